@@ -1,0 +1,23 @@
+package io.jynamo.jpql;
+
+import java.util.List;
+
+/**
+ * One queryable attribute of an entity, as the provider describes it to the compiler.
+ *
+ * @param path        the JPQL path below the identification variable, e.g. {@code firstName}
+ *                    or {@code address.city} for an attribute of an embeddable
+ * @param storedPath  the DynamoDB attribute names along that path, e.g. {@code ["first_name"]}
+ *                    or {@code ["address", "city"]}
+ * @param kind        how the value is stored
+ * @param javaType    the Java type of the attribute (wrapper types for primitives); literals and
+ *                    parameters are checked against it
+ * @param elementType the element type of a collection attribute ({@code LIST}/{@code SET}),
+ *                    otherwise {@code null}
+ */
+public record AttributeInfo(String path, List<String> storedPath, ValueKind kind, Class<?> javaType,
+                            Class<?> elementType) {
+    public AttributeInfo {
+        storedPath = List.copyOf(storedPath);
+    }
+}

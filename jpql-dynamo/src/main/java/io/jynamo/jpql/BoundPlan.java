@@ -1,0 +1,123 @@
+package io.jynamo.jpql;
+
+import io.jynamo.jpql.plan.PlanData;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One executable plan: what the provider turns into a DynamoDB request (or a series of pages).
+ *
+ * <pre>{@code
+ * BoundPlan plan = compiled.bind(Map.of("name", "Smith"), null);
+ * if (plan.alwaysEmpty()) return List.of();
+ * switch (plan.operation()) { case QUERY -> ... QueryRequest.builder().tableName(plan.tableName())
+ *     .indexName(plan.indexName()).keyConditionExpression(plan.keyCondition()) ... }
+ * }</pre>
+ *
+ * Every expression uses the placeholders of {@link #names()} and {@link #values()}.
+ */
+public final class BoundPlan {
+    private final PlanData data;
+
+    BoundPlan(PlanData data) {
+        this.data = data;
+    }
+
+    /** The DynamoDB operation. */
+    public Operation operation() {
+        return data.operation();
+    }
+
+    /** The table name. */
+    public String tableName() {
+        return data.tableName();
+    }
+
+    /** The index to query, or {@code null} for the table. */
+    public String indexName() {
+        return data.indexName();
+    }
+
+    /** The KeyConditionExpression (QUERY only, otherwise {@code null}). */
+    public String keyCondition() {
+        return data.keyCondition();
+    }
+
+    /** The FilterExpression, or {@code null} if none. */
+    public String filter() {
+        return data.filter();
+    }
+
+    /** The ProjectionExpression, or {@code null} for all attributes. */
+    public String projection() {
+        return data.projection();
+    }
+
+    /** ExpressionAttributeNames: {@code #n0} to the stored attribute name (one per path segment). */
+    public Map<String, String> names() {
+        return data.names();
+    }
+
+    /** ExpressionAttributeValues: {@code :v0} to the value to convert. */
+    public Map<String, BoundValue> values() {
+        return data.values();
+    }
+
+    /**
+     * GET_ITEM / BATCH_GET_ITEM: each full primary key as stored attribute name to value, in the order
+     * the query listed them, duplicates removed. Empty for other operations (and for an always-empty plan).
+     */
+    public List<Map<String, BoundValue>> keys() {
+        return data.keys();
+    }
+
+    /** {@code true} for SELECT COUNT: use Select=COUNT and add up the pages' counts. */
+    public boolean count() {
+        return data.count();
+    }
+
+    /** {@code false} for ORDER BY sort key DESC. */
+    public boolean scanIndexForward() {
+        return data.scanIndexForward();
+    }
+
+    /** UPDATE only: the assignments (a {@code null} value means REMOVE); empty otherwise. */
+    public List<Assignment> assignments() {
+        return data.assignments();
+    }
+
+    /** UPDATE only: e.g. {@code SET #n3 = :v5 REMOVE #n4}, using the same names/values maps; otherwise {@code null}. */
+    public String updateExpression() {
+        return data.updateExpression();
+    }
+
+    /** The plan as human-readable text (operation, table/index, expressions, scan, names and values). */
+    public String explain() {
+        return data.explain();
+    }
+
+    /** Whether the plan is a Scan (the provider applies the scan policy). */
+    public boolean scan() {
+        return data.operation() == Operation.SCAN;
+    }
+
+    /** When {@link #scan()}: which condition would have made it a Query; otherwise {@code null}. */
+    public String scanReason() {
+        return data.scanReason();
+    }
+
+    /**
+     * {@code true} when the condition can never be true once the arguments are known (for example a
+     * comparison with a NULL argument, or {@code IN} of an empty collection): return an empty result
+     * (COUNT 0, UPDATE/DELETE 0 rows) without calling DynamoDB. Such a plan is a BATCH_GET_ITEM with no keys.
+     */
+    public boolean alwaysEmpty() {
+        return data.alwaysEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return explain();
+    }
+}

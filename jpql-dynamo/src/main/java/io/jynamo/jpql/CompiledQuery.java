@@ -1,0 +1,104 @@
+package io.jynamo.jpql;
+
+import io.jynamo.jpql.ast.Condition;
+import io.jynamo.jpql.ast.OrderBy;
+import io.jynamo.jpql.ast.PathExpr;
+import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.plan.Planner;
+import io.jynamo.jpql.semantic.Analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A checked JPQL statement, immutable and thread-safe: cache it by query string and {@link #bind bind}
+ * it to each execution's arguments.
+ *
+ * <pre>{@code
+ * CompiledQuery q = JpqlCompiler.compile("SELECT u FROM User u WHERE u.lastName = :name", model);
+ * BoundPlan plan = q.bind(Map.of("name", "Smith"), null);
+ * }</pre>
+ */
+public final class CompiledQuery {
+    private final String jpql;
+    private final Analysis analysis;
+    private final List<AttributeInfo> selectedAttributes;
+
+    CompiledQuery(String jpql, Analysis analysis) {
+        this.jpql = jpql;
+        this.analysis = analysis;
+        List<AttributeInfo> attrs = new ArrayList<>();
+        if (analysis.statement().selectKind() == SelectKind.ATTRIBUTES) {
+            for (PathExpr p : analysis.statement().selected()) {
+                attrs.add(p.attribute());
+            }
+        }
+        this.selectedAttributes = List.copyOf(attrs);
+    }
+
+    /** SELECT, UPDATE or DELETE. */
+    public StatementKind kind() {
+        return analysis.statement().kind();
+    }
+
+    /** The queried entity. */
+    public EntityInfo entity() {
+        return analysis.entity();
+    }
+
+    /** ENTITY, ATTRIBUTES or COUNT for a SELECT; ENTITY for UPDATE and DELETE. */
+    public SelectKind selectKind() {
+        return analysis.statement().selectKind();
+    }
+
+    /** For {@link SelectKind#ATTRIBUTES}: the selected attributes in select order; otherwise empty. */
+    public List<AttributeInfo> selectedAttributes() {
+        return selectedAttributes;
+    }
+
+    /** Every parameter the query uses, in order of first appearance. */
+    public List<ParameterInfo> parameters() {
+        return analysis.parameters();
+    }
+
+    /** The query text as compiled. */
+    public String jpql() {
+        return jpql;
+    }
+
+    /** The resolved WHERE condition (paths carry their attributes, literals are converted), or {@code null}. */
+    public Condition where() {
+        return analysis.statement().where();
+    }
+
+    /** The resolved ORDER BY, or {@code null}. */
+    public OrderBy orderBy() {
+        return analysis.statement().orderBy();
+    }
+
+    /** The whole resolved statement (for tools such as the test oracle). */
+    public Statement statement() {
+        return analysis.statement();
+    }
+
+    /**
+     * Binds arguments and plans the DynamoDB operation.
+     *
+     * @param arguments   arguments keyed by name (String, for {@code :p}) or position (Integer, for {@code ?1});
+     *                    {@code null} when the query has no parameters
+     * @param forcedIndex the value of hint {@code jynamo.index}, or {@code null}
+     * @return the plan; a Scan is a plan like any other (the provider applies the scan policy)
+     * @throws IllegalArgumentException for a missing or ill-typed argument, an unknown or unusable forced
+     *                                  index, an ORDER BY no Query can serve, or a LIKE parameter pattern
+     *                                  DynamoDB cannot evaluate
+     */
+    public BoundPlan bind(Map<Object, Object> arguments, String forcedIndex) {
+        return new BoundPlan(Planner.plan(analysis, arguments, forcedIndex));
+    }
+
+    @Override
+    public String toString() {
+        return jpql;
+    }
+}

@@ -1,0 +1,90 @@
+package io.jynamo.jpql.plan;
+
+import io.jynamo.jpql.BoundValue;
+import io.jynamo.jpql.EntityInfo;
+import io.jynamo.jpql.Operation;
+import io.jynamo.jpql.StatementKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Formats a plan as the text {@code explain()} returns. */
+final class Explain {
+    private Explain() {
+    }
+
+    static String render(EntityInfo entity, Operation op, String index, String keyCondition, String filter,
+                         String projection, Map<String, String> names, Map<String, BoundValue> values,
+                         List<Map<String, BoundValue>> keys, boolean count, boolean forward, String update,
+                         String scanReason, boolean alwaysEmpty, StatementKind kind) {
+        StringBuilder sb = new StringBuilder();
+        line(sb, "operation", alwaysEmpty ? "none (the condition is never true: empty result, no DynamoDB call)" : op.name());
+        line(sb, "entity", entity.name() + (kind == StatementKind.SELECT ? "" : " (" + kind + ": reads the keys, then writes each item)"));
+        line(sb, "table", entity.tableName());
+        if (index != null) {
+            line(sb, "index", index);
+        }
+        if (keyCondition != null) {
+            line(sb, "key condition", keyCondition);
+        }
+        if (!keys.isEmpty()) {
+            List<String> ks = new ArrayList<>();
+            for (Map<String, BoundValue> k : keys) {
+                List<String> parts = new ArrayList<>();
+                k.forEach((n, v) -> parts.add(n + "=" + show(v)));
+                ks.add("{" + String.join(", ", parts) + "}");
+            }
+            line(sb, "keys", String.join(", ", ks));
+        }
+        if (filter != null) {
+            line(sb, "filter", filter);
+        }
+        if (projection != null) {
+            line(sb, "projection", projection);
+        }
+        if (count) {
+            line(sb, "select", "COUNT");
+        }
+        if (op == Operation.QUERY && !forward) {
+            line(sb, "order", "descending (ScanIndexForward=false)");
+        }
+        if (update != null) {
+            line(sb, "update", update);
+        }
+        line(sb, "scan", op == Operation.SCAN && !alwaysEmpty ? "yes: " + scanReason : "no");
+        if (!names.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            names.forEach((k, v) -> parts.add(k + "=" + v));
+            line(sb, "names", String.join(", ", parts));
+        }
+        if (!values.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            values.forEach((k, v) -> parts.add(k + "=" + show(v)));
+            line(sb, "values", String.join(", ", parts));
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    private static void line(StringBuilder sb, String label, String text) {
+        sb.append(label).append(':').append(" ".repeat(Math.max(1, 15 - label.length()))).append(text).append('\n');
+    }
+
+    static String show(BoundValue v) {
+        Object o = v.value();
+        String s;
+        if (o instanceof String str) {
+            s = "'" + str.replace("'", "''") + "'";
+        } else if (o instanceof Enum<?> e) {
+            s = e.getDeclaringClass().getSimpleName() + "." + e.name();
+        } else if (o instanceof byte[] b) {
+            s = "byte[" + b.length + "]";
+        } else {
+            s = String.valueOf(o);
+        }
+        if (v.attribute() != null) {
+            s += v.element() ? " (element of " + v.attribute().path() + ")" : " (as " + v.attribute().path() + ")";
+        }
+        return s;
+    }
+}

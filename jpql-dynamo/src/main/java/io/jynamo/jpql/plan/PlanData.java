@@ -1,0 +1,35 @@
+package io.jynamo.jpql.plan;
+
+import io.jynamo.jpql.Assignment;
+import io.jynamo.jpql.BoundValue;
+import io.jynamo.jpql.Operation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The planner's output; {@code io.jynamo.jpql.BoundPlan} presents it to the provider.
+ *
+ * @param operation        the DynamoDB operation
+ * @param tableName        the table
+ * @param indexName        the index, or {@code null} for the table
+ * @param keyCondition     the KeyConditionExpression (QUERY only)
+ * @param filter           the FilterExpression or {@code null}
+ * @param projection       the ProjectionExpression or {@code null}
+ * @param names            ExpressionAttributeNames
+ * @param values           ExpressionAttributeValues
+ * @param keys             primary keys for GET_ITEM / BATCH_GET_ITEM
+ * @param count            Select=COUNT
+ * @param scanIndexForward false for ORDER BY ... DESC
+ * @param assignments      UPDATE assignments
+ * @param updateExpression UPDATE expression or {@code null}
+ * @param scanReason       why a Scan is needed, or {@code null}
+ * @param alwaysEmpty      the condition can never be true: no call is needed
+ * @param explain          the plan as text
+ */
+public record PlanData(Operation operation, String tableName, String indexName, String keyCondition, String filter,
+                       String projection, Map<String, String> names, Map<String, BoundValue> values,
+                       List<Map<String, BoundValue>> keys, boolean count, boolean scanIndexForward,
+                       List<Assignment> assignments, String updateExpression, String scanReason, boolean alwaysEmpty,
+                       String explain) {
+}

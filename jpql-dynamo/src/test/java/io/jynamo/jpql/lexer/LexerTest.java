@@ -1,0 +1,67 @@
+package io.jynamo.jpql.lexer;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LexerTest {
+
+    @Test
+    void tokensCarryTypeTextAndPosition() {
+        List<Token> t = Lexer.tokenize("SELECT u\n  FROM User u WHERE u.age >= 42 AND u.x <> 'it''s' OR u.y != ?1 OR u.z = :name");
+        assertEquals(TokenType.WORD, t.get(0).type());
+        assertEquals("FROM", t.get(2).text());
+        assertEquals(2, t.get(2).pos().line());
+        assertEquals(3, t.get(2).pos().column());
+        assertTrue(t.stream().anyMatch(x -> x.type() == TokenType.GE));
+        assertTrue(t.stream().anyMatch(x -> x.type() == TokenType.STRING && x.text().equals("it's")));
+        assertEquals(2, t.stream().filter(x -> x.type() == TokenType.NE).count());
+        assertTrue(t.stream().anyMatch(x -> x.type() == TokenType.POSITIONAL_PARAM && x.value().equals(1)));
+        assertTrue(t.stream().anyMatch(x -> x.type() == TokenType.NAMED_PARAM && x.text().equals("name")));
+        assertEquals(TokenType.EOF, t.get(t.size() - 1).type());
+    }
+
+    @Test
+    void numbersAreLongsOrDecimals() {
+        List<Token> t = Lexer.tokenize("1 2.5 99999999999999999999 1e3");
+        assertEquals(1L, t.get(0).value());
+        assertEquals(new BigDecimal("2.5"), t.get(1).value());
+        assertEquals(TokenType.INTEGER, t.get(2).type());
+        assertEquals(TokenType.DECIMAL, t.get(3).type());
+    }
+
+    @Test
+    void unterminatedStringNamesItsStart() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Lexer.tokenize("SELECT u\nFROM User u WHERE u.a = 'abc"));
+        assertTrue(e.getMessage().contains("line 2, column 25"), e.getMessage());
+        assertTrue(e.getMessage().contains("unterminated"), e.getMessage());
+    }
+
+    @Test
+    void unexpectedCharacterIsReportedWithPosition() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Lexer.tokenize("SELECT u FROM User u WHERE u.a = #x"));
+        assertTrue(e.getMessage().contains("line 1, column 34"), e.getMessage());
+    }
+
+    @Test
+    void malformedParametersAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Lexer.tokenize("u.a = :"));
+        assertThrows(IllegalArgumentException.class, () -> Lexer.tokenize("u.a = ?"));
+        assertThrows(IllegalArgumentException.class, () -> Lexer.tokenize("u.a = ?0"));
+        assertThrows(IllegalArgumentException.class, () -> Lexer.tokenize("u.a = ?99999999999"));
+        assertThrows(IllegalArgumentException.class, () -> Lexer.tokenize("u.a = 12abc"));
+    }
+
+    @Test
+    void stringsMaySpanLinesAndPositionsFollow() {
+        List<Token> t = Lexer.tokenize("'a\nb' x");
+        assertEquals("a\nb", t.get(0).text());
+        assertEquals(2, t.get(1).pos().line());
+        assertEquals(4, t.get(1).pos().column());
+    }
+}

@@ -1,0 +1,177 @@
+package io.jynamo.jpql.parser;
+
+import io.jynamo.jpql.SelectKind;
+import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.ast.And;
+import io.jynamo.jpql.ast.Between;
+import io.jynamo.jpql.ast.CaseFunction;
+import io.jynamo.jpql.ast.CompareOp;
+import io.jynamo.jpql.ast.Comparison;
+import io.jynamo.jpql.ast.In;
+import io.jynamo.jpql.ast.IsNull;
+import io.jynamo.jpql.ast.Like;
+import io.jynamo.jpql.ast.Literal;
+import io.jynamo.jpql.ast.MemberOf;
+import io.jynamo.jpql.ast.Not;
+import io.jynamo.jpql.ast.Or;
+import io.jynamo.jpql.ast.Param;
+import io.jynamo.jpql.ast.SizeExpr;
+import io.jynamo.jpql.ast.Statement;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ParserTest {
+
+    @Test
+    void selectEntityWithAsAndKeywordsInAnyCase() {
+        Statement s = Parser.parse("select u from User as u where u.a = 1 order by u.b desc");
+        assertEquals(StatementKind.SELECT, s.kind());
+        assertEquals(SelectKind.ENTITY, s.selectKind());
+        assertEquals("User", s.entityName());
+        assertEquals("u", s.variable());
+        assertTrue(s.orderBy().descending());
+        assertEquals("b", s.orderBy().path().path());
+    }
+
+    @Test
+    void selectAttributesAndCount() {
+        Statement s = Parser.parse("SELECT u.a, u.address.city FROM User u");
+        assertEquals(SelectKind.ATTRIBUTES, s.selectKind());
+        assertEquals("address.city", s.selected().get(1).path());
+        assertNull(s.where());
+        assertEquals(SelectKind.COUNT, Parser.parse("SELECT COUNT(u) FROM User u").selectKind());
+    }
+
+    @Test
+    void updateAndDelete() {
+        Statement u = Parser.parse("UPDATE User u SET u.a = 'x', u.b = NULL WHERE u.c = 1");
+        assertEquals(StatementKind.UPDATE, u.kind());
+        assertEquals(2, u.sets().size());
+        assertNull(((Literal) u.sets().get(1).value()).value());
+        Statement d = Parser.parse("DELETE FROM User u");
+        assertEquals(StatementKind.DELETE, d.kind());
+        assertNull(d.where());
+    }
+
+    @Test
+    void precedenceIsOrThenAndThenNot() {
+        Statement s = Parser.parse("SELECT u FROM U u WHERE NOT u.a = 1 AND u.b = 2 OR u.c = 3");
+        Or or = assertInstanceOf(Or.class, s.where());
+        And and = assertInstanceOf(And.class, or.operands().get(0));
+        assertInstanceOf(Not.class, and.operands().get(0));
+        assertInstanceOf(Comparison.class, or.operands().get(1));
+    }
+
+    @Test
+    void parenthesesGroupConditions() {
+        Statement s = Parser.parse("SELECT u FROM U u WHERE u.a = 1 AND (u.b = 2 OR u.c = 3)");
+        And and = assertInstanceOf(And.class, s.where());
+        assertInstanceOf(Or.class, and.operands().get(1));
+    }
+
+    @Test
+    void everyPredicateForm() {
+        Statement s = Parser.parse("SELECT u FROM U u WHERE u.a NOT BETWEEN 1 AND 2 AND u.b NOT LIKE 'x%' "
+                + "AND u.c NOT IN (1, :p, ?2) AND u.d IN :list AND u.e IS NOT NULL AND :v NOT MEMBER OF u.f "
+                + "AND :w MEMBER u.g AND SIZE(u.h) >= 2 AND u.i = LOWER(:q) AND -5 < u.j");
+        var ops = ((And) s.where()).operands();
+        assertTrue(assertInstanceOf(Between.class, ops.get(0)).negated());
+        assertTrue(assertInstanceOf(Like.class, ops.get(1)).negated());
+        In in = assertInstanceOf(In.class, ops.get(2));
+        assertTrue(in.negated());
+        assertEquals(3, in.items().size());
+        assertInstanceOf(Param.class, assertInstanceOf(In.class, ops.get(3)).items().get(0));
+        assertTrue(assertInstanceOf(IsNull.class, ops.get(4)).negated());
+        assertTrue(assertInstanceOf(MemberOf.class, ops.get(5)).negated());
+        assertInstanceOf(MemberOf.class, ops.get(6));
+        assertInstanceOf(SizeExpr.class, ((Comparison) ops.get(7)).left());
+        assertInstanceOf(CaseFunction.class, ((Comparison) ops.get(8)).right());
+        Comparison neg = (Comparison) ops.get(9);
+        assertEquals(-5L, ((Literal) neg.left()).value());
+        assertEquals(CompareOp.LT, neg.op());
+    }
+
+    @Test
+    void keywordsMayBeAttributeNamesAfterADot() {
+        Statement s = Parser.parse("SELECT u FROM U u WHERE u.count = 1 AND u.order = 2 AND u.size = 3 AND u.member = 4");
+        assertEquals(4, ((And) s.where()).operands().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SELECT u FROM User u JOIN u.orders o                        | 1, column 22 | JOIN
+            SELECT u FROM User u LEFT JOIN u.orders o                   | 1, column 22 | JOIN
+            SELECT u FROM User u, Order o                               | 1, column 21 | JOIN
+            SELECT u FROM User u GROUP BY u.a                           | 1, column 22 | GROUP BY
+            SELECT u FROM User u WHERE u.a = 1 GROUP BY u.a             | 1, column 36 | GROUP BY
+            SELECT u FROM User u WHERE u.a = 1 HAVING u.a > 1           | 1, column 36 | HAVING
+            SELECT u FROM User u WHERE u.a IN (SELECT x.a FROM X x)     | 1, column 36 | subqueries
+            SELECT u FROM User u WHERE EXISTS (SELECT x FROM X x)       | 1, column 28 | EXISTS
+            SELECT u FROM User u WHERE u.a > ALL (SELECT x.a FROM X x)  | 1, column 34 | ALL
+            SELECT u FROM User u WHERE u.a = (SELECT x.a FROM X x)      | 1, column 35 | subqueries
+            SELECT DISTINCT u FROM User u                               | 1, column 8  | DISTINCT
+            SELECT MAX(u.a) FROM User u                                 | 1, column 8  | MAX
+            SELECT u.a, SUM(u.b) FROM User u                            | 1, column 13 | SUM
+            SELECT NEW com.x.Dto(u.a) FROM User u                       | 1, column 8  | NEW
+            SELECT u FROM User u WHERE CASE WHEN u.a = 1 THEN 1 END = 1 | 1, column 28 | CASE
+            SELECT u FROM User u WHERE u.a + 1 = 2                      | 1, column 32 | arithmetic
+            SELECT u FROM User u WHERE u.a = u.b * 2                    | 1, column 38 | arithmetic
+            SELECT u FROM User u WHERE CONCAT(u.a, 'x') = 'yx'          | 1, column 28 | CONCAT
+            SELECT u FROM User u WHERE SUBSTRING(u.a, 1, 2) = 'ab'      | 1, column 28 | SUBSTRING
+            SELECT u FROM User u WHERE LENGTH(u.a) = 2                  | 1, column 28 | LENGTH
+            SELECT u FROM User u WHERE ABS(u.a) = 2                     | 1, column 28 | ABS
+            SELECT u FROM User u WHERE TRIM(u.a) = 'x'                  | 1, column 28 | TRIM
+            SELECT u FROM User u WHERE TREAT(u AS Admin).x = 1          | 1, column 28 | TREAT
+            SELECT u FROM User u WHERE KEY(u.m) = 'x'                   | 1, column 28 | KEY
+            SELECT u FROM User u WHERE u.a LIKE 'x!%' ESCAPE '!'        | 1, column 43 | ESCAPE
+            SELECT u FROM User u WHERE u.a < CURRENT_DATE               | 1, column 34 | CURRENT_DATE
+            SELECT u FROM User u ORDER BY u.a, u.b                      | 1, column 34 | more than one
+            SELECT u FROM User u WHERE u.tags IS EMPTY                  | 1, column 38 | IS EMPTY
+            SELECT u FROM User u UNION SELECT v FROM V v                | 1, column 22 | UNION
+            FROM User u                                                 | 1, column 1  | SELECT, UPDATE or DELETE
+            SELECT u FROM User                                          | 1, column 19 | identification variable
+            SELECT u FROM User u WHERE                                  | 1, column 27 | a value
+            SELECT u FROM User u WHERE u.a =                            | 1, column 33 | a value
+            SELECT u FROM User u WHERE u.a = 1 u.b = 2                  | 1, column 36 | end of query
+            SELECT u FROM User u WHERE (u.a = 1                         | 1, column 36 | ')'
+            SELECT u FROM User u WHERE u.a NOT = 1                      | 1, column 36 | BETWEEN, LIKE, IN or MEMBER
+            SELECT u FROM User u WHERE u.a BETWEEN 1 2                  | 1, column 42 | AND
+            SELECT u FROM User u WHERE u.a IN 1                         | 1, column 35 | '('
+            SELECT u FROM User u WHERE u.a IS 1                         | 1, column 35 | NULL
+            SELECT u, u.a FROM User u                                   | 1, column 11 | either the entity alone
+            SELECT COUNT(u.a) FROM User u                               | 1, column 14 | COUNT(u.a)
+            """)
+    void unsupportedOrMalformedQueriesNameConstructAndPosition(String jpql, String where, String construct) {
+        var e = assertThrows(IllegalArgumentException.class, () -> Parser.parse(jpql));
+        assertTrue(e.getMessage().contains("line " + where), e.getMessage());
+        assertTrue(e.getMessage().contains(construct), e.getMessage());
+        assertTrue(e.getMessage().contains("Hint:") || e.getMessage().contains("expected"), e.getMessage());
+    }
+
+    @Test
+    void multiLineQueryReportsLineAndColumnOfTheOffendingToken() {
+        String q = """
+                SELECT u
+                FROM User u
+                WHERE u.lastName = 'Smith'
+                  AND u.age + 1 > 3""";
+        var e = assertThrows(IllegalArgumentException.class, () -> Parser.parse(q));
+        assertTrue(e.getMessage().contains("line 4, column 13"), e.getMessage());
+
+        String q2 = "SELECT u\nFROM User u\n  JOIN u.friends f\nWHERE f.a = 1";
+        var e2 = assertThrows(IllegalArgumentException.class, () -> Parser.parse(q2));
+        assertTrue(e2.getMessage().contains("line 3, column 3"), e2.getMessage());
+        assertTrue(e2.getMessage().contains("JOIN"), e2.getMessage());
+
+        String q3 = "SELECT u FROM User u\n WHERE u.a = 1\n GROUP BY u.a";
+        var e3 = assertThrows(IllegalArgumentException.class, () -> Parser.parse(q3));
+        assertTrue(e3.getMessage().contains("line 3, column 2"), e3.getMessage());
+    }
+}

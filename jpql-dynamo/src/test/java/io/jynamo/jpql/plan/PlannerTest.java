@@ -1,0 +1,388 @@
+package io.jynamo.jpql.plan;
+
+import io.jynamo.jpql.BoundPlan;
+import io.jynamo.jpql.BoundValue;
+import io.jynamo.jpql.JpqlCompiler;
+import io.jynamo.jpql.Operation;
+import io.jynamo.jpql.testing.TestModels;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlannerTest {
+
+    private static BoundPlan plan(String q, Object... args) {
+        return planForced(q, null, args);
+    }
+
+    private static BoundPlan planForced(String q, String index, Object... args) {
+        Map<Object, Object> m = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            m.put(args[i], args[i + 1]);
+        }
+        return JpqlCompiler.compile(q, TestModels.MODEL).bind(m, index);
+    }
+
+    private static Object value(BoundPlan p, String placeholder) {
+        return p.values().get(placeholder).value();
+    }
+
+    @Test
+    void partitionKeyEqualityBecomesQuery() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.lastName = :n", "n", "Smith");
+        assertEquals(Operation.QUERY, p.operation());
+        assertEquals("dynamodb-user", p.tableName());
+        assertNull(p.indexName());
+        assertEquals("#n0 = :v0", p.keyCondition());
+        assertEquals(Map.of("#n0", "last_name"), p.names());
+        assertEquals("Smith", value(p, ":v0"));
+        assertEquals("lastName", p.values().get(":v0").attribute().path());
+        assertNull(p.filter());
+        assertFalse(p.scan());
+    }
+
+    @Test
+    void sortKeyPrefixLikeGoesIntoKeyConditionAndTheRestIntoFilter() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.firstName LIKE 'J%' AND u.lastName = 'Smith' AND u.age > 3");
+        assertEquals("#n0 = :v0 AND begins_with(#n1, :v1)", p.keyCondition());
+        assertEquals("#n2 > :v2", p.filter());
+        assertEquals("J", value(p, ":v1"));
+    }
+
+    @Test
+    void bestSortKeyConditionWins() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.lastName = 'S' AND u.firstName LIKE 'J%' AND u.firstName BETWEEN 'A' AND 'K'");
+        assertTrue(p.keyCondition().endsWith("#n1 BETWEEN :v1 AND :v2"), p.keyCondition());
+        assertEquals("begins_with(#n1, :v3)", p.filter());
+    }
+
+    @Test
+    void fullPrimaryKeyEqualityIsGetItem() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.lastName = 'Smith' AND u.firstName = :f", "f", "John");
+        assertEquals(Operation.GET_ITEM, p.operation());
+        assertEquals(1, p.keys().size());
+        assertEquals("Smith", p.keys().get(0).get("last_name").value());
+        assertEquals("John", p.keys().get(0).get("first_name").value());
+        assertNull(p.keyCondition());
+    }
+
+    @Test
+    void partitionKeyInIsBatchGetWithoutDuplicates() {
+        BoundPlan p = plan("SELECT t FROM Thing t WHERE t.id IN :ids", "ids", List.of("a", "b", "a", "c"));
+        assertEquals(Operation.BATCH_GET_ITEM, p.operation());
+        assertEquals(List.of("a", "b", "c"), p.keys().stream().map(k -> k.get("id").value()).toList());
+    }
+
+    @Test
+    void compositeKeyInCombinationsAreBatchGet() {
+        BoundPlan p = plan("SELECT u.email FROM User u WHERE u.lastName = 'S' AND u.firstName IN ('a', 'b')");
+        assertEquals(Operation.BATCH_GET_ITEM, p.operation());
+        assertEquals(2, p.keys().size());
+        assertEquals("#n0", p.projection());
+        BoundPlan q = plan("SELECT u FROM User u WHERE u.lastName IN ('x', 'y') AND u.firstName = 'a'");
+        assertEquals(Operation.BATCH_GET_ITEM, q.operation());
+        assertEquals("y", q.keys().get(1).get("last_name").value());
+    }
+
+    @Test
+    void keyInWithAnotherConditionIsNotBatchGet() {
+        BoundPlan p = plan("SELECT t FROM Thing t WHERE t.id IN ('a', 'b') AND t.color = 'red'");
+        assertEquals(Operation.SCAN, p.operation());
+        assertEquals("#n0 IN (:v0, :v1) AND #n1 = :v2", p.filter());
+    }
+
+    @Test
+    void countNeverUsesGetItem() {
+        BoundPlan p = plan("SELECT COUNT(u) FROM User u WHERE u.lastName = 'S' AND u.firstName = 'J'");
+        assertEquals(Operation.QUERY, p.operation());
+        assertTrue(p.count());
+        assertEquals("#n0 = :v0 AND #n1 = :v1", p.keyCondition());
+    }
+
+    @Test
+    void indexPartitionKeyEqualityQueriesTheIndex() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.email = 'a@b.c' AND u.age > 3");
+        assertEquals(Operation.QUERY, p.operation());
+        assertEquals("byEmail", p.indexName());
+        assertEquals("#n0 = :v0", p.keyCondition());
+        assertEquals("#n1 > :v1", p.filter());
+    }
+
+    @Test
+    void indexWithSortKeyIsUsedOnlyWhenTheConditionImpliesTheSortKey() {
+        BoundPlan withAge = plan("SELECT u FROM User u WHERE u.status = ACTIVE AND u.age >= 18");
+        assertEquals("byStatus", withAge.indexName());
+        assertEquals("#n0 = :v0 AND #n1 >= :v1", withAge.keyCondition());
+        BoundPlan withoutAge = plan("SELECT u FROM User u WHERE u.status = ACTIVE");
+        assertEquals(Operation.SCAN, withoutAge.operation());
+        assertTrue(withoutAge.scanReason().contains("byStatus"), withoutAge.scanReason());
+        BoundPlan notNull = plan("SELECT u FROM User u WHERE u.status = ACTIVE AND u.age IS NOT NULL");
+        assertEquals("byStatus", notNull.indexName());
+        assertEquals("attribute_exists(#n1)", notNull.filter());
+    }
+
+    @Test
+    void tableKeyWinsOverIndexes() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.email = 'e' AND u.lastName = 'S' AND u.age = 3");
+        assertNull(p.indexName());
+        assertEquals("#n0 = :v0", p.keyCondition());
+    }
+
+    @Test
+    void forcedIndexIsUsed() {
+        BoundPlan p = planForced("SELECT u FROM User u WHERE u.lastName = 'S' AND u.age < 30", "byAge");
+        assertEquals("byAge", p.indexName());
+        assertEquals("#n0 = :v0 AND #n1 < :v1", p.keyCondition());
+        BoundPlan status = planForced("SELECT u FROM User u WHERE u.status = BANNED", "byStatus");
+        assertEquals("byStatus", status.indexName());
+    }
+
+    @Test
+    void unknownOrUnusableForcedIndexIsRefused() {
+        var e = assertThrows(IllegalArgumentException.class, () -> planForced("SELECT u FROM User u WHERE u.lastName = 'S'", "nope"));
+        assertTrue(e.getMessage().contains("unknown index 'nope'") && e.getMessage().contains("byEmail(email)"), e.getMessage());
+        var e2 = assertThrows(IllegalArgumentException.class, () -> planForced("SELECT u FROM User u WHERE u.lastName = 'S'", "byEmail"));
+        assertTrue(e2.getMessage().contains("no equality on its partition key 'email'"), e2.getMessage());
+    }
+
+    @Test
+    void noKeyEqualityIsScanWithReason() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.age = 3 OR u.lastName = 'S'");
+        assertTrue(p.scan());
+        assertEquals("#n0 = :v0 OR #n1 = :v1", p.filter());
+        assertEquals("no equality on partition key 'lastName' or on an index partition key "
+                + "(indexes: byEmail(email), byStatus(status, age), byAge(lastName, age))", p.scanReason());
+        assertTrue(p.explain().contains("scan:           yes"), p.explain());
+        assertEquals("no WHERE condition: every item is read", plan("SELECT t FROM Thing t").scanReason());
+    }
+
+    @Test
+    void orderByDescendingSortKeyReversesTheQuery() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.lastName = 'S' ORDER BY u.firstName DESC");
+        assertEquals(Operation.QUERY, p.operation());
+        assertFalse(p.scanIndexForward());
+        assertTrue(plan("SELECT u FROM User u WHERE u.lastName = 'S' ORDER BY u.firstName").scanIndexForward());
+    }
+
+    @Test
+    void orderByFullKeyStillQueries() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.lastName = 'S' AND u.firstName = 'J' ORDER BY u.firstName");
+        assertEquals(Operation.QUERY, p.operation());
+    }
+
+    @Test
+    void orderByLocalIndexSortKeyChoosesThatIndex() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.lastName = 'S' ORDER BY u.age DESC");
+        assertEquals("byAge", p.indexName());
+        assertFalse(p.scanIndexForward());
+    }
+
+    @Test
+    void orderByWithoutAQueryIsRefusedAtBind() {
+        var e = assertThrows(IllegalArgumentException.class, () -> plan("SELECT u FROM User u WHERE u.age = 3 ORDER BY u.firstName"));
+        assertTrue(e.getMessage().contains("ORDER BY u.firstName (line 1, column 47)"), e.getMessage());
+        var e2 = assertThrows(IllegalArgumentException.class, () -> planForced("SELECT u FROM User u WHERE u.lastName = 'S' ORDER BY u.firstName", "byAge"));
+        assertTrue(e2.getMessage().contains("cannot be served by index byAge"), e2.getMessage());
+    }
+
+    @Test
+    void reservedWordsAreAlwaysPlaceholders() {
+        BoundPlan p = plan("SELECT u.name, u.count FROM User u WHERE u.status <> BANNED AND u.name = 'x'");
+        assertEquals(Map.of("#n0", "status", "#n1", "name", "#n2", "count"), p.names());
+        assertEquals("(attribute_exists(#n0) AND #n0 <> :v0) AND #n1 = :v1", p.filter());
+        assertEquals("#n1, #n2", p.projection());
+    }
+
+    @Test
+    void nestedEmbeddablePathsUseOnePlaceholderPerSegment() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.address.city = 'Paris' AND u.address.name = 'home' AND u.name = 'n'");
+        assertEquals("#n0.#n1 = :v0 AND #n0.#n2 = :v1 AND #n2 = :v2", p.filter());
+        assertEquals(Map.of("#n0", "address", "#n1", "city", "#n2", "name"), p.names());
+    }
+
+    @Test
+    void notIsPushedDownWithExistenceGuards() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE NOT (u.age = 5 OR u.name LIKE 'a%' OR u.email IN ('x', 'y') "
+                + "OR u.age BETWEEN 1 AND 3 OR u.name IS NULL OR u.age < 2)");
+        assertEquals("(attribute_exists(#n0) AND #n0 <> :v0) AND (attribute_exists(#n1) AND NOT begins_with(#n1, :v1)) "
+                + "AND (attribute_exists(#n2) AND NOT (#n2 IN (:v2, :v3))) AND (#n0 < :v4 OR #n0 > :v5) "
+                + "AND attribute_exists(#n1) AND #n0 >= :v6", p.filter());
+    }
+
+    @Test
+    void doubleNegationAndDeMorgan() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE NOT (NOT u.age = 5 AND u.name = 'x')");
+        assertEquals("#n0 = :v0 OR (attribute_exists(#n1) AND #n1 <> :v1)", p.filter());
+    }
+
+    @Test
+    void notLikeContainsAndNotMemberOf() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.name NOT LIKE '%x%' AND 'a' NOT MEMBER OF u.tags AND 3 MEMBER OF u.scores");
+        assertEquals("(attribute_exists(#n0) AND NOT contains(#n0, :v0)) AND (attribute_not_exists(#n1) OR NOT contains(#n1, :v1)) "
+                + "AND contains(#n2, :v2)", p.filter());
+        BoundValue element = p.values().get(":v1");
+        assertTrue(element.element());
+        assertEquals("tags", element.attribute().path());
+        assertEquals(3, value(p, ":v2"));
+    }
+
+    @Test
+    void sizeCountsAnAbsentCollectionAsEmpty() {
+        assertEquals("(attribute_not_exists(#n0) OR size(#n0) < :v0)", plan("SELECT u FROM User u WHERE SIZE(u.tags) < 2").filter());
+        assertEquals("size(#n0) > :v0", plan("SELECT u FROM User u WHERE SIZE(u.tags) > 0").filter());
+        assertEquals("(attribute_not_exists(#n0) OR size(#n0) = :v0)", plan("SELECT u FROM User u WHERE SIZE(u.tags) = 0").filter());
+    }
+
+    @Test
+    void largeInIsSplitIntoChunksOfOneHundred() {
+        List<Integer> ages = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            ages.add(i);
+        }
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.age IN :ages", "ages", ages);
+        assertEquals(250, p.values().size());
+        assertTrue(p.filter().startsWith("(#n0 IN (:v0, "), p.filter());
+        assertEquals(3, p.filter().split(" OR ").length);
+        BoundPlan n = plan("SELECT u FROM User u WHERE u.age NOT IN :ages", "ages", ages);
+        assertEquals(3, n.filter().split("AND NOT \\(#n0 IN").length - 1 + 1 - 1 + 1, n.filter());
+        assertTrue(n.filter().startsWith("(attribute_exists(#n0) AND NOT (#n0 IN (:v0,"), n.filter());
+    }
+
+    @Test
+    void nullArgumentMakesAComparisonUnknownAndThePlanEmpty() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.age = :a", "a", null);
+        assertTrue(p.alwaysEmpty());
+        assertEquals(Operation.BATCH_GET_ITEM, p.operation());
+        assertTrue(p.keys().isEmpty());
+        assertTrue(plan("SELECT u FROM User u WHERE NOT (u.age = :a)", "a", null).alwaysEmpty());
+        assertTrue(plan("SELECT u FROM User u WHERE u.age = NULL").alwaysEmpty());
+        BoundPlan or = plan("SELECT u FROM User u WHERE u.age = :a OR u.name = 'x'", "a", null);
+        assertFalse(or.alwaysEmpty());
+        assertEquals("#n0 = :v0", or.filter());
+    }
+
+    @Test
+    void optionalParameterIdiomIsDecidedAtBind() {
+        String q = "SELECT u FROM User u WHERE (:n IS NULL OR u.name = :n) AND u.lastName = 'S'";
+        assertNull(plan(q, "n", null).filter());
+        assertEquals("#n1 = :v1", plan(q, "n", "x").filter());
+    }
+
+    @Test
+    void emptyInMatchesNothingAndEmptyNotInEverything() {
+        assertTrue(plan("SELECT u FROM User u WHERE u.age IN :a", "a", List.of()).alwaysEmpty());
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.age NOT IN :a AND u.lastName = 'S'", "a", List.of());
+        assertNull(p.filter());
+        assertTrue(plan("SELECT u FROM User u WHERE u.age NOT IN (1, :a)", "a", null).alwaysEmpty());
+        assertEquals("#n0 IN (:v0)", plan("SELECT u FROM User u WHERE u.age IN (1, :a)", "a", null).filter());
+    }
+
+    @Test
+    void betweenWithLowAboveHighIsEmpty() {
+        assertTrue(plan("SELECT u FROM User u WHERE u.age BETWEEN 5 AND 1").alwaysEmpty());
+        assertEquals("#n0 < :v0 OR #n0 > :v1", plan("SELECT u FROM User u WHERE u.age NOT BETWEEN 5 AND 1").filter());
+        assertEquals("#n0 > :v0", plan("SELECT u FROM User u WHERE u.age NOT BETWEEN :lo AND 5", "lo", null).filter());
+    }
+
+    @Test
+    void likeParameterPatternIsCheckedAtBind() {
+        String q = "SELECT u FROM User u WHERE u.lastName = 'S' AND u.firstName LIKE :p";
+        assertEquals("#n0 = :v0 AND begins_with(#n1, :v1)", plan(q, "p", "Jo%").keyCondition());
+        assertEquals("contains(#n1, :v1)", plan(q, "p", "%o%").filter());
+        assertEquals(Operation.GET_ITEM, plan(q, "p", "John").operation());
+        var e = assertThrows(IllegalArgumentException.class, () -> plan(q, "p", "J_hn"));
+        assertTrue(e.getMessage().contains("parameter :p = 'J_hn'") && e.getMessage().contains("line 1, column 67"), e.getMessage());
+        assertEquals("attribute_exists(#n1)", plan(q, "p", "%").filter());
+    }
+
+    @Test
+    void lowerAndUpperOfParametersAreEvaluatedInJava() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.email = LOWER(:e)", "e", "A@B.C");
+        assertEquals("a@b.c", value(p, ":v0"));
+        assertEquals("byEmail", p.indexName());
+    }
+
+    @Test
+    void missingAndIllTypedArgumentsAreRefused() {
+        var missing = assertThrows(IllegalArgumentException.class, () -> plan("SELECT u FROM User u WHERE u.name = :x"));
+        assertTrue(missing.getMessage().contains("parameter :x"), missing.getMessage());
+        var wrong = assertThrows(IllegalArgumentException.class, () -> plan("SELECT u FROM User u WHERE u.name = :x", "x", 5));
+        assertEquals("parameter :x expects java.lang.String but got java.lang.Integer", wrong.getMessage());
+        var wrongElem = assertThrows(IllegalArgumentException.class, () -> plan("SELECT u FROM User u WHERE u.name IN :x", "x", List.of(1)));
+        assertTrue(wrongElem.getMessage().contains("collection of java.lang.String"), wrongElem.getMessage());
+        var positional = assertThrows(IllegalArgumentException.class, () -> plan("SELECT u FROM User u WHERE u.name = ?1"));
+        assertTrue(positional.getMessage().contains("?1"), positional.getMessage());
+    }
+
+    @Test
+    void losslessNumericArgumentsAreConverted() {
+        assertEquals(7, value(plan("SELECT u FROM User u WHERE u.age = :a", "a", 7L), ":v0"));
+        assertEquals(7L, value(plan("SELECT u FROM User u WHERE u.count = ?1", 1, 7), ":v0"));
+        assertThrows(IllegalArgumentException.class, () -> plan("SELECT u FROM User u WHERE u.age = :a", "a", 1L << 40));
+    }
+
+    @Test
+    void attributeToAttributeComparisonIsAFilter() {
+        assertEquals("#n0 < #n1", plan("SELECT u FROM User u WHERE u.firstName < u.email").filter());
+        assertEquals("(attribute_exists(#n0) AND attribute_exists(#n1) AND #n0 <> #n1)",
+                plan("SELECT u FROM User u WHERE u.firstName <> u.email").filter());
+    }
+
+    @Test
+    void valueOnTheLeftIsFlipped() {
+        assertEquals("#n0 < :v0", plan("SELECT u FROM User u WHERE 5 > u.age").filter());
+    }
+
+    @Test
+    void updatePlanReadsKeysAndSetsOrRemoves() {
+        BoundPlan p = plan("UPDATE User u SET u.name = :n, u.email = NULL, u.age = 3 WHERE u.lastName = 'S' AND u.age < 3", "n", "x");
+        assertEquals(Operation.QUERY, p.operation());
+        assertEquals("#n0, #n1", p.projection());
+        assertEquals(Map.of("#n0", "last_name", "#n1", "first_name", "#n2", "age", "#n3", "name", "#n4", "email"), p.names());
+        assertEquals("SET #n3 = :v2, #n2 = :v3 REMOVE #n4", p.updateExpression());
+        assertEquals(3, p.assignments().size());
+        assertNull(p.assignments().get(1).value());
+        assertEquals("x", p.assignments().get(0).value().value());
+        BoundPlan nullParam = plan("UPDATE User u SET u.name = :n", "n", null);
+        assertEquals("REMOVE #n2", nullParam.updateExpression());
+    }
+
+    @Test
+    void deletePlanProjectsTheKey() {
+        BoundPlan p = plan("DELETE FROM Thing t WHERE t.id = 'a'");
+        assertEquals(Operation.GET_ITEM, p.operation());
+        assertEquals("#n0", p.projection());
+        assertNull(p.updateExpression());
+    }
+
+    @Test
+    void explainListsEverything() {
+        BoundPlan p = plan("SELECT COUNT(u) FROM User u WHERE u.status = ACTIVE AND u.age > 20 AND u.name <> 'x'");
+        String e = p.explain();
+        for (String s : List.of("operation:      QUERY", "index:          byStatus", "key condition:  #n0 = :v0 AND #n1 > :v1",
+                "filter:         (attribute_exists(#n2) AND #n2 <> :v2)", "select:         COUNT", "scan:           no",
+                "names:          #n0=status, #n1=age, #n2=name", ":v0=Status.ACTIVE (as status)")) {
+            assertTrue(e.contains(s), s + " in\n" + e);
+        }
+    }
+
+    @Test
+    void compiledQueryIsReusableAcrossBindings() {
+        var q = JpqlCompiler.compile("SELECT u FROM User u WHERE u.email = :e", TestModels.MODEL);
+        BoundPlan a = q.bind(Map.of("e", "a"), null);
+        BoundPlan b = q.bind(Map.of("e", "b"), null);
+        assertEquals("a", value(a, ":v0"));
+        assertEquals("b", value(b, ":v0"));
+        assertEquals(Arrays.asList("a"), List.of(value(a, ":v0")));
+    }
+}

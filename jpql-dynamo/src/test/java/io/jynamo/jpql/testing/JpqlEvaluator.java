@@ -1,0 +1,257 @@
+package io.jynamo.jpql.testing;
+
+import io.jynamo.jpql.CompiledQuery;
+import io.jynamo.jpql.ast.And;
+import io.jynamo.jpql.ast.Between;
+import io.jynamo.jpql.ast.CaseFunction;
+import io.jynamo.jpql.ast.CompareOp;
+import io.jynamo.jpql.ast.Comparison;
+import io.jynamo.jpql.ast.Condition;
+import io.jynamo.jpql.ast.Expr;
+import io.jynamo.jpql.ast.In;
+import io.jynamo.jpql.ast.IsNull;
+import io.jynamo.jpql.ast.Like;
+import io.jynamo.jpql.ast.Literal;
+import io.jynamo.jpql.ast.MemberOf;
+import io.jynamo.jpql.ast.Not;
+import io.jynamo.jpql.ast.Or;
+import io.jynamo.jpql.ast.OrderBy;
+import io.jynamo.jpql.ast.Param;
+import io.jynamo.jpql.ast.PathExpr;
+import io.jynamo.jpql.ast.SizeExpr;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A reference interpreter of a compiled query's WHERE over one row, with SQL three-valued logic: the
+ * oracle the provider's differential test compares DynamoDB's answers with. It shares nothing with the
+ * planner but the resolved AST.
+ *
+ * <pre>{@code
+ * boolean hit = JpqlEvaluator.matches(q, Map.of("name", "Smith"), Map.of("lastName", "Smith", "age", 30));
+ * }</pre>
+ */
+public final class JpqlEvaluator {
+    private JpqlEvaluator() {
+    }
+
+    /**
+     * Whether the row satisfies the WHERE (only TRUE counts; no WHERE matches every row).
+     *
+     * @param q    the compiled query
+     * @param args arguments by name (String) or position (Integer)
+     * @param row  the row as JPQL path (e.g. {@code address.city}) to Java value; missing or null = SQL NULL;
+     *             a collection that is absent counts as empty for MEMBER OF and SIZE
+     */
+    public static boolean matches(CompiledQuery q, Map<Object, Object> args, Map<String, Object> row) {
+        if (q.where() == null) {
+            return true;
+        }
+        return Boolean.TRUE.equals(new Eval(args == null ? Map.of() : args, row).test(q.where()));
+    }
+
+    /**
+     * The ORDER BY as a comparator of rows, or {@code null} when the query has none. Rows without the
+     * sort key (never in a Query result) sort first.
+     */
+    public static Comparator<Map<String, Object>> order(CompiledQuery q) {
+        OrderBy o = q.orderBy();
+        if (o == null) {
+            return null;
+        }
+        String path = o.path().attribute().path();
+        Comparator<Map<String, Object>> c = (a, b) -> {
+            Object x = a.get(path);
+            Object y = b.get(path);
+            if (x == null || y == null) {
+                return x == null ? (y == null ? 0 : -1) : 1;
+            }
+            return compare(x, y);
+        };
+        return o.descending() ? c.reversed() : c;
+    }
+
+    private record Eval(Map<Object, Object> args, Map<String, Object> row) {
+
+        Boolean test(Condition c) {
+            if (c instanceof And a) {
+                Boolean r = Boolean.TRUE;
+                for (Condition o : a.operands()) {
+                    r = and(r, test(o));
+                }
+                return r;
+            }
+            if (c instanceof Or o) {
+                Boolean r = Boolean.FALSE;
+                for (Condition x : o.operands()) {
+                    r = or(r, test(x));
+                }
+                return r;
+            }
+            if (c instanceof Not n) {
+                Boolean r = test(n.operand());
+                return r == null ? null : !r;
+            }
+            if (c instanceof Comparison cmp) {
+                Object l = value(cmp.left());
+                Object r = value(cmp.right());
+                if (l == null || r == null) {
+                    return null;
+                }
+                if (cmp.op() == CompareOp.EQ || cmp.op() == CompareOp.NE) {
+                    boolean eq = JpqlEvaluator.equal(l, r);
+                    return cmp.op() == CompareOp.EQ ? eq : !eq;
+                }
+                return cmp.op().test(compare(l, r));
+            }
+            if (c instanceof Between b) {
+                Object v = value(b.value());
+                Object lo = value(b.low());
+                Object hi = value(b.high());
+                Boolean ge = v == null || lo == null ? null : compare(v, lo) >= 0;
+                Boolean le = v == null || hi == null ? null : compare(v, hi) <= 0;
+                Boolean r = and(ge, le);
+                return b.negated() ? not(r) : r;
+            }
+            if (c instanceof Like l) {
+                Object v = value(l.value());
+                Object p = value(l.pattern());
+                if (v == null || p == null) {
+                    return null;
+                }
+                boolean m = likeRegex((String) p).matcher((String) v).matches();
+                return l.negated() ? !m : m;
+            }
+            if (c instanceof In in) {
+                List<Object> items = new ArrayList<>();
+                for (Expr e : in.items()) {
+                    Object v = value(e);
+                    if (v instanceof Collection<?> col) {
+                        items.addAll(col);
+                    } else {
+                        items.add(v);
+                    }
+                }
+                if (items.isEmpty()) {
+                    return in.negated();
+                }
+                Object v = value(in.value());
+                Boolean r;
+                if (v == null) {
+                    r = null;
+                } else {
+                    r = Boolean.FALSE;
+                    for (Object i : items) {
+                        r = or(r, i == null ? null : equal(v, i));
+                    }
+                }
+                return in.negated() ? not(r) : r;
+            }
+            if (c instanceof IsNull n) {
+                boolean isNull = value(n.value()) == null;
+                return n.negated() != isNull;
+            }
+            MemberOf m = (MemberOf) c;
+            Object e = value(m.element());
+            if (e == null) {
+                return null;
+            }
+            Object coll = row.get(m.collection().attribute().path());
+            boolean found = false;
+            if (coll instanceof Collection<?> col) {
+                for (Object o : col) {
+                    found |= o != null && equal(o, e);
+                }
+            }
+            return m.negated() != found;
+        }
+
+        Object value(Expr e) {
+            if (e instanceof PathExpr p) {
+                return row.get(p.attribute().path());
+            }
+            if (e instanceof Literal l) {
+                return l.value();
+            }
+            if (e instanceof Param p) {
+                return args.get(p.key());
+            }
+            if (e instanceof SizeExpr s) {
+                Object coll = row.get(s.collection().attribute().path());
+                return coll instanceof Collection<?> col ? col.size() : 0;
+            }
+            CaseFunction f = (CaseFunction) e;
+            Object v = value(f.argument());
+            if (v == null) {
+                return null;
+            }
+            return f.upper() ? ((String) v).toUpperCase(Locale.ROOT) : ((String) v).toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static Boolean and(Boolean a, Boolean b) {
+        if (Boolean.FALSE.equals(a) || Boolean.FALSE.equals(b)) {
+            return false;
+        }
+        return a == null || b == null ? null : true;
+    }
+
+    private static Boolean or(Boolean a, Boolean b) {
+        if (Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b)) {
+            return true;
+        }
+        return a == null || b == null ? null : false;
+    }
+
+    private static Boolean not(Boolean a) {
+        return a == null ? null : !a;
+    }
+
+    private static Pattern likeRegex(String pattern) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : pattern.toCharArray()) {
+            if (ch == '%') {
+                sb.append(".*");
+            } else if (ch == '_') {
+                sb.append('.');
+            } else {
+                sb.append(Pattern.quote(String.valueOf(ch)));
+            }
+        }
+        return Pattern.compile(sb.toString(), Pattern.DOTALL);
+    }
+
+    private static boolean equal(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+        }
+        if (a instanceof byte[] x && b instanceof byte[] y) {
+            return java.util.Arrays.equals(x, y);
+        }
+        return a.equals(b);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return codePoints(x, y);
+        }
+        return ((Comparable) a).compareTo(b);
+    }
+
+    private static int codePoints(String a, String b) {
+        int[] x = a.codePoints().toArray();
+        int[] y = b.codePoints().toArray();
+        return java.util.Arrays.compare(x, y);
+    }
+}

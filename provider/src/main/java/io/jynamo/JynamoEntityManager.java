@@ -1,0 +1,39 @@
+package io.jynamo;
+
+import jakarta.persistence.EntityManager;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The DynamoDB-specific operations of a Jynamo entity manager.
+ *
+ * <pre>{@code
+ * JynamoEntityManager jem = em.unwrap(JynamoEntityManager.class);
+ * List<User> users = jem.findAll(User.class, List.of("a@x.com", "b@x.com"));
+ * System.out.println(jem.explain("SELECT u FROM User u WHERE u.lastName = 'Smith'"));
+ * }</pre>
+ */
+public interface JynamoEntityManager extends EntityManager {
+
+    /**
+     * Loads the entities with these primary keys in BatchGetItem calls of up to 100 keys,
+     * retrying unprocessed keys. Keys already managed by this entity manager make no call.
+     *
+     * @return the found entities in the order of {@code ids}; keys with no item are skipped
+     * @throws IllegalArgumentException if the class is not an entity or a key has the wrong type
+     */
+    <T> List<T> findAll(Class<T> entityClass, Collection<?> ids);
+
+    /**
+     * Describes, without calling DynamoDB, how a JPQL statement would be executed: the operation
+     * (GetItem, BatchGetItem, Query, Scan), the table or index, the key condition, the filter, the
+     * projection and whether it scans.
+     *
+     * @throws IllegalArgumentException if the statement is not valid or not supported
+     */
+    String explain(String jpql);
+
+    /** The number of items of this entity in its table (a Scan with {@code Select=COUNT}). */
+    long count(Class<?> entityClass);
+}

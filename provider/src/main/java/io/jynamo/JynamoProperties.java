@@ -1,0 +1,52 @@
+package io.jynamo;
+
+/**
+ * The configuration keys Jynamo reads from {@code persistence.xml} properties or from the map given
+ * to {@code Persistence.createEntityManagerFactory(unit, map)}; the map wins.
+ *
+ * <pre>{@code
+ * var emf = Persistence.createEntityManagerFactory("users", Map.of(
+ *         JynamoProperties.ENDPOINT, "embedded",
+ *         JynamoProperties.SCHEMA_ACTION, "drop-and-create"));
+ * }</pre>
+ *
+ * See {@code docs/configuration.md} for every value and its effect.
+ */
+public final class JynamoProperties {
+
+    /** {@code embedded} (in-process engine, needs jynamo-local), {@code http://host:port}, or absent for AWS. */
+    public static final String ENDPOINT = "jynamo.endpoint";
+
+    /** The AWS region name; default {@code us-east-1}. */
+    public static final String REGION = "jynamo.region";
+
+    /** A ready {@code DynamoDbClient} (map only). Jynamo uses it and never closes it. */
+    public static final String CLIENT = "jynamo.client";
+
+    /** A string put before every table name; default empty. */
+    public static final String TABLE_PREFIX = "jynamo.table-prefix";
+
+    /** {@code batch} (BatchWriteItem, 25 a call; the default) or {@code atomic} (one TransactWriteItems per flush). */
+    public static final String WRITE_MODE = "jynamo.write-mode";
+
+    /** {@code put} (whole-item puts for changed unversioned entities; the default) or {@code patch} (UpdateItem of changed attributes). */
+    public static final String UPDATE_MODE = "jynamo.update-mode";
+
+    /** {@code allow}, {@code warn} (the default: log once per query) or {@code deny} (a query that would Scan fails before any call). */
+    public static final String SCAN = "jynamo.scan";
+
+    /** Query hint: the name of the secondary index a query must use. */
+    public static final String INDEX_HINT = "jynamo.index";
+
+    /** The standard schema generation action: {@code none}, {@code create}, {@code drop-and-create}, {@code drop}. */
+    public static final String SCHEMA_ACTION = "jakarta.persistence.schema-generation.database.action";
+
+    /** The standard shared cache mode key. */
+    public static final String SHARED_CACHE_MODE = "jakarta.persistence.sharedCache.mode";
+
+    /** The standard key naming the provider class. */
+    public static final String PROVIDER = "jakarta.persistence.provider";
+
+    private JynamoProperties() {
+    }
+}

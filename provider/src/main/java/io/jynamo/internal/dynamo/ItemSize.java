@@ -1,0 +1,67 @@
+package io.jynamo.internal.dynamo;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** DynamoDB's item size rules (names and values in UTF-8 bytes), to refuse too large items before a call. */
+public final class ItemSize {
+
+    /** DynamoDB's largest item. */
+    public static final int MAX_ITEM = 400 * 1024;
+
+    private ItemSize() {
+    }
+
+    /** The size DynamoDB counts for an item. */
+    public static long of(Map<String, AttributeValue> item) {
+        long size = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            size += utf8(e.getKey()) + of(e.getValue());
+        }
+        return size;
+    }
+
+    private static long of(AttributeValue v) {
+        if (v.s() != null) {
+            return utf8(v.s());
+        }
+        if (v.n() != null) {
+            return 1 + (v.n().length() + 1) / 2;
+        }
+        if (v.b() != null) {
+            return v.b().asByteArrayUnsafe().length;
+        }
+        if (v.bool() != null || Boolean.TRUE.equals(v.nul())) {
+            return 1;
+        }
+        long size = 3;
+        if (v.hasSs()) {
+            for (String s : v.ss()) {
+                size += utf8(s);
+            }
+        } else if (v.hasNs()) {
+            for (String n : v.ns()) {
+                size += 1 + (n.length() + 1) / 2;
+            }
+        } else if (v.hasBs()) {
+            for (var b : v.bs()) {
+                size += b.asByteArrayUnsafe().length;
+            }
+        } else if (v.hasL()) {
+            for (AttributeValue e : v.l()) {
+                size += 1 + of(e);
+            }
+        } else if (v.hasM()) {
+            for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
+                size += 1 + utf8(e.getKey()) + of(e.getValue());
+            }
+        }
+        return size;
+    }
+
+    private static long utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

@@ -1,0 +1,368 @@
+package io.jynamo.internal.em;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.jynamo.JynamoProperties;
+import io.jynamo.internal.dynamo.Clients;
+import io.jynamo.internal.dynamo.Dynamo;
+import io.jynamo.internal.dynamo.Retry;
+import io.jynamo.internal.flush.Flusher;
+import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.internal.metadata.Metadata;
+import io.jynamo.internal.metadata.model.MetamodelImpl;
+import io.jynamo.internal.proxy.Instances;
+import io.jynamo.internal.query.ProviderQueryModel;
+import io.jynamo.internal.schema.Schema;
+import io.jynamo.jpql.CompiledQuery;
+import io.jynamo.jpql.JpqlCompiler;
+import jakarta.persistence.EntityGraph;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PersistenceUnitTransactionType;
+import jakarta.persistence.PersistenceUnitUtil;
+import jakarta.persistence.Query;
+import jakarta.persistence.SchemaManager;
+import jakarta.persistence.SynchronizationType;
+import jakarta.persistence.TypedQueryReference;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.metamodel.Metamodel;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** A Jynamo entity manager factory: the metadata, client and caches of one persistence unit. Thread-safe. */
+public final class EntityManagerFactoryImpl implements EntityManagerFactory {
+
+    private static final System.Logger LOG = System.getLogger(EntityManagerFactoryImpl.class.getName());
+
+    private final String name;
+    private final Map<String, Object> properties;
+    private final Metadata metadata;
+    private final Clients.Client client;
+    private final Dynamo dynamo;
+    private final Flusher flusher;
+    private final Schema schema;
+    private final Instances instances;
+    private final ProviderQueryModel queryModel;
+    private final Cache<String, CompiledQuery> plans = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final Map<String, String> namedQueries = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ScanPolicy scanPolicy;
+    private final java.util.Set<String> warnedScans = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final boolean consistentReads;
+    private volatile MetamodelImpl metamodel;
+    private volatile boolean open = true;
+
+    public EntityManagerFactoryImpl(String name, Map<String, Object> properties, Metadata metadata,
+                                    Clients.Client client, Instances instances) {
+        this.name = name;
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        this.metadata = metadata;
+        this.client = client;
+        this.dynamo = new Dynamo(client.client(), retry(properties));
+        this.flusher = new Flusher(dynamo, choice(properties, JynamoProperties.WRITE_MODE, "batch", "batch", "atomic").equals("atomic"),
+                choice(properties, JynamoProperties.UPDATE_MODE, "put", "put", "patch").equals("patch"));
+        this.scanPolicy = ScanPolicy.valueOf(choice(properties, JynamoProperties.SCAN, "warn", "allow", "warn", "deny")
+                .toUpperCase(Locale.ROOT));
+        this.consistentReads = Boolean.parseBoolean(String.valueOf(properties.getOrDefault(CONSISTENT_READ, "true")));
+        this.schema = new Schema(metadata, dynamo);
+        this.instances = instances;
+        this.queryModel = new ProviderQueryModel(metadata);
+        for (EntityMeta e : metadata.entities()) {
+            for (NamedQuery q : e.javaClass().getAnnotationsByType(NamedQuery.class)) {
+                namedQueries.put(q.name(), q.query());
+            }
+            NamedQueries qs = e.javaClass().getAnnotation(NamedQueries.class);
+            if (qs != null) {
+                for (NamedQuery q : qs.value()) {
+                    namedQueries.put(q.name(), q.query());
+                }
+            }
+        }
+        try {
+            // Named queries are compiled at bootstrap so that a broken one fails fast, naming itself.
+            namedQueries.forEach((queryName, jpql) -> {
+                try {
+                    compile(jpql);
+                } catch (IllegalArgumentException e) {
+                    throw new PersistenceException("Named query '" + queryName + "' is invalid: " + e.getMessage(), e);
+                }
+            });
+            schema.run(String.valueOf(properties.getOrDefault(JynamoProperties.SCHEMA_ACTION, "none")));
+        } catch (RuntimeException e) {
+            closeClient();
+            throw e;
+        }
+    }
+
+    /** Property: {@code true} (default) for strongly consistent GetItem, BatchGetItem, table Query and Scan. */
+    public static final String CONSISTENT_READ = "jynamo.consistent-read";
+    /** Property: how many times a batch of unprocessed items or keys is sent at most (default 8). */
+    public static final String RETRY_ATTEMPTS = "jynamo.retry.max-attempts";
+    /** Property: the first backoff ceiling in milliseconds (default 20; doubles up to 2 s). */
+    public static final String RETRY_BASE_MILLIS = "jynamo.retry.base-millis";
+
+    private static Retry retry(Map<String, Object> properties) {
+        try {
+            int attempts = Integer.parseInt(String.valueOf(properties.getOrDefault(RETRY_ATTEMPTS, Retry.DEFAULT.maxAttempts())));
+            long base = Long.parseLong(String.valueOf(properties.getOrDefault(RETRY_BASE_MILLIS, Retry.DEFAULT.baseMillis())));
+            return new Retry(attempts, base, Math.max(base, Retry.DEFAULT.capMillis()));
+        } catch (NumberFormatException e) {
+            throw new PersistenceException(RETRY_ATTEMPTS + " and " + RETRY_BASE_MILLIS + " must be whole numbers", e);
+        }
+    }
+
+    private static String choice(Map<String, Object> properties, String key, String fallback, String... allowed) {
+        Object v = properties.get(key);
+        String value = v == null ? fallback : v.toString().trim().toLowerCase(Locale.ROOT);
+        for (String a : allowed) {
+            if (a.equals(value)) {
+                return value;
+            }
+        }
+        throw new PersistenceException("Property " + key + "='" + v + "' is not one of " + String.join(", ", allowed));
+    }
+
+    /** What to do with a query that would scan. */
+    public enum ScanPolicy { ALLOW, WARN, DENY }
+
+    // ---- for entity managers and queries -------------------------------------------------------------
+
+    public Metadata metadata() {
+        return metadata;
+    }
+
+    public Dynamo dynamo() {
+        return dynamo;
+    }
+
+    public Flusher flusher() {
+        return flusher;
+    }
+
+    public Instances instances() {
+        return instances;
+    }
+
+    public ScanPolicy scanPolicy() {
+        return scanPolicy;
+    }
+
+    public boolean consistentReads() {
+        return consistentReads;
+    }
+
+    public ProviderQueryModel queryModel() {
+        return queryModel;
+    }
+
+    /** Logs a scan warning once per query string. */
+    public void warnScanOnce(String jpql, java.util.function.Supplier<String> message) {
+        if (warnedScans.add(jpql)) {
+            LOG.log(System.Logger.Level.WARNING, message);
+        }
+    }
+
+    /** The compiled form of a JPQL string, from the plan cache. */
+    public CompiledQuery compile(String jpql) {
+        if (jpql == null) {
+            throw new IllegalArgumentException("The query string must not be null");
+        }
+        return plans.get(jpql, q -> JpqlCompiler.compile(q, queryModel));
+    }
+
+    public Map<String, String> namedQueries() {
+        return namedQueries;
+    }
+
+    private void checkOpen() {
+        if (!open) {
+            throw new IllegalStateException("This EntityManagerFactory is closed");
+        }
+    }
+
+    // ---- EntityManagerFactory ------------------------------------------------------------------------
+
+    @Override
+    public EntityManager createEntityManager() {
+        return createEntityManager(Map.of());
+    }
+
+    @Override
+    public EntityManager createEntityManager(Map<?, ?> map) {
+        checkOpen();
+        return new EntityManagerImpl(this, map);
+    }
+
+    @Override
+    public EntityManager createEntityManager(SynchronizationType synchronizationType) {
+        return createEntityManager(synchronizationType, Map.of());
+    }
+
+    @Override
+    public EntityManager createEntityManager(SynchronizationType synchronizationType, Map<?, ?> map) {
+        checkOpen();
+        throw new IllegalStateException("Synchronization types are for JTA entity managers; Jynamo's are resource-local");
+    }
+
+    @Override
+    public CriteriaBuilder getCriteriaBuilder() {
+        checkOpen();
+        throw EntityManagerImpl.criteria();
+    }
+
+    @Override
+    public Metamodel getMetamodel() {
+        checkOpen();
+        MetamodelImpl m = metamodel;
+        if (m == null) {
+            synchronized (this) {
+                if (metamodel == null) {
+                    metamodel = new MetamodelImpl(metadata);
+                }
+                m = metamodel;
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void close() {
+        checkOpen();
+        open = false;
+        closeClient();
+    }
+
+    private void closeClient() {
+        if (client.owned()) {
+            try {
+                client.client().close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Closing the DynamoDB client failed", e);
+            }
+        }
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        checkOpen();
+        return properties;
+    }
+
+    @Override
+    public jakarta.persistence.Cache getCache() {
+        checkOpen();
+        return new NoCache(this);
+    }
+
+    @Override
+    public PersistenceUnitUtil getPersistenceUnitUtil() {
+        checkOpen();
+        return new UnitUtil(this);
+    }
+
+    @Override
+    public PersistenceUnitTransactionType getTransactionType() {
+        return PersistenceUnitTransactionType.RESOURCE_LOCAL;
+    }
+
+    @Override
+    public SchemaManager getSchemaManager() {
+        checkOpen();
+        return schema;
+    }
+
+    @Override
+    public void addNamedQuery(String queryName, Query query) {
+        checkOpen();
+        if (!(query instanceof io.jynamo.internal.query.QueryImpl<?> q)) {
+            throw new IllegalArgumentException("Only queries made by a Jynamo EntityManager can be named");
+        }
+        namedQueries.put(queryName, q.jpql());
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> cls) {
+        if (cls.isInstance(this)) {
+            return cls.cast(this);
+        }
+        if (cls == DynamoDbClient.class) {
+            return cls.cast(dynamo.client());
+        }
+        throw new PersistenceException("Cannot unwrap the factory to " + cls.getName());
+    }
+
+    @Override
+    public <T> void addNamedEntityGraph(String graphName, EntityGraph<T> entityGraph) {
+        throw new UnsupportedOperationException("Entity graphs are not supported: Jynamo loads whole items");
+    }
+
+    @Override
+    public <R> Map<String, TypedQueryReference<R>> getNamedQueries(Class<R> resultType) {
+        checkOpen();
+        Map<String, TypedQueryReference<R>> out = new LinkedHashMap<>();
+        namedQueries.forEach((queryName, jpql) -> out.put(queryName, new TypedQueryReference<>() {
+            public String getName() {
+                return queryName;
+            }
+
+            public Class<? extends R> getResultType() {
+                return resultType;
+            }
+
+            public Map<String, Object> getHints() {
+                return Map.of();
+            }
+        }));
+        return out;
+    }
+
+    @Override
+    public <E> Map<String, EntityGraph<? extends E>> getNamedEntityGraphs(Class<E> entityType) {
+        return Map.of();
+    }
+
+    @Override
+    public void runInTransaction(Consumer<EntityManager> work) {
+        callInTransaction(em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    @Override
+    public <R> R callInTransaction(Function<EntityManager, R> work) {
+        checkOpen();
+        EntityManager em = createEntityManager();
+        try {
+            em.getTransaction().begin();
+            R result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } catch (RuntimeException | Error e) {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+}

@@ -1,0 +1,873 @@
+package io.jynamo.internal.em;
+
+import io.jynamo.JynamoEntityManager;
+import io.jynamo.UnprocessedWritesException;
+import io.jynamo.internal.context.EntityEntry;
+import io.jynamo.internal.context.PersistenceContext;
+import io.jynamo.internal.metadata.AttributeMeta;
+import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.internal.query.QueryImpl;
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
+import jakarta.persistence.ConnectionConsumer;
+import jakarta.persistence.ConnectionFunction;
+import jakarta.persistence.EntityExistsException;
+import jakarta.persistence.EntityGraph;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityNotFoundException;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.FindOption;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.LockOption;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.NoResultException;
+import jakarta.persistence.NonUniqueResultException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreRemove;
+import jakarta.persistence.Query;
+import jakarta.persistence.QueryTimeoutException;
+import jakarta.persistence.RefreshOption;
+import jakarta.persistence.StoredProcedureQuery;
+import jakarta.persistence.TransactionRequiredException;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.TypedQueryReference;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaDelete;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.CriteriaSelect;
+import jakarta.persistence.criteria.CriteriaUpdate;
+import jakarta.persistence.metamodel.Metamodel;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * A Jynamo entity manager: a persistence context over DynamoDB. Not thread-safe, as JPA says.
+ */
+public final class EntityManagerImpl implements JynamoEntityManager {
+
+    private final EntityManagerFactoryImpl factory;
+    private final PersistenceContext context = new PersistenceContext();
+    private final Transaction transaction = new Transaction(this);
+    private final Map<String, Object> properties;
+    private FlushModeType flushMode = FlushModeType.AUTO;
+    private CacheRetrieveMode cacheRetrieveMode = CacheRetrieveMode.USE;
+    private CacheStoreMode cacheStoreMode = CacheStoreMode.USE;
+    private boolean open = true;
+
+    EntityManagerImpl(EntityManagerFactoryImpl factory, Map<?, ?> overrides) {
+        this.factory = factory;
+        this.properties = new LinkedHashMap<>(factory.getProperties());
+        if (overrides != null) {
+            overrides.forEach((k, v) -> properties.put(String.valueOf(k), v));
+        }
+    }
+
+    // ---- plumbing used by queries and transactions -------------------------------------------------
+
+    public EntityManagerFactoryImpl factory() {
+        return factory;
+    }
+
+    public PersistenceContext context() {
+        return context;
+    }
+
+    /** Runs an operation; a runtime failure other than the four JPA exempts marks the transaction rollback-only. */
+    public <T> T guard(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (NoResultException | NonUniqueResultException | LockTimeoutException | QueryTimeoutException e) {
+            throw e;
+        } catch (UnprocessedWritesException e) {
+            // Nothing was lost: the writes are still pending and a retry of flush/commit can finish them.
+            throw e;
+        } catch (RuntimeException e) {
+            if (!(e instanceof IllegalArgumentException) && !(e instanceof IllegalStateException)) {
+                transaction.markRollbackOnlyIfActive();
+            }
+            throw e;
+        }
+    }
+
+    private void run(Runnable operation) {
+        guard(() -> {
+            operation.run();
+            return null;
+        });
+    }
+
+    public void checkOpen() {
+        if (!open) {
+            throw new IllegalStateException("This EntityManager is closed");
+        }
+    }
+
+    /** The entity metadata of an instance or class, or IllegalArgumentException. */
+    public EntityMeta meta(Class<?> type) {
+        EntityMeta meta = type == null ? null : factory.metadata().find(type);
+        if (meta == null) {
+            throw new IllegalArgumentException((type == null ? "null" : type.getName())
+                    + " is not an entity of persistence unit '" + factory.getName() + "'; annotate it with @Entity"
+                    + " and list it in persistence.xml (or let the unit scan for it)");
+        }
+        return meta;
+    }
+
+    private EntityMeta metaOf(Object entity) {
+        if (entity == null) {
+            throw new IllegalArgumentException("The entity must not be null");
+        }
+        return meta(entity.getClass());
+    }
+
+    boolean transactionActive() {
+        return transaction.isActive();
+    }
+
+    void flushForCommit() {
+        checkOpenOrInTransaction();
+        factory.flusher().flush(context);
+    }
+
+    void afterCompletion() {
+        if (!open) {
+            context.clear();
+        }
+    }
+
+    void afterRollback() {
+        // JPA 3.2 section 3.3.3: a rollback detaches every managed instance; unflushed work is gone.
+        context.clear();
+    }
+
+    private void checkOpenOrInTransaction() {
+        if (!open && !transaction.isActive()) {
+            throw new IllegalStateException("This EntityManager is closed");
+        }
+    }
+
+    /** Flushes before a query when the flush mode is AUTO and a transaction is active. */
+    public void autoFlush() {
+        if (flushMode == FlushModeType.AUTO && transaction.isActive() && !factory.flusher().atomic()) {
+            factory.flusher().flush(context);
+        }
+    }
+
+    /**
+     * The managed instance of a found item: the one already in the context (JPA's identity
+     * guarantee), or a new one loaded from the item.
+     */
+    public Object materialise(EntityMeta meta, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> key = meta.keyOfItem(item);
+        EntityEntry entry = context.entry(meta, key);
+        if (entry != null) {
+            if (entry.snapshot() == null && entry.status() == EntityEntry.Status.MANAGED) {
+                fill(entry, item);
+            }
+            return entry.entity();
+        }
+        Object entity = factory.instances().create(meta);
+        meta.load(entity, item);
+        context.add(meta, entity, key, EntityEntry.Status.MANAGED, item);
+        meta.fire(PostLoad.class, entity);
+        return entity;
+    }
+
+    private void fill(EntityEntry entry, Map<String, AttributeValue> item) {
+        entry.meta().load(entry.entity(), item);
+        entry.snapshot(item);
+        entry.meta().fire(PostLoad.class, entry.entity());
+    }
+
+    private Map<String, AttributeValue> read(EntityMeta meta, Map<String, AttributeValue> key) {
+        return factory.dynamo().get(meta.tableName(), key, factory.consistentReads());
+    }
+
+    // ---- EntityManager -------------------------------------------------------------------------------
+
+    @Override
+    public void persist(Object entity) {
+        checkOpen();
+        EntityMeta meta = metaOf(entity);
+        run(() -> {
+            EntityEntry entry = context.entry(entity);
+            if (entry != null) {
+                if (entry.status() == EntityEntry.Status.REMOVED) {
+                    entry.status(EntityEntry.Status.MANAGED);
+                }
+                return;
+            }
+            meta.fire(PrePersist.class, entity);
+            AttributeMeta pk = meta.partitionKey();
+            if (pk.role() == AttributeMeta.Role.GENERATED_UUID && pk.accessor().get(entity) == null) {
+                UUID id = UUID.randomUUID();
+                pk.accessor().set(entity, pk.javaType() == UUID.class ? id : id.toString());
+            }
+            Map<String, AttributeValue> key = meta.keyOf(entity);
+            EntityEntry other = context.entry(meta, key);
+            if (other != null) {
+                if (other.status() != EntityEntry.Status.REMOVED) {
+                    throw new EntityExistsException("Another instance of " + other.describe()
+                            + " is already managed by this EntityManager; merge() it instead of persisting a copy");
+                }
+                // Remove then persist of the same key in one flush: the put replaces the delete.
+                context.remove(other);
+            }
+            context.add(meta, entity, key, EntityEntry.Status.NEW, null);
+        });
+    }
+
+    @Override
+    public <T> T merge(T entity) {
+        checkOpen();
+        EntityMeta meta = metaOf(entity);
+        return guard(() -> {
+            EntityEntry entry = context.entry(entity);
+            if (entry != null) {
+                if (entry.status() == EntityEntry.Status.REMOVED) {
+                    throw new IllegalArgumentException("Cannot merge removed entity " + entry.describe());
+                }
+                return entity;
+            }
+            AttributeMeta pk = meta.partitionKey();
+            if (pk.accessor().get(entity) == null && pk.role() == AttributeMeta.Role.GENERATED_UUID) {
+                Object copy = factory.instances().create(meta);
+                copyState(meta, entity, copy);
+                persist(copy);
+                @SuppressWarnings("unchecked") T t = (T) copy;
+                return t;
+            }
+            Map<String, AttributeValue> key = meta.keyOf(entity);
+            EntityEntry existing = context.entry(meta, key);
+            Object managed;
+            if (existing != null) {
+                if (existing.status() == EntityEntry.Status.REMOVED) {
+                    throw new IllegalArgumentException("Cannot merge " + existing.describe()
+                            + ": an instance with that key was removed in this persistence context");
+                }
+                if (existing.snapshot() == null && existing.status() == EntityEntry.Status.MANAGED) {
+                    Map<String, AttributeValue> item = read(meta, key);
+                    if (item != null) {
+                        fill(existing, item);
+                    }
+                }
+                managed = existing.entity();
+            } else {
+                Map<String, AttributeValue> item = read(meta, key);
+                if (item == null) {
+                    Object copy = factory.instances().create(meta);
+                    copyState(meta, entity, copy);
+                    persist(copy);
+                    @SuppressWarnings("unchecked") T t = (T) copy;
+                    return t;
+                }
+                managed = materialise(meta, item);
+            }
+            AttributeMeta version = meta.version();
+            if (version != null) {
+                Object detachedVersion = version.accessor().get(entity);
+                Object managedVersion = version.accessor().get(managed);
+                if (detachedVersion != null && managedVersion != null
+                        && ((Number) detachedVersion).longValue() != ((Number) managedVersion).longValue()) {
+                    throw new OptimisticLockException("Cannot merge " + meta.describe(key) + ": it was read at version "
+                            + detachedVersion + " but is now at version " + managedVersion
+                            + "; reload it and apply the change again", null, entity);
+                }
+            }
+            copyState(meta, entity, managed);
+            @SuppressWarnings("unchecked") T t = (T) managed;
+            return t;
+        });
+    }
+
+    private static void copyState(EntityMeta meta, Object from, Object to) {
+        if (meta.embeddedId() != null) {
+            meta.embeddedId().accessor().set(to, meta.embeddedId().accessor().get(from));
+        }
+        for (AttributeMeta a : meta.attributes()) {
+            if (a.role() == AttributeMeta.Role.VERSION && a.accessor().get(to) != null) {
+                continue;
+            }
+            Object value = a.accessor().get(from);
+            if (value instanceof java.util.Set<?> s) {
+                value = new java.util.LinkedHashSet<>(s);
+            } else if (value instanceof Collection<?> c) {
+                value = new ArrayList<>(c);
+            }
+            a.accessor().set(to, value);
+        }
+    }
+
+    @Override
+    public void remove(Object entity) {
+        checkOpen();
+        EntityMeta meta = metaOf(entity);
+        run(() -> {
+            EntityEntry entry = context.entry(entity);
+            if (entry == null) {
+                Map<String, AttributeValue> key = meta.keyOf(entity);
+                throw new IllegalArgumentException("Cannot remove " + meta.describe(key)
+                        + ": the instance is not managed (detached or new); use em.remove(em.merge(entity))"
+                        + " or em.remove(em.getReference(" + meta.javaClass().getSimpleName() + ".class, id))");
+            }
+            switch (entry.status()) {
+                case NEW -> {
+                    meta.fire(PreRemove.class, entity);
+                    context.remove(entry);
+                }
+                case MANAGED -> {
+                    meta.fire(PreRemove.class, entity);
+                    entry.status(EntityEntry.Status.REMOVED);
+                }
+                default -> {
+                }
+            }
+        });
+    }
+
+    @Override
+    public <T> T find(Class<T> entityClass, Object primaryKey) {
+        return find(entityClass, primaryKey, Map.of());
+    }
+
+    @Override
+    public <T> T find(Class<T> entityClass, Object primaryKey, Map<String, Object> hints) {
+        checkOpen();
+        EntityMeta meta = meta(entityClass);
+        Map<String, AttributeValue> key = meta.keyOfId(primaryKey);
+        return guard(() -> {
+            EntityEntry entry = context.entry(meta, key);
+            if (entry != null) {
+                if (entry.status() == EntityEntry.Status.REMOVED) {
+                    return null;
+                }
+                if (entry.snapshot() == null && entry.status() == EntityEntry.Status.MANAGED
+                        && !factory.instances().isLoaded(entry.entity())) {
+                    Map<String, AttributeValue> item = read(meta, key);
+                    if (item == null) {
+                        context.remove(entry);
+                        return null;
+                    }
+                    fill(entry, item);
+                }
+                return entityClass.cast(entry.entity());
+            }
+            Map<String, AttributeValue> item = read(meta, key);
+            return item == null ? null : entityClass.cast(materialise(meta, item));
+        });
+    }
+
+    @Override
+    public <T> T find(Class<T> entityClass, Object primaryKey, LockModeType lockMode) {
+        checkLockMode(lockMode);
+        return find(entityClass, primaryKey);
+    }
+
+    @Override
+    public <T> T find(Class<T> entityClass, Object primaryKey, LockModeType lockMode, Map<String, Object> hints) {
+        checkLockMode(lockMode);
+        return find(entityClass, primaryKey, hints);
+    }
+
+    @Override
+    public <T> T find(Class<T> entityClass, Object primaryKey, FindOption... options) {
+        for (FindOption o : options) {
+            if (o instanceof LockModeType l) {
+                checkLockMode(l);
+            }
+        }
+        return find(entityClass, primaryKey);
+    }
+
+    @Override
+    public <T> T find(EntityGraph<T> entityGraph, Object primaryKey, FindOption... options) {
+        throw new UnsupportedOperationException("Entity graphs are not supported: Jynamo loads whole items");
+    }
+
+    private void checkLockMode(LockModeType lockMode) {
+        if (lockMode == null || lockMode == LockModeType.NONE || lockMode == LockModeType.OPTIMISTIC
+                || lockMode == LockModeType.READ) {
+            return;
+        }
+        throw new PersistenceException("Lock mode " + lockMode + " is not supported: DynamoDB has no row locks."
+                + " Use @Version for optimistic locking, or jynamo.write-mode=atomic");
+    }
+
+    @Override
+    public <T> T getReference(Class<T> entityClass, Object primaryKey) {
+        checkOpen();
+        EntityMeta meta = meta(entityClass);
+        Map<String, AttributeValue> key = meta.keyOfId(primaryKey);
+        EntityEntry entry = context.entry(meta, key);
+        if (entry != null) {
+            return entityClass.cast(entry.entity());
+        }
+        Object reference = factory.instances().reference(meta, primaryKey, ref -> {
+            Map<String, AttributeValue> item = read(meta, key);
+            if (item == null) {
+                throw new EntityNotFoundException("No " + meta.describe(key) + " exists (lazy reference)");
+            }
+            EntityEntry e = context.entry(ref);
+            if (e != null) {
+                fill(e, item);
+            } else {
+                meta.load(ref, item);
+            }
+        });
+        context.add(meta, reference, key, EntityEntry.Status.MANAGED, null);
+        return entityClass.cast(reference);
+    }
+
+    @Override
+    public <T> T getReference(T entity) {
+        EntityMeta meta = metaOf(entity);
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) meta.javaClass();
+        return getReference(type, meta.idOf(entity));
+    }
+
+    @Override
+    public void flush() {
+        checkOpen();
+        if (!transaction.isActive()) {
+            throw new TransactionRequiredException("flush() needs an active transaction; call getTransaction().begin() first");
+        }
+        if (factory.flusher().atomic()) {
+            // Atomic mode writes the whole transaction as one TransactWriteItems at commit.
+            return;
+        }
+        run(() -> factory.flusher().flush(context));
+    }
+
+    @Override
+    public void setFlushMode(FlushModeType flushMode) {
+        checkOpen();
+        this.flushMode = flushMode;
+    }
+
+    @Override
+    public FlushModeType getFlushMode() {
+        checkOpen();
+        return flushMode;
+    }
+
+    @Override
+    public void lock(Object entity, LockModeType lockMode) {
+        lock(entity, lockMode, Map.of());
+    }
+
+    @Override
+    public void lock(Object entity, LockModeType lockMode, Map<String, Object> properties) {
+        checkOpen();
+        if (!transaction.isActive()) {
+            throw new TransactionRequiredException("lock() needs an active transaction");
+        }
+        requireManaged(entity, "lock");
+        checkLockMode(lockMode);
+    }
+
+    @Override
+    public void lock(Object entity, LockModeType lockMode, LockOption... options) {
+        lock(entity, lockMode);
+    }
+
+    @Override
+    public void refresh(Object entity) {
+        checkOpen();
+        EntityEntry entry = requireManaged(entity, "refresh");
+        run(() -> {
+            Map<String, AttributeValue> item = read(entry.meta(), entry.key());
+            if (item == null) {
+                context.remove(entry);
+                throw new EntityNotFoundException("Cannot refresh " + entry.describe() + ": it no longer exists in DynamoDB");
+            }
+            fill(entry, item);
+            if (entry.status() == EntityEntry.Status.NEW) {
+                entry.status(EntityEntry.Status.MANAGED);
+            }
+        });
+    }
+
+    @Override
+    public void refresh(Object entity, Map<String, Object> properties) {
+        refresh(entity);
+    }
+
+    @Override
+    public void refresh(Object entity, LockModeType lockMode) {
+        checkLockMode(lockMode);
+        refresh(entity);
+    }
+
+    @Override
+    public void refresh(Object entity, LockModeType lockMode, Map<String, Object> properties) {
+        checkLockMode(lockMode);
+        refresh(entity);
+    }
+
+    @Override
+    public void refresh(Object entity, RefreshOption... options) {
+        refresh(entity);
+    }
+
+    private EntityEntry requireManaged(Object entity, String what) {
+        EntityMeta meta = metaOf(entity);
+        EntityEntry entry = context.entry(entity);
+        if (entry == null || entry.status() == EntityEntry.Status.REMOVED) {
+            throw new IllegalArgumentException("Cannot " + what + " this " + meta.name()
+                    + ": it is not managed by this EntityManager (detached, new or removed)");
+        }
+        return entry;
+    }
+
+    @Override
+    public void clear() {
+        checkOpen();
+        context.clear();
+    }
+
+    @Override
+    public void detach(Object entity) {
+        checkOpen();
+        metaOf(entity);
+        EntityEntry entry = context.entry(entity);
+        if (entry != null) {
+            context.remove(entry);
+        }
+    }
+
+    @Override
+    public boolean contains(Object entity) {
+        checkOpen();
+        metaOf(entity);
+        EntityEntry entry = context.entry(entity);
+        return entry != null && entry.status() != EntityEntry.Status.REMOVED;
+    }
+
+    @Override
+    public LockModeType getLockMode(Object entity) {
+        checkOpen();
+        if (!transaction.isActive()) {
+            throw new TransactionRequiredException("getLockMode() needs an active transaction");
+        }
+        requireManaged(entity, "get the lock mode of");
+        return LockModeType.NONE;
+    }
+
+    @Override
+    public void setCacheRetrieveMode(CacheRetrieveMode mode) {
+        this.cacheRetrieveMode = mode;
+    }
+
+    @Override
+    public void setCacheStoreMode(CacheStoreMode mode) {
+        this.cacheStoreMode = mode;
+    }
+
+    @Override
+    public CacheRetrieveMode getCacheRetrieveMode() {
+        return cacheRetrieveMode;
+    }
+
+    @Override
+    public CacheStoreMode getCacheStoreMode() {
+        return cacheStoreMode;
+    }
+
+    @Override
+    public void setProperty(String name, Object value) {
+        checkOpen();
+        if (name == null) {
+            throw new IllegalArgumentException("Property name must not be null");
+        }
+        properties.put(name, value);
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        checkOpen();
+        return java.util.Collections.unmodifiableMap(properties);
+    }
+
+    // ---- queries -------------------------------------------------------------------------------------
+
+    @Override
+    public Query createQuery(String qlString) {
+        checkOpen();
+        return new QueryImpl<>(this, factory.compile(qlString), Object.class);
+    }
+
+    @Override
+    public <T> TypedQuery<T> createQuery(String qlString, Class<T> resultClass) {
+        checkOpen();
+        return new QueryImpl<>(this, factory.compile(qlString), resultClass);
+    }
+
+    @Override
+    public Query createNamedQuery(String name) {
+        return createQuery(namedQuery(name));
+    }
+
+    @Override
+    public <T> TypedQuery<T> createNamedQuery(String name, Class<T> resultClass) {
+        return createQuery(namedQuery(name), resultClass);
+    }
+
+    private String namedQuery(String name) {
+        checkOpen();
+        String jpql = factory.namedQueries().get(name);
+        if (jpql == null) {
+            throw new IllegalArgumentException("No named query '" + name + "'; known: " + factory.namedQueries().keySet());
+        }
+        return jpql;
+    }
+
+    @Override
+    public <T> TypedQuery<T> createQuery(TypedQueryReference<T> reference) {
+        return createNamedQuery(reference.getName(), reference.getResultType());
+    }
+
+    @Override
+    public <T> TypedQuery<T> createQuery(CriteriaQuery<T> criteriaQuery) {
+        throw criteria();
+    }
+
+    @Override
+    public <T> TypedQuery<T> createQuery(CriteriaSelect<T> selectQuery) {
+        throw criteria();
+    }
+
+    @Override
+    public Query createQuery(CriteriaUpdate<?> updateQuery) {
+        throw criteria();
+    }
+
+    @Override
+    public Query createQuery(CriteriaDelete<?> deleteQuery) {
+        throw criteria();
+    }
+
+    static UnsupportedOperationException criteria() {
+        return new UnsupportedOperationException("The Criteria API is not supported yet; use JPQL (createQuery(String))");
+    }
+
+    private static UnsupportedOperationException nativeQueries() {
+        return new UnsupportedOperationException("Native queries are not supported: DynamoDB has no SQL."
+                + " Use JPQL, or unwrap(DynamoDbClient.class) for raw calls");
+    }
+
+    @Override
+    public Query createNativeQuery(String sqlString) {
+        throw nativeQueries();
+    }
+
+    @Override
+    public <T> Query createNativeQuery(String sqlString, Class<T> resultClass) {
+        throw nativeQueries();
+    }
+
+    @Override
+    public Query createNativeQuery(String sqlString, String resultSetMapping) {
+        throw nativeQueries();
+    }
+
+    @Override
+    public StoredProcedureQuery createNamedStoredProcedureQuery(String name) {
+        throw nativeQueries();
+    }
+
+    @Override
+    public StoredProcedureQuery createStoredProcedureQuery(String procedureName) {
+        throw nativeQueries();
+    }
+
+    @Override
+    public StoredProcedureQuery createStoredProcedureQuery(String procedureName, Class<?>... resultClasses) {
+        throw nativeQueries();
+    }
+
+    @Override
+    public StoredProcedureQuery createStoredProcedureQuery(String procedureName, String... resultSetMappings) {
+        throw nativeQueries();
+    }
+
+    // ---- Jynamo extensions ---------------------------------------------------------------------------
+
+    @Override
+    public <T> List<T> findAll(Class<T> entityClass, Collection<?> ids) {
+        checkOpen();
+        EntityMeta meta = meta(entityClass);
+        if (ids == null) {
+            throw new IllegalArgumentException("ids must not be null");
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            keys.add(meta.keyOfId(id));
+        }
+        return guard(() -> {
+            List<Map<String, AttributeValue>> missing = new ArrayList<>();
+            for (Map<String, AttributeValue> key : new java.util.LinkedHashSet<>(keys)) {
+                EntityEntry entry = context.entry(meta, key);
+                if (entry == null || entry.status() == EntityEntry.Status.MANAGED && entry.snapshot() == null
+                        && !factory.instances().isLoaded(entry.entity())) {
+                    missing.add(key);
+                }
+            }
+            if (!missing.isEmpty()) {
+                for (Map<String, AttributeValue> item : factory.dynamo().batchGet(meta.tableName(), missing,
+                        factory.consistentReads(), null, null)) {
+                    materialise(meta, item);
+                }
+            }
+            List<T> result = new ArrayList<>();
+            for (Map<String, AttributeValue> key : keys) {
+                EntityEntry entry = context.entry(meta, key);
+                if (entry != null && entry.status() != EntityEntry.Status.REMOVED
+                        && (entry.snapshot() != null || entry.status() == EntityEntry.Status.NEW
+                        || factory.instances().isLoaded(entry.entity()) && !missing.contains(key))) {
+                    result.add(entityClass.cast(entry.entity()));
+                }
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public String explain(String jpql) {
+        checkOpen();
+        return factory.compile(jpql).bind(Map.of(), null).explain();
+    }
+
+    @Override
+    public long count(Class<?> entityClass) {
+        checkOpen();
+        EntityMeta meta = meta(entityClass);
+        return createQuery("SELECT COUNT(e) FROM " + meta.name() + " e", Long.class).getSingleResult();
+    }
+
+    // ---- lifecycle and the rest ----------------------------------------------------------------------
+
+    @Override
+    public void joinTransaction() {
+        checkOpen();
+        throw new TransactionRequiredException("Jynamo entity managers are resource-local: there is no JTA transaction to join");
+    }
+
+    @Override
+    public boolean isJoinedToTransaction() {
+        checkOpen();
+        return transaction.isActive();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> cls) {
+        checkOpen();
+        if (cls.isInstance(this)) {
+            return cls.cast(this);
+        }
+        if (cls == DynamoDbClient.class) {
+            return cls.cast(factory.dynamo().client());
+        }
+        throw new PersistenceException("Cannot unwrap " + getClass().getName() + " to " + cls.getName()
+                + "; supported: " + JynamoEntityManager.class.getName() + ", " + DynamoDbClient.class.getName());
+    }
+
+    @Override
+    public Object getDelegate() {
+        checkOpen();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        checkOpen();
+        open = false;
+        if (!transaction.isActive()) {
+            context.clear();
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public EntityTransaction getTransaction() {
+        checkOpen();
+        return transaction;
+    }
+
+    @Override
+    public EntityManagerFactory getEntityManagerFactory() {
+        checkOpen();
+        return factory;
+    }
+
+    @Override
+    public CriteriaBuilder getCriteriaBuilder() {
+        checkOpen();
+        throw criteria();
+    }
+
+    @Override
+    public Metamodel getMetamodel() {
+        checkOpen();
+        return factory.getMetamodel();
+    }
+
+    @Override
+    public <T> EntityGraph<T> createEntityGraph(Class<T> rootType) {
+        throw new UnsupportedOperationException("Entity graphs are not supported: Jynamo loads whole items");
+    }
+
+    @Override
+    public EntityGraph<?> createEntityGraph(String graphName) {
+        throw new UnsupportedOperationException("Entity graphs are not supported: Jynamo loads whole items");
+    }
+
+    @Override
+    public EntityGraph<?> getEntityGraph(String graphName) {
+        throw new IllegalArgumentException("No entity graph named '" + graphName + "': Jynamo has none");
+    }
+
+    @Override
+    public <T> List<EntityGraph<? super T>> getEntityGraphs(Class<T> entityClass) {
+        meta(entityClass);
+        return List.of();
+    }
+
+    @Override
+    public <C> void runWithConnection(ConnectionConsumer<C> action) {
+        callWithConnection(connection -> {
+            action.accept(connection);
+            return null;
+        });
+    }
+
+    @Override
+    public <C, T> T callWithConnection(ConnectionFunction<C, T> function) {
+        checkOpen();
+        try {
+            @SuppressWarnings("unchecked")
+            C client = (C) factory.dynamo().client();
+            return function.apply(client);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PersistenceException(e.getMessage(), e);
+        }
+    }
+}

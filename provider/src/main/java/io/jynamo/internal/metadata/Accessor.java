@@ -1,0 +1,110 @@
+package io.jynamo.internal.metadata;
+
+import jakarta.persistence.PersistenceException;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+
+/**
+ * Reads and writes one attribute of an object through method handles made once at bootstrap, so
+ * no reflection runs on the hot path.
+ */
+public final class Accessor {
+
+    private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
+    private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
+
+    private final MethodHandle getter;
+    private final MethodHandle setter;
+    private final Object defaultValue;
+    private final String where;
+    private Accessor outer;
+    private Accessor inner;
+    private java.util.function.Supplier<Object> outerFactory;
+
+    private Accessor(MethodHandle getter, MethodHandle setter, Class<?> type, String where) {
+        this.getter = getter.asType(GETTER);
+        this.setter = setter.asType(SETTER);
+        this.defaultValue = type.isPrimitive() ? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(type, 1), 0) : null;
+        this.where = where;
+    }
+
+    /** Direct access to a field (field access). */
+    static Accessor field(Field field) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup());
+            return new Accessor(lookup.unreflectGetter(field), lookup.unreflectSetter(field), field.getType(),
+                    field.getDeclaringClass().getName() + "." + field.getName());
+        } catch (IllegalAccessException e) {
+            throw new PersistenceException("Cannot access field " + field + ": " + e.getMessage()
+                    + " (open the package to Jynamo, or make the field accessible)", e);
+        }
+    }
+
+    /** Access through a getter and a setter (property access). */
+    static Accessor property(Method getter, Method setter) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(getter.getDeclaringClass(), MethodHandles.lookup());
+            return new Accessor(lookup.unreflect(getter), lookup.unreflect(setter), getter.getReturnType(),
+                    getter.getDeclaringClass().getName() + "." + getter.getName() + "()");
+        } catch (IllegalAccessException e) {
+            throw new PersistenceException("Cannot access property " + getter + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Accessor(Accessor outer, Accessor inner, java.util.function.Supplier<Object> outerFactory) {
+        this.getter = null;
+        this.setter = null;
+        this.defaultValue = inner.defaultValue;
+        this.where = inner.where;
+        this.outer = outer;
+        this.inner = inner;
+        this.outerFactory = outerFactory;
+    }
+
+    /**
+     * Access to an attribute of an object held in another attribute (a part of an {@code @EmbeddedId});
+     * setting it creates the holder when it is null.
+     */
+    static Accessor chain(Accessor outer, Accessor inner, java.util.function.Supplier<Object> outerFactory) {
+        return new Accessor(outer, inner, outerFactory);
+    }
+
+    /** The attribute's value. */
+    public Object get(Object owner) {
+        if (outer != null) {
+            Object holder = outer.get(owner);
+            return holder == null ? null : inner.get(holder);
+        }
+        try {
+            return getter.invokeExact(owner);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new PersistenceException("Reading " + where + " failed", e);
+        }
+    }
+
+    /** Sets the attribute; {@code null} on a primitive sets its default (0, false). */
+    public void set(Object owner, Object value) {
+        if (outer != null) {
+            Object holder = outer.get(owner);
+            if (holder == null) {
+                holder = outerFactory.get();
+                outer.set(owner, holder);
+            }
+            inner.set(holder, value);
+            return;
+        }
+        try {
+            setter.invokeExact(owner, value == null ? defaultValue : value);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new PersistenceException("Writing " + where + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.jynamo.internal.metadata;
+
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.ExcludeDefaultListeners;
+import jakarta.persistence.ExcludeSuperclassListeners;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreRemove;
+import jakarta.persistence.PreUpdate;
+
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lifecycle callbacks of one entity class, in the order JPA 3.2 section 3.6.1 prescribes:
+ * listener classes of {@code @EntityListeners} (superclasses first), then the entity's own
+ * callback methods (superclasses first).
+ */
+final class Callbacks {
+
+    static final List<Class<? extends Annotation>> TYPES = List.of(PrePersist.class, PostPersist.class,
+            PreUpdate.class, PostUpdate.class, PreRemove.class, PostRemove.class, PostLoad.class);
+
+    private final Map<Class<? extends Annotation>, List<Callback>> byType;
+
+    private Callbacks(Map<Class<? extends Annotation>, List<Callback>> byType) {
+        this.byType = byType;
+    }
+
+    void fire(Class<? extends Annotation> type, Object entity) {
+        List<Callback> list = byType.get(type);
+        if (list == null) {
+            return;
+        }
+        for (Callback c : list) {
+            c.run(entity);
+        }
+    }
+
+    static Callbacks of(Class<?> entityClass) {
+        Map<Class<? extends Annotation>, List<Callback>> byType = new HashMap<>();
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> c = entityClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            hierarchy.add(0, c);
+        }
+        List<Class<?>> listenerOwners = new ArrayList<>();
+        for (int i = hierarchy.size() - 1; i >= 0; i--) {
+            Class<?> c = hierarchy.get(i);
+            listenerOwners.add(0, c);
+            if (c.isAnnotationPresent(ExcludeSuperclassListeners.class)) {
+                break;
+            }
+        }
+        for (Class<?> owner : listenerOwners) {
+            EntityListeners listeners = owner.getAnnotation(EntityListeners.class);
+            if (listeners == null || owner.isAnnotationPresent(ExcludeDefaultListeners.class) && owner != entityClass) {
+                continue;
+            }
+            for (Class<?> listenerClass : listeners.value()) {
+                Object listener = instantiate(listenerClass);
+                for (Method m : listenerClass.getDeclaredMethods()) {
+                    for (Class<? extends Annotation> type : TYPES) {
+                        if (m.isAnnotationPresent(type)) {
+                            MethodHandle h = handle(m);
+                            byType.computeIfAbsent(type, t -> new ArrayList<>())
+                                    .add(entity -> h.invoke(listener, entity));
+                        }
+                    }
+                }
+            }
+        }
+        for (Class<?> c : hierarchy) {
+            for (Method m : c.getDeclaredMethods()) {
+                for (Class<? extends Annotation> type : TYPES) {
+                    if (m.isAnnotationPresent(type) && !Modifier.isStatic(m.getModifiers())) {
+                        MethodHandle h = handle(m);
+                        byType.computeIfAbsent(type, t -> new ArrayList<>()).add(h::invoke);
+                    }
+                }
+            }
+        }
+        return new Callbacks(byType);
+    }
+
+    private static Object instantiate(Class<?> listenerClass) {
+        try {
+            var ctor = listenerClass.getDeclaredConstructor();
+            ctor.setAccessible(true);
+            return ctor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new PersistenceException("Entity listener " + listenerClass.getName()
+                    + " needs a public no-argument constructor", e);
+        }
+    }
+
+    private static MethodHandle handle(Method m) {
+        try {
+            return MethodHandles.privateLookupIn(m.getDeclaringClass(), MethodHandles.lookup()).unreflect(m);
+        } catch (IllegalAccessException e) {
+            throw new PersistenceException("Cannot access callback " + m, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Callback {
+        void call(Object entity) throws Throwable;
+
+        default void run(Object entity) {
+            try {
+                call(entity);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new PersistenceException("A lifecycle callback failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.jynamo.internal.metadata;
+
+import io.jynamo.internal.convert.Codec;
+import io.jynamo.jpql.ValueKind;
+import jakarta.persistence.PersistenceException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An {@code @Embedded} object as a DynamoDB map (M) of its attributes. */
+final class EmbeddedCodec implements Codec {
+
+    private AttributeMeta.EmbeddableMeta meta;
+
+    void init(AttributeMeta.EmbeddableMeta meta) {
+        this.meta = meta;
+    }
+
+    @Override
+    public AttributeValue write(Object value) {
+        Map<String, AttributeValue> map = new LinkedHashMap<>();
+        for (AttributeMeta a : meta.attributes()) {
+            AttributeValue v = a.write(value);
+            if (v != null) {
+                map.put(a.storedName(), v);
+            }
+        }
+        return AttributeValue.fromM(map);
+    }
+
+    @Override
+    public Object read(AttributeValue value) {
+        Object object;
+        try {
+            object = meta.constructor().invoke();
+        } catch (Throwable e) {
+            throw new PersistenceException("Cannot instantiate embeddable " + meta.javaClass().getName(), e);
+        }
+        Map<String, AttributeValue> map = value.m();
+        for (AttributeMeta a : meta.attributes()) {
+            a.read(object, map.get(a.storedName()));
+        }
+        return object;
+    }
+
+    @Override
+    public ValueKind kind() {
+        return ValueKind.MAP;
+    }
+}

@@ -1,0 +1,264 @@
+package io.jynamo.internal.metadata;
+
+import io.jynamo.annotations.Capacity;
+import jakarta.persistence.PersistenceException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything Jynamo knows about one entity class, built once per factory: table, keys, indexes,
+ * attributes with their accessors and codecs, version, callbacks.
+ */
+public final class EntityMeta {
+
+    /** How the entity's identifier is shaped. */
+    public enum IdKind { SIMPLE, ID_CLASS, EMBEDDED_ID }
+
+    private final Class<?> javaClass;
+    private final String name;
+    private final String tableName;
+    private final MethodHandle constructor;
+    private final AttributeMeta partitionKey;
+    private final AttributeMeta sortKey;
+    private final IdKind idKind;
+    private final Class<?> idType;
+    private final IdMapper idMapper;
+    private final List<AttributeMeta> attributes;
+    private final Map<String, AttributeMeta> byName;
+    private final AttributeMeta version;
+    private final List<IndexMeta> indexes;
+    private final Capacity capacity;
+    private final AttributeMeta timeToLive;
+    private final Callbacks callbacks;
+    private final boolean cacheable;
+    private final AttributeMeta embeddedId;
+
+    EntityMeta(Class<?> javaClass, String name, String tableName, MethodHandle constructor,
+               AttributeMeta partitionKey, AttributeMeta sortKey, IdKind idKind, Class<?> idType, IdMapper idMapper,
+               AttributeMeta embeddedId, List<AttributeMeta> attributes, List<IndexMeta> indexes, Capacity capacity,
+               AttributeMeta timeToLive, Callbacks callbacks, boolean cacheable) {
+        this.javaClass = javaClass;
+        this.name = name;
+        this.tableName = tableName;
+        this.constructor = constructor;
+        this.partitionKey = partitionKey;
+        this.sortKey = sortKey;
+        this.idKind = idKind;
+        this.idType = idType;
+        this.idMapper = idMapper;
+        this.embeddedId = embeddedId;
+        this.attributes = List.copyOf(attributes);
+        this.indexes = List.copyOf(indexes);
+        this.capacity = capacity;
+        this.timeToLive = timeToLive;
+        this.callbacks = callbacks;
+        this.cacheable = cacheable;
+        Map<String, AttributeMeta> names = new LinkedHashMap<>();
+        AttributeMeta v = null;
+        for (AttributeMeta a : attributes) {
+            names.put(a.name(), a);
+            if (a.role() == AttributeMeta.Role.VERSION) {
+                v = a;
+            }
+        }
+        this.byName = names;
+        this.version = v;
+    }
+
+    public Class<?> javaClass() {
+        return javaClass;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    public AttributeMeta partitionKey() {
+        return partitionKey;
+    }
+
+    /** The sort key, or {@code null}. */
+    public AttributeMeta sortKey() {
+        return sortKey;
+    }
+
+    public IdKind idKind() {
+        return idKind;
+    }
+
+    /** The type {@code find} takes as primary key. */
+    public Class<?> idType() {
+        return idType;
+    }
+
+    /** The {@code @EmbeddedId} attribute, or {@code null}. */
+    public AttributeMeta embeddedId() {
+        return embeddedId;
+    }
+
+    /** Every stored attribute, keys first. */
+    public List<AttributeMeta> attributes() {
+        return attributes;
+    }
+
+    /** The attribute of that Java name, or {@code null}. */
+    public AttributeMeta attribute(String javaName) {
+        return byName.get(javaName);
+    }
+
+    /** The {@code @Version} attribute, or {@code null}. */
+    public AttributeMeta version() {
+        return version;
+    }
+
+    public List<IndexMeta> indexes() {
+        return indexes;
+    }
+
+    /** Provisioned capacity, or {@code null} for on-demand. */
+    public Capacity capacity() {
+        return capacity;
+    }
+
+    /** The {@code @TimeToLive} attribute, or {@code null}. */
+    public AttributeMeta timeToLive() {
+        return timeToLive;
+    }
+
+    /** Whether the second-level cache may hold this entity under ENABLE/DISABLE_SELECTIVE. */
+    public boolean cacheable() {
+        return cacheable;
+    }
+
+    /** Runs the lifecycle callbacks of that type on an entity. */
+    public void fire(Class<? extends Annotation> type, Object entity) {
+        callbacks.fire(type, entity);
+    }
+
+    /** A new, empty instance of the entity class (not a proxy). */
+    public Object newInstance() {
+        try {
+            return constructor.invoke();
+        } catch (Throwable e) {
+            throw new PersistenceException("Cannot instantiate entity " + javaClass.getName()
+                    + " through its no-argument constructor", e);
+        }
+    }
+
+    /** The whole item of an entity: every non-null attribute. */
+    public Map<String, AttributeValue> toItem(Object entity) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        for (AttributeMeta a : attributes) {
+            AttributeValue v = a.write(entity);
+            if (v != null) {
+                item.put(a.storedName(), v);
+            }
+        }
+        return item;
+    }
+
+    /** Sets every attribute of an entity from an item. */
+    public void load(Object entity, Map<String, AttributeValue> item) {
+        for (AttributeMeta a : attributes) {
+            a.read(entity, item.get(a.storedName()));
+        }
+    }
+
+    /** The primary key of an entity as DynamoDB key attributes. */
+    public Map<String, AttributeValue> keyOf(Object entity) {
+        AttributeValue pk = partitionKey.write(entity);
+        if (pk == null) {
+            throw new IllegalArgumentException("Entity " + name + " has a null partition key '" + partitionKey.name()
+                    + "'; set it (or use @GeneratedValue) before persisting");
+        }
+        if (sortKey == null) {
+            return Map.of(partitionKey.storedName(), pk);
+        }
+        AttributeValue sk = sortKey.write(entity);
+        if (sk == null) {
+            throw new IllegalArgumentException("Entity " + name + " has a null sort key '" + sortKey.name() + "'");
+        }
+        return Map.of(partitionKey.storedName(), pk, sortKey.storedName(), sk);
+    }
+
+    /** Only the key attributes of an item. */
+    public Map<String, AttributeValue> keyOfItem(Map<String, AttributeValue> item) {
+        return sortKey == null
+                ? Map.of(partitionKey.storedName(), item.get(partitionKey.storedName()))
+                : Map.of(partitionKey.storedName(), item.get(partitionKey.storedName()),
+                sortKey.storedName(), item.get(sortKey.storedName()));
+    }
+
+    /**
+     * The DynamoDB key of a primary key object as {@code find} takes it.
+     *
+     * @throws IllegalArgumentException if the object is null or not of the entity's id type
+     */
+    public Map<String, AttributeValue> keyOfId(Object id) {
+        if (id == null) {
+            throw new IllegalArgumentException("The primary key of " + name + " must not be null");
+        }
+        if (!Types.box(idType).isInstance(id)) {
+            throw new IllegalArgumentException("The primary key of " + name + " is a " + idType.getName()
+                    + ", not a " + id.getClass().getName() + " (" + id + ")");
+        }
+        return idMapper.key(id);
+    }
+
+    /** The primary key object ({@code find}'s argument) of an entity. */
+    public Object idOf(Object entity) {
+        return idMapper.idOf(entity);
+    }
+
+    /** The primary key object of a stored key. */
+    public Object idOfKey(Map<String, AttributeValue> key) {
+        return idMapper.idOfKey(key);
+    }
+
+    /** Sets the primary key attributes of an entity from a primary key object. */
+    public void setId(Object entity, Object id) {
+        idMapper.setId(entity, id);
+    }
+
+    /** A key as people read it: {@code User{email=a@b.c}}. */
+    public String describe(Map<String, AttributeValue> key) {
+        StringBuilder sb = new StringBuilder(name).append('{');
+        sb.append(partitionKey.name()).append('=').append(plain(key.get(partitionKey.storedName())));
+        if (sortKey != null) {
+            sb.append(", ").append(sortKey.name()).append('=').append(plain(key.get(sortKey.storedName())));
+        }
+        return sb.append('}').toString();
+    }
+
+    private static String plain(AttributeValue v) {
+        if (v == null) {
+            return "null";
+        }
+        return v.s() != null ? v.s() : v.n() != null ? v.n() : v.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "EntityMeta[" + name + " -> " + tableName + "]";
+    }
+
+    /** Maps between the id object {@code find} takes and the key attributes. */
+    interface IdMapper {
+        Map<String, AttributeValue> key(Object id);
+
+        Object idOf(Object entity);
+
+        Object idOfKey(Map<String, AttributeValue> key);
+
+        void setId(Object entity, Object id);
+    }
+}

@@ -1,0 +1,52 @@
+package io.jynamo.internal.metadata;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The entities of one persistence unit, by class and by JPQL name. */
+public final class Metadata {
+
+    private final Map<Class<?>, EntityMeta> byClass = new LinkedHashMap<>();
+    private final Map<String, EntityMeta> byName = new LinkedHashMap<>();
+
+    Metadata(List<EntityMeta> entities) {
+        for (EntityMeta e : entities) {
+            byClass.put(e.javaClass(), e);
+            EntityMeta previous = byName.put(e.name(), e);
+            if (previous != null) {
+                throw new jakarta.persistence.PersistenceException("Entities " + previous.javaClass().getName() + " and "
+                        + e.javaClass().getName() + " share the entity name '" + e.name() + "'; rename one with @Entity(name)");
+            }
+        }
+    }
+
+    /** The entity of exactly this class, or {@code null}. */
+    public EntityMeta exact(Class<?> type) {
+        return byClass.get(type);
+    }
+
+    /**
+     * The entity of a class or of its nearest entity superclass (Jynamo's proxies subclass entities),
+     * or {@code null}.
+     */
+    public EntityMeta find(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            EntityMeta e = byClass.get(c);
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The entity of that JPQL name, or {@code null}. */
+    public EntityMeta byName(String name) {
+        return byName.get(name);
+    }
+
+    public Collection<EntityMeta> entities() {
+        return byClass.values();
+    }
+}

@@ -1,0 +1,72 @@
+package io.jynamo.internal.proxy;
+
+import io.jynamo.internal.metadata.EntityMeta;
+
+/**
+ * Makes the instances Jynamo materialises. The plain implementation instantiates the entity class;
+ * the Byte Buddy one makes tracking subclasses and lazy references.
+ */
+public interface Instances {
+
+    /** A new, empty instance to load a found item into. */
+    Object create(EntityMeta meta);
+
+    /**
+     * An instance standing for a key without loading it: the key attributes are set; reading
+     * another attribute runs {@code loader} once, where lazy references are supported.
+     */
+    Object reference(EntityMeta meta, Object id, Loader loader);
+
+    /** Whether an instance's state has been loaded (false for a reference not yet touched). */
+    boolean isLoaded(Object instance);
+
+    /** Loads a reference now, if it is one and is not loaded. */
+    void load(Object instance);
+
+    /**
+     * Whether an instance is loaded, for {@code ProviderUtil}: Jynamo's lazy references know; for any
+     * other object Jynamo cannot tell.
+     */
+    static jakarta.persistence.spi.LoadState loadState(Object instance) {
+        if (instance instanceof LazyState lazy) {
+            return lazy.jynamoLoaded() ? jakarta.persistence.spi.LoadState.LOADED : jakarta.persistence.spi.LoadState.NOT_LOADED;
+        }
+        return jakarta.persistence.spi.LoadState.UNKNOWN;
+    }
+
+    /** Implemented by Jynamo's lazy reference instances. */
+    interface LazyState {
+        /** Whether the state has been loaded. */
+        boolean jynamoLoaded();
+    }
+
+    /** Loads the state of a lazy reference into it. */
+    @FunctionalInterface
+    interface Loader {
+        void load(Object reference);
+    }
+
+    /** Instances of the entity class itself: references are loaded at once on first use by the entity manager. */
+    Instances PLAIN = new Instances() {
+        @Override
+        public Object create(EntityMeta meta) {
+            return meta.newInstance();
+        }
+
+        @Override
+        public Object reference(EntityMeta meta, Object id, Loader loader) {
+            Object instance = meta.newInstance();
+            meta.setId(instance, id);
+            return instance;
+        }
+
+        @Override
+        public boolean isLoaded(Object instance) {
+            return true;
+        }
+
+        @Override
+        public void load(Object instance) {
+        }
+    };
+}

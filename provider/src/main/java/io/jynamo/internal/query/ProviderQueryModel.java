@@ -1,0 +1,113 @@
+package io.jynamo.internal.query;
+
+import io.jynamo.internal.convert.Codec;
+import io.jynamo.internal.convert.Codecs;
+import io.jynamo.internal.metadata.AttributeMeta;
+import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.internal.metadata.IndexMeta;
+import io.jynamo.internal.metadata.Metadata;
+import io.jynamo.jpql.AttributeInfo;
+import io.jynamo.jpql.BoundValue;
+import io.jynamo.jpql.EntityInfo;
+import io.jynamo.jpql.IndexInfo;
+import io.jynamo.jpql.QueryModel;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Describes a unit's entities to the JPQL compiler, and converts the values of its plans. */
+public final class ProviderQueryModel implements QueryModel {
+
+    private final Map<String, EntityInfo> byName = new HashMap<>();
+    private final Map<String, Map<String, Codec>> codecs = new HashMap<>();
+
+    public ProviderQueryModel(Metadata metadata) {
+        for (EntityMeta e : metadata.entities()) {
+            Map<String, AttributeInfo> attributes = new LinkedHashMap<>();
+            Map<String, Codec> entityCodecs = new HashMap<>();
+            for (AttributeMeta a : e.attributes()) {
+                add(attributes, entityCodecs, "", List.of(), a);
+                if (a.isKey() && e.embeddedId() != null) {
+                    add(attributes, entityCodecs, e.embeddedId().name() + ".", List.of(), a);
+                }
+            }
+            List<IndexInfo> indexes = new ArrayList<>();
+            for (IndexMeta i : e.indexes()) {
+                indexes.add(new IndexInfo(i.name(), i.partitionKey().name(),
+                        i.sortKey() == null ? null : i.sortKey().name(), i.global()));
+            }
+            byName.put(e.name(), new EntityInfo(e.name(), e.tableName(), e.partitionKey().name(),
+                    e.sortKey() == null ? null : e.sortKey().name(), indexes, attributes));
+            codecs.put(e.name(), entityCodecs);
+        }
+    }
+
+    private static void add(Map<String, AttributeInfo> attributes, Map<String, Codec> codecs, String prefix,
+                            List<String> storedPrefix, AttributeMeta a) {
+        String path = prefix + a.name();
+        List<String> stored = new ArrayList<>(storedPrefix);
+        stored.add(a.storedName());
+        attributes.put(path, new AttributeInfo(path, stored, a.kind(), a.boxedType(), a.elementType()));
+        codecs.put(path, a.codec());
+        if (a.embeddable() != null) {
+            for (AttributeMeta nested : a.embeddable().attributes()) {
+                add(attributes, codecs, path + ".", stored, nested);
+            }
+        }
+    }
+
+    @Override
+    public Optional<EntityInfo> entity(String entityName) {
+        return Optional.ofNullable(byName.get(entityName));
+    }
+
+    /** The DynamoDB value of a plan value. */
+    public AttributeValue convert(String entityName, BoundValue v) {
+        if (v.attribute() == null) {
+            return plain(v.value());
+        }
+        Codec codec = codecs.get(entityName).get(v.attribute().path());
+        if (v.element()) {
+            codec = ((Codecs.CollectionCodec) codec).element();
+        }
+        return codec.write(v.value());
+    }
+
+    /** The Java value of a stored attribute at a JPQL path. */
+    public Object read(String entityName, String path, AttributeValue value) {
+        return value == null ? null : codecs.get(entityName).get(path).read(value);
+    }
+
+    /** The values of a plan, converted. */
+    public Map<String, AttributeValue> convertAll(String entityName, Map<String, BoundValue> values) {
+        Map<String, AttributeValue> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, convert(entityName, v)));
+        return out;
+    }
+
+    private static AttributeValue plain(Object value) {
+        if (value instanceof String s) {
+            return AttributeValue.fromS(s);
+        }
+        if (value instanceof BigDecimal bd) {
+            return AttributeValue.fromN(bd.toPlainString());
+        }
+        if (value instanceof Number n) {
+            return AttributeValue.fromN(n.toString());
+        }
+        if (value instanceof Boolean b) {
+            return AttributeValue.fromBool(b);
+        }
+        if (value instanceof Character c) {
+            return AttributeValue.fromS(c.toString());
+        }
+        throw new IllegalArgumentException("Cannot use " + value + " (" + (value == null ? "null" : value.getClass().getName())
+                + ") as a query value here");
+    }
+}

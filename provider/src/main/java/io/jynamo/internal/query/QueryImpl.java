@@ -1,0 +1,778 @@
+package io.jynamo.internal.query;
+
+import io.jynamo.JynamoException;
+import io.jynamo.JynamoProperties;
+import io.jynamo.UnprocessedWritesException;
+import io.jynamo.internal.context.EntityEntry;
+import io.jynamo.internal.dynamo.Dynamo;
+import io.jynamo.internal.em.EntityManagerFactoryImpl;
+import io.jynamo.internal.em.EntityManagerImpl;
+import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.jpql.AttributeInfo;
+import io.jynamo.jpql.BoundPlan;
+import io.jynamo.jpql.BoundValue;
+import io.jynamo.jpql.CompiledQuery;
+import io.jynamo.jpql.Operation;
+import io.jynamo.jpql.ParameterInfo;
+import io.jynamo.jpql.SelectKind;
+import io.jynamo.jpql.StatementKind;
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.NoResultException;
+import jakarta.persistence.NonUniqueResultException;
+import jakarta.persistence.Parameter;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TemporalType;
+import jakarta.persistence.TransactionRequiredException;
+import jakarta.persistence.TypedQuery;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A JPQL query of a Jynamo entity manager: binds parameters to a compiled plan and runs it as
+ * GetItem, BatchGetItem, Query or Scan, page by page.
+ *
+ * @param <X> the result type
+ */
+public final class QueryImpl<X> implements TypedQuery<X> {
+
+    private static final System.Logger LOG = System.getLogger(QueryImpl.class.getName());
+
+    private final EntityManagerImpl em;
+    private final CompiledQuery compiled;
+    private final Class<X> resultClass;
+    private final Map<Object, Object> arguments = new HashMap<>();
+    private final Map<String, Object> hints = new LinkedHashMap<>();
+    private int maxResults = Integer.MAX_VALUE;
+    private int firstResult;
+    private FlushModeType flushMode;
+    private LockModeType lockMode = LockModeType.NONE;
+
+    public QueryImpl(EntityManagerImpl em, CompiledQuery compiled, Class<X> resultClass) {
+        this.em = em;
+        this.compiled = compiled;
+        this.resultClass = resultClass;
+        checkResultType();
+    }
+
+    /** The JPQL text. */
+    public String jpql() {
+        return compiled.jpql();
+    }
+
+    private EntityManagerFactoryImpl factory() {
+        return em.factory();
+    }
+
+    private EntityMeta entityMeta() {
+        return factory().metadata().byName(compiled.entity().name());
+    }
+
+    private void checkResultType() {
+        if (resultClass == Object.class || compiled.kind() != StatementKind.SELECT) {
+            return;
+        }
+        Class<?> actual = switch (compiled.selectKind()) {
+            case ENTITY -> entityMeta().javaClass();
+            case COUNT -> Long.class;
+            case ATTRIBUTES -> compiled.selectedAttributes().size() == 1
+                    ? compiled.selectedAttributes().get(0).javaType() : Object[].class;
+        };
+        if (!resultClass.isAssignableFrom(actual)) {
+            throw new IllegalArgumentException("Query '" + compiled.jpql() + "' returns " + actual.getName()
+                    + ", which is not assignable to the requested " + resultClass.getName());
+        }
+    }
+
+    // ---- execution -----------------------------------------------------------------------------------
+
+    @Override
+    public List<X> getResultList() {
+        em.checkOpen();
+        requireSelect("getResultList");
+        return em.guard(() -> {
+            List<X> out = new ArrayList<>();
+            Iterator<X> it = iterator(maxResults);
+            while (it.hasNext()) {
+                out.add(it.next());
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Stream<X> getResultStream() {
+        em.checkOpen();
+        requireSelect("getResultStream");
+        Iterator<X> it = em.guard(() -> iterator(maxResults));
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    @Override
+    public X getSingleResult() {
+        List<X> two = firstTwo();
+        if (two.isEmpty()) {
+            throw new NoResultException("Query '" + compiled.jpql() + "' found no result");
+        }
+        if (two.size() > 1) {
+            throw new NonUniqueResultException("Query '" + compiled.jpql() + "' found more than one result");
+        }
+        return two.get(0);
+    }
+
+    @Override
+    public X getSingleResultOrNull() {
+        List<X> two = firstTwo();
+        if (two.size() > 1) {
+            throw new NonUniqueResultException("Query '" + compiled.jpql() + "' found more than one result");
+        }
+        return two.isEmpty() ? null : two.get(0);
+    }
+
+    private List<X> firstTwo() {
+        em.checkOpen();
+        requireSelect("getSingleResult");
+        return em.guard(() -> {
+            List<X> out = new ArrayList<>(2);
+            Iterator<X> it = iterator(Math.min(maxResults, 2));
+            while (it.hasNext() && out.size() < 2) {
+                out.add(it.next());
+            }
+            return out;
+        });
+    }
+
+    private void requireSelect(String method) {
+        if (compiled.kind() != StatementKind.SELECT) {
+            throw new IllegalStateException(method + "() runs SELECT statements; use executeUpdate() for "
+                    + compiled.kind() + " statements");
+        }
+        if (lockMode != LockModeType.NONE && lockMode != LockModeType.OPTIMISTIC && lockMode != LockModeType.READ) {
+            throw new PersistenceException("Lock mode " + lockMode + " is not supported: DynamoDB has no row locks");
+        }
+    }
+
+    private BoundPlan bind() {
+        Object index = hints.get(JynamoProperties.INDEX_HINT);
+        for (ParameterInfo p : compiled.parameters()) {
+            Object key = p.name() != null ? p.name() : p.position();
+            if (!arguments.containsKey(key)) {
+                throw new IllegalStateException("Parameter " + describe(p) + " of query '" + compiled.jpql()
+                        + "' has no value; call setParameter first");
+            }
+        }
+        return compiled.bind(arguments, index == null ? null : index.toString());
+    }
+
+    private void checkScan(BoundPlan plan) {
+        if (!plan.scan()) {
+            return;
+        }
+        switch (factory().scanPolicy()) {
+            case DENY -> throw new JynamoException("Query '" + compiled.jpql() + "' would Scan the whole table "
+                    + plan.tableName() + " and " + JynamoProperties.SCAN + "=deny forbids that; nothing was read. "
+                    + plan.scanReason() + ". Add an equality on the partition key or an index key, or allow scans");
+            case WARN -> factory().warnScanOnce(compiled.jpql(), () -> "Query '" + compiled.jpql() + "' scans table "
+                    + plan.tableName() + " (" + plan.scanReason() + "); set " + JynamoProperties.SCAN
+                    + "=allow to silence this or deny to forbid it");
+            default -> {
+            }
+        }
+    }
+
+    private Iterator<X> iterator(int max) {
+        FlushModeType mode = flushMode != null ? flushMode : em.getFlushMode();
+        if (mode == FlushModeType.AUTO) {
+            em.autoFlush();
+        }
+        BoundPlan plan = bind();
+        checkScan(plan);
+        if (plan.alwaysEmpty() || max <= 0) {
+            return compiled.selectKind() == SelectKind.COUNT ? single(0L) : java.util.Collections.emptyIterator();
+        }
+        if (compiled.selectKind() == SelectKind.COUNT) {
+            return single(count(plan));
+        }
+        Iterator<Map<String, AttributeValue>> items = switch (plan.operation()) {
+            case GET_ITEM, BATCH_GET_ITEM -> keyed(plan).iterator();
+            case QUERY, SCAN -> new Pages(plan, firstResult + (long) max);
+        };
+        return new Results(items, firstResult, max);
+    }
+
+    private Iterator<X> single(long count) {
+        @SuppressWarnings("unchecked")
+        X x = (X) Long.valueOf(count);
+        return List.of(x).iterator();
+    }
+
+    private long count(BoundPlan plan) {
+        if (plan.operation() == Operation.GET_ITEM || plan.operation() == Operation.BATCH_GET_ITEM) {
+            return keyed(plan).size();
+        }
+        long total = 0;
+        Pages pages = new Pages(plan, Long.MAX_VALUE);
+        while (pages.fetchPage()) {
+            total += pages.lastCount;
+        }
+        return total;
+    }
+
+    /** GetItem / BatchGetItem, answered from the persistence context where it can be. */
+    private List<Map<String, AttributeValue>> keyed(BoundPlan plan) {
+        EntityMeta meta = entityMeta();
+        ProviderQueryModel model = factory().queryModel();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Map<String, BoundValue> key : plan.keys()) {
+            keys.add(model.convertAll(meta.name(), key));
+        }
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = new HashMap<>();
+        List<Map<String, AttributeValue>> missing = new ArrayList<>();
+        for (Map<String, AttributeValue> key : keys) {
+            EntityEntry entry = em.context().entry(meta, key);
+            if (entry != null && entry.snapshot() != null && compiled.selectKind() == SelectKind.ENTITY) {
+                if (entry.status() != EntityEntry.Status.REMOVED) {
+                    found.put(key, entry.snapshot());
+                }
+            } else {
+                missing.add(key);
+            }
+        }
+        if (missing.size() == 1 && plan.operation() == Operation.GET_ITEM) {
+            Map<String, AttributeValue> item = factory().dynamo().get(meta.tableName(), missing.get(0), factory().consistentReads());
+            if (item != null) {
+                found.put(missing.get(0), item);
+            }
+        } else if (!missing.isEmpty()) {
+            for (Map<String, AttributeValue> item : factory().dynamo().batchGet(meta.tableName(), missing,
+                    factory().consistentReads(), null, null)) {
+                found.put(meta.keyOfItem(item), item);
+            }
+        }
+        List<Map<String, AttributeValue>> ordered = new ArrayList<>();
+        for (Map<String, AttributeValue> key : keys) {
+            Map<String, AttributeValue> item = found.get(key);
+            if (item != null) {
+                ordered.add(item);
+            }
+        }
+        return ordered;
+    }
+
+    /** Query or Scan pages, fetched only when the caller asks for more. */
+    private final class Pages implements Iterator<Map<String, AttributeValue>> {
+        private final BoundPlan plan;
+        private final Map<String, AttributeValue> values;
+        private final Integer limit;
+        private Map<String, AttributeValue> start;
+        private boolean exhausted;
+        private Iterator<Map<String, AttributeValue>> page = java.util.Collections.emptyIterator();
+        private int lastCount;
+
+        Pages(BoundPlan plan, long wanted) {
+            this.plan = plan;
+            this.values = factory().queryModel().convertAll(compiled.entity().name(), plan.values());
+            // Without a filter every evaluated item is returned, so asking for exactly what is wanted reads no more.
+            this.limit = plan.filter() == null && !plan.count() && wanted < 10_000 ? (int) wanted : null;
+        }
+
+        boolean fetchPage() {
+            if (exhausted) {
+                return false;
+            }
+            boolean consistent = factory().consistentReads() && (plan.indexName() == null || isLocal(plan.indexName()));
+            Map<String, String> names = plan.names().isEmpty() ? null : plan.names();
+            Map<String, AttributeValue> vals = values.isEmpty() ? null : values;
+            List<Map<String, AttributeValue>> items;
+            Map<String, AttributeValue> last;
+            if (plan.operation() == Operation.QUERY) {
+                QueryRequest.Builder q = QueryRequest.builder().tableName(plan.tableName()).indexName(plan.indexName())
+                        .keyConditionExpression(plan.keyCondition()).filterExpression(plan.filter())
+                        .projectionExpression(plan.projection()).expressionAttributeNames(names)
+                        .expressionAttributeValues(vals).scanIndexForward(plan.scanIndexForward())
+                        .consistentRead(consistent).exclusiveStartKey(start).limit(limit);
+                if (plan.count()) {
+                    q.select(Select.COUNT);
+                }
+                QueryResponse r = factory().dynamo().client().query(q.build());
+                items = r.items();
+                lastCount = r.count();
+                last = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null;
+            } else {
+                ScanRequest.Builder s = ScanRequest.builder().tableName(plan.tableName()).indexName(plan.indexName())
+                        .filterExpression(plan.filter()).projectionExpression(plan.projection())
+                        .expressionAttributeNames(names).expressionAttributeValues(vals)
+                        .consistentRead(consistent).exclusiveStartKey(start).limit(limit);
+                if (plan.count()) {
+                    s.select(Select.COUNT);
+                }
+                ScanResponse r = factory().dynamo().client().scan(s.build());
+                items = r.items();
+                lastCount = r.count();
+                last = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null;
+            }
+            start = last == null || last.isEmpty() ? null : last;
+            exhausted = start == null;
+            page = items.iterator();
+            return true;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!page.hasNext()) {
+                if (!fetchPage()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Map<String, AttributeValue> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return page.next();
+        }
+    }
+
+    private boolean isLocal(String index) {
+        return entityMeta().indexes().stream().anyMatch(i -> i.name().equals(index) && !i.global());
+    }
+
+    /** Turns items into results, skipping {@code first} and stopping after {@code max}. */
+    private final class Results implements Iterator<X> {
+        private final Iterator<Map<String, AttributeValue>> items;
+        private int toSkip;
+        private int left;
+
+        Results(Iterator<Map<String, AttributeValue>> items, int first, int max) {
+            this.items = items;
+            this.toSkip = first;
+            this.left = max;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (toSkip > 0 && items.hasNext()) {
+                items.next();
+                toSkip--;
+            }
+            return left > 0 && items.hasNext();
+        }
+
+        @Override
+        public X next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            left--;
+            return result(items.next());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private X result(Map<String, AttributeValue> item) {
+        if (compiled.selectKind() == SelectKind.ENTITY) {
+            return (X) em.materialise(entityMeta(), item);
+        }
+        List<AttributeInfo> selected = compiled.selectedAttributes();
+        if (selected.size() == 1) {
+            return (X) value(selected.get(0), item);
+        }
+        Object[] row = new Object[selected.size()];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = value(selected.get(i), item);
+        }
+        return (X) row;
+    }
+
+    private Object value(AttributeInfo attribute, Map<String, AttributeValue> item) {
+        AttributeValue v = null;
+        Map<String, AttributeValue> level = item;
+        for (String segment : attribute.storedPath()) {
+            v = level == null ? null : level.get(segment);
+            level = v != null && v.hasM() ? v.m() : null;
+        }
+        return factory().queryModel().read(compiled.entity().name(), attribute.path(), v);
+    }
+
+    // ---- bulk update and delete ----------------------------------------------------------------------
+
+    @Override
+    public int executeUpdate() {
+        em.checkOpen();
+        if (compiled.kind() == StatementKind.SELECT) {
+            throw new IllegalStateException("executeUpdate() runs UPDATE and DELETE statements, not SELECT");
+        }
+        if (!em.getTransaction().isActive()) {
+            throw new TransactionRequiredException("executeUpdate() needs an active transaction");
+        }
+        return em.guard(() -> {
+            em.autoFlush();
+            BoundPlan plan = bind();
+            checkScan(plan);
+            if (plan.alwaysEmpty()) {
+                return 0;
+            }
+            EntityMeta meta = entityMeta();
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            Iterator<Map<String, AttributeValue>> items = plan.operation() == Operation.QUERY || plan.operation() == Operation.SCAN
+                    ? new Pages(plan, Long.MAX_VALUE) : keyed(plan).iterator();
+            while (items.hasNext()) {
+                keys.add(meta.keyOfItem(items.next()));
+            }
+            return compiled.kind() == StatementKind.DELETE ? delete(meta, keys) : update(meta, plan, keys);
+        });
+    }
+
+    private int delete(EntityMeta meta, List<Map<String, AttributeValue>> keys) {
+        List<Dynamo.TableWrite> writes = new ArrayList<>();
+        for (Map<String, AttributeValue> key : keys) {
+            writes.add(new Dynamo.TableWrite(meta.tableName(), WriteRequest.builder().deleteRequest(d -> d.key(key)).build(), key));
+        }
+        List<Dynamo.TableWrite> failed = factory().dynamo().batchWrite(writes);
+        for (Map<String, AttributeValue> key : keys) {
+            EntityEntry entry = em.context().entry(meta, key);
+            if (entry != null) {
+                em.context().remove(entry);
+            }
+        }
+        if (!failed.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<String> unwritten = failed.stream().map(f -> meta.describe((Map<String, AttributeValue>) f.tag())).toList();
+            throw new UnprocessedWritesException("Bulk delete left " + unwritten.size() + " of " + keys.size()
+                    + " items undeleted after retries: " + unwritten, unwritten);
+        }
+        return keys.size();
+    }
+
+    private int update(EntityMeta meta, BoundPlan plan, List<Map<String, AttributeValue>> keys) {
+        Map<String, AttributeValue> values = factory().queryModel().convertAll(meta.name(), plan.values());
+        Map<String, String> names = new LinkedHashMap<>(plan.names());
+        String pk = "#jynamoPk";
+        names.put(pk, meta.partitionKey().storedName());
+        // The WHERE is checked again at write time, so an item changed meanwhile so that it no longer
+        // matches is left alone, and an item deleted meanwhile is not re-created.
+        String condition = "attribute_exists(" + pk + ")" + (plan.filter() == null ? "" : " AND (" + plan.filter() + ")");
+        int updated = 0;
+        for (Map<String, AttributeValue> key : keys) {
+            try {
+                factory().dynamo().client().updateItem(b -> b.tableName(meta.tableName()).key(key)
+                        .updateExpression(plan.updateExpression()).conditionExpression(condition)
+                        .expressionAttributeNames(names).expressionAttributeValues(values.isEmpty() ? null : values));
+                updated++;
+            } catch (ConditionalCheckFailedException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "Bulk update skipped " + meta.describe(key) + ": it no longer matches");
+            }
+            EntityEntry entry = em.context().entry(meta, key);
+            if (entry != null) {
+                // Bulk updates bypass the persistence context (JPA 4.10); a managed copy would be stale.
+                em.context().remove(entry);
+            }
+        }
+        return updated;
+    }
+
+    // ---- parameters ----------------------------------------------------------------------------------
+
+    private ParameterInfo parameter(Object key) {
+        for (ParameterInfo p : compiled.parameters()) {
+            if (key.equals(p.name()) || key.equals(p.position())) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("Query '" + compiled.jpql() + "' has no parameter "
+                + (key instanceof Integer ? "?" : ":") + key + "; it has " + compiled.parameters().stream().map(QueryImpl::describe).toList());
+    }
+
+    private static String describe(ParameterInfo p) {
+        return p.name() != null ? ":" + p.name() : "?" + p.position();
+    }
+
+    private void set(Object key, Object value) {
+        em.checkOpen();
+        ParameterInfo p = parameter(key);
+        if (value != null) {
+            boolean ok = p.expectedType().isInstance(value)
+                    || p.collectionAllowed() && value instanceof Collection<?> c
+                    && c.stream().allMatch(v -> v != null && p.expectedType().isInstance(v));
+            if (!ok) {
+                throw new IllegalArgumentException("Parameter " + describe(p) + " of query '" + compiled.jpql()
+                        + "' expects " + p.expectedType().getName() + (p.collectionAllowed() ? " (or a collection of them)" : "")
+                        + " but got " + value.getClass().getName() + " (" + value + ")");
+            }
+        }
+        arguments.put(key, value);
+    }
+
+    @Override
+    public TypedQuery<X> setParameter(String name, Object value) {
+        set(name, value);
+        return this;
+    }
+
+    @Override
+    public TypedQuery<X> setParameter(int position, Object value) {
+        set(position, value);
+        return this;
+    }
+
+    @Override
+    public <T> TypedQuery<X> setParameter(Parameter<T> param, T value) {
+        set(param.getName() != null ? param.getName() : param.getPosition(), value);
+        return this;
+    }
+
+    @Override
+    public TypedQuery<X> setParameter(Parameter<Calendar> param, Calendar value, TemporalType temporalType) {
+        throw temporal();
+    }
+
+    @Override
+    public TypedQuery<X> setParameter(Parameter<Date> param, Date value, TemporalType temporalType) {
+        throw temporal();
+    }
+
+    @Override
+    public TypedQuery<X> setParameter(String name, Calendar value, TemporalType temporalType) {
+        throw temporal();
+    }
+
+    @Override
+    public TypedQuery<X> setParameter(String name, Date value, TemporalType temporalType) {
+        throw temporal();
+    }
+
+    @Override
+    public TypedQuery<X> setParameter(int position, Calendar value, TemporalType temporalType) {
+        throw temporal();
+    }
+
+    @Override
+    public TypedQuery<X> setParameter(int position, Date value, TemporalType temporalType) {
+        throw temporal();
+    }
+
+    private static IllegalArgumentException temporal() {
+        return new IllegalArgumentException("java.util.Date and Calendar parameters are not supported; map and pass java.time types");
+    }
+
+    @Override
+    public Set<Parameter<?>> getParameters() {
+        em.checkOpen();
+        Set<Parameter<?>> out = new LinkedHashSet<>();
+        for (ParameterInfo p : compiled.parameters()) {
+            out.add(new Param<>(p.name(), p.position(), p.expectedType()));
+        }
+        return out;
+    }
+
+    @Override
+    public Parameter<?> getParameter(String name) {
+        ParameterInfo p = parameter(name);
+        return new Param<>(p.name(), p.position(), p.expectedType());
+    }
+
+    @Override
+    public <T> Parameter<T> getParameter(String name, Class<T> type) {
+        return typed(getParameter(name), type);
+    }
+
+    @Override
+    public Parameter<?> getParameter(int position) {
+        ParameterInfo p = parameter(position);
+        return new Param<>(p.name(), p.position(), p.expectedType());
+    }
+
+    @Override
+    public <T> Parameter<T> getParameter(int position, Class<T> type) {
+        return typed(getParameter(position), type);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Parameter<T> typed(Parameter<?> p, Class<T> type) {
+        if (!type.isAssignableFrom(p.getParameterType())) {
+            throw new IllegalArgumentException("Parameter " + p + " is a " + p.getParameterType().getName() + ", not " + type.getName());
+        }
+        return (Parameter<T>) p;
+    }
+
+    @Override
+    public boolean isBound(Parameter<?> param) {
+        return arguments.containsKey(param.getName() != null ? param.getName() : param.getPosition());
+    }
+
+    @Override
+    public <T> T getParameterValue(Parameter<T> param) {
+        Object key = param.getName() != null ? param.getName() : param.getPosition();
+        return param.getParameterType().cast(boundValue(key));
+    }
+
+    @Override
+    public Object getParameterValue(String name) {
+        return boundValue(name);
+    }
+
+    @Override
+    public Object getParameterValue(int position) {
+        return boundValue(position);
+    }
+
+    private Object boundValue(Object key) {
+        parameter(key);
+        if (!arguments.containsKey(key)) {
+            throw new IllegalStateException("Parameter " + key + " is not bound");
+        }
+        return arguments.get(key);
+    }
+
+    private record Param<T>(String name, Integer position, Class<T> type) implements Parameter<T> {
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Integer getPosition() {
+            return position;
+        }
+
+        @Override
+        public Class<T> getParameterType() {
+            return type;
+        }
+    }
+
+    // ---- settings ------------------------------------------------------------------------------------
+
+    @Override
+    public TypedQuery<X> setMaxResults(int maxResult) {
+        if (maxResult < 0) {
+            throw new IllegalArgumentException("maxResults must not be negative: " + maxResult);
+        }
+        this.maxResults = maxResult;
+        return this;
+    }
+
+    @Override
+    public int getMaxResults() {
+        return maxResults;
+    }
+
+    @Override
+    public TypedQuery<X> setFirstResult(int startPosition) {
+        if (startPosition < 0) {
+            throw new IllegalArgumentException("firstResult must not be negative: " + startPosition);
+        }
+        this.firstResult = startPosition;
+        return this;
+    }
+
+    @Override
+    public int getFirstResult() {
+        return firstResult;
+    }
+
+    @Override
+    public TypedQuery<X> setHint(String hintName, Object value) {
+        hints.put(hintName, value);
+        return this;
+    }
+
+    @Override
+    public Map<String, Object> getHints() {
+        return hints;
+    }
+
+    @Override
+    public TypedQuery<X> setFlushMode(FlushModeType flushMode) {
+        this.flushMode = flushMode;
+        return this;
+    }
+
+    @Override
+    public FlushModeType getFlushMode() {
+        return flushMode != null ? flushMode : em.getFlushMode();
+    }
+
+    @Override
+    public TypedQuery<X> setLockMode(LockModeType lockMode) {
+        if (compiled.kind() != StatementKind.SELECT) {
+            throw new IllegalStateException("Lock modes apply to SELECT queries only");
+        }
+        this.lockMode = lockMode;
+        return this;
+    }
+
+    @Override
+    public LockModeType getLockMode() {
+        if (compiled.kind() != StatementKind.SELECT) {
+            throw new IllegalStateException("Lock modes apply to SELECT queries only");
+        }
+        return lockMode;
+    }
+
+    @Override
+    public TypedQuery<X> setCacheRetrieveMode(CacheRetrieveMode cacheRetrieveMode) {
+        return this;
+    }
+
+    @Override
+    public TypedQuery<X> setCacheStoreMode(CacheStoreMode cacheStoreMode) {
+        return this;
+    }
+
+    @Override
+    public CacheRetrieveMode getCacheRetrieveMode() {
+        return CacheRetrieveMode.USE;
+    }
+
+    @Override
+    public CacheStoreMode getCacheStoreMode() {
+        return CacheStoreMode.USE;
+    }
+
+    @Override
+    public TypedQuery<X> setTimeout(Integer timeout) {
+        return this;
+    }
+
+    @Override
+    public Integer getTimeout() {
+        return null;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> cls) {
+        if (cls.isInstance(this)) {
+            return cls.cast(this);
+        }
+        throw new PersistenceException("Cannot unwrap a Jynamo query to " + cls.getName());
+    }
+}
