@@ -67,7 +67,7 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
         this.metadata = metadata;
         this.client = client;
         this.dynamo = new Dynamo(client.client(), retry(properties));
-        this.flusher = new Flusher(dynamo, choice(properties, JynamoProperties.WRITE_MODE, "batch", "batch", "atomic").equals("atomic"),
+        this.flusher = new Flusher(dynamo, instances, choice(properties, JynamoProperties.WRITE_MODE, "batch", "batch", "atomic").equals("atomic"),
                 choice(properties, JynamoProperties.UPDATE_MODE, "put", "put", "patch").equals("patch"));
         this.scanPolicy = ScanPolicy.valueOf(choice(properties, JynamoProperties.SCAN, "warn", "allow", "warn", "deny")
                 .toUpperCase(Locale.ROOT));

@@ -180,6 +180,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         }
         Object entity = factory.instances().create(meta);
         meta.load(entity, item);
+        factory.instances().clean(entity);
         context.add(meta, entity, key, EntityEntry.Status.MANAGED, item);
         meta.fire(PostLoad.class, entity);
         return entity;
@@ -187,6 +188,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
 
     private void fill(EntityEntry entry, Map<String, AttributeValue> item) {
         entry.meta().load(entry.entity(), item);
+        factory.instances().clean(entry.entity());
         entry.snapshot(item);
         entry.meta().fire(PostLoad.class, entry.entity());
     }
@@ -636,7 +638,9 @@ public final class EntityManagerImpl implements JynamoEntityManager {
 
     @Override
     public <T> TypedQuery<T> createQuery(TypedQueryReference<T> reference) {
-        return createNamedQuery(reference.getName(), reference.getResultType());
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) reference.getResultType();
+        return createNamedQuery(reference.getName(), type);
     }
 
     @Override
@@ -851,10 +855,11 @@ public final class EntityManagerImpl implements JynamoEntityManager {
 
     @Override
     public <C> void runWithConnection(ConnectionConsumer<C> action) {
-        callWithConnection(connection -> {
+        ConnectionFunction<C, Void> f = connection -> {
             action.accept(connection);
             return null;
-        });
+        };
+        callWithConnection(f);
     }
 
     @Override
@@ -862,8 +867,8 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         checkOpen();
         try {
             @SuppressWarnings("unchecked")
-            C client = (C) factory.dynamo().client();
-            return function.apply(client);
+            ConnectionFunction<Object, T> f = (ConnectionFunction<Object, T>) function;
+            return f.apply(factory.dynamo().client());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

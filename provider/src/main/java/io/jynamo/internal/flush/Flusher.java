@@ -9,6 +9,7 @@ import io.jynamo.internal.dynamo.Expression;
 import io.jynamo.internal.dynamo.ItemSize;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.internal.proxy.Instances;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -48,11 +49,13 @@ public final class Flusher {
     public static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
 
     private final Dynamo dynamo;
+    private final Instances instances;
     private final boolean atomic;
     private final boolean patch;
 
-    public Flusher(Dynamo dynamo, boolean atomic, boolean patch) {
+    public Flusher(Dynamo dynamo, Instances instances, boolean atomic, boolean patch) {
         this.dynamo = dynamo;
+        this.instances = instances;
         this.atomic = atomic;
         this.patch = patch;
     }
@@ -149,7 +152,7 @@ public final class Flusher {
                 return new Write.Delete(e, expected);
             }
             default -> {
-                if (e.snapshot() == null) {
+                if (e.snapshot() == null || Boolean.FALSE.equals(instances.mayBeDirty(entity))) {
                     return null;
                 }
                 Map<String, AttributeValue> item = meta.toItem(entity);
@@ -335,8 +338,9 @@ public final class Flusher {
                 + " nothing was written for it. Reload it and apply the change again", cause, entity);
     }
 
-    private static void done(PersistenceContext context, Write w) {
+    private void done(PersistenceContext context, Write w) {
         EntityEntry e = w.entry();
+        instances.clean(e.entity());
         EntityMeta meta = e.meta();
         switch (e.status()) {
             case NEW -> {

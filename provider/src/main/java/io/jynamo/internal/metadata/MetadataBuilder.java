@@ -433,8 +433,7 @@ public final class MetadataBuilder {
             throw new PersistenceException(at + ": @GeneratedValue is only supported on the partition key");
         }
         Convert convert = p.get(Convert.class);
-        if (convert != null && !convert.disableConversion() && convert.converter() != void.class
-                && convert.converter() != AttributeConverter.class) {
+        if (convert != null && !convert.disableConversion() && convert.converter() != AttributeConverter.class) {
             @SuppressWarnings("unchecked")
             Class<? extends AttributeConverter<?, ?>> cc = (Class<? extends AttributeConverter<?, ?>>) convert.converter();
             codec = converterCodec(cc, at);

@@ -24,6 +24,16 @@ public interface Instances {
     void load(Object instance);
 
     /**
+     * What the instance knows of its own changes since {@link #clean}: {@code null} when it does not
+     * track them (the flush then compares it with its snapshot), else whether it may have changed.
+     * An instance that reports {@code FALSE} is skipped by the flush without any comparison.
+     */
+    Boolean mayBeDirty(Object instance);
+
+    /** Forgets recorded changes, after a flush wrote them or a load replaced the state. */
+    void clean(Object instance);
+
+    /**
      * Whether an instance is loaded, for {@code ProviderUtil}: Jynamo's lazy references know; for any
      * other object Jynamo cannot tell.
      */
@@ -67,6 +77,15 @@ public interface Instances {
 
         @Override
         public void load(Object instance) {
+        }
+
+        @Override
+        public Boolean mayBeDirty(Object instance) {
+            return null;
+        }
+
+        @Override
+        public void clean(Object instance) {
         }
     };
 }
