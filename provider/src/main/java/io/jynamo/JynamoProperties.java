@@ -23,6 +23,12 @@ public final class JynamoProperties {
     /** A ready {@code DynamoDbClient} (map only). Jynamo uses it and never closes it. */
     public static final String CLIENT = "jynamo.client";
 
+    /**
+     * SDK {@code ExecutionInterceptor}s (one, or a collection; map only) added to the client Jynamo
+     * creates, e.g. to count or time DynamoDB calls. Ignored when {@link #CLIENT} is given.
+     */
+    public static final String INTERCEPTORS = "jynamo.interceptors";
+
     /** A string put before every table name; default empty. */
     public static final String TABLE_PREFIX = "jynamo.table-prefix";
 

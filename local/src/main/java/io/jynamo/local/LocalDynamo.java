@@ -1,6 +1,7 @@
 package io.jynamo.local;
 
 import io.jynamo.internal.dynamo.Clients;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -72,7 +73,12 @@ public final class LocalDynamo {
 
     /** A new client for the engine claiming a region; the caller closes it. */
     public DynamoDbClient newClient(String region) {
-        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(region))
+        return newClient(region, ClientOverrideConfiguration.builder().build());
+    }
+
+    /** A new client for the engine with a region and client configuration; the caller closes it. */
+    public DynamoDbClient newClient(String region, ClientOverrideConfiguration override) {
+        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(region)).overrideConfiguration(override)
                 .credentialsProvider(Clients.localCredentials())
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }

@@ -1,6 +1,7 @@
 package io.jynamo.local;
 
 import io.jynamo.spi.EmbeddedEngine;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Makes {@code jynamo.endpoint=embedded} use the JVM's {@link LocalDynamo}. Found by {@link java.util.ServiceLoader}. */
@@ -11,7 +12,7 @@ public final class LocalEngine implements EmbeddedEngine {
     }
 
     @Override
-    public DynamoDbClient start(String region) {
-        return LocalDynamo.shared().newClient(region);
+    public DynamoDbClient start(String region, ClientOverrideConfiguration override) {
+        return LocalDynamo.shared().newClient(region, override);
     }
 }

@@ -1,5 +1,6 @@
 package io.jynamo.spi;
 
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -12,7 +13,8 @@ public interface EmbeddedEngine {
      * Starts the engine if needed and returns a client for it. The factory closes the client when
      * it closes; the engine itself may be shared by several factories of one JVM.
      *
-     * @param region the region the client should claim
+     * @param region   the region the client should claim
+     * @param override the client configuration Jynamo wants (interceptors, for instance)
      */
-    DynamoDbClient start(String region);
+    DynamoDbClient start(String region, ClientOverrideConfiguration override);
 }

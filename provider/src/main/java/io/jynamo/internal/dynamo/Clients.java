@@ -11,7 +11,12 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
 import java.net.URI;
+import java.util.Collection;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -42,10 +47,11 @@ public final class Clients {
             return new Client(c, false);
         }
         String region = string(properties, JynamoProperties.REGION, "us-east-1");
+        ClientOverrideConfiguration override = override(properties.get(JynamoProperties.INTERCEPTORS));
         String endpoint = string(properties, JynamoProperties.ENDPOINT, null);
         if (endpoint == null || endpoint.isBlank()) {
             return new Client(DynamoDbClient.builder().region(Region.of(region))
-                    .httpClient(UrlConnectionHttpClient.create())
+                    .httpClient(UrlConnectionHttpClient.create()).overrideConfiguration(override)
                     .credentialsProvider(DefaultCredentialsProvider.builder().build()).build(), true);
         }
         if (endpoint.equals("embedded")) {
@@ -54,7 +60,7 @@ public final class Clients {
                 throw new PersistenceException(JynamoProperties.ENDPOINT + "=embedded needs io.jynamo:jynamo-local on the"
                         + " class path; add that dependency or set " + JynamoProperties.ENDPOINT + " to http://host:port");
             }
-            return new Client(engines.next().start(region), true);
+            return new Client(engines.next().start(region, override), true);
         }
         URI uri;
         try {
@@ -68,8 +74,24 @@ public final class Clients {
                     + "' is not 'embedded' or a URL such as http://localhost:8000");
         }
         return new Client(DynamoDbClient.builder().region(Region.of(region)).endpointOverride(uri)
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(UrlConnectionHttpClient.create()).overrideConfiguration(override)
                 .credentialsProvider(localCredentials()).build(), true);
+    }
+
+    private static ClientOverrideConfiguration override(Object interceptors) {
+        ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder();
+        if (interceptors == null) {
+            return b.build();
+        }
+        Collection<?> all = interceptors instanceof Collection<?> c ? c : List.of(interceptors);
+        for (Object i : all) {
+            if (!(i instanceof ExecutionInterceptor interceptor)) {
+                throw new PersistenceException(JynamoProperties.INTERCEPTORS + " must hold "
+                        + ExecutionInterceptor.class.getName() + " instances, not " + (i == null ? "null" : i.getClass().getName()));
+            }
+            b.addExecutionInterceptor(interceptor);
+        }
+        return b.build();
     }
 
     /**

@@ -69,8 +69,7 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
         this.dynamo = new Dynamo(client.client(), retry(properties));
         this.flusher = new Flusher(dynamo, instances, choice(properties, JynamoProperties.WRITE_MODE, "batch", "batch", "atomic").equals("atomic"),
                 choice(properties, JynamoProperties.UPDATE_MODE, "put", "put", "patch").equals("patch"));
-        this.scanPolicy = ScanPolicy.valueOf(choice(properties, JynamoProperties.SCAN, "warn", "allow", "warn", "deny")
-                .toUpperCase(Locale.ROOT));
+        this.scanPolicy = ScanPolicy.parse(choice(properties, JynamoProperties.SCAN, "warn", "allow", "warn", "deny"));
         this.consistentReads = Boolean.parseBoolean(String.valueOf(properties.getOrDefault(CONSISTENT_READ, "true")));
         this.schema = new Schema(metadata, dynamo);
         this.instances = instances;
@@ -131,7 +130,18 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
     }
 
     /** What to do with a query that would scan. */
-    public enum ScanPolicy { ALLOW, WARN, DENY }
+    public enum ScanPolicy {
+        ALLOW, WARN, DENY;
+
+        /** The policy of a {@code jynamo.scan} value (property or query hint). */
+        public static ScanPolicy parse(String value) {
+            try {
+                return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(JynamoProperties.SCAN + "='" + value + "' is not allow, warn or deny", e);
+            }
+        }
+    }
 
     // ---- for entity managers and queries -------------------------------------------------------------
 

@@ -193,7 +193,10 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (!plan.scan()) {
             return;
         }
-        switch (factory().scanPolicy()) {
+        Object hint = hints.get(JynamoProperties.SCAN);
+        EntityManagerFactoryImpl.ScanPolicy policy = hint == null ? factory().scanPolicy()
+                : EntityManagerFactoryImpl.ScanPolicy.parse(hint.toString());
+        switch (policy) {
             case DENY -> throw new JynamoException("Query '" + compiled.jpql() + "' would Scan the whole table "
                     + plan.tableName() + " and " + JynamoProperties.SCAN + "=deny forbids that; nothing was read. "
                     + plan.scanReason() + ". Add an equality on the partition key or an index key, or allow scans");

@@ -1,0 +1,290 @@
+package io.jynamo.internal.metadata.model;
+
+import io.jynamo.internal.metadata.AttributeMeta;
+import io.jynamo.internal.metadata.Types;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.CollectionAttribute;
+import jakarta.persistence.metamodel.ListAttribute;
+import jakarta.persistence.metamodel.ManagedType;
+import jakarta.persistence.metamodel.MapAttribute;
+import jakarta.persistence.metamodel.PluralAttribute;
+import jakarta.persistence.metamodel.SetAttribute;
+import jakarta.persistence.metamodel.SingularAttribute;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The attributes of an entity or embeddable, in mapping order. Jynamo supports no entity
+ * inheritance (mapped superclasses are folded into their entity), so every attribute is declared by
+ * the type itself and each {@code getDeclaredX} answers exactly as its {@code getX}.
+ */
+abstract class ManagedTypeImpl<X> implements ManagedType<X> {
+
+    private final Class<X> javaType;
+    private final Map<String, AttributeImpl<X, ?>> byName;
+    private final Set<Attribute<X, ?>> attributes;
+    private final Set<SingularAttribute<X, ?>> singularAttributes;
+    private final Set<PluralAttribute<X, ?, ?>> pluralAttributes;
+
+    /**
+     * @param ids the names of the attributes that are ids of this type (none for embeddables)
+     */
+    ManagedTypeImpl(Class<X> javaType, List<AttributeMeta> attributes, Set<String> ids, TypeRegistry types) {
+        this.javaType = javaType;
+        Map<String, AttributeImpl<X, ?>> map = new LinkedHashMap<>();
+        Set<Attribute<X, ?>> all = new LinkedHashSet<>();
+        Set<SingularAttribute<X, ?>> singular = new LinkedHashSet<>();
+        Set<PluralAttribute<X, ?, ?>> plural = new LinkedHashSet<>();
+        for (AttributeMeta meta : attributes) {
+            AttributeImpl<X, ?> a = AttributeImpl.of(this, meta, ids.contains(meta.name()), types);
+            map.put(a.getName(), a);
+            all.add(a);
+            if (a instanceof SingularAttributeImpl<X, ?> s) {
+                singular.add(s);
+            } else {
+                plural.add((PluralAttributeImpl<X, ?, ?>) a);
+            }
+        }
+        this.byName = Collections.unmodifiableMap(map);
+        this.attributes = Collections.unmodifiableSet(all);
+        this.singularAttributes = Collections.unmodifiableSet(singular);
+        this.pluralAttributes = Collections.unmodifiableSet(plural);
+    }
+
+    /** How error messages name this type: "entity User", "embeddable Address". */
+    abstract String describe();
+
+    @Override
+    public Class<X> getJavaType() {
+        return javaType;
+    }
+
+    @Override
+    public Set<Attribute<? super X, ?>> getAttributes() {
+        return cast(attributes);
+    }
+
+    @Override
+    public Set<Attribute<X, ?>> getDeclaredAttributes() {
+        return attributes;
+    }
+
+    @Override
+    public Set<SingularAttribute<? super X, ?>> getSingularAttributes() {
+        return cast(singularAttributes);
+    }
+
+    @Override
+    public Set<SingularAttribute<X, ?>> getDeclaredSingularAttributes() {
+        return singularAttributes;
+    }
+
+    @Override
+    public Set<PluralAttribute<? super X, ?, ?>> getPluralAttributes() {
+        return cast(pluralAttributes);
+    }
+
+    @Override
+    public Set<PluralAttribute<X, ?, ?>> getDeclaredPluralAttributes() {
+        return pluralAttributes;
+    }
+
+    /** @throws IllegalArgumentException if there is no attribute of that name */
+    @Override
+    public Attribute<? super X, ?> getAttribute(String name) {
+        return attribute(name);
+    }
+
+    /** @throws IllegalArgumentException if there is no attribute of that name */
+    @Override
+    public Attribute<X, ?> getDeclaredAttribute(String name) {
+        return attribute(name);
+    }
+
+    /** @throws IllegalArgumentException if there is no singular attribute of that name */
+    @Override
+    public SingularAttribute<? super X, ?> getSingularAttribute(String name) {
+        return singular(name);
+    }
+
+    /** @throws IllegalArgumentException if there is no singular attribute of that name */
+    @Override
+    public SingularAttribute<X, ?> getDeclaredSingularAttribute(String name) {
+        return singular(name);
+    }
+
+    /**
+     * @throws IllegalArgumentException if there is no singular attribute of that name whose type is
+     *                                  (a wrapper of, or a subtype of) {@code type}
+     */
+    @Override
+    public <Y> SingularAttribute<? super X, Y> getSingularAttribute(String name, Class<Y> type) {
+        return getDeclaredSingularAttribute(name, type);
+    }
+
+    /**
+     * @throws IllegalArgumentException if there is no singular attribute of that name whose type is
+     *                                  (a wrapper of, or a subtype of) {@code type}
+     */
+    @Override
+    public <Y> SingularAttribute<X, Y> getDeclaredSingularAttribute(String name, Class<Y> type) {
+        SingularAttributeImpl<X, ?> a = singular(name);
+        requireType(a, "type", type, a.getJavaType());
+        return cast(a);
+    }
+
+    /** @throws IllegalArgumentException if there is no {@code Collection} attribute of that name */
+    @Override
+    public CollectionAttribute<? super X, ?> getCollection(String name) {
+        return plural(name, PluralAttributeImpl.CollectionAttributeImpl.class, "Collection", false, null);
+    }
+
+    /** @throws IllegalArgumentException if there is no {@code Collection} attribute of that name */
+    @Override
+    public CollectionAttribute<X, ?> getDeclaredCollection(String name) {
+        return plural(name, PluralAttributeImpl.CollectionAttributeImpl.class, "Collection", false, null);
+    }
+
+    /** @throws IllegalArgumentException if there is no {@code Collection} attribute of that name and element type */
+    @Override
+    public <E> CollectionAttribute<? super X, E> getCollection(String name, Class<E> elementType) {
+        return plural(name, PluralAttributeImpl.CollectionAttributeImpl.class, "Collection", true, elementType);
+    }
+
+    /** @throws IllegalArgumentException if there is no {@code Collection} attribute of that name and element type */
+    @Override
+    public <E> CollectionAttribute<X, E> getDeclaredCollection(String name, Class<E> elementType) {
+        return plural(name, PluralAttributeImpl.CollectionAttributeImpl.class, "Collection", true, elementType);
+    }
+
+    /** @throws IllegalArgumentException if there is no {@code Set} attribute of that name */
+    @Override
+    public SetAttribute<? super X, ?> getSet(String name) {
+        return plural(name, PluralAttributeImpl.SetAttributeImpl.class, "Set", false, null);
+    }
+
+    /** @throws IllegalArgumentException if there is no {@code Set} attribute of that name */
+    @Override
+    public SetAttribute<X, ?> getDeclaredSet(String name) {
+        return plural(name, PluralAttributeImpl.SetAttributeImpl.class, "Set", false, null);
+    }
+
+    /** @throws IllegalArgumentException if there is no {@code Set} attribute of that name and element type */
+    @Override
+    public <E> SetAttribute<? super X, E> getSet(String name, Class<E> elementType) {
+        return plural(name, PluralAttributeImpl.SetAttributeImpl.class, "Set", true, elementType);
+    }
+
+    /** @throws IllegalArgumentException if there is no {@code Set} attribute of that name and element type */
+    @Override
+    public <E> SetAttribute<X, E> getDeclaredSet(String name, Class<E> elementType) {
+        return plural(name, PluralAttributeImpl.SetAttributeImpl.class, "Set", true, elementType);
+    }
+
+    /** @throws IllegalArgumentException if there is no {@code List} attribute of that name */
+    @Override
+    public ListAttribute<? super X, ?> getList(String name) {
+        return plural(name, PluralAttributeImpl.ListAttributeImpl.class, "List", false, null);
+    }
+
+    /** @throws IllegalArgumentException if there is no {@code List} attribute of that name */
+    @Override
+    public ListAttribute<X, ?> getDeclaredList(String name) {
+        return plural(name, PluralAttributeImpl.ListAttributeImpl.class, "List", false, null);
+    }
+
+    /** @throws IllegalArgumentException if there is no {@code List} attribute of that name and element type */
+    @Override
+    public <E> ListAttribute<? super X, E> getList(String name, Class<E> elementType) {
+        return plural(name, PluralAttributeImpl.ListAttributeImpl.class, "List", true, elementType);
+    }
+
+    /** @throws IllegalArgumentException if there is no {@code List} attribute of that name and element type */
+    @Override
+    public <E> ListAttribute<X, E> getDeclaredList(String name, Class<E> elementType) {
+        return plural(name, PluralAttributeImpl.ListAttributeImpl.class, "List", true, elementType);
+    }
+
+    /** Always throws: Jynamo maps no {@code Map} attributes. */
+    @Override
+    public MapAttribute<? super X, ?, ?> getMap(String name) {
+        throw noMap(name);
+    }
+
+    /** Always throws: Jynamo maps no {@code Map} attributes. */
+    @Override
+    public MapAttribute<X, ?, ?> getDeclaredMap(String name) {
+        throw noMap(name);
+    }
+
+    /** Always throws: Jynamo maps no {@code Map} attributes. */
+    @Override
+    public <K, V> MapAttribute<? super X, K, V> getMap(String name, Class<K> keyType, Class<V> valueType) {
+        throw noMap(name);
+    }
+
+    /** Always throws: Jynamo maps no {@code Map} attributes. */
+    @Override
+    public <K, V> MapAttribute<X, K, V> getDeclaredMap(String name, Class<K> keyType, Class<V> valueType) {
+        throw noMap(name);
+    }
+
+    /** The attribute of that name. */
+    AttributeImpl<X, ?> attribute(String name) {
+        AttributeImpl<X, ?> a = byName.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException(capitalized(describe()) + " has no attribute '" + name
+                    + "'; its attributes are " + byName.keySet());
+        }
+        return a;
+    }
+
+    private SingularAttributeImpl<X, ?> singular(String name) {
+        AttributeImpl<X, ?> a = attribute(name);
+        if (a instanceof SingularAttributeImpl<X, ?> s) {
+            return s;
+        }
+        throw new IllegalArgumentException("Attribute '" + name + "' of " + describe() + " is a "
+                + a.describeKind() + ", not a singular attribute");
+    }
+
+    private <A> A plural(String name, Class<?> kind, String kindName, boolean typed, Class<?> elementType) {
+        AttributeImpl<X, ?> a = attribute(name);
+        if (!kind.isInstance(a)) {
+            throw new IllegalArgumentException("Attribute '" + name + "' of " + describe() + " is a "
+                    + a.describeKind() + ", not a " + kindName + " attribute");
+        }
+        if (typed) {
+            requireType(a, "element type", elementType, ((PluralAttributeImpl<?, ?, ?>) a).getElementType().getJavaType());
+        }
+        return cast(a);
+    }
+
+    /** Accepts the declared type, its wrapper or primitive, and any supertype of it. */
+    void requireType(AttributeImpl<?, ?> a, String what, Class<?> requested, Class<?> actual) {
+        if (requested == null || !Types.box(requested).isAssignableFrom(Types.box(actual))) {
+            throw new IllegalArgumentException("The " + what + " of attribute '" + a.getName() + "' of " + describe()
+                    + " is " + actual.getName() + ", not " + (requested == null ? "null" : requested.getName()));
+        }
+    }
+
+    private IllegalArgumentException noMap(String name) {
+        AttributeImpl<X, ?> a = attribute(name);
+        return new IllegalArgumentException("Attribute '" + name + "' of " + describe() + " is a "
+                + a.describeKind() + ", not a Map attribute; Jynamo maps no Map attributes");
+    }
+
+    static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T cast(Object o) {
+        return (T) o;
+    }
+}

@@ -1,0 +1,88 @@
+package io.jynamo.internal.metadata.model;
+
+import jakarta.persistence.metamodel.CollectionAttribute;
+import jakarta.persistence.metamodel.ListAttribute;
+import jakarta.persistence.metamodel.PluralAttribute;
+import jakarta.persistence.metamodel.SetAttribute;
+import jakarta.persistence.metamodel.Type;
+
+import java.lang.reflect.Member;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An element collection of basic values, stored as one DynamoDB list or set. Jynamo has no
+ * relationships or map attributes, so its plural attributes are exactly these.
+ */
+abstract class PluralAttributeImpl<X, C, E> extends AttributeImpl<X, C> implements PluralAttribute<X, C, E> {
+
+    private final Type<E> elementType;
+    private final CollectionType collectionType;
+
+    PluralAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Class<C> javaType, Member member,
+                        Type<E> elementType, CollectionType collectionType) {
+        super(declaringType, name, javaType, member, PersistentAttributeType.ELEMENT_COLLECTION);
+        this.elementType = elementType;
+        this.collectionType = collectionType;
+    }
+
+    @Override
+    public CollectionType getCollectionType() {
+        return collectionType;
+    }
+
+    /** The basic type of the elements. */
+    @Override
+    public Type<E> getElementType() {
+        return elementType;
+    }
+
+    @Override
+    public boolean isCollection() {
+        return true;
+    }
+
+    @Override
+    public BindableType getBindableType() {
+        return BindableType.PLURAL_ATTRIBUTE;
+    }
+
+    /** The element class, as the spec asks of plural attributes. */
+    @Override
+    public Class<E> getBindableJavaType() {
+        return elementType.getJavaType();
+    }
+
+    @Override
+    String describeKind() {
+        return getJavaType().getSimpleName() + " attribute of " + elementType.getJavaType().getName();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <C> Class<C> raw(Class<?> type) {
+        return (Class) type;
+    }
+
+    /** A {@code Set<E>} attribute. */
+    static final class SetAttributeImpl<X, E> extends PluralAttributeImpl<X, Set<E>, E> implements SetAttribute<X, E> {
+        SetAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Member member, Type<E> elementType) {
+            super(declaringType, name, raw(Set.class), member, elementType, CollectionType.SET);
+        }
+    }
+
+    /** A {@code List<E>} attribute. */
+    static final class ListAttributeImpl<X, E> extends PluralAttributeImpl<X, List<E>, E> implements ListAttribute<X, E> {
+        ListAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Member member, Type<E> elementType) {
+            super(declaringType, name, raw(List.class), member, elementType, CollectionType.LIST);
+        }
+    }
+
+    /** A {@code Collection<E>} attribute. */
+    static final class CollectionAttributeImpl<X, E> extends PluralAttributeImpl<X, Collection<E>, E>
+            implements CollectionAttribute<X, E> {
+        CollectionAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Member member, Type<E> elementType) {
+            super(declaringType, name, raw(Collection.class), member, elementType, CollectionType.COLLECTION);
+        }
+    }
+}
