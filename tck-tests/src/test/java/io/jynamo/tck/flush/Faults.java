@@ -1,0 +1,74 @@
+package io.jynamo.tck.flush;
+
+import io.jynamo.tck.support.Calls;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Faults that DynamoDB produces under load, injected into a real engine's answers. */
+final class Faults {
+
+    private Faults() {
+    }
+
+    /**
+     * Sends only the first half (rounded up) of every BatchWriteItem to the engine and hands the rest
+     * back as UnprocessedItems, as DynamoDB does when a partition is hot.
+     */
+    static Calls.Fault halfUnprocessed() {
+        return (operation, request, real) -> {
+            if (!operation.equals("batchWriteItem")) {
+                return real.call(request);
+            }
+            BatchWriteItemRequest r = (BatchWriteItemRequest) request;
+            Map<String, List<WriteRequest>> sent = new LinkedHashMap<>();
+            Map<String, List<WriteRequest>> unprocessed = new LinkedHashMap<>();
+            int total = r.requestItems().values().stream().mapToInt(List::size).sum();
+            int keep = (total + 1) / 2;
+            int seen = 0;
+            for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
+                for (WriteRequest w : e.getValue()) {
+                    (seen++ < keep ? sent : unprocessed).computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(w);
+                }
+            }
+            real.call(r.toBuilder().requestItems(sent).build());
+            return BatchWriteItemResponse.builder().unprocessedItems(unprocessed).build();
+        };
+    }
+
+    /** Every BatchWriteItem hands back everything whose put item or delete key matches, forever. */
+    static Calls.Fault neverWrites(java.util.function.Predicate<WriteRequest> refused) {
+        return (operation, request, real) -> {
+            if (!operation.equals("batchWriteItem")) {
+                return real.call(request);
+            }
+            BatchWriteItemRequest r = (BatchWriteItemRequest) request;
+            Map<String, List<WriteRequest>> sent = new LinkedHashMap<>();
+            Map<String, List<WriteRequest>> unprocessed = new LinkedHashMap<>();
+            r.requestItems().forEach((table, writes) -> writes.forEach(w ->
+                    (refused.test(w) ? unprocessed : sent).computeIfAbsent(table, k -> new ArrayList<>()).add(w)));
+            if (!sent.isEmpty()) {
+                real.call(r.toBuilder().requestItems(sent).build());
+            }
+            return BatchWriteItemResponse.builder().unprocessedItems(unprocessed).build();
+        };
+    }
+
+    /** The first {@code times} BatchWriteItem calls fail with a throttling error, then calls go through. */
+    static Calls.Fault throttleFirst(int times) {
+        AtomicInteger left = new AtomicInteger(times);
+        return (operation, request, real) -> {
+            if (operation.equals("batchWriteItem") && left.getAndDecrement() > 0) {
+                throw software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder()
+                        .message("injected throttling").build();
+            }
+            return real.call(request);
+        };
+    }
+}
