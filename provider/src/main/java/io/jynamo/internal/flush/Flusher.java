@@ -275,7 +275,7 @@ public final class Flusher {
                 dynamo.client().deleteItem(b -> b.tableName(meta.tableName()).key(w.entry().key())
                         .conditionExpression(c.condition()).expressionAttributeNames(c.expression().names())
                         .expressionAttributeValues(c.expression().values()));
-            } else if (c.update() != null) {
+            } else {
                 dynamo.client().updateItem(b -> b.tableName(meta.tableName()).key(w.entry().key())
                         .updateExpression(c.update()).conditionExpression(c.condition())
                         .expressionAttributeNames(c.expression().names()).expressionAttributeValues(c.expression().values()));
@@ -299,9 +299,8 @@ public final class Flusher {
                         .expressionAttributeNames(c.expression().names()).expressionAttributeValues(c.expression().values()).build());
             } else {
                 item.update(Update.builder().tableName(meta.tableName()).key(w.entry().key())
-                        .updateExpression(c.update() == null ? "REMOVE #jynamoNothing" : c.update())
-                        .conditionExpression(c.condition())
-                        .expressionAttributeNames(c.update() == null ? Map.of("#jynamoNothing", "jynamo:none") : c.expression().names())
+                        .updateExpression(c.update()).conditionExpression(c.condition())
+                        .expressionAttributeNames(c.expression().names())
                         .expressionAttributeValues(c.expression().values()).build());
             }
             items.add(item.build());
