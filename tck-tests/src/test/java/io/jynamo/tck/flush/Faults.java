@@ -22,6 +22,20 @@ final class Faults {
      * back as UnprocessedItems, as DynamoDB does when a partition is hot.
      */
     static Calls.Fault halfUnprocessed() {
+        return refuse((index, total, w) -> index >= (total + 1) / 2);
+    }
+
+    /** Every BatchWriteItem hands back everything whose put item or delete key matches, forever. */
+    static Calls.Fault neverWrites(java.util.function.Predicate<WriteRequest> refused) {
+        return refuse((index, total, w) -> refused.test(w));
+    }
+
+    /** Which writes of a batch (position, batch size, write) the engine does not get to see. */
+    private interface Refusal {
+        boolean refuses(int index, int total, WriteRequest write);
+    }
+
+    private static Calls.Fault refuse(Refusal refusal) {
         return (operation, request, real) -> {
             if (!operation.equals("batchWriteItem")) {
                 return real.call(request);
@@ -30,29 +44,13 @@ final class Faults {
             Map<String, List<WriteRequest>> sent = new LinkedHashMap<>();
             Map<String, List<WriteRequest>> unprocessed = new LinkedHashMap<>();
             int total = r.requestItems().values().stream().mapToInt(List::size).sum();
-            int keep = (total + 1) / 2;
-            int seen = 0;
+            int index = 0;
             for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
                 for (WriteRequest w : e.getValue()) {
-                    (seen++ < keep ? sent : unprocessed).computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(w);
+                    (refusal.refuses(index++, total, w) ? unprocessed : sent)
+                            .computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(w);
                 }
             }
-            real.call(r.toBuilder().requestItems(sent).build());
-            return BatchWriteItemResponse.builder().unprocessedItems(unprocessed).build();
-        };
-    }
-
-    /** Every BatchWriteItem hands back everything whose put item or delete key matches, forever. */
-    static Calls.Fault neverWrites(java.util.function.Predicate<WriteRequest> refused) {
-        return (operation, request, real) -> {
-            if (!operation.equals("batchWriteItem")) {
-                return real.call(request);
-            }
-            BatchWriteItemRequest r = (BatchWriteItemRequest) request;
-            Map<String, List<WriteRequest>> sent = new LinkedHashMap<>();
-            Map<String, List<WriteRequest>> unprocessed = new LinkedHashMap<>();
-            r.requestItems().forEach((table, writes) -> writes.forEach(w ->
-                    (refused.test(w) ? unprocessed : sent).computeIfAbsent(table, k -> new ArrayList<>()).add(w)));
             if (!sent.isEmpty()) {
                 real.call(r.toBuilder().requestItems(sent).build());
             }
