@@ -161,14 +161,27 @@ public final class Codecs {
         return new Simple(ValueKind.NUMBER, v -> AttributeValue.fromN(numberText(v)), av -> parse.apply(av.n()));
     }
 
+    private static final BigDecimal SMALLEST = new BigDecimal("1E-130");
+    private static final BigDecimal TOO_LARGE = new BigDecimal("1E+126");
+
     private static String numberText(Object v) {
-        if (v instanceof BigDecimal bd) {
-            return bd.toPlainString();
-        }
         if (v instanceof Double d && (d.isNaN() || d.isInfinite()) || v instanceof Float f && (f.isNaN() || f.isInfinite())) {
             throw new IllegalArgumentException("DynamoDB numbers cannot be NaN or infinite: " + v);
         }
-        return v.toString();
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return v.toString();
+        }
+        BigDecimal n = v instanceof BigDecimal bd ? bd : v instanceof BigInteger bi ? new BigDecimal(bi) : new BigDecimal(v.toString());
+        BigDecimal magnitude = n.abs();
+        if (n.signum() != 0 && (magnitude.compareTo(SMALLEST) < 0 || magnitude.compareTo(TOO_LARGE) >= 0)) {
+            throw new IllegalArgumentException("DynamoDB cannot store the number " + v
+                    + ": its magnitude must lie between 1E-130 and 9.99E+125 (or be 0)");
+        }
+        if (n.stripTrailingZeros().precision() > 38) {
+            throw new IllegalArgumentException("DynamoDB cannot store the number " + v
+                    + ": it has more than 38 significant digits");
+        }
+        return v instanceof BigDecimal bd ? bd.toPlainString() : v.toString();
     }
 
     private static Codec string(Function<Object, String> write, Function<String, Object> read) {

@@ -31,7 +31,15 @@ public record AttributeMeta(String name, String storedName, Class<?> javaType, C
     /** The value converted for DynamoDB, or {@code null} when nothing is stored. */
     public AttributeValue write(Object owner) {
         Object value = accessor.get(owner);
-        return value == null ? null : codec.write(value);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return codec.write(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Attribute '" + name + "' of " + member.getDeclaringClass().getSimpleName()
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /** Sets the attribute from a stored value; an absent value sets {@code null} (or an empty collection). */

@@ -1,0 +1,84 @@
+package io.jynamo.internal.convert;
+
+import io.jynamo.jpql.ValueKind;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CodecsTest {
+
+    @Test
+    void instantsAreStoredSoThatStringOrderIsTimeOrder() {
+        Codec c = Codecs.basic(Instant.class);
+        List<Instant> times = List.of(Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-01-01T00:00:00.5Z"),
+                Instant.parse("2020-01-01T00:00:01Z"), Instant.parse("2021-06-01T12:00:00.000000001Z"));
+        List<String> stored = new ArrayList<>();
+        for (Instant t : times) {
+            stored.add(c.write(t).s());
+            assertEquals(t, c.read(c.write(t)));
+        }
+        List<String> sorted = new ArrayList<>(stored);
+        sorted.sort(null);
+        assertEquals(stored, sorted);
+    }
+
+    @Test
+    void localDateTimesRoundTripWithNanos() {
+        Codec c = Codecs.basic(LocalDateTime.class);
+        LocalDateTime t = LocalDateTime.of(2024, 2, 29, 23, 59, 59, 123_456_789);
+        assertEquals("2024-02-29T23:59:59.123456789", c.write(t).s());
+        assertEquals(t, c.read(c.write(t)));
+    }
+
+    @Test
+    void numbersOutsideDynamoDbsRangeAreRefusedWithTheValue() {
+        Codec d = Codecs.basic(double.class);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.write(Double.MIN_VALUE));
+        assertTrue(e.getMessage().contains("1E-130"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> d.write(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> Codecs.basic(BigDecimal.class).write(new BigDecimal("1E+126")));
+        assertThrows(IllegalArgumentException.class,
+                () -> Codecs.basic(BigDecimal.class).write(new BigDecimal("1.234567890123456789012345678901234567891")));
+        assertEquals("0", d.write(0.0).n().replace(".0", ""));
+        assertEquals("12.50", Codecs.basic(BigDecimal.class).write(new BigDecimal("12.50")).n());
+    }
+
+    @Test
+    void stringSetsAreStoredAsSsAndEmptySetsNotAtAll() {
+        Codec set = Codecs.collection(Set.class, Codecs.basic(String.class));
+        assertEquals(ValueKind.SET, set.kind());
+        AttributeValue v = set.write(new LinkedHashSet<>(List.of("a", "b")));
+        assertEquals(List.of("a", "b"), v.ss());
+        assertNull(set.write(Set.of()));
+        assertEquals(Set.of("a", "b"), set.read(v));
+    }
+
+    @Test
+    void listsKeepOrderAndRefuseNullElements() {
+        Codec list = Codecs.collection(List.class, Codecs.basic(Integer.class));
+        AttributeValue v = list.write(List.of(3, 1, 2));
+        assertEquals(List.of(3, 1, 2), list.read(v));
+        List<Integer> withNull = new ArrayList<>();
+        withNull.add(null);
+        assertThrows(IllegalArgumentException.class, () -> list.write(withNull));
+    }
+
+    @Test
+    void enumsAreOrdinalByDefaultAndNamesWhenAsked() {
+        assertEquals("1", Codecs.enumCodec(ValueKind.class, false).write(ValueKind.NUMBER).n());
+        assertEquals("NUMBER", Codecs.enumCodec(ValueKind.class, true).write(ValueKind.NUMBER).s());
+        assertEquals(ValueKind.NUMBER, Codecs.enumCodec(ValueKind.class, true).read(AttributeValue.fromS("NUMBER")));
+    }
+}
