@@ -34,6 +34,9 @@ public interface JynamoEntityManager extends EntityManager {
      */
     String explain(String jpql);
 
-    /** The number of items of this entity in its table (a Scan with {@code Select=COUNT}). */
+    /**
+     * The number of items of this entity in its table: a Scan with {@code Select=COUNT} over every
+     * page, whatever {@code jynamo.scan} says (asking for a table count is asking for that scan).
+     */
     long count(Class<?> entityClass);
 }

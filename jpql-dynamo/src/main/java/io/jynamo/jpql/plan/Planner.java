@@ -795,9 +795,13 @@ public final class Planner {
                 return cmp(c);
             }
             if (b instanceof Btw t) {
-                String s = operand(t.value()) + " BETWEEN " + operand(t.low()) + " AND " + operand(t.high());
-                if (t.value() instanceof Size size && zeroWithin(t.low(), t.high())) {
-                    return "(attribute_not_exists(" + name(size.attribute()) + ") OR " + s + ")";
+                // Two comparisons rather than BETWEEN: the same on DynamoDB, and the local engine (moto) wrongly
+                // treats a stored 0 or "" as absent inside BETWEEN.
+                String v = operand(t.value());
+                String s = "(" + v + " >= " + operand(t.low()) + " AND " + v + " <= " + operand(t.high()) + ")";
+                if (t.value() instanceof Size size) {
+                    return "(" + (zeroWithin(t.low(), t.high()) ? "attribute_not_exists(" : "attribute_exists(")
+                            + name(size.attribute()) + (zeroWithin(t.low(), t.high()) ? ") OR " : ") AND ") + s + ")";
                 }
                 return s;
             }
@@ -838,8 +842,17 @@ public final class Planner {
 
         private String cmp(Cmp c) {
             String s = operand(c.left()) + " " + c.op().symbol() + " " + operand(c.right());
-            if (c.left() instanceof Size size && c.right() instanceof Val v && satisfiedByZero(c.op(), v)) {
-                return "(attribute_not_exists(" + name(size.attribute()) + ") OR " + s + ")";
+            if (c.left() instanceof Size size && c.right() instanceof Val v) {
+                // The guard is redundant on DynamoDB (size of an absent attribute is false) but the local
+                // engine (moto) fails the whole request when size() meets an absent attribute.
+                return satisfiedByZero(c.op(), v)
+                        ? "(attribute_not_exists(" + name(size.attribute()) + ") OR " + s + ")"
+                        : "(attribute_exists(" + name(size.attribute()) + ") AND " + s + ")";
+            }
+            if (c.op() == CompareOp.EQ && c.left() instanceof Attr a && c.right() instanceof Attr) {
+                // Redundant on DynamoDB, where a comparison with an absent attribute is false; moto finds two
+                // absent attributes equal.
+                return "(attribute_exists(" + name(a.attribute()) + ") AND " + s + ")";
             }
             if (c.op() == CompareOp.NE) {
                 StringBuilder sb = new StringBuilder("(");

@@ -247,7 +247,7 @@ class PlannerTest {
     @Test
     void sizeCountsAnAbsentCollectionAsEmpty() {
         assertEquals("(attribute_not_exists(#n0) OR size(#n0) < :v0)", plan("SELECT u FROM User u WHERE SIZE(u.tags) < 2").filter());
-        assertEquals("size(#n0) > :v0", plan("SELECT u FROM User u WHERE SIZE(u.tags) > 0").filter());
+        assertEquals("(attribute_exists(#n0) AND size(#n0) > :v0)", plan("SELECT u FROM User u WHERE SIZE(u.tags) > 0").filter());
         assertEquals("(attribute_not_exists(#n0) OR size(#n0) = :v0)", plan("SELECT u FROM User u WHERE SIZE(u.tags) = 0").filter());
     }
 

@@ -16,6 +16,7 @@ import io.jynamo.jpql.Operation;
 import io.jynamo.jpql.ParameterInfo;
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.semantic.Types;
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.FlushModeType;
@@ -129,8 +130,20 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     public Stream<X> getResultStream() {
         em.checkOpen();
         requireSelect("getResultStream");
-        Iterator<X> it = em.guard(() -> iterator(maxResults));
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        Iterator<X> pages = em.guard(() -> iterator(maxResults));
+        // Later pages are read while the caller consumes the stream: their failures mark the transaction too.
+        Iterator<X> guarded = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return em.guard(pages::hasNext);
+            }
+
+            @Override
+            public X next() {
+                return em.guard(pages::next);
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(guarded, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     @Override
@@ -209,12 +222,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     }
 
     private Iterator<X> iterator(int max) {
-        FlushModeType mode = flushMode != null ? flushMode : em.getFlushMode();
-        if (mode == FlushModeType.AUTO) {
-            em.autoFlush();
-        }
         BoundPlan plan = bind();
         checkScan(plan);
+        flushIfAuto();
         if (plan.alwaysEmpty() || max <= 0) {
             return compiled.selectKind() == SelectKind.COUNT ? single(0L) : java.util.Collections.emptyIterator();
         }
@@ -226,6 +236,18 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             case QUERY, SCAN -> new Pages(plan, firstResult + (long) max);
         };
         return new Results(items, firstResult, max);
+    }
+
+    /**
+     * JPA 3.10.8: with AUTO (the query's own mode, else the entity manager's) pending changes are flushed
+     * before a query runs in a transaction, so that the query sees them. The atomic write mode keeps all
+     * writes for one TransactWriteItems at commit and never flushes early.
+     */
+    private void flushIfAuto() {
+        FlushModeType mode = flushMode != null ? flushMode : em.getFlushMode();
+        if (mode == FlushModeType.AUTO && em.getTransaction().isActive() && !factory().flusher().atomic()) {
+            factory().flusher().flush(em.context());
+        }
     }
 
     private Iterator<X> single(long count) {
@@ -291,6 +313,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     private final class Pages implements Iterator<Map<String, AttributeValue>> {
         private final BoundPlan plan;
         private final Map<String, AttributeValue> values;
+        private final Set<String> used;
         private final Integer limit;
         private Map<String, AttributeValue> start;
         private boolean exhausted;
@@ -299,7 +322,16 @@ public final class QueryImpl<X> implements TypedQuery<X> {
 
         Pages(BoundPlan plan, long wanted) {
             this.plan = plan;
-            this.values = factory().queryModel().convertAll(compiled.entity().name(), plan.values());
+            // An UPDATE's read plan shares its names and values with the update expression; DynamoDB rejects
+            // placeholders a request does not use.
+            this.used = placeholders(plan.keyCondition() + " " + plan.filter() + " " + plan.projection());
+            Map<String, AttributeValue> converted = new LinkedHashMap<>();
+            factory().queryModel().convertAll(compiled.entity().name(), plan.values()).forEach((k, v) -> {
+                if (used.contains(k)) {
+                    converted.put(k, v);
+                }
+            });
+            this.values = converted;
             // Without a filter every evaluated item is returned, so asking for exactly what is wanted reads no more.
             this.limit = plan.filter() == null && !plan.count() && wanted < 10_000 ? (int) wanted : null;
         }
@@ -309,7 +341,13 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                 return false;
             }
             boolean consistent = factory().consistentReads() && (plan.indexName() == null || isLocal(plan.indexName()));
-            Map<String, String> names = plan.names().isEmpty() ? null : plan.names();
+            Map<String, String> usedNames = new LinkedHashMap<>();
+            plan.names().forEach((k, v) -> {
+                if (used.contains(k)) {
+                    usedNames.put(k, v);
+                }
+            });
+            Map<String, String> names = usedNames.isEmpty() ? null : usedNames;
             Map<String, AttributeValue> vals = values.isEmpty() ? null : values;
             List<Map<String, AttributeValue>> items;
             Map<String, AttributeValue> last;
@@ -437,9 +475,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             throw new TransactionRequiredException("executeUpdate() needs an active transaction");
         }
         return em.guard(() -> {
-            em.autoFlush();
             BoundPlan plan = bind();
             checkScan(plan);
+            flushIfAuto();
             if (plan.alwaysEmpty()) {
                 return 0;
             }
@@ -476,13 +514,26 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     }
 
     private int update(EntityMeta meta, BoundPlan plan, List<Map<String, AttributeValue>> keys) {
-        Map<String, AttributeValue> values = factory().queryModel().convertAll(meta.name(), plan.values());
-        Map<String, String> names = new LinkedHashMap<>(plan.names());
         String pk = "#jynamoPk";
-        names.put(pk, meta.partitionKey().storedName());
         // The WHERE is checked again at write time, so an item changed meanwhile so that it no longer
         // matches is left alone, and an item deleted meanwhile is not re-created.
         String condition = "attribute_exists(" + pk + ")" + (plan.filter() == null ? "" : " AND (" + plan.filter() + ")");
+        // DynamoDB rejects placeholders a request does not use, and the key condition and projection of the
+        // read plan are not part of the UpdateItem.
+        Set<String> used = placeholders(plan.updateExpression() + " " + condition);
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        factory().queryModel().convertAll(meta.name(), plan.values()).forEach((k, v) -> {
+            if (used.contains(k)) {
+                values.put(k, v);
+            }
+        });
+        Map<String, String> names = new LinkedHashMap<>();
+        plan.names().forEach((k, v) -> {
+            if (used.contains(k)) {
+                names.put(k, v);
+            }
+        });
+        names.put(pk, meta.partitionKey().storedName());
         int updated = 0;
         for (Map<String, AttributeValue> key : keys) {
             try {
@@ -500,6 +551,17 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             }
         }
         return updated;
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("[#:][A-Za-z0-9_]+");
+
+    private static Set<String> placeholders(String expression) {
+        Set<String> out = new java.util.HashSet<>();
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(expression);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
     }
 
     // ---- parameters ----------------------------------------------------------------------------------
@@ -522,9 +584,10 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         em.checkOpen();
         ParameterInfo p = parameter(key);
         if (value != null) {
-            boolean ok = p.expectedType().isInstance(value)
+            // Lossless number conversions (a Long for an Integer attribute, in range) are accepted, as at bind.
+            boolean ok = Types.coerce(value, p.expectedType()) != null
                     || p.collectionAllowed() && value instanceof Collection<?> c
-                    && c.stream().allMatch(v -> v != null && p.expectedType().isInstance(v));
+                    && c.stream().allMatch(v -> v != null && Types.coerce(v, p.expectedType()) != null);
             if (!ok) {
                 throw new IllegalArgumentException("Parameter " + describe(p) + " of query '" + compiled.jpql()
                         + "' expects " + p.expectedType().getName() + (p.collectionAllowed() ? " (or a collection of them)" : "")
