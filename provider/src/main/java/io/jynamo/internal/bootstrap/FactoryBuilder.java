@@ -71,7 +71,7 @@ public final class FactoryBuilder {
     }
 
     private static Instances instances() {
-        return Instances.PLAIN;
+        return Instances.proxies();
     }
 
     /** Class names listed by a container's unit info. */

@@ -66,6 +66,11 @@ public final class EntityEntry {
         this.snapshot = snapshot;
     }
 
+    /** Whether this is a reference ({@code getReference}) whose state has never been read. */
+    public boolean unread() {
+        return status == Status.MANAGED && snapshot == null;
+    }
+
     /** {@code Entity{key=value}} for messages. */
     public String describe() {
         return meta.describe(key);

@@ -1,6 +1,7 @@
 package io.jynamo.internal.em;
 
 import io.jynamo.JynamoEntityManager;
+import io.jynamo.JynamoProperties;
 import io.jynamo.UnprocessedWritesException;
 import io.jynamo.internal.context.EntityEntry;
 import io.jynamo.internal.context.PersistenceContext;
@@ -46,7 +47,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -158,13 +162,6 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         }
     }
 
-    /** Flushes before a query when the flush mode is AUTO and a transaction is active. */
-    public void autoFlush() {
-        if (flushMode == FlushModeType.AUTO && transaction.isActive() && !factory.flusher().atomic()) {
-            factory.flusher().flush(context);
-        }
-    }
-
     /**
      * The managed instance of a found item: the one already in the context (JPA's identity
      * guarantee), or a new one loaded from the item.
@@ -173,7 +170,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         Map<String, AttributeValue> key = meta.keyOfItem(item);
         EntityEntry entry = context.entry(meta, key);
         if (entry != null) {
-            if (entry.snapshot() == null && entry.status() == EntityEntry.Status.MANAGED) {
+            if (entry.unread()) {
                 fill(entry, item);
             }
             return entry.entity();
@@ -187,6 +184,8 @@ public final class EntityManagerImpl implements JynamoEntityManager {
     }
 
     private void fill(EntityEntry entry, Map<String, AttributeValue> item) {
+        // An unloaded reference filled here must not run its own loader (a second GetItem) on the first setter.
+        factory.instances().markLoaded(entry.entity());
         entry.meta().load(entry.entity(), item);
         factory.instances().clean(entry.entity());
         entry.snapshot(item);
@@ -259,7 +258,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
                     throw new IllegalArgumentException("Cannot merge " + existing.describe()
                             + ": an instance with that key was removed in this persistence context");
                 }
-                if (existing.snapshot() == null && existing.status() == EntityEntry.Status.MANAGED) {
+                if (existing.unread()) {
                     Map<String, AttributeValue> item = read(meta, key);
                     if (item != null) {
                         fill(existing, item);
@@ -289,6 +288,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
                 }
             }
             copyState(meta, entity, managed);
+            factory.instances().touch(managed);
             @SuppressWarnings("unchecked") T t = (T) managed;
             return t;
         });
@@ -355,8 +355,9 @@ public final class EntityManagerImpl implements JynamoEntityManager {
                 if (entry.status() == EntityEntry.Status.REMOVED) {
                     return null;
                 }
-                if (entry.snapshot() == null && entry.status() == EntityEntry.Status.MANAGED
-                        && !factory.instances().isLoaded(entry.entity())) {
+                // A managed entry without a snapshot is a reference whose state was never read; plain
+                // (non-proxy) references report themselves loaded, so the snapshot is what tells.
+                if (entry.unread()) {
                     Map<String, AttributeValue> item = read(meta, key);
                     if (item == null) {
                         context.remove(entry);
@@ -417,6 +418,12 @@ public final class EntityManagerImpl implements JynamoEntityManager {
             return entityClass.cast(entry.entity());
         }
         Object reference = factory.instances().reference(meta, primaryKey, ref -> {
+            EntityEntry managed = context.entry(ref);
+            if (managed != null && managed.snapshot() != null) {
+                // find() or refresh() already read the state into this reference; reading again would
+                // cost a call and overwrite what the application changed since.
+                return;
+            }
             Map<String, AttributeValue> item = read(meta, key);
             if (item == null) {
                 throw new EntityNotFoundException("No " + meta.describe(key) + " exists (lazy reference)");
@@ -721,26 +728,26 @@ public final class EntityManagerImpl implements JynamoEntityManager {
             keys.add(meta.keyOfId(id));
         }
         return guard(() -> {
-            List<Map<String, AttributeValue>> missing = new ArrayList<>();
-            for (Map<String, AttributeValue> key : new java.util.LinkedHashSet<>(keys)) {
+            Set<Map<String, AttributeValue>> missing = new LinkedHashSet<>();
+            for (Map<String, AttributeValue> key : keys) {
                 EntityEntry entry = context.entry(meta, key);
-                if (entry == null || entry.status() == EntityEntry.Status.MANAGED && entry.snapshot() == null
-                        && !factory.instances().isLoaded(entry.entity())) {
+                if (entry == null || entry.unread()) {
                     missing.add(key);
                 }
             }
+            Set<Map<String, AttributeValue>> found = new HashSet<>();
             if (!missing.isEmpty()) {
-                for (Map<String, AttributeValue> item : factory.dynamo().batchGet(meta.tableName(), missing,
-                        factory.consistentReads(), null, null)) {
+                for (Map<String, AttributeValue> item : factory.dynamo().batchGet(meta.tableName(),
+                        new ArrayList<>(missing), factory.consistentReads(), null, null)) {
                     materialise(meta, item);
+                    found.add(meta.keyOfItem(item));
                 }
             }
             List<T> result = new ArrayList<>();
             for (Map<String, AttributeValue> key : keys) {
                 EntityEntry entry = context.entry(meta, key);
                 if (entry != null && entry.status() != EntityEntry.Status.REMOVED
-                        && (entry.snapshot() != null || entry.status() == EntityEntry.Status.NEW
-                        || factory.instances().isLoaded(entry.entity()) && !missing.contains(key))) {
+                        && (!missing.contains(key) || found.contains(key))) {
                     result.add(entityClass.cast(entry.entity()));
                 }
             }
@@ -758,7 +765,9 @@ public final class EntityManagerImpl implements JynamoEntityManager {
     public long count(Class<?> entityClass) {
         checkOpen();
         EntityMeta meta = meta(entityClass);
-        return createQuery("SELECT COUNT(e) FROM " + meta.name() + " e", Long.class).getSingleResult();
+        // Counting a whole table is a Scan by nature; asking for it is consent, whatever jynamo.scan says.
+        return createQuery("SELECT COUNT(e) FROM " + meta.name() + " e", Long.class)
+                .setHint(JynamoProperties.SCAN, "allow").getSingleResult();
     }
 
     // ---- lifecycle and the rest ----------------------------------------------------------------------

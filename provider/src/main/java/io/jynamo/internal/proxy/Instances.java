@@ -34,6 +34,25 @@ public interface Instances {
     void clean(Object instance);
 
     /**
+     * Says that Jynamo itself changed the state through accessors (which a tracking subclass cannot
+     * see), so that the next flush compares the instance with its snapshot.
+     */
+    default void touch(Object instance) {
+    }
+
+    /**
+     * Tells a lazy reference that the caller is filling in its state now (a find, query or refresh met it
+     * before it was loaded), so the writes that follow do not run its loader.
+     */
+    default void markLoaded(Object instance) {
+    }
+
+    /** The Byte Buddy implementation: tracking subclasses and lazy references, one set per factory. */
+    static Instances proxies() {
+        return new ByteBuddyInstances();
+    }
+
+    /**
      * Whether an instance is loaded, for {@code ProviderUtil}: Jynamo's lazy references know; for any
      * other object Jynamo cannot tell.
      */

@@ -1,0 +1,80 @@
+package io.jynamo.internal.proxy;
+
+/**
+ * The per-instance state a proxy carries: whether it is loaded, and what changed since the last
+ * {@link Instances#clean}. Instances belong to one entity manager, so nothing here is synchronized.
+ */
+final class ProxyState {
+
+    private static final byte LOADED = 0;
+    private static final byte UNLOADED = 1;
+    private static final byte LOADING = 2;
+
+    private final ProxyType type;
+    private Instances.Loader loader;
+    private byte status;
+    /** Bit i: attribute i of the entity was set; attributes past 63 and unknown changes set {@link #unknown}. */
+    private long changed;
+    private boolean unknown;
+
+    ProxyState(ProxyType type, Instances.Loader loader) {
+        this.type = type;
+        this.loader = loader;
+        this.status = loader == null ? LOADED : UNLOADED;
+    }
+
+    ProxyType type() {
+        return type;
+    }
+
+    boolean loaded() {
+        return status != UNLOADED;
+    }
+
+    /** Runs the loader once; a failed load (e.g. EntityNotFoundException) leaves it unloaded and propagates. */
+    void ensureLoaded(Object self) {
+        if (status != UNLOADED) {
+            return;
+        }
+        status = LOADING;
+        try {
+            loader.load(self);
+        } catch (RuntimeException | Error e) {
+            status = UNLOADED;
+            throw e;
+        }
+        status = LOADED;
+        loader = null;
+        clean();
+    }
+
+    /** The caller fills the state itself: the loader must not run any more. */
+    void markLoaded() {
+        if (status == UNLOADED) {
+            status = LOADED;
+            loader = null;
+        }
+    }
+
+    void touch() {
+        unknown = true;
+    }
+
+    void changed(int attribute) {
+        if (attribute >= 0 && attribute < Long.SIZE) {
+            changed |= 1L << attribute;
+        } else {
+            unknown = true;
+        }
+    }
+
+    /** Whether anything may have changed since the last clean. */
+    boolean mayBeDirty() {
+        return unknown || changed != 0;
+    }
+
+    void clean() {
+        changed = 0;
+        unknown = false;
+    }
+}

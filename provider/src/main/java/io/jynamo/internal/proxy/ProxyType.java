@@ -1,0 +1,124 @@
+package io.jynamo.internal.proxy;
+
+import io.jynamo.internal.metadata.EntityMeta;
+import jakarta.persistence.PersistenceException;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The proxy of one entity in one factory: its generated class, its plan, and how to copy it out. */
+final class ProxyType {
+
+    private static final System.Logger LOG = System.getLogger(ProxyType.class.getName());
+
+    private final EntityMeta meta;
+    private final MethodHandle constructor;
+    private final boolean tracking;
+    private volatile List<MethodHandle[]> fields;
+
+    private ProxyType(EntityMeta meta, MethodHandle constructor, boolean tracking) {
+        this.meta = meta;
+        this.constructor = constructor;
+        this.tracking = tracking;
+    }
+
+    /** The proxy of an entity, or {@code null} when its instances must be plain (see the log). */
+    static ProxyType of(EntityMeta meta) {
+        Class<?> entity = meta.javaClass();
+        if (!visible(entity.getClassLoader())) {
+            LOG.log(System.Logger.Level.INFO, () -> "Entity " + entity.getName() + ": its class loader cannot see Jynamo's"
+                    + " classes, so its instances are not proxies; changes are found by comparing snapshots and"
+                    + " getReference loads nothing until find");
+            return null;
+        }
+        ProxyPlan plan = ProxyPlan.of(meta);
+        if (!plan.tracking()) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "Entity " + entity.getName() + ": changes are found by comparing"
+                    + " snapshots, because " + String.join("; ", plan.untracked()));
+        }
+        if (!plan.unloading().isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, () -> "Entity " + entity.getName() + ": " + String.join("; ", plan.unloading())
+                    + ". Such methods cannot be intercepted: on a lazy reference (getReference) they run before the"
+                    + " state is loaded, and changes they make are found only by comparing snapshots. Remove 'final'");
+        }
+        try {
+            Class<?> type = ProxyClasses.of(plan.shape());
+            MethodHandle ctor = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
+                    .findConstructor(type, MethodType.methodType(void.class))
+                    .asType(MethodType.methodType(Object.class));
+            return new ProxyType(meta, ctor, plan.tracking());
+        } catch (IllegalAccessException | NoSuchMethodException e) {
+            throw new PersistenceException("Cannot generate the proxy class of entity " + entity.getName() + ": " + e.getMessage()
+                    + " (open its package to Jynamo)", e);
+        }
+    }
+
+    private static boolean visible(ClassLoader loader) {
+        try {
+            return Class.forName(Hooks.class.getName(), false, loader) == Hooks.class;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    EntityMeta meta() {
+        return meta;
+    }
+
+    /** Whether the flush may trust the recorded changes. */
+    boolean tracking() {
+        return tracking;
+    }
+
+    /** A new proxy instance, without state attached. */
+    Object instantiate() {
+        try {
+            return constructor.invokeExact();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new PersistenceException("Cannot instantiate entity " + meta.javaClass().getName(), e);
+        }
+    }
+
+    /**
+     * A plain instance of the entity class with the proxy's state: every instance field of the class and
+     * its superclasses, as Java serialization would write them.
+     */
+    Object plainCopy(Object proxy) {
+        Object copy = meta.newInstance();
+        try {
+            for (MethodHandle[] f : fields()) {
+                f[1].invoke(copy, f[0].invoke(proxy));
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new PersistenceException("Cannot copy " + meta.javaClass().getName() + " for serialization", e);
+        }
+        return copy;
+    }
+
+    private List<MethodHandle[]> fields() throws IllegalAccessException {
+        List<MethodHandle[]> result = fields;
+        if (result == null) {
+            result = new ArrayList<>();
+            for (Class<?> c = meta.javaClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
+                for (Field f : c.getDeclaredFields()) {
+                    int mod = f.getModifiers();
+                    if (!Modifier.isStatic(mod) && !Modifier.isFinal(mod)) {
+                        result.add(new MethodHandle[] {lookup.unreflectGetter(f), lookup.unreflectSetter(f)});
+                    }
+                }
+            }
+            fields = result;
+        }
+        return result;
+    }
+}
