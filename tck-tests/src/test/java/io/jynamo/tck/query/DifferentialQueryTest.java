@@ -34,9 +34,9 @@ class DifferentialQueryTest {
 
     private static final long DATA_SEED = 20240611L;
     private static final long QUERY_SEED = 4242L;
-    private static final int QUERIES = 220;
+    private static final int QUERIES = 300;
 
-    private static final List<String> BUCKETS = List.of("b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7");
+    private static final List<String> BUCKETS = java.util.stream.IntStream.range(0, 16).mapToObj(i -> "b" + i).toList();
     private static final List<String> COLORS = List.of("red", "green", "blue", "Red", "bl");
     private static final List<String> NAMES = List.of("ab", "abc", "b'c", "Bob", "bo", "é", "zeta", "a b", "\uD834\uDD1Ex");
     private static final List<String> NOTES = List.of("x", "xy", "yx", "note");
@@ -207,12 +207,12 @@ class DifferentialQueryTest {
         return r;
     }
 
-    /** About 550 items in 8 ordinary partitions and one of 11 items of 100 kB that spans two 1 MB pages. */
+    /** About 2,400 items in 16 ordinary partitions and one of 11 items of 100 kB that spans two 1 MB pages. */
     static List<Item> data() {
         Random r = new Random(DATA_SEED);
         List<Item> out = new ArrayList<>();
         for (String bucket : BUCKETS) {
-            int size = 50 + r.nextInt(40);
+            int size = 120 + r.nextInt(60);
             for (int seq = 0; seq < size; seq++) {
                 out.add(random(r, bucket, seq));
             }
