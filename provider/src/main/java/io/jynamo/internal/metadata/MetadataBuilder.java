@@ -85,14 +85,21 @@ public final class MetadataBuilder {
                 autoConverters.put(converterTypes(cc)[0], cc);
             }
         }
+        java.util.Set<Class<?>> idClasses = new java.util.HashSet<>();
+        for (Class<?> c : classes) {
+            IdClass idClass = c.getAnnotation(IdClass.class);
+            if (idClass != null) {
+                idClasses.add(idClass.value());
+            }
+        }
         List<EntityMeta> entities = new ArrayList<>();
         for (Class<?> c : classes) {
             if (c.isAnnotationPresent(Entity.class)) {
                 entities.add(entity(c));
             } else if (!c.isAnnotationPresent(Embeddable.class) && !c.isAnnotationPresent(Converter.class)
-                    && !c.isAnnotationPresent(MappedSuperclass.class)) {
+                    && !c.isAnnotationPresent(MappedSuperclass.class) && !idClasses.contains(c)) {
                 throw new PersistenceException("Managed class " + c.getName()
-                        + " is not an @Entity, @Embeddable, @MappedSuperclass or @Converter");
+                        + " is not an @Entity, @Embeddable, @MappedSuperclass, @Converter or @IdClass of an entity");
             }
         }
         return new Metadata(entities);

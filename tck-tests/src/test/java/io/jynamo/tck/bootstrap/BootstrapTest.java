@@ -212,6 +212,21 @@ class BootstrapTest {
     }
 
     @Test
+    void idClassListedAmongManagedClassesIsAccepted() {
+        EntityManagerFactory emf = new PersistenceConfiguration("tck-id-class-listed")
+                .managedClass(io.jynamo.tck.model.Person.class)
+                .managedClass(io.jynamo.tck.model.Person.Key.class)
+                .property(JynamoProperties.CLIENT, TestUnit.sharedClient())
+                .property(JynamoProperties.TABLE_PREFIX, prefix())
+                .createEntityManagerFactory();
+        try {
+            assertEquals(1, emf.getMetamodel().getEntities().size());
+        } finally {
+            emf.close();
+        }
+    }
+
+    @Test
     void persistenceConfigurationWithoutProviderBootstraps() {
         EntityManagerFactory emf = Persistence.createEntityManagerFactory(new PersistenceConfiguration("tck-anon")
                 .managedClass(User.class)
