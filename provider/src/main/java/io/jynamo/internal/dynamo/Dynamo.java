@@ -81,10 +81,8 @@ public final class Dynamo {
 
     private List<TableWrite> sendBatch(List<TableWrite> batch) {
         Map<String, List<WriteRequest>> byTable = new LinkedHashMap<>();
-        Map<WriteRequest, TableWrite> byRequest = new HashMap<>();
         for (TableWrite w : batch) {
             byTable.computeIfAbsent(w.table(), t -> new ArrayList<>()).add(w.request());
-            byRequest.put(w.request(), w);
         }
         BatchWriteItemResponse response;
         try {
@@ -99,6 +97,11 @@ public final class Dynamo {
         }
         if (!response.hasUnprocessedItems() || response.unprocessedItems().isEmpty()) {
             return List.of();
+        }
+        // Only now, in the rare case, are requests hashed (deeply) to find the caller's writes again.
+        Map<WriteRequest, TableWrite> byRequest = new HashMap<>();
+        for (TableWrite w : batch) {
+            byRequest.put(w.request(), w);
         }
         List<TableWrite> left = new ArrayList<>();
         response.unprocessedItems().forEach((table, requests) -> {

@@ -2,7 +2,6 @@ package io.jynamo.internal.dynamo;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** DynamoDB's item size rules (names and values in UTF-8 bytes), to refuse too large items before a call. */
@@ -61,7 +60,24 @@ public final class ItemSize {
         return size;
     }
 
-    private static long utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+    /** The UTF-8 length of a string, without encoding it. */
+    static long utf8(String s) {
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes++; // unpaired: Java's encoder writes '?'
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 }

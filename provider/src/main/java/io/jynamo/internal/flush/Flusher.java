@@ -91,7 +91,7 @@ public final class Flusher {
             }
         }
         List<Dynamo.TableWrite> failed = dynamo.batchWrite(batch);
-        Set<Object> failedWrites = new java.util.HashSet<>();
+        Set<Object> failedWrites = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         failed.forEach(f -> failedWrites.add(f.tag()));
         int written = 0;
         for (Dynamo.TableWrite b : batch) {
