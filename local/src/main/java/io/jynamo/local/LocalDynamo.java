@@ -54,7 +54,7 @@ public final class LocalDynamo {
     /** The engine of this JVM, started on the first call. */
     public static synchronized LocalDynamo shared() {
         if (shared == null || !shared.process.isAlive()) {
-            shared = start();
+            shared = start(command());
             LocalDynamo started = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "jynamo-local-stop"));
         }
@@ -113,8 +113,8 @@ public final class LocalDynamo {
         }
     }
 
-    private static LocalDynamo start() {
-        List<String> command = command();
+    /** Starts an engine with that command (Jynamo appends the host and port arguments). */
+    static LocalDynamo start(List<String> command) {
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = freePort();
