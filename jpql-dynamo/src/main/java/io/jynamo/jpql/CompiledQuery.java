@@ -24,6 +24,8 @@ public final class CompiledQuery {
     private final String jpql;
     private final Analysis analysis;
     private final List<AttributeInfo> selectedAttributes;
+    /** The plan of a query without parameters, made on first bind: it cannot change. */
+    private volatile BoundPlan constantPlan;
 
     CompiledQuery(String jpql, Analysis analysis) {
         this.jpql = jpql;
@@ -94,7 +96,15 @@ public final class CompiledQuery {
      *                                  DynamoDB cannot evaluate
      */
     public BoundPlan bind(Map<Object, Object> arguments, String forcedIndex) {
-        return new BoundPlan(Planner.plan(analysis, arguments, forcedIndex));
+        if (forcedIndex != null || !analysis.parameters().isEmpty()) {
+            return new BoundPlan(Planner.plan(analysis, arguments, forcedIndex));
+        }
+        BoundPlan plan = constantPlan;
+        if (plan == null) {
+            plan = new BoundPlan(Planner.plan(analysis, null, null));
+            constantPlan = plan;
+        }
+        return plan;
     }
 
     @Override

@@ -130,6 +130,9 @@ public final class Lexer {
                 i++;
                 if (peek('=')) { i++; return new Token(TokenType.GE, ">=", null, p); }
                 return new Token(TokenType.GT, ">", null, p);
+            case '|':
+                throw p.error(peekAt(i + 1, '|') ? "string concatenation (||) is not supported" : "unexpected character '|'",
+                        "DynamoDB cannot compute: concatenate in Java and pass the value as a parameter");
             case '!':
                 i++;
                 if (peek('=')) { i++; return new Token(TokenType.NE, "!=", null, p); }
@@ -138,6 +141,10 @@ public final class Lexer {
                 throw p.error("unexpected character '" + new String(Character.toChars(src.codePointAt(i))) + "'",
                         "strings are written in single quotes, parameters as :name or ?1");
         }
+    }
+
+    private boolean peekAt(int at, char c) {
+        return at < src.length() && src.charAt(at) == c;
     }
 
     private boolean peek(char c) {

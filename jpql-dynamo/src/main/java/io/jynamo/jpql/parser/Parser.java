@@ -514,9 +514,6 @@ public final class Parser {
             throw t.pos().error("arithmetic ('" + t.text() + "') is not supported",
                     "DynamoDB cannot compute; compute the value in Java and pass it as a parameter");
         }
-        if (t.is("||")) {
-            throw t.pos().error("string concatenation is not supported", "concatenate in Java");
-        }
         return e;
     }
 

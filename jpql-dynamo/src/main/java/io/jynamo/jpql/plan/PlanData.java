@@ -6,6 +6,7 @@ import io.jynamo.jpql.Operation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The planner's output; {@code io.jynamo.jpql.BoundPlan} presents it to the provider.
@@ -25,11 +26,16 @@ import java.util.Map;
  * @param updateExpression UPDATE expression or {@code null}
  * @param scanReason       why a Scan is needed, or {@code null}
  * @param alwaysEmpty      the condition can never be true: no call is needed
- * @param explain          the plan as text
+ * @param explainer        renders the plan as text, on demand: most plans are executed, not explained
  */
 public record PlanData(Operation operation, String tableName, String indexName, String keyCondition, String filter,
                        String projection, Map<String, String> names, Map<String, BoundValue> values,
                        List<Map<String, BoundValue>> keys, boolean count, boolean scanIndexForward,
                        List<Assignment> assignments, String updateExpression, String scanReason, boolean alwaysEmpty,
-                       String explain) {
+                       Supplier<String> explainer) {
+
+    /** The plan as text. */
+    public String explain() {
+        return explainer.get();
+    }
 }

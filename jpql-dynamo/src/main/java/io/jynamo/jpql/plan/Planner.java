@@ -100,8 +100,8 @@ public final class Planner {
             Object key = info.key();
             infos.put(key, info);
             if (!arguments.containsKey(key)) {
-                throw new IllegalArgumentException("parameter " + info.label() + " of query '" + oneLine()
-                        + "' is not bound; call setParameter(" + (info.name() != null ? "\"" + info.name() + "\"" : info.position())
+                throw new IllegalArgumentException("parameter " + info.label() + " of the " + stmt.entityName()
+                        + " query is not bound; call setParameter(" + (info.name() != null ? "\"" + info.name() + "\"" : info.position())
                         + ", value)");
             }
             Object v = arguments.get(key);
@@ -132,10 +132,6 @@ public final class Planner {
         }
         throw new IllegalArgumentException("parameter " + info.label() + " expects " + info.expectedType().getName()
                 + (info.collectionAllowed() ? " (or a collection of them)" : "") + " but got " + v.getClass().getName());
-    }
-
-    private String oneLine() {
-        return stmt.entityName() + " query";
     }
 
     private Object eval(Expr e) {
@@ -242,7 +238,7 @@ public final class Planner {
         Val low = lo == null ? null : new Val(new BoundValue(lo, a, false));
         Val high = hi == null ? null : new Val(new BoundValue(hi, a, false));
         if (!negated) {
-            if (low == null || high == null || greater(lo, hi)) {
+            if (low == null || high == null || Types.greater(lo, hi)) {
                 return FALSE;
             }
             return new Btw(v, low, high);
@@ -251,35 +247,6 @@ public final class Planner {
         ops.add(low == null ? FALSE : new Cmp(v, CompareOp.LT, low));
         ops.add(high == null ? FALSE : new Cmp(v, CompareOp.GT, high));
         return any(ops);
-    }
-
-    /** Whether lo &gt; hi in DynamoDB's order, for the types where Java knows that order. */
-    private static boolean greater(Object lo, Object hi) {
-        if (lo instanceof String a && hi instanceof String b) {
-            return codePointCompare(a, b) > 0;
-        }
-        if (lo instanceof Number a && hi instanceof Number b) {
-            BigDecimal x = Types.toBigDecimal(a);
-            BigDecimal y = Types.toBigDecimal(b);
-            return x != null && y != null && x.compareTo(y) > 0;
-        }
-        return false;
-    }
-
-    /** String order as DynamoDB sees it (UTF-8 bytes = code points). */
-    static int codePointCompare(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i);
-            int y = b.codePointAt(j);
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-            i += Character.charCount(x);
-            j += Character.charCount(y);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     private Bound like(Like l, boolean negated) {
@@ -419,8 +386,8 @@ public final class Planner {
             if (orderPath != null) {
                 throw new IllegalArgumentException("ORDER BY " + stmt.orderBy().path().text() + " (" + stmt.orderBy().pos()
                         + ") needs a Query on the table or an index whose sort key is '" + orderPath
-                        + "', but the query has no usable equality on its partition key: " + scanReason(conjuncts)
-                        + ". Add that equality or sort in Java");
+                        + "', but none can serve this query: " + orderByReason(conjuncts, orderPath)
+                        + ". Change the condition or sort in Java");
             }
             String filter = conjuncts.isEmpty() ? null : r.conjunction(conjuncts);
             return finish(r, Operation.SCAN, null, null, filter, List.of(), count, true, scanReason(conjuncts), false);
@@ -518,8 +485,8 @@ public final class Planner {
         for (BoundValue p : pks) {
             for (BoundValue s : sks == null ? Collections.<BoundValue>singletonList(null) : sks) {
                 List<Object> id = new ArrayList<>();
-                id.add(p.value());
-                id.add(s == null ? null : s.value());
+                id.add(Types.identity(p.value()));
+                id.add(s == null ? null : Types.identity(s.value()));
                 if (!seen.add(id)) {
                     continue;
                 }
@@ -596,6 +563,9 @@ public final class Planner {
                     || b instanceof Exists e && e.exists() && e.attribute().path().equals(path)) {
                 return true;
             }
+            if (b instanceof All all && impliesPresence(all.operands(), path)) {
+                return true;
+            }
             if (b instanceof Any any) {
                 boolean allImply = true;
                 for (Bound o : any.operands()) {
@@ -657,6 +627,26 @@ public final class Planner {
         return sb.toString();
     }
 
+    /** Why no table or index sorted by {@code orderPath} can run the query, one reason per candidate. */
+    private String orderByReason(List<Bound> conjuncts, String orderPath) {
+        List<String> reasons = new ArrayList<>();
+        if (orderPath.equals(entity.sortKey())) {
+            reasons.add("table " + entity.tableName() + " has no equality on its partition key '" + entity.partitionKey() + "'");
+        }
+        for (IndexInfo idx : entity.indexes()) {
+            if (!orderPath.equals(idx.sortKey())) {
+                continue;
+            }
+            if (firstEquality(conjuncts, idx.partitionKey()) == null) {
+                reasons.add("index " + idx.name() + " has no equality on its partition key '" + idx.partitionKey() + "'");
+            } else {
+                reasons.add("index " + idx.name() + " omits items without its sort key '" + orderPath
+                        + "': add a condition on '" + orderPath + "' (e.g. IS NOT NULL) or force it with hint jynamo.index");
+            }
+        }
+        return String.join("; ", reasons);
+    }
+
     // ---- output -----------------------------------------------------------------------------
 
     private PlanData finish(Renderer r, Operation op, String indexName, String keyCondition, String filter,
@@ -705,10 +695,14 @@ public final class Planner {
         }
         Map<String, String> names = Collections.unmodifiableMap(new LinkedHashMap<>(r.names));
         Map<String, BoundValue> values = Collections.unmodifiableMap(new LinkedHashMap<>(r.values));
-        String explain = Explain.render(entity, op, indexName, keyCondition, filter, projection, names, values, keys,
-                count, forward, update, scanReason, alwaysEmpty, stmt.kind());
+        List<Map<String, BoundValue>> keyList = List.copyOf(keys);
+        String updateExpression = update;
+        String projected = projection;
+        StatementKind kind = stmt.kind();
         return new PlanData(op, entity.tableName(), indexName, keyCondition, filter, projection, names, values,
-                List.copyOf(keys), count, forward, List.copyOf(assignments), update, scanReason, alwaysEmpty, explain);
+                keyList, count, forward, List.copyOf(assignments), update, scanReason, alwaysEmpty,
+                () -> Explain.render(entity, op, indexName, keyCondition, filter, projected, names, values, keyList,
+                        count, forward, updateExpression, scanReason, alwaysEmpty, kind));
     }
 
     /** Renders atoms into expression text, allocating {@code #nK} and {@code :vK} placeholders. */

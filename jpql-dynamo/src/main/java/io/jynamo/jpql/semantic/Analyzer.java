@@ -225,9 +225,11 @@ public final class Analyzer {
             PathExpr r = scalarAttribute(right, "comparison");
             Class<?> lt = l.attribute().javaType();
             Class<?> rt = r.attribute().javaType();
-            if (!(lt.equals(rt) || (Types.numeric(lt) && Types.numeric(rt)))) {
-                throw c.pos().error("cannot compare " + l.text() + " (" + lt.getName() + ") with " + r.text()
-                        + " (" + rt.getName() + ")", "compare attributes of the same type");
+            // A stored S never equals a stored N: both sides must be stored alike too.
+            if (!(lt.equals(rt) || (Types.numeric(lt) && Types.numeric(rt))) || l.attribute().kind() != r.attribute().kind()) {
+                throw c.pos().error("cannot compare " + l.text() + " (" + lt.getName() + ", stored as "
+                        + l.attribute().kind() + ") with " + r.text() + " (" + rt.getName() + ", stored as "
+                        + r.attribute().kind() + ")", "compare attributes of the same type and storage");
             }
             if (c.op().ordering() && !Types.orderable(l.attribute())) {
                 throw notOrderable(c.op().symbol(), l, c.pos());
@@ -460,14 +462,19 @@ public final class Analyzer {
             paramPos.put(key, p.pos());
             return;
         }
-        Class<?> merged = old.expectedType();
-        if (merged == Object.class) {
-            merged = type;
-        } else if (type != Object.class && !type.equals(merged)) {
-            throw p.pos().error("parameter " + p.label() + " is used as " + merged.getName() + " at "
+        // A use as Object (":p IS NULL") constrains neither the type nor whether a collection may be bound.
+        if (type == Object.class) {
+            return;
+        }
+        if (old.expectedType() == Object.class) {
+            params.put(key, new ParameterInfo(p.name(), p.position(), type, collectionAllowed));
+            return;
+        }
+        if (!type.equals(old.expectedType())) {
+            throw p.pos().error("parameter " + p.label() + " is used as " + old.expectedType().getName() + " at "
                     + paramPos.get(key) + " and as " + type.getName() + " here", "use two parameters");
         }
-        params.put(key, new ParameterInfo(p.name(), p.position(), merged, old.collectionAllowed() && collectionAllowed));
+        params.put(key, new ParameterInfo(p.name(), p.position(), type, old.collectionAllowed() && collectionAllowed));
     }
 
     private Object enumConstant(PathExpr p, Target t) {

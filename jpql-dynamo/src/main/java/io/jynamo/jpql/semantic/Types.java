@@ -27,14 +27,68 @@ public final class Types {
 
     /**
      * Whether &lt; &lt;= &gt; &gt;= BETWEEN are meaningful on the attribute both in JPQL and in DynamoDB's
-     * stored order (numbers, strings, ISO local dates and times).
+     * stored order: numbers stored as N, strings and ISO local dates and times stored as S. A converter
+     * that stores a number as a string (or the reverse) makes the stored order differ from the Java one.
      */
     public static boolean orderable(AttributeInfo a) {
-        if (a.kind() == ValueKind.LIST || a.kind() == ValueKind.SET || a.kind() == ValueKind.MAP
-                || a.kind() == ValueKind.BOOLEAN || a.kind() == ValueKind.BINARY) {
-            return false;
+        return numeric(a.javaType()) ? a.kind() == ValueKind.NUMBER
+                : ORDERED.contains(a.javaType()) && a.kind() == ValueKind.STRING;
+    }
+
+    /**
+     * Whether a value of {@code lo} is greater than one of {@code hi} in DynamoDB's order, for two values of
+     * an {@link #orderable} attribute (numbers, strings by code point, ISO dates and times by time).
+     */
+    public static boolean greater(Object lo, Object hi) {
+        if (lo instanceof Number a && hi instanceof Number b) {
+            BigDecimal x = toBigDecimal(a);
+            BigDecimal y = toBigDecimal(b);
+            return x != null && y != null && x.compareTo(y) > 0;
         }
-        return numeric(a.javaType()) || ORDERED.contains(a.javaType());
+        if (lo instanceof String a && hi instanceof String b) {
+            return codePointCompare(a, b) > 0;
+        }
+        if (lo instanceof Character a && hi instanceof Character b) {
+            return a.compareTo(b) > 0;
+        }
+        if (lo instanceof LocalDate a && hi instanceof LocalDate b) {
+            return a.isAfter(b);
+        }
+        if (lo instanceof LocalDateTime a && hi instanceof LocalDateTime b) {
+            return a.isAfter(b);
+        }
+        if (lo instanceof LocalTime a && hi instanceof LocalTime b) {
+            return a.isAfter(b);
+        }
+        return false;
+    }
+
+    /** String order as DynamoDB sees it (UTF-8 bytes, which is code point order). */
+    public static int codePointCompare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+
+    /**
+     * A value as DynamoDB identifies it: numbers equal as numbers ({@code 1.0} and {@code 1}) are one value.
+     * For de-duplicating keys.
+     */
+    public static Object identity(Object v) {
+        if (v instanceof Number n && !(v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte)) {
+            BigDecimal d = toBigDecimal(n);
+            return d == null ? v : d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        }
+        return v;
     }
 
     /** Whether the attribute is a collection (LIST or SET). */

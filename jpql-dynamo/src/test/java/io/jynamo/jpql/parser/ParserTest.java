@@ -174,4 +174,10 @@ class ParserTest {
         var e3 = assertThrows(IllegalArgumentException.class, () -> Parser.parse(q3));
         assertTrue(e3.getMessage().contains("line 3, column 2"), e3.getMessage());
     }
+
+    @Test
+    void concatenationIsNamed() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Parser.parse("SELECT u FROM User u WHERE u.a = 'x' || 'y'"));
+        assertTrue(e.getMessage().contains("line 1, column 38: string concatenation (||) is not supported"), e.getMessage());
+    }
 }

@@ -1,21 +1,30 @@
 package io.jynamo.jpql.plan;
 
+import io.jynamo.jpql.AttributeInfo;
 import io.jynamo.jpql.BoundPlan;
 import io.jynamo.jpql.BoundValue;
+import io.jynamo.jpql.EntityInfo;
 import io.jynamo.jpql.JpqlCompiler;
 import io.jynamo.jpql.Operation;
+import io.jynamo.jpql.QueryModel;
+import io.jynamo.jpql.ValueKind;
 import io.jynamo.jpql.testing.TestModels;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -392,5 +401,89 @@ class PlannerTest {
         assertEquals("a", value(a, ":v0"));
         assertEquals("b", value(b, ":v0"));
         assertEquals(Arrays.asList("a"), List.of(value(a, ":v0")));
+    }
+
+    /**
+     * An entity keyed by {@code id} (BigDecimal) and {@code day} (LocalDate), with {@code code}, an Integer a
+     * converter stores as a String, and {@code n}, an Integer stored as a number.
+     */
+    private static final QueryModel EVENTS = name -> Optional.ofNullable(name.equals("Event") ? new EntityInfo("Event",
+            "events", "id", "day", List.of(), Map.of(
+            "id", TestModels.attr("id", "id", ValueKind.NUMBER, BigDecimal.class),
+            "day", TestModels.attr("day", "day", ValueKind.STRING, LocalDate.class),
+            "code", TestModels.attr("code", "code", ValueKind.STRING, Integer.class),
+            "n", TestModels.attr("n", "n", ValueKind.NUMBER, Integer.class))) : null);
+
+    private static BoundPlan event(String q, Object... args) {
+        Map<Object, Object> m = new HashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            m.put(args[i], args[i + 1]);
+        }
+        return JpqlCompiler.compile(q, EVENTS).bind(m, null);
+    }
+
+    @Test
+    void betweenWithLowAboveHighIsEmptyForDatesToo() {
+        // As a key condition DynamoDB would refuse BETWEEN with low > high instead of returning nothing.
+        assertTrue(event("SELECT e FROM Event e WHERE e.id = 1 AND e.day BETWEEN '2024-02-01' AND '2024-01-01'").alwaysEmpty());
+        assertTrue(event("SELECT e FROM Event e WHERE e.id = 1 AND e.day BETWEEN :lo AND :hi",
+                "lo", LocalDate.of(2024, 2, 1), "hi", LocalDate.of(2024, 1, 1)).alwaysEmpty());
+        assertEquals("#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2",
+                event("SELECT e FROM Event e WHERE e.id = 1 AND e.day BETWEEN '2024-01-01' AND '2024-02-01'").keyCondition());
+    }
+
+    @Test
+    void orderingAnAttributeStoredInAnotherTypeIsRefused() {
+        // '10' < '9' as stored strings: the answer would not be JPQL's.
+        var e = assertThrows(IllegalArgumentException.class, () -> event("SELECT e FROM Event e WHERE e.code < 10"));
+        assertTrue(e.getMessage().contains("'<' is not supported on e.code"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> event("SELECT e FROM Event e WHERE e.code BETWEEN 1 AND 10"));
+        assertEquals("#n0 = :v0", event("SELECT e FROM Event e WHERE e.code = 10").filter());
+        assertEquals("#n0 < :v0", event("SELECT e FROM Event e WHERE e.n < 10").filter());
+    }
+
+    @Test
+    void comparingAttributesStoredInDifferentTypesIsRefused() {
+        // A stored S never equals a stored N, though both hold the Integer 7.
+        var e = assertThrows(IllegalArgumentException.class, () -> event("SELECT e FROM Event e WHERE e.code = e.n"));
+        assertTrue(e.getMessage().contains("cannot compare e.code"), e.getMessage());
+    }
+
+    @Test
+    void equalDecimalKeysAreOneKey() {
+        // DynamoDB refuses a BatchGetItem that lists one key twice; 1.0 and 1.00 are the same number to it.
+        BoundPlan p = event("SELECT e FROM Event e WHERE e.id IN (1.0, 1.00, :x) AND e.day = '2024-01-01'",
+                "x", BigDecimal.ONE);
+        assertEquals(Operation.GET_ITEM, p.operation());
+        assertEquals(1, p.keys().size());
+    }
+
+    @Test
+    void parameterTestedForNullMayStillBeACollection() {
+        String q = "SELECT u FROM User u WHERE (:ages IS NULL OR u.age IN :ages) AND u.lastName = 'S'";
+        assertEquals("#n1 IN (:v1, :v2)", plan(q, "ages", List.of(1, 2)).filter());
+        assertNull(plan(q, "ages", null).filter());
+        String reversed = "SELECT u FROM User u WHERE (u.age IN :ages OR :ages IS NULL) AND u.lastName = 'S'";
+        assertEquals("#n1 IN (:v1, :v2)", plan(reversed, "ages", List.of(1, 2)).filter());
+    }
+
+    @Test
+    void orderByOnASparseIndexDoesNotClaimThePartitionKeyEqualityIsMissing() {
+        var e = assertThrows(IllegalArgumentException.class, () -> plan("SELECT u FROM User u WHERE u.lastName = 'S' ORDER BY u.age"));
+        assertFalse(e.getMessage().contains("no equality on partition key 'lastName'"), e.getMessage());
+    }
+
+    @Test
+    void sparseIndexIsUsedWhenEveryBranchOfAnOrRequiresItsSortKey() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.status = ACTIVE AND ((u.age > 3 AND u.name = 'x') OR u.age < 1)");
+        assertEquals(Operation.QUERY, p.operation());
+        assertEquals("byStatus", p.indexName());
+    }
+
+    @Test
+    void queryWithoutParametersIsPlannedOnce() {
+        var q = JpqlCompiler.compile("SELECT COUNT(u) FROM User u WHERE u.lastName = 'S'", TestModels.MODEL);
+        assertSame(q.bind(null, null), q.bind(Map.of(), null));
+        assertNotSame(q.bind(null, null), q.bind(null, "byAge"));
     }
 }

@@ -3,6 +3,7 @@ package io.jynamo.jpql.testing;
 import io.jynamo.jpql.AttributeInfo;
 import io.jynamo.jpql.EntityInfo;
 import io.jynamo.jpql.ValueKind;
+import io.jynamo.jpql.semantic.Types;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -125,7 +126,7 @@ public final class RandomQueries {
         }
         AttributeInfo a = scalars.get(random.nextInt(scalars.size()));
         String p = "e." + a.path();
-        boolean ordered = orderable(a);
+        boolean ordered = Types.orderable(a);
         int k = random.nextInt(12);
         if (k < 4) {
             return p + " " + op(ordered) + " " + value(a, random.nextInt(12) == 0);
@@ -152,17 +153,12 @@ public final class RandomQueries {
         }
         if (k == 9) {
             for (AttributeInfo b : scalars) {
-                if (b != a && b.javaType() == a.javaType() && random.nextBoolean()) {
+                if (b != a && b.javaType() == a.javaType() && b.kind() == a.kind() && random.nextBoolean()) {
                     return p + " " + op(ordered) + " e." + b.path();
                 }
             }
         }
         return p + " = " + value(a, false);
-    }
-
-    private static boolean orderable(AttributeInfo a) {
-        Class<?> t = a.javaType();
-        return a.kind() != ValueKind.BOOLEAN && !t.isEnum() && (Number.class.isAssignableFrom(t) || t == String.class);
     }
 
     private String op(boolean ordered) {

@@ -25,7 +25,18 @@ public final class Hooks {
         }
     }
 
-    /** Before a setter (or a getter handing out a mutable value) of one attribute. */
+    /**
+     * Before a method that may hand out a mutable value (a getter of a collection, embeddable, array...):
+     * loads a lazy reference, then records a possible change that outlives the next flush.
+     */
+    public static void escape(Object self) {
+        if (((Proxied) self).jynamo$state() instanceof ProxyState s) {
+            s.ensureLoaded(self);
+            s.escape();
+        }
+    }
+
+    /** Before a setter of one attribute. */
     public static void write(Object self, int attribute) {
         if (((Proxied) self).jynamo$state() instanceof ProxyState s) {
             s.ensureLoaded(self);

@@ -31,6 +31,7 @@ final class ProxyClasses {
 
     private static final Method READ = hook("read", Object.class);
     private static final Method TOUCH = hook("touch", Object.class);
+    private static final Method ESCAPE = hook("escape", Object.class);
     private static final Method WRITE = hook("write", Object.class, int.class);
     private static final Method WRITE_REPLACE = hook("writeReplace", Object.class);
 
@@ -113,6 +114,10 @@ final class ProxyClasses {
         if (!shape.touch().isEmpty()) {
             builder = builder.method(signatures(shape.touch()))
                     .intercept(MethodCall.invoke(TOUCH).withThis().andThen(SuperMethodCall.INSTANCE));
+        }
+        if (!shape.escape().isEmpty()) {
+            builder = builder.method(signatures(shape.escape()))
+                    .intercept(MethodCall.invoke(ESCAPE).withThis().andThen(SuperMethodCall.INSTANCE));
         }
         for (Map.Entry<String, Integer> w : shape.write().entrySet()) {
             builder = builder.method(signatures(Set.of(w.getKey())))

@@ -39,10 +39,14 @@ record ProxyPlan(Shape shape, boolean tracking, List<String> untracked, List<Str
      * @param entity       the entity class
      * @param read         methods that only read: a lazy reference loads first
      * @param touch        methods that may change anything: load, then "possibly dirty"
-     * @param write        setters (and getters handing out a mutable value) of one attribute, by attribute index
+     * @param escape       methods that may hand out a mutable value (a collection, embeddable, array...): load,
+     *                     then "possibly dirty" until the next load, since the caller can change that value
+     *                     after a flush without calling the entity again
+     * @param write        setters of one attribute, by attribute index
      * @param writeReplace whether to add {@code writeReplace()} (the entity is Serializable and has none)
      */
-    record Shape(Class<?> entity, Set<String> read, Set<String> touch, Map<String, Integer> write, boolean writeReplace) {
+    record Shape(Class<?> entity, Set<String> read, Set<String> touch, Set<String> escape, Map<String, Integer> write,
+                 boolean writeReplace) {
     }
 
     private static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Boolean.class, Character.class, Byte.class,
@@ -61,28 +65,34 @@ record ProxyPlan(Shape shape, boolean tracking, List<String> untracked, List<Str
             }
         }
         Map<String, Integer> setters = new HashMap<>();
-        Map<String, Integer> getters = new HashMap<>();
         if (propertyAccess) {
             List<AttributeMeta> attributes = meta.attributes();
             for (int i = 0; i < attributes.size(); i++) {
                 setters.put("set" + capitalised(attributes.get(i).name()), i);
-                if (attributes.get(i).member() instanceof Method getter) {
-                    getters.put(getter.getName(), i);
-                }
             }
             if (meta.embeddedId() != null) {
                 setters.put("set" + capitalised(meta.embeddedId().name()), -1);
             }
         }
 
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
+            hierarchy.add(c);
+        }
+        List<Field> stateFields = stateFields(meta, propertyAccess);
+        StateWrites writes = StateWrites.of(hierarchy, stateFields);
         List<String> untracked = new ArrayList<>();
+        for (String method : writes.staticWriters()) {
+            untracked.add("static method " + method + " assigns fields");
+        }
         List<String> unloading = new ArrayList<>();
         Set<String> read = new TreeSet<>();
         Set<String> touch = new TreeSet<>();
+        Set<String> escape = new TreeSet<>();
         Map<String, Integer> write = new TreeMap<>();
         Set<String> seen = new HashSet<>();
         boolean ownWriteReplace = false;
-        for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
+        for (Class<?> c : hierarchy) {
             for (Method m : c.getDeclaredMethods()) {
                 int mod = m.getModifiers();
                 if (Modifier.isStatic(mod) || Modifier.isPrivate(mod) || m.isSynthetic() || m.isBridge()) {
@@ -95,9 +105,12 @@ record ProxyPlan(Shape shape, boolean tracking, List<String> untracked, List<Str
                 if (m.getName().equals("writeReplace") && m.getParameterCount() == 0) {
                     ownWriteReplace = true;
                 }
-                int kind = classify(m, keyGetters, setters, getters);
+                int kind = classify(m, entity, keyGetters, setters);
                 if (kind == NONE) {
                     continue;
+                }
+                if (kind == READ && writes.writes(c, signature)) {
+                    kind = TOUCH; // a getter (or equals/hashCode/toString) that assigns a field
                 }
                 boolean overridable = !Modifier.isFinal(mod) && (Modifier.isPublic(mod) || Modifier.isProtected(mod)
                         || c.getPackageName().equals(entity.getPackageName()) && c.getClassLoader() == entity.getClassLoader());
@@ -115,45 +128,55 @@ record ProxyPlan(Shape shape, boolean tracking, List<String> untracked, List<Str
                     read.add(signature);
                 } else if (kind == TOUCH) {
                     touch.add(signature);
+                } else if (kind == ESCAPE) {
+                    escape.add(signature);
                 } else {
                     write.put(signature, kind);
                 }
             }
         }
-        for (Field f : stateFields(meta, propertyAccess)) {
+        for (Field f : stateFields) {
             if (!Modifier.isPrivate(f.getModifiers())) {
                 untracked.add("field " + f.getDeclaringClass().getName() + "." + f.getName() + " is not private");
             }
         }
         boolean writeReplace = Serializable.class.isAssignableFrom(entity) && !ownWriteReplace;
-        return new ProxyPlan(new Shape(entity, Set.copyOf(read), Set.copyOf(touch), Map.copyOf(write), writeReplace),
+        return new ProxyPlan(new Shape(entity, Set.copyOf(read), Set.copyOf(touch), Set.copyOf(escape),
+                Map.copyOf(write), writeReplace),
                 untracked.isEmpty(), List.copyOf(untracked), List.copyOf(unloading));
     }
 
-    private static final int NONE = -4;
-    private static final int READ = -3;
-    private static final int TOUCH = -2;
+    private static final int NONE = -5;
+    private static final int READ = -4;
+    private static final int TOUCH = -3;
+    private static final int ESCAPE = -2;
 
-    /** {@link #NONE}, {@link #READ}, {@link #TOUCH}, or the index of the attribute a method writes (-1: unknown). */
-    private static int classify(Method m, Set<String> keyGetters, Map<String, Integer> setters, Map<String, Integer> getters) {
+    /**
+     * {@link #NONE}, {@link #READ}, {@link #TOUCH}, {@link #ESCAPE}, or the index of the attribute a setter
+     * writes (-1: unknown).
+     */
+    private static int classify(Method m, Class<?> entity, Set<String> keyGetters, Map<String, Integer> setters) {
         String name = m.getName();
         int arity = m.getParameterCount();
         if (name.equals("equals") && arity == 1 && m.getParameterTypes()[0] == Object.class
                 || (name.equals("hashCode") || name.equals("toString")) && arity == 0) {
             return READ;
         }
-        boolean getter = arity == 0 && m.getReturnType() != void.class
+        Class<?> returned = m.getReturnType();
+        boolean getter = arity == 0 && returned != void.class
                 && (name.startsWith("get") && name.length() > 3 || name.startsWith("is") && name.length() > 2);
+        if (getter && keyGetters.contains(name)) {
+            return NONE;
+        }
+        // A collection, embeddable, array or Date handed out can be changed later without another call,
+        // even after a flush; an entity handed out (a fluent setter's 'this') is itself intercepted.
+        boolean handsOutMutable = returned != void.class && !immutable(returned)
+                && !(returned != Object.class && !returned.isInterface() && returned.isAssignableFrom(entity));
         if (getter) {
-            if (keyGetters.contains(name)) {
-                return NONE;
-            }
-            if (immutable(m.getReturnType())) {
-                return READ;
-            }
-            // A collection, embeddable, array or Date handed out can be changed without another call.
-            Integer attribute = getters.get(name);
-            return attribute != null ? attribute : TOUCH;
+            return handsOutMutable ? ESCAPE : READ;
+        }
+        if (handsOutMutable) {
+            return ESCAPE;
         }
         Integer attribute = arity == 1 ? setters.get(name) : null;
         if (attribute != null) {

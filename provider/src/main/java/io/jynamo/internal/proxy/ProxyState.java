@@ -16,6 +16,11 @@ final class ProxyState {
     /** Bit i: attribute i of the entity was set; attributes past 63 and unknown changes set {@link #unknown}. */
     private long changed;
     private boolean unknown;
+    /**
+     * A mutable value was handed out since the state was loaded: the caller may change it at any time
+     * without calling the entity, so the instance may be dirty even right after a flush.
+     */
+    private boolean escaped;
 
     ProxyState(ProxyType type, Instances.Loader loader) {
         this.type = type;
@@ -46,6 +51,7 @@ final class ProxyState {
         status = LOADED;
         loader = null;
         clean();
+        escaped = false;
     }
 
     /** The caller fills the state itself: the loader must not run any more. */
@@ -60,6 +66,10 @@ final class ProxyState {
         unknown = true;
     }
 
+    void escape() {
+        escaped = true;
+    }
+
     void changed(int attribute) {
         if (attribute >= 0 && attribute < Long.SIZE) {
             changed |= 1L << attribute;
@@ -70,9 +80,10 @@ final class ProxyState {
 
     /** Whether anything may have changed since the last clean. */
     boolean mayBeDirty() {
-        return unknown || changed != 0;
+        return unknown || escaped || changed != 0;
     }
 
+    /** Forgets recorded changes; a value handed out earlier can still change, so {@link #escaped} stays. */
     void clean() {
         changed = 0;
         unknown = false;
