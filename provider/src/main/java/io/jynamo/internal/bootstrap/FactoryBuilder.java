@@ -11,7 +11,6 @@ import jakarta.persistence.PersistenceException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,7 +20,7 @@ public final class FactoryBuilder {
     private static final System.Logger LOG = System.getLogger(FactoryBuilder.class.getName());
 
     private static final Set<String> KNOWN = Set.of(JynamoProperties.ENDPOINT, JynamoProperties.REGION,
-            JynamoProperties.CLIENT, JynamoProperties.TABLE_PREFIX, JynamoProperties.WRITE_MODE,
+            JynamoProperties.CLIENT, JynamoProperties.INTERCEPTORS, JynamoProperties.TABLE_PREFIX, JynamoProperties.WRITE_MODE,
             JynamoProperties.UPDATE_MODE, JynamoProperties.SCAN, JynamoProperties.SCHEMA_ACTION,
             JynamoProperties.SHARED_CACHE_MODE, JynamoProperties.PROVIDER, EntityManagerFactoryImpl.CONSISTENT_READ,
             EntityManagerFactoryImpl.RETRY_ATTEMPTS, EntityManagerFactoryImpl.RETRY_BASE_MILLIS);
@@ -72,10 +71,5 @@ public final class FactoryBuilder {
 
     private static Instances instances() {
         return Instances.proxies();
-    }
-
-    /** Class names listed by a container's unit info. */
-    static List<String> names(List<String> names) {
-        return names == null ? List.of() : names;
     }
 }

@@ -23,6 +23,7 @@ public final class EntityEntry {
     private final Map<String, AttributeValue> key;
     private Status status;
     private Map<String, AttributeValue> snapshot;
+    private boolean overRemoved;
 
     EntityEntry(EntityMeta meta, Object entity, Map<String, AttributeValue> key, Status status,
                 Map<String, AttributeValue> snapshot) {
@@ -52,11 +53,28 @@ public final class EntityEntry {
 
     public void status(Status status) {
         this.status = status;
+        this.overRemoved = false;
+    }
+
+    /**
+     * Makes this NEW entry stand in for a removed entry of the same key whose delete was not written
+     * yet: DynamoDB still holds that item (its {@link #snapshot()} when it was read), so the insert
+     * replaces it, and removing this entry again must delete it.
+     */
+    public void replace(EntityEntry removed) {
+        this.snapshot = removed.snapshot;
+        this.overRemoved = true;
+    }
+
+    /** Whether this NEW entry replaces an item a removed entry left in DynamoDB (see {@link #replace}). */
+    public boolean overRemoved() {
+        return status == Status.NEW && overRemoved;
     }
 
     /**
      * The item as last read from or written to DynamoDB, or {@code null} when the state is not
-     * known (a new instance, or a reference not loaded yet).
+     * known (a new instance, or a reference not loaded yet). A NEW entry that {@linkplain #replace replaces}
+     * a removed one holds the removed one's.
      */
     public Map<String, AttributeValue> snapshot() {
         return snapshot;

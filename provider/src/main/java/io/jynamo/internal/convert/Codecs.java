@@ -157,6 +157,15 @@ public final class Codecs {
         return out;
     }
 
+    /**
+     * An {@code Instant} as a number of epoch seconds (the fraction of a second is dropped): the only
+     * form DynamoDB's time to live reads; a {@code @TimeToLive} Instant is stored so.
+     */
+    public static Codec epochSeconds() {
+        return new Simple(ValueKind.NUMBER, v -> AttributeValue.fromN(Long.toString(((Instant) v).getEpochSecond())),
+                av -> Instant.ofEpochSecond(new BigDecimal(av.n()).longValue()));
+    }
+
     private static Codec number(Function<String, Object> parse) {
         return new Simple(ValueKind.NUMBER, v -> AttributeValue.fromN(numberText(v)), av -> parse.apply(av.n()));
     }

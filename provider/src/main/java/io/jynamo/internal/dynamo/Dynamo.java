@@ -166,8 +166,10 @@ public final class Dynamo {
                     break;
                 }
                 if (attempt >= retry.maxAttempts()) {
-                    throw new JynamoException("BatchGetItem on " + table + " left " + pending.size()
-                            + " keys unprocessed after " + attempt + " attempts: " + pending);
+                    throw new JynamoException("BatchGetItem on table " + table + " left " + pending.size()
+                            + " keys unprocessed after " + attempt + " attempts (throttling or capacity); nothing is"
+                            + " returned for them. Retry later, raise the table's read capacity, or raise "
+                            + "jynamo.retry.max-attempts: " + pending);
                 }
                 retry.pause(attempt);
             }

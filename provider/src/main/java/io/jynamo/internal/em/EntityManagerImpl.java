@@ -1,6 +1,7 @@
 package io.jynamo.internal.em;
 
 import io.jynamo.JynamoEntityManager;
+import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
 import io.jynamo.UnprocessedWritesException;
 import io.jynamo.internal.context.EntityEntry;
@@ -42,8 +43,10 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.CriteriaSelect;
 import jakarta.persistence.criteria.CriteriaUpdate;
 import jakarta.persistence.metamodel.Metamodel;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -97,12 +100,27 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         } catch (UnprocessedWritesException e) {
             // Nothing was lost: the writes are still pending and a retry of flush/commit can finish them.
             throw e;
+        } catch (SdkException e) {
+            transaction.markRollbackOnlyIfActive();
+            throw translate(e);
         } catch (RuntimeException e) {
             if (!(e instanceof IllegalArgumentException) && !(e instanceof IllegalStateException)) {
                 transaction.markRollbackOnlyIfActive();
             }
             throw e;
         }
+    }
+
+    /** A failure of the SDK as the PersistenceException JPA callers expect, saying what to do where it can. */
+    private JynamoException translate(SdkException e) {
+        if (e instanceof ResourceNotFoundException) {
+            return new JynamoException("DynamoDB has no table (or index) this request of persistence unit '"
+                    + factory.getName() + "' needs: " + e.getMessage() + ". Create the tables with "
+                    + JynamoProperties.SCHEMA_ACTION + "=create (or emf.getSchemaManager().create(true)), or check "
+                    + JynamoProperties.TABLE_PREFIX + ", " + JynamoProperties.REGION + " and " + JynamoProperties.ENDPOINT, e);
+        }
+        return new JynamoException("DynamoDB refused a request of persistence unit '" + factory.getName() + "': "
+                + e.getMessage(), e);
     }
 
     private void run(Runnable operation) {
@@ -225,6 +243,8 @@ public final class EntityManagerImpl implements JynamoEntityManager {
                 }
                 // Remove then persist of the same key in one flush: the put replaces the delete.
                 context.remove(other);
+                context.add(meta, entity, key, EntityEntry.Status.NEW, null).replace(other);
+                return;
             }
             context.add(meta, entity, key, EntityEntry.Status.NEW, null);
         });
@@ -244,11 +264,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
             }
             AttributeMeta pk = meta.partitionKey();
             if (pk.accessor().get(entity) == null && pk.role() == AttributeMeta.Role.GENERATED_UUID) {
-                Object copy = factory.instances().create(meta);
-                copyState(meta, entity, copy);
-                persist(copy);
-                @SuppressWarnings("unchecked") T t = (T) copy;
-                return t;
+                return persistCopy(meta, entity, factory.instances().create(meta));
             }
             Map<String, AttributeValue> key = meta.keyOf(entity);
             EntityEntry existing = context.entry(meta, key);
@@ -260,19 +276,19 @@ public final class EntityManagerImpl implements JynamoEntityManager {
                 }
                 if (existing.unread()) {
                     Map<String, AttributeValue> item = read(meta, key);
-                    if (item != null) {
-                        fill(existing, item);
+                    if (item == null) {
+                        // A reference to a key DynamoDB does not hold: the merged state makes it a new entity.
+                        context.remove(existing);
+                        factory.instances().markLoaded(existing.entity());
+                        return persistCopy(meta, entity, existing.entity());
                     }
+                    fill(existing, item);
                 }
                 managed = existing.entity();
             } else {
                 Map<String, AttributeValue> item = read(meta, key);
                 if (item == null) {
-                    Object copy = factory.instances().create(meta);
-                    copyState(meta, entity, copy);
-                    persist(copy);
-                    @SuppressWarnings("unchecked") T t = (T) copy;
-                    return t;
+                    return persistCopy(meta, entity, factory.instances().create(meta));
                 }
                 managed = materialise(meta, item);
             }
@@ -292,6 +308,14 @@ public final class EntityManagerImpl implements JynamoEntityManager {
             @SuppressWarnings("unchecked") T t = (T) managed;
             return t;
         });
+    }
+
+    /** Merge of a new entity: its state copied onto an instance that is then persisted. */
+    private <T> T persistCopy(EntityMeta meta, T from, Object to) {
+        copyState(meta, from, to);
+        persist(to);
+        @SuppressWarnings("unchecked") T t = (T) to;
+        return t;
     }
 
     private static void copyState(EntityMeta meta, Object from, Object to) {
@@ -327,7 +351,12 @@ public final class EntityManagerImpl implements JynamoEntityManager {
             switch (entry.status()) {
                 case NEW -> {
                     meta.fire(PreRemove.class, entity);
-                    context.remove(entry);
+                    if (entry.overRemoved()) {
+                        // It replaced a removed instance whose item is still stored: that item must go after all.
+                        entry.status(EntityEntry.Status.REMOVED);
+                    } else {
+                        context.remove(entry);
+                    }
                 }
                 case MANAGED -> {
                     meta.fire(PreRemove.class, entity);
@@ -399,13 +428,16 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         throw new UnsupportedOperationException("Entity graphs are not supported: Jynamo loads whole items");
     }
 
+    /** Refuses the lock modes DynamoDB cannot honour; the refusal, a PersistenceException, marks the transaction. */
     private void checkLockMode(LockModeType lockMode) {
         if (lockMode == null || lockMode == LockModeType.NONE || lockMode == LockModeType.OPTIMISTIC
                 || lockMode == LockModeType.READ) {
             return;
         }
-        throw new PersistenceException("Lock mode " + lockMode + " is not supported: DynamoDB has no row locks."
-                + " Use @Version for optimistic locking, or jynamo.write-mode=atomic");
+        run(() -> {
+            throw new PersistenceException("Lock mode " + lockMode + " is not supported: DynamoDB has no row locks."
+                    + " Use @Version for optimistic locking, or jynamo.write-mode=atomic");
+        });
     }
 
     @Override

@@ -145,6 +145,11 @@ public final class Flusher {
                 if (version != null && version.accessor().get(entity) == null) {
                     version.accessor().set(entity, zero(version));
                 }
+                if (e.overRemoved()) {
+                    // It replaces an item whose delete was dropped: the item exists, and must still be the one removed.
+                    AttributeValue expected = version == null || e.snapshot() == null ? null : e.snapshot().get(version.storedName());
+                    return new Write.Put(e, meta.toItem(entity), false, expected);
+                }
                 return new Write.Put(e, meta.toItem(entity), version != null, null);
             }
             case REMOVED -> {
@@ -159,8 +164,10 @@ public final class Flusher {
                 if (item.equals(e.snapshot())) {
                     return null;
                 }
-                meta.fire(PreUpdate.class, entity);
-                item = meta.toItem(entity);
+                if (meta.hasCallbacks(PreUpdate.class)) {
+                    meta.fire(PreUpdate.class, entity);
+                    item = meta.toItem(entity);
+                }
                 if (!meta.keyOfItem(item).equals(e.key())) {
                     throw new PersistenceException("The primary key of managed entity " + e.describe()
                             + " was changed to " + meta.describe(meta.keyOfItem(item))
@@ -174,7 +181,7 @@ public final class Flusher {
                     expected = e.snapshot().get(version.storedName());
                     Object next = increment(version, version.codec().read(expected));
                     version.accessor().set(entity, next);
-                    item = meta.toItem(entity);
+                    item.put(version.storedName(), version.codec().write(next));
                 }
                 Map<String, AttributeValue> set = new LinkedHashMap<>();
                 Set<String> remove = new LinkedHashSet<>();

@@ -38,6 +38,10 @@ final class Callbacks {
         this.byType = byType;
     }
 
+    boolean has(Class<? extends Annotation> type) {
+        return byType.containsKey(type);
+    }
+
     void fire(Class<? extends Annotation> type, Object entity) {
         List<Callback> list = byType.get(type);
         if (list == null) {

@@ -139,6 +139,11 @@ public final class EntityMeta {
         return cacheable;
     }
 
+    /** Whether any lifecycle callback of that type is declared for the entity. */
+    public boolean hasCallbacks(Class<? extends Annotation> type) {
+        return callbacks.has(type);
+    }
+
     /** Runs the lifecycle callbacks of that type on an entity. */
     public void fire(Class<? extends Annotation> type, Object entity) {
         callbacks.fire(type, entity);

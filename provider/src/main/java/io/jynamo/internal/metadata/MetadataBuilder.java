@@ -275,14 +275,20 @@ public final class MetadataBuilder {
                 continue;
             }
             AttributeMeta a = attribute(p, where);
-            attributes.add(a);
             if (p.has(TimeToLive.class)) {
-                if (a.kind() != ValueKind.NUMBER && a.javaType() != java.time.Instant.class) {
-                    throw new PersistenceException(where + " attribute '" + a.name()
-                            + "' is @TimeToLive but not a number of epoch seconds or an Instant");
+                if (a.kind() != ValueKind.NUMBER) {
+                    if (a.javaType() != java.time.Instant.class || a.codec() instanceof ConverterCodec) {
+                        throw new PersistenceException(where + " attribute '" + a.name() + "' is @TimeToLive but stored as "
+                                + a.kind() + "; DynamoDB expires items only by a number of epoch seconds: map it as"
+                                + " a long, or an Instant without a converter");
+                    }
+                    // DynamoDB ignores a TTL attribute that is not a number, so the ISO string of other Instants won't do.
+                    a = new AttributeMeta(a.name(), a.storedName(), a.javaType(), a.elementType(), a.accessor(),
+                            Codecs.epochSeconds(), a.embeddable(), a.member(), a.role());
                 }
                 ttl = a;
             }
+            attributes.add(a);
         }
         checkUniqueStoredNames(attributes, where);
 

@@ -115,8 +115,8 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     @Override
     public List<X> getResultList() {
         em.checkOpen();
-        requireSelect("getResultList");
         return em.guard(() -> {
+            requireSelect("getResultList");
             List<X> out = new ArrayList<>();
             Iterator<X> it = iterator(maxResults);
             while (it.hasNext()) {
@@ -129,8 +129,10 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     @Override
     public Stream<X> getResultStream() {
         em.checkOpen();
-        requireSelect("getResultStream");
-        Iterator<X> pages = em.guard(() -> iterator(maxResults));
+        Iterator<X> pages = em.guard(() -> {
+            requireSelect("getResultStream");
+            return iterator(maxResults);
+        });
         // Later pages are read while the caller consumes the stream: their failures mark the transaction too.
         Iterator<X> guarded = new Iterator<>() {
             @Override
@@ -143,7 +145,10 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                 return em.guard(pages::next);
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(guarded, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        // A selected attribute may be null; entities and counts never are.
+        int characteristics = compiled.selectKind() == SelectKind.ATTRIBUTES ? Spliterator.ORDERED
+                : Spliterator.ORDERED | Spliterator.NONNULL;
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(guarded, characteristics), false);
     }
 
     @Override
@@ -169,8 +174,8 @@ public final class QueryImpl<X> implements TypedQuery<X> {
 
     private List<X> firstTwo() {
         em.checkOpen();
-        requireSelect("getSingleResult");
         return em.guard(() -> {
+            requireSelect("getSingleResult");
             List<X> out = new ArrayList<>(2);
             Iterator<X> it = iterator(Math.min(maxResults, 2));
             while (it.hasNext() && out.size() < 2) {
@@ -225,11 +230,16 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         BoundPlan plan = bind();
         checkScan(plan);
         flushIfAuto();
-        if (plan.alwaysEmpty() || max <= 0) {
-            return compiled.selectKind() == SelectKind.COUNT ? single(0L) : java.util.Collections.emptyIterator();
+        boolean count = compiled.selectKind() == SelectKind.COUNT;
+        // A COUNT is one row, which maxResults 0 or firstResult 1 leave out like any other.
+        if (max <= 0 || count && firstResult > 0) {
+            return java.util.Collections.emptyIterator();
         }
-        if (compiled.selectKind() == SelectKind.COUNT) {
-            return single(count(plan));
+        if (count) {
+            return single(plan.alwaysEmpty() ? 0L : count(plan));
+        }
+        if (plan.alwaysEmpty()) {
+            return java.util.Collections.emptyIterator();
         }
         Iterator<Map<String, AttributeValue>> items = switch (plan.operation()) {
             case GET_ITEM, BATCH_GET_ITEM -> keyed(plan).iterator();
@@ -268,14 +278,19 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         return total;
     }
 
+    /** The DynamoDB keys of a GET_ITEM / BATCH_GET_ITEM plan. */
+    private List<Map<String, AttributeValue>> keys(BoundPlan plan) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Map<String, BoundValue> key : plan.keys()) {
+            keys.add(factory().queryModel().convertAll(compiled.entity().name(), key));
+        }
+        return keys;
+    }
+
     /** GetItem / BatchGetItem, answered from the persistence context where it can be. */
     private List<Map<String, AttributeValue>> keyed(BoundPlan plan) {
         EntityMeta meta = entityMeta();
-        ProviderQueryModel model = factory().queryModel();
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (Map<String, BoundValue> key : plan.keys()) {
-            keys.add(model.convertAll(meta.name(), key));
-        }
+        List<Map<String, AttributeValue>> keys = keys(plan);
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = new HashMap<>();
         List<Map<String, AttributeValue>> missing = new ArrayList<>();
         for (Map<String, AttributeValue> key : keys) {
@@ -312,8 +327,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     /** Query or Scan pages, fetched only when the caller asks for more. */
     private final class Pages implements Iterator<Map<String, AttributeValue>> {
         private final BoundPlan plan;
+        private final Map<String, String> names;
         private final Map<String, AttributeValue> values;
-        private final Set<String> used;
+        private final boolean consistent;
         private final Integer limit;
         private Map<String, AttributeValue> start;
         private boolean exhausted;
@@ -324,14 +340,11 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             this.plan = plan;
             // An UPDATE's read plan shares its names and values with the update expression; DynamoDB rejects
             // placeholders a request does not use.
-            this.used = placeholders(plan.keyCondition() + " " + plan.filter() + " " + plan.projection());
-            Map<String, AttributeValue> converted = new LinkedHashMap<>();
-            factory().queryModel().convertAll(compiled.entity().name(), plan.values()).forEach((k, v) -> {
-                if (used.contains(k)) {
-                    converted.put(k, v);
-                }
-            });
-            this.values = converted;
+            Set<String> used = placeholders(plan.keyCondition() + " " + plan.filter() + " " + plan.projection());
+            this.names = usedOnly(plan.names(), used);
+            this.values = usedOnly(factory().queryModel().convertAll(compiled.entity().name(), plan.values()), used);
+            // Strongly consistent reads exist for tables and local indexes only.
+            this.consistent = factory().consistentReads() && (plan.indexName() == null || isLocal(plan.indexName()));
             // Without a filter every evaluated item is returned, so asking for exactly what is wanted reads no more.
             this.limit = plan.filter() == null && !plan.count() && wanted < 10_000 ? (int) wanted : null;
         }
@@ -340,22 +353,13 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             if (exhausted) {
                 return false;
             }
-            boolean consistent = factory().consistentReads() && (plan.indexName() == null || isLocal(plan.indexName()));
-            Map<String, String> usedNames = new LinkedHashMap<>();
-            plan.names().forEach((k, v) -> {
-                if (used.contains(k)) {
-                    usedNames.put(k, v);
-                }
-            });
-            Map<String, String> names = usedNames.isEmpty() ? null : usedNames;
-            Map<String, AttributeValue> vals = values.isEmpty() ? null : values;
             List<Map<String, AttributeValue>> items;
             Map<String, AttributeValue> last;
             if (plan.operation() == Operation.QUERY) {
                 QueryRequest.Builder q = QueryRequest.builder().tableName(plan.tableName()).indexName(plan.indexName())
                         .keyConditionExpression(plan.keyCondition()).filterExpression(plan.filter())
                         .projectionExpression(plan.projection()).expressionAttributeNames(names)
-                        .expressionAttributeValues(vals).scanIndexForward(plan.scanIndexForward())
+                        .expressionAttributeValues(values).scanIndexForward(plan.scanIndexForward())
                         .consistentRead(consistent).exclusiveStartKey(start).limit(limit);
                 if (plan.count()) {
                     q.select(Select.COUNT);
@@ -367,7 +371,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             } else {
                 ScanRequest.Builder s = ScanRequest.builder().tableName(plan.tableName()).indexName(plan.indexName())
                         .filterExpression(plan.filter()).projectionExpression(plan.projection())
-                        .expressionAttributeNames(names).expressionAttributeValues(vals)
+                        .expressionAttributeNames(names).expressionAttributeValues(values)
                         .consistentRead(consistent).exclusiveStartKey(start).limit(limit);
                 if (plan.count()) {
                     s.select(Select.COUNT);
@@ -482,6 +486,13 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                 return 0;
             }
             EntityMeta meta = entityMeta();
+            boolean keyed = plan.operation() == Operation.GET_ITEM || plan.operation() == Operation.BATCH_GET_ITEM;
+            if (keyed && (compiled.kind() == StatementKind.UPDATE || plan.keys().size() == 1)) {
+                // The full keys are known and a write conditioned on the item's existence says whether there was
+                // one, so nothing is read first. Many deletes still read once to send BatchWriteItems of 25.
+                List<Map<String, AttributeValue>> keys = keys(plan);
+                return compiled.kind() == StatementKind.DELETE ? deleteOne(meta, keys.get(0)) : update(meta, plan, keys);
+            }
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
             Iterator<Map<String, AttributeValue>> items = plan.operation() == Operation.QUERY || plan.operation() == Operation.SCAN
                     ? new Pages(plan, Long.MAX_VALUE) : keyed(plan).iterator();
@@ -513,6 +524,22 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         return keys.size();
     }
 
+    private int deleteOne(EntityMeta meta, Map<String, AttributeValue> key) {
+        int deleted = 1;
+        try {
+            factory().dynamo().client().deleteItem(b -> b.tableName(meta.tableName()).key(key)
+                    .conditionExpression("attribute_exists(#jynamoPk)")
+                    .expressionAttributeNames(Map.of("#jynamoPk", meta.partitionKey().storedName())));
+        } catch (ConditionalCheckFailedException e) {
+            deleted = 0;
+        }
+        EntityEntry entry = em.context().entry(meta, key);
+        if (entry != null) {
+            em.context().remove(entry);
+        }
+        return deleted;
+    }
+
     private int update(EntityMeta meta, BoundPlan plan, List<Map<String, AttributeValue>> keys) {
         String pk = "#jynamoPk";
         // The WHERE is checked again at write time, so an item changed meanwhile so that it no longer
@@ -521,25 +548,19 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         // DynamoDB rejects placeholders a request does not use, and the key condition and projection of the
         // read plan are not part of the UpdateItem.
         Set<String> used = placeholders(plan.updateExpression() + " " + condition);
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
-        factory().queryModel().convertAll(meta.name(), plan.values()).forEach((k, v) -> {
-            if (used.contains(k)) {
-                values.put(k, v);
-            }
-        });
+        Map<String, AttributeValue> values = usedOnly(factory().queryModel().convertAll(meta.name(), plan.values()), used);
         Map<String, String> names = new LinkedHashMap<>();
-        plan.names().forEach((k, v) -> {
-            if (used.contains(k)) {
-                names.put(k, v);
-            }
-        });
         names.put(pk, meta.partitionKey().storedName());
+        Map<String, String> planNames = usedOnly(plan.names(), used);
+        if (planNames != null) {
+            names.putAll(planNames);
+        }
         int updated = 0;
         for (Map<String, AttributeValue> key : keys) {
             try {
                 factory().dynamo().client().updateItem(b -> b.tableName(meta.tableName()).key(key)
                         .updateExpression(plan.updateExpression()).conditionExpression(condition)
-                        .expressionAttributeNames(names).expressionAttributeValues(values.isEmpty() ? null : values));
+                        .expressionAttributeNames(names).expressionAttributeValues(values));
                 updated++;
             } catch (ConditionalCheckFailedException e) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "Bulk update skipped " + meta.describe(key) + ": it no longer matches");
@@ -554,6 +575,17 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     }
 
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("[#:][A-Za-z0-9_]+");
+
+    /** The entries of an expression map whose placeholders a request uses, or {@code null} for none (DynamoDB rejects an empty map). */
+    private static <V> Map<String, V> usedOnly(Map<String, V> all, Set<String> used) {
+        Map<String, V> out = new LinkedHashMap<>();
+        all.forEach((k, v) -> {
+            if (used.contains(k)) {
+                out.put(k, v);
+            }
+        });
+        return out.isEmpty() ? null : out;
+    }
 
     private static Set<String> placeholders(String expression) {
         Set<String> out = new java.util.HashSet<>();

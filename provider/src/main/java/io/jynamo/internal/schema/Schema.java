@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
@@ -78,6 +79,7 @@ public final class Schema implements SchemaManager {
 
     @Override
     public void create(boolean createSchemas) {
+        java.util.Set<String> created = new java.util.HashSet<>();
         for (EntityMeta e : metadata.entities()) {
             if (describe(e.tableName()) != null) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "Table " + e.tableName() + " exists; not creating it");
@@ -85,18 +87,25 @@ public final class Schema implements SchemaManager {
             }
             try {
                 client().createTable(createRequest(e));
+                created.add(e.tableName());
+                LOG.log(System.Logger.Level.INFO, () -> "Created table " + e.tableName() + " for entity " + e.name());
             } catch (ResourceInUseException ex) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "Table " + e.tableName() + " was created meanwhile");
             }
-            LOG.log(System.Logger.Level.INFO, () -> "Created table " + e.tableName() + " for entity " + e.name());
         }
         for (EntityMeta e : metadata.entities()) {
             waitFor(e.tableName(), true);
-            if (e.timeToLive() != null) {
+            // DynamoDB rejects enabling a time to live that is already enabled, so an existing table is asked first.
+            if (e.timeToLive() != null && (created.contains(e.tableName()) || !timeToLiveEnabled(e.tableName()))) {
                 client().updateTimeToLive(b -> b.tableName(e.tableName())
                         .timeToLiveSpecification(t -> t.enabled(true).attributeName(e.timeToLive().storedName())));
             }
         }
+    }
+
+    private boolean timeToLiveEnabled(String table) {
+        TimeToLiveStatus status = client().describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription().timeToLiveStatus();
+        return status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING;
     }
 
     /** The CreateTable request of an entity. */

@@ -134,6 +134,29 @@ class EntityManagerTest {
     }
 
     @Test
+    void removePersistRemoveOfOneKeyStillDeletesTheItem() {
+        store(new User("rpr@x", "A", "X"));
+        em.getTransaction().begin();
+        em.remove(em.find(User.class, "rpr@x"));
+        User replacement = new User("rpr@x", "B", "X");
+        em.persist(replacement);
+        em.remove(replacement);
+        em.getTransaction().commit();
+        assertFalse(storedInDynamo("rpr@x"), "the first remove must not be forgotten");
+    }
+
+    @Test
+    void removeThenPersistOfVersionedKeyReplacesTheItem() {
+        unit.inTransaction(e -> e.persist(new Account("rv1", 10)));
+        em.getTransaction().begin();
+        em.remove(em.find(Account.class, "rv1"));
+        em.persist(new Account("rv1", 77));
+        em.getTransaction().commit();
+        Account stored = unit.fromTransaction(e -> e.find(Account.class, "rv1"));
+        assertEquals(77, stored.getBalance());
+    }
+
+    @Test
     void persistOfNonEntityThrowsIllegalArgument() {
         assertThrows(IllegalArgumentException.class, () -> em.persist("not an entity"));
         assertThrows(IllegalArgumentException.class, () -> em.persist(null));
@@ -181,6 +204,19 @@ class EntityManagerTest {
         em.persist(u);
         assertSame(u, em.find(User.class, "np@x"));
         assertEquals(0, unit.calls().total());
+    }
+
+    @Test
+    void aMissingTableIsAPersistenceExceptionThatSaysHowToCreateIt() {
+        try (TestUnit bare = TestUnit.of(User.class).property(io.jynamo.JynamoProperties.SCHEMA_ACTION, "none").build()) {
+            EntityManager other = bare.emf().createEntityManager();
+            other.getTransaction().begin();
+            PersistenceException e = assertThrows(PersistenceException.class, () -> other.find(User.class, "x@x"));
+            assertTrue(e.getMessage().contains("schema-generation.database.action"), e.getMessage());
+            assertTrue(other.getTransaction().getRollbackOnly());
+            other.getTransaction().rollback();
+            other.close();
+        }
     }
 
     @Test
@@ -323,6 +359,17 @@ class EntityManagerTest {
         assertTrue(em.contains(managed));
         em.getTransaction().commit();
         assertTrue(storedInDynamo("mn@x"));
+    }
+
+    @Test
+    void mergeOntoAReferenceOfAnAbsentKeyInsertsTheState() {
+        em.getTransaction().begin();
+        User reference = em.getReference(User.class, "refmerge@x");
+        User merged = em.merge(new User("refmerge@x", "M", "X"));
+        assertEquals("M", merged.getFirstName());
+        em.getTransaction().commit();
+        assertTrue(storedInDynamo("refmerge@x"), "the merged state must be written, not dropped");
+        assertSame(reference, merged);
     }
 
     @Test

@@ -122,6 +122,23 @@ class TransactionTest {
     }
 
     @Test
+    void unsupportedLockModeMarksTransactionRollbackOnly() {
+        EntityTransaction tx = em.getTransaction();
+        tx.begin();
+        em.persist(new User("lock@x", "L", "X"));
+        em.flush();
+        User u = em.find(User.class, "lock@x");
+        assertThrows(jakarta.persistence.PersistenceException.class,
+                () -> em.lock(u, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+        assertTrue(tx.getRollbackOnly(), "JPA 3.2 section 3.1.1: a PersistenceException marks the transaction");
+        tx.rollback();
+        tx.begin();
+        assertThrows(jakarta.persistence.PersistenceException.class,
+                () -> em.find(User.class, "lock@x", jakarta.persistence.LockModeType.PESSIMISTIC_READ));
+        assertTrue(tx.getRollbackOnly());
+    }
+
+    @Test
     void illegalArgumentDoesNotMarkRollbackOnly() {
         EntityTransaction tx = em.getTransaction();
         tx.begin();

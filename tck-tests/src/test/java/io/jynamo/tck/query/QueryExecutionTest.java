@@ -98,6 +98,39 @@ class QueryExecutionTest {
     }
 
     @Test
+    void countHonoursMaxResultsAndFirstResultLikeAnyOneRowResult() {
+        String jpql = "SELECT COUNT(i) FROM Item i WHERE i.bucket = 'small'";
+        assertEquals(List.of(20L), inEm(em -> em.createQuery(jpql, Long.class).getResultList()));
+        assertEquals(List.of(), inEm(em -> em.createQuery(jpql, Long.class).setMaxResults(0).getResultList()));
+        assertEquals(List.of(), inEm(em -> em.createQuery(jpql, Long.class).setFirstResult(1).getResultList()));
+    }
+
+    @Test
+    void bulkUpdateAndDeleteByFullKeySendOnlyTheWrites() {
+        unit.inTransaction(em -> {
+            em.persist(new Item("keyed", 1));
+            em.persist(new Item("keyed", 2));
+        });
+        unit.calls().reset();
+        int updated = unit.fromTransaction(em -> em.createQuery(
+                "UPDATE Item i SET i.name = 'k' WHERE i.bucket = 'keyed' AND i.seq IN (1, 2, 3)").executeUpdate());
+        assertEquals(2, updated, "the absent key 3 is not counted and not created");
+        assertEquals(3, unit.calls().count("updateItem"));
+        assertEquals(0, unit.calls().count("batchGetItem") + unit.calls().count("getItem"),
+                "the conditional UpdateItem already tells whether the item exists");
+        assertNull(inEm(em -> em.find(Item.class, new Item.Key("keyed", 3))));
+        unit.calls().reset();
+        int deleted = unit.fromTransaction(em -> em.createQuery(
+                "DELETE FROM Item i WHERE i.bucket = 'keyed' AND i.seq = 1").executeUpdate());
+        assertEquals(1, deleted);
+        assertEquals(1, unit.calls().total(), "one DeleteItem says whether it deleted something");
+        assertEquals(0, (int) unit.fromTransaction(em -> em.createQuery(
+                "DELETE FROM Item i WHERE i.bucket = 'keyed' AND i.seq = 1").executeUpdate()));
+        assertNull(inEm(em -> em.find(Item.class, new Item.Key("keyed", 1))));
+        assertEquals("k", inEm(em -> em.find(Item.class, new Item.Key("keyed", 2))).getName());
+    }
+
+    @Test
     void countUsesSelectCountAcrossEveryPage() {
         unit.calls().reset();
         long n = inEm(em -> em.createQuery("SELECT COUNT(i) FROM Item i WHERE i.bucket = 'big' AND i.count = 1", Long.class)

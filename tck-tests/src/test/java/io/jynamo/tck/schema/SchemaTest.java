@@ -2,6 +2,7 @@ package io.jynamo.tck.schema;
 
 import io.jynamo.JynamoProperties;
 import io.jynamo.tck.model.Event;
+import io.jynamo.tck.model.Lease;
 import io.jynamo.tck.model.Person;
 import io.jynamo.tck.model.User;
 import io.jynamo.tck.support.TestUnit;
@@ -120,6 +121,24 @@ class SchemaTest {
             unit.inTransaction(em -> em.persist(new User("keep@x", "K", "X")));
             unit.emf().getSchemaManager().create(true);
             assertNotNull(unit.fromTransaction(em -> em.find(User.class, "keep@x")));
+        }
+    }
+
+    @Test
+    void timeToLiveOnAnInstantIsStoredAsEpochSecondsAndEnabledOnce() {
+        try (TestUnit unit = TestUnit.of(Lease.class).build()) {
+            java.time.Instant at = java.time.Instant.ofEpochSecond(2_000_000_000L);
+            unit.inTransaction(em -> em.persist(new Lease("l1", at)));
+            var item = client().getItem(b -> b.tableName(unit.prefix() + "Lease")
+                    .key(Map.of("id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("l1")))).item();
+            assertEquals("2000000000", item.get("expiresAt").n(), "DynamoDB only expires items by a number of epoch seconds");
+            assertEquals(at, unit.fromTransaction(em -> em.find(Lease.class, "l1")).getExpiresAt());
+            assertEquals("ENABLED", client().describeTimeToLive(b -> b.tableName(unit.prefix() + "Lease"))
+                    .timeToLiveDescription().timeToLiveStatusAsString());
+            unit.calls().reset();
+            unit.emf().getSchemaManager().create(true);
+            assertEquals(0, unit.calls().count("updateTimeToLive"),
+                    "DynamoDB rejects enabling TTL that is already enabled, so create on an existing table must not");
         }
     }
 
