@@ -45,6 +45,10 @@ public final class Walkthrough {
 
     /** Runs the walkthrough on the endpoint that {@code -Djynamo.endpoint} names, else embedded. */
     public static void main(String[] args) {
+        // One line per log record, indented under the step it belongs to (unless the user chose a format).
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "   [%4$s] %5$s%n");
+        }
         Map<String, Object> overrides = new HashMap<>();
         System.getProperties().forEach((k, v) -> {
             if (k.toString().startsWith("jynamo.")) {
