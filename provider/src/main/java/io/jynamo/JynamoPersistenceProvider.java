@@ -67,8 +67,12 @@ public class JynamoPersistenceProvider implements PersistenceProvider {
         if (!ours(configuration.provider(), configuration.properties())) {
             return null;
         }
+        Map<String, Object> properties = new LinkedHashMap<>(configuration.properties());
+        if (configuration.sharedCacheMode() != null) {
+            properties.putIfAbsent(JynamoProperties.SHARED_CACHE_MODE, configuration.sharedCacheMode().name());
+        }
         return FactoryBuilder.build(new UnitDescriptor(configuration.name(), configuration.provider(), List.of(),
-                configuration.managedClasses(), true, new LinkedHashMap<>(configuration.properties()), loader(), null));
+                configuration.managedClasses(), true, properties, loader(), null));
     }
 
     @Override
@@ -80,6 +84,9 @@ public class JynamoPersistenceProvider implements PersistenceProvider {
         Map<String, Object> unitProperties = new LinkedHashMap<>();
         if (info.getProperties() != null) {
             info.getProperties().forEach((k, v) -> unitProperties.put(String.valueOf(k), v));
+        }
+        if (info.getSharedCacheMode() != null) {
+            unitProperties.putIfAbsent(JynamoProperties.SHARED_CACHE_MODE, info.getSharedCacheMode().name());
         }
         return new UnitDescriptor(info.getPersistenceUnitName(), info.getPersistenceProviderClassName(),
                 info.getManagedClassNames() == null ? List.of() : info.getManagedClassNames(), List.of(),

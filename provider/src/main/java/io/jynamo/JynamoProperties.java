@@ -47,8 +47,21 @@ public final class JynamoProperties {
     /** The standard schema generation action: {@code none}, {@code create}, {@code drop-and-create}, {@code drop}. */
     public static final String SCHEMA_ACTION = "jakarta.persistence.schema-generation.database.action";
 
-    /** The standard shared cache mode key. */
+    /**
+     * The standard shared cache mode key: {@code ALL}, {@code NONE}, {@code ENABLE_SELECTIVE} (only
+     * {@code @Cacheable} entities), {@code DISABLE_SELECTIVE} (all but {@code @Cacheable(false)}), or
+     * {@code UNSPECIFIED} (the default, = {@code ENABLE_SELECTIVE}).
+     */
     public static final String SHARED_CACHE_MODE = "jakarta.persistence.sharedCache.mode";
+
+    /** The most items the second-level cache of a factory holds (a whole number ≥ 0); default 10,000. */
+    public static final String CACHE_MAX_ITEMS = "jynamo.cache.max-items";
+
+    /**
+     * Seconds after which an item put into the second-level cache is dropped (a whole number ≥ 1);
+     * default none. Bounds how long writes that bypass the factory (other processes) stay unseen.
+     */
+    public static final String CACHE_TTL_SECONDS = "jynamo.cache.ttl-seconds";
 
     /** The standard key naming the provider class. */
     public static final String PROVIDER = "jakarta.persistence.provider";

@@ -1,6 +1,7 @@
 package io.jynamo.internal.bootstrap;
 
 import io.jynamo.JynamoProperties;
+import io.jynamo.internal.cache.CacheModes;
 import io.jynamo.internal.dynamo.Clients;
 import io.jynamo.internal.em.EntityManagerFactoryImpl;
 import io.jynamo.internal.metadata.Metadata;
@@ -22,7 +23,8 @@ public final class FactoryBuilder {
     private static final Set<String> KNOWN = Set.of(JynamoProperties.ENDPOINT, JynamoProperties.REGION,
             JynamoProperties.CLIENT, JynamoProperties.INTERCEPTORS, JynamoProperties.TABLE_PREFIX, JynamoProperties.WRITE_MODE,
             JynamoProperties.UPDATE_MODE, JynamoProperties.SCAN, JynamoProperties.SCHEMA_ACTION,
-            JynamoProperties.SHARED_CACHE_MODE, JynamoProperties.PROVIDER, EntityManagerFactoryImpl.CONSISTENT_READ,
+            JynamoProperties.SHARED_CACHE_MODE, JynamoProperties.CACHE_MAX_ITEMS, JynamoProperties.CACHE_TTL_SECONDS,
+            CacheModes.RETRIEVE_MODE, CacheModes.STORE_MODE, JynamoProperties.PROVIDER, EntityManagerFactoryImpl.CONSISTENT_READ,
             EntityManagerFactoryImpl.RETRY_ATTEMPTS, EntityManagerFactoryImpl.RETRY_BASE_MILLIS);
 
     private FactoryBuilder() {

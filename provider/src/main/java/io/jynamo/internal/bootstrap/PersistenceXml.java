@@ -69,11 +69,13 @@ public final class PersistenceXml {
             List<String> classes = new ArrayList<>();
             boolean exclude = false;
             Map<String, Object> properties = new LinkedHashMap<>();
+            String sharedCacheMode = null;
             for (Element e : children(unit, null)) {
                 switch (e.getLocalName()) {
                     case "provider" -> provider = text(e);
                     case "class" -> classes.add(text(e));
                     case "exclude-unlisted-classes" -> exclude = text(e).isEmpty() || Boolean.parseBoolean(text(e));
+                    case "shared-cache-mode" -> sharedCacheMode = text(e);
                     case "properties" -> {
                         for (Element p : children(e, "property")) {
                             properties.put(p.getAttribute("name"), p.getAttribute("value"));
@@ -83,6 +85,10 @@ public final class PersistenceXml {
                         // mapping-file, jar-file, data sources, validation-mode...: nothing Jynamo uses.
                     }
                 }
+            }
+            if (sharedCacheMode != null && !sharedCacheMode.isEmpty()) {
+                // The element is the unit's default; a property of the same meaning wins.
+                properties.putIfAbsent(io.jynamo.JynamoProperties.SHARED_CACHE_MODE, sharedCacheMode);
             }
             units.add(new UnitDescriptor(name, provider, classes, List.of(), exclude, properties, loader, root));
         }

@@ -3,6 +3,7 @@ package io.jynamo.internal.em;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jynamo.JynamoProperties;
+import io.jynamo.internal.cache.SharedCache;
 import io.jynamo.internal.dynamo.Clients;
 import io.jynamo.internal.dynamo.Dynamo;
 import io.jynamo.internal.dynamo.Retry;
@@ -57,6 +58,7 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
     private final ScanPolicy scanPolicy;
     private final java.util.Set<String> warnedScans = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final boolean consistentReads;
+    private final SharedCache cache;
     private volatile MetamodelImpl metamodel;
     private volatile boolean open = true;
 
@@ -71,6 +73,7 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
                 choice(properties, JynamoProperties.UPDATE_MODE, "put", "put", "patch").equals("patch"));
         this.scanPolicy = ScanPolicy.parse(choice(properties, JynamoProperties.SCAN, "warn", "allow", "warn", "deny"));
         this.consistentReads = Boolean.parseBoolean(String.valueOf(properties.getOrDefault(CONSISTENT_READ, "true")));
+        this.cache = SharedCache.create(name, properties, metadata, consistentReads);
         this.schema = new Schema(metadata, dynamo);
         this.instances = instances;
         this.queryModel = new ProviderQueryModel(metadata);
@@ -169,6 +172,11 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
         return consistentReads;
     }
 
+    /** The second-level cache of the factory (empty, and never consulted, in mode NONE). */
+    public SharedCache cache() {
+        return cache;
+    }
+
     public ProviderQueryModel queryModel() {
         return queryModel;
     }
@@ -252,6 +260,7 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
     public void close() {
         checkOpen();
         open = false;
+        cache.invalidateAll();
         closeClient();
     }
 
@@ -279,7 +288,7 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
     @Override
     public jakarta.persistence.Cache getCache() {
         checkOpen();
-        return new NoCache(this);
+        return cache;
     }
 
     @Override

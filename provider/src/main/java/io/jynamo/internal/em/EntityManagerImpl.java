@@ -4,6 +4,8 @@ import io.jynamo.JynamoEntityManager;
 import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
 import io.jynamo.UnprocessedWritesException;
+import io.jynamo.internal.cache.CacheModes;
+import io.jynamo.internal.cache.CacheWrites;
 import io.jynamo.internal.context.EntityEntry;
 import io.jynamo.internal.context.PersistenceContext;
 import io.jynamo.internal.metadata.AttributeMeta;
@@ -71,6 +73,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
     private FlushModeType flushMode = FlushModeType.AUTO;
     private CacheRetrieveMode cacheRetrieveMode = CacheRetrieveMode.USE;
     private CacheStoreMode cacheStoreMode = CacheStoreMode.USE;
+    private final CacheWrites cacheWrites;
     private boolean open = true;
 
     EntityManagerImpl(EntityManagerFactoryImpl factory, Map<?, ?> overrides) {
@@ -79,6 +82,9 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         if (overrides != null) {
             overrides.forEach((k, v) -> properties.put(String.valueOf(k), v));
         }
+        this.cacheRetrieveMode = CacheModes.retrieve(properties.get(CacheModes.RETRIEVE_MODE), CacheRetrieveMode.USE);
+        this.cacheStoreMode = CacheModes.store(properties.get(CacheModes.STORE_MODE), CacheStoreMode.USE);
+        this.cacheWrites = factory.cache().writes();
     }
 
     // ---- plumbing used by queries and transactions -------------------------------------------------
@@ -89,6 +95,11 @@ public final class EntityManagerImpl implements JynamoEntityManager {
 
     public PersistenceContext context() {
         return context;
+    }
+
+    /** What this entity manager's flushes wrote, for the second-level cache at commit. */
+    public CacheWrites cacheWrites() {
+        return cacheWrites;
     }
 
     /** Runs an operation; a runtime failure other than the four JPA exempts marks the transaction rollback-only. */
@@ -160,10 +171,12 @@ public final class EntityManagerImpl implements JynamoEntityManager {
 
     void flushForCommit() {
         checkOpenOrInTransaction();
-        factory.flusher().flush(context);
+        factory.flusher().flush(context, cacheWrites);
     }
 
     void afterCompletion() {
+        // Only committed writes reach the second-level cache; their keys were invalidated when flushed.
+        cacheWrites.publish(cacheStoreMode != CacheStoreMode.BYPASS);
         if (!open) {
             context.clear();
         }
@@ -172,6 +185,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
     void afterRollback() {
         // JPA 3.2 section 3.3.3: a rollback detaches every managed instance; unflushed work is gone.
         context.clear();
+        cacheWrites.discard();
     }
 
     private void checkOpenOrInTransaction() {
@@ -211,7 +225,14 @@ public final class EntityManagerImpl implements JynamoEntityManager {
     }
 
     private Map<String, AttributeValue> read(EntityMeta meta, Map<String, AttributeValue> key) {
-        return factory.dynamo().get(meta.tableName(), key, factory.consistentReads());
+        return read(meta, key, cacheRetrieveMode, cacheStoreMode);
+    }
+
+    /** The item of a key, from the second-level cache when the modes allow, else one GetItem. */
+    private Map<String, AttributeValue> read(EntityMeta meta, Map<String, AttributeValue> key,
+                                             CacheRetrieveMode retrieve, CacheStoreMode store) {
+        return factory.cache().read(meta, key, retrieve, store,
+                k -> factory.dynamo().get(meta.tableName(), k, factory.consistentReads()));
     }
 
     // ---- EntityManager -------------------------------------------------------------------------------
@@ -378,6 +399,9 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         checkOpen();
         EntityMeta meta = meta(entityClass);
         Map<String, AttributeValue> key = meta.keyOfId(primaryKey);
+        CacheRetrieveMode retrieve = hints == null ? cacheRetrieveMode
+                : CacheModes.retrieve(hints.get(CacheModes.RETRIEVE_MODE), cacheRetrieveMode);
+        CacheStoreMode store = hints == null ? cacheStoreMode : CacheModes.store(hints.get(CacheModes.STORE_MODE), cacheStoreMode);
         return guard(() -> {
             EntityEntry entry = context.entry(meta, key);
             if (entry != null) {
@@ -387,7 +411,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
                 // A managed entry without a snapshot is a reference whose state was never read; plain
                 // (non-proxy) references report themselves loaded, so the snapshot is what tells.
                 if (entry.unread()) {
-                    Map<String, AttributeValue> item = read(meta, key);
+                    Map<String, AttributeValue> item = read(meta, key, retrieve, store);
                     if (item == null) {
                         context.remove(entry);
                         return null;
@@ -396,7 +420,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
                 }
                 return entityClass.cast(entry.entity());
             }
-            Map<String, AttributeValue> item = read(meta, key);
+            Map<String, AttributeValue> item = read(meta, key, retrieve, store);
             return item == null ? null : entityClass.cast(materialise(meta, item));
         });
     }
@@ -415,12 +439,17 @@ public final class EntityManagerImpl implements JynamoEntityManager {
 
     @Override
     public <T> T find(Class<T> entityClass, Object primaryKey, FindOption... options) {
+        Map<String, Object> hints = new LinkedHashMap<>();
         for (FindOption o : options) {
             if (o instanceof LockModeType l) {
                 checkLockMode(l);
+            } else if (o instanceof CacheRetrieveMode m) {
+                hints.put(CacheModes.RETRIEVE_MODE, m);
+            } else if (o instanceof CacheStoreMode m) {
+                hints.put(CacheModes.STORE_MODE, m);
             }
         }
-        return find(entityClass, primaryKey);
+        return find(entityClass, primaryKey, hints);
     }
 
     @Override
@@ -489,7 +518,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
             // Atomic mode writes the whole transaction as one TransactWriteItems at commit.
             return;
         }
-        run(() -> factory.flusher().flush(context));
+        run(() -> factory.flusher().flush(context, cacheWrites));
     }
 
     @Override
@@ -529,7 +558,9 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         checkOpen();
         EntityEntry entry = requireManaged(entity, "refresh");
         run(() -> {
-            Map<String, AttributeValue> item = read(entry.meta(), entry.key());
+            // A refresh reads DynamoDB, whatever the cache holds, and gives the cache what it read.
+            Map<String, AttributeValue> item = read(entry.meta(), entry.key(), CacheRetrieveMode.BYPASS,
+                    cacheStoreMode == CacheStoreMode.BYPASS ? CacheStoreMode.BYPASS : CacheStoreMode.REFRESH);
             if (item == null) {
                 context.remove(entry);
                 throw new EntityNotFoundException("Cannot refresh " + entry.describe() + ": it no longer exists in DynamoDB");
@@ -609,12 +640,16 @@ public final class EntityManagerImpl implements JynamoEntityManager {
 
     @Override
     public void setCacheRetrieveMode(CacheRetrieveMode mode) {
-        this.cacheRetrieveMode = mode;
+        checkOpen();
+        this.cacheRetrieveMode = CacheModes.retrieve(mode, CacheRetrieveMode.USE);
+        properties.put(CacheModes.RETRIEVE_MODE, cacheRetrieveMode);
     }
 
     @Override
     public void setCacheStoreMode(CacheStoreMode mode) {
-        this.cacheStoreMode = mode;
+        checkOpen();
+        this.cacheStoreMode = CacheModes.store(mode, CacheStoreMode.USE);
+        properties.put(CacheModes.STORE_MODE, cacheStoreMode);
     }
 
     @Override
@@ -632,6 +667,11 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         checkOpen();
         if (name == null) {
             throw new IllegalArgumentException("Property name must not be null");
+        }
+        if (name.equals(CacheModes.RETRIEVE_MODE)) {
+            cacheRetrieveMode = CacheModes.retrieve(value, CacheRetrieveMode.USE);
+        } else if (name.equals(CacheModes.STORE_MODE)) {
+            cacheStoreMode = CacheModes.store(value, CacheStoreMode.USE);
         }
         properties.put(name, value);
     }
@@ -769,8 +809,9 @@ public final class EntityManagerImpl implements JynamoEntityManager {
             }
             Set<Map<String, AttributeValue>> found = new HashSet<>();
             if (!missing.isEmpty()) {
-                for (Map<String, AttributeValue> item : factory.dynamo().batchGet(meta.tableName(),
-                        new ArrayList<>(missing), factory.consistentReads(), null, null)) {
+                for (Map<String, AttributeValue> item : factory.cache().readAll(meta, new ArrayList<>(missing),
+                        cacheRetrieveMode, cacheStoreMode,
+                        toRead -> factory.dynamo().batchGet(meta.tableName(), toRead, factory.consistentReads(), null, null))) {
                     materialise(meta, item);
                     found.add(meta.keyOfItem(item));
                 }

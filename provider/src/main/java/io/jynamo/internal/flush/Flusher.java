@@ -2,6 +2,7 @@ package io.jynamo.internal.flush;
 
 import io.jynamo.JynamoException;
 import io.jynamo.UnprocessedWritesException;
+import io.jynamo.internal.cache.CacheWrites;
 import io.jynamo.internal.context.EntityEntry;
 import io.jynamo.internal.context.PersistenceContext;
 import io.jynamo.internal.dynamo.Dynamo;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -67,18 +69,35 @@ public final class Flusher {
 
     /**
      * Writes every pending change of the context. Written entries become clean; entries whose write
-     * failed stay pending so that a later flush can finish the job.
+     * failed stay pending so that a later flush can finish the job. Every write DynamoDB accepted is
+     * reported to {@code cache} with the item it left; when the flush fails, every write not confirmed
+     * is reported as failed, since it may have happened all the same.
      *
      * @return the number of items written
      */
-    public int flush(PersistenceContext context) {
+    public int flush(PersistenceContext context, CacheWrites cache) {
         List<Write> writes = plan(context);
         if (writes.isEmpty()) {
             return 0;
         }
+        Set<Write> confirmed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        try {
+            return send(context, writes, cache, confirmed);
+        } catch (RuntimeException e) {
+            for (Write w : writes) {
+                if (!confirmed.contains(w)) {
+                    cache.failed(w.entry().meta(), w.entry().key());
+                }
+            }
+            throw e;
+        }
+    }
+
+    private int send(PersistenceContext context, List<Write> writes, CacheWrites cache, Set<Write> confirmed) {
         if (atomic) {
             sendAtomically(writes);
-            writes.forEach(w -> done(context, w));
+            // A TransactWriteItems returns no items: an update's result is not known, only that the old one is gone.
+            writes.forEach(w -> done(context, w, cache, w instanceof Write.Put p ? p.item() : null, confirmed));
             return writes.size();
         }
         List<Dynamo.TableWrite> batch = new ArrayList<>();
@@ -96,13 +115,14 @@ public final class Flusher {
         int written = 0;
         for (Dynamo.TableWrite b : batch) {
             if (!failedWrites.contains(b.tag())) {
-                done(context, (Write) b.tag());
+                Write w = (Write) b.tag();
+                done(context, w, cache, w instanceof Write.Put p ? p.item() : null, confirmed);
                 written++;
             }
         }
         for (Write w : conditional) {
-            sendOne(w);
-            done(context, w);
+            Map<String, AttributeValue> stored = sendOne(w, cache.caches(w.entry().meta()));
+            done(context, w, cache, stored, confirmed);
             written++;
         }
         if (!failed.isEmpty()) {
@@ -271,21 +291,33 @@ public final class Flusher {
         return new Conditional(condition, update, x);
     }
 
-    private void sendOne(Write w) {
+    /**
+     * Sends one conditional write.
+     *
+     * @param wantItem whether to learn the whole item an update leaves (for the second-level cache)
+     * @return the item DynamoDB holds after the write when known, else {@code null}
+     */
+    private Map<String, AttributeValue> sendOne(Write w, boolean wantItem) {
         EntityMeta meta = w.entry().meta();
         Conditional c = conditional(w);
         try {
             if (w instanceof Write.Put p) {
                 dynamo.client().putItem(b -> b.tableName(meta.tableName()).item(p.item()).conditionExpression(c.condition())
                         .expressionAttributeNames(c.expression().names()).expressionAttributeValues(c.expression().values()));
+                return p.item();
             } else if (w instanceof Write.Delete) {
                 dynamo.client().deleteItem(b -> b.tableName(meta.tableName()).key(w.entry().key())
                         .conditionExpression(c.condition()).expressionAttributeNames(c.expression().names())
                         .expressionAttributeValues(c.expression().values()));
+                return null;
             } else {
-                dynamo.client().updateItem(b -> b.tableName(meta.tableName()).key(w.entry().key())
+                // An UpdateItem changes some attributes only; what the item became is known only from DynamoDB
+                // (another writer may have changed other attributes), and ALL_NEW says it at no extra call.
+                var response = dynamo.client().updateItem(b -> b.tableName(meta.tableName()).key(w.entry().key())
                         .updateExpression(c.update()).conditionExpression(c.condition())
-                        .expressionAttributeNames(c.expression().names()).expressionAttributeValues(c.expression().values()));
+                        .expressionAttributeNames(c.expression().names()).expressionAttributeValues(c.expression().values())
+                        .returnValues(wantItem ? ReturnValue.ALL_NEW : null));
+                return wantItem && response.hasAttributes() ? response.attributes() : null;
             }
         } catch (ConditionalCheckFailedException ex) {
             throw conflict(w, ex);
@@ -344,8 +376,11 @@ public final class Flusher {
                 + " nothing was written for it. Reload it and apply the change again", cause, entity);
     }
 
-    private void done(PersistenceContext context, Write w) {
+    private void done(PersistenceContext context, Write w, CacheWrites cache, Map<String, AttributeValue> stored,
+                      Set<Write> confirmed) {
+        confirmed.add(w);
         EntityEntry e = w.entry();
+        cache.written(e.meta(), e.key(), stored);
         instances.clean(e.entity());
         EntityMeta meta = e.meta();
         switch (e.status()) {

@@ -36,12 +36,13 @@ public final class EntityMeta {
     private final AttributeMeta timeToLive;
     private final Callbacks callbacks;
     private final boolean cacheable;
+    private final boolean uncacheable;
     private final AttributeMeta embeddedId;
 
     EntityMeta(Class<?> javaClass, String name, String tableName, MethodHandle constructor,
                AttributeMeta partitionKey, AttributeMeta sortKey, IdKind idKind, Class<?> idType, IdMapper idMapper,
                AttributeMeta embeddedId, List<AttributeMeta> attributes, List<IndexMeta> indexes, Capacity capacity,
-               AttributeMeta timeToLive, Callbacks callbacks, boolean cacheable) {
+               AttributeMeta timeToLive, Callbacks callbacks, boolean cacheable, boolean uncacheable) {
         this.javaClass = javaClass;
         this.name = name;
         this.tableName = tableName;
@@ -58,6 +59,7 @@ public final class EntityMeta {
         this.timeToLive = timeToLive;
         this.callbacks = callbacks;
         this.cacheable = cacheable;
+        this.uncacheable = uncacheable;
         Map<String, AttributeMeta> names = new LinkedHashMap<>();
         AttributeMeta v = null;
         for (AttributeMeta a : attributes) {
@@ -134,9 +136,14 @@ public final class EntityMeta {
         return timeToLive;
     }
 
-    /** Whether the second-level cache may hold this entity under ENABLE/DISABLE_SELECTIVE. */
+    /** Whether the entity says {@code @Cacheable} (or {@code @Cacheable(true)}): cached under ENABLE_SELECTIVE. */
     public boolean cacheable() {
         return cacheable;
+    }
+
+    /** Whether the entity says {@code @Cacheable(false)}: not cached under DISABLE_SELECTIVE. */
+    public boolean uncacheable() {
+        return uncacheable;
     }
 
     /** Whether any lifecycle callback of that type is declared for the entity. */

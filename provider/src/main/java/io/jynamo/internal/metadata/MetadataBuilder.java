@@ -319,7 +319,8 @@ public final class MetadataBuilder {
         }
         Cacheable cacheable = type.getAnnotation(Cacheable.class);
         return new EntityMeta(type, name, tableName, constructor(type, where), pk, sk, idKind, idType, idMapper,
-                embeddedId, attributes, indexes, capacity, ttl, Callbacks.of(type), cacheable != null && cacheable.value());
+                embeddedId, attributes, indexes, capacity, ttl, Callbacks.of(type), cacheable != null && cacheable.value(),
+                cacheable != null && !cacheable.value());
     }
 
     private static void checkUniqueStoredNames(List<AttributeMeta> attributes, String where) {

@@ -3,6 +3,7 @@ package io.jynamo.internal.query;
 import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
 import io.jynamo.UnprocessedWritesException;
+import io.jynamo.internal.cache.CacheModes;
 import io.jynamo.internal.context.EntityEntry;
 import io.jynamo.internal.dynamo.Dynamo;
 import io.jynamo.internal.em.EntityManagerFactoryImpl;
@@ -256,7 +257,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     private void flushIfAuto() {
         FlushModeType mode = flushMode != null ? flushMode : em.getFlushMode();
         if (mode == FlushModeType.AUTO && em.getTransaction().isActive() && !factory().flusher().atomic()) {
-            factory().flusher().flush(em.context());
+            factory().flusher().flush(em.context(), em.cacheWrites());
         }
     }
 
@@ -304,13 +305,15 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             }
         }
         if (missing.size() == 1 && plan.operation() == Operation.GET_ITEM) {
-            Map<String, AttributeValue> item = factory().dynamo().get(meta.tableName(), missing.get(0), factory().consistentReads());
+            Map<String, AttributeValue> item = factory().cache().read(meta, missing.get(0), getCacheRetrieveMode(),
+                    getCacheStoreMode(), key -> factory().dynamo().get(meta.tableName(), key, factory().consistentReads()));
             if (item != null) {
                 found.put(missing.get(0), item);
             }
         } else if (!missing.isEmpty()) {
-            for (Map<String, AttributeValue> item : factory().dynamo().batchGet(meta.tableName(), missing,
-                    factory().consistentReads(), null, null)) {
+            for (Map<String, AttributeValue> item : factory().cache().readAll(meta, missing, getCacheRetrieveMode(),
+                    getCacheStoreMode(), toRead -> factory().dynamo().batchGet(meta.tableName(), toRead,
+                            factory().consistentReads(), null, null))) {
                 found.put(meta.keyOfItem(item), item);
             }
         }
@@ -331,6 +334,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         private final Map<String, AttributeValue> values;
         private final boolean consistent;
         private final Integer limit;
+        private final boolean cacheResults;
         private Map<String, AttributeValue> start;
         private boolean exhausted;
         private Iterator<Map<String, AttributeValue>> page = java.util.Collections.emptyIterator();
@@ -347,6 +351,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             this.consistent = factory().consistentReads() && (plan.indexName() == null || isLocal(plan.indexName()));
             // Without a filter every evaluated item is returned, so asking for exactly what is wanted reads no more.
             this.limit = plan.filter() == null && !plan.count() && wanted < 10_000 ? (int) wanted : null;
+            // Only whole items of a SELECT of entities are items the second-level cache can answer finds with.
+            this.cacheResults = compiled.kind() == StatementKind.SELECT && compiled.selectKind() == SelectKind.ENTITY
+                    && plan.projection() == null;
         }
 
         boolean fetchPage() {
@@ -355,6 +362,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             }
             List<Map<String, AttributeValue>> items;
             Map<String, AttributeValue> last;
+            long stamp = factory().cache().stamp();
             if (plan.operation() == Operation.QUERY) {
                 QueryRequest.Builder q = QueryRequest.builder().tableName(plan.tableName()).indexName(plan.indexName())
                         .keyConditionExpression(plan.keyCondition()).filterExpression(plan.filter())
@@ -380,6 +388,12 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                 items = r.items();
                 lastCount = r.count();
                 last = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null;
+            }
+            if (cacheResults) {
+                EntityMeta meta = entityMeta();
+                for (Map<String, AttributeValue> item : items) {
+                    factory().cache().loaded(meta, item, stamp, getCacheStoreMode(), consistent);
+                }
             }
             start = last == null || last.isEmpty() ? null : last;
             exhausted = start == null;
@@ -491,7 +505,11 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                 // The full keys are known and a write conditioned on the item's existence says whether there was
                 // one, so nothing is read first. Many deletes still read once to send BatchWriteItems of 25.
                 List<Map<String, AttributeValue>> keys = keys(plan);
-                return compiled.kind() == StatementKind.DELETE ? deleteOne(meta, keys.get(0)) : update(meta, plan, keys);
+                try {
+                    return compiled.kind() == StatementKind.DELETE ? deleteOne(meta, keys.get(0)) : update(meta, plan, keys);
+                } finally {
+                    evict(meta, keys);
+                }
             }
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
             Iterator<Map<String, AttributeValue>> items = plan.operation() == Operation.QUERY || plan.operation() == Operation.SCAN
@@ -499,8 +517,22 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             while (items.hasNext()) {
                 keys.add(meta.keyOfItem(items.next()));
             }
-            return compiled.kind() == StatementKind.DELETE ? delete(meta, keys) : update(meta, plan, keys);
+            try {
+                return compiled.kind() == StatementKind.DELETE ? delete(meta, keys) : update(meta, plan, keys);
+            } finally {
+                evict(meta, keys);
+            }
         });
+    }
+
+    /**
+     * Bulk statements write DynamoDB at once, outside the persistence context and its commit: every key
+     * they touched (or may have touched, when they fail part-way) leaves the second-level cache now.
+     */
+    private void evict(EntityMeta meta, List<Map<String, AttributeValue>> keys) {
+        for (Map<String, AttributeValue> key : keys) {
+            factory().cache().invalidate(meta, key);
+        }
     }
 
     private int delete(EntityMeta meta, List<Map<String, AttributeValue>> keys) {
@@ -799,6 +831,12 @@ public final class QueryImpl<X> implements TypedQuery<X> {
 
     @Override
     public TypedQuery<X> setHint(String hintName, Object value) {
+        // A bad cache mode is refused here, where the caller can tell which hint it was.
+        if (CacheModes.RETRIEVE_MODE.equals(hintName)) {
+            CacheModes.retrieve(value, null);
+        } else if (CacheModes.STORE_MODE.equals(hintName)) {
+            CacheModes.store(value, null);
+        }
         hints.put(hintName, value);
         return this;
     }
@@ -838,22 +876,22 @@ public final class QueryImpl<X> implements TypedQuery<X> {
 
     @Override
     public TypedQuery<X> setCacheRetrieveMode(CacheRetrieveMode cacheRetrieveMode) {
-        return this;
+        return setHint(CacheModes.RETRIEVE_MODE, cacheRetrieveMode);
     }
 
     @Override
     public TypedQuery<X> setCacheStoreMode(CacheStoreMode cacheStoreMode) {
-        return this;
+        return setHint(CacheModes.STORE_MODE, cacheStoreMode);
     }
 
     @Override
     public CacheRetrieveMode getCacheRetrieveMode() {
-        return CacheRetrieveMode.USE;
+        return CacheModes.retrieve(hints.get(CacheModes.RETRIEVE_MODE), em.getCacheRetrieveMode());
     }
 
     @Override
     public CacheStoreMode getCacheStoreMode() {
-        return CacheStoreMode.USE;
+        return CacheModes.store(hints.get(CacheModes.STORE_MODE), em.getCacheStoreMode());
     }
 
     @Override

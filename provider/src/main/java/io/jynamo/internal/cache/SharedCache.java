@@ -1,0 +1,366 @@
+package io.jynamo.internal.cache;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.jynamo.JynamoProperties;
+import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.internal.metadata.Metadata;
+import jakarta.persistence.Cache;
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.SharedCacheMode;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The second-level cache of one factory: DynamoDB items (immutable maps), by entity and key, never
+ * entity instances; every entity manager makes its own instance from a cached item.
+ *
+ * <p>Coherence rests on one clock. Every invalidation of a key (a write, a failed write, an eviction)
+ * takes the next tick and records it; a reader notes the clock before it reads DynamoDB, and what it
+ * read is stored only if the key was not invalidated since. So a slow reader can never put back an item
+ * that a writer replaced while the read was on its way, and of two writers of one key only the later
+ * one's item is published.
+ */
+public final class SharedCache implements Cache {
+
+    private final String unit;
+    private final Metadata metadata;
+    private final SharedCacheMode mode;
+    private final boolean consistentReads;
+    private final Set<String> cached = new HashSet<>();
+    private final com.github.benmanes.caffeine.cache.Cache<CacheKey, Map<String, AttributeValue>> items;
+    /** The tick of the latest invalidation of each recently invalidated key. */
+    private final com.github.benmanes.caffeine.cache.Cache<CacheKey, Long> invalidated;
+    /** The tick of the latest invalidation of a whole entity. */
+    private final Map<String, Long> regions = new ConcurrentHashMap<>();
+    /** Loads that started before this tick are not stored: evictAll, or an invalidation record was dropped. */
+    private final AtomicLong floor = new AtomicLong();
+    private final AtomicLong clock = new AtomicLong();
+    /** Stores hold it shared; whole-entity and whole-cache evictions hold it exclusively. */
+    private final ReadWriteLock regionLock = new ReentrantReadWriteLock();
+
+    private SharedCache(String unit, Metadata metadata, SharedCacheMode mode, long maxItems, Long ttlSeconds,
+                        boolean consistentReads) {
+        this.unit = unit;
+        this.metadata = metadata;
+        this.mode = mode;
+        this.consistentReads = consistentReads;
+        for (EntityMeta e : metadata.entities()) {
+            boolean yes = switch (mode) {
+                case ALL -> true;
+                case NONE -> false;
+                case DISABLE_SELECTIVE -> !e.uncacheable();
+                case ENABLE_SELECTIVE, UNSPECIFIED -> e.cacheable();
+            };
+            if (yes) {
+                cached.add(e.name());
+            }
+        }
+        // Same-thread maintenance: evictions happen inside the call that caused them, never later on a pool.
+        Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(maxItems).executor(Runnable::run);
+        if (ttlSeconds != null) {
+            builder.expireAfterWrite(Duration.ofSeconds(ttlSeconds));
+        }
+        this.items = builder.build();
+        this.invalidated = Caffeine.newBuilder().maximumSize(Math.max(1_024, maxItems)).executor(Runnable::run)
+                .<CacheKey, Long>evictionListener((key, tick, cause) -> floor.accumulateAndGet(tick, Math::max))
+                .build();
+    }
+
+    /**
+     * The cache a unit's properties ask for.
+     *
+     * @throws PersistenceException naming the property when a value is not accepted
+     */
+    public static SharedCache create(String unit, Map<String, Object> properties, Metadata metadata, boolean consistentReads) {
+        try {
+            // The entity managers' default modes: a bad one fails the factory, not its first entity manager.
+            CacheModes.retrieve(properties.get(CacheModes.RETRIEVE_MODE), null);
+            CacheModes.store(properties.get(CacheModes.STORE_MODE), null);
+        } catch (IllegalArgumentException e) {
+            throw new PersistenceException("Property " + e.getMessage(), e);
+        }
+        return new SharedCache(unit, metadata, mode(properties.get(JynamoProperties.SHARED_CACHE_MODE)),
+                number(properties, JynamoProperties.CACHE_MAX_ITEMS, 10_000L, 0),
+                properties.get(JynamoProperties.CACHE_TTL_SECONDS) == null ? null
+                        : number(properties, JynamoProperties.CACHE_TTL_SECONDS, null, 1),
+                consistentReads);
+    }
+
+    private static SharedCacheMode mode(Object value) {
+        if (value == null) {
+            return SharedCacheMode.UNSPECIFIED;
+        }
+        if (value instanceof SharedCacheMode m) {
+            return m;
+        }
+        try {
+            return SharedCacheMode.valueOf(value.toString().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new PersistenceException("Property " + JynamoProperties.SHARED_CACHE_MODE + "='" + value
+                    + "' is not one of " + Arrays.toString(SharedCacheMode.values()), e);
+        }
+    }
+
+    private static Long number(Map<String, Object> properties, String key, Long fallback, long min) {
+        Object value = properties.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        long n;
+        try {
+            n = Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            n = min - 1;
+        }
+        if (n < min) {
+            throw new PersistenceException("Property " + key + "='" + value + "' must be a whole number of at least " + min);
+        }
+        return n;
+    }
+
+    /** The mode the unit asked for; {@code UNSPECIFIED} behaves as {@code ENABLE_SELECTIVE}. */
+    public SharedCacheMode mode() {
+        return mode;
+    }
+
+    /** Whether the mode lets this entity's items into the cache. */
+    public boolean caches(EntityMeta meta) {
+        return cached.contains(meta.name());
+    }
+
+    /** A new collector of one entity manager's writes (see {@link CacheWrites}). */
+    public CacheWrites writes() {
+        return new CacheWrites(this);
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------
+
+    /**
+     * The item of a key: from the cache when {@code retrieve} allows and it is there, else from
+     * {@code load} (which reads DynamoDB and returns {@code null} for no item), stored as {@code store} says.
+     */
+    public Map<String, AttributeValue> read(EntityMeta meta, Map<String, AttributeValue> key, CacheRetrieveMode retrieve,
+                                            CacheStoreMode store, UnaryOperator<Map<String, AttributeValue>> load) {
+        if (!caches(meta)) {
+            return load.apply(key);
+        }
+        CacheKey k = new CacheKey(meta.name(), key);
+        if (retrieve != CacheRetrieveMode.BYPASS) {
+            Map<String, AttributeValue> hit = items.getIfPresent(k);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        long stamp = stamp();
+        Map<String, AttributeValue> item = load.apply(key);
+        if (item != null) {
+            loaded(meta, item, stamp, store, consistentReads);
+        }
+        return item;
+    }
+
+    /**
+     * The items of many keys, in no particular order and without the absent ones: the cached ones and,
+     * in one {@code load} of the others, the rest (see {@link #read}).
+     */
+    public List<Map<String, AttributeValue>> readAll(EntityMeta meta, List<Map<String, AttributeValue>> keys,
+                                                     CacheRetrieveMode retrieve, CacheStoreMode store,
+                                                     Function<List<Map<String, AttributeValue>>, List<Map<String, AttributeValue>>> load) {
+        if (!caches(meta)) {
+            return load.apply(keys);
+        }
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        List<Map<String, AttributeValue>> missing = keys;
+        if (retrieve != CacheRetrieveMode.BYPASS) {
+            missing = new ArrayList<>();
+            for (Map<String, AttributeValue> key : keys) {
+                Map<String, AttributeValue> hit = items.getIfPresent(new CacheKey(meta.name(), key));
+                if (hit != null) {
+                    found.add(hit);
+                } else {
+                    missing.add(key);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            long stamp = stamp();
+            for (Map<String, AttributeValue> item : load.apply(missing)) {
+                loaded(meta, item, stamp, store, consistentReads);
+                found.add(item);
+            }
+        }
+        return found;
+    }
+
+    /** The clock, to be noted before a read of DynamoDB whose items go to {@link #loaded}. */
+    public long stamp() {
+        return clock.get();
+    }
+
+    /**
+     * Stores an item read from DynamoDB by a read that began at {@code stamp}, unless the key was invalidated
+     * since, {@code store} is BYPASS, or the read was eventually consistent (it might be older than the cache).
+     * {@code USE} keeps an item already cached; {@code REFRESH} replaces it.
+     */
+    public void loaded(EntityMeta meta, Map<String, AttributeValue> item, long stamp, CacheStoreMode store, boolean consistent) {
+        if (store != CacheStoreMode.BYPASS && consistent && caches(meta)) {
+            put(new CacheKey(meta.name(), meta.keyOfItem(item)), item, stamp, store == CacheStoreMode.REFRESH);
+        }
+    }
+
+    void put(CacheKey k, Map<String, AttributeValue> item, long stamp, boolean replace) {
+        Map<String, AttributeValue> copy = Map.copyOf(item);
+        regionLock.readLock().lock();
+        try {
+            items.asMap().compute(k, (key, old) -> invalidatedSince(key, stamp) || old != null && !replace ? old : copy);
+        } finally {
+            regionLock.readLock().unlock();
+        }
+    }
+
+    private boolean invalidatedSince(CacheKey k, long stamp) {
+        Long region = regions.get(k.entity());
+        Long last = invalidated.getIfPresent(k);
+        return floor.get() > stamp || region != null && region > stamp || last != null && last > stamp;
+    }
+
+    // ---- invalidation --------------------------------------------------------------------------------
+
+    /**
+     * Removes a key's item and records the invalidation, so that no read or write that began before can
+     * store it again.
+     *
+     * @return the tick of this invalidation (a write published later with it wins over earlier ones)
+     */
+    public long invalidate(EntityMeta meta, Map<String, AttributeValue> key) {
+        if (!caches(meta)) {
+            return 0;
+        }
+        long[] tick = new long[1];
+        // The tick is taken inside the key's atomic section, so a key's ticks are recorded in order.
+        items.asMap().compute(new CacheKey(meta.name(), key), (k, old) -> {
+            tick[0] = clock.incrementAndGet();
+            invalidated.put(k, tick[0]);
+            return null;
+        });
+        return tick[0];
+    }
+
+    /** Invalidates every item of an entity. */
+    public void invalidate(EntityMeta meta) {
+        if (!caches(meta)) {
+            return;
+        }
+        regionLock.writeLock().lock();
+        try {
+            regions.put(meta.name(), clock.incrementAndGet());
+            items.asMap().keySet().removeIf(k -> k.entity().equals(meta.name()));
+        } finally {
+            regionLock.writeLock().unlock();
+        }
+    }
+
+    /** Invalidates everything. */
+    public void invalidateAll() {
+        regionLock.writeLock().lock();
+        try {
+            floor.accumulateAndGet(clock.incrementAndGet(), Math::max);
+            items.invalidateAll();
+        } finally {
+            regionLock.writeLock().unlock();
+        }
+    }
+
+    // ---- jakarta.persistence.Cache -------------------------------------------------------------------
+
+    private EntityMeta entity(Class<?> cls) {
+        EntityMeta meta = cls == null ? null : metadata.find(cls);
+        if (meta == null) {
+            throw new IllegalArgumentException((cls == null ? "null" : cls.getName()) + " is not an entity of persistence unit '"
+                    + unit + "'");
+        }
+        return meta;
+    }
+
+    /**
+     * Whether the cache holds the item of that entity and primary key.
+     *
+     * @throws IllegalArgumentException if the class is not an entity or the key not of its id type
+     */
+    @Override
+    public boolean contains(Class<?> cls, Object primaryKey) {
+        EntityMeta meta = entity(cls);
+        return items.getIfPresent(new CacheKey(meta.name(), meta.keyOfId(primaryKey))) != null;
+    }
+
+    /**
+     * Removes the item of that entity and primary key.
+     *
+     * @throws IllegalArgumentException if the class is not an entity or the key not of its id type
+     */
+    @Override
+    public void evict(Class<?> cls, Object primaryKey) {
+        EntityMeta meta = entity(cls);
+        invalidate(meta, meta.keyOfId(primaryKey));
+    }
+
+    /**
+     * Removes the items of every entity that is this class or a subclass of it.
+     *
+     * @throws IllegalArgumentException if no entity of the unit is such a class
+     */
+    @Override
+    public void evict(Class<?> cls) {
+        List<EntityMeta> matching = new ArrayList<>();
+        for (EntityMeta e : metadata.entities()) {
+            if (cls != null && cls.isAssignableFrom(e.javaClass())) {
+                matching.add(e);
+            }
+        }
+        if (matching.isEmpty()) {
+            entity(cls);
+        }
+        matching.forEach(this::invalidate);
+    }
+
+    /** Removes every item. */
+    @Override
+    public void evictAll() {
+        invalidateAll();
+    }
+
+    /**
+     * This cache, when asked for {@link SharedCache} or {@link Cache}.
+     *
+     * @throws PersistenceException for any other type
+     */
+    @Override
+    public <T> T unwrap(Class<T> cls) {
+        if (cls != null && cls.isInstance(this)) {
+            return cls.cast(this);
+        }
+        throw new PersistenceException("Cannot unwrap the shared cache of persistence unit '" + unit + "' to "
+                + (cls == null ? "null" : cls.getName()));
+    }
+
+    @Override
+    public String toString() {
+        return "SharedCache[" + unit + ", " + mode + ", " + items.estimatedSize() + " items]";
+    }
+}
