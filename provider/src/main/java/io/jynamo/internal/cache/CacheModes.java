@@ -1,9 +1,10 @@
 package io.jynamo.internal.cache;
 
+import io.jynamo.internal.bootstrap.Settings;
+
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.CacheStoreMode;
 
-import java.util.Locale;
 
 /** The standard cache mode hints and properties, read from an enum constant or its name. */
 public final class CacheModes {
@@ -18,31 +19,11 @@ public final class CacheModes {
 
     /** The retrieve mode a hint value names, or {@code fallback} when it is {@code null}. */
     public static CacheRetrieveMode retrieve(Object value, CacheRetrieveMode fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof CacheRetrieveMode mode) {
-            return mode;
-        }
-        try {
-            return CacheRetrieveMode.valueOf(value.toString().trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(RETRIEVE_MODE + "='" + value + "' is not USE or BYPASS", e);
-        }
+        return Settings.oneOf(CacheRetrieveMode.class, RETRIEVE_MODE, value, fallback);
     }
 
     /** The store mode a hint value names, or {@code fallback} when it is {@code null}. */
     public static CacheStoreMode store(Object value, CacheStoreMode fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof CacheStoreMode mode) {
-            return mode;
-        }
-        try {
-            return CacheStoreMode.valueOf(value.toString().trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(STORE_MODE + "='" + value + "' is not USE, BYPASS or REFRESH", e);
-        }
+        return Settings.oneOf(CacheStoreMode.class, STORE_MODE, value, fallback);
     }
 }

@@ -1,5 +1,9 @@
 package io.jynamo.internal.cache;
 
+import io.jynamo.internal.bootstrap.Settings;
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
+
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jynamo.JynamoProperties;
 import io.jynamo.internal.metadata.EntityMeta;
@@ -13,10 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,33 +90,15 @@ public final class SharedCache implements Cache {
      * @throws PersistenceException naming the property when a value is not accepted
      */
     public static SharedCache create(String unit, Map<String, Object> properties, Metadata metadata, boolean consistentReads) {
-        try {
-            // The entity managers' default modes: a bad one fails the factory, not its first entity manager.
-            CacheModes.retrieve(properties.get(CacheModes.RETRIEVE_MODE), null);
-            CacheModes.store(properties.get(CacheModes.STORE_MODE), null);
-        } catch (IllegalArgumentException e) {
-            throw new PersistenceException("Property " + e.getMessage(), e);
-        }
-        return new SharedCache(unit, metadata, mode(properties.get(JynamoProperties.SHARED_CACHE_MODE)),
+        // The entity managers' default modes: a bad one fails the factory, not its first entity manager.
+        Settings.property(properties, CacheRetrieveMode.class, CacheModes.RETRIEVE_MODE, null);
+        Settings.property(properties, CacheStoreMode.class, CacheModes.STORE_MODE, null);
+        return new SharedCache(unit, metadata,
+                Settings.property(properties, SharedCacheMode.class, JynamoProperties.SHARED_CACHE_MODE, SharedCacheMode.UNSPECIFIED),
                 number(properties, JynamoProperties.CACHE_MAX_ITEMS, 10_000L, 0),
                 properties.get(JynamoProperties.CACHE_TTL_SECONDS) == null ? null
                         : number(properties, JynamoProperties.CACHE_TTL_SECONDS, null, 1),
                 consistentReads);
-    }
-
-    private static SharedCacheMode mode(Object value) {
-        if (value == null) {
-            return SharedCacheMode.UNSPECIFIED;
-        }
-        if (value instanceof SharedCacheMode m) {
-            return m;
-        }
-        try {
-            return SharedCacheMode.valueOf(value.toString().trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new PersistenceException("Property " + JynamoProperties.SHARED_CACHE_MODE + "='" + value
-                    + "' is not one of " + Arrays.toString(SharedCacheMode.values()), e);
-        }
     }
 
     private static Long number(Map<String, Object> properties, String key, Long fallback, long min) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jynamo.JynamoProperties;
 import io.jynamo.internal.cache.SharedCache;
+import io.jynamo.internal.bootstrap.Settings;
 import io.jynamo.internal.dynamo.Clients;
 import io.jynamo.internal.dynamo.Dynamo;
 import io.jynamo.internal.dynamo.Retry;
@@ -34,7 +35,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -69,9 +69,10 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
         this.metadata = metadata;
         this.client = client;
         this.dynamo = new Dynamo(client.client(), retry(properties));
-        this.flusher = new Flusher(dynamo, instances, choice(properties, JynamoProperties.WRITE_MODE, "batch", "batch", "atomic").equals("atomic"),
-                choice(properties, JynamoProperties.UPDATE_MODE, "put", "put", "patch").equals("patch"));
-        this.scanPolicy = ScanPolicy.parse(choice(properties, JynamoProperties.SCAN, "warn", "allow", "warn", "deny"));
+        this.flusher = new Flusher(dynamo, instances,
+                Settings.property(properties, WriteMode.class, JynamoProperties.WRITE_MODE, WriteMode.BATCH) == WriteMode.ATOMIC,
+                Settings.property(properties, UpdateMode.class, JynamoProperties.UPDATE_MODE, UpdateMode.PUT) == UpdateMode.PATCH);
+        this.scanPolicy = Settings.property(properties, ScanPolicy.class, JynamoProperties.SCAN, ScanPolicy.WARN);
         this.consistentReads = Boolean.parseBoolean(String.valueOf(properties.getOrDefault(CONSISTENT_READ, "true")));
         this.cache = SharedCache.create(name, properties, metadata, consistentReads);
         this.schema = new Schema(metadata, dynamo);
@@ -121,30 +122,14 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
         }
     }
 
-    private static String choice(Map<String, Object> properties, String key, String fallback, String... allowed) {
-        Object v = properties.get(key);
-        String value = v == null ? fallback : v.toString().trim().toLowerCase(Locale.ROOT);
-        for (String a : allowed) {
-            if (a.equals(value)) {
-                return value;
-            }
-        }
-        throw new PersistenceException("Property " + key + "='" + v + "' is not one of " + String.join(", ", allowed));
-    }
+    /** What to do with a query that would scan ({@code jynamo.scan}). */
+    public enum ScanPolicy { ALLOW, WARN, DENY }
 
-    /** What to do with a query that would scan. */
-    public enum ScanPolicy {
-        ALLOW, WARN, DENY;
+    /** {@code jynamo.write-mode}. */
+    private enum WriteMode { BATCH, ATOMIC }
 
-        /** The policy of a {@code jynamo.scan} value (property or query hint). */
-        public static ScanPolicy parse(String value) {
-            try {
-                return valueOf(value.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(JynamoProperties.SCAN + "='" + value + "' is not allow, warn or deny", e);
-            }
-        }
-    }
+    /** {@code jynamo.update-mode}. */
+    private enum UpdateMode { PUT, PATCH }
 
     // ---- for entity managers and queries -------------------------------------------------------------
 

@@ -1,5 +1,7 @@
 package io.jynamo.internal.query;
 
+import io.jynamo.internal.bootstrap.Settings;
+
 import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
 import io.jynamo.UnprocessedWritesException;
@@ -212,9 +214,8 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (!plan.scan()) {
             return;
         }
-        Object hint = hints.get(JynamoProperties.SCAN);
-        EntityManagerFactoryImpl.ScanPolicy policy = hint == null ? factory().scanPolicy()
-                : EntityManagerFactoryImpl.ScanPolicy.parse(hint.toString());
+        EntityManagerFactoryImpl.ScanPolicy policy = Settings.oneOf(EntityManagerFactoryImpl.ScanPolicy.class,
+                JynamoProperties.SCAN, hints.get(JynamoProperties.SCAN), factory().scanPolicy());
         switch (policy) {
             case DENY -> throw new JynamoException("Query '" + compiled.jpql() + "' would Scan the whole table "
                     + plan.tableName() + " and " + JynamoProperties.SCAN + "=deny forbids that; nothing was read. "
