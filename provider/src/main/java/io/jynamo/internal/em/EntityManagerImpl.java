@@ -229,10 +229,18 @@ public final class EntityManagerImpl implements JynamoEntityManager {
     }
 
     /** The item of a key, from the second-level cache when the modes allow, else one GetItem. */
-    private Map<String, AttributeValue> read(EntityMeta meta, Map<String, AttributeValue> key,
-                                             CacheRetrieveMode retrieve, CacheStoreMode store) {
+    /** One item by key: from the shared cache when the modes allow, else one GetItem. */
+    public Map<String, AttributeValue> read(EntityMeta meta, Map<String, AttributeValue> key,
+                                            CacheRetrieveMode retrieve, CacheStoreMode store) {
         return factory.cache().read(meta, key, retrieve, store,
                 k -> factory.dynamo().get(meta.tableName(), k, factory.consistentReads()));
+    }
+
+    /** Items by key, in no particular order, misses left out: what the shared cache lacks in BatchGetItem calls. */
+    public List<Map<String, AttributeValue>> readAll(EntityMeta meta, List<Map<String, AttributeValue>> keys,
+                                                     CacheRetrieveMode retrieve, CacheStoreMode store) {
+        return factory.cache().readAll(meta, keys, retrieve, store,
+                toRead -> factory.dynamo().batchGet(meta.tableName(), toRead, factory.consistentReads(), null, null));
     }
 
     // ---- EntityManager -------------------------------------------------------------------------------
@@ -809,9 +817,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
             }
             Set<Map<String, AttributeValue>> found = new HashSet<>();
             if (!missing.isEmpty()) {
-                for (Map<String, AttributeValue> item : factory.cache().readAll(meta, new ArrayList<>(missing),
-                        cacheRetrieveMode, cacheStoreMode,
-                        toRead -> factory.dynamo().batchGet(meta.tableName(), toRead, factory.consistentReads(), null, null))) {
+                for (Map<String, AttributeValue> item : readAll(meta, new ArrayList<>(missing), cacheRetrieveMode, cacheStoreMode)) {
                     materialise(meta, item);
                     found.add(meta.keyOfItem(item));
                 }

@@ -167,14 +167,12 @@ public final class Flusher {
                 }
                 if (e.overRemoved()) {
                     // It replaces an item whose delete was dropped: the item exists, and must still be the one removed.
-                    AttributeValue expected = version == null || e.snapshot() == null ? null : e.snapshot().get(version.storedName());
-                    return new Write.Put(e, meta.toItem(entity), false, expected);
+                    return new Write.Put(e, meta.toItem(entity), false, storedVersion(e));
                 }
                 return new Write.Put(e, meta.toItem(entity), version != null, null);
             }
             case REMOVED -> {
-                AttributeValue expected = version == null || e.snapshot() == null ? null : e.snapshot().get(version.storedName());
-                return new Write.Delete(e, expected);
+                return new Write.Delete(e, storedVersion(e));
             }
             default -> {
                 if (e.snapshot() == null || Boolean.FALSE.equals(instances.mayBeDirty(entity))) {
@@ -218,6 +216,12 @@ public final class Flusher {
                 return new Write.Update(e, set, remove, expected, item);
             }
         }
+    }
+
+    /** The version DynamoDB holds for a versioned entry, as last read; {@code null} when unversioned or unknown. */
+    private static AttributeValue storedVersion(EntityEntry e) {
+        AttributeMeta version = e.meta().version();
+        return version == null || e.snapshot() == null ? null : e.snapshot().get(version.storedName());
     }
 
     private static Object zero(AttributeMeta version) {

@@ -306,15 +306,12 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             }
         }
         if (missing.size() == 1 && plan.operation() == Operation.GET_ITEM) {
-            Map<String, AttributeValue> item = factory().cache().read(meta, missing.get(0), getCacheRetrieveMode(),
-                    getCacheStoreMode(), key -> factory().dynamo().get(meta.tableName(), key, factory().consistentReads()));
+            Map<String, AttributeValue> item = em.read(meta, missing.get(0), getCacheRetrieveMode(), getCacheStoreMode());
             if (item != null) {
                 found.put(missing.get(0), item);
             }
         } else if (!missing.isEmpty()) {
-            for (Map<String, AttributeValue> item : factory().cache().readAll(meta, missing, getCacheRetrieveMode(),
-                    getCacheStoreMode(), toRead -> factory().dynamo().batchGet(meta.tableName(), toRead,
-                            factory().consistentReads(), null, null))) {
+            for (Map<String, AttributeValue> item : em.readAll(meta, missing, getCacheRetrieveMode(), getCacheStoreMode())) {
                 found.put(meta.keyOfItem(item), item);
             }
         }
