@@ -190,7 +190,8 @@ public final class Codecs {
             throw new IllegalArgumentException("DynamoDB cannot store the number " + v
                     + ": it has more than 38 significant digits");
         }
-        return v instanceof BigDecimal bd ? bd.toPlainString() : v.toString();
+        // DynamoDB normalises numbers (2.50 is kept as 2.5): written so, keys and items Jynamo builds equal those it reads.
+        return io.jynamo.internal.dynamo.AttributeValues.canonicalNumber(n.toString());
     }
 
     private static Codec string(Function<Object, String> write, Function<String, Object> read) {

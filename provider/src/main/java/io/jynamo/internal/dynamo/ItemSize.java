@@ -61,7 +61,7 @@ public final class ItemSize {
     }
 
     /** The UTF-8 length of a string, without encoding it. */
-    static long utf8(String s) {
+    public static long utf8(String s) {
         long bytes = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

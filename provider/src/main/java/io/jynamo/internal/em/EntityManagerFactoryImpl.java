@@ -112,11 +112,15 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
     /** Property: the first backoff ceiling in milliseconds (default 20; doubles up to 2 s). */
     public static final String RETRY_BASE_MILLIS = "jynamo.retry.base-millis";
 
+    /** Property: how long one operation may spend retrying, in milliseconds (default 20,000; 0 = no bound). */
+    public static final String RETRY_MAX_MILLIS = "jynamo.retry.max-millis";
+
     private static Retry retry(Map<String, Object> properties) {
         try {
             int attempts = Integer.parseInt(String.valueOf(properties.getOrDefault(RETRY_ATTEMPTS, Retry.DEFAULT.maxAttempts())));
             long base = Long.parseLong(String.valueOf(properties.getOrDefault(RETRY_BASE_MILLIS, Retry.DEFAULT.baseMillis())));
-            return new Retry(attempts, base, Math.max(base, Retry.DEFAULT.capMillis()));
+            long maxMillis = Long.parseLong(String.valueOf(properties.getOrDefault(RETRY_MAX_MILLIS, Retry.DEFAULT.maxMillis())));
+            return new Retry(attempts, base, Math.max(base, Retry.DEFAULT.capMillis()), maxMillis);
         } catch (NumberFormatException e) {
             throw new PersistenceException(RETRY_ATTEMPTS + " and " + RETRY_BASE_MILLIS + " must be whole numbers", e);
         }

@@ -3,7 +3,7 @@ package io.jynamo.internal.em;
 import io.jynamo.JynamoEntityManager;
 import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
-import io.jynamo.UnprocessedWritesException;
+import io.jynamo.IncompleteFlushException;
 import io.jynamo.internal.cache.CacheModes;
 import io.jynamo.internal.cache.CacheWrites;
 import io.jynamo.internal.context.EntityEntry;
@@ -75,6 +75,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
     private CacheStoreMode cacheStoreMode = CacheStoreMode.USE;
     private final CacheWrites cacheWrites;
     private boolean open = true;
+    private int flushedInTransaction;
 
     EntityManagerImpl(EntityManagerFactoryImpl factory, Map<?, ?> overrides) {
         this.factory = factory;
@@ -108,7 +109,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
             return operation.get();
         } catch (NoResultException | NonUniqueResultException | LockTimeoutException | QueryTimeoutException e) {
             throw e;
-        } catch (UnprocessedWritesException e) {
+        } catch (IncompleteFlushException e) {
             // Nothing was lost: the writes are still pending and a retry of flush/commit can finish them.
             throw e;
         } catch (SdkException e) {
@@ -171,10 +172,25 @@ public final class EntityManagerImpl implements JynamoEntityManager {
 
     void flushForCommit() {
         checkOpenOrInTransaction();
-        factory.flusher().flush(context, cacheWrites);
+        flushCounted();
+    }
+
+    private void flushCounted() {
+        try {
+            flushedInTransaction += factory.flusher().flush(context, cacheWrites);
+        } catch (IncompleteFlushException e) {
+            flushedInTransaction += e.writtenKeys().size();
+            throw e;
+        }
+    }
+
+    /** Items earlier flushes of the active transaction wrote: in batch mode no rollback can undo them. */
+    int flushedInTransaction() {
+        return flushedInTransaction;
     }
 
     void afterCompletion() {
+        flushedInTransaction = 0;
         // Only committed writes reach the second-level cache; their keys were invalidated when flushed.
         cacheWrites.publish(cacheStoreMode != CacheStoreMode.BYPASS);
         if (!open) {
@@ -183,6 +199,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
     }
 
     void afterRollback() {
+        flushedInTransaction = 0;
         // JPA 3.2 section 3.3.3: a rollback detaches every managed instance; unflushed work is gone.
         context.clear();
         cacheWrites.discard();
@@ -526,7 +543,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
             // Atomic mode writes the whole transaction as one TransactWriteItems at commit.
             return;
         }
-        run(() -> factory.flusher().flush(context, cacheWrites));
+        run(this::flushCounted);
     }
 
     @Override

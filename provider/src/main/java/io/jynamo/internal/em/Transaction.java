@@ -1,14 +1,15 @@
 package io.jynamo.internal.em;
 
-import io.jynamo.UnprocessedWritesException;
+import io.jynamo.IncompleteFlushException;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.RollbackException;
 
 /**
  * The resource-local transaction of one entity manager. Commit flushes; a failure during commit
- * rolls back and throws {@link RollbackException}, except when DynamoDB left writes unprocessed
- * after retries: then the transaction stays active with those writes pending, so that committing
- * again finishes the job and nothing is lost.
+ * that wrote nothing rolls back and throws {@link RollbackException}. A failure after part of the
+ * flush was written ({@link IncompleteFlushException}, e.g. writes left unprocessed after retries)
+ * leaves the transaction active with the unwritten work pending, so that committing again finishes
+ * the job and nothing is lost or claimed undone.
  */
 final class Transaction implements EntityTransaction {
 
@@ -39,11 +40,15 @@ final class Transaction implements EntityTransaction {
         }
         try {
             em.flushForCommit();
-        } catch (UnprocessedWritesException e) {
+        } catch (IncompleteFlushException e) {
+            // Part was written and cannot be undone: the rest stays pending so that committing again finishes it.
             throw e;
         } catch (RuntimeException e) {
+            int flushed = em.flushedInTransaction();
             rollback();
-            throw new RollbackException("Commit failed and the transaction was rolled back: " + e.getMessage(), e);
+            throw new RollbackException("Commit failed and the transaction was rolled back: " + e.getMessage()
+                    + (flushed == 0 ? "" : ". The " + flushed + " items that earlier flush() calls of this transaction"
+                    + " wrote stay written: jynamo.write-mode=batch cannot undo them"), e);
         }
         active = false;
         em.afterCompletion();

@@ -1,5 +1,6 @@
 package io.jynamo.internal.flush;
 
+import io.jynamo.IncompleteFlushException;
 import io.jynamo.JynamoException;
 import io.jynamo.UnprocessedWritesException;
 import io.jynamo.internal.cache.CacheWrites;
@@ -22,20 +23,29 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The one place that turns a persistence context into writes and sends them: plans every pending
@@ -73,6 +83,11 @@ public final class Flusher {
      * reported to {@code cache} with the item it left; when the flush fails, every write not confirmed
      * is reported as failed, since it may have happened all the same.
      *
+     * <p>A batch-mode flush is not atomic. Conditional writes go first, so that a conflict is found
+     * before anything else is written; a failure after some writes landed throws an
+     * {@link IncompleteFlushException} that names what was and was not written. A failure before
+     * any write throws the failure itself.
+     *
      * @return the number of items written
      */
     public int flush(PersistenceContext context, CacheWrites cache) {
@@ -80,58 +95,68 @@ public final class Flusher {
         if (writes.isEmpty()) {
             return 0;
         }
-        Set<Write> confirmed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Write> confirmed = Collections.newSetFromMap(new IdentityHashMap<>());
         try {
-            return send(context, writes, cache, confirmed);
+            if (atomic) {
+                sendAtomically(writes);
+                // A TransactWriteItems returns no items: an update's result is not known, only that the old one is gone.
+                writes.forEach(w -> done(context, w, cache, w instanceof Write.Put p ? p.item() : null, confirmed));
+            } else {
+                send(context, writes, cache, confirmed);
+            }
+            return writes.size();
         } catch (RuntimeException e) {
             for (Write w : writes) {
                 if (!confirmed.contains(w)) {
                     cache.failed(w.entry().meta(), w.entry().key());
                 }
             }
-            throw e;
+            if (confirmed.isEmpty() || e instanceof IncompleteFlushException) {
+                throw e;
+            }
+            throw incomplete(writes, confirmed, e);
         }
     }
 
-    private int send(PersistenceContext context, List<Write> writes, CacheWrites cache, Set<Write> confirmed) {
-        if (atomic) {
-            sendAtomically(writes);
-            // A TransactWriteItems returns no items: an update's result is not known, only that the old one is gone.
-            writes.forEach(w -> done(context, w, cache, w instanceof Write.Put p ? p.item() : null, confirmed));
-            return writes.size();
-        }
+    private void send(PersistenceContext context, List<Write> writes, CacheWrites cache, Set<Write> confirmed) {
         List<Dynamo.TableWrite> batch = new ArrayList<>();
-        List<Write> conditional = new ArrayList<>();
         for (Write w : writes) {
             if (w.conditional()) {
-                conditional.add(w);
+                Map<String, AttributeValue> stored = sendOne(w, cache.caches(w.entry().meta()));
+                done(context, w, cache, stored, confirmed);
             } else {
                 batch.add(new Dynamo.TableWrite(w.entry().meta().tableName(), request(w), w));
             }
         }
-        List<Dynamo.TableWrite> failed = dynamo.batchWrite(batch);
-        Set<Object> failedWrites = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        failed.forEach(f -> failedWrites.add(f.tag()));
-        int written = 0;
-        for (Dynamo.TableWrite b : batch) {
-            if (!failedWrites.contains(b.tag())) {
+        List<Dynamo.TableWrite> failed;
+        try {
+            failed = dynamo.batchWrite(batch, b -> {
                 Write w = (Write) b.tag();
                 done(context, w, cache, w instanceof Write.Put p ? p.item() : null, confirmed);
-                written++;
-            }
-        }
-        for (Write w : conditional) {
-            Map<String, AttributeValue> stored = sendOne(w, cache.caches(w.entry().meta()));
-            done(context, w, cache, stored, confirmed);
-            written++;
+            });
+        } catch (ResourceNotFoundException ex) {
+            throw Failures.missingTable(batch.stream().map(Dynamo.TableWrite::table).distinct().toList(), ex);
         }
         if (!failed.isEmpty()) {
-            List<String> keys = failed.stream().map(f -> ((Write) f.tag()).entry().describe()).toList();
-            throw new UnprocessedWritesException("DynamoDB did not accept " + keys.size() + " of " + writes.size()
-                    + " writes after retries (throttling or capacity); they are still pending and a later flush"
-                    + " or commit will send them again: " + keys, keys);
+            List<String> unwritten = failed.stream().map(f -> ((Write) f.tag()).entry().describe()).toList();
+            throw new UnprocessedWritesException("DynamoDB did not accept " + unwritten.size() + " of " + writes.size()
+                    + " writes within the retry budget (throttling or capacity); they are still pending and a later"
+                    + " flush or commit will send them again: " + unwritten, written(writes, confirmed), unwritten);
         }
-        return written;
+    }
+
+    private static List<String> written(List<Write> writes, Set<Write> confirmed) {
+        return writes.stream().filter(confirmed::contains).map(w -> w.entry().describe()).toList();
+    }
+
+    private static IncompleteFlushException incomplete(List<Write> writes, Set<Write> confirmed, RuntimeException cause) {
+        List<String> written = written(writes, confirmed);
+        List<String> unwritten = writes.stream().filter(w -> !confirmed.contains(w)).map(w -> w.entry().describe()).toList();
+        return new IncompleteFlushException("The flush wrote " + written.size() + " of " + writes.size()
+                + " items and then failed: " + Failures.describe(cause) + ". jynamo.write-mode=batch is not atomic:"
+                + " the written items stay written; the " + unwritten.size() + " others (not written, or not"
+                + " confirmed) stay pending, and flush() or commit() again sends them, while rollback() drops them."
+                + " Written: " + written + ". Not written: " + unwritten, written, unwritten, cause);
     }
 
     /** The writes the context needs, in the order its entries joined. */
@@ -140,7 +165,10 @@ public final class Flusher {
         for (EntityEntry e : context.entries()) {
             Write w = planOne(e);
             if (w != null) {
-                checkSize(w);
+                WriteCheck.check(w);
+                if (w instanceof Write.Update) {
+                    WriteCheck.expression(w, "update", conditional(w).update());
+                }
                 writes.add(w);
             }
         }
@@ -178,13 +206,13 @@ public final class Flusher {
                 if (e.snapshot() == null || Boolean.FALSE.equals(instances.mayBeDirty(entity))) {
                     return null;
                 }
-                Map<String, AttributeValue> item = meta.toItem(entity);
+                Map<String, AttributeValue> item = withUnmapped(meta, meta.toItem(entity), e.snapshot());
                 if (item.equals(e.snapshot())) {
                     return null;
                 }
                 if (meta.hasCallbacks(PreUpdate.class)) {
                     meta.fire(PreUpdate.class, entity);
-                    item = meta.toItem(entity);
+                    item = withUnmapped(meta, meta.toItem(entity), e.snapshot());
                 }
                 if (!meta.keyOfItem(item).equals(e.key())) {
                     throw new PersistenceException("The primary key of managed entity " + e.describe()
@@ -218,6 +246,21 @@ public final class Flusher {
         }
     }
 
+    /**
+     * The item with every attribute of the stored one that the entity does not map (written by another
+     * program, or by an older version of the class): a whole-item put keeps them, and an update does not
+     * remove them.
+     */
+    private static Map<String, AttributeValue> withUnmapped(EntityMeta meta, Map<String, AttributeValue> item,
+                                                            Map<String, AttributeValue> stored) {
+        for (Map.Entry<String, AttributeValue> a : stored.entrySet()) {
+            if (!meta.maps(a.getKey())) {
+                item.putIfAbsent(a.getKey(), a.getValue());
+            }
+        }
+        return item;
+    }
+
     /** The version DynamoDB holds for a versioned entry, as last read; {@code null} when unversioned or unknown. */
     private static AttributeValue storedVersion(EntityEntry e) {
         AttributeMeta version = e.meta().version();
@@ -233,17 +276,6 @@ public final class Flusher {
         long next = current == null ? 1 : ((Number) current).longValue() + 1;
         Class<?> t = version.boxedType();
         return t == Long.class ? (Object) next : t == Short.class ? (Object) (short) next : (Object) (int) next;
-    }
-
-    private static void checkSize(Write w) {
-        if (w.after() != null) {
-            long size = ItemSize.of(w.after());
-            if (size > ItemSize.MAX_ITEM) {
-                throw new JynamoException("Entity " + w.entry().describe() + " is " + size
-                        + " bytes as a DynamoDB item; DynamoDB stores at most 400 KB per item. Nothing was written."
-                        + " Move large values elsewhere (e.g. S3) and keep a reference");
-            }
-        }
     }
 
     private static WriteRequest request(Write w) {
@@ -296,7 +328,9 @@ public final class Flusher {
     }
 
     /**
-     * Sends one conditional write.
+     * Sends one conditional write, retried while throttled. A failed condition is a conflict unless the
+     * item DynamoDB holds is exactly what this write leaves: then an earlier attempt of this same call
+     * landed and its response was lost (the SDK sent it again), and the write is done.
      *
      * @param wantItem whether to learn the whole item an update leaves (for the second-level cache)
      * @return the item DynamoDB holds after the write when known, else {@code null}
@@ -305,26 +339,40 @@ public final class Flusher {
         EntityMeta meta = w.entry().meta();
         Conditional c = conditional(w);
         try {
-            if (w instanceof Write.Put p) {
-                dynamo.client().putItem(b -> b.tableName(meta.tableName()).item(p.item()).conditionExpression(c.condition())
-                        .expressionAttributeNames(c.expression().names()).expressionAttributeValues(c.expression().values()));
-                return p.item();
-            } else if (w instanceof Write.Delete) {
-                dynamo.client().deleteItem(b -> b.tableName(meta.tableName()).key(w.entry().key())
-                        .conditionExpression(c.condition()).expressionAttributeNames(c.expression().names())
-                        .expressionAttributeValues(c.expression().values()));
-                return null;
-            } else {
+            return dynamo.withRetry(budget -> {
+                if (w instanceof Write.Put p) {
+                    dynamo.client().putItem(Dynamo.bounded(PutItemRequest.builder(), budget).tableName(meta.tableName())
+                            .item(p.item()).conditionExpression(c.condition())
+                            .expressionAttributeNames(c.expression().names())
+                            .expressionAttributeValues(c.expression().values())
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+                    return p.item();
+                } else if (w instanceof Write.Delete) {
+                    dynamo.client().deleteItem(Dynamo.bounded(DeleteItemRequest.builder(), budget).tableName(meta.tableName())
+                            .key(w.entry().key()).conditionExpression(c.condition())
+                            .expressionAttributeNames(c.expression().names())
+                            .expressionAttributeValues(c.expression().values())
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+                    return null;
+                }
                 // An UpdateItem changes some attributes only; what the item became is known only from DynamoDB
                 // (another writer may have changed other attributes), and ALL_NEW says it at no extra call.
-                var response = dynamo.client().updateItem(b -> b.tableName(meta.tableName()).key(w.entry().key())
+                var response = dynamo.client().updateItem(Dynamo.bounded(UpdateItemRequest.builder(), budget)
+                        .tableName(meta.tableName()).key(w.entry().key())
                         .updateExpression(c.update()).conditionExpression(c.condition())
                         .expressionAttributeNames(c.expression().names()).expressionAttributeValues(c.expression().values())
-                        .returnValues(wantItem ? ReturnValue.ALL_NEW : null));
+                        .returnValues(wantItem ? ReturnValue.ALL_NEW : null)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
                 return wantItem && response.hasAttributes() ? response.attributes() : null;
-            }
+            });
         } catch (ConditionalCheckFailedException ex) {
+            Map<String, AttributeValue> old = ex.hasItem() ? ex.item() : null;
+            if (OwnWrite.landed(w, old)) {
+                return old;
+            }
             throw conflict(w, ex);
+        } catch (ResourceNotFoundException ex) {
+            throw Failures.missingTable(List.of(meta.tableName()), ex);
         }
     }
 
@@ -333,33 +381,46 @@ public final class Flusher {
         for (Write w : writes) {
             EntityMeta meta = w.entry().meta();
             Conditional c = conditional(w);
+            // Asked only where there is a condition: the item a failed condition saw tells a conflict from our own write.
+            ReturnValuesOnConditionCheckFailure old = c.condition() == null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD;
             TransactWriteItem.Builder item = TransactWriteItem.builder();
             if (w instanceof Write.Put p) {
                 item.put(Put.builder().tableName(meta.tableName()).item(p.item()).conditionExpression(c.condition())
-                        .expressionAttributeNames(c.expression().names()).expressionAttributeValues(c.expression().values()).build());
+                        .expressionAttributeNames(c.expression().names()).expressionAttributeValues(c.expression().values())
+                        .returnValuesOnConditionCheckFailure(old).build());
             } else if (w instanceof Write.Delete) {
                 item.delete(Delete.builder().tableName(meta.tableName()).key(w.entry().key()).conditionExpression(c.condition())
-                        .expressionAttributeNames(c.expression().names()).expressionAttributeValues(c.expression().values()).build());
+                        .expressionAttributeNames(c.expression().names()).expressionAttributeValues(c.expression().values())
+                        .returnValuesOnConditionCheckFailure(old).build());
             } else {
                 item.update(Update.builder().tableName(meta.tableName()).key(w.entry().key())
                         .updateExpression(c.update()).conditionExpression(c.condition())
                         .expressionAttributeNames(c.expression().names())
-                        .expressionAttributeValues(c.expression().values()).build());
+                        .expressionAttributeValues(c.expression().values())
+                        .returnValuesOnConditionCheckFailure(old).build());
             }
             items.add(item.build());
         }
+        // The token makes DynamoDB itself treat a resend of this transaction (the SDK's retry after a lost
+        // response) as the same one; the item check below covers engines that ignore it.
+        String token = UUID.randomUUID().toString();
         try {
-            dynamo.client().transactWriteItems(b -> b.transactItems(items));
+            dynamo.withRetry(budget -> dynamo.client().transactWriteItems(Dynamo.bounded(TransactWriteItemsRequest.builder(), budget)
+                    .transactItems(items).clientRequestToken(token).build()));
         } catch (TransactionCanceledException ex) {
             List<CancellationReason> reasons = ex.hasCancellationReasons() ? ex.cancellationReasons() : List.of();
+            if (OwnWrite.transactionLanded(writes, reasons)) {
+                return;
+            }
             for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
-                String code = reasons.get(i).code();
-                if ("ConditionalCheckFailed".equals(code)) {
+                if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
                     throw conflict(writes.get(i), ex);
                 }
             }
             throw new JynamoException("DynamoDB cancelled the transaction of " + writes.size()
                     + " writes; nothing was written. Reasons: " + reasons.stream().map(CancellationReason::code).toList(), ex);
+        } catch (ResourceNotFoundException ex) {
+            throw Failures.missingTable(writes.stream().map(w -> w.entry().meta().tableName()).distinct().toList(), ex);
         }
     }
 

@@ -38,6 +38,7 @@ public final class EntityMeta {
     private final boolean cacheable;
     private final boolean uncacheable;
     private final AttributeMeta embeddedId;
+    private final java.util.Set<String> storedNames;
 
     EntityMeta(Class<?> javaClass, String name, String tableName, MethodHandle constructor,
                AttributeMeta partitionKey, AttributeMeta sortKey, IdKind idKind, Class<?> idType, IdMapper idMapper,
@@ -70,6 +71,12 @@ public final class EntityMeta {
         }
         this.byName = names;
         this.version = v;
+        this.storedNames = attributes.stream().map(AttributeMeta::storedName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether an item attribute of that name is one of the entity's mapped attributes. */
+    public boolean maps(String storedName) {
+        return storedNames.contains(storedName);
     }
 
     public Class<?> javaClass() {

@@ -69,4 +69,47 @@ final class Faults {
             return real.call(request);
         };
     }
+
+    /**
+     * Every call of the operation reaches the engine twice and answers with the second outcome: what a
+     * caller sees when a response is lost after the write landed and the SDK sends the request again.
+     */
+    static Calls.Fault lostResponse(String operation) {
+        return (op, request, real) -> {
+            if (op.equals(operation)) {
+                real.call(request);
+            }
+            return real.call(request);
+        };
+    }
+
+    /** The {@code nth} call (1-based) of the operation fails with {@code failure}, without reaching the engine. */
+    static Calls.Fault failNth(String operation, int nth, java.util.function.Supplier<RuntimeException> failure) {
+        AtomicInteger seen = new AtomicInteger();
+        return (op, request, real) -> {
+            if (op.equals(operation) && seen.incrementAndGet() == nth) {
+                throw failure.get();
+            }
+            return real.call(request);
+        };
+    }
+
+    /** A server error as DynamoDB sends it once the SDK's own retries are used up. */
+    static RuntimeException serverError() {
+        return software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder().statusCode(500)
+                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                        .errorCode("InternalServerError").errorMessage("injected server error").build())
+                .message("injected server error").build();
+    }
+
+    /** Every call of the operation is throttled, forever. */
+    static Calls.Fault alwaysThrottled(String operation) {
+        return (op, request, real) -> {
+            if (op.equals(operation)) {
+                throw software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder()
+                        .message("injected throttling").build();
+            }
+            return real.call(request);
+        };
+    }
 }

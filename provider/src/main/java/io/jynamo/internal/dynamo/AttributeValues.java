@@ -1,0 +1,92 @@
+package io.jynamo.internal.dynamo;
+
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Equality of values as DynamoDB sees them, which is not {@link AttributeValue#equals}: DynamoDB
+ * normalises numbers ({@code 2.50} is stored and returned as {@code 2.5}) and keeps sets unordered.
+ */
+public final class AttributeValues {
+
+    private AttributeValues() {
+    }
+
+    /** Whether two items hold the same values under DynamoDB's rules. */
+    public static boolean sameItem(Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (Map.Entry<String, AttributeValue> e : a.entrySet()) {
+            if (!same(e.getValue(), b.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether two values are equal under DynamoDB's rules; {@code null} equals only {@code null}. */
+    public static boolean same(AttributeValue a, AttributeValue b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a.n() != null || b.n() != null) {
+            return a.n() != null && b.n() != null && sameNumber(a.n(), b.n());
+        }
+        if (a.hasSs() || b.hasSs()) {
+            return a.hasSs() && b.hasSs() && sameSet(a.ss(), b.ss(), s -> s);
+        }
+        if (a.hasNs() || b.hasNs()) {
+            return a.hasNs() && b.hasNs() && sameSet(a.ns(), b.ns(), AttributeValues::canonicalNumber);
+        }
+        if (a.hasBs() || b.hasBs()) {
+            return a.hasBs() && b.hasBs() && sameSet(a.bs(), b.bs(), SdkBytes::asByteBuffer);
+        }
+        if (a.hasL() || b.hasL()) {
+            if (!a.hasL() || !b.hasL() || a.l().size() != b.l().size()) {
+                return false;
+            }
+            for (int i = 0; i < a.l().size(); i++) {
+                if (!same(a.l().get(i), b.l().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a.hasM() || b.hasM()) {
+            return a.hasM() && b.hasM() && sameItem(a.m(), b.m());
+        }
+        return Objects.equals(a, b);
+    }
+
+    private static <T> boolean sameSet(List<T> a, List<T> b, Function<T, ?> canonical) {
+        return a.size() == b.size() && new HashSet<>(a.stream().map(canonical).toList())
+                .equals(new HashSet<>(b.stream().map(canonical).toList()));
+    }
+
+    private static boolean sameNumber(String a, String b) {
+        return a.equals(b) || new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
+    }
+
+    /**
+     * A number's text as DynamoDB keeps it: no leading or trailing zeros that carry no value
+     * ({@code 2.50} → {@code 2.5}, {@code 3.0} → {@code 3}, {@code -0} → {@code 0}), so that equal numbers
+     * have equal text and keys written by Jynamo match the keys DynamoDB returns.
+     */
+    public static String canonicalNumber(String text) {
+        BigDecimal n = new BigDecimal(text);
+        if (n.signum() == 0) {
+            return "0";
+        }
+        n = n.stripTrailingZeros();
+        // Plain text for ordinary magnitudes; scientific only where plain would be very long.
+        return n.scale() < -40 || n.scale() > 140 ? n.toString() : n.toPlainString();
+    }
+}
