@@ -1,5 +1,7 @@
 package io.jynamo.internal.context;
 
+import jakarta.persistence.LockModeType;
+
 import io.jynamo.internal.metadata.EntityMeta;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -24,6 +26,7 @@ public final class EntityEntry {
     private Status status;
     private Map<String, AttributeValue> snapshot;
     private boolean overRemoved;
+    private LockModeType lock = LockModeType.NONE;
 
     EntityEntry(EntityMeta meta, Object entity, Map<String, AttributeValue> key, Status status,
                 Map<String, AttributeValue> snapshot) {
@@ -87,6 +90,21 @@ public final class EntityEntry {
     /** Whether this is a reference ({@code getReference}) whose state has never been read. */
     public boolean unread() {
         return status == Status.MANAGED && snapshot == null;
+    }
+
+    /**
+     * The optimistic lock the application asked for in this transaction: {@code OPTIMISTIC} (the version
+     * is checked at commit) or {@code OPTIMISTIC_FORCE_INCREMENT} (it is also incremented); else {@code NONE}.
+     */
+    public LockModeType lock() {
+        return lock;
+    }
+
+    /** Sets the lock; a weaker one never replaces a stronger one within a transaction. */
+    public void lock(LockModeType lock) {
+        if (lock == LockModeType.NONE || this.lock != LockModeType.OPTIMISTIC_FORCE_INCREMENT) {
+            this.lock = lock;
+        }
     }
 
     /** {@code Entity{key=value}} for messages. */

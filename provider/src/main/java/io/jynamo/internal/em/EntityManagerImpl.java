@@ -452,29 +452,34 @@ public final class EntityManagerImpl implements JynamoEntityManager {
 
     @Override
     public <T> T find(Class<T> entityClass, Object primaryKey, LockModeType lockMode) {
-        checkLockMode(lockMode);
-        return find(entityClass, primaryKey);
+        return find(entityClass, primaryKey, lockMode, Map.of());
     }
 
     @Override
     public <T> T find(Class<T> entityClass, Object primaryKey, LockModeType lockMode, Map<String, Object> hints) {
         checkLockMode(lockMode);
-        return find(entityClass, primaryKey, hints);
+        requireTransactionFor(lockMode, "find");
+        T found = find(entityClass, primaryKey, hints);
+        if (found != null) {
+            applyLock(context.entry(found), lockMode);
+        }
+        return found;
     }
 
     @Override
     public <T> T find(Class<T> entityClass, Object primaryKey, FindOption... options) {
         Map<String, Object> hints = new LinkedHashMap<>();
+        LockModeType lockMode = LockModeType.NONE;
         for (FindOption o : options) {
             if (o instanceof LockModeType l) {
-                checkLockMode(l);
+                lockMode = l;
             } else if (o instanceof CacheRetrieveMode m) {
                 hints.put(CacheModes.RETRIEVE_MODE, m);
             } else if (o instanceof CacheStoreMode m) {
                 hints.put(CacheModes.STORE_MODE, m);
             }
         }
-        return find(entityClass, primaryKey, hints);
+        return find(entityClass, primaryKey, lockMode, hints);
     }
 
     @Override
@@ -482,10 +487,40 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         throw new UnsupportedOperationException("Entity graphs are not supported: Jynamo loads whole items");
     }
 
+    private void requireTransactionFor(LockModeType lockMode, String what) {
+        if (lockMode != null && lockMode != LockModeType.NONE && !transaction.isActive()) {
+            throw new TransactionRequiredException(what + "() with lock mode " + lockMode + " needs an active transaction");
+        }
+    }
+
+    /**
+     * Records an optimistic lock on a managed entry: its version is checked at commit ({@code OPTIMISTIC},
+     * {@code READ}) and also incremented ({@code OPTIMISTIC_FORCE_INCREMENT}, {@code WRITE}), by a
+     * conditional write even when the entity is not changed.
+     */
+    private void applyLock(EntityEntry entry, LockModeType lockMode) {
+        if (lockMode == null || lockMode == LockModeType.NONE || entry.status() == EntityEntry.Status.NEW) {
+            return; // an insert is not a read that can go stale
+        }
+        if (entry.meta().version() == null) {
+            run(() -> {
+                throw new PersistenceException("Lock mode " + lockMode + " needs a @Version attribute, and entity "
+                        + entry.meta().name() + " has none: Jynamo checks optimistic locks by version. Add @Version"
+                        + " to the entity, or do not lock it");
+            });
+        }
+        if (entry.unread()) {
+            guard(() -> find(entry.meta().javaClass(), entry.meta().idOfKey(entry.key())));
+        }
+        boolean force = lockMode == LockModeType.OPTIMISTIC_FORCE_INCREMENT || lockMode == LockModeType.WRITE;
+        entry.lock(force ? LockModeType.OPTIMISTIC_FORCE_INCREMENT : LockModeType.OPTIMISTIC);
+    }
+
     /** Refuses the lock modes DynamoDB cannot honour; the refusal, a PersistenceException, marks the transaction. */
     private void checkLockMode(LockModeType lockMode) {
         if (lockMode == null || lockMode == LockModeType.NONE || lockMode == LockModeType.OPTIMISTIC
-                || lockMode == LockModeType.READ) {
+                || lockMode == LockModeType.READ || lockMode == LockModeType.OPTIMISTIC_FORCE_INCREMENT
+                || lockMode == LockModeType.WRITE) {
             return;
         }
         run(() -> {
@@ -569,8 +604,9 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         if (!transaction.isActive()) {
             throw new TransactionRequiredException("lock() needs an active transaction");
         }
-        requireManaged(entity, "lock");
+        EntityEntry entry = requireManaged(entity, "lock");
         checkLockMode(lockMode);
+        applyLock(entry, lockMode);
     }
 
     @Override
@@ -604,14 +640,15 @@ public final class EntityManagerImpl implements JynamoEntityManager {
 
     @Override
     public void refresh(Object entity, LockModeType lockMode) {
-        checkLockMode(lockMode);
-        refresh(entity);
+        refresh(entity, lockMode, Map.of());
     }
 
     @Override
     public void refresh(Object entity, LockModeType lockMode, Map<String, Object> properties) {
         checkLockMode(lockMode);
+        requireTransactionFor(lockMode, "refresh");
         refresh(entity);
+        applyLock(context.entry(entity), lockMode);
     }
 
     @Override
@@ -659,8 +696,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         if (!transaction.isActive()) {
             throw new TransactionRequiredException("getLockMode() needs an active transaction");
         }
-        requireManaged(entity, "get the lock mode of");
-        return LockModeType.NONE;
+        return requireManaged(entity, "get the lock mode of").lock();
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.proxy.Instances;
 import jakarta.persistence.EntityExistsException;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PostPersist;
@@ -203,12 +204,13 @@ public final class Flusher {
                 return new Write.Delete(e, storedVersion(e));
             }
             default -> {
-                if (e.snapshot() == null || Boolean.FALSE.equals(instances.mayBeDirty(entity))) {
+                if (e.snapshot() == null) {
                     return null;
                 }
-                Map<String, AttributeValue> item = withUnmapped(meta, meta.toItem(entity), e.snapshot());
-                if (item.equals(e.snapshot())) {
-                    return null;
+                Map<String, AttributeValue> item = Boolean.FALSE.equals(instances.mayBeDirty(entity))
+                        ? null : withUnmapped(meta, meta.toItem(entity), e.snapshot());
+                if (item == null || item.equals(e.snapshot())) {
+                    return e.lock() == LockModeType.NONE ? null : versionCheck(e);
                 }
                 if (meta.hasCallbacks(PreUpdate.class)) {
                     meta.fire(PreUpdate.class, entity);
@@ -244,6 +246,31 @@ public final class Flusher {
                 return new Write.Update(e, set, remove, expected, item);
             }
         }
+    }
+
+    /**
+     * The write of an optimistic lock on an unchanged entity: a conditional UpdateItem that sets the
+     * version to what it was read as ({@code OPTIMISTIC}: it fails if anyone changed the item since,
+     * and changes nothing otherwise) or to the next version ({@code OPTIMISTIC_FORCE_INCREMENT}).
+     */
+    private static Write versionCheck(EntityEntry e) {
+        AttributeMeta version = e.meta().version();
+        AttributeValue expected = e.snapshot().get(version.storedName());
+        AttributeValue value = expected;
+        if (e.lock() == LockModeType.OPTIMISTIC_FORCE_INCREMENT) {
+            Object next = increment(version, version.codec().read(expected));
+            version.accessor().set(e.entity(), next);
+            value = version.codec().write(next);
+        }
+        Map<String, AttributeValue> after = new LinkedHashMap<>(e.snapshot());
+        after.put(version.storedName(), value);
+        return new Write.Update(e, Map.of(version.storedName(), value), Set.of(), expected, after);
+    }
+
+    /** Whether a write is an optimistic lock's version check or increment, which changes no state of the entity's own. */
+    private static boolean onlyVersion(Write w) {
+        return w instanceof Write.Update u && u.remove().isEmpty() && u.set().size() == 1
+                && u.entry().meta().version() != null && u.set().containsKey(u.entry().meta().version().storedName());
     }
 
     /**
@@ -445,6 +472,7 @@ public final class Flusher {
                       Set<Write> confirmed) {
         confirmed.add(w);
         EntityEntry e = w.entry();
+        e.lock(LockModeType.NONE);
         cache.written(e.meta(), e.key(), stored);
         instances.clean(e.entity());
         EntityMeta meta = e.meta();
@@ -460,7 +488,9 @@ public final class Flusher {
             }
             default -> {
                 e.snapshot(w.after());
-                meta.fire(PostUpdate.class, e.entity());
+                if (!onlyVersion(w)) {
+                    meta.fire(PostUpdate.class, e.entity());
+                }
             }
         }
     }
