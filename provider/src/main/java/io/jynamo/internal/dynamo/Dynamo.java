@@ -177,7 +177,8 @@ public final class Dynamo {
 
     /** GetItem; {@code null} when there is no such item. */
     public Map<String, AttributeValue> get(String table, Map<String, AttributeValue> key, boolean consistent) {
-        var response = client.getItem(GetItemRequest.builder().tableName(table).key(key).consistentRead(consistent).build());
+        var response = withRetry(budget -> client.getItem(bounded(GetItemRequest.builder(), budget).tableName(table).key(key)
+                .consistentRead(consistent).build()));
         return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
     }
 

@@ -159,4 +159,15 @@ class OptimisticLockTest {
                     "the failed check cancels the whole transaction");
         }
     }
+
+    @Test
+    void lostResponseOfAForcedIncrementIsASuccess() {
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            unit.inTransaction(em -> em.persist(new Account("a1", 10)));
+            unit.calls().fault(Faults.lostResponse("updateItem"));
+            unit.inTransaction(em -> em.lock(em.find(Account.class, "a1"), LockModeType.OPTIMISTIC_FORCE_INCREMENT));
+            unit.calls().fault(null);
+            assertEquals(1L, unit.fromTransaction(em -> em.find(Account.class, "a1")).getVersion());
+        }
+    }
 }

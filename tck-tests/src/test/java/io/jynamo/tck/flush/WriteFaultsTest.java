@@ -352,4 +352,19 @@ class WriteFaultsTest {
             unit.emf().getSchemaManager().create(true);
         }
     }
+
+    @Test
+    void throttledConditionalWritesAreRetriedWithinTheBudget() {
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            unit.inTransaction(em -> em.persist(new Account("a1", 10)));
+            java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(2);
+            io.jynamo.tck.support.Calls.Fault throttled = Faults.alwaysThrottled("updateItem");
+            unit.calls().fault((op, request, real) -> op.equals("updateItem") && left.getAndDecrement() > 0
+                    ? throttled.apply(op, request, real) : real.call(request));
+            unit.calls().reset();
+            unit.inTransaction(em -> em.find(Account.class, "a1").setBalance(11));
+            assertEquals(3, unit.calls().count("updateItem"));
+            assertEquals(11, unit.fromTransaction(em -> em.find(Account.class, "a1")).getBalance());
+        }
+    }
 }
