@@ -32,6 +32,7 @@ final class Transaction implements EntityTransaction {
 
     @Override
     public void commit() {
+        em.checkThread();
         requireActive("commit");
         if (rollbackOnly) {
             rollback();
@@ -51,6 +52,7 @@ final class Transaction implements EntityTransaction {
 
     @Override
     public void rollback() {
+        em.checkThread();
         requireActive("roll back");
         active = false;
         rollbackOnly = false;
