@@ -58,6 +58,7 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
     private final ScanPolicy scanPolicy;
     private final java.util.Set<String> warnedScans = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final boolean consistentReads;
+    private final boolean snapshotDirtyChecking;
     private final SharedCache cache;
     private volatile MetamodelImpl metamodel;
     private volatile boolean open = true;
@@ -69,14 +70,16 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
         this.metadata = metadata;
         this.client = client;
         this.dynamo = new Dynamo(client.client(), retry(properties));
-        this.flusher = new Flusher(dynamo, instances,
+        this.snapshotDirtyChecking = Settings.oneOf(DirtyChecking.class, DIRTY_CHECKING, properties.get(DIRTY_CHECKING),
+                DirtyChecking.TRACKING) == DirtyChecking.SNAPSHOT;
+        this.instances = snapshotDirtyChecking ? instances.snapshotDirtyChecking() : instances;
+        this.flusher = new Flusher(dynamo, this.instances,
                 Settings.property(properties, WriteMode.class, JynamoProperties.WRITE_MODE, WriteMode.BATCH) == WriteMode.ATOMIC,
                 Settings.property(properties, UpdateMode.class, JynamoProperties.UPDATE_MODE, UpdateMode.PUT) == UpdateMode.PATCH);
         this.scanPolicy = Settings.property(properties, ScanPolicy.class, JynamoProperties.SCAN, ScanPolicy.WARN);
         this.consistentReads = Boolean.parseBoolean(String.valueOf(properties.getOrDefault(CONSISTENT_READ, "true")));
         this.cache = SharedCache.create(name, properties, metadata, consistentReads);
         this.schema = new Schema(metadata, dynamo);
-        this.instances = instances;
         this.queryModel = new ProviderQueryModel(metadata);
         for (EntityMeta e : metadata.entities()) {
             for (NamedQuery q : e.javaClass().getAnnotationsByType(NamedQuery.class)) {
@@ -135,6 +138,12 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
     /** {@code jynamo.update-mode}. */
     private enum UpdateMode { PUT, PATCH }
 
+    /** Property: {@code tracking} (default) trusts the proxies' recorded changes, {@code snapshot} compares every managed entity at flush. */
+    private static final String DIRTY_CHECKING = "jynamo.dirty-checking";
+
+    /** {@code jynamo.dirty-checking}. */
+    private enum DirtyChecking { TRACKING, SNAPSHOT }
+
     // ---- for entity managers and queries -------------------------------------------------------------
 
     public Metadata metadata() {
@@ -159,6 +168,11 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
 
     public boolean consistentReads() {
         return consistentReads;
+    }
+
+    /** Whether {@code jynamo.dirty-checking=snapshot}: every managed entity is compared with its snapshot at flush. */
+    public boolean snapshotDirtyChecking() {
+        return snapshotDirtyChecking;
     }
 
     /** The second-level cache of the factory (empty, and never consulted, in mode NONE). */

@@ -8,6 +8,7 @@ import io.jynamo.internal.cache.CacheModes;
 import io.jynamo.internal.cache.CacheWrites;
 import io.jynamo.internal.context.EntityEntry;
 import io.jynamo.internal.context.PersistenceContext;
+import io.jynamo.internal.context.SingleThreadUse;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.query.QueryImpl;
@@ -68,6 +69,8 @@ public final class EntityManagerImpl implements JynamoEntityManager {
 
     private final EntityManagerFactoryImpl factory;
     private final PersistenceContext context = new PersistenceContext();
+    /** Fails an operation that a second thread starts while one is inside (see docs/persistence-context.md). */
+    private final SingleThreadUse use = new SingleThreadUse();
     private final Transaction transaction = new Transaction(this);
     private final Map<String, Object> properties;
     private FlushModeType flushMode = FlushModeType.AUTO;
@@ -105,6 +108,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
 
     /** Runs an operation; a runtime failure other than the four JPA exempts marks the transaction rollback-only. */
     public <T> T guard(Supplier<T> operation) {
+        use.enter();
         try {
             return operation.get();
         } catch (NoResultException | NonUniqueResultException | LockTimeoutException | QueryTimeoutException e) {
@@ -120,6 +124,8 @@ public final class EntityManagerImpl implements JynamoEntityManager {
                 transaction.markRollbackOnlyIfActive();
             }
             throw e;
+        } finally {
+            use.leave();
         }
     }
 
@@ -143,6 +149,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
     }
 
     public void checkOpen() {
+        use.check();
         if (!open) {
             throw new IllegalStateException("This EntityManager is closed");
         }
@@ -170,9 +177,19 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         return transaction.isActive();
     }
 
+    /** Fails when another thread is inside an operation of this entity manager (for commit and rollback). */
+    void checkThread() {
+        use.check();
+    }
+
     void flushForCommit() {
-        checkOpenOrInTransaction();
-        flushCounted();
+        use.enter();
+        try {
+            checkOpenOrInTransaction();
+            flushCounted();
+        } finally {
+            use.leave();
+        }
     }
 
     private void flushCounted() {

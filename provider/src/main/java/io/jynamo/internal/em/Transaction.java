@@ -33,6 +33,7 @@ final class Transaction implements EntityTransaction {
 
     @Override
     public void commit() {
+        em.checkThread();
         requireActive("commit");
         if (rollbackOnly) {
             rollback();
@@ -56,6 +57,7 @@ final class Transaction implements EntityTransaction {
 
     @Override
     public void rollback() {
+        em.checkThread();
         requireActive("roll back");
         active = false;
         rollbackOnly = false;

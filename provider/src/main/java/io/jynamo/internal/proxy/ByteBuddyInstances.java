@@ -1,7 +1,9 @@
 package io.jynamo.internal.proxy;
 
 import io.jynamo.internal.metadata.EntityMeta;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +15,21 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ByteBuddyInstances implements Instances {
 
     private final ConcurrentHashMap<EntityMeta, Optional<ProxyType>> types = new ConcurrentHashMap<>();
+    /** {@code false} with {@code jynamo.dirty-checking=snapshot}: the flush compares every instance. */
+    private final boolean trustTracking;
+
+    ByteBuddyInstances() {
+        this(true);
+    }
+
+    private ByteBuddyInstances(boolean trustTracking) {
+        this.trustTracking = trustTracking;
+    }
+
+    @Override
+    public Instances snapshotDirtyChecking() {
+        return new ByteBuddyInstances(false);
+    }
 
     private ProxyType type(EntityMeta meta) {
         Optional<ProxyType> type = types.get(meta);
@@ -69,7 +86,36 @@ final class ByteBuddyInstances implements Instances {
     @Override
     public Boolean mayBeDirty(Object instance) {
         ProxyState s = state(instance);
-        return s == null || !s.type().tracking() ? null : s.mayBeDirty();
+        if (s == null || !trustTracking || !s.type().tracking()) {
+            return null;
+        }
+        if (s.mayBeDirty()) {
+            return Boolean.TRUE;
+        }
+        Map<String, AttributeValue> expected = s.expected();
+        if (expected != null && s.loaded()) {
+            checkBypass(s, instance, expected);
+        }
+        return Boolean.FALSE;
+    }
+
+    /**
+     * Compares a sampled instance that recorded no change with its item when it was cleaned. A difference
+     * is a write that bypassed the proxy: it is reported, not written, so that what a flush writes does not
+     * depend on which instances happened to be sampled.
+     */
+    private static void checkBypass(ProxyState s, Object instance, Map<String, AttributeValue> expected) {
+        Map<String, AttributeValue> now;
+        try {
+            now = s.itemQuietly(instance);
+        } catch (RuntimeException e) {
+            // A diagnostic must never fail a flush; the flush itself does not read this instance.
+            return;
+        }
+        if (!now.equals(expected)) {
+            s.expected(null);
+            s.type().bypassSeen();
+        }
     }
 
     @Override
@@ -77,6 +123,15 @@ final class ByteBuddyInstances implements Instances {
         ProxyState s = state(instance);
         if (s != null) {
             s.clean();
+            s.expected(trustTracking && s.type().tracking() && s.loaded() && s.type().sampled() ? itemOrNull(s, instance) : null);
+        }
+    }
+
+    private static Map<String, AttributeValue> itemOrNull(ProxyState s, Object instance) {
+        try {
+            return s.itemQuietly(instance);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

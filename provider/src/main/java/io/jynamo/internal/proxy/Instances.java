@@ -47,6 +47,61 @@ public interface Instances {
     default void markLoaded(Object instance) {
     }
 
+    /**
+     * These instances for {@code jynamo.dirty-checking=snapshot}: {@link #mayBeDirty} answers {@code null}
+     * for every instance, so that the flush compares each managed entity with its snapshot and finds changes
+     * written past the proxy (reflection on its fields). Call once, before any instance is made.
+     */
+    default Instances snapshotDirtyChecking() {
+        Instances tracking = this;
+        return new Instances() {
+            @Override
+            public Object create(EntityMeta meta) {
+                return tracking.create(meta);
+            }
+
+            @Override
+            public Object reference(EntityMeta meta, Object id, Loader loader) {
+                return tracking.reference(meta, id, loader);
+            }
+
+            @Override
+            public boolean isLoaded(Object instance) {
+                return tracking.isLoaded(instance);
+            }
+
+            @Override
+            public void load(Object instance) {
+                tracking.load(instance);
+            }
+
+            @Override
+            public Boolean mayBeDirty(Object instance) {
+                return null;
+            }
+
+            @Override
+            public void clean(Object instance) {
+                tracking.clean(instance);
+            }
+
+            @Override
+            public void touch(Object instance) {
+                tracking.touch(instance);
+            }
+
+            @Override
+            public void markLoaded(Object instance) {
+                tracking.markLoaded(instance);
+            }
+
+            @Override
+            public Instances snapshotDirtyChecking() {
+                return this;
+            }
+        };
+    }
+
     /** The Byte Buddy implementation: tracking subclasses and lazy references, one set per factory. */
     static Instances proxies() {
         return new ByteBuddyInstances();
@@ -105,6 +160,12 @@ public interface Instances {
 
         @Override
         public void clean(Object instance) {
+        }
+
+        @Override
+        public Instances snapshotDirtyChecking() {
+            // Plain instances are always compared with their snapshot.
+            return this;
         }
     };
 }

@@ -1,5 +1,9 @@
 package io.jynamo.internal.proxy;
 
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
 /**
  * The per-instance state a proxy carries: whether it is loaded, and what changed since the last
  * {@link Instances#clean}. Instances belong to one entity manager, so nothing here is synchronized.
@@ -21,6 +25,12 @@ final class ProxyState {
      * without calling the entity, so the instance may be dirty even right after a flush.
      */
     private boolean escaped;
+    /**
+     * For the few instances {@link ProxyType#sampled sampled} when cleaned: their item at that moment, which
+     * a flush that finds no recorded change compares with their item then, to detect writes that bypassed
+     * the proxy (reflection on its fields). {@code null} for every other instance.
+     */
+    private Map<String, AttributeValue> expected;
 
     ProxyState(ProxyType type, Instances.Loader loader) {
         this.type = type;
@@ -87,5 +97,30 @@ final class ProxyState {
     void clean() {
         changed = 0;
         unknown = false;
+    }
+
+    Map<String, AttributeValue> expected() {
+        return expected;
+    }
+
+    void expected(Map<String, AttributeValue> item) {
+        this.expected = item;
+    }
+
+    /**
+     * The instance's item, read without leaving a trace: with property access the item is read through
+     * the getters, whose hooks would otherwise record a possible change (a collection getter for good).
+     */
+    Map<String, AttributeValue> itemQuietly(Object self) {
+        long c = changed;
+        boolean u = unknown;
+        boolean e = escaped;
+        try {
+            return type.meta().toItem(self);
+        } finally {
+            changed = c;
+            unknown = u;
+            escaped = e;
+        }
     }
 }

@@ -20,6 +20,15 @@ final class ProxyType {
     private final MethodHandle constructor;
     private final boolean tracking;
     private volatile List<MethodHandle[]> fields;
+    /** How many of the next cleaned instances are {@linkplain #sampled sampled} for sure. */
+    private volatile int firstSamples = FIRST_SAMPLES;
+    /** Set once a write that bypassed the proxy was seen and logged: sampling stops. */
+    private volatile boolean bypassWarned;
+
+    /** The first instances cleaned per entity and factory that are checked for writes bypassing the proxy. */
+    static final int FIRST_SAMPLES = 16;
+    /** After those, about one cleaned instance in this many is checked. */
+    static final int SAMPLE_PERIOD = 1024;
 
     private ProxyType(EntityMeta meta, MethodHandle constructor, boolean tracking) {
         this.meta = meta;
@@ -73,6 +82,42 @@ final class ProxyType {
     /** Whether the flush may trust the recorded changes. */
     boolean tracking() {
         return tracking;
+    }
+
+    /**
+     * Whether an instance being cleaned should be checked for writes that bypass the proxy at the next
+     * flush: the first {@value #FIRST_SAMPLES} per entity and factory, then about one in {@value #SAMPLE_PERIOD},
+     * none once a bypass was reported. So the check costs two item builds for a bounded few instances
+     * (no shared counter is written after the first ones), never one per instance.
+     */
+    boolean sampled() {
+        if (bypassWarned) {
+            return false;
+        }
+        int first = firstSamples;
+        if (first > 0) {
+            // Racy on purpose: a few samples more or less make no difference.
+            firstSamples = first - 1;
+            return true;
+        }
+        return java.util.concurrent.ThreadLocalRandom.current().nextInt(SAMPLE_PERIOD) == 0;
+    }
+
+    /**
+     * Reports, once per entity and factory, that a managed instance changed although its proxy recorded
+     * nothing: its fields were written without calling its methods, typically by reflection.
+     */
+    void bypassSeen() {
+        if (bypassWarned) {
+            return;
+        }
+        bypassWarned = true;
+        LOG.log(System.Logger.Level.WARNING, () -> "Entity " + meta.javaClass().getName() + ": a managed instance changed"
+                + " without any call of its methods (its fields were written directly, e.g. by reflection as Jackson's"
+                + " readerForUpdating or a mapper with field access does). With jynamo.dirty-checking=tracking (the"
+                + " default) such changes are NOT written. Change managed entities through their methods, or set"
+                + " jynamo.dirty-checking=snapshot to compare every managed entity with its snapshot at flush"
+                + " (see docs/persistence-context.md, \"Dirty tracking\"). Logged once per entity class");
     }
 
     /** A new proxy instance, without state attached. */
