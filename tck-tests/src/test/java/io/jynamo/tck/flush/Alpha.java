@@ -3,7 +3,7 @@ package io.jynamo.tck.flush;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-/** One of two entities in two tables with keys of the same shape, so equal writes can go to both. */
+/** An entity whose items equal those of {@link Beta} in another table: equal writes can go to both. */
 @Entity
 public class Alpha {
     @Id
@@ -13,20 +13,8 @@ public class Alpha {
     protected Alpha() {
     }
 
-    public Alpha(String id, String label) {
+    Alpha(String id, String label) {
         this.id = id;
-        this.label = label;
-    }
-
-    public String getId() {
-        return id;
-    }
-
-    public String getLabel() {
-        return label;
-    }
-
-    public void setLabel(String label) {
         this.label = label;
     }
 }

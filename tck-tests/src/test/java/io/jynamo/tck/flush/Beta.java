@@ -3,7 +3,7 @@ package io.jynamo.tck.flush;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-/** One of two entities in two tables with keys of the same shape, so equal writes can go to both. */
+/** An entity whose items equal those of {@link Alpha} in another table: equal writes can go to both. */
 @Entity
 public class Beta {
     @Id
@@ -13,20 +13,8 @@ public class Beta {
     protected Beta() {
     }
 
-    public Beta(String id, String label) {
+    Beta(String id, String label) {
         this.id = id;
-        this.label = label;
-    }
-
-    public String getId() {
-        return id;
-    }
-
-    public String getLabel() {
-        return label;
-    }
-
-    public void setLabel(String label) {
         this.label = label;
     }
 }
