@@ -3,26 +3,33 @@ package io.jynamo.internal.dynamo;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff with full jitter for work DynamoDB handed back (unprocessed items and keys,
- * throttling): attempt {@code n} waits a random time between 0 and {@code min(cap, base * 2^n)}.
+ * Jynamo's one retry budget for work DynamoDB handed back (unprocessed items and keys, throttling):
+ * at most {@code maxAttempts} sends, and at most {@code maxMillis} for the whole operation,
+ * whichever ends first. Attempt {@code n} waits a random time between 0 and
+ * {@code min(cap, base * 2^n)} (exponential backoff with full jitter), never past the time bound.
  *
  * @param maxAttempts how many times a piece of work is sent at most
  * @param baseMillis  the first backoff ceiling
  * @param capMillis   the largest backoff ceiling
+ * @param maxMillis   how long one operation may take with its retries; {@code 0} for no bound
  */
-public record Retry(int maxAttempts, long baseMillis, long capMillis) {
+public record Retry(int maxAttempts, long baseMillis, long capMillis, long maxMillis) {
 
-    /** Eight attempts, 20 ms doubling up to 2 s. */
-    public static final Retry DEFAULT = new Retry(8, 20, 2_000);
+    /** Eight attempts, 20 ms doubling up to 2 s, 20 s in all. */
+    public static final Retry DEFAULT = new Retry(8, 20, 2_000, 20_000);
 
     public Retry {
-        if (maxAttempts < 1 || baseMillis < 0 || capMillis < baseMillis) {
-            throw new IllegalArgumentException("Retry needs maxAttempts >= 1 and 0 <= base <= cap, got "
-                    + maxAttempts + ", " + baseMillis + ", " + capMillis);
+        if (maxAttempts < 1 || baseMillis < 0 || capMillis < baseMillis || maxMillis < 0) {
+            throw new IllegalArgumentException("Retry needs maxAttempts >= 1, 0 <= base <= cap and maxMillis >= 0, got "
+                    + maxAttempts + ", " + baseMillis + ", " + capMillis + ", " + maxMillis);
         }
     }
 
-    /** Sleeps before attempt {@code attempt} (1 = the first retry). */
+    public Retry(int maxAttempts, long baseMillis, long capMillis) {
+        this(maxAttempts, baseMillis, capMillis, DEFAULT.maxMillis);
+    }
+
+    /** Sleeps before attempt {@code attempt} (1 = the first retry), ignoring the time bound (callers not yet on {@link Budget}). */
     public void pause(int attempt) {
         long ceiling = Math.min(capMillis, baseMillis << Math.min(attempt, 20));
         if (ceiling <= 0) {
@@ -33,6 +40,57 @@ public record Retry(int maxAttempts, long baseMillis, long capMillis) {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new io.jynamo.JynamoException("Interrupted while waiting to retry a DynamoDB call", e);
+        }
+    }
+
+    /** Starts the clock of one operation. */
+    public Budget start() {
+        return new Budget(maxMillis == 0 ? Long.MAX_VALUE : System.nanoTime() + maxMillis * 1_000_000);
+    }
+
+    /** The retries left to one operation: attempts are counted by the caller, time here. */
+    public final class Budget {
+        private final long deadline;
+
+        private Budget(long deadline) {
+            this.deadline = deadline;
+        }
+
+        /**
+         * Waits before attempt {@code attempt + 1} when the budget allows one more.
+         *
+         * @param attempt how many sends were made so far
+         * @return {@code false} when the attempts or the time are used up (then it does not wait)
+         */
+        public boolean pauseBeforeRetry(int attempt) {
+            if (attempt >= maxAttempts) {
+                return false;
+            }
+            long left = remainingMillis();
+            if (left <= 0) {
+                return false;
+            }
+            long ceiling = Math.min(Math.min(capMillis, baseMillis << Math.min(attempt, 20)), left);
+            if (ceiling > 0) {
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling + 1));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new io.jynamo.JynamoException("Interrupted while waiting to retry a DynamoDB call", e);
+                }
+            }
+            return remainingMillis() > 0;
+        }
+
+        /** Milliseconds left, {@link Long#MAX_VALUE} without a bound. */
+        public long remainingMillis() {
+            return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : (deadline - System.nanoTime()) / 1_000_000;
+        }
+
+        /** What the budget allowed, for error messages. */
+        public String describe() {
+            return "at most " + maxAttempts + " attempts" + (maxMillis == 0 ? "" : " within " + maxMillis + " ms")
+                    + " (jynamo.retry.max-attempts, jynamo.retry.max-millis)";
         }
     }
 }
