@@ -1,5 +1,6 @@
 package io.jynamo.internal.bootstrap;
 
+import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
 import io.jynamo.internal.cache.CacheModes;
 import io.jynamo.internal.dynamo.Clients;
@@ -96,7 +97,9 @@ public final class FactoryBuilder {
                     e.addSuppressed(closing);
                 }
             }
-            throw e;
+            // The schema action's first call is often the first to find the endpoint unreachable.
+            JynamoException unreachable = Clients.connectionFailure(e, client.client());
+            throw unreachable != null ? unreachable : e;
         }
     }
 
