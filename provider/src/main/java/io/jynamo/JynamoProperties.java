@@ -63,6 +63,31 @@ public final class JynamoProperties {
      */
     public static final String CACHE_TTL_SECONDS = "jynamo.cache.ttl-seconds";
 
+    /**
+     * {@code true} (the default) or {@code false}: strongly consistent {@code GetItem}, {@code BatchGetItem},
+     * and table or local-index {@code Query} and {@code Scan}. Nothing but true or false (any case) is taken.
+     */
+    public static final String CONSISTENT_READ = "jynamo.consistent-read";
+
+    /** How many times a batch of unprocessed items or keys, or a throttled call, is sent at most: 1 to 1000; default 8. */
+    public static final String RETRY_MAX_ATTEMPTS = "jynamo.retry.max-attempts";
+
+    /** The first backoff ceiling in milliseconds, doubling up to 2 s: 0 to 60000; default 20. */
+    public static final String RETRY_BASE_MILLIS = "jynamo.retry.base-millis";
+
+    /**
+     * How long, in milliseconds, one operation may spend on its retries in all: 0 (no bound) to
+     * 86400000; default 20000. Whichever of this and {@link #RETRY_MAX_ATTEMPTS} ends first stops the retries.
+     */
+    public static final String RETRY_MAX_MILLIS = "jynamo.retry.max-millis";
+
+    /**
+     * How changes to managed entities are found at flush: {@code tracking} (the default: the entity's
+     * proxy records which attributes were set) or {@code snapshot} (every managed entity is compared with
+     * the item it was loaded from).
+     */
+    public static final String DIRTY_CHECKING = "jynamo.dirty-checking";
+
     /** The standard key naming the provider class. */
     public static final String PROVIDER = "jakarta.persistence.provider";
 

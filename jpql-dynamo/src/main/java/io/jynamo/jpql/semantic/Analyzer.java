@@ -584,6 +584,11 @@ public final class Analyzer {
                     if (x instanceof Double dd && dd.isInfinite() || x instanceof Float ff && ff.isInfinite()) {
                         throw l.pos().error(shown + " is out of range for " + t.text() + " (" + type.getName() + ")", null);
                     }
+                    // A literal too small for the type would silently compare as 0.
+                    if (((Number) x).doubleValue() == 0 && d.signum() != 0) {
+                        throw l.pos().error(shown + " is out of range for " + t.text() + " (" + type.getName()
+                                + "): it is too small and would be 0", null);
+                    }
                 }
                 return x;
             }

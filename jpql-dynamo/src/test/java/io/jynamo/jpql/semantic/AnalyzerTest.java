@@ -36,6 +36,8 @@ class AnalyzerTest {
             SELECT u FROM User u WHERE u.age = 1.5                      | 1, column 36 | 1.5 is a decimal but u.age
             SELECT u FROM User u WHERE u.active = 'yes'                 | 1, column 39 | is a String but u.active is java.lang.Boolean
             SELECT u FROM User u WHERE u.age = 99999999999              | 1, column 36 | out of range
+            SELECT u FROM User u WHERE u.score = 1e-400                 | 1, column 38 | too small and would be 0
+            SELECT u FROM User u WHERE u.score = 1e400                  | 1, column 38 | out of range
             SELECT u FROM User u WHERE u.status = 'ACTIVE'              | 1, column 39 | write the constant without quotes
             SELECT u FROM User u WHERE u.status = ACTIV                 | 1, column 39 | 'ACTIV' is not a constant
             SELECT u FROM User u WHERE u.status = com.x.Status.ACTIVE   | 1, column 39 | is not a constant of

@@ -1,5 +1,6 @@
 package io.jynamo.internal.bootstrap;
 
+import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
 import io.jynamo.internal.cache.CacheModes;
 import io.jynamo.internal.dynamo.Clients;
@@ -20,12 +21,22 @@ public final class FactoryBuilder {
 
     private static final System.Logger LOG = System.getLogger(FactoryBuilder.class.getName());
 
-    private static final Set<String> KNOWN = Set.of(JynamoProperties.ENDPOINT, JynamoProperties.REGION,
-            JynamoProperties.CLIENT, JynamoProperties.INTERCEPTORS, JynamoProperties.TABLE_PREFIX, JynamoProperties.WRITE_MODE,
-            JynamoProperties.UPDATE_MODE, JynamoProperties.SCAN, JynamoProperties.SCHEMA_ACTION,
-            JynamoProperties.SHARED_CACHE_MODE, JynamoProperties.CACHE_MAX_ITEMS, JynamoProperties.CACHE_TTL_SECONDS,
-            CacheModes.RETRIEVE_MODE, CacheModes.STORE_MODE, JynamoProperties.PROVIDER, EntityManagerFactoryImpl.CONSISTENT_READ,
-            EntityManagerFactoryImpl.RETRY_ATTEMPTS, EntityManagerFactoryImpl.RETRY_BASE_MILLIS);
+    /** Every key Jynamo reads: the constants of JynamoProperties (so a key added there is known here) and the cache modes. */
+    private static final Set<String> KNOWN = known();
+
+    private static Set<String> known() {
+        Set<String> keys = new java.util.HashSet<>(Set.of(CacheModes.RETRIEVE_MODE, CacheModes.STORE_MODE));
+        for (java.lang.reflect.Field f : JynamoProperties.class.getFields()) {
+            if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                try {
+                    keys.add((String) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return Set.copyOf(keys);
+    }
 
     private FactoryBuilder() {
     }
@@ -43,7 +54,14 @@ public final class FactoryBuilder {
     public static EntityManagerFactoryImpl build(UnitDescriptor unit) {
         Map<String, Object> properties = unit.properties();
         for (String key : properties.keySet()) {
-            if (!KNOWN.contains(key)) {
+            if (KNOWN.contains(key)) {
+                continue;
+            }
+            if (key.startsWith("jynamo.")) {
+                // Likely a misspelt setting: said louder than a foreign key, which is normal in a shared persistence.xml.
+                LOG.log(System.Logger.Level.WARNING, () -> "Persistence unit '" + unit.name() + "': ignoring property "
+                        + key + ": Jynamo has no such setting (see io.jynamo.JynamoProperties for the keys it reads)");
+            } else {
                 LOG.log(System.Logger.Level.DEBUG, () -> "Persistence unit '" + unit.name() + "': ignoring property "
                         + key + ", which Jynamo does not use");
             }
@@ -68,7 +86,21 @@ public final class FactoryBuilder {
         Object prefix = properties.get(JynamoProperties.TABLE_PREFIX);
         Metadata metadata = new MetadataBuilder(prefix == null ? "" : prefix.toString()).build(new ArrayList<>(classes));
         Clients.Client client = Clients.create(properties, loader);
-        return new EntityManagerFactoryImpl(unit.name(), properties, metadata, client, instances());
+        try {
+            return new EntityManagerFactoryImpl(unit.name(), properties, metadata, client, instances());
+        } catch (RuntimeException e) {
+            // A refused setting must not leave the client (or the embedded engine) Jynamo started running.
+            if (client.owned()) {
+                try {
+                    client.client().close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            // The schema action's first call is often the first to find the endpoint unreachable.
+            JynamoException unreachable = Clients.connectionFailure(e, client.client());
+            throw unreachable != null ? unreachable : e;
+        }
     }
 
     private static Instances instances() {

@@ -5,6 +5,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -25,26 +28,48 @@ import java.util.Map;
 public final class PersistenceXml {
 
     private static final String RESOURCE = "META-INF/persistence.xml";
+    private static final System.Logger LOG = System.getLogger(PersistenceXml.class.getName());
 
     private PersistenceXml() {
     }
 
-    /** The unit of that name, or {@code null} if no persistence.xml declares it. */
+    /**
+     * The unit of that name, or {@code null} if no persistence.xml declares it. A malformed file is
+     * reported (a warning naming it and the parse error) and skipped, so that it cannot hide a valid
+     * unit in another file; only when the unit is found nowhere does the error list the skipped files.
+     *
+     * @throws PersistenceException if the unit is not found and some files were skipped as malformed
+     */
     public static UnitDescriptor find(String unitName, ClassLoader loader) {
+        List<String> skipped = new ArrayList<>();
         try {
             Enumeration<URL> urls = loader.getResources(RESOURCE);
             while (urls.hasMoreElements()) {
                 URL url = urls.nextElement();
-                for (UnitDescriptor unit : parse(url, loader)) {
+                List<UnitDescriptor> units;
+                try {
+                    units = parse(url, loader);
+                } catch (PersistenceException e) {
+                    LOG.log(System.Logger.Level.WARNING, () -> "Skipping " + e.getMessage()
+                            + " (looking for persistence unit '" + unitName + "'); fix or remove that file");
+                    skipped.add(e.getMessage());
+                    continue;
+                }
+                for (UnitDescriptor unit : units) {
                     if (unit.name().equals(unitName)) {
                         return unit;
                     }
                 }
             }
-            return null;
         } catch (IOException e) {
-            throw new PersistenceException("Cannot read " + RESOURCE + ": " + e.getMessage(), e);
+            throw new PersistenceException("Cannot list the " + RESOURCE + " files of the class path: " + e.getMessage(), e);
         }
+        if (!skipped.isEmpty()) {
+            throw new PersistenceException("No persistence unit named '" + unitName + "' in any readable " + RESOURCE
+                    + "; these malformed files were skipped and may be where it is: " + String.join("; ", skipped)
+                    + ". Fix them, or check the unit's name");
+        }
+        return null;
     }
 
     /** Every unit of one persistence.xml. */
@@ -56,10 +81,28 @@ public final class PersistenceXml {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
+            // Errors reach the caller as exceptions, not as lines on standard error.
+            builder.setErrorHandler(new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
             doc = builder.parse(in);
+        } catch (SAXParseException e) {
+            throw new PersistenceException("malformed " + url + " at line " + e.getLineNumber() + ", column "
+                    + e.getColumnNumber() + ": " + stripPeriod(e.getMessage()), e);
         } catch (Exception e) {
-            throw new PersistenceException("Cannot parse " + url + ": " + e.getMessage(), e);
+            throw new PersistenceException("unreadable " + url + ": " + e, e);
         }
         URL root = rootOf(url);
         List<UnitDescriptor> units = new ArrayList<>();
@@ -93,6 +136,10 @@ public final class PersistenceXml {
             units.add(new UnitDescriptor(name, provider, classes, List.of(), exclude, properties, loader, root));
         }
         return units;
+    }
+
+    private static String stripPeriod(String message) {
+        return message != null && message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
     private static URL rootOf(URL xml) {

@@ -95,27 +95,9 @@ public final class SharedCache implements Cache {
         Settings.property(properties, CacheStoreMode.class, CacheModes.STORE_MODE, null);
         return new SharedCache(unit, metadata,
                 Settings.property(properties, SharedCacheMode.class, JynamoProperties.SHARED_CACHE_MODE, SharedCacheMode.UNSPECIFIED),
-                number(properties, JynamoProperties.CACHE_MAX_ITEMS, 10_000L, 0),
-                properties.get(JynamoProperties.CACHE_TTL_SECONDS) == null ? null
-                        : number(properties, JynamoProperties.CACHE_TTL_SECONDS, null, 1),
+                Settings.longValue(properties, JynamoProperties.CACHE_MAX_ITEMS, 10_000L, 0, Long.MAX_VALUE),
+                Settings.optionalLong(properties, JynamoProperties.CACHE_TTL_SECONDS, 1, Long.MAX_VALUE),
                 consistentReads);
-    }
-
-    private static Long number(Map<String, Object> properties, String key, Long fallback, long min) {
-        Object value = properties.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        long n;
-        try {
-            n = Long.parseLong(value.toString().trim());
-        } catch (NumberFormatException e) {
-            n = min - 1;
-        }
-        if (n < min) {
-            throw new PersistenceException("Property " + key + "='" + value + "' must be a whole number of at least " + min);
-        }
-        return n;
     }
 
     /** The mode the unit asked for; {@code UNSPECIFIED} behaves as {@code ENABLE_SELECTIVE}. */

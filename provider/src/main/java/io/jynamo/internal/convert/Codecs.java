@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,12 +15,16 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -28,77 +33,134 @@ import java.util.function.Function;
  */
 public final class Codecs {
 
-    private static final DateTimeFormatter INSTANT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    // STRICT: the default SMART resolver would read February 30 as February 29.
+    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+            .withZone(ZoneOffset.UTC).withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter LOCAL_DATE_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS");
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSSSSS");
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter LOCAL_TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSSSSS").withResolverStyle(ResolverStyle.STRICT);
 
     private Codecs() {
     }
 
-    /** The codec of a basic (non-collection, non-embedded) Java type, or {@code null} if it is not one. */
+    /**
+     * The codec of a basic (non-collection, non-embedded) Java type, or {@code null} if it is not one.
+     * Reading is strict: only the DynamoDB type the codec writes is accepted, and its content must fit the
+     * Java type exactly (a whole number in range for integral types, a finite non-vanishing value for
+     * float and double, a canonical UUID, the stored temporal format). The one lenient reading is of
+     * numbers: any form of the same value (5, 5.0, 5E0) reads into an integral type.
+     */
     public static Codec basic(Class<?> type) {
         if (type == String.class) {
-            return string(s -> (String) s, s -> s);
+            return string(type, s -> (String) s, (s, av) -> s);
         }
         if (type == Integer.class || type == int.class) {
-            return number(Integer::valueOf);
+            return integral(Integer.class, Integer.MIN_VALUE, Integer.MAX_VALUE, l -> (int) (long) l);
         }
         if (type == Long.class || type == long.class) {
-            return number(Long::valueOf);
+            return integral(Long.class, Long.MIN_VALUE, Long.MAX_VALUE, l -> l);
         }
         if (type == Short.class || type == short.class) {
-            return number(Short::valueOf);
+            return integral(Short.class, Short.MIN_VALUE, Short.MAX_VALUE, l -> (short) (long) l);
         }
         if (type == Byte.class || type == byte.class) {
-            return number(Byte::valueOf);
+            return integral(Byte.class, Byte.MIN_VALUE, Byte.MAX_VALUE, l -> (byte) (long) l);
         }
         if (type == Double.class || type == double.class) {
-            return number(Double::valueOf);
+            return floating(Double.class, n -> {
+                double d = Double.parseDouble(n);
+                return Double.isInfinite(d) ? null : (Object) d;
+            });
         }
         if (type == Float.class || type == float.class) {
-            return number(Float::valueOf);
+            return floating(Float.class, n -> {
+                float f = Float.parseFloat(n);
+                return Float.isInfinite(f) ? null : (Object) f;
+            });
         }
         if (type == BigDecimal.class) {
-            return number(BigDecimal::new);
+            return number(BigDecimal.class, (n, av) -> decimal(n, av, "N (java.math.BigDecimal)"));
         }
         if (type == BigInteger.class) {
-            return number(BigInteger::new);
+            String expected = "N (java.math.BigInteger)";
+            return number(BigInteger.class, (n, av) -> {
+                try {
+                    return decimal(n, av, expected).toBigIntegerExact();
+                } catch (ArithmeticException e) {
+                    throw UnreadableValueException.badContent(av, expected, "not a whole number", null);
+                }
+            });
         }
         if (type == Boolean.class || type == boolean.class) {
-            return new Simple(ValueKind.BOOLEAN, v -> AttributeValue.fromBool((Boolean) v), AttributeValue::bool);
+            return new Simple(ValueKind.BOOLEAN, "BOOL (java.lang.Boolean)", v -> AttributeValue.fromBool((Boolean) v),
+                    av -> {
+                        Boolean b = av.bool();
+                        if (b == null) {
+                            throw UnreadableValueException.wrongType(av, "BOOL (java.lang.Boolean)");
+                        }
+                        return b;
+                    });
         }
         if (type == Character.class || type == char.class) {
-            return string(c -> c.toString(), s -> s.charAt(0));
+            return string(Character.class, c -> c.toString(), (s, av) -> {
+                if (s.length() != 1) {
+                    throw UnreadableValueException.badContent(av, "S (java.lang.Character)",
+                            "a char holds exactly one UTF-16 unit, the string has " + s.length(), null);
+                }
+                return s.charAt(0);
+            });
         }
         if (type == byte[].class) {
-            return new Simple(ValueKind.BINARY, v -> AttributeValue.fromB(SdkBytes.fromByteArray((byte[]) v)),
-                    av -> av.b().asByteArray());
+            return new Simple(ValueKind.BINARY, "B (byte[])", v -> AttributeValue.fromB(SdkBytes.fromByteArray((byte[]) v)),
+                    av -> {
+                        if (av.b() == null) {
+                            throw UnreadableValueException.wrongType(av, "B (byte[])");
+                        }
+                        return av.b().asByteArray();
+                    });
         }
         if (type == UUID.class) {
-            return string(Object::toString, UUID::fromString);
+            return string(UUID.class, Object::toString, (s, av) -> {
+                UUID u = null;
+                try {
+                    u = UUID.fromString(s);
+                } catch (IllegalArgumentException e) {
+                    // refused below with the others
+                }
+                // UUID.fromString also takes short forms such as 1-2-3-4-5: only the canonical one is exact.
+                if (u == null || !u.toString().equalsIgnoreCase(s)) {
+                    throw UnreadableValueException.badContent(av, "S (java.util.UUID)",
+                            "not a UUID in the form 8-4-4-4-12 hex digits", null);
+                }
+                return u;
+            });
         }
         if (type == Instant.class) {
-            return string(i -> INSTANT.format((Instant) i), s -> Instant.from(INSTANT.parse(s)));
+            return temporal(Instant.class, "uuuu-MM-ddTHH:mm:ss.nnnnnnnnnZ", i -> INSTANT.format((Instant) i),
+                    s -> Instant.from(INSTANT.parse(s)));
         }
         if (type == LocalDate.class) {
-            return string(Object::toString, LocalDate::parse);
+            return temporal(LocalDate.class, "uuuu-MM-dd", Object::toString, LocalDate::parse);
         }
         if (type == LocalDateTime.class) {
-            return string(t -> LOCAL_DATE_TIME.format((LocalDateTime) t), s -> LocalDateTime.parse(s, LOCAL_DATE_TIME));
+            return temporal(LocalDateTime.class, "uuuu-MM-ddTHH:mm:ss.nnnnnnnnn",
+                    t -> LOCAL_DATE_TIME.format((LocalDateTime) t), s -> LocalDateTime.parse(s, LOCAL_DATE_TIME));
         }
         if (type == LocalTime.class) {
-            return string(t -> LOCAL_TIME.format((LocalTime) t), s -> LocalTime.parse(s, LOCAL_TIME));
+            return temporal(LocalTime.class, "HH:mm:ss.nnnnnnnnn", t -> LOCAL_TIME.format((LocalTime) t),
+                    s -> LocalTime.parse(s, LOCAL_TIME));
         }
         if (type == OffsetDateTime.class) {
             // Normalised to UTC, as Hibernate does by default: the stored string then sorts as time.
-            return string(t -> INSTANT.format(((OffsetDateTime) t).toInstant()),
+            return temporal(OffsetDateTime.class, "uuuu-MM-ddTHH:mm:ss.nnnnnnnnnZ",
+                    t -> INSTANT.format(((OffsetDateTime) t).toInstant()),
                     s -> Instant.from(INSTANT.parse(s)).atOffset(ZoneOffset.UTC));
         }
         if (type == Duration.class) {
-            return new Simple(ValueKind.NUMBER, d -> AttributeValue.fromN(Long.toString(((Duration) d).toNanos())),
-                    av -> Duration.ofNanos(Long.parseLong(av.n())));
+            String expected = "N (java.time.Duration in nanoseconds)";
+            return number(Duration.class, expected, d -> Long.toString(((Duration) d).toNanos()),
+                    (n, av) -> Duration.ofNanos(wholeNumber(n, av, expected, Long.MIN_VALUE, Long.MAX_VALUE, "long")));
         }
         return null;
     }
@@ -107,43 +169,96 @@ public final class Codecs {
     public static Codec enumCodec(Class<?> type, boolean byName) {
         Object[] constants = type.getEnumConstants();
         if (byName) {
-            return string(e -> ((Enum<?>) e).name(), s -> {
-                for (Object c : constants) {
-                    if (((Enum<?>) c).name().equals(s)) {
-                        return c;
-                    }
+            Map<String, Object> byNames = new HashMap<>();
+            for (Object c : constants) {
+                byNames.put(((Enum<?>) c).name(), c);
+            }
+            return string(type, e -> ((Enum<?>) e).name(), (s, av) -> {
+                Object c = byNames.get(s);
+                if (c == null) {
+                    throw UnreadableValueException.badContent(av, "S (" + type.getName() + ")",
+                            "not a constant of " + type.getSimpleName() + " " + byNames.keySet(), null);
                 }
-                throw new IllegalStateException("Stored value '" + s + "' is not a constant of " + type.getName());
+                return c;
             });
         }
-        return new Simple(ValueKind.NUMBER, e -> AttributeValue.fromN(Integer.toString(((Enum<?>) e).ordinal())),
-                av -> constants[Integer.parseInt(av.n())]);
+        String expected = "N (ordinal of " + type.getName() + ")";
+        return number(type, expected, e -> Integer.toString(((Enum<?>) e).ordinal()), (n, av) -> {
+            long ordinal = wholeNumber(n, av, expected, Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
+            if (ordinal < 0 || ordinal >= constants.length) {
+                throw UnreadableValueException.badContent(av, expected, type.getSimpleName() + " has no constant of ordinal "
+                        + ordinal + " (its ordinals are 0.." + (constants.length - 1) + ")", null);
+            }
+            return constants[(int) ordinal];
+        });
     }
 
     /**
      * A collection of basic values: a {@link Set} of strings, numbers or binaries becomes SS/NS/BS, any
-     * other collection a list (L). An empty set is not stored (DynamoDB has no empty sets).
+     * other collection a list (L). An empty set is not stored (DynamoDB has no empty sets). Reading takes
+     * only the type written: a set stored as a list, or a list as a set, is refused.
      */
     public static Codec collection(Class<?> collectionType, Codec element) {
         boolean set = Set.class.isAssignableFrom(collectionType);
         if (set && element.kind() == ValueKind.STRING) {
-            return new CollectionCodec(ValueKind.SET, true, element,
+            String expected = "SS, a set of " + element.expected();
+            return new CollectionCodec(ValueKind.SET, true, element, expected,
                     c -> c.isEmpty() ? null : AttributeValue.fromSs(mapAll(c, v -> element.write(v).s())),
-                    av -> av.ss().stream().map(s -> element.read(AttributeValue.fromS(s))).toList());
+                    av -> {
+                        if (!av.hasSs()) {
+                            throw UnreadableValueException.wrongType(av, expected);
+                        }
+                        return elements(av.ss(), AttributeValue::fromS, element);
+                    });
         }
         if (set && element.kind() == ValueKind.NUMBER) {
-            return new CollectionCodec(ValueKind.SET, true, element,
+            String expected = "NS, a set of " + element.expected();
+            return new CollectionCodec(ValueKind.SET, true, element, expected,
                     c -> c.isEmpty() ? null : AttributeValue.fromNs(mapAll(c, v -> element.write(v).n())),
-                    av -> av.ns().stream().map(s -> element.read(AttributeValue.fromN(s))).toList());
+                    av -> {
+                        if (!av.hasNs()) {
+                            throw UnreadableValueException.wrongType(av, expected);
+                        }
+                        return elements(av.ns(), AttributeValue::fromN, element);
+                    });
         }
         if (set && element.kind() == ValueKind.BINARY) {
-            return new CollectionCodec(ValueKind.SET, true, element,
+            String expected = "BS, a set of " + element.expected();
+            return new CollectionCodec(ValueKind.SET, true, element, expected,
                     c -> c.isEmpty() ? null : AttributeValue.fromBs(mapAll(c, v -> element.write(v).b())),
-                    av -> av.bs().stream().map(b -> element.read(AttributeValue.fromB(b))).toList());
+                    av -> {
+                        if (!av.hasBs()) {
+                            throw UnreadableValueException.wrongType(av, expected);
+                        }
+                        return elements(av.bs(), AttributeValue::fromB, element);
+                    });
         }
-        return new CollectionCodec(ValueKind.LIST, set, element,
+        String expected = "L, a list of " + element.expected();
+        return new CollectionCodec(ValueKind.LIST, set, element, expected,
                 c -> AttributeValue.fromL(mapAll(c, element::write)),
-                av -> av.l().stream().map(element::read).toList());
+                av -> {
+                    if (!av.hasL()) {
+                        throw UnreadableValueException.wrongType(av, expected);
+                    }
+                    List<AttributeValue> stored = av.l();
+                    List<Object> out = new ArrayList<>(stored.size());
+                    for (int i = 0; i < stored.size(); i++) {
+                        try {
+                            out.add(element.read(stored.get(i)));
+                        } catch (UnreadableValueException e) {
+                            throw e.in("[" + i + "]");
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    private static <T> List<Object> elements(List<T> stored, Function<T, AttributeValue> wrap, Codec element) {
+        List<Object> out = new ArrayList<>(stored.size());
+        for (T v : stored) {
+            out.add(element.read(wrap.apply(v)));
+        }
+        return out;
     }
 
     private static <T> List<T> mapAll(Collection<?> values, Function<Object, T> f) {
@@ -162,12 +277,80 @@ public final class Codecs {
      * form DynamoDB's time to live reads; a {@code @TimeToLive} Instant is stored so.
      */
     public static Codec epochSeconds() {
-        return new Simple(ValueKind.NUMBER, v -> AttributeValue.fromN(Long.toString(((Instant) v).getEpochSecond())),
-                av -> Instant.ofEpochSecond(new BigDecimal(av.n()).longValue()));
+        String expected = "N (java.time.Instant in epoch seconds)";
+        return number(Instant.class, expected, v -> Long.toString(((Instant) v).getEpochSecond()),
+                (n, av) -> {
+                    long seconds = wholeNumber(n, av, expected, Long.MIN_VALUE, Long.MAX_VALUE, "long");
+                    try {
+                        return Instant.ofEpochSecond(seconds);
+                    } catch (java.time.DateTimeException e) {
+                        throw UnreadableValueException.badContent(av, expected, "beyond the range of Instant", e);
+                    }
+                });
     }
 
-    private static Codec number(Function<String, Object> parse) {
-        return new Simple(ValueKind.NUMBER, v -> AttributeValue.fromN(numberText(v)), av -> parse.apply(av.n()));
+    private static Codec number(Class<?> type, BiFunction<String, AttributeValue, Object> read) {
+        return number(type, "N (" + type.getName() + ")", Codecs::numberText, read);
+    }
+
+    private static Codec number(Class<?> type, String expected, Function<Object, String> write,
+                                BiFunction<String, AttributeValue, Object> read) {
+        return new Simple(ValueKind.NUMBER, expected, v -> AttributeValue.fromN(write.apply(v)), av -> {
+            String n = av.n();
+            if (n == null) {
+                throw UnreadableValueException.wrongType(av, expected);
+            }
+            return read.apply(n, av);
+        });
+    }
+
+    private static Codec integral(Class<?> type, long min, long max, Function<Long, Object> box) {
+        String expected = "N (" + type.getName() + ")";
+        String name = type.getSimpleName();
+        return number(type, (n, av) -> box.apply(wholeNumber(n, av, expected, min, max, name)));
+    }
+
+    /** A stored number as a whole number within [min, max]; any exact form of it (7, 7.0, 7E0) is taken. */
+    private static long wholeNumber(String n, AttributeValue av, String expected, long min, long max, String typeName) {
+        long v;
+        try {
+            v = Long.parseLong(n);
+        } catch (NumberFormatException notPlain) {
+            BigDecimal d = decimal(n, av, expected);
+            try {
+                v = d.longValueExact();
+            } catch (ArithmeticException e) {
+                throw UnreadableValueException.badContent(av, expected, d.stripTrailingZeros().scale() > 0
+                        ? "not a whole number" : "out of the range of " + typeName + " (" + min + ".." + max + ")", null);
+            }
+        }
+        if (v < min || v > max) {
+            throw UnreadableValueException.badContent(av, expected,
+                    "out of the range of " + typeName + " (" + min + ".." + max + ")", null);
+        }
+        return v;
+    }
+
+    /** A stored number as a float or double: refused when it overflows to infinity or underflows to 0. */
+    private static Codec floating(Class<?> type, Function<String, Object> parse) {
+        String expected = "N (" + type.getName() + ")";
+        return number(type, (n, av) -> {
+            BigDecimal exact = decimal(n, av, expected);
+            Object v = parse.apply(n);
+            if (v == null || ((Number) v).doubleValue() == 0 && exact.signum() != 0) {
+                throw UnreadableValueException.badContent(av, expected,
+                        "beyond the range of " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT), null);
+            }
+            return v;
+        });
+    }
+
+    private static BigDecimal decimal(String n, AttributeValue av, String expected) {
+        try {
+            return new BigDecimal(n);
+        } catch (NumberFormatException e) {
+            throw UnreadableValueException.badContent(av, expected, "not a number", null);
+        }
     }
 
     private static final BigDecimal SMALLEST = new BigDecimal("1E-130");
@@ -194,11 +377,29 @@ public final class Codecs {
         return io.jynamo.internal.dynamo.AttributeValues.canonicalNumber(n.toString());
     }
 
-    private static Codec string(Function<Object, String> write, Function<String, Object> read) {
-        return new Simple(ValueKind.STRING, v -> AttributeValue.fromS(write.apply(v)), av -> read.apply(av.s()));
+    private static Codec string(Class<?> type, Function<Object, String> write, BiFunction<String, AttributeValue, Object> read) {
+        String expected = "S (" + type.getName() + ")";
+        return new Simple(ValueKind.STRING, expected, v -> AttributeValue.fromS(write.apply(v)), av -> {
+            String s = av.s();
+            if (s == null) {
+                throw UnreadableValueException.wrongType(av, expected);
+            }
+            return read.apply(s, av);
+        });
     }
 
-    private record Simple(ValueKind kind, Function<Object, AttributeValue> writer,
+    private static Codec temporal(Class<?> type, String form, Function<Object, String> write, Function<String, Object> parse) {
+        return string(type, write, (s, av) -> {
+            try {
+                return parse.apply(s);
+            } catch (DateTimeException e) {
+                throw UnreadableValueException.badContent(av, "S (" + type.getName() + ")",
+                        "not a " + type.getSimpleName() + " in the stored form " + form, e);
+            }
+        });
+    }
+
+    private record Simple(ValueKind kind, String expected, Function<Object, AttributeValue> writer,
                           Function<AttributeValue, Object> reader) implements Codec {
         @Override
         public AttributeValue write(Object value) {
@@ -212,7 +413,7 @@ public final class Codecs {
     }
 
     /** A codec of collections; {@link #element()} converts single elements (MEMBER OF, IN). */
-    public record CollectionCodec(ValueKind kind, boolean set, Codec element,
+    public record CollectionCodec(ValueKind kind, boolean set, Codec element, String expected,
                                   Function<Collection<?>, AttributeValue> writer,
                                   Function<AttributeValue, List<Object>> reader) implements Codec {
         @Override

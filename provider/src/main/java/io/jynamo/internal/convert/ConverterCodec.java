@@ -15,11 +15,23 @@ public record ConverterCodec(AttributeConverter<Object, Object> converter, Codec
 
     @Override
     public Object read(AttributeValue value) {
-        return converter.convertToEntityAttribute(database.read(value));
+        Object column = database.read(value);
+        try {
+            return converter.convertToEntityAttribute(column);
+        } catch (RuntimeException e) {
+            // JPA 3.2 section 3.9: a converter's exception reaches the application wrapped in a PersistenceException.
+            throw UnreadableValueException.badContent(value, expected(),
+                    "converter " + converter.getClass().getName() + " refused it: " + e, e);
+        }
     }
 
     @Override
     public ValueKind kind() {
         return database.kind();
+    }
+
+    @Override
+    public String expected() {
+        return database.expected() + " for converter " + converter.getClass().getSimpleName();
     }
 }

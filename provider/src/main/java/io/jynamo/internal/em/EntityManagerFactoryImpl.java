@@ -58,7 +58,8 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
     private final ScanPolicy scanPolicy;
     private final java.util.Set<String> warnedScans = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final boolean consistentReads;
-    private final boolean snapshotDirtyChecking;
+    private final DirtyChecking dirtyChecking;
+    private final Retry retry;
     private final SharedCache cache;
     private volatile MetamodelImpl metamodel;
     private volatile boolean open = true;
@@ -69,15 +70,18 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         this.metadata = metadata;
         this.client = client;
-        this.dynamo = new Dynamo(client.client(), retry(properties));
-        this.snapshotDirtyChecking = Settings.oneOf(DirtyChecking.class, DIRTY_CHECKING, properties.get(DIRTY_CHECKING),
-                DirtyChecking.TRACKING) == DirtyChecking.SNAPSHOT;
-        this.instances = snapshotDirtyChecking ? instances.snapshotDirtyChecking() : instances;
+        this.retry = retry(properties);
+        this.dynamo = new Dynamo(client.client(), retry);
+        this.dirtyChecking = Settings.property(properties, DirtyChecking.class, JynamoProperties.DIRTY_CHECKING,
+                DirtyChecking.TRACKING);
+        this.instances = dirtyChecking == DirtyChecking.SNAPSHOT ? instances.snapshotDirtyChecking() : instances;
         this.flusher = new Flusher(dynamo, this.instances,
                 Settings.property(properties, WriteMode.class, JynamoProperties.WRITE_MODE, WriteMode.BATCH) == WriteMode.ATOMIC,
                 Settings.property(properties, UpdateMode.class, JynamoProperties.UPDATE_MODE, UpdateMode.PUT) == UpdateMode.PATCH);
         this.scanPolicy = Settings.property(properties, ScanPolicy.class, JynamoProperties.SCAN, ScanPolicy.WARN);
-        this.consistentReads = Boolean.parseBoolean(String.valueOf(properties.getOrDefault(CONSISTENT_READ, "true")));
+        this.consistentReads = Settings.bool(properties, JynamoProperties.CONSISTENT_READ, true);
+        String schemaAction = Settings.choice(properties, JynamoProperties.SCHEMA_ACTION, "none",
+                "none", "create", "drop-and-create", "drop");
         this.cache = SharedCache.create(name, properties, metadata, consistentReads);
         this.schema = new Schema(metadata, dynamo);
         this.queryModel = new ProviderQueryModel(metadata);
@@ -101,32 +105,33 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
                     throw new PersistenceException("Named query '" + queryName + "' is invalid: " + e.getMessage(), e);
                 }
             });
-            schema.run(String.valueOf(properties.getOrDefault(JynamoProperties.SCHEMA_ACTION, "none")));
+            schema.run(schemaAction);
         } catch (RuntimeException e) {
             closeClient();
             throw e;
         }
     }
 
-    /** Property: {@code true} (default) for strongly consistent GetItem, BatchGetItem, table Query and Scan. */
-    public static final String CONSISTENT_READ = "jynamo.consistent-read";
-    /** Property: how many times a batch of unprocessed items or keys is sent at most (default 8). */
-    public static final String RETRY_ATTEMPTS = "jynamo.retry.max-attempts";
-    /** Property: the first backoff ceiling in milliseconds (default 20; doubles up to 2 s). */
-    public static final String RETRY_BASE_MILLIS = "jynamo.retry.base-millis";
-
-    /** Property: how long one operation may spend retrying, in milliseconds (default 20,000; 0 = no bound). */
-    public static final String RETRY_MAX_MILLIS = "jynamo.retry.max-millis";
+    /** Property: {@link JynamoProperties#CONSISTENT_READ}. */
+    public static final String CONSISTENT_READ = JynamoProperties.CONSISTENT_READ;
+    /** Property: {@link JynamoProperties#RETRY_MAX_ATTEMPTS}. */
+    public static final String RETRY_ATTEMPTS = JynamoProperties.RETRY_MAX_ATTEMPTS;
+    /** Property: {@link JynamoProperties#RETRY_BASE_MILLIS}. */
+    public static final String RETRY_BASE_MILLIS = JynamoProperties.RETRY_BASE_MILLIS;
 
     private static Retry retry(Map<String, Object> properties) {
-        try {
-            int attempts = Integer.parseInt(String.valueOf(properties.getOrDefault(RETRY_ATTEMPTS, Retry.DEFAULT.maxAttempts())));
-            long base = Long.parseLong(String.valueOf(properties.getOrDefault(RETRY_BASE_MILLIS, Retry.DEFAULT.baseMillis())));
-            long maxMillis = Long.parseLong(String.valueOf(properties.getOrDefault(RETRY_MAX_MILLIS, Retry.DEFAULT.maxMillis())));
-            return new Retry(attempts, base, Math.max(base, Retry.DEFAULT.capMillis()), maxMillis);
-        } catch (NumberFormatException e) {
-            throw new PersistenceException(RETRY_ATTEMPTS + " and " + RETRY_BASE_MILLIS + " must be whole numbers", e);
-        }
+        int attempts = Settings.integer(properties, JynamoProperties.RETRY_MAX_ATTEMPTS, Retry.DEFAULT.maxAttempts(), 1, 1_000);
+        long base = Settings.longValue(properties, JynamoProperties.RETRY_BASE_MILLIS, Retry.DEFAULT.baseMillis(), 0, 60_000);
+        long max = Settings.longValue(properties, JynamoProperties.RETRY_MAX_MILLIS, Retry.DEFAULT.maxMillis(), 0, 86_400_000);
+        return new Retry(attempts, base, Math.max(base, Retry.DEFAULT.capMillis()), max);
+    }
+
+    /** How changes to managed entities are found at flush ({@code jynamo.dirty-checking}). */
+    public enum DirtyChecking {
+        /** The entity's proxy records which attributes were set (the default). */
+        TRACKING,
+        /** Every managed entity is compared with the item it was loaded from. */
+        SNAPSHOT
     }
 
     /** What to do with a query that would scan ({@code jynamo.scan}). */
@@ -137,12 +142,6 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
 
     /** {@code jynamo.update-mode}. */
     private enum UpdateMode { PUT, PATCH }
-
-    /** Property: {@code tracking} (default) trusts the proxies' recorded changes, {@code snapshot} compares every managed entity at flush. */
-    private static final String DIRTY_CHECKING = "jynamo.dirty-checking";
-
-    /** {@code jynamo.dirty-checking}. */
-    private enum DirtyChecking { TRACKING, SNAPSHOT }
 
     // ---- for entity managers and queries -------------------------------------------------------------
 
@@ -170,9 +169,14 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
         return consistentReads;
     }
 
-    /** Whether {@code jynamo.dirty-checking=snapshot}: every managed entity is compared with its snapshot at flush. */
-    public boolean snapshotDirtyChecking() {
-        return snapshotDirtyChecking;
+    /** The retry budget of the unit's DynamoDB calls ({@code jynamo.retry.*}). */
+    public Retry retry() {
+        return retry;
+    }
+
+    /** How changes to managed entities are found at flush ({@code jynamo.dirty-checking}; default TRACKING). */
+    public DirtyChecking dirtyChecking() {
+        return dirtyChecking;
     }
 
     /** The second-level cache of the factory (empty, and never consulted, in mode NONE). */

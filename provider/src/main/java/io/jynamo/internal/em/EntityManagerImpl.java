@@ -9,6 +9,7 @@ import io.jynamo.internal.cache.CacheWrites;
 import io.jynamo.internal.context.EntityEntry;
 import io.jynamo.internal.context.PersistenceContext;
 import io.jynamo.internal.context.SingleThreadUse;
+import io.jynamo.internal.dynamo.Clients;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.query.QueryImpl;
@@ -131,6 +132,10 @@ public final class EntityManagerImpl implements JynamoEntityManager {
 
     /** A failure of the SDK as the PersistenceException JPA callers expect, saying what to do where it can. */
     private JynamoException translate(SdkException e) {
+        JynamoException unreachable = Clients.connectionFailure(e, factory.dynamo().client());
+        if (unreachable != null) {
+            return unreachable;
+        }
         if (e instanceof ResourceNotFoundException) {
             return new JynamoException("DynamoDB has no table (or index) this request of persistence unit '"
                     + factory.getName() + "' needs: " + e.getMessage() + ". Create the tables with "

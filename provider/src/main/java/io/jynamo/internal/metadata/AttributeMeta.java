@@ -2,6 +2,7 @@ package io.jynamo.internal.metadata;
 
 import io.jynamo.internal.convert.Codec;
 import io.jynamo.internal.convert.Codecs;
+import io.jynamo.internal.convert.UnreadableValueException;
 import io.jynamo.jpql.ValueKind;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -42,9 +43,30 @@ public record AttributeMeta(String name, String storedName, Class<?> javaType, C
         }
     }
 
-    /** Sets the attribute from a stored value; an absent value sets {@code null} (or an empty collection). */
+    /**
+     * Sets the attribute from a stored value; an absent value or a DynamoDB NULL sets {@code null} (or an
+     * empty collection, or a primitive's default).
+     *
+     * @throws UnreadableValueException naming this attribute, if the value does not fit it
+     */
     public void read(Object owner, AttributeValue value) {
-        accessor.set(owner, value == null ? absent() : codec.read(value));
+        accessor.set(owner, valueOf(value));
+    }
+
+    /**
+     * The Java value of a stored value, as {@link #read} would set it.
+     *
+     * @throws UnreadableValueException naming this attribute, if the value does not fit it
+     */
+    public Object valueOf(AttributeValue value) {
+        if (value == null || Boolean.TRUE.equals(value.nul())) {
+            return absent();
+        }
+        try {
+            return codec.read(value);
+        } catch (UnreadableValueException e) {
+            throw e.in(name);
+        }
     }
 
     private Object absent() {

@@ -1,6 +1,7 @@
 package io.jynamo.internal.metadata;
 
 import io.jynamo.internal.convert.Codec;
+import io.jynamo.internal.convert.UnreadableValueException;
 import io.jynamo.jpql.ValueKind;
 import jakarta.persistence.PersistenceException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,6 +32,9 @@ final class EmbeddedCodec implements Codec {
 
     @Override
     public Object read(AttributeValue value) {
+        if (!value.hasM()) {
+            throw UnreadableValueException.wrongType(value, expected());
+        }
         Object object;
         try {
             object = meta.constructor().invoke();
@@ -42,6 +46,11 @@ final class EmbeddedCodec implements Codec {
             a.read(object, map.get(a.storedName()));
         }
         return object;
+    }
+
+    @Override
+    public String expected() {
+        return "M (" + meta.javaClass().getName() + ")";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jynamo.internal.metadata;
 
 import io.jynamo.annotations.Capacity;
+import io.jynamo.internal.convert.UnreadableValueException;
 import jakarta.persistence.PersistenceException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -185,10 +186,19 @@ public final class EntityMeta {
         return item;
     }
 
-    /** Sets every attribute of an entity from an item. */
+    /**
+     * Sets every attribute of an entity from an item.
+     *
+     * @throws UnreadableValueException (a PersistenceException) naming table, key, attribute, stored and
+     *                                  expected type, if a stored value does not fit its attribute
+     */
     public void load(Object entity, Map<String, AttributeValue> item) {
         for (AttributeMeta a : attributes) {
-            a.read(entity, item.get(a.storedName()));
+            try {
+                a.read(entity, item.get(a.storedName()));
+            } catch (UnreadableValueException e) {
+                throw e.at(tableName, describe(item));
+            }
         }
     }
 

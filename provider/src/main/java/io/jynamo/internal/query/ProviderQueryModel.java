@@ -2,6 +2,7 @@ package io.jynamo.internal.query;
 
 import io.jynamo.internal.convert.Codec;
 import io.jynamo.internal.convert.Codecs;
+import io.jynamo.internal.convert.UnreadableValueException;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.metadata.IndexMeta;
@@ -81,7 +82,14 @@ public final class ProviderQueryModel implements QueryModel {
 
     /** The Java value of a stored attribute at a JPQL path. */
     public Object read(String entityName, String path, AttributeValue value) {
-        return value == null ? null : codecs.get(entityName).get(path).read(value);
+        if (value == null || Boolean.TRUE.equals(value.nul())) {
+            return null;
+        }
+        try {
+            return codecs.get(entityName).get(path).read(value);
+        } catch (UnreadableValueException e) {
+            throw e.in(path).at(null, entityName);
+        }
     }
 
     /** The values of a plan, converted. */

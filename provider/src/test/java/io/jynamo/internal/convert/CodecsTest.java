@@ -84,4 +84,34 @@ class CodecsTest {
         assertEquals("NUMBER", Codecs.enumCodec(ValueKind.class, true).write(ValueKind.NUMBER).s());
         assertEquals(ValueKind.NUMBER, Codecs.enumCodec(ValueKind.class, true).read(AttributeValue.fromS("NUMBER")));
     }
+
+    @Test
+    void numbersThatJavaWouldParseButDynamoDbNeverStoresAreRefused() {
+        Codec d = Codecs.basic(double.class);
+        for (String n : List.of("NaN", "Infinity", "0x1p3", "1d", " 5")) {
+            UnreadableValueException e = assertThrows(UnreadableValueException.class, () -> d.read(AttributeValue.fromN(n)));
+            assertTrue(e.getMessage().contains("not a number"), e.getMessage());
+        }
+        assertEquals(-0.5, d.read(AttributeValue.fromN("-5E-1")));
+    }
+
+    @Test
+    void aListElementOfTheWrongTypeIsNamedByItsIndex() {
+        Codec list = Codecs.collection(List.class, Codecs.basic(Integer.class));
+        UnreadableValueException e = assertThrows(UnreadableValueException.class,
+                () -> list.read(AttributeValue.fromL(List.of(AttributeValue.fromN("1"), AttributeValue.fromBool(true)))));
+        assertEquals("[1]", e.attribute());
+        assertEquals("BOOL", e.storedType());
+        assertEquals("history[1]", e.in("history").attribute());
+    }
+
+    @Test
+    void readingNeverCrossesDynamoDbTypes() {
+        assertThrows(UnreadableValueException.class, () -> Codecs.basic(String.class).read(AttributeValue.fromN("5")));
+        assertThrows(UnreadableValueException.class, () -> Codecs.basic(boolean.class).read(AttributeValue.fromS("true")));
+        assertThrows(UnreadableValueException.class,
+                () -> Codecs.collection(Set.class, Codecs.basic(String.class)).read(AttributeValue.fromL(List.of())));
+        assertThrows(UnreadableValueException.class,
+                () -> Codecs.collection(List.class, Codecs.basic(String.class)).read(AttributeValue.fromSs(List.of("a"))));
+    }
 }
