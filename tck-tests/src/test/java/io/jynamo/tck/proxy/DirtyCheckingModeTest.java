@@ -4,6 +4,7 @@ import io.jynamo.tck.support.TestUnit;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import jakarta.persistence.PersistenceException;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Field;
@@ -129,9 +130,9 @@ class DirtyCheckingModeTest {
 
     @Test
     void anUnknownModeIsRefusedNamingTheKey() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        PersistenceException e = assertThrows(PersistenceException.class,
                 () -> TestUnit.of(Book.class).property(KEY, "sometimes").build().close());
-        assertEquals("jynamo.dirty-checking='sometimes' is not one of [TRACKING, SNAPSHOT] (case does not matter)",
+        assertEquals("Invalid value 'sometimes' for property jynamo.dirty-checking: expected one of TRACKING, SNAPSHOT (any case)",
                 e.getMessage());
     }
 
