@@ -41,7 +41,8 @@ class LocalDynamoTest {
     @Test
     void anEngineThatCannotStartIsExplainedWithTheCommandAndTheFix() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> LocalDynamo.start(List.of("/nonexistent/jynamo-engine")));
+                () -> LocalDynamo.start(List.of(new LocalDynamo.Command(
+                        List.of("/nonexistent/jynamo-engine"), "/nonexistent/jynamo-engine"))));
         assertTrue(e.getMessage().contains("/nonexistent/jynamo-engine"), e.getMessage());
         assertTrue(e.getMessage().contains("pip install"), e.getMessage());
     }
