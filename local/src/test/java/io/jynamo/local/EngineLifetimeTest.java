@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -83,7 +84,7 @@ class EngineLifetimeTest {
                 Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "drain");
                 drain.setDaemon(true);
                 drain.start();
-                return java.util.stream.Stream.concat(java.util.stream.Stream.of(engine), engine.descendants()).toList();
+                return Stream.concat(Stream.of(engine), engine.descendants()).toList();
             }
             seen.append(line).append('\n');
         }
