@@ -7,8 +7,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * JUnit 5 extension for users' tests: starts the local engine once per JVM, empties it before each
- * test class, and injects {@link LocalDynamo} or a {@link DynamoDbClient} (closed after the class).
+ * JUnit 5 extension for users' tests: starts the local engine once per JVM, deletes every item of
+ * every table before each test class, and injects {@link LocalDynamo} or a {@link DynamoDbClient}
+ * (closed after the class). The tables stay, so an {@code EntityManagerFactory} shared by several
+ * test classes (one whose schema generation ran once) goes on working; its second-level cache is
+ * the factory's own, to evict if a class expects what it cached to be gone.
  *
  * <pre>{@code
  * @ExtendWith(JynamoLocalExtension.class)
@@ -31,7 +34,7 @@ public final class JynamoLocalExtension implements BeforeAllCallback, ParameterR
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        LocalDynamo.shared().reset();
+        LocalDynamo.shared().emptyTables();
     }
 
     @Override
