@@ -53,8 +53,17 @@ public final class Parser {
     private static final String NO_JOIN = "DynamoDB has no joins: query one entity and load related entities by key "
             + "(find / getReference)";
 
+    /**
+     * How deeply conditions and values may nest: each parenthesised condition, each {@code NOT} and each
+     * {@code LOWER(}/{@code UPPER(} is one level. Every later stage (analysis, planning, rendering) walks
+     * the tree this parser builds, one frame or a few per level, so this bound is theirs too and no
+     * query can exhaust the stack anywhere.
+     */
+    public static final int MAX_DEPTH = 200;
+
     private final List<Token> tokens;
     private int current;
+    private int depth;
 
     private Parser(List<Token> tokens) {
         this.tokens = tokens;
@@ -123,6 +132,20 @@ public final class Parser {
             return advance();
         }
         throw unexpected(keyword, hint);
+    }
+
+    /** Enters one nesting level at {@code at}, refusing to go past {@link #MAX_DEPTH}. */
+    private void enter(Token at) {
+        if (++depth > MAX_DEPTH) {
+            throw at.pos().error("the query nests deeper than " + MAX_DEPTH
+                            + " levels (parentheses, NOT and LOWER/UPPER count one level each)",
+                    "flatten the condition: a = 1 OR a = 2 OR ... needs no parentheses, IN (...) lists many values, "
+                            + "NOT NOT x is x");
+        }
+    }
+
+    private void leave() {
+        depth--;
     }
 
     private IllegalArgumentException unexpected(String expected, String hint) {
@@ -394,8 +417,11 @@ public final class Parser {
     }
 
     private Condition negation() {
-        if (matchWord("NOT")) {
-            return new Not(negation());
+        if (checkWord("NOT")) {
+            enter(advance());
+            Condition operand = negation();
+            leave();
+            return new Not(operand);
         }
         return predicate();
     }
@@ -409,9 +435,10 @@ public final class Parser {
             if (peekAt(1).is("SELECT")) {
                 throw peekAt(1).pos().error("subqueries are not supported", "run the inner query first and pass its result as a parameter");
             }
-            advance();
+            enter(advance());
             Condition c = condition();
             consume(TokenType.RPAREN, "')'", "close the parenthesis");
+            leave();
             return c;
         }
         Expr left = value();
@@ -598,9 +625,10 @@ public final class Parser {
         if (peekAt(1).type() == TokenType.LPAREN) {
             if (up.equals("LOWER") || up.equals("UPPER")) {
                 advance();
-                advance();
+                enter(advance());
                 Expr arg = value();
                 consume(TokenType.RPAREN, "')'", "close " + up + "(");
+                leave();
                 return new CaseFunction(up.equals("UPPER"), arg, t.pos());
             }
             if (up.equals("SIZE")) {

@@ -629,10 +629,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     // ---- parameters ----------------------------------------------------------------------------------
 
     private ParameterInfo parameter(Object key) {
-        for (ParameterInfo p : compiled.parameters()) {
-            if (key.equals(p.name()) || key.equals(p.position())) {
-                return p;
-            }
+        ParameterInfo p = key == null ? null : compiled.parameter(key);
+        if (p != null) {
+            return p;
         }
         throw new IllegalArgumentException("Query '" + compiled.jpql() + "' has no parameter "
                 + (key instanceof Integer ? "?" : ":") + key + "; it has " + compiled.parameters().stream().map(QueryImpl::describe).toList());
