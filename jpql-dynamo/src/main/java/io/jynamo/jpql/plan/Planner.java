@@ -390,7 +390,8 @@ public final class Planner {
                         + ". Change the condition or sort in Java");
             }
             String filter = conjuncts.isEmpty() ? null : r.conjunction(conjuncts);
-            return finish(r, Operation.SCAN, null, null, filter, List.of(), count, true, scanReason(conjuncts), false);
+            return finish(r, Operation.SCAN, null, null, filter, conjuncts, List.of(), count, true, scanReason(conjuncts),
+                    false);
         }
         String sk = chosen.sortKey(entity);
         if (orderPath != null && !orderPath.equals(sk)) {
@@ -412,7 +413,7 @@ public final class Planner {
         String filter = rest.isEmpty() ? null : r.conjunction(rest);
         boolean forward = stmt.orderBy() == null || !stmt.orderBy().descending();
         return finish(r, Operation.QUERY, chosen.index() == null ? null : chosen.index().name(), key.toString(), filter,
-                List.of(), count, forward, null, false);
+                conjuncts, List.of(), count, forward, null, false);
     }
 
     private IndexInfo index(String name) {
@@ -652,6 +653,12 @@ public final class Planner {
     private PlanData finish(Renderer r, Operation op, String indexName, String keyCondition, String filter,
                             List<Map<String, BoundValue>> keys, boolean count, boolean forward, String scanReason,
                             boolean alwaysEmpty) {
+        return finish(r, op, indexName, keyCondition, filter, null, keys, count, forward, scanReason, alwaysEmpty);
+    }
+
+    private PlanData finish(Renderer r, Operation op, String indexName, String keyCondition, String filter,
+                            List<Bound> whereConjuncts, List<Map<String, BoundValue>> keys, boolean count,
+                            boolean forward, String scanReason, boolean alwaysEmpty) {
         String projection = null;
         if (stmt.kind() == StatementKind.SELECT && stmt.selectKind() == SelectKind.ATTRIBUTES) {
             List<AttributeInfo> attrs = new ArrayList<>();
@@ -693,6 +700,10 @@ public final class Planner {
             }
             update = sb.toString();
         }
+        // A bulk write re-checks the whole WHERE, key condition included: an index key may have changed since
+        // the read, and only the table's own key cannot. Rendered last, so the read's placeholders stay as they were.
+        String writeCondition = stmt.kind() == StatementKind.SELECT || whereConjuncts == null || whereConjuncts.isEmpty()
+                ? null : r.conjunction(whereConjuncts);
         Map<String, String> names = Collections.unmodifiableMap(new LinkedHashMap<>(r.names));
         Map<String, BoundValue> values = Collections.unmodifiableMap(new LinkedHashMap<>(r.values));
         List<Map<String, BoundValue>> keyList = List.copyOf(keys);
@@ -700,9 +711,9 @@ public final class Planner {
         String projected = projection;
         StatementKind kind = stmt.kind();
         return new PlanData(op, entity.tableName(), indexName, keyCondition, filter, projection, names, values,
-                keyList, count, forward, List.copyOf(assignments), update, scanReason, alwaysEmpty,
+                keyList, count, forward, List.copyOf(assignments), update, writeCondition, scanReason, alwaysEmpty,
                 () -> Explain.render(entity, op, indexName, keyCondition, filter, projected, names, values, keyList,
-                        count, forward, updateExpression, scanReason, alwaysEmpty, kind));
+                        count, forward, updateExpression, writeCondition, scanReason, alwaysEmpty, kind));
     }
 
     /** Renders atoms into expression text, allocating {@code #nK} and {@code :vK} placeholders. */
