@@ -126,6 +126,22 @@ public final class CompiledQuery {
         return plan;
     }
 
+    /**
+     * The plan as text, without arguments: each parameter is shown as its placeholder ({@code :name},
+     * {@code ?1}) and planned as a non-null value; notes say where the operation or a condition depends on
+     * the value bound (an {@code IN :list} on the key is a BatchGetItem of the collection's keys, a
+     * {@code LIKE :p} becomes begins_with, contains or =).
+     *
+     * @param forcedIndex the value of hint {@code jynamo.index}, or {@code null}
+     * @throws IllegalArgumentException for an unknown or unusable forced index or an ORDER BY no Query can serve
+     */
+    public String explain(String forcedIndex) {
+        if (analysis.parameters().isEmpty()) {
+            return bind(null, forcedIndex).explain();
+        }
+        return Planner.explainUnbound(analysis, forcedIndex);
+    }
+
     @Override
     public String toString() {
         return jpql;

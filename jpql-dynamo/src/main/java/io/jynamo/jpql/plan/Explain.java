@@ -80,6 +80,8 @@ final class Explain {
             s = "'" + str.replace("'", "''") + "'";
         } else if (o instanceof Enum<?> e) {
             s = e.getDeclaringClass().getSimpleName() + "." + e.name();
+        } else if (o instanceof Planner.Unbound u) {
+            s = u.label();
         } else if (o instanceof byte[] b) {
             s = "byte[" + b.length + "]";
         } else {

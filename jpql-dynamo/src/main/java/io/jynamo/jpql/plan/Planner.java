@@ -34,6 +34,7 @@ import io.jynamo.jpql.plan.Bound.Attr;
 import io.jynamo.jpql.plan.Bound.Btw;
 import io.jynamo.jpql.plan.Bound.Cmp;
 import io.jynamo.jpql.plan.Bound.Const;
+import io.jynamo.jpql.plan.Bound.Deferred;
 import io.jynamo.jpql.plan.Bound.Exists;
 import io.jynamo.jpql.plan.Bound.InList;
 import io.jynamo.jpql.plan.Bound.Match;
@@ -72,6 +73,23 @@ public final class Planner {
     private final Map<Object, Object> args = new HashMap<>();
     private final Map<Object, ParameterInfo> infos = new HashMap<>();
 
+    /**
+     * Explain only: an argument not bound yet, planned as a non-null value and shown as its placeholder.
+     *
+     * @param label      how the query writes it ({@code :name}, {@code ?1}, {@code LOWER(:name)})
+     * @param collection whether a collection may be bound in its place ({@code IN :list})
+     */
+    record Unbound(String label, boolean collection) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** Explain only: whether parameters stand unbound, and what the plan then cannot tell yet. */
+    private boolean symbolic;
+    private final List<String> notes = new ArrayList<>();
+
     private Planner(Analysis analysis) {
         this.analysis = analysis;
         this.entity = analysis.entity();
@@ -91,6 +109,35 @@ public final class Planner {
         Planner p = new Planner(analysis);
         p.checkArguments(arguments == null ? Map.of() : arguments);
         return p.run(forcedIndex);
+    }
+
+    /**
+     * Plans the operation without arguments, for explain: every parameter stands as its placeholder
+     * ({@code :name}, {@code ?1}), planned as a non-null value, and the text says where the operation or a
+     * condition depends on the value bound.
+     *
+     * @throws IllegalArgumentException for an unknown or unusable forced index or an ORDER BY no Query can serve
+     */
+    public static String explainUnbound(Analysis analysis, String forcedIndex) {
+        Planner p = new Planner(analysis);
+        p.symbolic = true;
+        for (ParameterInfo info : analysis.parameters()) {
+            p.infos.put(info.key(), info);
+            p.args.put(info.key(), new Unbound(info.label(), info.collectionAllowed()));
+        }
+        if (!analysis.parameters().isEmpty()) {
+            List<String> labels = new ArrayList<>();
+            analysis.parameters().forEach(i -> labels.add(i.label()));
+            p.notes.add((labels.size() == 1 ? "parameter " + labels.get(0) + " is" : "parameters " + String.join(", ", labels)
+                    + " are") + " not bound: shown as placeholders and planned as non-null values (a NULL argument makes "
+                    + "a comparison with it false)");
+        }
+        PlanData plan = p.run(forcedIndex);
+        StringBuilder sb = new StringBuilder(plan.explain());
+        for (String note : new LinkedHashSet<>(p.notes)) {
+            sb.append('\n').append("note:").append(" ".repeat(11)).append(note);
+        }
+        return sb.toString();
     }
 
     // ---- arguments --------------------------------------------------------------------------
@@ -146,6 +193,9 @@ public final class Planner {
             if (v == null) {
                 return null;
             }
+            if (v instanceof Unbound u) {
+                return new Unbound((f.upper() ? "UPPER(" : "LOWER(") + u.label() + ")", false);
+            }
             if (!(v instanceof String s)) {
                 throw new IllegalArgumentException("LOWER/UPPER expects a String but got " + v.getClass().getName());
             }
@@ -190,7 +240,13 @@ public final class Planner {
             if (n.value() instanceof PathExpr p) {
                 return new Exists(p.attribute(), wantExists);
             }
-            boolean isNull = eval(n.value()) == null;
+            Object operand = eval(n.value());
+            if (operand instanceof Unbound u) {
+                notes.add(u.label() + " IS " + (wantExists ? "NOT " : "") + "NULL is decided when " + u.label()
+                        + " is bound: the condition, and with it the operation, may simplify then");
+                return new Deferred(null, u.label() + " IS " + (wantExists ? "NOT " : "") + "NULL");
+            }
+            boolean isNull = operand == null;
             return wantExists != isNull ? TRUE : FALSE;
         }
         MemberOf m = (MemberOf) c;
@@ -254,6 +310,11 @@ public final class Planner {
         Object v = eval(l.pattern());
         if (v == null) {
             return FALSE;
+        }
+        if (v instanceof Unbound u) {
+            notes.add("LIKE " + u.label() + " becomes begins_with, contains or = once the pattern is bound "
+                    + "('p%', '%s%', 'text'); a prefix on a sort key then joins the key condition");
+            return new Deferred(a, (negated ? "NOT LIKE " : "LIKE ") + u.label());
         }
         String label = l.pattern() instanceof Literal ? "'" + v + "'" : describeParam(l.pattern()) + " = '" + v + "'";
         LikePattern p = LikePattern.parse((String) v, l.pattern().pos(), label);
@@ -374,6 +435,17 @@ public final class Planner {
 
         if (forcedIndex == null && stmt.orderBy() == null && !count) {
             List<Map<String, BoundValue>> keys = directKeys(conjuncts);
+            if (keys != null && symbolic) {
+                for (Map<String, BoundValue> k : keys) {
+                    for (BoundValue v : k.values()) {
+                        if (v.value() instanceof Unbound u && u.collection()) {
+                            notes.add("the keys depend on " + u.label() + ": one key per element of the collection bound, "
+                                    + "read by BatchGetItem (100 keys a call); a single value is one GetItem");
+                            return finish(r, Operation.BATCH_GET_ITEM, null, null, null, keys, false, true, null, false);
+                        }
+                    }
+                }
+            }
             if (keys != null) {
                 return finish(r, keys.size() == 1 ? Operation.GET_ITEM : Operation.BATCH_GET_ITEM, null, null, null,
                         keys, false, true, null, false);
@@ -833,6 +905,9 @@ public final class Planner {
                     sb.append(" AND NOT (").append(c).append(")");
                 }
                 return sb.append(")").toString();
+            }
+            if (b instanceof Deferred d) {
+                return d.attribute() == null ? d.text() : name(d.attribute()) + " " + d.text();
             }
             if (b instanceof Exists e) {
                 return (e.exists() ? "attribute_exists(" : "attribute_not_exists(") + name(e.attribute()) + ")";
