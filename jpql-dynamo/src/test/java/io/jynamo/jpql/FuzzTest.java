@@ -103,6 +103,13 @@ class FuzzTest {
         } catch (RuntimeException | StackOverflowError e) {
             throw new AssertionError("compile crashed on <" + q + ">", e);
         }
+        try {
+            c.explain(random.nextInt(10) == 0 ? "byEmail" : null);
+        } catch (IllegalArgumentException e) {
+            // an unusable forced index or ORDER BY: refused like at bind
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new AssertionError("explain crashed on <" + q + ">", e);
+        }
         Map<Object, Object> args = new HashMap<>();
         for (ParameterInfo p : c.parameters()) {
             args.put(p.key(), dummy(p, random));

@@ -98,6 +98,13 @@ class QueryFuzzTest {
         } catch (RuntimeException | StackOverflowError e) {
             throw new AssertionError("createQuery failed otherwise than with IllegalArgumentException on <" + q + ">", e);
         }
+        try {
+            em.unwrap(io.jynamo.JynamoEntityManager.class).explain(q);
+        } catch (IllegalArgumentException e) {
+            // an ORDER BY no Query can serve is refused by explain as by execution
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new AssertionError("explain failed otherwise than with IllegalArgumentException on <" + q + ">", e);
+        }
         if (!execute) {
             return 3;
         }
