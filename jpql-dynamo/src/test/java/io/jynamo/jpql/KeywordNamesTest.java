@@ -83,9 +83,9 @@ class KeywordNamesTest {
 
     @Test
     void unqualifiedEnumConstantsInAnInList() {
-        BoundPlan p = compile("SELECT o FROM Order o WHERE o.status IN (NEW, OPEN) OR o.status NOT IN (ALL, ORDER)")
-                .bind(Map.of(), null);
-        for (String constant : List.of("NEW", "OPEN", "ALL", "ORDER")) {
+        BoundPlan p = compile("SELECT o FROM Order o WHERE o.status IN (NEW, OPEN) OR o.status NOT IN (ALL, ORDER) "
+                + "OR o.status IN (SELECT)").bind(Map.of(), null);
+        for (String constant : List.of("NEW", "OPEN", "ALL", "ORDER", "SELECT")) {
             assertTrue(p.explain().contains("OrderStatus." + constant), p.explain());
         }
     }
@@ -113,6 +113,7 @@ class KeywordNamesTest {
                 {"SELECT o FROM Order o WHERE o.value = NEW com.x.Dto(1)", "constructor expressions (NEW)"},
                 {"SELECT o FROM Order o WHERE CASE WHEN o.value = 1 THEN 1 END = 1", "CASE is not supported"},
                 {"SELECT o FROM Order o WHERE EXISTS (SELECT x FROM X x)", "EXISTS"},
+                {"SELECT o FROM Order o WHERE o.status IN (SELECT x.s FROM X x)", "subqueries"},
                 {"SELECT o FROM Order o WHERE o.value > ALL (SELECT x.a FROM X x)", "subqueries (ALL)"},
                 {"SELECT o FROM Order o WHERE o.value = 1 ORDER BY o.index, o.value", "more than one"},
                 {"SELECT o FROM Order o GROUP BY o.value", "GROUP BY"},
@@ -125,6 +126,6 @@ class KeywordNamesTest {
     @Test
     void aVariableNamedLikeAClauseKeywordNeedsAsAndTheHintSaysSo() {
         var e = assertThrows(IllegalArgumentException.class, () -> compile("SELECT order FROM Order order"));
-        assertTrue(e.getMessage().contains("FROM Entity AS order"), e.getMessage());
+        assertTrue(e.getMessage().contains("declare it with AS: Entity AS order"), e.getMessage());
     }
 }

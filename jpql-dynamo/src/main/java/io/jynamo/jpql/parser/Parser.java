@@ -398,8 +398,8 @@ public final class Parser {
                 throw t.pos().error("JOIN is not supported", NO_JOIN);
             }
             throw unexpected("an identification variable", t.type() == TokenType.WORD && !t.is("AS")
-                    ? "write FROM Entity e (the variable is required); a variable named like the keyword " + t.upper()
-                    + " is declared with AS, e.g. FROM Entity AS " + t.text()
+                    ? "the variable is required, e.g. Entity e; to name it like the keyword " + t.upper()
+                    + ", declare it with AS: Entity AS " + t.text()
                     : "write FROM Entity e (the variable is required)");
         }
         advance();
@@ -516,7 +516,7 @@ public final class Parser {
                 items.add(value());
             } else {
                 consume(TokenType.LPAREN, "'(' or a parameter after IN", "write IN ('a', 'b') or IN :list");
-                if (checkWord("SELECT")) {
+                if (checkWord("SELECT") && !endsValue(peekAt(1))) {
                     throw peek().pos().error("subqueries are not supported", "run the inner query first and pass its result as a parameter");
                 }
                 do {
