@@ -71,6 +71,8 @@ class DecimalKeyQueryTest {
         unit.calls().reset();
         assertEquals(List.of("two and a half"), labels(inEm(em -> em.createQuery(
                 "SELECT m FROM Measure m WHERE m.id IN (2.5, 2.50)", Measure.class).getResultList())));
+        assertEquals(1, unit.calls().count("getItem"), "one key, so one GetItem");
+        assertEquals(0, unit.calls().count("batchGetItem"));
     }
 
     @Test
