@@ -28,7 +28,9 @@ public interface JynamoEntityManager extends EntityManager {
     /**
      * Describes, without calling DynamoDB, how a JPQL statement would be executed: the operation
      * (GetItem, BatchGetItem, Query, Scan), the table or index, the key condition, the filter, the
-     * projection and whether it scans.
+     * projection and whether it scans. Parameters need not be bound: they are shown as placeholders
+     * ({@code :name}, {@code ?1}) and planned as non-null values, and notes say where the operation
+     * depends on the value (an {@code IN :ids} on the key is a BatchGetItem of the bound collection's keys).
      *
      * @throws IllegalArgumentException if the statement is not valid or not supported
      */

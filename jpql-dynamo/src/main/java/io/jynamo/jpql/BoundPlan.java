@@ -92,6 +92,16 @@ public final class BoundPlan {
         return data.updateExpression();
     }
 
+    /**
+     * UPDATE/DELETE whose keys are read by a Query or Scan: the whole WHERE (key condition and filter) as a
+     * ConditionExpression over {@link #names()} and {@link #values()}, for each write to repeat, so that an
+     * item changed since the read (an index key included) is left alone. {@code null} for a SELECT, for a
+     * WHERE that names only full primary keys (GET_ITEM / BATCH_GET_ITEM), and for no WHERE.
+     */
+    public String writeCondition() {
+        return data.writeCondition();
+    }
+
     /** The plan as human-readable text (operation, table/index, expressions, scan, names and values). */
     public String explain() {
         return data.explain();

@@ -8,6 +8,8 @@ import io.jynamo.jpql.plan.Planner;
 import io.jynamo.jpql.semantic.Analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +26,8 @@ public final class CompiledQuery {
     private final String jpql;
     private final Analysis analysis;
     private final List<AttributeInfo> selectedAttributes;
+    /** Parameters by key, so that setting each of n parameters is not a search through n. */
+    private final Map<Object, ParameterInfo> parametersByKey;
     /** The plan of a query without parameters, made on first bind: it cannot change. */
     private volatile BoundPlan constantPlan;
 
@@ -37,6 +41,11 @@ public final class CompiledQuery {
             }
         }
         this.selectedAttributes = List.copyOf(attrs);
+        Map<Object, ParameterInfo> byKey = new HashMap<>();
+        for (ParameterInfo p : analysis.parameters()) {
+            byKey.put(p.key(), p);
+        }
+        this.parametersByKey = Collections.unmodifiableMap(byKey);
     }
 
     /** SELECT, UPDATE or DELETE. */
@@ -62,6 +71,16 @@ public final class CompiledQuery {
     /** Every parameter the query uses, in order of first appearance. */
     public List<ParameterInfo> parameters() {
         return analysis.parameters();
+    }
+
+    /**
+     * The parameter bound under {@code key}, in constant time.
+     *
+     * @param key a name (String) for {@code :name} or a position (Integer) for {@code ?1}
+     * @return the parameter, or {@code null} if the query has none under that key
+     */
+    public ParameterInfo parameter(Object key) {
+        return parametersByKey.get(key);
     }
 
     /** The query text as compiled. */
@@ -105,6 +124,22 @@ public final class CompiledQuery {
             constantPlan = plan;
         }
         return plan;
+    }
+
+    /**
+     * The plan as text, without arguments: each parameter is shown as its placeholder ({@code :name},
+     * {@code ?1}) and planned as a non-null value; notes say where the operation or a condition depends on
+     * the value bound (an {@code IN :list} on the key is a BatchGetItem of the collection's keys, a
+     * {@code LIKE :p} becomes begins_with, contains or =).
+     *
+     * @param forcedIndex the value of hint {@code jynamo.index}, or {@code null}
+     * @throws IllegalArgumentException for an unknown or unusable forced index or an ORDER BY no Query can serve
+     */
+    public String explain(String forcedIndex) {
+        if (analysis.parameters().isEmpty()) {
+            return bind(null, forcedIndex).explain();
+        }
+        return Planner.explainUnbound(analysis, forcedIndex);
     }
 
     @Override

@@ -47,6 +47,50 @@ class FuzzTest {
         assertTrue(outcomes[1] > 1000, "most soup is refused: " + Arrays.toString(outcomes));
     }
 
+    @Test
+    void deeplyNestedInputEitherCompilesOrFailsWithIllegalArgumentException() {
+        Random random = new Random(8L);
+        int[] outcomes = new int[2];
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            for (int i = 0; i < 3000; i++) {
+                String q = nested(random);
+                if (random.nextInt(3) == 0) {
+                    q = mutate(random, q);
+                }
+                outcomes[attempt(q, random) ? 0 : 1]++;
+            }
+        });
+        assertTrue(outcomes[0] > 300, "nesting within the limit compiles: " + Arrays.toString(outcomes));
+        assertTrue(outcomes[1] > 300, "nesting past the limit is refused: " + Arrays.toString(outcomes));
+    }
+
+    /** A seed's WHERE wrapped in random levels of parentheses, NOT, AND/OR chains and LOWER, sometimes past the limit. */
+    private static String nested(Random random) {
+        int depth = random.nextInt(4) == 0 ? random.nextInt(5_000) : random.nextInt(io.jynamo.jpql.parser.Parser.MAX_DEPTH + 20);
+        StringBuilder open = new StringBuilder();
+        StringBuilder close = new StringBuilder();
+        String atom = List.of("u.lastName = :p", "u.age BETWEEN 1 AND :q", "u.name = LOWER(:p)", "u.status = ACTIVE",
+                "u.email IN (:p, 'x')", ":p MEMBER OF u.tags").get(random.nextInt(6));
+        for (int level = 0; level < depth; level++) {
+            switch (random.nextInt(5)) {
+                case 0 -> open.append("NOT ");
+                case 1 -> open.append("u.age = 1 OR (");
+                case 2 -> open.append("u.age = 2 AND (");
+                case 3 -> open.append("NOT (");
+                default -> open.append("(");
+            }
+            String o = open.substring(open.length() - 1);
+            if (o.equals("(")) {
+                close.append(')');
+            }
+        }
+        if (random.nextInt(6) == 0) {
+            int lower = random.nextInt(300);
+            atom = "u.name = " + "LOWER(".repeat(lower) + ":p" + ")".repeat(lower);
+        }
+        return "SELECT u FROM User u WHERE " + open + atom + close;
+    }
+
     private static boolean attempt(String q, Random random) {
         CompiledQuery c;
         try {
@@ -59,6 +103,13 @@ class FuzzTest {
         } catch (RuntimeException | StackOverflowError e) {
             throw new AssertionError("compile crashed on <" + q + ">", e);
         }
+        try {
+            c.explain(random.nextInt(10) == 0 ? "byEmail" : null);
+        } catch (IllegalArgumentException e) {
+            // an unusable forced index or ORDER BY: refused like at bind
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new AssertionError("explain crashed on <" + q + ">", e);
+        }
         Map<Object, Object> args = new HashMap<>();
         for (ParameterInfo p : c.parameters()) {
             args.put(p.key(), dummy(p, random));
@@ -68,7 +119,7 @@ class FuzzTest {
             plan.explain();
         } catch (IllegalArgumentException e) {
             return false;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             throw new AssertionError("bind crashed on <" + q + "> with " + args, e);
         }
         return true;

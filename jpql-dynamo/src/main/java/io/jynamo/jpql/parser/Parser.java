@@ -46,6 +46,16 @@ public final class Parser {
             "OUTER", "FETCH", "AS", "ASC", "DESC", "UPDATE", "SET", "DELETE", "DISTINCT", "TRUE", "FALSE", "EXISTS",
             "ALL", "ANY", "SOME", "ESCAPE", "EMPTY", "NEW", "CASE", "WHEN", "THEN", "ELSE", "END", "UNION",
             "INTERSECT", "EXCEPT", "ON", "CROSS", "RIGHT", "FULL", "LIMIT", "OFFSET");
+    /**
+     * Words that may follow a range declaration ({@code FROM Entity e}): without AS, such a word ends the
+     * declaration rather than naming the variable ({@code FROM Order AS order} names it).
+     */
+    private static final Set<String> AFTER_RANGE = Set.of("WHERE", "SET", "ORDER", "GROUP", "HAVING", "JOIN", "LEFT",
+            "INNER", "RIGHT", "CROSS", "FULL", "OUTER", "FETCH", "UNION", "INTERSECT", "EXCEPT", "LIMIT", "OFFSET", "ON",
+            "AS");
+    /** Words that may follow a complete value: before one of them a keyword is a name (an enum constant, say). */
+    private static final Set<String> AFTER_VALUE = Set.of("AND", "OR", "ORDER", "GROUP", "HAVING", "BETWEEN", "LIKE",
+            "IN", "IS", "NOT", "MEMBER", "ESCAPE", "WHERE", "UNION", "INTERSECT", "EXCEPT", "LIMIT", "OFFSET");
     private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
     private static final Set<String> SPECIAL_FORMS = Set.of("TREAT", "KEY", "VALUE", "ENTRY", "TYPE", "INDEX",
             "FUNCTION", "CAST", "EXTRACT", "COALESCE", "NULLIF", "OBJECT");
@@ -53,8 +63,17 @@ public final class Parser {
     private static final String NO_JOIN = "DynamoDB has no joins: query one entity and load related entities by key "
             + "(find / getReference)";
 
+    /**
+     * How deeply conditions and values may nest: each parenthesised condition, each {@code NOT} and each
+     * {@code LOWER(}/{@code UPPER(} is one level. Every later stage (analysis, planning, rendering) walks
+     * the tree this parser builds, one frame or a few per level, so this bound is theirs too and no
+     * query can exhaust the stack anywhere.
+     */
+    public static final int MAX_DEPTH = 200;
+
     private final List<Token> tokens;
     private int current;
+    private int depth;
 
     private Parser(List<Token> tokens) {
         this.tokens = tokens;
@@ -123,6 +142,38 @@ public final class Parser {
             return advance();
         }
         throw unexpected(keyword, hint);
+    }
+
+    /** Enters one nesting level at {@code at}, refusing to go past {@link #MAX_DEPTH}. */
+    private void enter(Token at) {
+        if (++depth > MAX_DEPTH) {
+            throw at.pos().error("the query nests deeper than " + MAX_DEPTH
+                            + " levels (parentheses, NOT and LOWER/UPPER count one level each)",
+                    "flatten the condition: a = 1 OR a = 2 OR ... needs no parentheses, IN (...) lists many values, "
+                            + "NOT NOT x is x");
+        }
+    }
+
+    private void leave() {
+        depth--;
+    }
+
+    /**
+     * Keywords are contextual, as in Hibernate: a word is a name wherever the grammar needs no keyword. A
+     * word followed by '.' starts a path whatever it spells ({@code order.total} for a variable named order).
+     */
+    private boolean nameHere() {
+        Token t = peek();
+        return t.type() == TokenType.WORD && (peekAt(1).type() == TokenType.DOT || !RESERVED.contains(t.upper()));
+    }
+
+    /** Whether a token can follow a complete value, so that the word before it is a name, not a construct. */
+    private static boolean endsValue(Token t) {
+        return switch (t.type()) {
+            case EOF, RPAREN, COMMA, EQ, NE, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH -> true;
+            case WORD -> AFTER_VALUE.contains(t.upper());
+            default -> false;
+        };
     }
 
     private IllegalArgumentException unexpected(String expected, String hint) {
@@ -241,7 +292,7 @@ public final class Parser {
 
     private PathExpr valuePathForOrder() {
         Token t = peek();
-        if (t.type() != TokenType.WORD || RESERVED.contains(t.upper())) {
+        if (!nameHere()) {
             throw unexpected("an attribute path", "write ORDER BY e.sortKey");
         }
         if (peekAt(1).type() == TokenType.LPAREN) {
@@ -256,19 +307,23 @@ public final class Parser {
 
     private PathExpr selectItem() {
         Token t = peek();
-        if (t.is("NEW")) {
+        Token next = peekAt(1);
+        // A select item is followed by ',' or FROM: before them (or before '.') any word is a name.
+        boolean name = t.type() == TokenType.WORD && (next.type() == TokenType.DOT || next.type() == TokenType.COMMA
+                || next.is("FROM"));
+        if (!name && t.is("NEW")) {
             throw t.pos().error("constructor expressions (NEW) are not supported", "select the attributes and build the object in Java");
         }
-        if (t.is("CASE")) {
+        if (!name && t.is("CASE")) {
             throw t.pos().error("CASE is not supported", "select the attributes and compute in Java");
         }
-        if (t.is("DISTINCT")) {
+        if (!name && t.is("DISTINCT")) {
             throw t.pos().error("DISTINCT is not supported", "de-duplicate in Java");
         }
-        if (t.type() == TokenType.WORD && peekAt(1).type() == TokenType.LPAREN) {
+        if (t.type() == TokenType.WORD && next.type() == TokenType.LPAREN) {
             refuseFunction(t);
         }
-        if (t.type() != TokenType.WORD || RESERVED.contains(t.upper())) {
+        if (!name && !nameHere()) {
             throw unexpected("the identification variable or an attribute path", "write SELECT e or SELECT e.a, e.b");
         }
         PathExpr p = path("an attribute path");
@@ -289,7 +344,7 @@ public final class Parser {
         List<SetClause> sets = new ArrayList<>();
         do {
             Token start = peek();
-            if (start.type() != TokenType.WORD || RESERVED.contains(start.upper())) {
+            if (!nameHere()) {
                 throw unexpected("an attribute path", "write SET e.a = value");
             }
             PathExpr target = path("an attribute path");
@@ -323,7 +378,8 @@ public final class Parser {
         if (t.type() == TokenType.LPAREN) {
             throw t.pos().error("subqueries are not supported", "run the inner query first and pass its result as a parameter");
         }
-        if (t.type() != TokenType.WORD || RESERVED.contains(t.upper())) {
+        // Any word: the grammar needs an entity name here, so Order, Group or Select name entities.
+        if (t.type() != TokenType.WORD) {
             throw unexpected("an entity name", "write FROM Entity e");
         }
         advance();
@@ -334,13 +390,17 @@ public final class Parser {
     }
 
     private String variable() {
-        matchWord("AS");
+        boolean as = matchWord("AS");
         Token t = peek();
-        if (t.type() != TokenType.WORD || RESERVED.contains(t.upper())) {
+        // After AS any word names the variable; without it, a word that may follow the declaration ends it.
+        if (t.type() != TokenType.WORD || !as && AFTER_RANGE.contains(t.upper())) {
             if (t.is("JOIN") || t.is("LEFT") || t.is("INNER")) {
                 throw t.pos().error("JOIN is not supported", NO_JOIN);
             }
-            throw unexpected("an identification variable", "write FROM Entity e (the variable is required)");
+            throw unexpected("an identification variable", t.type() == TokenType.WORD && !t.is("AS")
+                    ? "the variable is required, e.g. Entity e; to name it like the keyword " + t.upper()
+                    + ", declare it with AS: Entity AS " + t.text()
+                    : "write FROM Entity e (the variable is required)");
         }
         advance();
         Token next = peek();
@@ -394,24 +454,28 @@ public final class Parser {
     }
 
     private Condition negation() {
-        if (matchWord("NOT")) {
-            return new Not(negation());
+        if (checkWord("NOT") && peekAt(1).type() != TokenType.DOT) {
+            enter(advance());
+            Condition operand = negation();
+            leave();
+            return new Not(operand);
         }
         return predicate();
     }
 
     private Condition predicate() {
         Token t = peek();
-        if (t.is("EXISTS")) {
+        if (t.is("EXISTS") && peekAt(1).type() == TokenType.LPAREN) {
             throw t.pos().error("subqueries (EXISTS) are not supported", "run the inner query first and pass its result as a parameter");
         }
         if (t.type() == TokenType.LPAREN) {
             if (peekAt(1).is("SELECT")) {
                 throw peekAt(1).pos().error("subqueries are not supported", "run the inner query first and pass its result as a parameter");
             }
-            advance();
+            enter(advance());
             Condition c = condition();
             consume(TokenType.RPAREN, "')'", "close the parenthesis");
+            leave();
             return c;
         }
         Expr left = value();
@@ -452,7 +516,7 @@ public final class Parser {
                 items.add(value());
             } else {
                 consume(TokenType.LPAREN, "'(' or a parameter after IN", "write IN ('a', 'b') or IN :list");
-                if (checkWord("SELECT")) {
+                if (checkWord("SELECT") && !endsValue(peekAt(1))) {
                     throw peek().pos().error("subqueries are not supported", "run the inner query first and pass its result as a parameter");
                 }
                 do {
@@ -465,8 +529,7 @@ public final class Parser {
         if (op.is("MEMBER")) {
             advance();
             matchWord("OF");
-            Token start = peek();
-            if (start.type() != TokenType.WORD || RESERVED.contains(start.upper())) {
+            if (!nameHere()) {
                 throw unexpected("a collection attribute path", "write :value MEMBER OF e.collection");
             }
             return new MemberOf(left, path("a collection attribute path"), negated, op.pos());
@@ -497,7 +560,7 @@ public final class Parser {
         }
         advance();
         Token q = peek();
-        if (q.is("ALL") || q.is("ANY") || q.is("SOME")) {
+        if ((q.is("ALL") || q.is("ANY") || q.is("SOME")) && peekAt(1).type() == TokenType.LPAREN) {
             throw q.pos().error("subqueries (" + q.upper() + ") are not supported", "run the inner query first and pass its result as a parameter");
         }
         Expr right = value();
@@ -575,6 +638,17 @@ public final class Parser {
 
     private Expr wordValue(Token t) {
         String up = t.upper();
+        Token next = peekAt(1);
+        if (next.type() == TokenType.DOT) {
+            return path("an attribute path");
+        }
+        // A keyword right before what may follow a value is a name: WHERE t.status = NEW, IN (NEW, OPEN). The
+        // analyser resolves it (an enum constant) or reports it as unknown.
+        boolean name = endsValue(next) && !NOW.contains(up) && !up.equals("TRUE") && !up.equals("FALSE")
+                && !up.equals("NULL");
+        if (name) {
+            return path("a name");
+        }
         if (up.equals("TRUE") || up.equals("FALSE")) {
             advance();
             return new Literal(up.equals("TRUE"), t.pos());
@@ -598,16 +672,16 @@ public final class Parser {
         if (peekAt(1).type() == TokenType.LPAREN) {
             if (up.equals("LOWER") || up.equals("UPPER")) {
                 advance();
-                advance();
+                enter(advance());
                 Expr arg = value();
                 consume(TokenType.RPAREN, "')'", "close " + up + "(");
+                leave();
                 return new CaseFunction(up.equals("UPPER"), arg, t.pos());
             }
             if (up.equals("SIZE")) {
                 advance();
                 advance();
-                Token start = peek();
-                if (start.type() != TokenType.WORD || RESERVED.contains(start.upper())) {
+                if (!nameHere()) {
                     throw unexpected("a collection attribute path", "write SIZE(e.collection)");
                 }
                 PathExpr p = path("a collection attribute path");

@@ -61,6 +61,13 @@ sealed interface Bound {
     record Exists(AttributeInfo attribute, boolean exists) implements Bound {
     }
 
+    /**
+     * Explain only: a condition decided once its parameters are bound, shown as written (after the attribute's
+     * placeholder when there is one), e.g. {@code #n1 LIKE :p} or {@code :p IS NULL}.
+     */
+    record Deferred(AttributeInfo attribute, String text) implements Bound {
+    }
+
     /** contains(collection, element). */
     record Member(AttributeInfo collection, BoundValue element, boolean negated) implements Bound {
     }

@@ -17,7 +17,7 @@ final class Explain {
     static String render(EntityInfo entity, Operation op, String index, String keyCondition, String filter,
                          String projection, Map<String, String> names, Map<String, BoundValue> values,
                          List<Map<String, BoundValue>> keys, boolean count, boolean forward, String update,
-                         String scanReason, boolean alwaysEmpty, StatementKind kind) {
+                         String writeCondition, String scanReason, boolean alwaysEmpty, StatementKind kind) {
         StringBuilder sb = new StringBuilder();
         line(sb, "operation", alwaysEmpty ? "none (the condition is never true: empty result, no DynamoDB call)" : op.name());
         line(sb, "entity", entity.name() + (kind == StatementKind.SELECT ? "" : " (" + kind + ": reads the keys, then writes each item)"));
@@ -52,6 +52,9 @@ final class Explain {
         if (update != null) {
             line(sb, "update", update);
         }
+        if (writeCondition != null) {
+            line(sb, "write if", "attribute_exists(key) AND " + writeCondition);
+        }
         line(sb, "scan", op == Operation.SCAN && !alwaysEmpty ? "yes: " + scanReason : "no");
         if (!names.isEmpty()) {
             List<String> parts = new ArrayList<>();
@@ -77,6 +80,8 @@ final class Explain {
             s = "'" + str.replace("'", "''") + "'";
         } else if (o instanceof Enum<?> e) {
             s = e.getDeclaringClass().getSimpleName() + "." + e.name();
+        } else if (o instanceof Planner.Unbound u) {
+            s = u.label();
         } else if (o instanceof byte[] b) {
             s = "byte[" + b.length + "]";
         } else {

@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * @param scanIndexForward false for ORDER BY ... DESC
  * @param assignments      UPDATE assignments
  * @param updateExpression UPDATE expression or {@code null}
+ * @param writeCondition   UPDATE/DELETE read by Query or Scan: the whole WHERE as a ConditionExpression, or {@code null}
  * @param scanReason       why a Scan is needed, or {@code null}
  * @param alwaysEmpty      the condition can never be true: no call is needed
  * @param explainer        renders the plan as text, on demand: most plans are executed, not explained
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
 public record PlanData(Operation operation, String tableName, String indexName, String keyCondition, String filter,
                        String projection, Map<String, String> names, Map<String, BoundValue> values,
                        List<Map<String, BoundValue>> keys, boolean count, boolean scanIndexForward,
-                       List<Assignment> assignments, String updateExpression, String scanReason, boolean alwaysEmpty,
+                       List<Assignment> assignments, String updateExpression, String writeCondition, String scanReason,
+                       boolean alwaysEmpty,
                        Supplier<String> explainer) {
 
     /** The plan as text. */

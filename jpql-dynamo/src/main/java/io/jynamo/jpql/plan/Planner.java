@@ -34,6 +34,7 @@ import io.jynamo.jpql.plan.Bound.Attr;
 import io.jynamo.jpql.plan.Bound.Btw;
 import io.jynamo.jpql.plan.Bound.Cmp;
 import io.jynamo.jpql.plan.Bound.Const;
+import io.jynamo.jpql.plan.Bound.Deferred;
 import io.jynamo.jpql.plan.Bound.Exists;
 import io.jynamo.jpql.plan.Bound.InList;
 import io.jynamo.jpql.plan.Bound.Match;
@@ -72,6 +73,23 @@ public final class Planner {
     private final Map<Object, Object> args = new HashMap<>();
     private final Map<Object, ParameterInfo> infos = new HashMap<>();
 
+    /**
+     * Explain only: an argument not bound yet, planned as a non-null value and shown as its placeholder.
+     *
+     * @param label      how the query writes it ({@code :name}, {@code ?1}, {@code LOWER(:name)})
+     * @param collection whether a collection may be bound in its place ({@code IN :list})
+     */
+    record Unbound(String label, boolean collection) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** Explain only: whether parameters stand unbound, and what the plan then cannot tell yet. */
+    private boolean symbolic;
+    private final List<String> notes = new ArrayList<>();
+
     private Planner(Analysis analysis) {
         this.analysis = analysis;
         this.entity = analysis.entity();
@@ -91,6 +109,35 @@ public final class Planner {
         Planner p = new Planner(analysis);
         p.checkArguments(arguments == null ? Map.of() : arguments);
         return p.run(forcedIndex);
+    }
+
+    /**
+     * Plans the operation without arguments, for explain: every parameter stands as its placeholder
+     * ({@code :name}, {@code ?1}), planned as a non-null value, and the text says where the operation or a
+     * condition depends on the value bound.
+     *
+     * @throws IllegalArgumentException for an unknown or unusable forced index or an ORDER BY no Query can serve
+     */
+    public static String explainUnbound(Analysis analysis, String forcedIndex) {
+        Planner p = new Planner(analysis);
+        p.symbolic = true;
+        for (ParameterInfo info : analysis.parameters()) {
+            p.infos.put(info.key(), info);
+            p.args.put(info.key(), new Unbound(info.label(), info.collectionAllowed()));
+        }
+        if (!analysis.parameters().isEmpty()) {
+            List<String> labels = new ArrayList<>();
+            analysis.parameters().forEach(i -> labels.add(i.label()));
+            p.notes.add((labels.size() == 1 ? "parameter " + labels.get(0) + " is" : "parameters " + String.join(", ", labels)
+                    + " are") + " not bound: shown as placeholders and planned as non-null values (a NULL argument makes "
+                    + "a comparison with it false)");
+        }
+        PlanData plan = p.run(forcedIndex);
+        StringBuilder sb = new StringBuilder(plan.explain());
+        for (String note : new LinkedHashSet<>(p.notes)) {
+            sb.append('\n').append("note:").append(" ".repeat(11)).append(note);
+        }
+        return sb.toString();
     }
 
     // ---- arguments --------------------------------------------------------------------------
@@ -146,6 +193,9 @@ public final class Planner {
             if (v == null) {
                 return null;
             }
+            if (v instanceof Unbound u) {
+                return new Unbound((f.upper() ? "UPPER(" : "LOWER(") + u.label() + ")", false);
+            }
             if (!(v instanceof String s)) {
                 throw new IllegalArgumentException("LOWER/UPPER expects a String but got " + v.getClass().getName());
             }
@@ -190,7 +240,13 @@ public final class Planner {
             if (n.value() instanceof PathExpr p) {
                 return new Exists(p.attribute(), wantExists);
             }
-            boolean isNull = eval(n.value()) == null;
+            Object operand = eval(n.value());
+            if (operand instanceof Unbound u) {
+                notes.add(u.label() + " IS " + (wantExists ? "NOT " : "") + "NULL is decided when " + u.label()
+                        + " is bound: the condition, and with it the operation, may simplify then");
+                return new Deferred(null, u.label() + " IS " + (wantExists ? "NOT " : "") + "NULL");
+            }
+            boolean isNull = operand == null;
             return wantExists != isNull ? TRUE : FALSE;
         }
         MemberOf m = (MemberOf) c;
@@ -254,6 +310,11 @@ public final class Planner {
         Object v = eval(l.pattern());
         if (v == null) {
             return FALSE;
+        }
+        if (v instanceof Unbound u) {
+            notes.add("LIKE " + u.label() + " becomes begins_with, contains or = once the pattern is bound "
+                    + "('p%', '%s%', 'text'); a prefix on a sort key then joins the key condition");
+            return new Deferred(a, (negated ? "NOT LIKE " : "LIKE ") + u.label());
         }
         String label = l.pattern() instanceof Literal ? "'" + v + "'" : describeParam(l.pattern()) + " = '" + v + "'";
         LikePattern p = LikePattern.parse((String) v, l.pattern().pos(), label);
@@ -374,6 +435,17 @@ public final class Planner {
 
         if (forcedIndex == null && stmt.orderBy() == null && !count) {
             List<Map<String, BoundValue>> keys = directKeys(conjuncts);
+            if (keys != null && symbolic) {
+                for (Map<String, BoundValue> k : keys) {
+                    for (BoundValue v : k.values()) {
+                        if (v.value() instanceof Unbound u && u.collection()) {
+                            notes.add("the keys depend on " + u.label() + ": one key per element of the collection bound, "
+                                    + "read by BatchGetItem (100 keys a call); a single value is one GetItem");
+                            return finish(r, Operation.BATCH_GET_ITEM, null, null, null, keys, false, true, null, false);
+                        }
+                    }
+                }
+            }
             if (keys != null) {
                 return finish(r, keys.size() == 1 ? Operation.GET_ITEM : Operation.BATCH_GET_ITEM, null, null, null,
                         keys, false, true, null, false);
@@ -390,7 +462,8 @@ public final class Planner {
                         + ". Change the condition or sort in Java");
             }
             String filter = conjuncts.isEmpty() ? null : r.conjunction(conjuncts);
-            return finish(r, Operation.SCAN, null, null, filter, List.of(), count, true, scanReason(conjuncts), false);
+            return finish(r, Operation.SCAN, null, null, filter, conjuncts, List.of(), count, true, scanReason(conjuncts),
+                    false);
         }
         String sk = chosen.sortKey(entity);
         if (orderPath != null && !orderPath.equals(sk)) {
@@ -412,7 +485,7 @@ public final class Planner {
         String filter = rest.isEmpty() ? null : r.conjunction(rest);
         boolean forward = stmt.orderBy() == null || !stmt.orderBy().descending();
         return finish(r, Operation.QUERY, chosen.index() == null ? null : chosen.index().name(), key.toString(), filter,
-                List.of(), count, forward, null, false);
+                conjuncts, List.of(), count, forward, null, false);
     }
 
     private IndexInfo index(String name) {
@@ -652,6 +725,12 @@ public final class Planner {
     private PlanData finish(Renderer r, Operation op, String indexName, String keyCondition, String filter,
                             List<Map<String, BoundValue>> keys, boolean count, boolean forward, String scanReason,
                             boolean alwaysEmpty) {
+        return finish(r, op, indexName, keyCondition, filter, null, keys, count, forward, scanReason, alwaysEmpty);
+    }
+
+    private PlanData finish(Renderer r, Operation op, String indexName, String keyCondition, String filter,
+                            List<Bound> whereConjuncts, List<Map<String, BoundValue>> keys, boolean count,
+                            boolean forward, String scanReason, boolean alwaysEmpty) {
         String projection = null;
         if (stmt.kind() == StatementKind.SELECT && stmt.selectKind() == SelectKind.ATTRIBUTES) {
             List<AttributeInfo> attrs = new ArrayList<>();
@@ -693,6 +772,10 @@ public final class Planner {
             }
             update = sb.toString();
         }
+        // A bulk write re-checks the whole WHERE, key condition included: an index key may have changed since
+        // the read, and only the table's own key cannot. Rendered last, so the read's placeholders stay as they were.
+        String writeCondition = stmt.kind() == StatementKind.SELECT || whereConjuncts == null || whereConjuncts.isEmpty()
+                ? null : r.conjunction(whereConjuncts);
         Map<String, String> names = Collections.unmodifiableMap(new LinkedHashMap<>(r.names));
         Map<String, BoundValue> values = Collections.unmodifiableMap(new LinkedHashMap<>(r.values));
         List<Map<String, BoundValue>> keyList = List.copyOf(keys);
@@ -700,9 +783,9 @@ public final class Planner {
         String projected = projection;
         StatementKind kind = stmt.kind();
         return new PlanData(op, entity.tableName(), indexName, keyCondition, filter, projection, names, values,
-                keyList, count, forward, List.copyOf(assignments), update, scanReason, alwaysEmpty,
+                keyList, count, forward, List.copyOf(assignments), update, writeCondition, scanReason, alwaysEmpty,
                 () -> Explain.render(entity, op, indexName, keyCondition, filter, projected, names, values, keyList,
-                        count, forward, updateExpression, scanReason, alwaysEmpty, kind));
+                        count, forward, updateExpression, writeCondition, scanReason, alwaysEmpty, kind));
     }
 
     /** Renders atoms into expression text, allocating {@code #nK} and {@code :vK} placeholders. */
@@ -822,6 +905,9 @@ public final class Planner {
                     sb.append(" AND NOT (").append(c).append(")");
                 }
                 return sb.append(")").toString();
+            }
+            if (b instanceof Deferred d) {
+                return d.attribute() == null ? d.text() : name(d.attribute()) + " " + d.text();
             }
             if (b instanceof Exists e) {
                 return (e.exists() ? "attribute_exists(" : "attribute_not_exists(") + name(e.attribute()) + ")";

@@ -57,6 +57,8 @@ public final class Analyzer {
     private final String variable;
     private final Map<Object, ParameterInfo> params = new LinkedHashMap<>();
     private final Map<Object, Pos> paramPos = new LinkedHashMap<>();
+    /** Whether the parameters seen so far are named ({@code null} before the first): one check per use, not a loop. */
+    private Boolean namedParams;
 
     private Analyzer(EntityInfo entity, String variable) {
         this.entity = entity;
@@ -450,11 +452,11 @@ public final class Analyzer {
     private void registerParam(Param p, Class<?> type, boolean collectionAllowed) {
         Object key = p.key();
         boolean named = p.name() != null;
-        for (ParameterInfo other : params.values()) {
-            if ((other.name() != null) != named) {
-                throw p.pos().error("named and positional parameters cannot be mixed in one query",
-                        "use only :name or only ?1 parameters");
-            }
+        if (namedParams == null) {
+            namedParams = named;
+        } else if (namedParams != named) {
+            throw p.pos().error("named and positional parameters cannot be mixed in one query",
+                    "use only :name or only ?1 parameters");
         }
         ParameterInfo old = params.get(key);
         if (old == null) {

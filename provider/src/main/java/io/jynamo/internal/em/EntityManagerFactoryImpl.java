@@ -56,7 +56,12 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
     private final Cache<String, CompiledQuery> plans = Caffeine.newBuilder().maximumSize(1_000).build();
     private final Map<String, String> namedQueries = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScanPolicy scanPolicy;
-    private final java.util.Set<String> warnedScans = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * The scanning query strings already warned about: bounded like the plan cache, since an application that
+     * builds query strings would otherwise grow it forever. A string evicted from it may warn once more.
+     */
+    private final Cache<String, Boolean> warnedScans = Caffeine.newBuilder().maximumSize(MAX_SCAN_WARNINGS_REMEMBERED)
+            .executor(Runnable::run).build();
     private final boolean consistentReads;
     private final DirtyChecking dirtyChecking;
     private final Retry retry;
@@ -188,11 +193,20 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
         return queryModel;
     }
 
-    /** Logs a scan warning once per query string. */
+    /** How many scanning query strings {@link #warnScanOnce} remembers at most. */
+    public static final int MAX_SCAN_WARNINGS_REMEMBERED = 1_000;
+
+    /** Logs a scan warning once per query string (among the last {@value #MAX_SCAN_WARNINGS_REMEMBERED} or so). */
     public void warnScanOnce(String jpql, java.util.function.Supplier<String> message) {
-        if (warnedScans.add(jpql)) {
+        if (warnedScans.asMap().putIfAbsent(jpql, Boolean.TRUE) == null) {
             LOG.log(System.Logger.Level.WARNING, message);
         }
+    }
+
+    /** How many query strings the scan warnings remember now (at most {@value #MAX_SCAN_WARNINGS_REMEMBERED}). */
+    public long scanWarningsRemembered() {
+        warnedScans.cleanUp();
+        return warnedScans.estimatedSize();
     }
 
     /** The compiled form of a JPQL string, from the plan cache. */

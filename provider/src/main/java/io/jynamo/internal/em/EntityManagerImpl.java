@@ -912,7 +912,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
     @Override
     public String explain(String jpql) {
         checkOpen();
-        return factory.compile(jpql).bind(Map.of(), null).explain();
+        return factory.compile(jpql).explain(null);
     }
 
     @Override

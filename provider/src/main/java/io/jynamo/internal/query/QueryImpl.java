@@ -8,6 +8,7 @@ import io.jynamo.UnprocessedWritesException;
 import io.jynamo.internal.cache.CacheModes;
 import io.jynamo.internal.context.EntityEntry;
 import io.jynamo.internal.dynamo.Dynamo;
+import io.jynamo.internal.dynamo.Keys;
 import io.jynamo.internal.em.EntityManagerFactoryImpl;
 import io.jynamo.internal.em.EntityManagerImpl;
 import io.jynamo.internal.metadata.EntityMeta;
@@ -299,7 +300,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             EntityEntry entry = em.context().entry(meta, key);
             if (entry != null && entry.snapshot() != null && compiled.selectKind() == SelectKind.ENTITY) {
                 if (entry.status() != EntityEntry.Status.REMOVED) {
-                    found.put(key, entry.snapshot());
+                    found.put(Keys.normalize(key), entry.snapshot());
                 }
             } else {
                 missing.add(key);
@@ -308,16 +309,17 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (missing.size() == 1 && plan.operation() == Operation.GET_ITEM) {
             Map<String, AttributeValue> item = em.read(meta, missing.get(0), getCacheRetrieveMode(), getCacheStoreMode());
             if (item != null) {
-                found.put(missing.get(0), item);
+                found.put(Keys.normalize(missing.get(0)), item);
             }
         } else if (!missing.isEmpty()) {
+            // DynamoDB returns numbers normalised (2.50 comes back as 2.5): match the items by value, not text.
             for (Map<String, AttributeValue> item : em.readAll(meta, missing, getCacheRetrieveMode(), getCacheStoreMode())) {
-                found.put(meta.keyOfItem(item), item);
+                found.put(Keys.normalize(meta.keyOfItem(item)), item);
             }
         }
         List<Map<String, AttributeValue>> ordered = new ArrayList<>();
         for (Map<String, AttributeValue> key : keys) {
-            Map<String, AttributeValue> item = found.get(key);
+            Map<String, AttributeValue> item = found.get(Keys.normalize(key));
             if (item != null) {
                 ordered.add(item);
             }
@@ -516,11 +518,68 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                 keys.add(meta.keyOfItem(items.next()));
             }
             try {
-                return compiled.kind() == StatementKind.DELETE ? delete(meta, keys) : update(meta, plan, keys);
+                if (compiled.kind() == StatementKind.UPDATE) {
+                    return update(meta, plan, keys);
+                }
+                return onlyTableKey(plan) ? delete(meta, keys) : deleteEachIfStillMatching(meta, plan, keys);
             } finally {
                 evict(meta, keys);
             }
         });
+    }
+
+    /**
+     * Whether the WHERE names nothing but the table's own key (or is absent): then an item read still matches
+     * as long as it exists, since a primary key never changes, and unconditional BatchWriteItem deletes are safe.
+     */
+    private static boolean onlyTableKey(BoundPlan plan) {
+        return plan.writeCondition() == null
+                || plan.operation() == Operation.QUERY && plan.indexName() == null && plan.filter() == null;
+    }
+
+    /** A write's ConditionExpression: the item exists and, when the plan has one, the whole WHERE holds. */
+    private record WriteCondition(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+    }
+
+    private WriteCondition writeCondition(EntityMeta meta, BoundPlan plan, String otherExpression) {
+        String pk = "#jynamoPk";
+        String condition = "attribute_exists(" + pk + ")"
+                + (plan.writeCondition() == null ? "" : " AND (" + plan.writeCondition() + ")");
+        // DynamoDB rejects placeholders a request does not use, and the key condition, filter and projection of
+        // the read plan are not part of the write.
+        Set<String> used = placeholders((otherExpression == null ? "" : otherExpression) + " " + condition);
+        Map<String, AttributeValue> values = usedOnly(factory().queryModel().convertAll(meta.name(), plan.values()), used);
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put(pk, meta.partitionKey().storedName());
+        Map<String, String> planNames = usedOnly(plan.names(), used);
+        if (planNames != null) {
+            names.putAll(planNames);
+        }
+        return new WriteCondition(condition, names, values);
+    }
+
+    /**
+     * One DeleteItem per item read, each conditional on the whole WHERE: BatchWriteItem cannot carry a
+     * condition, and an item changed since the read (say its index key) must not be deleted.
+     */
+    private int deleteEachIfStillMatching(EntityMeta meta, BoundPlan plan, List<Map<String, AttributeValue>> keys) {
+        WriteCondition c = writeCondition(meta, plan, null);
+        int deleted = 0;
+        for (Map<String, AttributeValue> key : keys) {
+            try {
+                factory().dynamo().client().deleteItem(b -> b.tableName(meta.tableName()).key(key)
+                        .conditionExpression(c.expression()).expressionAttributeNames(c.names())
+                        .expressionAttributeValues(c.values()));
+                deleted++;
+            } catch (ConditionalCheckFailedException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "Bulk delete skipped " + meta.describe(key) + ": it no longer matches");
+            }
+            EntityEntry entry = em.context().entry(meta, key);
+            if (entry != null) {
+                em.context().remove(entry);
+            }
+        }
+        return deleted;
     }
 
     /**
@@ -571,20 +630,12 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     }
 
     private int update(EntityMeta meta, BoundPlan plan, List<Map<String, AttributeValue>> keys) {
-        String pk = "#jynamoPk";
         // The WHERE is checked again at write time, so an item changed meanwhile so that it no longer
         // matches is left alone, and an item deleted meanwhile is not re-created.
-        String condition = "attribute_exists(" + pk + ")" + (plan.filter() == null ? "" : " AND (" + plan.filter() + ")");
-        // DynamoDB rejects placeholders a request does not use, and the key condition and projection of the
-        // read plan are not part of the UpdateItem.
-        Set<String> used = placeholders(plan.updateExpression() + " " + condition);
-        Map<String, AttributeValue> values = usedOnly(factory().queryModel().convertAll(meta.name(), plan.values()), used);
-        Map<String, String> names = new LinkedHashMap<>();
-        names.put(pk, meta.partitionKey().storedName());
-        Map<String, String> planNames = usedOnly(plan.names(), used);
-        if (planNames != null) {
-            names.putAll(planNames);
-        }
+        WriteCondition c = writeCondition(meta, plan, plan.updateExpression());
+        String condition = c.expression();
+        Map<String, String> names = c.names();
+        Map<String, AttributeValue> values = c.values();
         int updated = 0;
         for (Map<String, AttributeValue> key : keys) {
             try {
@@ -629,10 +680,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     // ---- parameters ----------------------------------------------------------------------------------
 
     private ParameterInfo parameter(Object key) {
-        for (ParameterInfo p : compiled.parameters()) {
-            if (key.equals(p.name()) || key.equals(p.position())) {
-                return p;
-            }
+        ParameterInfo p = key == null ? null : compiled.parameter(key);
+        if (p != null) {
+            return p;
         }
         throw new IllegalArgumentException("Query '" + compiled.jpql() + "' has no parameter "
                 + (key instanceof Integer ? "?" : ":") + key + "; it has " + compiled.parameters().stream().map(QueryImpl::describe).toList());
