@@ -1,5 +1,11 @@
 package io.jynamo.internal.query;
 
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+
+import io.jynamo.internal.dynamo.Retry;
+
 import io.jynamo.internal.bootstrap.Settings;
 
 import io.jynamo.JynamoException;
@@ -564,22 +570,59 @@ public final class QueryImpl<X> implements TypedQuery<X> {
      */
     private int deleteEachIfStillMatching(EntityMeta meta, BoundPlan plan, List<Map<String, AttributeValue>> keys) {
         WriteCondition c = writeCondition(meta, plan, null);
-        int deleted = 0;
-        for (Map<String, AttributeValue> key : keys) {
-            try {
-                factory().dynamo().client().deleteItem(b -> b.tableName(meta.tableName()).key(key)
+        return eachKey("DELETE", meta, keys, (key, budget) -> factory().dynamo().client().deleteItem(
+                Dynamo.bounded(DeleteItemRequest.builder(), budget).tableName(meta.tableName()).key(key)
                         .conditionExpression(c.expression()).expressionAttributeNames(c.names())
-                        .expressionAttributeValues(c.values()));
-                deleted++;
-            } catch (ConditionalCheckFailedException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "Bulk delete skipped " + meta.describe(key) + ": it no longer matches");
+                        .expressionAttributeValues(c.values()).build()));
+    }
+
+    /** One conditional write of a bulk statement, for one key, within a retry budget. */
+    private interface KeyWrite {
+        void send(Map<String, AttributeValue> key, Retry.Budget budget);
+    }
+
+    /**
+     * Sends a bulk statement's conditional writes key by key. A failed condition means the item no longer
+     * matches (or is gone) and is skipped; throttling is retried within the budget; any other failure stops
+     * the statement and says how far it got, since a bulk statement is not atomic. Every key leaves the
+     * persistence context (JPA 4.10: bulk statements bypass it; a managed copy would be stale).
+     *
+     * @return how many items were written
+     */
+    private int eachKey(String statement, EntityMeta meta, List<Map<String, AttributeValue>> keys, KeyWrite write) {
+        int written = 0;
+        int done = 0;
+        try {
+            for (Map<String, AttributeValue> key : keys) {
+                try {
+                    factory().dynamo().withRetry(budget -> {
+                        write.send(key, budget);
+                        return null;
+                    });
+                    written++;
+                } catch (ConditionalCheckFailedException e) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> "Bulk " + statement + " skipped " + meta.describe(key)
+                            + ": it no longer matches");
+                }
+                done++;
+                EntityEntry entry = em.context().entry(meta, key);
+                if (entry != null) {
+                    em.context().remove(entry);
+                }
             }
-            EntityEntry entry = em.context().entry(meta, key);
-            if (entry != null) {
-                em.context().remove(entry);
-            }
+        } catch (RuntimeException e) {
+            throw stopped(statement, meta, written, done, keys.size(), e);
         }
-        return deleted;
+        return written;
+    }
+
+    /** A bulk statement that failed part-way, saying what it did. */
+    private static JynamoException stopped(String statement, EntityMeta meta, int written, int done, int total,
+                                           RuntimeException cause) {
+        return new JynamoException("Bulk " + statement + " of " + meta.name() + " stopped after " + done + " of " + total
+                + " items (" + written + " written) because DynamoDB failed: " + cause.getMessage() + ". Bulk statements"
+                + " are not atomic: what was written stays written. Run the statement again to finish it; it re-reads"
+                + " the items and re-checks the WHERE", cause);
     }
 
     /**
@@ -597,62 +640,44 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         for (Map<String, AttributeValue> key : keys) {
             writes.add(new Dynamo.TableWrite(meta.tableName(), WriteRequest.builder().deleteRequest(d -> d.key(key)).build(), key));
         }
-        List<Dynamo.TableWrite> failed = factory().dynamo().batchWrite(writes);
-        for (Map<String, AttributeValue> key : keys) {
-            EntityEntry entry = em.context().entry(meta, key);
-            if (entry != null) {
-                em.context().remove(entry);
+        int[] deleted = {0};
+        List<Dynamo.TableWrite> failed;
+        try {
+            failed = factory().dynamo().batchWrite(writes, w -> deleted[0]++);
+        } catch (RuntimeException e) {
+            throw stopped("DELETE", meta, deleted[0], deleted[0], keys.size(), e);
+        } finally {
+            for (Map<String, AttributeValue> key : keys) {
+                EntityEntry entry = em.context().entry(meta, key);
+                if (entry != null) {
+                    em.context().remove(entry);
+                }
             }
         }
         if (!failed.isEmpty()) {
             @SuppressWarnings("unchecked")
             List<String> unwritten = failed.stream().map(f -> meta.describe((Map<String, AttributeValue>) f.tag())).toList();
             throw new UnprocessedWritesException("Bulk delete left " + unwritten.size() + " of " + keys.size()
-                    + " items undeleted after retries: " + unwritten, unwritten);
+                    + " items undeleted within the retry budget: " + unwritten, unwritten);
         }
         return keys.size();
     }
 
     private int deleteOne(EntityMeta meta, Map<String, AttributeValue> key) {
-        int deleted = 1;
-        try {
-            factory().dynamo().client().deleteItem(b -> b.tableName(meta.tableName()).key(key)
-                    .conditionExpression("attribute_exists(#jynamoPk)")
-                    .expressionAttributeNames(Map.of("#jynamoPk", meta.partitionKey().storedName())));
-        } catch (ConditionalCheckFailedException e) {
-            deleted = 0;
-        }
-        EntityEntry entry = em.context().entry(meta, key);
-        if (entry != null) {
-            em.context().remove(entry);
-        }
-        return deleted;
+        return eachKey("DELETE", meta, List.of(key), (k, budget) -> factory().dynamo().client().deleteItem(
+                Dynamo.bounded(DeleteItemRequest.builder(), budget).tableName(meta.tableName()).key(k)
+                        .conditionExpression("attribute_exists(#jynamoPk)")
+                        .expressionAttributeNames(Map.of("#jynamoPk", meta.partitionKey().storedName())).build()));
     }
 
     private int update(EntityMeta meta, BoundPlan plan, List<Map<String, AttributeValue>> keys) {
         // The WHERE is checked again at write time, so an item changed meanwhile so that it no longer
         // matches is left alone, and an item deleted meanwhile is not re-created.
         WriteCondition c = writeCondition(meta, plan, plan.updateExpression());
-        String condition = c.expression();
-        Map<String, String> names = c.names();
-        Map<String, AttributeValue> values = c.values();
-        int updated = 0;
-        for (Map<String, AttributeValue> key : keys) {
-            try {
-                factory().dynamo().client().updateItem(b -> b.tableName(meta.tableName()).key(key)
-                        .updateExpression(plan.updateExpression()).conditionExpression(condition)
-                        .expressionAttributeNames(names).expressionAttributeValues(values));
-                updated++;
-            } catch (ConditionalCheckFailedException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "Bulk update skipped " + meta.describe(key) + ": it no longer matches");
-            }
-            EntityEntry entry = em.context().entry(meta, key);
-            if (entry != null) {
-                // Bulk updates bypass the persistence context (JPA 4.10); a managed copy would be stale.
-                em.context().remove(entry);
-            }
-        }
-        return updated;
+        return eachKey("UPDATE", meta, keys, (key, budget) -> factory().dynamo().client().updateItem(
+                Dynamo.bounded(UpdateItemRequest.builder(), budget).tableName(meta.tableName()).key(key)
+                        .updateExpression(plan.updateExpression()).conditionExpression(c.expression())
+                        .expressionAttributeNames(c.names()).expressionAttributeValues(c.values()).build()));
     }
 
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("[#:][A-Za-z0-9_]+");

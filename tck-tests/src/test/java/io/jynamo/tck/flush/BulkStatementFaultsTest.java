@@ -1,0 +1,108 @@
+package io.jynamo.tck.flush;
+
+import io.jynamo.JynamoEntityManager;
+import io.jynamo.JynamoException;
+import io.jynamo.tck.model.User;
+import io.jynamo.tck.support.TestUnit;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Faults on the write path of bulk UPDATE and DELETE: retried where safe, and a stop says how far it got. */
+class BulkStatementFaultsTest {
+
+    private static TestUnit unitWithUsers(int n) {
+        TestUnit unit = TestUnit.of(User.class).property("jynamo.scan", "allow").build();
+        unit.inTransaction(em -> IntStream.range(0, n).forEach(i -> em.persist(new User("u" + i + "@x", "Sam", "Adams"))));
+        unit.calls().reset();
+        return unit;
+    }
+
+    private static int execute(TestUnit unit, String jpql) {
+        return unit.fromTransaction(em -> em.createQuery(jpql).executeUpdate());
+    }
+
+    private static long count(TestUnit unit, String jpql) {
+        return unit.fromTransaction(em -> em.createQuery(jpql, Long.class).getSingleResult());
+    }
+
+    @Test
+    void throttledBulkUpdateWritesAreRetried() {
+        try (TestUnit unit = unitWithUsers(5)) {
+            AtomicInteger left = new AtomicInteger(2);
+            io.jynamo.tck.support.Calls.Fault throttled = Faults.alwaysThrottled("updateItem");
+            unit.calls().fault((op, request, real) -> op.equals("updateItem") && left.getAndDecrement() > 0
+                    ? throttled.apply(op, request, real) : real.call(request));
+            assertEquals(5, execute(unit, "UPDATE User u SET u.firstName = 'Zed' WHERE u.lastName = 'Adams'"));
+            assertEquals(7, unit.calls().count("updateItem"));
+            assertEquals(5, count(unit, "SELECT COUNT(u) FROM User u WHERE u.firstName = 'Zed'"));
+        }
+    }
+
+    @Test
+    void aServerErrorStopsABulkUpdateAndSaysHowFarItGot() {
+        try (TestUnit unit = unitWithUsers(5)) {
+            unit.calls().fault(Faults.failNth("updateItem", 3, Faults::serverError));
+            EntityManager em = unit.emf().createEntityManager();
+            em.getTransaction().begin();
+            JynamoException e = assertThrows(JynamoException.class, () -> em.createQuery(
+                    "UPDATE User u SET u.firstName = 'Zed' WHERE u.lastName = 'Adams'").executeUpdate());
+            assertTrue(e.getMessage().contains("Bulk UPDATE of User stopped after 2 of 5 items (2 written)"), e.getMessage());
+            em.getTransaction().rollback();
+            em.close();
+            unit.calls().fault(null);
+            assertEquals(2, count(unit, "SELECT COUNT(u) FROM User u WHERE u.firstName = 'Zed'"));
+            assertEquals(3, execute(unit, "UPDATE User u SET u.firstName = 'Zed' WHERE u.firstName = 'Sam'"),
+                    "running it again finishes the job");
+        }
+    }
+
+    @Test
+    void lostResponsesOfABulkUpdateApplyItOnce() {
+        try (TestUnit unit = unitWithUsers(5)) {
+            unit.calls().fault(Faults.lostResponse("updateItem"));
+            assertEquals(5, execute(unit, "UPDATE User u SET u.firstName = 'Zed' WHERE u.lastName = 'Adams'"));
+            unit.calls().fault(null);
+            assertEquals(5, count(unit, "SELECT COUNT(u) FROM User u WHERE u.firstName = 'Zed'"));
+        }
+    }
+
+    @Test
+    void aServerErrorStopsABatchedBulkDeleteAndSaysHowFarItGot() {
+        try (TestUnit unit = unitWithUsers(60)) {
+            unit.calls().fault(Faults.failNth("batchWriteItem", 2, Faults::serverError));
+            EntityManager em = unit.emf().createEntityManager();
+            em.getTransaction().begin();
+            JynamoException e = assertThrows(JynamoException.class, () -> em.createQuery("DELETE FROM User u").executeUpdate());
+            assertTrue(e.getMessage().contains("Bulk DELETE of User stopped after 25 of 60 items (25 written)"), e.getMessage());
+            em.getTransaction().rollback();
+            em.close();
+            unit.calls().fault(null);
+            long left = unit.fromTransaction(x -> x.unwrap(JynamoEntityManager.class).count(User.class));
+            assertEquals(35, left);
+        }
+    }
+
+    @Test
+    void aServerErrorStopsAConditionalBulkDeleteAndSaysHowFarItGot() {
+        try (TestUnit unit = unitWithUsers(5)) {
+            unit.calls().fault(Faults.failNth("deleteItem", 4, Faults::serverError));
+            EntityManager em = unit.emf().createEntityManager();
+            em.getTransaction().begin();
+            JynamoException e = assertThrows(JynamoException.class,
+                    () -> em.createQuery("DELETE FROM User u WHERE u.lastName = 'Adams'").executeUpdate());
+            assertTrue(e.getMessage().contains("stopped after 3 of 5 items (3 written)"), e.getMessage());
+            em.getTransaction().rollback();
+            em.close();
+            unit.calls().fault(null);
+            long left = unit.fromTransaction(x -> x.unwrap(JynamoEntityManager.class).count(User.class));
+            assertEquals(2, left);
+        }
+    }
+}
