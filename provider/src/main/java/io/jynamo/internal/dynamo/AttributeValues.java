@@ -89,4 +89,15 @@ public final class AttributeValues {
         // Plain text for ordinary magnitudes; scientific only where plain would be very long.
         return n.scale() < -40 || n.scale() > 140 ? n.toString() : n.toPlainString();
     }
+
+    /**
+     * A key (or any item) with every number in {@linkplain #canonicalNumber canonical form}, so that keys of
+     * equal value are equal maps: items a BatchGetItem returns can be matched to the keys asked for even
+     * when another program wrote them to an engine that keeps number text as given.
+     */
+    public static Map<String, AttributeValue> canonicalKey(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> out = new java.util.LinkedHashMap<>(key.size() * 2);
+        key.forEach((name, v) -> out.put(name, v != null && v.n() != null ? AttributeValue.fromN(canonicalNumber(v.n())) : v));
+        return out;
+    }
 }

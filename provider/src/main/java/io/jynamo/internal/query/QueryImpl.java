@@ -14,7 +14,7 @@ import io.jynamo.UnprocessedWritesException;
 import io.jynamo.internal.cache.CacheModes;
 import io.jynamo.internal.context.EntityEntry;
 import io.jynamo.internal.dynamo.Dynamo;
-import io.jynamo.internal.dynamo.Keys;
+import io.jynamo.internal.dynamo.AttributeValues;
 import io.jynamo.internal.em.EntityManagerFactoryImpl;
 import io.jynamo.internal.em.EntityManagerImpl;
 import io.jynamo.internal.metadata.EntityMeta;
@@ -306,7 +306,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             EntityEntry entry = em.context().entry(meta, key);
             if (entry != null && entry.snapshot() != null && compiled.selectKind() == SelectKind.ENTITY) {
                 if (entry.status() != EntityEntry.Status.REMOVED) {
-                    found.put(Keys.normalize(key), entry.snapshot());
+                    found.put(AttributeValues.canonicalKey(key), entry.snapshot());
                 }
             } else {
                 missing.add(key);
@@ -315,17 +315,17 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (missing.size() == 1 && plan.operation() == Operation.GET_ITEM) {
             Map<String, AttributeValue> item = em.read(meta, missing.get(0), getCacheRetrieveMode(), getCacheStoreMode());
             if (item != null) {
-                found.put(Keys.normalize(missing.get(0)), item);
+                found.put(AttributeValues.canonicalKey(missing.get(0)), item);
             }
         } else if (!missing.isEmpty()) {
             // DynamoDB returns numbers normalised (2.50 comes back as 2.5): match the items by value, not text.
             for (Map<String, AttributeValue> item : em.readAll(meta, missing, getCacheRetrieveMode(), getCacheStoreMode())) {
-                found.put(Keys.normalize(meta.keyOfItem(item)), item);
+                found.put(AttributeValues.canonicalKey(meta.keyOfItem(item)), item);
             }
         }
         List<Map<String, AttributeValue>> ordered = new ArrayList<>();
         for (Map<String, AttributeValue> key : keys) {
-            Map<String, AttributeValue> item = found.get(Keys.normalize(key));
+            Map<String, AttributeValue> item = found.get(AttributeValues.canonicalKey(key));
             if (item != null) {
                 ordered.add(item);
             }

@@ -7,6 +7,7 @@ import io.jynamo.UnprocessedWritesException;
 import io.jynamo.tck.model.Account;
 import io.jynamo.tck.model.Person;
 import io.jynamo.tck.model.User;
+import io.jynamo.tck.query.Measure;
 import io.jynamo.tck.support.TestUnit;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.RollbackException;
@@ -291,14 +292,14 @@ class WriteFaultsTest {
     void decimalKeysAreFoundWhateverTheirScale() {
         try (TestUnit unit = TestUnit.of(Measure.class).build()) {
             unit.inTransaction(em -> {
-                em.persist(new Measure(new BigDecimal("2.5"), "m"));
-                em.persist(new Measure(new BigDecimal("3"), "s"));
+                em.persist(new Measure("2.5", "m"));
+                em.persist(new Measure("3", "s"));
             });
             List<Measure> found = unit.fromTransaction(em -> em.unwrap(JynamoEntityManager.class)
                     .findAll(Measure.class, List.of(new BigDecimal("2.50"), new BigDecimal("3.0"), new BigDecimal("3"))));
             assertEquals(3, found.size(), "2.50 is 2.5 and 3.0 is 3 to DynamoDB");
-            assertEquals("m", found.get(0).getUnit());
-            assertEquals("s", found.get(1).getUnit());
+            assertEquals("m", found.get(0).getLabel());
+            assertEquals("s", found.get(1).getLabel());
             assertNotNull(unit.fromTransaction(em -> em.find(Measure.class, new BigDecimal("2.500"))));
         }
     }
