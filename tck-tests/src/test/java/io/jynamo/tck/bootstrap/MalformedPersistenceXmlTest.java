@@ -1,6 +1,7 @@
 package io.jynamo.tck.bootstrap;
 
 import io.jynamo.JynamoProperties;
+import io.jynamo.tck.support.Logs;
 import io.jynamo.tck.support.TestUnit;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -13,15 +14,11 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -89,31 +86,8 @@ class MalformedPersistenceXmlTest {
 
     /** The warnings PersistenceXml logs while work runs. */
     private static List<String> warnings(Runnable work) {
-        Logger logger = Logger.getLogger("io.jynamo.internal.bootstrap.PersistenceXml");
-        List<String> out = Collections.synchronizedList(new ArrayList<>());
-        Handler h = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel() == Level.WARNING) {
-                    out.add(r.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(h);
-        try {
-            work.run();
-        } finally {
-            logger.removeHandler(h);
-        }
-        return out;
+        return Logs.during("io.jynamo.internal.bootstrap.PersistenceXml", work).stream()
+                .filter(r -> r.getLevel() == Level.WARNING).map(LogRecord::getMessage).toList();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jynamo.tck.bootstrap;
 import io.jynamo.JynamoProperties;
 import io.jynamo.internal.em.EntityManagerFactoryImpl;
 import io.jynamo.tck.model.User;
+import io.jynamo.tck.support.Logs;
 import io.jynamo.tck.support.TestUnit;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
@@ -11,13 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -114,28 +112,8 @@ class SettingsTest {
 
     @Test
     void anUnknownJynamoKeyIsWarnedAboutByName() {
-        Logger logger = Logger.getLogger("io.jynamo.internal.bootstrap.FactoryBuilder");
-        List<LogRecord> records = new ArrayList<>();
-        Handler h = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                records.add(r);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(h);
-        try {
-            factory(Map.of("jynamo.consistant-read", "false", "hibernate.show_sql", "true"));
-        } finally {
-            logger.removeHandler(h);
-        }
+        List<LogRecord> records = Logs.during("io.jynamo.internal.bootstrap.FactoryBuilder",
+                () -> factory(Map.of("jynamo.consistant-read", "false", "hibernate.show_sql", "true")));
         assertTrue(records.stream().anyMatch(r -> r.getLevel() == Level.WARNING
                 && r.getMessage().contains("jynamo.consistant-read")), records.toString());
         assertFalse(records.stream().anyMatch(r -> r.getLevel() == Level.WARNING

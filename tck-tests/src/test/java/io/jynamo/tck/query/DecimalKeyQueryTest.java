@@ -30,13 +30,8 @@ class DecimalKeyQueryTest {
         unit.close();
     }
 
-    private static <R> R inEm(Function<EntityManager, R> work) {
-        EntityManager em = unit.emf().createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
-        }
+    private static <R> R inEm(java.util.function.Function<EntityManager, R> work) {
+        return unit.withEntityManager(work);
     }
 
     private static List<String> labels(List<Measure> ms) {

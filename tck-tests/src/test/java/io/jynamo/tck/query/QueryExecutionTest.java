@@ -66,12 +66,7 @@ class QueryExecutionTest {
     }
 
     private static <R> R inEm(java.util.function.Function<EntityManager, R> work) {
-        EntityManager em = unit.emf().createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
-        }
+        return unit.withEntityManager(work);
     }
 
     @Test

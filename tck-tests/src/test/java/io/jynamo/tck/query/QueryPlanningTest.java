@@ -2,6 +2,7 @@ package io.jynamo.tck.query;
 
 import io.jynamo.JynamoException;
 import io.jynamo.tck.model.Person;
+import io.jynamo.tck.support.Logs;
 import io.jynamo.tck.support.TestUnit;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
@@ -10,9 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,12 +31,7 @@ class QueryPlanningTest {
     }
 
     private static <R> R inEm(TestUnit unit, java.util.function.Function<EntityManager, R> work) {
-        EntityManager em = unit.emf().createEntityManager();
-        try {
-            return work.apply(em);
-        } finally {
-            em.close();
-        }
+        return unit.withEntityManager(work);
     }
 
     @Test
@@ -102,32 +96,15 @@ class QueryPlanningTest {
 
     @Test
     void scanPolicyWarnLogsOncePerQuery() {
-        Logger logger = Logger.getLogger("io.jynamo");
-        List<LogRecord> records = new ArrayList<>();
-        Handler h = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(h);
         try (TestUnit unit = TestUnit.of(Person.class).property("jynamo.scan", "warn").build()) {
             people(unit, 3);
-            for (int i = 0; i < 3; i++) {
-                assertEquals(2, inEm(unit, em -> em.createQuery("SELECT p FROM Person p WHERE p.age > 0", Person.class).getResultList()).size());
-            }
+            List<LogRecord> records = Logs.during("io.jynamo", () -> {
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(2, inEm(unit, em -> em.createQuery("SELECT p FROM Person p WHERE p.age > 0", Person.class).getResultList()).size());
+                }
+            });
             assertEquals(3, unit.calls().count("scan"));
             assertEquals(1, records.stream().filter(r -> r.getMessage().contains("p.age > 0")).count());
-        } finally {
-            logger.removeHandler(h);
         }
     }
 

@@ -109,6 +109,16 @@ public final class TestUnit implements AutoCloseable {
         return emf.callInTransaction(work);
     }
 
+    /** Runs work with a new entity manager, outside any transaction, and returns its result. */
+    public <R> R withEntityManager(Function<EntityManager, R> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
     /** Drops the unit's tables and closes the factory. */
     @Override
     public void close() {
