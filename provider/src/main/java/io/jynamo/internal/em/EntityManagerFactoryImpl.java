@@ -14,6 +14,7 @@ import io.jynamo.internal.metadata.Metadata;
 import io.jynamo.internal.metadata.model.MetamodelImpl;
 import io.jynamo.internal.proxy.Instances;
 import io.jynamo.internal.query.ProviderQueryModel;
+import io.jynamo.internal.query.QueryServices;
 import io.jynamo.internal.schema.Schema;
 import io.jynamo.jpql.CompiledQuery;
 import io.jynamo.jpql.JpqlCompiler;
@@ -40,7 +41,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** A Jynamo entity manager factory: the metadata, client and caches of one persistence unit. Thread-safe. */
-public final class EntityManagerFactoryImpl implements EntityManagerFactory {
+public final class EntityManagerFactoryImpl implements EntityManagerFactory, QueryServices {
 
     private static final System.Logger LOG = System.getLogger(EntityManagerFactoryImpl.class.getName());
 
@@ -152,6 +153,11 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory {
 
     public Metadata metadata() {
         return metadata;
+    }
+
+    @Override
+    public EntityMeta entity(String name) {
+        return metadata.byName(name);
     }
 
     public Dynamo dynamo() {

@@ -7,6 +7,8 @@ import io.jynamo.IncompleteFlushException;
 import io.jynamo.internal.cache.CacheModes;
 import io.jynamo.internal.cache.CacheWrites;
 import io.jynamo.internal.context.EntityEntry;
+import io.jynamo.internal.context.EntityLoader;
+import io.jynamo.internal.context.Session;
 import io.jynamo.internal.context.PersistenceContext;
 import io.jynamo.internal.context.SingleThreadUse;
 import io.jynamo.internal.dynamo.Clients;
@@ -66,7 +68,7 @@ import java.util.function.Supplier;
 /**
  * A Jynamo entity manager: a persistence context over DynamoDB. Not thread-safe, as JPA says.
  */
-public final class EntityManagerImpl implements JynamoEntityManager {
+public final class EntityManagerImpl implements JynamoEntityManager, Session {
 
     private final EntityManagerFactoryImpl factory;
     private final PersistenceContext context = new PersistenceContext();
@@ -78,6 +80,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
     private CacheRetrieveMode cacheRetrieveMode = CacheRetrieveMode.USE;
     private CacheStoreMode cacheStoreMode = CacheStoreMode.USE;
     private final CacheWrites cacheWrites;
+    private final EntityLoader loader;
     private boolean open = true;
     private int flushedInTransaction;
 
@@ -90,6 +93,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         this.cacheRetrieveMode = CacheModes.retrieve(properties.get(CacheModes.RETRIEVE_MODE), CacheRetrieveMode.USE);
         this.cacheStoreMode = CacheModes.store(properties.get(CacheModes.STORE_MODE), CacheStoreMode.USE);
         this.cacheWrites = factory.cache().writes();
+        this.loader = new EntityLoader(context, factory.instances(), factory.cache(), factory.dynamo(), factory.consistentReads());
     }
 
     // ---- plumbing used by queries and transactions -------------------------------------------------
@@ -98,6 +102,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         return factory;
     }
 
+    @Override
     public PersistenceContext context() {
         return context;
     }
@@ -108,6 +113,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
     }
 
     /** Runs an operation; a runtime failure other than the four JPA exempts marks the transaction rollback-only. */
+    @Override
     public <T> T guard(Supplier<T> operation) {
         use.enter();
         try {
@@ -153,6 +159,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         });
     }
 
+    @Override
     public void checkOpen() {
         use.check();
         if (!open) {
@@ -178,7 +185,8 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         return meta(entity.getClass());
     }
 
-    boolean transactionActive() {
+    @Override
+    public boolean transactionActive() {
         return transaction.isActive();
     }
 
@@ -203,6 +211,13 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         } catch (IncompleteFlushException e) {
             flushedInTransaction += e.writtenKeys().size();
             throw e;
+        }
+    }
+
+    @Override
+    public void flushForQuery() {
+        if (transaction.isActive() && !factory.flusher().atomic()) {
+            flushCounted();
         }
     }
 
@@ -233,53 +248,26 @@ public final class EntityManagerImpl implements JynamoEntityManager {
         }
     }
 
-    /**
-     * The managed instance of a found item: the one already in the context (JPA's identity
-     * guarantee), or a new one loaded from the item.
-     */
-    public Object materialise(EntityMeta meta, Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> key = meta.keyOfItem(item);
-        EntityEntry entry = context.entry(meta, key);
-        if (entry != null) {
-            if (entry.unread()) {
-                fill(entry, item);
-            }
-            return entry.entity();
-        }
-        Object entity = factory.instances().create(meta);
-        meta.load(entity, item);
-        factory.instances().clean(entity);
-        context.add(meta, entity, key, EntityEntry.Status.MANAGED, item);
-        meta.fire(PostLoad.class, entity);
-        return entity;
+    @Override
+    public EntityLoader loader() {
+        return loader;
+    }
+
+    private Object materialise(EntityMeta meta, Map<String, AttributeValue> item) {
+        return loader.materialise(meta, item);
     }
 
     private void fill(EntityEntry entry, Map<String, AttributeValue> item) {
-        // An unloaded reference filled here must not run its own loader (a second GetItem) on the first setter.
-        factory.instances().markLoaded(entry.entity());
-        entry.meta().load(entry.entity(), item);
-        factory.instances().clean(entry.entity());
-        entry.snapshot(item);
-        entry.meta().fire(PostLoad.class, entry.entity());
+        loader.fill(entry, item);
     }
 
     private Map<String, AttributeValue> read(EntityMeta meta, Map<String, AttributeValue> key) {
-        return read(meta, key, cacheRetrieveMode, cacheStoreMode);
+        return loader.read(meta, key, cacheRetrieveMode, cacheStoreMode);
     }
 
-    /** The item of a key, from the second-level cache when the modes allow, else one GetItem. */
-    /** One item by key: from the shared cache when the modes allow, else one GetItem. */
-    public Map<String, AttributeValue> read(EntityMeta meta, Map<String, AttributeValue> key,
-                                            CacheRetrieveMode retrieve, CacheStoreMode store) {
-        return factory.cache().read(meta, key, retrieve, store,
-                k -> factory.dynamo().get(meta.tableName(), k, factory.consistentReads()));
-    }
-
-    /** Items by key, in no particular order, misses left out: what the shared cache lacks in BatchGetItem calls. */
-    public List<Map<String, AttributeValue>> readAll(EntityMeta meta, List<Map<String, AttributeValue>> keys,
-                                                     CacheRetrieveMode retrieve, CacheStoreMode store) {
-        return factory.cache().readAll(meta, keys, retrieve, store,
-                toRead -> factory.dynamo().batchGet(meta.tableName(), toRead, factory.consistentReads(), null, null));
+    private Map<String, AttributeValue> read(EntityMeta meta, Map<String, AttributeValue> key,
+                                             CacheRetrieveMode retrieve, CacheStoreMode store) {
+        return loader.read(meta, key, retrieve, store);
     }
 
     // ---- EntityManager -------------------------------------------------------------------------------
@@ -770,13 +758,13 @@ public final class EntityManagerImpl implements JynamoEntityManager {
     @Override
     public Query createQuery(String qlString) {
         checkOpen();
-        return new QueryImpl<>(this, factory.compile(qlString), Object.class);
+        return new QueryImpl<>(this, factory, factory.compile(qlString), Object.class);
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(String qlString, Class<T> resultClass) {
         checkOpen();
-        return new QueryImpl<>(this, factory.compile(qlString), resultClass);
+        return new QueryImpl<>(this, factory, factory.compile(qlString), resultClass);
     }
 
     @Override
@@ -892,7 +880,7 @@ public final class EntityManagerImpl implements JynamoEntityManager {
             }
             Set<Map<String, AttributeValue>> found = new HashSet<>();
             if (!missing.isEmpty()) {
-                for (Map<String, AttributeValue> item : readAll(meta, new ArrayList<>(missing), cacheRetrieveMode, cacheStoreMode)) {
+                for (Map<String, AttributeValue> item : loader.readAll(meta, new ArrayList<>(missing), cacheRetrieveMode, cacheStoreMode)) {
                     materialise(meta, item);
                     found.add(meta.keyOfItem(item));
                 }

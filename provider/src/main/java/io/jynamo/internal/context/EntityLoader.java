@@ -1,0 +1,80 @@
+package io.jynamo.internal.context;
+
+import io.jynamo.internal.cache.SharedCache;
+import io.jynamo.internal.dynamo.Dynamo;
+import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.internal.proxy.Instances;
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
+import jakarta.persistence.PostLoad;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one way items become managed instances, for find, findAll, refresh, queries and lazy references:
+ * reads by key (through the second-level cache when the modes allow), and materialises or fills the
+ * instance of a persistence context, firing {@code @PostLoad}.
+ */
+public final class EntityLoader {
+
+    private final PersistenceContext context;
+    private final Instances instances;
+    private final SharedCache cache;
+    private final Dynamo dynamo;
+    private final boolean consistentReads;
+
+    public EntityLoader(PersistenceContext context, Instances instances, SharedCache cache, Dynamo dynamo,
+                        boolean consistentReads) {
+        this.context = context;
+        this.instances = instances;
+        this.cache = cache;
+        this.dynamo = dynamo;
+        this.consistentReads = consistentReads;
+    }
+
+    /**
+     * The managed instance of a found item: the one already in the context (JPA's identity guarantee),
+     * or a new one loaded from the item.
+     */
+    public Object materialise(EntityMeta meta, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> key = meta.keyOfItem(item);
+        EntityEntry entry = context.entry(meta, key);
+        if (entry != null) {
+            if (entry.unread()) {
+                fill(entry, item);
+            }
+            return entry.entity();
+        }
+        Object entity = instances.create(meta);
+        meta.load(entity, item);
+        instances.clean(entity);
+        context.add(meta, entity, key, EntityEntry.Status.MANAGED, item);
+        meta.fire(PostLoad.class, entity);
+        return entity;
+    }
+
+    /** Loads an item into the instance of an entry (an unread reference, a refresh) and makes it clean. */
+    public void fill(EntityEntry entry, Map<String, AttributeValue> item) {
+        // An unloaded reference filled here must not run its own loader (a second GetItem) on the first setter.
+        instances.markLoaded(entry.entity());
+        entry.meta().load(entry.entity(), item);
+        instances.clean(entry.entity());
+        entry.snapshot(item);
+        entry.meta().fire(PostLoad.class, entry.entity());
+    }
+
+    /** One item by key: from the shared cache when the modes allow, else one GetItem; {@code null} if none. */
+    public Map<String, AttributeValue> read(EntityMeta meta, Map<String, AttributeValue> key,
+                                            CacheRetrieveMode retrieve, CacheStoreMode store) {
+        return cache.read(meta, key, retrieve, store, k -> dynamo.get(meta.tableName(), k, consistentReads));
+    }
+
+    /** Items by key, in no particular order, misses left out: what the shared cache lacks in BatchGetItem calls. */
+    public List<Map<String, AttributeValue>> readAll(EntityMeta meta, List<Map<String, AttributeValue>> keys,
+                                                     CacheRetrieveMode retrieve, CacheStoreMode store) {
+        return cache.readAll(meta, keys, retrieve, store,
+                toRead -> dynamo.batchGet(meta.tableName(), toRead, consistentReads, null, null));
+    }
+}

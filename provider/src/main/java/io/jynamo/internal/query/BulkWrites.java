@@ -1,0 +1,222 @@
+package io.jynamo.internal.query;
+
+import io.jynamo.JynamoException;
+import io.jynamo.UnprocessedWritesException;
+import io.jynamo.internal.context.EntityEntry;
+import io.jynamo.internal.context.Session;
+import io.jynamo.internal.dynamo.Dynamo;
+import io.jynamo.internal.dynamo.Retry;
+import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.jpql.BoundPlan;
+import io.jynamo.jpql.CompiledQuery;
+import io.jynamo.jpql.Operation;
+import io.jynamo.jpql.StatementKind;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The writes of a bulk UPDATE or DELETE: the keys the plan reads, then one write per item conditional on
+ * the whole WHERE (or BatchWriteItem deletes where the WHERE names only the table key). Bulk statements
+ * bypass the persistence context (JPA 4.10): every key they touch leaves it and the second-level cache.
+ */
+final class BulkWrites {
+
+    private static final System.Logger LOG = System.getLogger(BulkWrites.class.getName());
+
+    private final Session session;
+    private final QueryServices services;
+    private final CompiledQuery compiled;
+    private final Reads reads;
+
+    BulkWrites(Session session, QueryServices services, CompiledQuery compiled, Reads reads) {
+        this.session = session;
+        this.services = services;
+        this.compiled = compiled;
+        this.reads = reads;
+    }
+
+    /** Runs the statement's writes for a bound plan; returns how many items were written. */
+    int execute(BoundPlan plan) {
+        EntityMeta meta = services.entity(compiled.entity().name());
+        boolean keyed = plan.operation() == Operation.GET_ITEM || plan.operation() == Operation.BATCH_GET_ITEM;
+        if (keyed && (compiled.kind() == StatementKind.UPDATE || plan.keys().size() == 1)) {
+            // The full keys are known and a write conditioned on the item's existence says whether there was
+            // one, so nothing is read first. Many deletes still read once to send BatchWriteItems of 25.
+            List<Map<String, AttributeValue>> keys = reads.keys(plan);
+            try {
+                return compiled.kind() == StatementKind.DELETE ? deleteOne(meta, keys.get(0)) : update(meta, plan, keys);
+            } finally {
+                evict(meta, keys);
+            }
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        Iterator<Map<String, AttributeValue>> items = reads.items(plan, Long.MAX_VALUE);
+        while (items.hasNext()) {
+            keys.add(meta.keyOfItem(items.next()));
+        }
+        try {
+            if (compiled.kind() == StatementKind.UPDATE) {
+                return update(meta, plan, keys);
+            }
+            return onlyTableKey(plan) ? delete(meta, keys) : deleteEachIfStillMatching(meta, plan, keys);
+        } finally {
+            evict(meta, keys);
+        }
+    }
+
+    /**
+     * Whether the WHERE names nothing but the table's own key (or is absent): then an item read still matches
+     * as long as it exists, since a primary key never changes, and unconditional BatchWriteItem deletes are safe.
+     */
+    private static boolean onlyTableKey(BoundPlan plan) {
+        return plan.writeCondition() == null
+                || plan.operation() == Operation.QUERY && plan.indexName() == null && plan.filter() == null;
+    }
+
+    /** A write's ConditionExpression: the item exists and, when the plan has one, the whole WHERE holds. */
+    private record WriteCondition(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+    }
+
+    private WriteCondition writeCondition(EntityMeta meta, BoundPlan plan, String otherExpression) {
+        String pk = "#jynamoPk";
+        String condition = "attribute_exists(" + pk + ")"
+                + (plan.writeCondition() == null ? "" : " AND (" + plan.writeCondition() + ")");
+        // DynamoDB rejects placeholders a request does not use, and the key condition, filter and projection of
+        // the read plan are not part of the write.
+        Set<String> used = Placeholders.in((otherExpression == null ? "" : otherExpression) + " " + condition);
+        Map<String, AttributeValue> values = Placeholders.usedOnly(services.queryModel().convertAll(meta.name(), plan.values()), used);
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put(pk, meta.partitionKey().storedName());
+        Map<String, String> planNames = Placeholders.usedOnly(plan.names(), used);
+        if (planNames != null) {
+            names.putAll(planNames);
+        }
+        return new WriteCondition(condition, names, values);
+    }
+
+    /**
+     * One DeleteItem per item read, each conditional on the whole WHERE: BatchWriteItem cannot carry a
+     * condition, and an item changed since the read (say its index key) must not be deleted.
+     */
+    private int deleteEachIfStillMatching(EntityMeta meta, BoundPlan plan, List<Map<String, AttributeValue>> keys) {
+        WriteCondition c = writeCondition(meta, plan, null);
+        return eachKey("DELETE", meta, keys, (key, budget) -> services.dynamo().client().deleteItem(
+                Dynamo.bounded(DeleteItemRequest.builder(), budget).tableName(meta.tableName()).key(key)
+                        .conditionExpression(c.expression()).expressionAttributeNames(c.names())
+                        .expressionAttributeValues(c.values()).build()));
+    }
+
+    /** One conditional write of a bulk statement, for one key, within a retry budget. */
+    private interface KeyWrite {
+        void send(Map<String, AttributeValue> key, Retry.Budget budget);
+    }
+
+    /**
+     * Sends a bulk statement's conditional writes key by key. A failed condition means the item no longer
+     * matches (or is gone) and is skipped; throttling is retried within the budget; any other failure stops
+     * the statement and says how far it got, since a bulk statement is not atomic. Every key leaves the
+     * persistence context (JPA 4.10: bulk statements bypass it; a managed copy would be stale).
+     *
+     * @return how many items were written
+     */
+    private int eachKey(String statement, EntityMeta meta, List<Map<String, AttributeValue>> keys, KeyWrite write) {
+        int written = 0;
+        int done = 0;
+        try {
+            for (Map<String, AttributeValue> key : keys) {
+                try {
+                    services.dynamo().withRetry(budget -> {
+                        write.send(key, budget);
+                        return null;
+                    });
+                    written++;
+                } catch (ConditionalCheckFailedException e) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> "Bulk " + statement + " skipped " + meta.describe(key)
+                            + ": it no longer matches");
+                }
+                done++;
+                EntityEntry entry = session.context().entry(meta, key);
+                if (entry != null) {
+                    session.context().remove(entry);
+                }
+            }
+        } catch (RuntimeException e) {
+            throw stopped(statement, meta, written, done, keys.size(), e);
+        }
+        return written;
+    }
+
+    /** A bulk statement that failed part-way, saying what it did. */
+    private static JynamoException stopped(String statement, EntityMeta meta, int written, int done, int total,
+                                           RuntimeException cause) {
+        return new JynamoException("Bulk " + statement + " of " + meta.name() + " stopped after " + done + " of " + total
+                + " items (" + written + " written) because DynamoDB failed: " + cause.getMessage() + ". Bulk statements"
+                + " are not atomic: what was written stays written. Run the statement again to finish it; it re-reads"
+                + " the items and re-checks the WHERE", cause);
+    }
+
+    /**
+     * Bulk statements write DynamoDB at once, outside the persistence context and its commit: every key
+     * they touched (or may have touched, when they fail part-way) leaves the second-level cache now.
+     */
+    private void evict(EntityMeta meta, List<Map<String, AttributeValue>> keys) {
+        for (Map<String, AttributeValue> key : keys) {
+            services.cache().invalidate(meta, key);
+        }
+    }
+
+    private int delete(EntityMeta meta, List<Map<String, AttributeValue>> keys) {
+        List<Dynamo.TableWrite> writes = new ArrayList<>();
+        for (Map<String, AttributeValue> key : keys) {
+            writes.add(new Dynamo.TableWrite(meta.tableName(), WriteRequest.builder().deleteRequest(d -> d.key(key)).build(), key));
+        }
+        int[] deleted = {0};
+        List<Dynamo.TableWrite> failed;
+        try {
+            failed = services.dynamo().batchWrite(writes, w -> deleted[0]++);
+        } catch (RuntimeException e) {
+            throw stopped("DELETE", meta, deleted[0], deleted[0], keys.size(), e);
+        } finally {
+            for (Map<String, AttributeValue> key : keys) {
+                EntityEntry entry = session.context().entry(meta, key);
+                if (entry != null) {
+                    session.context().remove(entry);
+                }
+            }
+        }
+        if (!failed.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<String> unwritten = failed.stream().map(f -> meta.describe((Map<String, AttributeValue>) f.tag())).toList();
+            throw new UnprocessedWritesException("Bulk delete left " + unwritten.size() + " of " + keys.size()
+                    + " items undeleted within the retry budget: " + unwritten, unwritten);
+        }
+        return keys.size();
+    }
+
+    private int deleteOne(EntityMeta meta, Map<String, AttributeValue> key) {
+        return eachKey("DELETE", meta, List.of(key), (k, budget) -> services.dynamo().client().deleteItem(
+                Dynamo.bounded(DeleteItemRequest.builder(), budget).tableName(meta.tableName()).key(k)
+                        .conditionExpression("attribute_exists(#jynamoPk)")
+                        .expressionAttributeNames(Map.of("#jynamoPk", meta.partitionKey().storedName())).build()));
+    }
+
+    private int update(EntityMeta meta, BoundPlan plan, List<Map<String, AttributeValue>> keys) {
+        // The WHERE is checked again at write time, so an item changed meanwhile so that it no longer
+        // matches is left alone, and an item deleted meanwhile is not re-created.
+        WriteCondition c = writeCondition(meta, plan, plan.updateExpression());
+        return eachKey("UPDATE", meta, keys, (key, budget) -> services.dynamo().client().updateItem(
+                Dynamo.bounded(UpdateItemRequest.builder(), budget).tableName(meta.tableName()).key(key)
+                        .updateExpression(plan.updateExpression()).conditionExpression(c.expression())
+                        .expressionAttributeNames(c.names()).expressionAttributeValues(c.values()).build()));
+    }
+}

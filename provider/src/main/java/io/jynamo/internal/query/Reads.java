@@ -1,0 +1,265 @@
+package io.jynamo.internal.query;
+
+import io.jynamo.internal.context.EntityEntry;
+import io.jynamo.internal.context.Session;
+import io.jynamo.internal.dynamo.AttributeValues;
+import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.jpql.AttributeInfo;
+import io.jynamo.jpql.BoundPlan;
+import io.jynamo.jpql.BoundValue;
+import io.jynamo.jpql.CompiledQuery;
+import io.jynamo.jpql.Operation;
+import io.jynamo.jpql.SelectKind;
+import io.jynamo.jpql.StatementKind;
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * The reads of one execution of a query's bound plan: GetItem / BatchGetItem answered from the
+ * persistence context where it can be, Query and Scan pages fetched only when the caller asks for more,
+ * counts, and items turned into results (managed entities, attribute values or rows).
+ */
+final class Reads {
+
+    private final Session session;
+    private final QueryServices services;
+    private final CompiledQuery compiled;
+    private final EntityMeta meta;
+    private final CacheRetrieveMode retrieve;
+    private final CacheStoreMode store;
+
+    Reads(Session session, QueryServices services, CompiledQuery compiled, CacheRetrieveMode retrieve, CacheStoreMode store) {
+        this.session = session;
+        this.services = services;
+        this.compiled = compiled;
+        this.meta = services.entity(compiled.entity().name());
+        this.retrieve = retrieve;
+        this.store = store;
+    }
+
+    long count(BoundPlan plan) {
+        if (plan.operation() == Operation.GET_ITEM || plan.operation() == Operation.BATCH_GET_ITEM) {
+            return keyed(plan).size();
+        }
+        long total = 0;
+        Pages pages = new Pages(plan, Long.MAX_VALUE);
+        while (pages.fetchPage()) {
+            total += pages.lastCount;
+        }
+        return total;
+    }
+
+    /** The items of a plan, read lazily; {@code wanted} bounds what a Query or Scan asks for when it can. */
+    Iterator<Map<String, AttributeValue>> items(BoundPlan plan, long wanted) {
+        return switch (plan.operation()) {
+            case GET_ITEM, BATCH_GET_ITEM -> keyed(plan).iterator();
+            case QUERY, SCAN -> new Pages(plan, wanted);
+        };
+    }
+
+    /** The DynamoDB keys of a GET_ITEM / BATCH_GET_ITEM plan. */
+    List<Map<String, AttributeValue>> keys(BoundPlan plan) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Map<String, BoundValue> key : plan.keys()) {
+            keys.add(services.queryModel().convertAll(compiled.entity().name(), key));
+        }
+        return keys;
+    }
+
+    /** GetItem / BatchGetItem, answered from the persistence context where it can be. */
+    private List<Map<String, AttributeValue>> keyed(BoundPlan plan) {
+        List<Map<String, AttributeValue>> keys = keys(plan);
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = new HashMap<>();
+        List<Map<String, AttributeValue>> missing = new ArrayList<>();
+        for (Map<String, AttributeValue> key : keys) {
+            EntityEntry entry = session.context().entry(meta, key);
+            if (entry != null && entry.snapshot() != null && compiled.selectKind() == SelectKind.ENTITY) {
+                if (entry.status() != EntityEntry.Status.REMOVED) {
+                    found.put(AttributeValues.canonicalKey(key), entry.snapshot());
+                }
+            } else {
+                missing.add(key);
+            }
+        }
+        if (missing.size() == 1 && plan.operation() == Operation.GET_ITEM) {
+            Map<String, AttributeValue> item = session.loader().read(meta, missing.get(0), retrieve, store);
+            if (item != null) {
+                found.put(AttributeValues.canonicalKey(missing.get(0)), item);
+            }
+        } else if (!missing.isEmpty()) {
+            // DynamoDB returns numbers normalised (2.50 comes back as 2.5): match the items by value, not text.
+            for (Map<String, AttributeValue> item : session.loader().readAll(meta, missing, retrieve, store)) {
+                found.put(AttributeValues.canonicalKey(meta.keyOfItem(item)), item);
+            }
+        }
+        List<Map<String, AttributeValue>> ordered = new ArrayList<>();
+        for (Map<String, AttributeValue> key : keys) {
+            Map<String, AttributeValue> item = found.get(AttributeValues.canonicalKey(key));
+            if (item != null) {
+                ordered.add(item);
+            }
+        }
+        return ordered;
+    }
+
+    /** Query or Scan pages, fetched only when the caller asks for more: the one page source for both. */
+    private final class Pages implements Iterator<Map<String, AttributeValue>> {
+        private final BoundPlan plan;
+        private final Map<String, String> names;
+        private final Map<String, AttributeValue> values;
+        private final boolean consistent;
+        private final Integer limit;
+        private final boolean cacheResults;
+        private Map<String, AttributeValue> start;
+        private boolean exhausted;
+        private Iterator<Map<String, AttributeValue>> page = java.util.Collections.emptyIterator();
+        private int lastCount;
+
+        Pages(BoundPlan plan, long wanted) {
+            this.plan = plan;
+            // An UPDATE's read plan shares its names and values with the update expression; DynamoDB rejects
+            // placeholders a request does not use.
+            Set<String> used = Placeholders.in(plan.keyCondition() + " " + plan.filter() + " " + plan.projection());
+            this.names = Placeholders.usedOnly(plan.names(), used);
+            this.values = Placeholders.usedOnly(services.queryModel().convertAll(compiled.entity().name(), plan.values()), used);
+            // Strongly consistent reads exist for tables and local indexes only.
+            this.consistent = services.consistentReads() && (plan.indexName() == null || isLocal(plan.indexName()));
+            // Without a filter every evaluated item is returned, so asking for exactly what is wanted reads no more.
+            this.limit = plan.filter() == null && !plan.count() && wanted < 10_000 ? (int) wanted : null;
+            // Only whole items of a SELECT of entities are items the second-level cache can answer finds with.
+            this.cacheResults = compiled.kind() == StatementKind.SELECT && compiled.selectKind() == SelectKind.ENTITY
+                    && plan.projection() == null;
+        }
+
+        boolean fetchPage() {
+            if (exhausted) {
+                return false;
+            }
+            List<Map<String, AttributeValue>> items;
+            Map<String, AttributeValue> last;
+            long stamp = services.cache().stamp();
+            if (plan.operation() == Operation.QUERY) {
+                QueryRequest.Builder q = QueryRequest.builder().tableName(plan.tableName()).indexName(plan.indexName())
+                        .keyConditionExpression(plan.keyCondition()).filterExpression(plan.filter())
+                        .projectionExpression(plan.projection()).expressionAttributeNames(names)
+                        .expressionAttributeValues(values).scanIndexForward(plan.scanIndexForward())
+                        .consistentRead(consistent).exclusiveStartKey(start).limit(limit);
+                if (plan.count()) {
+                    q.select(Select.COUNT);
+                }
+                QueryResponse r = services.dynamo().client().query(q.build());
+                items = r.items();
+                lastCount = r.count();
+                last = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null;
+            } else {
+                ScanRequest.Builder s = ScanRequest.builder().tableName(plan.tableName()).indexName(plan.indexName())
+                        .filterExpression(plan.filter()).projectionExpression(plan.projection())
+                        .expressionAttributeNames(names).expressionAttributeValues(values)
+                        .consistentRead(consistent).exclusiveStartKey(start).limit(limit);
+                if (plan.count()) {
+                    s.select(Select.COUNT);
+                }
+                ScanResponse r = services.dynamo().client().scan(s.build());
+                items = r.items();
+                lastCount = r.count();
+                last = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null;
+            }
+            if (cacheResults) {
+                for (Map<String, AttributeValue> item : items) {
+                    services.cache().loaded(meta, item, stamp, store, consistent);
+                }
+            }
+            start = last == null || last.isEmpty() ? null : last;
+            exhausted = start == null;
+            page = items.iterator();
+            return true;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!page.hasNext()) {
+                if (!fetchPage()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Map<String, AttributeValue> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return page.next();
+        }
+    }
+
+    private boolean isLocal(String index) {
+        return meta.indexes().stream().anyMatch(i -> i.name().equals(index) && !i.global());
+    }
+
+    /** Turns items into results, skipping {@code first} and stopping after {@code max}. */
+    Iterator<Object> results(Iterator<Map<String, AttributeValue>> items, int first, int max) {
+        return new Iterator<>() {
+            private int toSkip = first;
+            private int left = max;
+
+            @Override
+            public boolean hasNext() {
+                while (toSkip > 0 && items.hasNext()) {
+                    items.next();
+                    toSkip--;
+                }
+                return left > 0 && items.hasNext();
+            }
+
+            @Override
+            public Object next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                left--;
+                return result(items.next());
+            }
+        };
+    }
+
+    private Object result(Map<String, AttributeValue> item) {
+        if (compiled.selectKind() == SelectKind.ENTITY) {
+            return session.loader().materialise(meta, item);
+        }
+        List<AttributeInfo> selected = compiled.selectedAttributes();
+        if (selected.size() == 1) {
+            return value(selected.get(0), item);
+        }
+        Object[] row = new Object[selected.size()];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = value(selected.get(i), item);
+        }
+        return row;
+    }
+
+    private Object value(AttributeInfo attribute, Map<String, AttributeValue> item) {
+        AttributeValue v = null;
+        Map<String, AttributeValue> level = item;
+        for (String segment : attribute.storedPath()) {
+            v = level == null ? null : level.get(segment);
+            level = v != null && v.hasM() ? v.m() : null;
+        }
+        return services.queryModel().read(compiled.entity().name(), attribute.path(), v);
+    }
+}
