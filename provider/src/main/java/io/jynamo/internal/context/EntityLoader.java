@@ -6,11 +6,16 @@ import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.proxy.Instances;
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.CacheStoreMode;
+import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.PostLoad;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one way items become managed instances, for find, findAll, refresh, queries and lazy references:
@@ -76,5 +81,60 @@ public final class EntityLoader {
                                                      CacheRetrieveMode retrieve, CacheStoreMode store) {
         return cache.readAll(meta, keys, retrieve, store,
                 toRead -> dynamo.batchGet(meta.tableName(), toRead, consistentReads, null, null));
+    }
+
+    /**
+     * The managed instances of many keys, in the keys' order, misses and removed ones left out: managed and
+     * read ones need no call, the rest are read in BatchGetItem calls of 100 (what the cache lacks).
+     */
+    public List<Object> findAll(EntityMeta meta, List<Map<String, AttributeValue>> keys,
+                                CacheRetrieveMode retrieve, CacheStoreMode store) {
+        Set<Map<String, AttributeValue>> missing = new LinkedHashSet<>();
+        for (Map<String, AttributeValue> key : keys) {
+            EntityEntry entry = context.entry(meta, key);
+            if (entry == null || entry.unread()) {
+                missing.add(key);
+            }
+        }
+        Set<Map<String, AttributeValue>> found = new HashSet<>();
+        if (!missing.isEmpty()) {
+            for (Map<String, AttributeValue> item : readAll(meta, new ArrayList<>(missing), retrieve, store)) {
+                materialise(meta, item);
+                found.add(meta.keyOfItem(item));
+            }
+        }
+        List<Object> result = new ArrayList<>();
+        for (Map<String, AttributeValue> key : keys) {
+            EntityEntry entry = context.entry(meta, key);
+            if (entry != null && entry.status() != EntityEntry.Status.REMOVED
+                    && (!missing.contains(key) || found.contains(key))) {
+                result.add(entry.entity());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Loads a lazy reference on first use of its state: one read by key, unless find() or refresh()
+     * already read it (reading again would cost a call and overwrite what the application changed since).
+     *
+     * @throws EntityNotFoundException when DynamoDB holds no item of that key
+     */
+    public void loadReference(Object reference, EntityMeta meta, Map<String, AttributeValue> key,
+                              CacheRetrieveMode retrieve, CacheStoreMode store) {
+        EntityEntry managed = context.entry(reference);
+        if (managed != null && managed.snapshot() != null) {
+            return;
+        }
+        Map<String, AttributeValue> item = read(meta, key, retrieve, store);
+        if (item == null) {
+            throw new EntityNotFoundException("No " + meta.describe(key) + " exists (lazy reference)");
+        }
+        EntityEntry e = context.entry(reference);
+        if (e != null) {
+            fill(e, item);
+        } else {
+            meta.load(reference, item);
+        }
     }
 }

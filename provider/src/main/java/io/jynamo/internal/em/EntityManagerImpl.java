@@ -1,7 +1,6 @@
 package io.jynamo.internal.em;
 
 import io.jynamo.JynamoEntityManager;
-import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
 import io.jynamo.IncompleteFlushException;
 import io.jynamo.internal.cache.CacheModes;
@@ -11,7 +10,6 @@ import io.jynamo.internal.context.EntityLoader;
 import io.jynamo.internal.context.Session;
 import io.jynamo.internal.context.PersistenceContext;
 import io.jynamo.internal.context.SingleThreadUse;
-import io.jynamo.internal.dynamo.Clients;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.query.QueryImpl;
@@ -31,9 +29,7 @@ import jakarta.persistence.LockOption;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.NoResultException;
 import jakarta.persistence.NonUniqueResultException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.PostLoad;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreRemove;
 import jakarta.persistence.Query;
@@ -52,14 +48,10 @@ import jakarta.persistence.metamodel.Metamodel;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,6 +73,7 @@ public final class EntityManagerImpl implements JynamoEntityManager, Session {
     private CacheStoreMode cacheStoreMode = CacheStoreMode.USE;
     private final CacheWrites cacheWrites;
     private final EntityLoader loader;
+    private final Merger merger;
     private boolean open = true;
     private int flushedInTransaction;
 
@@ -94,6 +87,8 @@ public final class EntityManagerImpl implements JynamoEntityManager, Session {
         this.cacheStoreMode = CacheModes.store(properties.get(CacheModes.STORE_MODE), CacheStoreMode.USE);
         this.cacheWrites = factory.cache().writes();
         this.loader = new EntityLoader(context, factory.instances(), factory.cache(), factory.dynamo(), factory.consistentReads());
+        this.merger = new Merger(context, factory.instances(), this::persist,
+                (meta, key) -> loader.read(meta, key, cacheRetrieveMode, cacheStoreMode), loader);
     }
 
     // ---- plumbing used by queries and transactions -------------------------------------------------
@@ -125,7 +120,7 @@ public final class EntityManagerImpl implements JynamoEntityManager, Session {
             throw e;
         } catch (SdkException e) {
             transaction.markRollbackOnlyIfActive();
-            throw translate(e);
+            throw ExceptionConverter.translate(e, factory.getName(), factory.dynamo().client());
         } catch (RuntimeException e) {
             if (!(e instanceof IllegalArgumentException) && !(e instanceof IllegalStateException)) {
                 transaction.markRollbackOnlyIfActive();
@@ -134,22 +129,6 @@ public final class EntityManagerImpl implements JynamoEntityManager, Session {
         } finally {
             use.leave();
         }
-    }
-
-    /** A failure of the SDK as the PersistenceException JPA callers expect, saying what to do where it can. */
-    private JynamoException translate(SdkException e) {
-        JynamoException unreachable = Clients.connectionFailure(e, factory.dynamo().client());
-        if (unreachable != null) {
-            return unreachable;
-        }
-        if (e instanceof ResourceNotFoundException) {
-            return new JynamoException("DynamoDB has no table (or index) this request of persistence unit '"
-                    + factory.getName() + "' needs: " + e.getMessage() + ". Create the tables with "
-                    + JynamoProperties.SCHEMA_ACTION + "=create (or emf.getSchemaManager().create(true)), or check "
-                    + JynamoProperties.TABLE_PREFIX + ", " + JynamoProperties.REGION + " and " + JynamoProperties.ENDPOINT, e);
-        }
-        return new JynamoException("DynamoDB refused a request of persistence unit '" + factory.getName() + "': "
-                + e.getMessage(), e);
     }
 
     private void run(Runnable operation) {
@@ -310,86 +289,7 @@ public final class EntityManagerImpl implements JynamoEntityManager, Session {
     public <T> T merge(T entity) {
         checkOpen();
         EntityMeta meta = metaOf(entity);
-        return guard(() -> {
-            EntityEntry entry = context.entry(entity);
-            if (entry != null) {
-                if (entry.status() == EntityEntry.Status.REMOVED) {
-                    throw new IllegalArgumentException("Cannot merge removed entity " + entry.describe());
-                }
-                return entity;
-            }
-            AttributeMeta pk = meta.partitionKey();
-            if (pk.accessor().get(entity) == null && pk.role() == AttributeMeta.Role.GENERATED_UUID) {
-                return persistCopy(meta, entity, factory.instances().create(meta));
-            }
-            Map<String, AttributeValue> key = meta.keyOf(entity);
-            EntityEntry existing = context.entry(meta, key);
-            Object managed;
-            if (existing != null) {
-                if (existing.status() == EntityEntry.Status.REMOVED) {
-                    throw new IllegalArgumentException("Cannot merge " + existing.describe()
-                            + ": an instance with that key was removed in this persistence context");
-                }
-                if (existing.unread()) {
-                    Map<String, AttributeValue> item = read(meta, key);
-                    if (item == null) {
-                        // A reference to a key DynamoDB does not hold: the merged state makes it a new entity.
-                        context.remove(existing);
-                        factory.instances().markLoaded(existing.entity());
-                        return persistCopy(meta, entity, existing.entity());
-                    }
-                    fill(existing, item);
-                }
-                managed = existing.entity();
-            } else {
-                Map<String, AttributeValue> item = read(meta, key);
-                if (item == null) {
-                    return persistCopy(meta, entity, factory.instances().create(meta));
-                }
-                managed = materialise(meta, item);
-            }
-            AttributeMeta version = meta.version();
-            if (version != null) {
-                Object detachedVersion = version.accessor().get(entity);
-                Object managedVersion = version.accessor().get(managed);
-                if (detachedVersion != null && managedVersion != null
-                        && ((Number) detachedVersion).longValue() != ((Number) managedVersion).longValue()) {
-                    throw new OptimisticLockException("Cannot merge " + meta.describe(key) + ": it was read at version "
-                            + detachedVersion + " but is now at version " + managedVersion
-                            + "; reload it and apply the change again", null, entity);
-                }
-            }
-            copyState(meta, entity, managed);
-            factory.instances().touch(managed);
-            @SuppressWarnings("unchecked") T t = (T) managed;
-            return t;
-        });
-    }
-
-    /** Merge of a new entity: its state copied onto an instance that is then persisted. */
-    private <T> T persistCopy(EntityMeta meta, T from, Object to) {
-        copyState(meta, from, to);
-        persist(to);
-        @SuppressWarnings("unchecked") T t = (T) to;
-        return t;
-    }
-
-    private static void copyState(EntityMeta meta, Object from, Object to) {
-        if (meta.embeddedId() != null) {
-            meta.embeddedId().accessor().set(to, meta.embeddedId().accessor().get(from));
-        }
-        for (AttributeMeta a : meta.attributes()) {
-            if (a.role() == AttributeMeta.Role.VERSION && a.accessor().get(to) != null) {
-                continue;
-            }
-            Object value = a.accessor().get(from);
-            if (value instanceof java.util.Set<?> s) {
-                value = new java.util.LinkedHashSet<>(s);
-            } else if (value instanceof Collection<?> c) {
-                value = new ArrayList<>(c);
-            }
-            a.accessor().set(to, value);
-        }
+        return guard(() -> merger.merge(meta, entity));
     }
 
     @Override
@@ -548,24 +448,8 @@ public final class EntityManagerImpl implements JynamoEntityManager, Session {
         if (entry != null) {
             return entityClass.cast(entry.entity());
         }
-        Object reference = factory.instances().reference(meta, primaryKey, ref -> {
-            EntityEntry managed = context.entry(ref);
-            if (managed != null && managed.snapshot() != null) {
-                // find() or refresh() already read the state into this reference; reading again would
-                // cost a call and overwrite what the application changed since.
-                return;
-            }
-            Map<String, AttributeValue> item = read(meta, key);
-            if (item == null) {
-                throw new EntityNotFoundException("No " + meta.describe(key) + " exists (lazy reference)");
-            }
-            EntityEntry e = context.entry(ref);
-            if (e != null) {
-                fill(e, item);
-            } else {
-                meta.load(ref, item);
-            }
-        });
+        Object reference = factory.instances().reference(meta, primaryKey,
+                ref -> loader.loadReference(ref, meta, key, cacheRetrieveMode, cacheStoreMode));
         context.add(meta, reference, key, EntityEntry.Status.MANAGED, null);
         return entityClass.cast(reference);
     }
@@ -870,31 +754,7 @@ public final class EntityManagerImpl implements JynamoEntityManager, Session {
         for (Object id : ids) {
             keys.add(meta.keyOfId(id));
         }
-        return guard(() -> {
-            Set<Map<String, AttributeValue>> missing = new LinkedHashSet<>();
-            for (Map<String, AttributeValue> key : keys) {
-                EntityEntry entry = context.entry(meta, key);
-                if (entry == null || entry.unread()) {
-                    missing.add(key);
-                }
-            }
-            Set<Map<String, AttributeValue>> found = new HashSet<>();
-            if (!missing.isEmpty()) {
-                for (Map<String, AttributeValue> item : loader.readAll(meta, new ArrayList<>(missing), cacheRetrieveMode, cacheStoreMode)) {
-                    materialise(meta, item);
-                    found.add(meta.keyOfItem(item));
-                }
-            }
-            List<T> result = new ArrayList<>();
-            for (Map<String, AttributeValue> key : keys) {
-                EntityEntry entry = context.entry(meta, key);
-                if (entry != null && entry.status() != EntityEntry.Status.REMOVED
-                        && (!missing.contains(key) || found.contains(key))) {
-                    result.add(entityClass.cast(entry.entity()));
-                }
-            }
-            return result;
-        });
+        return guard(() -> loader.findAll(meta, keys, cacheRetrieveMode, cacheStoreMode).stream().map(entityClass::cast).toList());
     }
 
     @Override

@@ -1,0 +1,117 @@
+package io.jynamo.internal.em;
+
+import io.jynamo.internal.context.EntityEntry;
+import io.jynamo.internal.context.EntityLoader;
+import io.jynamo.internal.context.PersistenceContext;
+import io.jynamo.internal.metadata.AttributeMeta;
+import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.internal.proxy.Instances;
+import jakarta.persistence.OptimisticLockException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/** {@code merge}: the state of a detached or new instance copied onto the managed one of its key. */
+final class Merger {
+
+    private final PersistenceContext context;
+    private final Instances instances;
+    private final Consumer<Object> persist;
+    private final BiFunction<EntityMeta, Map<String, AttributeValue>, Map<String, AttributeValue>> reader;
+    private final EntityLoader loader;
+
+    Merger(PersistenceContext context, Instances instances, Consumer<Object> persist,
+           BiFunction<EntityMeta, Map<String, AttributeValue>, Map<String, AttributeValue>> reader, EntityLoader loader) {
+        this.context = context;
+        this.instances = instances;
+        this.persist = persist;
+        this.reader = reader;
+        this.loader = loader;
+    }
+
+    /** Merges the state of a detached or new instance (JPA 3.2 section 3.2.7.1); returns the managed one. */
+    <T> T merge(EntityMeta meta, T entity) {
+        EntityEntry entry = context.entry(entity);
+        if (entry != null) {
+            if (entry.status() == EntityEntry.Status.REMOVED) {
+                throw new IllegalArgumentException("Cannot merge removed entity " + entry.describe());
+            }
+            return entity;
+        }
+        AttributeMeta pk = meta.partitionKey();
+        if (pk.accessor().get(entity) == null && pk.role() == AttributeMeta.Role.GENERATED_UUID) {
+            return persistCopy(meta, entity, instances.create(meta));
+        }
+        Map<String, AttributeValue> key = meta.keyOf(entity);
+        EntityEntry existing = context.entry(meta, key);
+        Object managed;
+        if (existing != null) {
+            if (existing.status() == EntityEntry.Status.REMOVED) {
+                throw new IllegalArgumentException("Cannot merge " + existing.describe()
+                        + ": an instance with that key was removed in this persistence context");
+            }
+            if (existing.unread()) {
+                Map<String, AttributeValue> item = reader.apply(meta, key);
+                if (item == null) {
+                    // A reference to a key DynamoDB does not hold: the merged state makes it a new entity.
+                    context.remove(existing);
+                    instances.markLoaded(existing.entity());
+                    return persistCopy(meta, entity, existing.entity());
+                }
+                loader.fill(existing, item);
+            }
+            managed = existing.entity();
+        } else {
+            Map<String, AttributeValue> item = reader.apply(meta, key);
+            if (item == null) {
+                return persistCopy(meta, entity, instances.create(meta));
+            }
+            managed = loader.materialise(meta, item);
+        }
+        AttributeMeta version = meta.version();
+        if (version != null) {
+            Object detachedVersion = version.accessor().get(entity);
+            Object managedVersion = version.accessor().get(managed);
+            if (detachedVersion != null && managedVersion != null
+                    && ((Number) detachedVersion).longValue() != ((Number) managedVersion).longValue()) {
+                throw new OptimisticLockException("Cannot merge " + meta.describe(key) + ": it was read at version "
+                        + detachedVersion + " but is now at version " + managedVersion
+                        + "; reload it and apply the change again", null, entity);
+            }
+        }
+        copyState(meta, entity, managed);
+        instances.touch(managed);
+        @SuppressWarnings("unchecked") T t = (T) managed;
+        return t;
+    }
+
+    /** Merge of a new entity: its state copied onto an instance that is then persisted. */
+    private <T> T persistCopy(EntityMeta meta, T from, Object to) {
+        copyState(meta, from, to);
+        persist.accept(to);
+        @SuppressWarnings("unchecked") T t = (T) to;
+        return t;
+    }
+
+    private static void copyState(EntityMeta meta, Object from, Object to) {
+        if (meta.embeddedId() != null) {
+            meta.embeddedId().accessor().set(to, meta.embeddedId().accessor().get(from));
+        }
+        for (AttributeMeta a : meta.attributes()) {
+            if (a.role() == AttributeMeta.Role.VERSION && a.accessor().get(to) != null) {
+                continue;
+            }
+            Object value = a.accessor().get(from);
+            if (value instanceof java.util.Set<?> s) {
+                value = new java.util.LinkedHashSet<>(s);
+            } else if (value instanceof Collection<?> c) {
+                value = new ArrayList<>(c);
+            }
+            a.accessor().set(to, value);
+        }
+    }
+}
