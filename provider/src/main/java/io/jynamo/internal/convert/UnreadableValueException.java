@@ -42,7 +42,7 @@ public final class UnreadableValueException extends PersistenceException {
     }
 
     /** A value of the right DynamoDB type whose content the Java type cannot hold. */
-    public static UnreadableValueException badContent(AttributeValue value, String expected, String detail, Throwable cause) {
+    static UnreadableValueException badContent(AttributeValue value, String expected, String detail, Throwable cause) {
         return new UnreadableValueException(typeOf(value), show(value), expected, detail, null, null, null, cause);
     }
 

@@ -78,6 +78,11 @@ public record AttributeMeta(String name, String storedName, Class<?> javaType, C
         return codec.kind();
     }
 
+    /** Whether it is stored as a string, number or binary: the only types DynamoDB key attributes may have. */
+    boolean keyable() {
+        return kind() == ValueKind.STRING || kind() == ValueKind.NUMBER || kind() == ValueKind.BINARY;
+    }
+
     /** {@code true} for the partition or sort key. */
     public boolean isKey() {
         return role == Role.PARTITION_KEY || role == Role.SORT_KEY;

@@ -1,0 +1,162 @@
+package io.jynamo.internal.metadata;
+
+import io.jynamo.annotations.SortKey;
+import io.jynamo.internal.metadata.PropertyScanner.Property;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.PersistenceException;
+
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reads an entity's primary key: one {@code @Id}, two {@code @Id}s with an {@code @IdClass}, or an
+ * {@code @EmbeddedId}; which is the partition and which the sort key; and the id mapper for {@code find}.
+ */
+final class KeyReader {
+
+    /**
+     * An entity's primary key.
+     *
+     * @param pk         the partition key attribute
+     * @param sk         the sort key attribute, or {@code null}
+     * @param idKind     how the id is shaped
+     * @param idType     the type {@code find} takes
+     * @param idMapper   maps the id to and from the key
+     * @param embeddedId the {@code @EmbeddedId} attribute, or {@code null}
+     */
+    record Keys(AttributeMeta pk, AttributeMeta sk, EntityMeta.IdKind idKind, Class<?> idType,
+                EntityMeta.IdMapper idMapper, AttributeMeta embeddedId) {
+    }
+
+    private final CodecResolver codecs;
+
+    KeyReader(CodecResolver codecs) {
+        this.codecs = codecs;
+    }
+
+    Keys keys(Class<?> type, List<Property> properties, String where) {
+        List<Property> ids = new ArrayList<>();
+        Property embeddedIdProperty = null;
+        for (Property p : properties) {
+            if (p.has(Id.class)) {
+                ids.add(p);
+            } else if (p.has(EmbeddedId.class)) {
+                embeddedIdProperty = p;
+            }
+        }
+        if (embeddedIdProperty != null) {
+            if (!ids.isEmpty()) {
+                throw new PersistenceException(where + " has both @EmbeddedId and @Id; use one");
+            }
+            return embeddedId(embeddedIdProperty, where);
+        }
+        if (ids.isEmpty()) {
+            throw new PersistenceException(where + " has no @Id attribute; mark its partition key with @Id");
+        }
+        Property[] keys = splitKeys(ids, where);
+        AttributeMeta pk = keyAttribute(keys[0], AttributeMeta.Role.PARTITION_KEY, keys[0].accessor(), where);
+        AttributeMeta sk = keys[1] == null ? null : keyAttribute(keys[1], AttributeMeta.Role.SORT_KEY, keys[1].accessor(), where);
+        IdClass idClass = type.getAnnotation(IdClass.class);
+        if (sk == null) {
+            if (idClass != null) {
+                throw new PersistenceException(where + " declares @IdClass but has a single @Id; "
+                        + "remove @IdClass or add the @SortKey @Id attribute");
+            }
+            return new Keys(pk, null, EntityMeta.IdKind.SIMPLE, Types.box(pk.javaType()), new IdMappers.Simple(pk), null);
+        }
+        if (idClass == null) {
+            throw new PersistenceException(where + " has a composite key (two @Id attributes) but no @IdClass;"
+                    + " declare @IdClass(" + type.getSimpleName() + "Id.class) with fields '"
+                    + pk.name() + "' and '" + sk.name() + "'");
+        }
+        Class<?> idType = idClass.value();
+        String idWhere = where + " @IdClass " + idType.getName();
+        AttributeMeta idPk = idClassPart(idType, pk, idWhere);
+        AttributeMeta idSk = idClassPart(idType, sk, idWhere);
+        MethodHandle idCtor = Types.constructor(idType, "id class " + idType.getName());
+        IdMappers.Parts parts = new IdMappers.Parts(idPk, idSk, idCtor, idType, where);
+        return new Keys(pk, sk, EntityMeta.IdKind.ID_CLASS, idType, new IdMappers.IdClass(parts, pk, sk), null);
+    }
+
+    private Keys embeddedId(Property embeddedIdProperty, String where) {
+        Class<?> idType = embeddedIdProperty.type();
+        Property[] keys = splitKeys(PropertyScanner.properties(idType), where + " @EmbeddedId " + idType.getName());
+        MethodHandle idCtor = Types.constructor(idType, "embeddable " + idType.getName());
+        Accessor outer = embeddedIdProperty.accessor();
+        AttributeMeta pk = keyAttribute(keys[0], AttributeMeta.Role.PARTITION_KEY, chain(outer, keys[0].accessor(), idCtor), where);
+        AttributeMeta sk = keys[1] == null ? null : keyAttribute(keys[1], AttributeMeta.Role.SORT_KEY,
+                chain(outer, keys[1].accessor(), idCtor), where);
+        AttributeMeta embeddedId = new AttributeMeta(embeddedIdProperty.name(), embeddedIdProperty.name(), idType, null,
+                outer, null, null, embeddedIdProperty.member(), AttributeMeta.Role.EMBEDDED);
+        AttributeMeta innerPk = keyAttribute(keys[0], AttributeMeta.Role.PARTITION_KEY, keys[0].accessor(), where);
+        AttributeMeta innerSk = keys[1] == null ? null
+                : keyAttribute(keys[1], AttributeMeta.Role.SORT_KEY, keys[1].accessor(), where);
+        IdMappers.Parts parts = new IdMappers.Parts(innerPk, innerSk, idCtor, idType, where);
+        return new Keys(pk, sk, EntityMeta.IdKind.EMBEDDED_ID, idType, new IdMappers.EmbeddedId(parts, outer), embeddedId);
+    }
+
+    private static Accessor chain(Accessor outer, Accessor inner, MethodHandle outerCtor) {
+        return Accessor.chain(outer, inner, () -> Types.instantiate(outerCtor, Object.class));
+    }
+
+    private static AttributeMeta idClassPart(Class<?> idType, AttributeMeta entityKey, String where) {
+        for (Property p : PropertyScanner.properties(idType)) {
+            if (p.name().equals(entityKey.name())) {
+                if (Types.box(p.type()) != entityKey.boxedType()) {
+                    throw new PersistenceException(where + " attribute '" + p.name() + "' is a " + p.type().getName()
+                            + " but the entity's @Id is a " + entityKey.javaType().getName());
+                }
+                return new AttributeMeta(p.name(), entityKey.storedName(), p.type(), null, p.accessor(),
+                        entityKey.codec(), null, p.member(), entityKey.role());
+            }
+        }
+        throw new PersistenceException(where + " has no attribute '" + entityKey.name()
+                + "' matching the entity's @Id attribute");
+    }
+
+    private static Property[] splitKeys(List<Property> ids, String where) {
+        if (ids.size() == 1) {
+            return new Property[] {ids.get(0), null};
+        }
+        if (ids.size() > 2) {
+            throw new PersistenceException(where + " has " + ids.size() + " key attributes " + names(ids)
+                    + "; DynamoDB keys have a partition key and at most one sort key");
+        }
+        boolean first = ids.get(0).has(SortKey.class);
+        boolean second = ids.get(1).has(SortKey.class);
+        if (first == second) {
+            throw new PersistenceException(where + " has two key attributes " + names(ids)
+                    + "; mark exactly one of them @SortKey (the other is the partition key)");
+        }
+        return first ? new Property[] {ids.get(1), ids.get(0)} : new Property[] {ids.get(0), ids.get(1)};
+    }
+
+    private static List<String> names(List<Property> ps) {
+        return ps.stream().map(Property::name).toList();
+    }
+
+    private AttributeMeta keyAttribute(Property p, AttributeMeta.Role role, Accessor accessor, String where) {
+        AttributeMeta a = codecs.attribute(p, where);
+        if (!a.keyable()) {
+            throw new PersistenceException(where + " key attribute '" + p.name() + "' of type " + p.type().getName()
+                    + " is stored as " + a.kind() + "; DynamoDB keys must be strings, numbers or binary");
+        }
+        GeneratedValue generated = p.get(GeneratedValue.class);
+        if (generated != null) {
+            if (role != AttributeMeta.Role.PARTITION_KEY || !(p.type() == UUID.class || p.type() == String.class)
+                    || generated.strategy() != GenerationType.UUID && generated.strategy() != GenerationType.AUTO) {
+                throw new PersistenceException(where + " attribute '" + p.name() + "': @GeneratedValue(strategy="
+                        + generated.strategy() + ") is not supported; DynamoDB has no sequences or identity columns. "
+                        + "Use @GeneratedValue(strategy = GenerationType.UUID) on a UUID or String partition key");
+            }
+            role = AttributeMeta.Role.GENERATED_UUID;
+        }
+        return new AttributeMeta(a.name(), a.storedName(), a.javaType(), null, accessor, a.codec(), null, a.member(), role);
+    }
+}

@@ -1,0 +1,150 @@
+package io.jynamo.internal.metadata;
+
+import jakarta.persistence.Access;
+import jakarta.persistence.AccessType;
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Transient;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finds the persistent fields or properties of a class: its access type, what {@code @Transient} and
+ * modifiers leave out, and the getter/setter pairs of property access.
+ */
+final class PropertyScanner {
+
+    private PropertyScanner() {
+    }
+
+    /** The persistent fields or properties of a class and its mapped superclasses, superclasses first. */
+    static List<Property> properties(Class<?> type) {
+        return properties(type, accessType(type));
+    }
+
+    private static AccessType accessType(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            Access access = c.getAnnotation(Access.class);
+            if (access != null) {
+                return access.value();
+            }
+        }
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.isAnnotationPresent(Id.class) || f.isAnnotationPresent(EmbeddedId.class)) {
+                    return AccessType.FIELD;
+                }
+            }
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.isAnnotationPresent(Id.class) || m.isAnnotationPresent(EmbeddedId.class)) {
+                    return AccessType.PROPERTY;
+                }
+            }
+        }
+        for (Field f : type.getDeclaredFields()) {
+            if (!Modifier.isStatic(f.getModifiers()) && f.getAnnotations().length > 0) {
+                return AccessType.FIELD;
+            }
+        }
+        for (Method m : type.getDeclaredMethods()) {
+            if (m.getName().startsWith("get") && m.getAnnotations().length > 0) {
+                return AccessType.PROPERTY;
+            }
+        }
+        return AccessType.FIELD;
+    }
+
+    private static List<Property> properties(Class<?> type, AccessType access) {
+        List<Class<?>> hierarchy = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c == type || c.isAnnotationPresent(MappedSuperclass.class)) {
+                hierarchy.add(0, c);
+            }
+        }
+        Map<String, Property> result = new LinkedHashMap<>();
+        for (Class<?> c : hierarchy) {
+            if (access == AccessType.FIELD) {
+                for (Field f : c.getDeclaredFields()) {
+                    int mod = f.getModifiers();
+                    if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic()
+                            || f.isAnnotationPresent(Transient.class)) {
+                        continue;
+                    }
+                    if (Modifier.isFinal(mod)) {
+                        throw new PersistenceException("Field " + c.getName() + "." + f.getName()
+                                + " is final; persistent fields must not be final (or mark it @Transient)");
+                    }
+                    result.put(f.getName(), new Property(f.getName(), f.getType(), f.getGenericType(), f,
+                            Accessor.field(f), f));
+                }
+            } else {
+                for (Method m : c.getDeclaredMethods()) {
+                    String n = propertyName(m);
+                    if (n == null || Modifier.isStatic(m.getModifiers()) || m.isSynthetic() || m.isBridge()
+                            || m.isAnnotationPresent(Transient.class)) {
+                        continue;
+                    }
+                    Method setter;
+                    try {
+                        setter = c.getDeclaredMethod("set" + Character.toUpperCase(n.charAt(0)) + n.substring(1), m.getReturnType());
+                    } catch (NoSuchMethodException e) {
+                        throw new PersistenceException("Property " + c.getName() + "." + n + " has a getter "
+                                + m.getName() + "() but no setter; add one or mark the getter @Transient");
+                    }
+                    result.put(n, new Property(n, m.getReturnType(), m.getGenericReturnType(), m,
+                            Accessor.property(m, setter), m));
+                }
+            }
+        }
+        return new ArrayList<>(result.values());
+    }
+
+    private static String propertyName(Method m) {
+        if (m.getParameterCount() != 0 || m.getReturnType() == void.class) {
+            return null;
+        }
+        String n = m.getName();
+        String rest;
+        if (n.startsWith("get") && n.length() > 3) {
+            rest = n.substring(3);
+        } else if (n.startsWith("is") && n.length() > 2 && (m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class)) {
+            rest = n.substring(2);
+        } else {
+            return null;
+        }
+        return rest.length() > 1 && Character.isUpperCase(rest.charAt(1))
+                ? rest : rest.substring(0, 1).toLowerCase(Locale.ROOT) + rest.substring(1);
+    }
+
+    /** A field or a getter/setter pair, before it becomes an attribute. */
+    record Property(String name, Class<?> type, Type genericType, AnnotatedElement annotated,
+                    Accessor accessor, Member member) {
+        boolean has(Class<? extends Annotation> a) {
+            return annotated.isAnnotationPresent(a);
+        }
+
+        <A extends Annotation> A get(Class<A> a) {
+            return annotated.getAnnotation(a);
+        }
+
+        /** The DynamoDB attribute name: {@code @Column(name)} or the Java name. */
+        String storedName() {
+            Column column = get(Column.class);
+            return column != null && !column.name().isEmpty() ? column.name() : name;
+        }
+    }
+}
