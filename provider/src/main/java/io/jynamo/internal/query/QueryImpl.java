@@ -6,12 +6,13 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 
 import io.jynamo.internal.dynamo.Retry;
 
-import io.jynamo.internal.bootstrap.Settings;
 
 import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
 import io.jynamo.UnprocessedWritesException;
 import io.jynamo.internal.cache.CacheModes;
+import io.jynamo.internal.config.ScanPolicy;
+import io.jynamo.internal.config.Settings;
 import io.jynamo.internal.context.EntityEntry;
 import io.jynamo.internal.dynamo.Dynamo;
 import io.jynamo.internal.dynamo.AttributeValues;
@@ -221,7 +222,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (!plan.scan()) {
             return;
         }
-        EntityManagerFactoryImpl.ScanPolicy policy = Settings.oneOf(EntityManagerFactoryImpl.ScanPolicy.class,
+        ScanPolicy policy = Settings.oneOf(ScanPolicy.class,
                 JynamoProperties.SCAN, hints.get(JynamoProperties.SCAN), factory().scanPolicy());
         switch (policy) {
             case DENY -> throw new JynamoException("Query '" + compiled.jpql() + "' would Scan the whole table "
