@@ -54,6 +54,20 @@ public final class JynamoProperties {
      */
     public static final String SHARED_CACHE_MODE = "jakarta.persistence.sharedCache.mode";
 
+    /**
+     * The standard cache retrieve mode key: {@code USE} (the default) or {@code BYPASS} (read DynamoDB instead of
+     * the second-level cache). The default of the factory's entity managers as a unit property; also an entity
+     * manager property, a {@code find} hint and a query hint.
+     */
+    public static final String CACHE_RETRIEVE_MODE = "jakarta.persistence.cache.retrieveMode";
+
+    /**
+     * The standard cache store mode key: {@code USE} (the default), {@code BYPASS} or {@code REFRESH}: what reads
+     * and commits put into the second-level cache. A unit property (the entity managers' default), an entity
+     * manager property, a {@code find} hint and a query hint.
+     */
+    public static final String CACHE_STORE_MODE = "jakarta.persistence.cache.storeMode";
+
     /** The most items the second-level cache of a factory holds (a whole number ≥ 0); default 10,000. */
     public static final String CACHE_MAX_ITEMS = "jynamo.cache.max-items";
 

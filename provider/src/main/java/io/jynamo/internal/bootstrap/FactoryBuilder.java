@@ -2,7 +2,7 @@ package io.jynamo.internal.bootstrap;
 
 import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
-import io.jynamo.internal.cache.CacheModes;
+import io.jynamo.internal.config.UnitConfig;
 import io.jynamo.internal.dynamo.Clients;
 import io.jynamo.internal.em.EntityManagerFactoryImpl;
 import io.jynamo.internal.metadata.Metadata;
@@ -21,11 +21,11 @@ public final class FactoryBuilder {
 
     private static final System.Logger LOG = System.getLogger(FactoryBuilder.class.getName());
 
-    /** Every key Jynamo reads: the constants of JynamoProperties (so a key added there is known here) and the cache modes. */
+    /** Every key Jynamo reads: the constants of JynamoProperties, so a key added there is known here. */
     private static final Set<String> KNOWN = known();
 
     private static Set<String> known() {
-        Set<String> keys = new java.util.HashSet<>(Set.of(CacheModes.RETRIEVE_MODE, CacheModes.STORE_MODE));
+        Set<String> keys = new java.util.HashSet<>();
         for (java.lang.reflect.Field f : JynamoProperties.class.getFields()) {
             if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
                 try {
@@ -83,13 +83,14 @@ public final class FactoryBuilder {
             throw new PersistenceException("Persistence unit '" + unit.name() + "' has no entity classes; list them"
                     + " with <class> in persistence.xml or managedClass(...) in PersistenceConfiguration");
         }
-        Object prefix = properties.get(JynamoProperties.TABLE_PREFIX);
-        Metadata metadata = new MetadataBuilder(prefix == null ? "" : prefix.toString()).build(new ArrayList<>(classes));
-        Clients.Client client = Clients.create(properties, loader);
+        // Every setting is read here, once, before the client is made: a refused value starts no client or engine.
+        UnitConfig config = UnitConfig.parse(unit.name(), properties);
+        Metadata metadata = new MetadataBuilder(config.tablePrefix()).build(new ArrayList<>(classes));
+        Clients.Client client = Clients.create(config, loader);
         try {
-            return new EntityManagerFactoryImpl(unit.name(), properties, metadata, client, instances());
+            return new EntityManagerFactoryImpl(config, metadata, client, instances());
         } catch (RuntimeException e) {
-            // A refused setting must not leave the client (or the embedded engine) Jynamo started running.
+            // A failed bootstrap must not leave the client (or the embedded engine) Jynamo started running.
             if (client.owned()) {
                 try {
                     client.client().close();

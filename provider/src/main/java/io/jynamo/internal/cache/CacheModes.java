@@ -1,18 +1,17 @@
 package io.jynamo.internal.cache;
 
-import io.jynamo.internal.bootstrap.Settings;
-
+import io.jynamo.JynamoProperties;
+import io.jynamo.internal.config.Settings;
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.CacheStoreMode;
 
-
-/** The standard cache mode hints and properties, read from an enum constant or its name. */
+/** The standard cache mode hints and entity manager properties, read from an enum constant or its name. */
 public final class CacheModes {
 
     /** Entity manager property, find hint and query hint: {@code USE} or {@code BYPASS}. */
-    public static final String RETRIEVE_MODE = "jakarta.persistence.cache.retrieveMode";
+    public static final String RETRIEVE_MODE = JynamoProperties.CACHE_RETRIEVE_MODE;
     /** Entity manager property, find hint and query hint: {@code USE}, {@code BYPASS} or {@code REFRESH}. */
-    public static final String STORE_MODE = "jakarta.persistence.cache.storeMode";
+    public static final String STORE_MODE = JynamoProperties.CACHE_STORE_MODE;
 
     private CacheModes() {
     }

@@ -1,11 +1,7 @@
 package io.jynamo.internal.cache;
 
-import io.jynamo.internal.bootstrap.Settings;
-import jakarta.persistence.CacheRetrieveMode;
-import jakarta.persistence.CacheStoreMode;
-
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.jynamo.JynamoProperties;
+import io.jynamo.internal.config.UnitConfig;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.metadata.Metadata;
 import jakarta.persistence.Cache;
@@ -84,20 +80,10 @@ public final class SharedCache implements Cache {
                 .build();
     }
 
-    /**
-     * The cache a unit's properties ask for.
-     *
-     * @throws PersistenceException naming the property when a value is not accepted
-     */
-    public static SharedCache create(String unit, Map<String, Object> properties, Metadata metadata, boolean consistentReads) {
-        // The entity managers' default modes: a bad one fails the factory, not its first entity manager.
-        Settings.property(properties, CacheRetrieveMode.class, CacheModes.RETRIEVE_MODE, null);
-        Settings.property(properties, CacheStoreMode.class, CacheModes.STORE_MODE, null);
-        return new SharedCache(unit, metadata,
-                Settings.property(properties, SharedCacheMode.class, JynamoProperties.SHARED_CACHE_MODE, SharedCacheMode.UNSPECIFIED),
-                Settings.longValue(properties, JynamoProperties.CACHE_MAX_ITEMS, 10_000L, 0, Long.MAX_VALUE),
-                Settings.optionalLong(properties, JynamoProperties.CACHE_TTL_SECONDS, 1, Long.MAX_VALUE),
-                consistentReads);
+    /** The cache a unit's settings ask for ({@code jakarta.persistence.sharedCache.mode}, {@code jynamo.cache.*}). */
+    public static SharedCache create(UnitConfig config, Metadata metadata) {
+        return new SharedCache(config.unit(), metadata, config.sharedCacheMode(), config.cacheMaxItems(),
+                config.cacheTtlSeconds(), config.consistentReads());
     }
 
     /** The mode the unit asked for; {@code UNSPECIFIED} behaves as {@code ENABLE_SELECTIVE}. */

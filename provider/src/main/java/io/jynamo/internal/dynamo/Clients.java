@@ -2,6 +2,7 @@ package io.jynamo.internal.dynamo;
 
 import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
+import io.jynamo.internal.config.UnitConfig;
 import io.jynamo.spi.EmbeddedEngine;
 import jakarta.persistence.PersistenceException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -28,10 +29,8 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Collection;
 import java.util.List;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.ServiceLoader;
 
 /** Makes the DynamoDB client a factory uses, from {@code jynamo.client}, {@code jynamo.endpoint} and {@code jynamo.region}. */
@@ -49,21 +48,15 @@ public final class Clients {
     public record Client(DynamoDbClient client, boolean owned) {
     }
 
-    /** The client the properties ask for. */
-    public static Client create(Map<String, Object> properties, ClassLoader loader) {
-        Object given = properties.get(JynamoProperties.CLIENT);
-        if (given != null) {
-            if (!(given instanceof DynamoDbClient c)) {
-                throw new PersistenceException(JynamoProperties.CLIENT + " must be a " + DynamoDbClient.class.getName()
-                        + ", not a " + given.getClass().getName());
-            }
-            return new Client(c, false);
+    /** The client a unit's settings ask for ({@code jynamo.client}, {@code jynamo.endpoint}, {@code jynamo.region}). */
+    public static Client create(UnitConfig config, ClassLoader loader) {
+        if (config.client() != null) {
+            return new Client(config.client(), false);
         }
-        String region = string(properties, JynamoProperties.REGION, "us-east-1");
-        String endpoint = string(properties, JynamoProperties.ENDPOINT, null);
-        ClientOverrideConfiguration override = override(properties.get(JynamoProperties.INTERCEPTORS),
-                new ConnectionFailures(endpoint == null || endpoint.isBlank() ? null : endpoint, region));
-        if (endpoint == null || endpoint.isBlank()) {
+        String region = config.region();
+        String endpoint = config.endpoint();
+        ClientOverrideConfiguration override = override(config.interceptors(), new ConnectionFailures(endpoint, region));
+        if (endpoint == null) {
             return new Client(DynamoDbClient.builder().region(Region.of(region))
                     .httpClient(UrlConnectionHttpClient.create()).overrideConfiguration(override)
                     .credentialsProvider(DefaultCredentialsProvider.builder().build()).build(), true);
@@ -76,18 +69,8 @@ public final class Clients {
             }
             return new Client(engines.next().start(region, override), true);
         }
-        URI uri;
-        try {
-            uri = URI.create(endpoint);
-        } catch (IllegalArgumentException e) {
-            throw new PersistenceException(JynamoProperties.ENDPOINT + "='" + endpoint
-                    + "' is not 'embedded' or a URL such as http://localhost:8000", e);
-        }
-        if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
-            throw new PersistenceException(JynamoProperties.ENDPOINT + "='" + endpoint
-                    + "' is not 'embedded' or a URL such as http://localhost:8000");
-        }
-        return new Client(DynamoDbClient.builder().region(Region.of(region)).endpointOverride(uri)
+        // UnitConfig took only a URL that parses.
+        return new Client(DynamoDbClient.builder().region(Region.of(region)).endpointOverride(URI.create(endpoint))
                 .httpClient(UrlConnectionHttpClient.create()).overrideConfiguration(override)
                 .credentialsProvider(localCredentials()).build(), true);
     }
@@ -106,21 +89,12 @@ public final class Clients {
                     && (e instanceof SdkClientException || e instanceof SdkServiceException s && s.statusCode() >= 500))
             .build();
 
-    private static ClientOverrideConfiguration override(Object interceptors, ExecutionInterceptor connectionFailures) {
+    private static ClientOverrideConfiguration override(List<ExecutionInterceptor> interceptors,
+                                                        ExecutionInterceptor connectionFailures) {
         ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
                 .retryStrategy(SDK_RETRIES)
                 .addExecutionInterceptor(connectionFailures);
-        if (interceptors == null) {
-            return b.build();
-        }
-        Collection<?> all = interceptors instanceof Collection<?> c ? c : List.of(interceptors);
-        for (Object i : all) {
-            if (!(i instanceof ExecutionInterceptor interceptor)) {
-                throw new PersistenceException(JynamoProperties.INTERCEPTORS + " must hold "
-                        + ExecutionInterceptor.class.getName() + " instances, not " + (i == null ? "null" : i.getClass().getName()));
-            }
-            b.addExecutionInterceptor(interceptor);
-        }
+        interceptors.forEach(b::addExecutionInterceptor);
         return b.build();
     }
 
@@ -229,10 +203,5 @@ public final class Clients {
 
     private static String firstNonBlank(String a, String b) {
         return a != null && !a.isBlank() ? a : b != null && !b.isBlank() ? b : null;
-    }
-
-    private static String string(Map<String, Object> properties, String key, String fallback) {
-        Object v = properties.get(key);
-        return v == null ? fallback : v.toString().trim();
     }
 }

@@ -2,9 +2,12 @@ package io.jynamo.internal.em;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.jynamo.JynamoProperties;
 import io.jynamo.internal.cache.SharedCache;
-import io.jynamo.internal.bootstrap.Settings;
+import io.jynamo.internal.config.DirtyChecking;
+import io.jynamo.internal.config.ScanPolicy;
+import io.jynamo.internal.config.UnitConfig;
+import io.jynamo.internal.config.UpdateMode;
+import io.jynamo.internal.config.WriteMode;
 import io.jynamo.internal.dynamo.Clients;
 import io.jynamo.internal.dynamo.Dynamo;
 import io.jynamo.internal.dynamo.Retry;
@@ -34,7 +37,6 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.metamodel.Metamodel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -45,8 +47,7 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
 
     private static final System.Logger LOG = System.getLogger(EntityManagerFactoryImpl.class.getName());
 
-    private final String name;
-    private final Map<String, Object> properties;
+    private final UnitConfig config;
     private final Metadata metadata;
     private final Clients.Client client;
     private final Dynamo dynamo;
@@ -56,39 +57,28 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
     private final ProviderQueryModel queryModel;
     private final Cache<String, CompiledQuery> plans = Caffeine.newBuilder().maximumSize(1_000).build();
     private final Map<String, String> namedQueries = new java.util.concurrent.ConcurrentHashMap<>();
-    private final ScanPolicy scanPolicy;
     /**
      * The scanning query strings already warned about: bounded like the plan cache, since an application that
      * builds query strings would otherwise grow it forever. A string evicted from it may warn once more.
      */
     private final Cache<String, Boolean> warnedScans = Caffeine.newBuilder().maximumSize(MAX_SCAN_WARNINGS_REMEMBERED)
             .executor(Runnable::run).build();
-    private final boolean consistentReads;
-    private final DirtyChecking dirtyChecking;
     private final Retry retry;
     private final SharedCache cache;
     private volatile MetamodelImpl metamodel;
     private volatile boolean open = true;
 
-    public EntityManagerFactoryImpl(String name, Map<String, Object> properties, Metadata metadata,
-                                    Clients.Client client, Instances instances) {
-        this.name = name;
-        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    /** The factory of the unit {@code config} describes; closes the client (if Jynamo made it) when bootstrap fails here. */
+    public EntityManagerFactoryImpl(UnitConfig config, Metadata metadata, Clients.Client client, Instances instances) {
+        this.config = config;
         this.metadata = metadata;
         this.client = client;
-        this.retry = retry(properties);
+        this.retry = retry(config.retry());
         this.dynamo = new Dynamo(client.client(), retry);
-        this.dirtyChecking = Settings.property(properties, DirtyChecking.class, JynamoProperties.DIRTY_CHECKING,
-                DirtyChecking.TRACKING);
-        this.instances = dirtyChecking == DirtyChecking.SNAPSHOT ? instances.snapshotDirtyChecking() : instances;
-        this.flusher = new Flusher(dynamo, this.instances,
-                Settings.property(properties, WriteMode.class, JynamoProperties.WRITE_MODE, WriteMode.BATCH) == WriteMode.ATOMIC,
-                Settings.property(properties, UpdateMode.class, JynamoProperties.UPDATE_MODE, UpdateMode.PUT) == UpdateMode.PATCH);
-        this.scanPolicy = Settings.property(properties, ScanPolicy.class, JynamoProperties.SCAN, ScanPolicy.WARN);
-        this.consistentReads = Settings.bool(properties, JynamoProperties.CONSISTENT_READ, true);
-        String schemaAction = Settings.choice(properties, JynamoProperties.SCHEMA_ACTION, "none",
-                "none", "create", "drop-and-create", "drop");
-        this.cache = SharedCache.create(name, properties, metadata, consistentReads);
+        this.instances = config.dirtyChecking() == DirtyChecking.SNAPSHOT ? instances.snapshotDirtyChecking() : instances;
+        this.flusher = new Flusher(dynamo, this.instances, config.writeMode() == WriteMode.ATOMIC,
+                config.updateMode() == UpdateMode.PATCH);
+        this.cache = SharedCache.create(config, metadata);
         this.schema = new Schema(metadata, dynamo);
         this.queryModel = new ProviderQueryModel(metadata);
         for (EntityMeta e : metadata.entities()) {
@@ -111,43 +101,17 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
                     throw new PersistenceException("Named query '" + queryName + "' is invalid: " + e.getMessage(), e);
                 }
             });
-            schema.run(schemaAction);
+            schema.run(config.schemaAction());
         } catch (RuntimeException e) {
             closeClient();
             throw e;
         }
     }
 
-    /** Property: {@link JynamoProperties#CONSISTENT_READ}. */
-    public static final String CONSISTENT_READ = JynamoProperties.CONSISTENT_READ;
-    /** Property: {@link JynamoProperties#RETRY_MAX_ATTEMPTS}. */
-    public static final String RETRY_ATTEMPTS = JynamoProperties.RETRY_MAX_ATTEMPTS;
-    /** Property: {@link JynamoProperties#RETRY_BASE_MILLIS}. */
-    public static final String RETRY_BASE_MILLIS = JynamoProperties.RETRY_BASE_MILLIS;
-
-    private static Retry retry(Map<String, Object> properties) {
-        int attempts = Settings.integer(properties, JynamoProperties.RETRY_MAX_ATTEMPTS, Retry.DEFAULT.maxAttempts(), 1, 1_000);
-        long base = Settings.longValue(properties, JynamoProperties.RETRY_BASE_MILLIS, Retry.DEFAULT.baseMillis(), 0, 60_000);
-        long max = Settings.longValue(properties, JynamoProperties.RETRY_MAX_MILLIS, Retry.DEFAULT.maxMillis(), 0, 86_400_000);
-        return new Retry(attempts, base, Math.max(base, Retry.DEFAULT.capMillis()), max);
+    /** The unit's retry budget: Jynamo's backoff ceiling (2 s), raised to the base when the base is larger. */
+    private static Retry retry(UnitConfig.Retries r) {
+        return new Retry(r.maxAttempts(), r.baseMillis(), Math.max(r.baseMillis(), Retry.DEFAULT.capMillis()), r.maxMillis());
     }
-
-    /** How changes to managed entities are found at flush ({@code jynamo.dirty-checking}). */
-    public enum DirtyChecking {
-        /** The entity's proxy records which attributes were set (the default). */
-        TRACKING,
-        /** Every managed entity is compared with the item it was loaded from. */
-        SNAPSHOT
-    }
-
-    /** What to do with a query that would scan ({@code jynamo.scan}). */
-    public enum ScanPolicy { ALLOW, WARN, DENY }
-
-    /** {@code jynamo.write-mode}. */
-    private enum WriteMode { BATCH, ATOMIC }
-
-    /** {@code jynamo.update-mode}. */
-    private enum UpdateMode { PUT, PATCH }
 
     // ---- for entity managers and queries -------------------------------------------------------------
 
@@ -172,12 +136,19 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
         return instances;
     }
 
-    public ScanPolicy scanPolicy() {
-        return scanPolicy;
+    /** Every setting of the unit, read at bootstrap. */
+    public UnitConfig config() {
+        return config;
     }
 
+    /** What a query without the {@code jynamo.scan} hint does when it would scan. */
+    public ScanPolicy scanPolicy() {
+        return config.scanPolicy();
+    }
+
+    /** Whether reads that can be strongly consistent are ({@code jynamo.consistent-read}). */
     public boolean consistentReads() {
-        return consistentReads;
+        return config.consistentReads();
     }
 
     /** The retry budget of the unit's DynamoDB calls ({@code jynamo.retry.*}). */
@@ -187,7 +158,7 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
 
     /** How changes to managed entities are found at flush ({@code jynamo.dirty-checking}; default TRACKING). */
     public DirtyChecking dirtyChecking() {
-        return dirtyChecking;
+        return config.dirtyChecking();
     }
 
     /** The second-level cache of the factory (empty, and never consulted, in mode NONE). */
@@ -303,13 +274,13 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
 
     @Override
     public String getName() {
-        return name;
+        return config.unit();
     }
 
     @Override
     public Map<String, Object> getProperties() {
         checkOpen();
-        return properties;
+        return config.properties();
     }
 
     @Override

@@ -2,10 +2,10 @@ package io.jynamo.internal.query;
 
 import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
-import io.jynamo.internal.bootstrap.Settings;
 import io.jynamo.internal.cache.CacheModes;
+import io.jynamo.internal.config.ScanPolicy;
+import io.jynamo.internal.config.Settings;
 import io.jynamo.internal.context.Session;
-import io.jynamo.internal.em.EntityManagerFactoryImpl;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.jpql.BoundPlan;
 import io.jynamo.jpql.CompiledQuery;
@@ -199,7 +199,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (!plan.scan()) {
             return;
         }
-        EntityManagerFactoryImpl.ScanPolicy policy = Settings.oneOf(EntityManagerFactoryImpl.ScanPolicy.class,
+        ScanPolicy policy = Settings.oneOf(ScanPolicy.class,
                 JynamoProperties.SCAN, hints.get(JynamoProperties.SCAN), services.scanPolicy());
         switch (policy) {
             case DENY -> throw new JynamoException("Query '" + compiled.jpql() + "' would Scan the whole table "

@@ -2,7 +2,7 @@ package io.jynamo.internal.query;
 
 import io.jynamo.internal.cache.SharedCache;
 import io.jynamo.internal.dynamo.Dynamo;
-import io.jynamo.internal.em.EntityManagerFactoryImpl;
+import io.jynamo.internal.config.ScanPolicy;
 import io.jynamo.internal.metadata.EntityMeta;
 
 import java.util.function.Supplier;
@@ -26,7 +26,7 @@ public interface QueryServices {
     boolean consistentReads();
 
     /** The unit's {@code jynamo.scan}. */
-    EntityManagerFactoryImpl.ScanPolicy scanPolicy();
+    ScanPolicy scanPolicy();
 
     /** Logs the message once per query text ({@code jynamo.scan=warn}), remembering a bounded number of texts. */
     void warnScanOnce(String jpql, Supplier<String> message);

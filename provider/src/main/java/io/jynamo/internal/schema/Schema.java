@@ -1,5 +1,6 @@
 package io.jynamo.internal.schema;
 
+import io.jynamo.internal.config.SchemaAction;
 import io.jynamo.internal.dynamo.Dynamo;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
@@ -57,19 +58,17 @@ public final class Schema implements SchemaManager {
         this.dynamo = dynamo;
     }
 
-    /** Runs a {@code jakarta.persistence.schema-generation.database.action}. */
-    public void run(String action) {
-        switch (action == null ? "none" : action.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "none", "" -> {
+    /** Runs the unit's {@code jakarta.persistence.schema-generation.database.action}. */
+    public void run(SchemaAction action) {
+        switch (action) {
+            case NONE -> {
             }
-            case "create" -> create(true);
-            case "drop-and-create" -> {
+            case CREATE -> create(true);
+            case DROP_AND_CREATE -> {
                 drop(true);
                 create(true);
             }
-            case "drop" -> drop(true);
-            default -> throw new PersistenceException("Unknown schema generation action '" + action
-                    + "'; use none, create, drop-and-create or drop");
+            case DROP -> drop(true);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.jynamo.tck.bootstrap;
 
 import io.jynamo.JynamoProperties;
+import io.jynamo.internal.config.DirtyChecking;
 import io.jynamo.internal.em.EntityManagerFactoryImpl;
 import io.jynamo.tck.model.User;
 import io.jynamo.tck.support.Logs;
@@ -96,8 +97,8 @@ class SettingsTest {
 
     @Test
     void dirtyCheckingIsTrackingUnlessSnapshotIsAsked() {
-        assertEquals(EntityManagerFactoryImpl.DirtyChecking.TRACKING, factory(Map.of()).dirtyChecking());
-        assertEquals(EntityManagerFactoryImpl.DirtyChecking.SNAPSHOT,
+        assertEquals(DirtyChecking.TRACKING, factory(Map.of()).dirtyChecking());
+        assertEquals(DirtyChecking.SNAPSHOT,
                 factory(Map.of(JynamoProperties.DIRTY_CHECKING, "Snapshot")).dirtyChecking());
     }
 

@@ -1,4 +1,4 @@
-package io.jynamo.internal.bootstrap;
+package io.jynamo.internal.config;
 
 import jakarta.persistence.PersistenceException;
 
@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
  * Nothing is guessed: a boolean is {@code true} or {@code false} (any case), a number a whole
  * number in its range written in plain digits, an enum one of its names (any case). An absent
  * setting (no key, or a {@code null} value) takes the default.
+ *
+ * <p>A unit's properties are read once, by {@link UnitConfig#parse}; what may change per entity manager or
+ * per query (hints) goes through {@link #oneOf}, so every value is taken by the same rules.
  */
 public final class Settings {
 
@@ -25,7 +28,7 @@ public final class Settings {
      *
      * @throws PersistenceException naming the key and the value otherwise
      */
-    public static boolean bool(Map<String, ?> properties, String key, boolean fallback) {
+    static boolean bool(Map<String, ?> properties, String key, boolean fallback) {
         Object value = properties.get(key);
         if (value == null) {
             return fallback;
@@ -48,7 +51,7 @@ public final class Settings {
      *
      * @throws PersistenceException naming the key, the value and the range otherwise
      */
-    public static int integer(Map<String, ?> properties, String key, int fallback, int min, int max) {
+    static int integer(Map<String, ?> properties, String key, int fallback, int min, int max) {
         return (int) longValue(properties, key, fallback, min, max);
     }
 
@@ -58,7 +61,7 @@ public final class Settings {
      *
      * @throws PersistenceException naming the key, the value and the range otherwise
      */
-    public static long longValue(Map<String, ?> properties, String key, long fallback, long min, long max) {
+    static long longValue(Map<String, ?> properties, String key, long fallback, long min, long max) {
         Object value = properties.get(key);
         return value == null ? fallback : wholeNumber(key, value, min, max);
     }
@@ -68,7 +71,7 @@ public final class Settings {
      *
      * @throws PersistenceException naming the key, the value and the range otherwise
      */
-    public static Long optionalLong(Map<String, ?> properties, String key, long min, long max) {
+    static Long optionalLong(Map<String, ?> properties, String key, long min, long max) {
         Object value = properties.get(key);
         return value == null ? null : wholeNumber(key, value, min, max);
     }
@@ -96,7 +99,7 @@ public final class Settings {
      *
      * @throws PersistenceException naming the key, the value and the allowed words otherwise
      */
-    public static String choice(Map<String, ?> properties, String key, String fallback, String... allowed) {
+    static String choice(Map<String, ?> properties, String key, String fallback, String... allowed) {
         Object value = properties.get(key);
         if (value == null) {
             return fallback;
@@ -141,7 +144,7 @@ public final class Settings {
      *
      * @throws PersistenceException naming the property, the value and the accepted values
      */
-    public static <E extends Enum<E>> E property(Map<String, ?> properties, Class<E> type, String key, E fallback) {
+    static <E extends Enum<E>> E property(Map<String, ?> properties, Class<E> type, String key, E fallback) {
         try {
             return oneOf("property", type, key, properties.get(key), fallback);
         } catch (IllegalArgumentException e) {
@@ -150,7 +153,7 @@ public final class Settings {
     }
 
     /** The refusal of a setting, in the one wording every key shares. */
-    public static PersistenceException invalid(String what, String key, Object value, String expected) {
+    private static PersistenceException invalid(String what, String key, Object value, String expected) {
         return new PersistenceException(message(what, key, value, expected));
     }
 
