@@ -13,12 +13,11 @@ import io.jynamo.JynamoProperties;
 import io.jynamo.UnprocessedWritesException;
 import io.jynamo.internal.cache.CacheModes;
 import io.jynamo.internal.context.EntityEntry;
-import io.jynamo.internal.dynamo.Dynamo;
 import io.jynamo.internal.dynamo.AttributeValues;
+import io.jynamo.internal.dynamo.Dynamo;
 import io.jynamo.internal.em.EntityManagerFactoryImpl;
 import io.jynamo.internal.em.EntityManagerImpl;
 import io.jynamo.internal.metadata.EntityMeta;
-import io.jynamo.jpql.AttributeInfo;
 import io.jynamo.jpql.BoundPlan;
 import io.jynamo.jpql.BoundValue;
 import io.jynamo.jpql.CompiledQuery;
@@ -26,7 +25,7 @@ import io.jynamo.jpql.Operation;
 import io.jynamo.jpql.ParameterInfo;
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
-import io.jynamo.jpql.semantic.Types;
+import io.jynamo.jpql.model.AttributeInfo;
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.FlushModeType;
@@ -49,7 +48,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -722,10 +720,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         ParameterInfo p = parameter(key);
         if (value != null) {
             // Lossless number conversions (a Long for an Integer attribute, in range) are accepted, as at bind.
-            boolean ok = Types.coerce(value, p.expectedType()) != null
-                    || p.collectionAllowed() && value instanceof Collection<?> c
-                    && c.stream().allMatch(v -> v != null && Types.coerce(v, p.expectedType()) != null);
-            if (!ok) {
+            if (!p.accepts(value)) {
                 throw new IllegalArgumentException("Parameter " + describe(p) + " of query '" + compiled.jpql()
                         + "' expects " + p.expectedType().getName() + (p.collectionAllowed() ? " (or a collection of them)" : "")
                         + " but got " + value.getClass().getName() + " (" + value + ")");
