@@ -161,5 +161,4 @@ public final class Planner {
                 () -> Explain.render(entity, op, indexName, keyCondition, filter, projected, names, values, keyList,
                         count, forward, updateExpression, writeCondition, scanReason, alwaysEmpty, kind));
     }
-
 }
