@@ -1,5 +1,7 @@
 package io.jynamo.jpql;
 
+import io.jynamo.jpql.model.AttributeInfo;
+
 /**
  * One assignment of a bulk UPDATE.
  *

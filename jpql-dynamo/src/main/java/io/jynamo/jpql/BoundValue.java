@@ -1,5 +1,7 @@
 package io.jynamo.jpql;
 
+import io.jynamo.jpql.model.AttributeInfo;
+
 /**
  * The content of a value placeholder ({@code :v0}).
  *

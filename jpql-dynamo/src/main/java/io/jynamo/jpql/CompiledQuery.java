@@ -4,6 +4,8 @@ import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.model.AttributeInfo;
+import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.plan.Planner;
 import io.jynamo.jpql.semantic.Analysis;
 

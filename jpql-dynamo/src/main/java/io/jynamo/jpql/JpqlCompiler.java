@@ -1,5 +1,6 @@
 package io.jynamo.jpql;
 
+import io.jynamo.jpql.model.QueryModel;
 import io.jynamo.jpql.parser.Parser;
 import io.jynamo.jpql.semantic.Analyzer;
 

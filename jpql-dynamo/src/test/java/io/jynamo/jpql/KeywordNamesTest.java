@@ -2,6 +2,9 @@ package io.jynamo.jpql;
 
 import io.jynamo.jpql.ast.Comparison;
 import io.jynamo.jpql.ast.Literal;
+import io.jynamo.jpql.model.AttributeInfo;
+import io.jynamo.jpql.model.EntityInfo;
+import io.jynamo.jpql.model.QueryModel;
 import io.jynamo.jpql.testing.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

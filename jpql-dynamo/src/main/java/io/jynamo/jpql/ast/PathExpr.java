@@ -1,6 +1,6 @@
 package io.jynamo.jpql.ast;
 
-import io.jynamo.jpql.AttributeInfo;
+import io.jynamo.jpql.model.AttributeInfo;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.jynamo.jpql.plan;
 
-import io.jynamo.jpql.AttributeInfo;
 import io.jynamo.jpql.BoundValue;
 import io.jynamo.jpql.ast.CompareOp;
+import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.semantic.LikePattern;
 
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.jynamo.jpql.plan;
 
 import io.jynamo.jpql.BoundValue;
-import io.jynamo.jpql.EntityInfo;
 import io.jynamo.jpql.Operation;
 import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.model.EntityInfo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +80,7 @@ final class Explain {
             s = "'" + str.replace("'", "''") + "'";
         } else if (o instanceof Enum<?> e) {
             s = e.getDeclaringClass().getSimpleName() + "." + e.name();
-        } else if (o instanceof Planner.Unbound u) {
+        } else if (o instanceof Binder.Unbound u) {
             s = u.label();
         } else if (o instanceof byte[] b) {
             s = "byte[" + b.length + "]";

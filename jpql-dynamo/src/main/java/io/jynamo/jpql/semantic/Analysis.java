@@ -1,8 +1,8 @@
 package io.jynamo.jpql.semantic;
 
-import io.jynamo.jpql.EntityInfo;
 import io.jynamo.jpql.ParameterInfo;
 import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.model.EntityInfo;
 
 import java.util.List;
 

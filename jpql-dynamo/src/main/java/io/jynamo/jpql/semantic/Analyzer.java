@@ -1,10 +1,6 @@
 package io.jynamo.jpql.semantic;
 
-import io.jynamo.jpql.AttributeInfo;
-import io.jynamo.jpql.EntityInfo;
-import io.jynamo.jpql.IndexInfo;
 import io.jynamo.jpql.ParameterInfo;
-import io.jynamo.jpql.QueryModel;
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
 import io.jynamo.jpql.ValueKind;
@@ -28,6 +24,10 @@ import io.jynamo.jpql.ast.Pos;
 import io.jynamo.jpql.ast.SetClause;
 import io.jynamo.jpql.ast.SizeExpr;
 import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.model.AttributeInfo;
+import io.jynamo.jpql.model.EntityInfo;
+import io.jynamo.jpql.model.IndexInfo;
+import io.jynamo.jpql.model.QueryModel;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

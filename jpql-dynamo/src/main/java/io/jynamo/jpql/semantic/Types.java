@@ -1,7 +1,7 @@
 package io.jynamo.jpql.semantic;
 
-import io.jynamo.jpql.AttributeInfo;
 import io.jynamo.jpql.ValueKind;
+import io.jynamo.jpql.model.AttributeInfo;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

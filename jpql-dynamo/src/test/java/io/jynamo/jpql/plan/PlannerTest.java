@@ -1,13 +1,13 @@
 package io.jynamo.jpql.plan;
 
-import io.jynamo.jpql.AttributeInfo;
 import io.jynamo.jpql.BoundPlan;
 import io.jynamo.jpql.BoundValue;
-import io.jynamo.jpql.EntityInfo;
 import io.jynamo.jpql.JpqlCompiler;
 import io.jynamo.jpql.Operation;
-import io.jynamo.jpql.QueryModel;
 import io.jynamo.jpql.ValueKind;
+import io.jynamo.jpql.model.AttributeInfo;
+import io.jynamo.jpql.model.EntityInfo;
+import io.jynamo.jpql.model.QueryModel;
 import io.jynamo.jpql.testing.TestModels;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.jynamo.jpql.testing;
 
-import io.jynamo.jpql.AttributeInfo;
-import io.jynamo.jpql.EntityInfo;
 import io.jynamo.jpql.ValueKind;
+import io.jynamo.jpql.model.AttributeInfo;
+import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.semantic.Types;
 
 import java.math.BigDecimal;

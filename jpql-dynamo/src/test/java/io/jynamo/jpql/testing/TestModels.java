@@ -1,10 +1,10 @@
 package io.jynamo.jpql.testing;
 
-import io.jynamo.jpql.AttributeInfo;
-import io.jynamo.jpql.EntityInfo;
-import io.jynamo.jpql.IndexInfo;
-import io.jynamo.jpql.QueryModel;
 import io.jynamo.jpql.ValueKind;
+import io.jynamo.jpql.model.AttributeInfo;
+import io.jynamo.jpql.model.EntityInfo;
+import io.jynamo.jpql.model.IndexInfo;
+import io.jynamo.jpql.model.QueryModel;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

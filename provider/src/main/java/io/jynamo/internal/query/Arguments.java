@@ -2,10 +2,8 @@ package io.jynamo.internal.query;
 
 import io.jynamo.jpql.CompiledQuery;
 import io.jynamo.jpql.ParameterInfo;
-import io.jynamo.jpql.semantic.Types;
 import jakarta.persistence.Parameter;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -51,10 +49,7 @@ final class Arguments {
         ParameterInfo p = parameter(key);
         if (value != null) {
             // Lossless number conversions (a Long for an Integer attribute, in range) are accepted, as at bind.
-            boolean ok = Types.coerce(value, p.expectedType()) != null
-                    || p.collectionAllowed() && value instanceof Collection<?> c
-                    && c.stream().allMatch(v -> v != null && Types.coerce(v, p.expectedType()) != null);
-            if (!ok) {
+            if (!p.accepts(value)) {
                 throw new IllegalArgumentException("Parameter " + describe(p) + " of query '" + compiled.jpql()
                         + "' expects " + p.expectedType().getName() + (p.collectionAllowed() ? " (or a collection of them)" : "")
                         + " but got " + value.getClass().getName() + " (" + value + ")");

@@ -7,11 +7,11 @@ import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.metadata.IndexMeta;
 import io.jynamo.internal.metadata.Metadata;
-import io.jynamo.jpql.AttributeInfo;
 import io.jynamo.jpql.BoundValue;
-import io.jynamo.jpql.EntityInfo;
-import io.jynamo.jpql.IndexInfo;
-import io.jynamo.jpql.QueryModel;
+import io.jynamo.jpql.model.AttributeInfo;
+import io.jynamo.jpql.model.EntityInfo;
+import io.jynamo.jpql.model.IndexInfo;
+import io.jynamo.jpql.model.QueryModel;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;

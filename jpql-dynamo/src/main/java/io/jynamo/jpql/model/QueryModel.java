@@ -1,4 +1,4 @@
-package io.jynamo.jpql;
+package io.jynamo.jpql.model;
 
 import java.util.Optional;
 

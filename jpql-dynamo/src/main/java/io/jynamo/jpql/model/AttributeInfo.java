@@ -1,4 +1,6 @@
-package io.jynamo.jpql;
+package io.jynamo.jpql.model;
+
+import io.jynamo.jpql.ValueKind;
 
 import java.util.List;
 

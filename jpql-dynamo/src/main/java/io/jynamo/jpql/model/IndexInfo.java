@@ -1,4 +1,4 @@
-package io.jynamo.jpql;
+package io.jynamo.jpql.model;
 
 /**
  * A secondary index of an entity's table.

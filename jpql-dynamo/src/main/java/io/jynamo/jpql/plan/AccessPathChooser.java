@@ -1,0 +1,357 @@
+package io.jynamo.jpql.plan;
+
+import io.jynamo.jpql.BoundValue;
+import io.jynamo.jpql.Operation;
+import io.jynamo.jpql.ast.CompareOp;
+import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.model.EntityInfo;
+import io.jynamo.jpql.model.IndexInfo;
+import io.jynamo.jpql.plan.Bound.All;
+import io.jynamo.jpql.plan.Bound.Any;
+import io.jynamo.jpql.plan.Bound.Attr;
+import io.jynamo.jpql.plan.Bound.Btw;
+import io.jynamo.jpql.plan.Bound.Cmp;
+import io.jynamo.jpql.plan.Bound.Exists;
+import io.jynamo.jpql.plan.Bound.InList;
+import io.jynamo.jpql.plan.Bound.Match;
+import io.jynamo.jpql.plan.Bound.Operand;
+import io.jynamo.jpql.plan.Bound.Val;
+import io.jynamo.jpql.semantic.LikePattern;
+import io.jynamo.jpql.semantic.Types;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chooses how to read the items a normalised WHERE selects: GetItem or BatchGetItem when it names only full
+ * primary keys, else a Query of the table or of the index whose keys it constrains best (or the one hint
+ * {@code jynamo.index} forces), else a Scan, and says why when a Query was not possible.
+ */
+final class AccessPathChooser {
+
+    /**
+     * The chosen read.
+     *
+     * @param operation        GET_ITEM, BATCH_GET_ITEM, QUERY or SCAN
+     * @param keys             GET_ITEM / BATCH_GET_ITEM: the primary keys; otherwise empty
+     * @param index            QUERY of an index: the index; otherwise {@code null}
+     * @param partitionKeyAtom QUERY: the equality on the partition key
+     * @param sortKeyAtom      QUERY: the condition on the sort key that joins the key condition, or {@code null}
+     * @param scanReason       SCAN: which condition would have made it a Query
+     */
+    record AccessPath(Operation operation, List<Map<String, BoundValue>> keys, IndexInfo index, Bound partitionKeyAtom,
+                      Bound sortKeyAtom, String scanReason) {
+        static AccessPath keys(Operation operation, List<Map<String, BoundValue>> keys) {
+            return new AccessPath(operation, keys, null, null, null, null);
+        }
+    }
+
+    private record Candidate(IndexInfo index, Bound pkAtom, Bound skAtom) {
+        String sortKey(EntityInfo e) {
+            return index == null ? e.sortKey() : index.sortKey();
+        }
+    }
+
+    private final EntityInfo entity;
+    private final Statement stmt;
+    private final Binder binder;
+
+    AccessPathChooser(EntityInfo entity, Statement stmt, Binder binder) {
+        this.entity = entity;
+        this.stmt = stmt;
+        this.binder = binder;
+    }
+
+    /** @throws IllegalArgumentException when hint {@code jynamo.index} names an index the entity does not have */
+    void checkForcedIndex(String forcedIndex) {
+        if (forcedIndex != null && index(forcedIndex) == null) {
+            throw new IllegalArgumentException("unknown index '" + forcedIndex + "' in hint jynamo.index for entity "
+                    + entity.name() + "; its indexes: " + describeIndexes());
+        }
+    }
+
+    /**
+     * Chooses the read for the conjuncts of a WHERE that is not always false.
+     *
+     * @param conjuncts   the top-level conjuncts (empty for no WHERE)
+     * @param forcedIndex the index hint {@code jynamo.index} names, checked by {@link #checkForcedIndex}, or {@code null}
+     * @param count       SELECT COUNT: always a Query or Scan
+     * @throws IllegalArgumentException for an unusable forced index or an ORDER BY no Query can serve
+     */
+    AccessPath choose(List<Bound> conjuncts, String forcedIndex, boolean count) {
+        if (forcedIndex == null && stmt.orderBy() == null && !count) {
+            List<Map<String, BoundValue>> keys = directKeys(conjuncts);
+            if (keys != null && binder.symbolic()) {
+                for (Map<String, BoundValue> k : keys) {
+                    for (BoundValue v : k.values()) {
+                        if (v.value() instanceof Binder.Unbound u && u.collection()) {
+                            binder.note("the keys depend on " + u.label() + ": one key per element of the collection bound, "
+                                    + "read by BatchGetItem (100 keys a call); a single value is one GetItem");
+                            return AccessPath.keys(Operation.BATCH_GET_ITEM, keys);
+                        }
+                    }
+                }
+            }
+            if (keys != null) {
+                return AccessPath.keys(keys.size() == 1 ? Operation.GET_ITEM : Operation.BATCH_GET_ITEM, keys);
+            }
+        }
+
+        Candidate chosen = chooseQuery(conjuncts, forcedIndex);
+        String orderPath = stmt.orderBy() == null ? null : stmt.orderBy().path().attribute().path();
+        if (chosen == null) {
+            if (orderPath != null) {
+                throw new IllegalArgumentException("ORDER BY " + stmt.orderBy().path().text() + " (" + stmt.orderBy().pos()
+                        + ") needs a Query on the table or an index whose sort key is '" + orderPath
+                        + "', but none can serve this query: " + orderByReason(conjuncts, orderPath)
+                        + ". Change the condition or sort in Java");
+            }
+            return new AccessPath(Operation.SCAN, List.of(), null, null, null, scanReason(conjuncts));
+        }
+        String sk = chosen.sortKey(entity);
+        if (orderPath != null && !orderPath.equals(sk)) {
+            throw new IllegalArgumentException("ORDER BY " + stmt.orderBy().path().text() + " (" + stmt.orderBy().pos()
+                    + ") cannot be served by " + (chosen.index() == null ? "table " + entity.tableName()
+                    : "index " + chosen.index().name()) + " whose sort key is " + (sk == null ? "absent" : "'" + sk + "'")
+                    + "; sort in Java or query an index sorted by '" + orderPath + "'");
+        }
+        return new AccessPath(Operation.QUERY, List.of(), chosen.index(), chosen.pkAtom(), chosen.skAtom(), null);
+    }
+
+    private IndexInfo index(String name) {
+        for (IndexInfo i : entity.indexes()) {
+            if (i.name().equals(name)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private String describeIndexes() {
+        if (entity.indexes().isEmpty()) {
+            return "none";
+        }
+        List<String> out = new ArrayList<>();
+        for (IndexInfo i : entity.indexes()) {
+            out.add(i.name() + "(" + i.partitionKey() + (i.sortKey() == null ? "" : ", " + i.sortKey()) + ")");
+        }
+        return String.join(", ", out);
+    }
+
+    private static BoundValue equalityValue(Bound b, String path) {
+        if (b instanceof Cmp c && c.op() == CompareOp.EQ && c.left() instanceof Attr a && c.right() instanceof Val v
+                && a.attribute().path().equals(path)) {
+            return v.value();
+        }
+        return null;
+    }
+
+    private static List<BoundValue> keyValues(Bound b, String path) {
+        BoundValue eq = equalityValue(b, path);
+        if (eq != null) {
+            return List.of(eq);
+        }
+        if (b instanceof InList in && !in.negated() && in.attribute().path().equals(path)) {
+            return in.values();
+        }
+        return null;
+    }
+
+    private List<Map<String, BoundValue>> directKeys(List<Bound> conjuncts) {
+        String pk = entity.partitionKey();
+        String sk = entity.sortKey();
+        List<BoundValue> pks = null;
+        List<BoundValue> sks = null;
+        if (sk == null && conjuncts.size() == 1) {
+            pks = keyValues(conjuncts.get(0), pk);
+        } else if (sk != null && conjuncts.size() == 2) {
+            for (int i = 0; i < 2; i++) {
+                List<BoundValue> p = keyValues(conjuncts.get(i), pk);
+                List<BoundValue> s = keyValues(conjuncts.get(1 - i), sk);
+                if (p != null && s != null) {
+                    pks = p;
+                    sks = s;
+                    break;
+                }
+            }
+            if (sks == null) {
+                return null;
+            }
+        }
+        if (pks == null) {
+            return null;
+        }
+        String pkName = entity.attributes().get(pk).storedPath().get(0);
+        String skName = sk == null ? null : entity.attributes().get(sk).storedPath().get(0);
+        Set<List<Object>> seen = new LinkedHashSet<>();
+        List<Map<String, BoundValue>> keys = new ArrayList<>();
+        for (BoundValue p : pks) {
+            for (BoundValue s : sks == null ? Collections.<BoundValue>singletonList(null) : sks) {
+                List<Object> id = new ArrayList<>();
+                id.add(Types.identity(p.value()));
+                id.add(s == null ? null : Types.identity(s.value()));
+                if (!seen.add(id)) {
+                    continue;
+                }
+                Map<String, BoundValue> k = new LinkedHashMap<>();
+                k.put(pkName, p);
+                if (s != null) {
+                    k.put(skName, s);
+                }
+                keys.add(Collections.unmodifiableMap(k));
+            }
+        }
+        return keys;
+    }
+
+    private Candidate chooseQuery(List<Bound> conjuncts, String forcedIndex) {
+        String orderPath = stmt.orderBy() == null ? null : stmt.orderBy().path().attribute().path();
+        if (forcedIndex != null) {
+            IndexInfo idx = index(forcedIndex);
+            Bound pkAtom = firstEquality(conjuncts, idx.partitionKey());
+            if (pkAtom == null) {
+                throw new IllegalArgumentException("index '" + forcedIndex + "' (hint jynamo.index) cannot be used: "
+                        + "the query has no equality on its partition key '" + idx.partitionKey() + "'");
+            }
+            return new Candidate(idx, pkAtom, bestSortCondition(conjuncts, idx.sortKey(), pkAtom));
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        Bound tablePk = firstEquality(conjuncts, entity.partitionKey());
+        if (tablePk != null) {
+            candidates.add(new Candidate(null, tablePk, bestSortCondition(conjuncts, entity.sortKey(), tablePk)));
+        }
+        for (IndexInfo idx : entity.indexes()) {
+            Bound pkAtom = firstEquality(conjuncts, idx.partitionKey());
+            if (pkAtom == null || (idx.sortKey() != null && !impliesPresence(conjuncts, idx.sortKey()))) {
+                continue;
+            }
+            candidates.add(new Candidate(idx, pkAtom, bestSortCondition(conjuncts, idx.sortKey(), pkAtom)));
+        }
+        if (orderPath != null) {
+            candidates.removeIf(c -> !orderPath.equals(c.sortKey(entity)));
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        if (candidates.get(0).index() == null) {
+            return candidates.get(0);
+        }
+        for (Candidate c : candidates) {
+            if (c.skAtom() != null) {
+                return c;
+            }
+        }
+        return candidates.get(0);
+    }
+
+    private static Bound firstEquality(List<Bound> conjuncts, String path) {
+        for (Bound b : conjuncts) {
+            if (equalityValue(b, path) != null) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Items without an index's sort key are not in the index, so the index may only be queried when the
+     * condition is false for such items anyway.
+     */
+    private static boolean impliesPresence(List<Bound> conjuncts, String path) {
+        for (Bound b : conjuncts) {
+            if (b instanceof Cmp c && (isAttr(c.left(), path) || isAttr(c.right(), path))
+                    || b instanceof Btw t && isAttr(t.value(), path)
+                    || b instanceof Match m && m.attribute().path().equals(path)
+                    || b instanceof InList i && i.attribute().path().equals(path)
+                    || b instanceof Exists e && e.exists() && e.attribute().path().equals(path)) {
+                return true;
+            }
+            if (b instanceof All all && impliesPresence(all.operands(), path)) {
+                return true;
+            }
+            if (b instanceof Any any) {
+                boolean allImply = true;
+                for (Bound o : any.operands()) {
+                    allImply &= impliesPresence(List.of(o), path);
+                }
+                if (allImply) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAttr(Operand o, String path) {
+        return o instanceof Attr a && a.attribute().path().equals(path);
+    }
+
+    private static Bound bestSortCondition(List<Bound> conjuncts, String sortKey, Bound pkAtom) {
+        if (sortKey == null) {
+            return null;
+        }
+        Bound best = null;
+        int bestRank = 0;
+        for (Bound b : conjuncts) {
+            if (b == pkAtom) {
+                continue;
+            }
+            int rank = 0;
+            if (b instanceof Cmp c && isAttr(c.left(), sortKey) && c.right() instanceof Val) {
+                rank = c.op() == CompareOp.EQ ? 4 : c.op() == CompareOp.NE ? 0 : 2;
+            } else if (b instanceof Btw t && isAttr(t.value(), sortKey)) {
+                rank = 3;
+            } else if (b instanceof Match m && !m.negated() && m.shape() == LikePattern.Shape.PREFIX
+                    && m.attribute().path().equals(sortKey)) {
+                rank = 1;
+            }
+            if (rank > bestRank) {
+                best = b;
+                bestRank = rank;
+            }
+        }
+        return best;
+    }
+
+    private String scanReason(List<Bound> conjuncts) {
+        if (conjuncts.isEmpty()) {
+            return "no WHERE condition: every item is read";
+        }
+        StringBuilder sb = new StringBuilder("no equality on partition key '").append(entity.partitionKey())
+                .append("' or on an index partition key (indexes: ").append(describeIndexes()).append(")");
+        for (IndexInfo idx : entity.indexes()) {
+            if (idx.sortKey() != null && firstEquality(conjuncts, idx.partitionKey()) != null
+                    && !impliesPresence(conjuncts, idx.sortKey())) {
+                sb.append("; index ").append(idx.name()).append(" has an equality on its partition key but it omits items "
+                        + "without its sort key '").append(idx.sortKey()).append("': add a condition on '")
+                        .append(idx.sortKey()).append("' (e.g. IS NOT NULL) or force it with hint jynamo.index");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Why no table or index sorted by {@code orderPath} can run the query, one reason per candidate. */
+    private String orderByReason(List<Bound> conjuncts, String orderPath) {
+        List<String> reasons = new ArrayList<>();
+        if (orderPath.equals(entity.sortKey())) {
+            reasons.add("table " + entity.tableName() + " has no equality on its partition key '" + entity.partitionKey() + "'");
+        }
+        for (IndexInfo idx : entity.indexes()) {
+            if (!orderPath.equals(idx.sortKey())) {
+                continue;
+            }
+            if (firstEquality(conjuncts, idx.partitionKey()) == null) {
+                reasons.add("index " + idx.name() + " has no equality on its partition key '" + idx.partitionKey() + "'");
+            } else {
+                reasons.add("index " + idx.name() + " omits items without its sort key '" + orderPath
+                        + "': add a condition on '" + orderPath + "' (e.g. IS NOT NULL) or force it with hint jynamo.index");
+            }
+        }
+        return String.join("; ", reasons);
+    }
+}

@@ -1,0 +1,268 @@
+package io.jynamo.jpql.plan;
+
+import io.jynamo.jpql.BoundValue;
+import io.jynamo.jpql.ast.And;
+import io.jynamo.jpql.ast.Between;
+import io.jynamo.jpql.ast.CaseFunction;
+import io.jynamo.jpql.ast.CompareOp;
+import io.jynamo.jpql.ast.Comparison;
+import io.jynamo.jpql.ast.Condition;
+import io.jynamo.jpql.ast.Expr;
+import io.jynamo.jpql.ast.In;
+import io.jynamo.jpql.ast.IsNull;
+import io.jynamo.jpql.ast.Like;
+import io.jynamo.jpql.ast.Literal;
+import io.jynamo.jpql.ast.MemberOf;
+import io.jynamo.jpql.ast.Not;
+import io.jynamo.jpql.ast.Or;
+import io.jynamo.jpql.ast.Param;
+import io.jynamo.jpql.ast.PathExpr;
+import io.jynamo.jpql.ast.SizeExpr;
+import io.jynamo.jpql.model.AttributeInfo;
+import io.jynamo.jpql.plan.Bound.All;
+import io.jynamo.jpql.plan.Bound.Any;
+import io.jynamo.jpql.plan.Bound.Attr;
+import io.jynamo.jpql.plan.Bound.Btw;
+import io.jynamo.jpql.plan.Bound.Cmp;
+import io.jynamo.jpql.plan.Bound.Const;
+import io.jynamo.jpql.plan.Bound.Deferred;
+import io.jynamo.jpql.plan.Bound.Exists;
+import io.jynamo.jpql.plan.Bound.InList;
+import io.jynamo.jpql.plan.Bound.Match;
+import io.jynamo.jpql.plan.Bound.Member;
+import io.jynamo.jpql.plan.Bound.Operand;
+import io.jynamo.jpql.plan.Bound.Size;
+import io.jynamo.jpql.plan.Bound.Val;
+import io.jynamo.jpql.semantic.LikePattern;
+import io.jynamo.jpql.semantic.Types;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns the analysed WHERE into a {@link Bound} condition in negation normal form with JPQL's three-valued
+ * logic: NOT is pushed down into the atoms (a comparison with NULL is false either way), NOT BETWEEN becomes
+ * two comparisons, IN drops duplicates and NULLs, LIKE becomes =, begins_with or contains, and what the
+ * arguments already decide folds to TRUE or FALSE.
+ */
+final class Normaliser {
+    static final Const TRUE = new Const(true);
+    static final Const FALSE = new Const(false);
+
+    private final Binder binder;
+
+    private Normaliser(Binder binder) {
+        this.binder = binder;
+    }
+
+    /** The WHERE condition bound and normalised; {@link #TRUE} when there is none. */
+    static Bound where(Condition where, Binder binder) {
+        return where == null ? TRUE : new Normaliser(binder).nnf(where, false);
+    }
+
+    private Bound nnf(Condition c, boolean neg) {
+        if (c instanceof And a) {
+            List<Bound> ops = new ArrayList<>();
+            a.operands().forEach(o -> ops.add(nnf(o, neg)));
+            return neg ? any(ops) : all(ops);
+        }
+        if (c instanceof Or o) {
+            List<Bound> ops = new ArrayList<>();
+            o.operands().forEach(x -> ops.add(nnf(x, neg)));
+            return neg ? all(ops) : any(ops);
+        }
+        if (c instanceof Not n) {
+            return nnf(n.operand(), !neg);
+        }
+        if (c instanceof Comparison cmp) {
+            return comparison(cmp.left(), neg ? cmp.op().negate() : cmp.op(), cmp.right());
+        }
+        if (c instanceof Between b) {
+            return between(b, neg ^ b.negated());
+        }
+        if (c instanceof Like l) {
+            return like(l, neg ^ l.negated());
+        }
+        if (c instanceof In in) {
+            return in(in, neg ^ in.negated());
+        }
+        if (c instanceof IsNull n) {
+            boolean wantExists = neg ^ n.negated();
+            if (n.value() instanceof PathExpr p) {
+                return new Exists(p.attribute(), wantExists);
+            }
+            Object operand = binder.eval(n.value());
+            if (operand instanceof Binder.Unbound u) {
+                binder.note(u.label() + " IS " + (wantExists ? "NOT " : "") + "NULL is decided when " + u.label()
+                        + " is bound: the condition, and with it the operation, may simplify then");
+                return new Deferred(null, u.label() + " IS " + (wantExists ? "NOT " : "") + "NULL");
+            }
+            boolean isNull = operand == null;
+            return wantExists != isNull ? TRUE : FALSE;
+        }
+        MemberOf m = (MemberOf) c;
+        boolean negated = neg ^ m.negated();
+        Object v = binder.eval(m.element());
+        if (v == null) {
+            return FALSE;
+        }
+        AttributeInfo coll = m.collection().attribute();
+        return new Member(coll, new BoundValue(v, coll, true), negated);
+    }
+
+    private Operand operand(Expr e, AttributeInfo against) {
+        if (e instanceof PathExpr p) {
+            return new Attr(p.attribute());
+        }
+        if (e instanceof SizeExpr s) {
+            return new Size(s.collection().attribute());
+        }
+        Object v = binder.eval(e);
+        return v == null ? null : new Val(new BoundValue(v, against, false));
+    }
+
+    private static AttributeInfo attributeOf(Expr e) {
+        return e instanceof PathExpr p ? p.attribute() : null;
+    }
+
+    private Bound comparison(Expr l, CompareOp op, Expr r) {
+        Operand left = operand(l, attributeOf(r));
+        Operand right = operand(r, attributeOf(l));
+        if (left == null || right == null) {
+            return FALSE; // comparison with NULL is unknown, and so is its negation
+        }
+        if (left instanceof Val) {
+            return new Cmp(right, op.flip(), left);
+        }
+        return new Cmp(left, op, right);
+    }
+
+    private Bound between(Between b, boolean negated) {
+        AttributeInfo a = attributeOf(b.value());
+        Operand v = operand(b.value(), null);
+        Object lo = binder.eval(b.low());
+        Object hi = binder.eval(b.high());
+        Val low = lo == null ? null : new Val(new BoundValue(lo, a, false));
+        Val high = hi == null ? null : new Val(new BoundValue(hi, a, false));
+        if (!negated) {
+            if (low == null || high == null || Types.greater(lo, hi)) {
+                return FALSE;
+            }
+            return new Btw(v, low, high);
+        }
+        List<Bound> ops = new ArrayList<>();
+        ops.add(low == null ? FALSE : new Cmp(v, CompareOp.LT, low));
+        ops.add(high == null ? FALSE : new Cmp(v, CompareOp.GT, high));
+        return any(ops);
+    }
+
+    private Bound like(Like l, boolean negated) {
+        AttributeInfo a = ((PathExpr) l.value()).attribute();
+        Object v = binder.eval(l.pattern());
+        if (v == null) {
+            return FALSE;
+        }
+        if (v instanceof Binder.Unbound u) {
+            binder.note("LIKE " + u.label() + " becomes begins_with, contains or = once the pattern is bound "
+                    + "('p%', '%s%', 'text'); a prefix on a sort key then joins the key condition");
+            return new Deferred(a, (negated ? "NOT LIKE " : "LIKE ") + u.label());
+        }
+        String label = l.pattern() instanceof Literal ? "'" + v + "'" : describeParam(l.pattern()) + " = '" + v + "'";
+        LikePattern p = LikePattern.parse((String) v, l.pattern().pos(), label);
+        return switch (p.shape()) {
+            case EQUALS -> new Cmp(new Attr(a), negated ? CompareOp.NE : CompareOp.EQ, new Val(new BoundValue(p.text(), a, false)));
+            case ANY -> negated ? FALSE : new Exists(a, true);
+            default -> new Match(a, p.shape(), new BoundValue(p.text(), null, false), negated);
+        };
+    }
+
+    private static String describeParam(Expr e) {
+        if (e instanceof Param p) {
+            return "parameter " + p.label();
+        }
+        if (e instanceof CaseFunction f) {
+            return (f.upper() ? "UPPER(" : "LOWER(") + describeParam(f.argument()) + ")";
+        }
+        return "value";
+    }
+
+    private Bound in(In in, boolean negated) {
+        AttributeInfo a = ((PathExpr) in.value()).attribute();
+        Set<Object> values = new LinkedHashSet<>();
+        boolean hasNull = false;
+        for (Expr e : in.items()) {
+            Object v = binder.eval(e);
+            if (v instanceof Collection<?> col && !(a.javaType().isInstance(v))) {
+                for (Object o : col) {
+                    if (o == null) {
+                        hasNull = true;
+                    } else {
+                        values.add(o);
+                    }
+                }
+            } else if (v == null) {
+                hasNull = true;
+            } else {
+                values.add(v);
+            }
+        }
+        if (!negated) {
+            if (values.isEmpty()) {
+                return FALSE;
+            }
+        } else {
+            if (hasNull) {
+                return FALSE; // x NOT IN (.., NULL) is never true
+            }
+            if (values.isEmpty()) {
+                return TRUE;
+            }
+        }
+        List<BoundValue> bv = new ArrayList<>();
+        for (Object v : values) {
+            bv.add(new BoundValue(v, a, false));
+        }
+        return new InList(a, bv, negated);
+    }
+
+    private static Bound all(List<Bound> ops) {
+        List<Bound> out = new ArrayList<>();
+        for (Bound b : ops) {
+            if (b instanceof Const c) {
+                if (!c.value()) {
+                    return FALSE;
+                }
+            } else if (b instanceof All a) {
+                out.addAll(a.operands());
+            } else {
+                out.add(b);
+            }
+        }
+        if (out.isEmpty()) {
+            return TRUE;
+        }
+        return out.size() == 1 ? out.get(0) : new All(out);
+    }
+
+    private static Bound any(List<Bound> ops) {
+        List<Bound> out = new ArrayList<>();
+        for (Bound b : ops) {
+            if (b instanceof Const c) {
+                if (c.value()) {
+                    return TRUE;
+                }
+            } else if (b instanceof Any a) {
+                out.addAll(a.operands());
+            } else {
+                out.add(b);
+            }
+        }
+        if (out.isEmpty()) {
+            return FALSE;
+        }
+        return out.size() == 1 ? out.get(0) : new Any(out);
+    }
+}
