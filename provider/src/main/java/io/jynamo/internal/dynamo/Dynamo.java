@@ -1,16 +1,40 @@
 package io.jynamo.internal.dynamo;
 
 import io.jynamo.JynamoException;
+import jakarta.persistence.PersistenceException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Duration;
@@ -26,15 +50,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place that sends batched reads and writes to DynamoDB: it cuts work into the sizes
- * DynamoDB accepts and retries what comes back unprocessed.
+ * The one gateway to DynamoDB: every call Jynamo makes (single items, batches, query and scan pages,
+ * transactions, schema) goes through {@link #call}, one attempt given no more time than the retry
+ * budget has left, and throttling is retried within that budget by one helper ({@link #withRetry}
+ * for single calls; the batch loops also retry what comes back unprocessed). Call counting,
+ * consumed capacity and rate limits belong in {@link #call}.
  */
 public final class Dynamo {
 
     /** DynamoDB's limit of write requests per BatchWriteItem. */
-    public static final int WRITE_BATCH = 25;
+    private static final int WRITE_BATCH = 25;
     /** DynamoDB's limit of keys per BatchGetItem. */
-    public static final int GET_BATCH = 100;
+    private static final int GET_BATCH = 100;
+    /** How long a created or deleted table may take to become ACTIVE or gone. */
+    private static final long TABLE_WAIT_MILLIS = 5 * 60_000;
 
     private static final System.Logger LOG = System.getLogger(Dynamo.class.getName());
 
@@ -46,6 +75,7 @@ public final class Dynamo {
         this.retry = retry;
     }
 
+    /** The SDK client itself, for {@code unwrap} and {@code callWithConnection}; Jynamo's own calls go through the methods here. */
     public DynamoDbClient client() {
         return client;
     }
@@ -114,7 +144,7 @@ public final class Dynamo {
         }
         BatchWriteItemResponse response;
         try {
-            response = client.batchWriteItem(b -> bounded(b.requestItems(byTable), budget));
+            response = call(BatchWriteItemRequest.builder().requestItems(byTable).build(), client::batchWriteItem, budget);
         } catch (SdkException e) {
             if (isThrottle(e)) {
                 return batch;
@@ -150,6 +180,18 @@ public final class Dynamo {
         return builder;
     }
 
+    /** One attempt of one call: every request Jynamo sends to DynamoDB passes here. */
+    @SuppressWarnings("unchecked")
+    private static <Q extends DynamoDbRequest, R> R call(Q request, Function<Q, R> operation, Retry.Budget budget) {
+        Q sent = budget.remainingMillis() == Long.MAX_VALUE ? request : (Q) bounded(request.toBuilder(), budget).build();
+        return operation.apply(sent);
+    }
+
+    /** One single-item (or single-page) call, retried while throttled, within one retry budget. */
+    private <Q extends DynamoDbRequest, R> R send(Q request, Function<Q, R> operation) {
+        return withRetry(budget -> call(request, operation, budget));
+    }
+
     /**
      * Runs one single-item call, retrying it while DynamoDB throttles it, within the retry budget.
      * Only throttling is retried here: a throttled request was not applied, so sending it again is safe.
@@ -169,7 +211,7 @@ public final class Dynamo {
 
     static boolean isThrottle(SdkException e) {
         return e instanceof ProvisionedThroughputExceededException || e instanceof RequestLimitExceededException
-                || e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException ase
+                || e instanceof AwsServiceException ase
                 && ase.awsErrorDetails() != null
                 && ("ThrottlingException".equals(ase.awsErrorDetails().errorCode())
                 || "ProvisionedThroughputExceededException".equals(ase.awsErrorDetails().errorCode()));
@@ -177,9 +219,107 @@ public final class Dynamo {
 
     /** GetItem; {@code null} when there is no such item. */
     public Map<String, AttributeValue> get(String table, Map<String, AttributeValue> key, boolean consistent) {
-        var response = withRetry(budget -> client.getItem(bounded(GetItemRequest.builder(), budget).tableName(table).key(key)
-                .consistentRead(consistent).build()));
+        var response = send(GetItemRequest.builder().tableName(table).key(key).consistentRead(consistent).build(),
+                client::getItem);
         return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
+    }
+
+    /** PutItem, retried while throttled. A failed condition is thrown as DynamoDB's {@code ConditionalCheckFailedException}. */
+    public PutItemResponse put(PutItemRequest request) {
+        return send(request, client::putItem);
+    }
+
+    /** UpdateItem, retried while throttled. A failed condition is thrown as DynamoDB's {@code ConditionalCheckFailedException}. */
+    public UpdateItemResponse update(UpdateItemRequest request) {
+        return send(request, client::updateItem);
+    }
+
+    /** DeleteItem, retried while throttled. A failed condition is thrown as DynamoDB's {@code ConditionalCheckFailedException}. */
+    public DeleteItemResponse delete(DeleteItemRequest request) {
+        return send(request, client::deleteItem);
+    }
+
+    /**
+     * TransactWriteItems, retried while throttled. Give the request a client token, so that DynamoDB
+     * treats the SDK's resend after a lost response as the same transaction.
+     */
+    public void transactWrite(TransactWriteItemsRequest request) {
+        send(request, client::transactWriteItems);
+    }
+
+    /** One page of a Query, retried while throttled; the caller follows {@code lastEvaluatedKey}. */
+    public QueryResponse queryPage(QueryRequest request) {
+        return send(request, client::query);
+    }
+
+    /** One page of a Scan, retried while throttled; the caller follows {@code lastEvaluatedKey}. */
+    public ScanResponse scanPage(ScanRequest request) {
+        return send(request, client::scan);
+    }
+
+    /** CreateTable; DynamoDB's {@code ResourceInUseException} when the table exists. */
+    public void createTable(CreateTableRequest request) {
+        send(request, client::createTable);
+    }
+
+    /** DeleteTable; DynamoDB's {@code ResourceNotFoundException} when there is no such table. */
+    public void deleteTable(String table) {
+        send(DeleteTableRequest.builder().tableName(table).build(), client::deleteTable);
+    }
+
+    /** DescribeTable; {@code null} when there is no such table. */
+    public TableDescription describeTable(String table) {
+        try {
+            return send(DescribeTableRequest.builder().tableName(table).build(), client::describeTable).table();
+        } catch (ResourceNotFoundException e) {
+            return null;
+        }
+    }
+
+    /** DescribeTimeToLive: whether the table's time to live is on or being turned on. */
+    public boolean timeToLiveEnabled(String table) {
+        TimeToLiveStatus status = send(DescribeTimeToLiveRequest.builder().tableName(table).build(), client::describeTimeToLive)
+                .timeToLiveDescription().timeToLiveStatus();
+        return status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING;
+    }
+
+    /** UpdateTimeToLive turning the table's time to live on, on that attribute. */
+    public void enableTimeToLive(String table, String attribute) {
+        send(UpdateTimeToLiveRequest.builder().tableName(table)
+                .timeToLiveSpecification(t -> t.enabled(true).attributeName(attribute)).build(), client::updateTimeToLive);
+    }
+
+    /**
+     * Waits, polling DescribeTable, until the table and its global indexes are ACTIVE ({@code active}) or
+     * the table is gone.
+     *
+     * @throws PersistenceException when that takes over five minutes
+     */
+    public void awaitTable(String table, boolean active) {
+        long deadline = System.currentTimeMillis() + TABLE_WAIT_MILLIS;
+        long pause = 20;
+        while (true) {
+            TableDescription t = describeTable(table);
+            if (active ? t != null && t.tableStatus() == TableStatus.ACTIVE && indexesActive(t) : t == null) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new PersistenceException("Table " + table + " did not become " + (active ? "ACTIVE" : "deleted")
+                        + " within " + TABLE_WAIT_MILLIS / 1000 + " s");
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PersistenceException("Interrupted while waiting for table " + table, e);
+            }
+            pause = Math.min(pause * 2, 2_000);
+        }
+    }
+
+    private static boolean indexesActive(TableDescription t) {
+        return !t.hasGlobalSecondaryIndexes() || t.globalSecondaryIndexes().stream()
+                .allMatch(g -> g.indexStatus() == null || "ACTIVE".equals(g.indexStatusAsString()));
     }
 
     /**
@@ -202,7 +342,7 @@ public final class Dynamo {
                 Map<String, KeysAndAttributes> request = Map.of(table, ka.build());
                 BatchGetItemResponse response = null;
                 try {
-                    response = client.batchGetItem(b -> bounded(b.requestItems(request), budget));
+                    response = call(BatchGetItemRequest.builder().requestItems(request).build(), client::batchGetItem, budget);
                 } catch (SdkException e) {
                     if (!isThrottle(e)) {
                         throw e;

@@ -25,12 +25,8 @@ public record Retry(int maxAttempts, long baseMillis, long capMillis, long maxMi
         }
     }
 
-    public Retry(int maxAttempts, long baseMillis, long capMillis) {
-        this(maxAttempts, baseMillis, capMillis, DEFAULT.maxMillis);
-    }
-
     /** Starts the clock of one operation. */
-    public Budget start() {
+    Budget start() {
         return new Budget(maxMillis == 0 ? Long.MAX_VALUE : System.nanoTime() + maxMillis * 1_000_000);
     }
 
@@ -48,7 +44,7 @@ public record Retry(int maxAttempts, long baseMillis, long capMillis, long maxMi
          * @param attempt how many sends were made so far
          * @return {@code false} when the attempts or the time are used up (then it does not wait)
          */
-        public boolean pauseBeforeRetry(int attempt) {
+        boolean pauseBeforeRetry(int attempt) {
             if (attempt >= maxAttempts) {
                 return false;
             }
@@ -69,12 +65,12 @@ public record Retry(int maxAttempts, long baseMillis, long capMillis, long maxMi
         }
 
         /** Milliseconds left, {@link Long#MAX_VALUE} without a bound. */
-        public long remainingMillis() {
+        long remainingMillis() {
             return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : (deadline - System.nanoTime()) / 1_000_000;
         }
 
         /** What the budget allowed, for error messages. */
-        public String describe() {
+        String describe() {
             return "at most " + maxAttempts + " attempts" + (maxMillis == 0 ? "" : " within " + maxMillis + " ms")
                     + " (jynamo.retry.max-attempts, jynamo.retry.max-millis)";
         }

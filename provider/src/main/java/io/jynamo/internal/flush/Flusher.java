@@ -2,19 +2,15 @@ package io.jynamo.internal.flush;
 
 import io.jynamo.IncompleteFlushException;
 import io.jynamo.JynamoException;
-import io.jynamo.UnprocessedWritesException;
 import io.jynamo.internal.cache.CacheWrites;
 import io.jynamo.internal.context.EntityEntry;
 import io.jynamo.internal.context.PersistenceContext;
 import io.jynamo.internal.dynamo.Dynamo;
-import io.jynamo.internal.dynamo.Expression;
 import io.jynamo.internal.dynamo.ItemSize;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.proxy.Instances;
-import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
@@ -23,19 +19,10 @@ import jakarta.persistence.PreUpdate;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,9 +44,9 @@ import java.util.UUID;
 public final class Flusher {
 
     /** DynamoDB's limit of items per TransactWriteItems. */
-    public static final int MAX_TRANSACTION_ITEMS = 100;
+    private static final int MAX_TRANSACTION_ITEMS = 100;
     /** DynamoDB's limit of bytes per TransactWriteItems. */
-    public static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
+    private static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
 
     private final Dynamo dynamo;
     private final Instances instances;
@@ -101,7 +88,7 @@ public final class Flusher {
             if (atomic) {
                 sendAtomically(writes);
                 // A TransactWriteItems returns no items: an update's result is not known, only that the old one is gone.
-                writes.forEach(w -> done(context, w, cache, w instanceof Write.Put p ? p.item() : null, confirmed));
+                writes.forEach(w -> done(context, w, cache, w.knownItem(), confirmed));
             } else {
                 send(context, writes, cache, confirmed);
             }
@@ -115,7 +102,7 @@ public final class Flusher {
             if (confirmed.isEmpty() || e instanceof IncompleteFlushException) {
                 throw e;
             }
-            throw incomplete(writes, confirmed, e);
+            throw Failures.incomplete(writes, confirmed, e);
         }
     }
 
@@ -126,38 +113,21 @@ public final class Flusher {
                 Map<String, AttributeValue> stored = sendOne(w, cache.caches(w.entry().meta()));
                 done(context, w, cache, stored, confirmed);
             } else {
-                batch.add(new Dynamo.TableWrite(w.entry().meta().tableName(), request(w), w));
+                batch.add(new Dynamo.TableWrite(w.entry().meta().tableName(), w.batchEntry(), w));
             }
         }
         List<Dynamo.TableWrite> failed;
         try {
             failed = dynamo.batchWrite(batch, b -> {
                 Write w = (Write) b.tag();
-                done(context, w, cache, w instanceof Write.Put p ? p.item() : null, confirmed);
+                done(context, w, cache, w.knownItem(), confirmed);
             });
         } catch (ResourceNotFoundException ex) {
             throw Failures.missingTable(batch.stream().map(Dynamo.TableWrite::table).distinct().toList(), ex);
         }
         if (!failed.isEmpty()) {
-            List<String> unwritten = failed.stream().map(f -> ((Write) f.tag()).entry().describe()).toList();
-            throw new UnprocessedWritesException("DynamoDB did not accept " + unwritten.size() + " of " + writes.size()
-                    + " writes within the retry budget (throttling or capacity); they are still pending and a later"
-                    + " flush or commit will send them again: " + unwritten, written(writes, confirmed), unwritten);
+            throw Failures.unprocessed(writes, confirmed, failed.stream().map(f -> (Write) f.tag()).toList());
         }
-    }
-
-    private static List<String> written(List<Write> writes, Set<Write> confirmed) {
-        return writes.stream().filter(confirmed::contains).map(w -> w.entry().describe()).toList();
-    }
-
-    private static IncompleteFlushException incomplete(List<Write> writes, Set<Write> confirmed, RuntimeException cause) {
-        List<String> written = written(writes, confirmed);
-        List<String> unwritten = writes.stream().filter(w -> !confirmed.contains(w)).map(w -> w.entry().describe()).toList();
-        return new IncompleteFlushException("The flush wrote " + written.size() + " of " + writes.size()
-                + " items and then failed: " + Failures.describe(cause) + ". jynamo.write-mode=batch is not atomic:"
-                + " the written items stay written; the " + unwritten.size() + " others (not written, or not"
-                + " confirmed) stay pending, and flush() or commit() again sends them, while rollback() drops them."
-                + " Written: " + written + ". Not written: " + unwritten, written, unwritten, cause);
     }
 
     /** The writes the context needs, in the order its entries joined. */
@@ -167,9 +137,7 @@ public final class Flusher {
             Write w = planOne(e);
             if (w != null) {
                 WriteCheck.check(w);
-                if (w instanceof Write.Update) {
-                    WriteCheck.expression(w, "update", conditional(w).update());
-                }
+                WriteCheck.expression(w, "update", w.expressions().update());
                 writes.add(w);
             }
         }
@@ -267,12 +235,6 @@ public final class Flusher {
         return new Write.Update(e, Map.of(version.storedName(), value), Set.of(), expected, after);
     }
 
-    /** Whether a write is an optimistic lock's version check or increment, which changes no state of the entity's own. */
-    private static boolean onlyVersion(Write w) {
-        return w instanceof Write.Update u && u.remove().isEmpty() && u.set().size() == 1
-                && u.entry().meta().version() != null && u.set().containsKey(u.entry().meta().version().storedName());
-    }
-
     /**
      * The item with every attribute of the stored one that the entity does not map (written by another
      * program, or by an older version of the class): a whole-item put keeps them, and an update does not
@@ -305,55 +267,6 @@ public final class Flusher {
         return t == Long.class ? (Object) next : t == Short.class ? (Object) (short) next : (Object) (int) next;
     }
 
-    private static WriteRequest request(Write w) {
-        if (w instanceof Write.Put p) {
-            return WriteRequest.builder().putRequest(r -> r.item(p.item())).build();
-        }
-        return WriteRequest.builder().deleteRequest(r -> r.key(w.entry().key())).build();
-    }
-
-    /** The request pieces of a conditional write, as one builder feeds both single and transactional calls. */
-    private record Conditional(String condition, String update, Expression expression) {
-    }
-
-    private static Conditional conditional(Write w) {
-        EntityMeta meta = w.entry().meta();
-        Expression x = new Expression();
-        String condition = null;
-        String update = null;
-        AttributeValue expectedVersion = null;
-        if (w instanceof Write.Put p) {
-            if (p.mustNotExist()) {
-                condition = "attribute_not_exists(" + x.name(meta.partitionKey().storedName()) + ")";
-            }
-            expectedVersion = p.expectedVersion();
-        } else if (w instanceof Write.Delete d) {
-            expectedVersion = d.expectedVersion();
-        } else if (w instanceof Write.Update u) {
-            expectedVersion = u.expectedVersion();
-            List<String> sets = new ArrayList<>();
-            u.set().forEach((name, value) -> sets.add(x.name(name) + " = " + x.value(value)));
-            List<String> removes = new ArrayList<>();
-            u.remove().forEach(name -> removes.add(x.name(name)));
-            StringBuilder sb = new StringBuilder();
-            if (!sets.isEmpty()) {
-                sb.append("SET ").append(String.join(", ", sets));
-            }
-            if (!removes.isEmpty()) {
-                sb.append(sb.length() > 0 ? " " : "").append("REMOVE ").append(String.join(", ", removes));
-            }
-            update = sb.length() == 0 ? null : sb.toString();
-            if (expectedVersion == null && meta.version() == null) {
-                // Patch mode: the item must still exist, else an update would resurrect a deleted entity.
-                condition = "attribute_exists(" + x.name(meta.partitionKey().storedName()) + ")";
-            }
-        }
-        if (expectedVersion != null) {
-            condition = x.name(meta.version().storedName()) + " = " + x.value(expectedVersion);
-        }
-        return new Conditional(condition, update, x);
-    }
-
     /**
      * Sends one conditional write, retried while throttled. A failed condition is a conflict unless the
      * item DynamoDB holds is exactly what this write leaves: then an earlier attempt of this same call
@@ -363,77 +276,26 @@ public final class Flusher {
      * @return the item DynamoDB holds after the write when known, else {@code null}
      */
     private Map<String, AttributeValue> sendOne(Write w, boolean wantItem) {
-        EntityMeta meta = w.entry().meta();
-        Conditional c = conditional(w);
         try {
-            return dynamo.withRetry(budget -> {
-                if (w instanceof Write.Put p) {
-                    dynamo.client().putItem(Dynamo.bounded(PutItemRequest.builder(), budget).tableName(meta.tableName())
-                            .item(p.item()).conditionExpression(c.condition())
-                            .expressionAttributeNames(c.expression().names())
-                            .expressionAttributeValues(c.expression().values())
-                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
-                    return p.item();
-                } else if (w instanceof Write.Delete) {
-                    dynamo.client().deleteItem(Dynamo.bounded(DeleteItemRequest.builder(), budget).tableName(meta.tableName())
-                            .key(w.entry().key()).conditionExpression(c.condition())
-                            .expressionAttributeNames(c.expression().names())
-                            .expressionAttributeValues(c.expression().values())
-                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
-                    return null;
-                }
-                // An UpdateItem changes some attributes only; what the item became is known only from DynamoDB
-                // (another writer may have changed other attributes), and ALL_NEW says it at no extra call.
-                var response = dynamo.client().updateItem(Dynamo.bounded(UpdateItemRequest.builder(), budget)
-                        .tableName(meta.tableName()).key(w.entry().key())
-                        .updateExpression(c.update()).conditionExpression(c.condition())
-                        .expressionAttributeNames(c.expression().names()).expressionAttributeValues(c.expression().values())
-                        .returnValues(wantItem ? ReturnValue.ALL_NEW : null)
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
-                return wantItem && response.hasAttributes() ? response.attributes() : null;
-            });
+            return w.sendAlone(dynamo, wantItem);
         } catch (ConditionalCheckFailedException ex) {
             Map<String, AttributeValue> old = ex.hasItem() ? ex.item() : null;
-            if (OwnWrite.landed(w, old)) {
+            if (w.landed(old)) {
                 return old;
             }
-            throw conflict(w, ex);
+            throw w.conflict(ex);
         } catch (ResourceNotFoundException ex) {
-            throw Failures.missingTable(List.of(meta.tableName()), ex);
+            throw Failures.missingTable(List.of(w.entry().meta().tableName()), ex);
         }
     }
 
     private void sendAtomically(List<Write> writes) {
-        List<TransactWriteItem> items = new ArrayList<>();
-        for (Write w : writes) {
-            EntityMeta meta = w.entry().meta();
-            Conditional c = conditional(w);
-            // Asked only where there is a condition: the item a failed condition saw tells a conflict from our own write.
-            ReturnValuesOnConditionCheckFailure old = c.condition() == null ? null : ReturnValuesOnConditionCheckFailure.ALL_OLD;
-            TransactWriteItem.Builder item = TransactWriteItem.builder();
-            if (w instanceof Write.Put p) {
-                item.put(Put.builder().tableName(meta.tableName()).item(p.item()).conditionExpression(c.condition())
-                        .expressionAttributeNames(c.expression().names()).expressionAttributeValues(c.expression().values())
-                        .returnValuesOnConditionCheckFailure(old).build());
-            } else if (w instanceof Write.Delete) {
-                item.delete(Delete.builder().tableName(meta.tableName()).key(w.entry().key()).conditionExpression(c.condition())
-                        .expressionAttributeNames(c.expression().names()).expressionAttributeValues(c.expression().values())
-                        .returnValuesOnConditionCheckFailure(old).build());
-            } else {
-                item.update(Update.builder().tableName(meta.tableName()).key(w.entry().key())
-                        .updateExpression(c.update()).conditionExpression(c.condition())
-                        .expressionAttributeNames(c.expression().names())
-                        .expressionAttributeValues(c.expression().values())
-                        .returnValuesOnConditionCheckFailure(old).build());
-            }
-            items.add(item.build());
-        }
+        List<TransactWriteItem> items = writes.stream().map(Write::transactItem).toList();
         // The token makes DynamoDB itself treat a resend of this transaction (the SDK's retry after a lost
         // response) as the same one; the item check below covers engines that ignore it.
         String token = UUID.randomUUID().toString();
         try {
-            dynamo.withRetry(budget -> dynamo.client().transactWriteItems(Dynamo.bounded(TransactWriteItemsRequest.builder(), budget)
-                    .transactItems(items).clientRequestToken(token).build()));
+            dynamo.transactWrite(TransactWriteItemsRequest.builder().transactItems(items).clientRequestToken(token).build());
         } catch (TransactionCanceledException ex) {
             List<CancellationReason> reasons = ex.hasCancellationReasons() ? ex.cancellationReasons() : List.of();
             if (OwnWrite.transactionLanded(writes, reasons)) {
@@ -441,7 +303,7 @@ public final class Flusher {
             }
             for (int i = 0; i < reasons.size() && i < writes.size(); i++) {
                 if ("ConditionalCheckFailed".equals(reasons.get(i).code())) {
-                    throw conflict(writes.get(i), ex);
+                    throw writes.get(i).conflict(ex);
                 }
             }
             throw new JynamoException("DynamoDB cancelled the transaction of " + writes.size()
@@ -449,23 +311,6 @@ public final class Flusher {
         } catch (ResourceNotFoundException ex) {
             throw Failures.missingTable(writes.stream().map(w -> w.entry().meta().tableName()).distinct().toList(), ex);
         }
-    }
-
-    private static PersistenceException conflict(Write w, Exception cause) {
-        Object entity = w.entry().entity();
-        if (w instanceof Write.Put p && p.mustNotExist()) {
-            EntityExistsException e = new EntityExistsException("Entity " + w.entry().describe()
-                    + " already exists; nothing was written for it");
-            e.initCause(cause);
-            return e;
-        }
-        if (w instanceof Write.Update u && u.expectedVersion() == null) {
-            return new jakarta.persistence.EntityNotFoundException("Entity " + w.entry().describe()
-                    + " was deleted by someone else; the update was not written");
-        }
-        return new OptimisticLockException("Entity " + w.entry().describe()
-                + " was changed or deleted by someone else since it was read (its version no longer matches);"
-                + " nothing was written for it. Reload it and apply the change again", cause, entity);
     }
 
     private void done(PersistenceContext context, Write w, CacheWrites cache, Map<String, AttributeValue> stored,
@@ -488,7 +333,7 @@ public final class Flusher {
             }
             default -> {
                 e.snapshot(w.after());
-                if (!onlyVersion(w)) {
+                if (!w.onlyVersion()) {
                     meta.fire(PostUpdate.class, e.entity());
                 }
             }

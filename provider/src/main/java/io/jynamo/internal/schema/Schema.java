@@ -10,7 +10,6 @@ import io.jynamo.jpql.ValueKind;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.SchemaManager;
 import jakarta.persistence.SchemaValidationException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -30,8 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
-import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
@@ -48,7 +45,6 @@ import java.util.Objects;
 public final class Schema implements SchemaManager {
 
     private static final System.Logger LOG = System.getLogger(Schema.class.getName());
-    private static final long WAIT_MILLIS = 5 * 60_000;
 
     private final Metadata metadata;
     private final Dynamo dynamo;
@@ -72,20 +68,16 @@ public final class Schema implements SchemaManager {
         }
     }
 
-    private DynamoDbClient client() {
-        return dynamo.client();
-    }
-
     @Override
     public void create(boolean createSchemas) {
         java.util.Set<String> created = new java.util.HashSet<>();
         for (EntityMeta e : metadata.entities()) {
-            if (describe(e.tableName()) != null) {
+            if (dynamo.describeTable(e.tableName()) != null) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "Table " + e.tableName() + " exists; not creating it");
                 continue;
             }
             try {
-                client().createTable(createRequest(e));
+                dynamo.createTable(createRequest(e));
                 created.add(e.tableName());
                 LOG.log(System.Logger.Level.INFO, () -> "Created table " + e.tableName() + " for entity " + e.name());
             } catch (ResourceInUseException ex) {
@@ -93,18 +85,12 @@ public final class Schema implements SchemaManager {
             }
         }
         for (EntityMeta e : metadata.entities()) {
-            waitFor(e.tableName(), true);
+            dynamo.awaitTable(e.tableName(), true);
             // DynamoDB rejects enabling a time to live that is already enabled, so an existing table is asked first.
-            if (e.timeToLive() != null && (created.contains(e.tableName()) || !timeToLiveEnabled(e.tableName()))) {
-                client().updateTimeToLive(b -> b.tableName(e.tableName())
-                        .timeToLiveSpecification(t -> t.enabled(true).attributeName(e.timeToLive().storedName())));
+            if (e.timeToLive() != null && (created.contains(e.tableName()) || !dynamo.timeToLiveEnabled(e.tableName()))) {
+                dynamo.enableTimeToLive(e.tableName(), e.timeToLive().storedName());
             }
         }
-    }
-
-    private boolean timeToLiveEnabled(String table) {
-        TimeToLiveStatus status = client().describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription().timeToLiveStatus();
-        return status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING;
     }
 
     /** The CreateTable request of an entity. */
@@ -178,7 +164,7 @@ public final class Schema implements SchemaManager {
         List<String> dropped = new ArrayList<>();
         for (EntityMeta e : metadata.entities()) {
             try {
-                client().deleteTable(b -> b.tableName(e.tableName()));
+                dynamo.deleteTable(e.tableName());
                 dropped.add(e.tableName());
                 LOG.log(System.Logger.Level.INFO, () -> "Dropped table " + e.tableName());
             } catch (ResourceNotFoundException ex) {
@@ -186,7 +172,7 @@ public final class Schema implements SchemaManager {
             }
         }
         for (String table : dropped) {
-            waitFor(table, false);
+            dynamo.awaitTable(table, false);
         }
     }
 
@@ -194,7 +180,7 @@ public final class Schema implements SchemaManager {
     public void validate() throws SchemaValidationException {
         List<String> problems = new ArrayList<>();
         for (EntityMeta e : metadata.entities()) {
-            TableDescription t = describe(e.tableName());
+            TableDescription t = dynamo.describeTable(e.tableName());
             String where = "Table " + e.tableName() + " (entity " + e.name() + ")";
             if (t == null) {
                 problems.add(where + " does not exist");
@@ -267,7 +253,7 @@ public final class Schema implements SchemaManager {
                 if (start != null) {
                     scan.exclusiveStartKey(start);
                 }
-                ScanResponse page = client().scan(scan.build());
+                ScanResponse page = dynamo.scanPage(scan.build());
                 List<Dynamo.TableWrite> deletes = page.items().stream()
                         .map(item -> new Dynamo.TableWrite(e.tableName(),
                                 WriteRequest.builder().deleteRequest(d -> d.key(item)).build(), item))
@@ -280,40 +266,5 @@ public final class Schema implements SchemaManager {
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             } while (start != null);
         }
-    }
-
-    private TableDescription describe(String table) {
-        try {
-            return client().describeTable(b -> b.tableName(table)).table();
-        } catch (ResourceNotFoundException e) {
-            return null;
-        }
-    }
-
-    private void waitFor(String table, boolean active) {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        long pause = 20;
-        while (true) {
-            TableDescription t = describe(table);
-            if (active ? t != null && t.tableStatus() == TableStatus.ACTIVE && indexesActive(t) : t == null) {
-                return;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new PersistenceException("Table " + table + " did not become " + (active ? "ACTIVE" : "deleted")
-                        + " within " + WAIT_MILLIS / 1000 + " s");
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PersistenceException("Interrupted while waiting for table " + table, e);
-            }
-            pause = Math.min(pause * 2, 2_000);
-        }
-    }
-
-    private static boolean indexesActive(TableDescription t) {
-        return !t.hasGlobalSecondaryIndexes() || t.globalSecondaryIndexes().stream()
-                .allMatch(g -> g.indexStatus() == null || "ACTIVE".equals(g.indexStatusAsString()));
     }
 }

@@ -5,11 +5,15 @@ import io.jynamo.tck.model.Event;
 import io.jynamo.tck.model.Lease;
 import io.jynamo.tck.model.Person;
 import io.jynamo.tck.model.User;
+import io.jynamo.tck.support.Calls;
 import io.jynamo.tck.support.TestUnit;
 import jakarta.persistence.SchemaValidationException;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -259,6 +263,51 @@ class SchemaTest {
             assertEquals(0, client().scan(b -> b.tableName(unit.prefix() + "dynamodb-user")).count());
             assertEquals(0, client().scan(b -> b.tableName(unit.prefix() + "person")).count());
             assertTrue(exists(unit.prefix() + "dynamodb-user"), "truncate keeps the tables");
+        }
+    }
+
+    /** Every call of the operations is throttled once, the way DynamoDB answers a burst of control-plane calls. */
+    private static Calls.Fault throttledOnceEach(String... operations) {
+        java.util.Set<String> left = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        left.addAll(List.of(operations));
+        return (op, request, real) -> {
+            if (left.remove(op)) {
+                throw DynamoDbException.builder().statusCode(400).message("injected throttling")
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).build();
+            }
+            return real.call(request);
+        };
+    }
+
+    @Test
+    void throttledSchemaCallsAreRetriedWithinTheBudget() {
+        try (TestUnit unit = TestUnit.of(User.class).build()) {
+            unit.emf().getSchemaManager().drop(true);
+            unit.calls().reset();
+            unit.calls().fault(throttledOnceEach("describeTable", "createTable", "describeTimeToLive", "updateTimeToLive"));
+            unit.emf().getSchemaManager().create(true);
+            assertTrue(exists(unit.prefix() + "dynamodb-user"));
+            assertEquals(2, unit.calls().count("createTable"), "the throttled CreateTable is sent again");
+
+            unit.inTransaction(em -> em.persist(new User("a@x", "A", "X")));
+            unit.calls().reset();
+            unit.calls().fault(throttledOnceEach("scan"));
+            unit.emf().getSchemaManager().truncate();
+            assertEquals(2, unit.calls().count("scan"), "the throttled Scan page is read again");
+            assertEquals(0, client().scan(b -> b.tableName(unit.prefix() + "dynamodb-user")).count());
+        }
+    }
+
+    @Test
+    void schemaCallsGetNoMoreTimeThanTheRetryBudget() {
+        try (TestUnit unit = TestUnit.of(User.class).property(JynamoProperties.RETRY_MAX_MILLIS, "60000").build()) {
+            unit.emf().getSchemaManager().drop(true);
+            unit.emf().getSchemaManager().create(true);
+            List<CreateTableRequest> creates = unit.calls().requests("createTable");
+            assertEquals(1, creates.size());
+            java.time.Duration timeout = creates.get(0).overrideConfiguration()
+                    .flatMap(o -> o.apiCallTimeout()).orElseThrow();
+            assertTrue(timeout.toMillis() <= 60_000 && timeout.toMillis() > 0, timeout.toString());
         }
     }
 }
