@@ -19,7 +19,6 @@ import io.jynamo.jpql.ast.Or;
 import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.Param;
 import io.jynamo.jpql.ast.PathExpr;
-import io.jynamo.jpql.ast.Pos;
 import io.jynamo.jpql.ast.SetClause;
 import io.jynamo.jpql.ast.SizeExpr;
 import io.jynamo.jpql.ast.Statement;

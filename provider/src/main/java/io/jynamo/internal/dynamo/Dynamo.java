@@ -172,7 +172,7 @@ public final class Dynamo {
     }
 
     /** Gives a request no more time, the SDK's own retries included, than the budget has left. */
-    public static <B extends DynamoDbRequest.Builder> B bounded(B builder, Retry.Budget budget) {
+    private static <B extends DynamoDbRequest.Builder> B bounded(B builder, Retry.Budget budget) {
         long left = budget.remainingMillis();
         if (left != Long.MAX_VALUE) {
             builder.overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMillis(Math.max(1, left))));
@@ -196,7 +196,7 @@ public final class Dynamo {
      * Runs one single-item call, retrying it while DynamoDB throttles it, within the retry budget.
      * Only throttling is retried here: a throttled request was not applied, so sending it again is safe.
      */
-    public <T> T withRetry(Function<Retry.Budget, T> call) {
+    private <T> T withRetry(Function<Retry.Budget, T> call) {
         Retry.Budget budget = retry.start();
         for (int attempt = 1; ; attempt++) {
             try {

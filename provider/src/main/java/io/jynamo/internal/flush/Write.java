@@ -1,9 +1,9 @@
 package io.jynamo.internal.flush;
 
+import io.jynamo.jpql.expression.ExpressionBuilder;
 import io.jynamo.internal.context.EntityEntry;
 import io.jynamo.internal.dynamo.AttributeValues;
 import io.jynamo.internal.dynamo.Dynamo;
-import io.jynamo.internal.dynamo.Expression;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import jakarta.persistence.EntityExistsException;
@@ -19,8 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -89,7 +87,7 @@ sealed interface Write {
      * @param update      the update expression of an UpdateItem, else {@code null}
      * @param placeholders the names and values both use
      */
-    record Expressions(String condition, String update, Expression placeholders) {
+    record Expressions(String condition, String update, ExpressionBuilder<AttributeValue> placeholders) {
 
         /** {@code ALL_OLD} where there is a condition: the item a failed one saw tells a conflict from our own write. */
         ReturnValuesOnConditionCheckFailure oldOnFailure() {
@@ -118,8 +116,8 @@ sealed interface Write {
 
         @Override
         public Expressions expressions() {
-            Expression x = new Expression();
-            String condition = mustNotExist ? "attribute_not_exists(" + x.name(entry.meta().partitionKey().storedName()) + ")" : null;
+            ExpressionBuilder<AttributeValue> x = new ExpressionBuilder<>();
+            String condition = mustNotExist ? x.attributeNotExists(entry.meta().partitionKey().storedName()) : null;
             return new Expressions(expectedVersion == null ? condition : versionIs(x, entry.meta(), expectedVersion), null, x);
         }
 
@@ -127,8 +125,8 @@ sealed interface Write {
         public Map<String, AttributeValue> sendAlone(Dynamo dynamo, boolean wantItem) {
             Expressions e = expressions();
             dynamo.put(PutItemRequest.builder().tableName(entry.meta().tableName()).item(item)
-                    .conditionExpression(e.condition()).expressionAttributeNames(e.placeholders().names())
-                    .expressionAttributeValues(e.placeholders().values())
+                    .conditionExpression(e.condition()).expressionAttributeNames(e.placeholders().namesOrNull())
+                    .expressionAttributeValues(e.placeholders().valuesOrNull())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
             return item;
         }
@@ -142,8 +140,8 @@ sealed interface Write {
         public TransactWriteItem transactItem() {
             Expressions e = expressions();
             return TransactWriteItem.builder().put(p -> p.tableName(entry.meta().tableName()).item(item)
-                    .conditionExpression(e.condition()).expressionAttributeNames(e.placeholders().names())
-                    .expressionAttributeValues(e.placeholders().values())
+                    .conditionExpression(e.condition()).expressionAttributeNames(e.placeholders().namesOrNull())
+                    .expressionAttributeValues(e.placeholders().valuesOrNull())
                     .returnValuesOnConditionCheckFailure(e.oldOnFailure())).build();
         }
 
@@ -179,7 +177,7 @@ sealed interface Write {
 
         @Override
         public Expressions expressions() {
-            Expression x = new Expression();
+            ExpressionBuilder<AttributeValue> x = new ExpressionBuilder<>();
             return new Expressions(expectedVersion == null ? null : versionIs(x, entry.meta(), expectedVersion), null, x);
         }
 
@@ -187,8 +185,8 @@ sealed interface Write {
         public Map<String, AttributeValue> sendAlone(Dynamo dynamo, boolean wantItem) {
             Expressions e = expressions();
             dynamo.delete(DeleteItemRequest.builder().tableName(entry.meta().tableName()).key(entry.key())
-                    .conditionExpression(e.condition()).expressionAttributeNames(e.placeholders().names())
-                    .expressionAttributeValues(e.placeholders().values())
+                    .conditionExpression(e.condition()).expressionAttributeNames(e.placeholders().namesOrNull())
+                    .expressionAttributeValues(e.placeholders().valuesOrNull())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
             return null;
         }
@@ -202,8 +200,8 @@ sealed interface Write {
         public TransactWriteItem transactItem() {
             Expressions e = expressions();
             return TransactWriteItem.builder().delete(d -> d.tableName(entry.meta().tableName()).key(entry.key())
-                    .conditionExpression(e.condition()).expressionAttributeNames(e.placeholders().names())
-                    .expressionAttributeValues(e.placeholders().values())
+                    .conditionExpression(e.condition()).expressionAttributeNames(e.placeholders().namesOrNull())
+                    .expressionAttributeValues(e.placeholders().valuesOrNull())
                     .returnValuesOnConditionCheckFailure(e.oldOnFailure())).build();
         }
 
@@ -237,26 +235,18 @@ sealed interface Write {
         @Override
         public Expressions expressions() {
             EntityMeta meta = entry.meta();
-            Expression x = new Expression();
-            List<String> sets = new ArrayList<>();
-            set.forEach((name, value) -> sets.add(x.name(name) + " = " + x.value(value)));
-            List<String> removes = new ArrayList<>();
-            remove.forEach(name -> removes.add(x.name(name)));
-            StringBuilder update = new StringBuilder();
-            if (!sets.isEmpty()) {
-                update.append("SET ").append(String.join(", ", sets));
-            }
-            if (!removes.isEmpty()) {
-                update.append(update.length() > 0 ? " " : "").append("REMOVE ").append(String.join(", ", removes));
-            }
+            ExpressionBuilder<AttributeValue> x = new ExpressionBuilder<>();
+            set.forEach(x::set);
+            remove.forEach(x::remove);
+            String update = x.update();
             String condition = null;
             if (expectedVersion != null) {
                 condition = versionIs(x, meta, expectedVersion);
             } else if (meta.version() == null) {
                 // Patch mode: the item must still exist, else an update would resurrect a deleted entity.
-                condition = "attribute_exists(" + x.name(meta.partitionKey().storedName()) + ")";
+                condition = x.attributeExists(meta.partitionKey().storedName());
             }
-            return new Expressions(condition, update.length() == 0 ? null : update.toString(), x);
+            return new Expressions(condition, update, x);
         }
 
         @Override
@@ -266,7 +256,7 @@ sealed interface Write {
             // (another writer may have changed other attributes), and ALL_NEW says it at no extra call.
             var response = dynamo.update(UpdateItemRequest.builder().tableName(entry.meta().tableName()).key(entry.key())
                     .updateExpression(e.update()).conditionExpression(e.condition())
-                    .expressionAttributeNames(e.placeholders().names()).expressionAttributeValues(e.placeholders().values())
+                    .expressionAttributeNames(e.placeholders().namesOrNull()).expressionAttributeValues(e.placeholders().valuesOrNull())
                     .returnValues(wantItem ? ReturnValue.ALL_NEW : null)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
             return wantItem && response.hasAttributes() ? response.attributes() : null;
@@ -283,8 +273,8 @@ sealed interface Write {
             Expressions e = expressions();
             return TransactWriteItem.builder().update(u -> u.tableName(entry.meta().tableName()).key(entry.key())
                     .updateExpression(e.update()).conditionExpression(e.condition())
-                    .expressionAttributeNames(e.placeholders().names())
-                    .expressionAttributeValues(e.placeholders().values())
+                    .expressionAttributeNames(e.placeholders().namesOrNull())
+                    .expressionAttributeValues(e.placeholders().valuesOrNull())
                     .returnValuesOnConditionCheckFailure(e.oldOnFailure())).build();
         }
 
@@ -312,7 +302,7 @@ sealed interface Write {
     }
 
     /** The condition that the item still holds the version this write was planned from. */
-    private static String versionIs(Expression x, EntityMeta meta, AttributeValue expected) {
+    private static String versionIs(ExpressionBuilder<AttributeValue> x, EntityMeta meta, AttributeValue expected) {
         return x.name(meta.version().storedName()) + " = " + x.value(expected);
     }
 

@@ -5,7 +5,6 @@ import io.jynamo.UnprocessedWritesException;
 import io.jynamo.internal.context.EntityEntry;
 import io.jynamo.internal.context.Session;
 import io.jynamo.internal.dynamo.Dynamo;
-import io.jynamo.internal.dynamo.Retry;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.jpql.BoundPlan;
 import io.jynamo.jpql.CompiledQuery;
@@ -110,15 +109,15 @@ final class BulkWrites {
      */
     private int deleteEachIfStillMatching(EntityMeta meta, BoundPlan plan, List<Map<String, AttributeValue>> keys) {
         WriteCondition c = writeCondition(meta, plan, null);
-        return eachKey("DELETE", meta, keys, (key, budget) -> services.dynamo().client().deleteItem(
-                Dynamo.bounded(DeleteItemRequest.builder(), budget).tableName(meta.tableName()).key(key)
+        return eachKey("DELETE", meta, keys, key -> services.dynamo().delete(
+                DeleteItemRequest.builder().tableName(meta.tableName()).key(key)
                         .conditionExpression(c.expression()).expressionAttributeNames(c.names())
                         .expressionAttributeValues(c.values()).build()));
     }
 
-    /** One conditional write of a bulk statement, for one key, within a retry budget. */
+    /** One conditional write of a bulk statement, for one key, sent through the gateway (which retries throttling). */
     private interface KeyWrite {
-        void send(Map<String, AttributeValue> key, Retry.Budget budget);
+        void send(Map<String, AttributeValue> key);
     }
 
     /**
@@ -135,10 +134,7 @@ final class BulkWrites {
         try {
             for (Map<String, AttributeValue> key : keys) {
                 try {
-                    services.dynamo().withRetry(budget -> {
-                        write.send(key, budget);
-                        return null;
-                    });
+                    write.send(key);
                     written++;
                 } catch (ConditionalCheckFailedException e) {
                     LOG.log(System.Logger.Level.DEBUG, () -> "Bulk " + statement + " skipped " + meta.describe(key)
@@ -204,8 +200,8 @@ final class BulkWrites {
     }
 
     private int deleteOne(EntityMeta meta, Map<String, AttributeValue> key) {
-        return eachKey("DELETE", meta, List.of(key), (k, budget) -> services.dynamo().client().deleteItem(
-                Dynamo.bounded(DeleteItemRequest.builder(), budget).tableName(meta.tableName()).key(k)
+        return eachKey("DELETE", meta, List.of(key), k -> services.dynamo().delete(
+                DeleteItemRequest.builder().tableName(meta.tableName()).key(k)
                         .conditionExpression("attribute_exists(#jynamoPk)")
                         .expressionAttributeNames(Map.of("#jynamoPk", meta.partitionKey().storedName())).build()));
     }
@@ -214,8 +210,8 @@ final class BulkWrites {
         // The WHERE is checked again at write time, so an item changed meanwhile so that it no longer
         // matches is left alone, and an item deleted meanwhile is not re-created.
         WriteCondition c = writeCondition(meta, plan, plan.updateExpression());
-        return eachKey("UPDATE", meta, keys, (key, budget) -> services.dynamo().client().updateItem(
-                Dynamo.bounded(UpdateItemRequest.builder(), budget).tableName(meta.tableName()).key(key)
+        return eachKey("UPDATE", meta, keys, key -> services.dynamo().update(
+                UpdateItemRequest.builder().tableName(meta.tableName()).key(key)
                         .updateExpression(plan.updateExpression()).conditionExpression(c.expression())
                         .expressionAttributeNames(c.names()).expressionAttributeValues(c.values()).build()));
     }

@@ -161,7 +161,7 @@ final class Reads {
                 if (plan.count()) {
                     q.select(Select.COUNT);
                 }
-                QueryResponse r = services.dynamo().client().query(q.build());
+                QueryResponse r = services.dynamo().queryPage(q.build());
                 items = r.items();
                 lastCount = r.count();
                 last = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null;
@@ -173,7 +173,7 @@ final class Reads {
                 if (plan.count()) {
                     s.select(Select.COUNT);
                 }
-                ScanResponse r = services.dynamo().client().scan(s.build());
+                ScanResponse r = services.dynamo().scanPage(s.build());
                 items = r.items();
                 lastCount = r.count();
                 last = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null;

@@ -7,7 +7,6 @@ import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.metadata.IndexMeta;
 import io.jynamo.internal.metadata.Metadata;
 import io.jynamo.jpql.ValueKind;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.SchemaManager;
 import jakarta.persistence.SchemaValidationException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
