@@ -55,7 +55,8 @@ public final class Clients {
         }
         String region = config.region();
         String endpoint = config.endpoint();
-        ClientOverrideConfiguration override = override(config.interceptors(), new ConnectionFailures(endpoint, region));
+        ClientOverrideConfiguration override = override(config.interceptors(), new ConnectionFailures(endpoint, region),
+                config.retry().maxMillis());
         if (endpoint == null) {
             return new Client(DynamoDbClient.builder().region(Region.of(region))
                     .httpClient(UrlConnectionHttpClient.create()).overrideConfiguration(override)
@@ -90,10 +91,14 @@ public final class Clients {
             .build();
 
     private static ClientOverrideConfiguration override(List<ExecutionInterceptor> interceptors,
-                                                        ExecutionInterceptor connectionFailures) {
+                                                        ExecutionInterceptor connectionFailures, long maxMillis) {
         ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
                 .retryStrategy(SDK_RETRIES)
                 .addExecutionInterceptor(connectionFailures);
+        if (maxMillis > 0) {
+            // No call, the SDK's own retries included, outlasts the unit's retry time bound.
+            b.apiCallTimeout(java.time.Duration.ofMillis(maxMillis));
+        }
         interceptors.forEach(b::addExecutionInterceptor);
         return b.build();
     }

@@ -183,7 +183,10 @@ public final class Dynamo {
     /** One attempt of one call: every request Jynamo sends to DynamoDB passes here. */
     @SuppressWarnings("unchecked")
     private static <Q extends DynamoDbRequest, R> R call(Q request, Function<Q, R> operation, Retry.Budget budget) {
-        Q sent = budget.remainingMillis() == Long.MAX_VALUE ? request : (Q) bounded(request.toBuilder(), budget).build();
+        // The first call is bounded by the client's own timeout (for Jynamo's clients, jynamo.retry.max-millis);
+        // every later call or retry gets only what the budget has left.
+        Q sent = budget.firstCall() || budget.remainingMillis() == Long.MAX_VALUE
+                ? request : (Q) bounded(request.toBuilder(), budget).build();
         return operation.apply(sent);
     }
 

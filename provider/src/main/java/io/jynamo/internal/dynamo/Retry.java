@@ -1,5 +1,7 @@
 package io.jynamo.internal.dynamo;
 
+import io.jynamo.internal.config.UnitConfig;
+
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -16,7 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public record Retry(int maxAttempts, long baseMillis, long capMillis, long maxMillis) {
 
     /** Eight attempts, 20 ms doubling up to 2 s, 20 s in all. */
-    public static final Retry DEFAULT = new Retry(8, 20, 2_000, 20_000);
+    public static final Retry DEFAULT = new Retry(UnitConfig.Retries.DEFAULT.maxAttempts(),
+            UnitConfig.Retries.DEFAULT.baseMillis(), 2_000, UnitConfig.Retries.DEFAULT.maxMillis());
 
     public Retry {
         if (maxAttempts < 1 || baseMillis < 0 || capMillis < baseMillis || maxMillis < 0) {
@@ -33,9 +36,20 @@ public record Retry(int maxAttempts, long baseMillis, long capMillis, long maxMi
     /** The retries left to one operation: attempts are counted by the caller, time here. */
     public final class Budget {
         private final long deadline;
+        private boolean called;
 
         private Budget(long deadline) {
             this.deadline = deadline;
+        }
+
+        /**
+         * {@code true} for the first call made under this budget, {@code false} after. The first call needs no
+         * time bound of its own (the client's covers it), so the common case builds no second request.
+         */
+        boolean firstCall() {
+            boolean first = !called;
+            called = true;
+            return first;
         }
 
         /**

@@ -58,9 +58,15 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * A Jynamo entity manager: a persistence context over DynamoDB. Not thread-safe, as JPA says.
+ * A Jynamo entity manager: a persistence context over DynamoDB. Not thread-safe, as JPA says; a second
+ * thread entering while one is inside fails clearly ({@link SingleThreadUse}).
+ *
+ * <p>This is the JPA face: {@code EntityManager} has some 90 methods, so the class is longer than 400
+ * lines, but each method is short and hands the work on: loading to the {@link EntityLoader}, merge to
+ * {@link Merger}, writes to the {@code Flusher}, queries to {@code QueryImpl} (through the
+ * {@link Session} contract this class implements), SDK failures to {@link ExceptionConverter}.
  */
-public final class EntityManagerImpl implements JynamoEntityManager, Session {
+final class EntityManagerImpl implements JynamoEntityManager, Session {
 
     private final EntityManagerFactoryImpl factory;
     private final PersistenceContext context = new PersistenceContext();
