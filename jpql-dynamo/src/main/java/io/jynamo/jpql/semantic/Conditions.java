@@ -133,11 +133,8 @@ final class Conditions {
             return new Between(rs, values.value(b.low(), Target.plain(Integer.class, "SIZE(...)"), "BETWEEN bound"),
                     values.value(b.high(), Target.plain(Integer.class, "SIZE(...)"), "BETWEEN bound"), b.negated(), b.pos());
         }
-        scope.rejectStrayPath(b.value());
-        if (!scope.isAttribute(b.value())) {
-            throw b.value().pos().error("BETWEEN needs an attribute on the left", "write e.a BETWEEN :low AND :high");
-        }
-        PathExpr p = scope.scalarAttribute(b.value(), "BETWEEN");
+        PathExpr p = leftAttribute(b.value(), "BETWEEN", "BETWEEN needs an attribute on the left",
+                "write e.a BETWEEN :low AND :high");
         if (!Types.orderable(p.attribute())) {
             throw notOrderable("BETWEEN", p, b.pos());
         }
@@ -145,13 +142,19 @@ final class Conditions {
         return new Between(p, values.value(b.low(), t, "BETWEEN bound"), values.value(b.high(), t, "BETWEEN bound"), b.negated(), b.pos());
     }
 
+    /** The scalar attribute a BETWEEN, LIKE or IN tests, refusing anything else on its left. */
+    private PathExpr leftAttribute(Expr value, String construct, String needs, String hint) {
+        scope.rejectStrayPath(value);
+        if (!scope.isAttribute(value)) {
+            throw value.pos().error(needs, hint);
+        }
+        return scope.scalarAttribute(value, construct);
+    }
+
     private Condition like(Like l) {
         scope.checkNoCaseOnAttribute(l.value());
-        scope.rejectStrayPath(l.value());
-        if (!scope.isAttribute(l.value())) {
-            throw l.value().pos().error("LIKE needs a string attribute on the left", "write e.name LIKE 'prefix%'");
-        }
-        PathExpr p = scope.scalarAttribute(l.value(), "LIKE");
+        PathExpr p = leftAttribute(l.value(), "LIKE", "LIKE needs a string attribute on the left",
+                "write e.name LIKE 'prefix%'");
         if (p.attribute().javaType() != String.class) {
             throw p.pos().error("LIKE needs a string attribute but " + p.text() + " is "
                     + p.attribute().javaType().getName(), "use =, IN or a range comparison");
@@ -169,11 +172,8 @@ final class Conditions {
 
     private Condition in(In in) {
         scope.checkNoCaseOnAttribute(in.value());
-        scope.rejectStrayPath(in.value());
-        if (!scope.isAttribute(in.value())) {
-            throw in.value().pos().error("IN needs an attribute on the left", "write e.a IN (:x, :y) or e.a IN :list");
-        }
-        PathExpr p = scope.scalarAttribute(in.value(), "IN");
+        PathExpr p = leftAttribute(in.value(), "IN", "IN needs an attribute on the left",
+                "write e.a IN (:x, :y) or e.a IN :list");
         Target t = Target.of(p.attribute(), p.text()).allowingCollections();
         List<Expr> items = new ArrayList<>();
         for (Expr e : in.items()) {
