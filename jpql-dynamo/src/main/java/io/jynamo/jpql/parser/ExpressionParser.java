@@ -1,0 +1,369 @@
+package io.jynamo.jpql.parser;
+
+import io.jynamo.jpql.ast.And;
+import io.jynamo.jpql.ast.Between;
+import io.jynamo.jpql.ast.CaseFunction;
+import io.jynamo.jpql.ast.CompareOp;
+import io.jynamo.jpql.ast.Comparison;
+import io.jynamo.jpql.ast.Condition;
+import io.jynamo.jpql.ast.Expr;
+import io.jynamo.jpql.ast.In;
+import io.jynamo.jpql.ast.IsNull;
+import io.jynamo.jpql.ast.Like;
+import io.jynamo.jpql.ast.Literal;
+import io.jynamo.jpql.ast.MemberOf;
+import io.jynamo.jpql.ast.Not;
+import io.jynamo.jpql.ast.Or;
+import io.jynamo.jpql.ast.Param;
+import io.jynamo.jpql.ast.PathExpr;
+import io.jynamo.jpql.ast.SizeExpr;
+import io.jynamo.jpql.lexer.Token;
+import io.jynamo.jpql.lexer.TokenType;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The grammar of conditions and values, one method per precedence level
+ * (OR &lt; AND &lt; NOT &lt; predicate &lt; value), with the nesting-depth limit {@link Parser#MAX_DEPTH}.
+ * {@link Parser} extends it with the statements around a condition.
+ */
+abstract sealed class ExpressionParser extends TokenCursor permits Parser {
+    /** Words that may follow a complete value: before one of them a keyword is a name (an enum constant, say). */
+    private static final Set<String> AFTER_VALUE = Set.of("AND", "OR", "ORDER", "GROUP", "HAVING", "BETWEEN", "LIKE",
+            "IN", "IS", "NOT", "MEMBER", "ESCAPE", "WHERE", "UNION", "INTERSECT", "EXCEPT", "LIMIT", "OFFSET");
+    static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
+    private static final Set<String> SPECIAL_FORMS = Set.of("TREAT", "KEY", "VALUE", "ENTRY", "TYPE", "INDEX",
+            "FUNCTION", "CAST", "EXTRACT", "COALESCE", "NULLIF", "OBJECT");
+    private static final Set<String> NOW = Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCAL");
+
+    private int depth;
+
+    ExpressionParser(List<Token> tokens) {
+        super(tokens);
+    }
+
+    /** Enters one nesting level at {@code at}, refusing to go past {@link Parser#MAX_DEPTH}. */
+    private void enter(Token at) {
+        if (++depth > Parser.MAX_DEPTH) {
+            throw at.pos().error("the query nests deeper than " + Parser.MAX_DEPTH
+                            + " levels (parentheses, NOT and LOWER/UPPER count one level each)",
+                    "flatten the condition: a = 1 OR a = 2 OR ... needs no parentheses, IN (...) lists many values, "
+                            + "NOT NOT x is x");
+        }
+    }
+
+    private void leave() {
+        depth--;
+    }
+
+    /** Whether a token can follow a complete value, so that the word before it is a name, not a construct. */
+    private static boolean endsValue(Token t) {
+        return switch (t.type()) {
+            case EOF, RPAREN, COMMA, EQ, NE, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH -> true;
+            case WORD -> AFTER_VALUE.contains(t.upper());
+            default -> false;
+        };
+    }
+
+    PathExpr path(String expected) {
+        Token first = peek();
+        if (first.type() != TokenType.WORD) {
+            throw unexpected(expected, null);
+        }
+        advance();
+        List<String> names = new ArrayList<>();
+        names.add(first.text());
+        while (match(TokenType.DOT)) {
+            Token seg = peek();
+            if (seg.type() != TokenType.WORD) {
+                throw unexpected("an attribute name after '.'", "write e.attribute or e.embedded.attribute");
+            }
+            advance();
+            names.add(seg.text());
+        }
+        return new PathExpr(names, first.pos(), null);
+    }
+
+    // ---- conditions -------------------------------------------------------------------------
+
+    Condition condition() {
+        List<Condition> ops = new ArrayList<>();
+        ops.add(conjunction());
+        while (matchWord("OR")) {
+            ops.add(conjunction());
+        }
+        return ops.size() == 1 ? ops.get(0) : new Or(ops);
+    }
+
+    private Condition conjunction() {
+        List<Condition> ops = new ArrayList<>();
+        ops.add(negation());
+        while (matchWord("AND")) {
+            ops.add(negation());
+        }
+        return ops.size() == 1 ? ops.get(0) : new And(ops);
+    }
+
+    private Condition negation() {
+        if (checkWord("NOT") && peekAt(1).type() != TokenType.DOT) {
+            enter(advance());
+            Condition operand = negation();
+            leave();
+            return new Not(operand);
+        }
+        return predicate();
+    }
+
+    private Condition predicate() {
+        Token t = peek();
+        if (t.is("EXISTS") && peekAt(1).type() == TokenType.LPAREN) {
+            throw t.pos().error("subqueries (EXISTS) are not supported", "run the inner query first and pass its result as a parameter");
+        }
+        if (t.type() == TokenType.LPAREN) {
+            if (peekAt(1).is("SELECT")) {
+                throw peekAt(1).pos().error("subqueries are not supported", "run the inner query first and pass its result as a parameter");
+            }
+            enter(advance());
+            Condition c = condition();
+            consume(TokenType.RPAREN, "')'", "close the parenthesis");
+            leave();
+            return c;
+        }
+        Expr left = value();
+        Token op = peek();
+        if (op.is("NOT")) {
+            Token after = peekAt(1);
+            if (after.is("BETWEEN") || after.is("LIKE") || after.is("IN") || after.is("MEMBER")) {
+                advance();
+                return afterValue(left, true);
+            }
+            throw after.pos().error("expected BETWEEN, LIKE, IN or MEMBER after NOT but found " + after.describe(), null);
+        }
+        return afterValue(left, false);
+    }
+
+    private Condition afterValue(Expr left, boolean negated) {
+        Token op = peek();
+        if (op.is("BETWEEN")) {
+            advance();
+            Expr low = value();
+            consumeWord("AND", "write x BETWEEN low AND high");
+            Expr high = value();
+            return new Between(left, low, high, negated, op.pos());
+        }
+        if (op.is("LIKE")) {
+            advance();
+            Expr pattern = value();
+            if (checkWord("ESCAPE")) {
+                throw peek().pos().error("LIKE ... ESCAPE is not supported",
+                        "DynamoDB evaluates only 'prefix%' (begins_with) and '%text%' (contains); no escaping is needed");
+            }
+            return new Like(left, pattern, negated, op.pos());
+        }
+        if (op.is("IN")) {
+            advance();
+            List<Expr> items = new ArrayList<>();
+            if (check(TokenType.NAMED_PARAM) || check(TokenType.POSITIONAL_PARAM)) {
+                items.add(value());
+            } else {
+                consume(TokenType.LPAREN, "'(' or a parameter after IN", "write IN ('a', 'b') or IN :list");
+                if (checkWord("SELECT") && !endsValue(peekAt(1))) {
+                    throw peek().pos().error("subqueries are not supported", "run the inner query first and pass its result as a parameter");
+                }
+                do {
+                    items.add(value());
+                } while (match(TokenType.COMMA));
+                consume(TokenType.RPAREN, "')' or ','", "close the IN list");
+            }
+            return new In(left, items, negated, op.pos());
+        }
+        if (op.is("MEMBER")) {
+            advance();
+            matchWord("OF");
+            if (!nameHere()) {
+                throw unexpected("a collection attribute path", "write :value MEMBER OF e.collection");
+            }
+            return new MemberOf(left, path("a collection attribute path"), negated, op.pos());
+        }
+        if (negated) {
+            throw op.pos().error("expected BETWEEN, LIKE, IN or MEMBER after NOT but found " + op.describe(), null);
+        }
+        if (op.is("IS")) {
+            advance();
+            boolean not = matchWord("NOT");
+            if (checkWord("EMPTY")) {
+                throw peek().pos().error("IS EMPTY is not supported", "use SIZE(e.collection) = 0");
+            }
+            consumeWord("NULL", "write IS NULL or IS NOT NULL");
+            return new IsNull(left, not, op.pos());
+        }
+        CompareOp cmp = switch (op.type()) {
+            case EQ -> CompareOp.EQ;
+            case NE -> CompareOp.NE;
+            case LT -> CompareOp.LT;
+            case LE -> CompareOp.LE;
+            case GT -> CompareOp.GT;
+            case GE -> CompareOp.GE;
+            default -> null;
+        };
+        if (cmp == null) {
+            throw unexpected("a comparison operator (=, <>, <, <=, >, >=, BETWEEN, LIKE, IN, IS NULL, MEMBER OF)", null);
+        }
+        advance();
+        Token q = peek();
+        if ((q.is("ALL") || q.is("ANY") || q.is("SOME")) && peekAt(1).type() == TokenType.LPAREN) {
+            throw q.pos().error("subqueries (" + q.upper() + ") are not supported", "run the inner query first and pass its result as a parameter");
+        }
+        Expr right = value();
+        return new Comparison(left, cmp, right, op.pos());
+    }
+
+    // ---- values -----------------------------------------------------------------------------
+
+    Expr value() {
+        Expr e = primary();
+        Token t = peek();
+        if (t.type() == TokenType.PLUS || t.type() == TokenType.MINUS || t.type() == TokenType.STAR
+                || t.type() == TokenType.SLASH) {
+            throw t.pos().error("arithmetic ('" + t.text() + "') is not supported",
+                    "DynamoDB cannot compute; compute the value in Java and pass it as a parameter");
+        }
+        return e;
+    }
+
+    private Expr primary() {
+        Token t = peek();
+        switch (t.type()) {
+            case STRING:
+                advance();
+                return new Literal(t.text(), t.pos());
+            case INTEGER:
+            case DECIMAL:
+                advance();
+                return new Literal(t.value(), t.pos());
+            case NAMED_PARAM:
+                advance();
+                return new Param(t.text(), null, t.pos());
+            case POSITIONAL_PARAM:
+                advance();
+                return new Param(null, (Integer) t.value(), t.pos());
+            case MINUS: {
+                advance();
+                Token n = peek();
+                if (n.type() == TokenType.INTEGER || n.type() == TokenType.DECIMAL) {
+                    advance();
+                    Object v = n.value();
+                    Object neg;
+                    if (v instanceof Long l) {
+                        neg = -l;
+                    } else if (v instanceof BigInteger b) {
+                        BigInteger nb = b.negate();
+                        neg = nb.bitLength() < 64 ? (Object) nb.longValue() : nb;
+                    } else {
+                        neg = ((BigDecimal) v).negate();
+                    }
+                    return new Literal(neg, t.pos());
+                }
+                throw t.pos().error("arithmetic (unary '-') is not supported", "only negative number literals are allowed; pass other values as parameters");
+            }
+            case PLUS: {
+                advance();
+                Token n = peek();
+                if (n.type() == TokenType.INTEGER || n.type() == TokenType.DECIMAL) {
+                    advance();
+                    return new Literal(n.value(), t.pos());
+                }
+                throw t.pos().error("arithmetic (unary '+') is not supported", null);
+            }
+            case LPAREN:
+                if (peekAt(1).is("SELECT")) {
+                    throw peekAt(1).pos().error("subqueries are not supported", "run the inner query first and pass its result as a parameter");
+                }
+                throw t.pos().error("a parenthesised value is not supported here", "parentheses group conditions, not values");
+            case WORD:
+                return wordValue(t);
+            default:
+                throw unexpected("a value (attribute path, literal or parameter)", null);
+        }
+    }
+
+    private Expr wordValue(Token t) {
+        String up = t.upper();
+        Token next = peekAt(1);
+        if (next.type() == TokenType.DOT) {
+            return path("an attribute path");
+        }
+        // A keyword right before what may follow a value is a name: WHERE t.status = NEW, IN (NEW, OPEN). The
+        // analyser resolves it (an enum constant) or reports it as unknown.
+        boolean name = endsValue(next) && !NOW.contains(up) && !up.equals("TRUE") && !up.equals("FALSE")
+                && !up.equals("NULL");
+        if (name) {
+            return path("a name");
+        }
+        if (up.equals("TRUE") || up.equals("FALSE")) {
+            advance();
+            return new Literal(up.equals("TRUE"), t.pos());
+        }
+        if (up.equals("NULL")) {
+            advance();
+            return new Literal(null, t.pos());
+        }
+        if (up.equals("CASE")) {
+            throw t.pos().error("CASE is not supported", "compute in Java and pass the value as a parameter");
+        }
+        if (up.equals("SELECT")) {
+            throw t.pos().error("subqueries are not supported", "run the inner query first and pass its result as a parameter");
+        }
+        if (up.equals("NEW")) {
+            throw t.pos().error("constructor expressions (NEW) are not supported", null);
+        }
+        if (NOW.contains(up)) {
+            throw t.pos().error(up + " is not supported", "pass the current date/time as a parameter");
+        }
+        if (peekAt(1).type() == TokenType.LPAREN) {
+            if (up.equals("LOWER") || up.equals("UPPER")) {
+                advance();
+                enter(advance());
+                Expr arg = value();
+                consume(TokenType.RPAREN, "')'", "close " + up + "(");
+                leave();
+                return new CaseFunction(up.equals("UPPER"), arg, t.pos());
+            }
+            if (up.equals("SIZE")) {
+                advance();
+                advance();
+                if (!nameHere()) {
+                    throw unexpected("a collection attribute path", "write SIZE(e.collection)");
+                }
+                PathExpr p = path("a collection attribute path");
+                consume(TokenType.RPAREN, "')'", "close SIZE(");
+                return new SizeExpr(p, t.pos());
+            }
+            refuseFunction(t);
+        }
+        if (RESERVED.contains(up)) {
+            throw unexpected("a value (attribute path, literal or parameter)", null);
+        }
+        return path("an attribute path");
+    }
+
+    void refuseFunction(Token t) {
+        String up = t.upper();
+        if (AGGREGATES.contains(up)) {
+            throw t.pos().error("aggregate function " + up + " is not supported here",
+                    "only SELECT COUNT(e) is supported; aggregate in Java");
+        }
+        if (SPECIAL_FORMS.contains(up)) {
+            throw t.pos().error(up + "(...) is not supported", "DynamoDB has no equivalent; query attributes of the entity directly");
+        }
+        if (up.equals("LOWER") || up.equals("UPPER") || up.equals("SIZE")) {
+            throw t.pos().error(up + " is not supported here", "use it in the WHERE clause");
+        }
+        throw t.pos().error("function " + up + " is not supported",
+                "DynamoDB offers only begins_with (LIKE 'p%'), contains (LIKE '%s%', MEMBER OF) and size (SIZE); compute other values in Java");
+    }
+}

@@ -1,0 +1,213 @@
+package io.jynamo.jpql.semantic;
+
+import io.jynamo.jpql.ast.And;
+import io.jynamo.jpql.ast.Between;
+import io.jynamo.jpql.ast.Comparison;
+import io.jynamo.jpql.ast.Condition;
+import io.jynamo.jpql.ast.Expr;
+import io.jynamo.jpql.ast.In;
+import io.jynamo.jpql.ast.IsNull;
+import io.jynamo.jpql.ast.Like;
+import io.jynamo.jpql.ast.Literal;
+import io.jynamo.jpql.ast.MemberOf;
+import io.jynamo.jpql.ast.Not;
+import io.jynamo.jpql.ast.Or;
+import io.jynamo.jpql.ast.PathExpr;
+import io.jynamo.jpql.ast.Pos;
+import io.jynamo.jpql.ast.SizeExpr;
+import io.jynamo.jpql.model.AttributeInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Types the conditions of a WHERE clause: each predicate needs an attribute of the entity on one side and a
+ * value DynamoDB can compare it with on the other; what DynamoDB cannot evaluate is refused.
+ */
+final class Conditions {
+    private final Scope scope;
+    private final Values values;
+
+    Conditions(Scope scope, Values values) {
+        this.scope = scope;
+        this.values = values;
+    }
+
+    Condition condition(Condition c) {
+        if (c instanceof And a) {
+            List<Condition> ops = new ArrayList<>();
+            a.operands().forEach(o -> ops.add(condition(o)));
+            return new And(ops);
+        }
+        if (c instanceof Or o) {
+            List<Condition> ops = new ArrayList<>();
+            o.operands().forEach(x -> ops.add(condition(x)));
+            return new Or(ops);
+        }
+        if (c instanceof Not n) {
+            return new Not(condition(n.operand()));
+        }
+        if (c instanceof Comparison cmp) {
+            return comparison(cmp);
+        }
+        if (c instanceof Between b) {
+            return between(b);
+        }
+        if (c instanceof Like l) {
+            return like(l);
+        }
+        if (c instanceof In in) {
+            return in(in);
+        }
+        if (c instanceof IsNull n) {
+            return isNull(n);
+        }
+        return memberOf((MemberOf) c);
+    }
+
+    private Condition comparison(Comparison c) {
+        scope.checkNoCaseOnAttribute(c.left());
+        scope.checkNoCaseOnAttribute(c.right());
+        Expr left = c.left();
+        Expr right = c.right();
+        boolean la = scope.isAttribute(left);
+        boolean ra = scope.isAttribute(right);
+        if (la && ra) {
+            PathExpr l = scope.scalarAttribute(left, "comparison");
+            PathExpr r = scope.scalarAttribute(right, "comparison");
+            Class<?> lt = l.attribute().javaType();
+            Class<?> rt = r.attribute().javaType();
+            // A stored S never equals a stored N: both sides must be stored alike too.
+            if (!(lt.equals(rt) || (Types.numeric(lt) && Types.numeric(rt))) || l.attribute().kind() != r.attribute().kind()) {
+                throw c.pos().error("cannot compare " + l.text() + " (" + lt.getName() + ", stored as "
+                        + l.attribute().kind() + ") with " + r.text() + " (" + rt.getName() + ", stored as "
+                        + r.attribute().kind() + ")", "compare attributes of the same type and storage");
+            }
+            if (c.op().ordering() && !Types.orderable(l.attribute())) {
+                throw notOrderable(c.op().symbol(), l, c.pos());
+            }
+            return new Comparison(l, c.op(), r, c.pos());
+        }
+        if (left instanceof SizeExpr || right instanceof SizeExpr) {
+            if (left instanceof SizeExpr && right instanceof SizeExpr || la || ra) {
+                throw c.pos().error("SIZE(...) can only be compared with a number", "write SIZE(e.collection) > 0");
+            }
+            if (left instanceof SizeExpr s) {
+                return new Comparison(size(s), c.op(), values.value(right, Target.plain(Integer.class, "SIZE(...)"), "SIZE comparison"), c.pos());
+            }
+            SizeExpr s = (SizeExpr) right;
+            return new Comparison(values.value(left, Target.plain(Integer.class, "SIZE(...)"), "SIZE comparison"), c.op(), size(s), c.pos());
+        }
+        if (!la && !ra) {
+            scope.rejectStrayPath(left);
+            scope.rejectStrayPath(right);
+            throw c.pos().error("a comparison needs an attribute (or SIZE) on one side",
+                    "compare an attribute of the entity with a literal or parameter");
+        }
+        PathExpr attr = scope.scalarAttribute(la ? left : right, "comparison");
+        if (c.op().ordering() && !Types.orderable(attr.attribute())) {
+            throw notOrderable(c.op().symbol(), attr, c.pos());
+        }
+        Expr v = values.value(la ? right : left, Target.of(attr.attribute(), attr.text()), "comparison");
+        return la ? new Comparison(attr, c.op(), v, c.pos()) : new Comparison(v, c.op(), attr, c.pos());
+    }
+
+    private IllegalArgumentException notOrderable(String op, PathExpr p, Pos pos) {
+        return pos.error("'" + op + "' is not supported on " + p.text() + " (" + p.attribute().javaType().getName() + ")",
+                "ordering comparisons work on numbers, strings and ISO local dates/times; use = or <> here");
+    }
+
+    private SizeExpr size(SizeExpr s) {
+        PathExpr p = scope.attribute(s.collection());
+        if (!Types.collection(p.attribute())) {
+            throw p.pos().error("SIZE needs a collection attribute but " + p.text() + " is "
+                    + p.attribute().javaType().getName(), "use SIZE on a List or Set attribute");
+        }
+        return new SizeExpr(p, s.pos());
+    }
+
+    private Condition between(Between b) {
+        scope.checkNoCaseOnAttribute(b.value());
+        if (b.value() instanceof SizeExpr s) {
+            SizeExpr rs = size(s);
+            return new Between(rs, values.value(b.low(), Target.plain(Integer.class, "SIZE(...)"), "BETWEEN bound"),
+                    values.value(b.high(), Target.plain(Integer.class, "SIZE(...)"), "BETWEEN bound"), b.negated(), b.pos());
+        }
+        PathExpr p = leftAttribute(b.value(), "BETWEEN", "BETWEEN needs an attribute on the left",
+                "write e.a BETWEEN :low AND :high");
+        if (!Types.orderable(p.attribute())) {
+            throw notOrderable("BETWEEN", p, b.pos());
+        }
+        Target t = Target.of(p.attribute(), p.text());
+        return new Between(p, values.value(b.low(), t, "BETWEEN bound"), values.value(b.high(), t, "BETWEEN bound"), b.negated(), b.pos());
+    }
+
+    /** The scalar attribute a BETWEEN, LIKE or IN tests, refusing anything else on its left. */
+    private PathExpr leftAttribute(Expr value, String construct, String needs, String hint) {
+        scope.rejectStrayPath(value);
+        if (!scope.isAttribute(value)) {
+            throw value.pos().error(needs, hint);
+        }
+        return scope.scalarAttribute(value, construct);
+    }
+
+    private Condition like(Like l) {
+        scope.checkNoCaseOnAttribute(l.value());
+        PathExpr p = leftAttribute(l.value(), "LIKE", "LIKE needs a string attribute on the left",
+                "write e.name LIKE 'prefix%'");
+        if (p.attribute().javaType() != String.class) {
+            throw p.pos().error("LIKE needs a string attribute but " + p.text() + " is "
+                    + p.attribute().javaType().getName(), "use =, IN or a range comparison");
+        }
+        Expr pattern = values.value(l.pattern(), Target.plain(String.class, "a LIKE pattern"), "LIKE pattern");
+        if (pattern instanceof Literal lit) {
+            if (lit.value() == null) {
+                return new Like(p, pattern, l.negated(), l.pos());
+            }
+            String text = (String) lit.value();
+            LikePattern.parse(text, lit.pos(), "'" + text.replace("'", "''") + "'");
+        }
+        return new Like(p, pattern, l.negated(), l.pos());
+    }
+
+    private Condition in(In in) {
+        scope.checkNoCaseOnAttribute(in.value());
+        PathExpr p = leftAttribute(in.value(), "IN", "IN needs an attribute on the left",
+                "write e.a IN (:x, :y) or e.a IN :list");
+        Target t = Target.of(p.attribute(), p.text()).allowingCollections();
+        List<Expr> items = new ArrayList<>();
+        for (Expr e : in.items()) {
+            items.add(values.value(e, t, "IN item"));
+        }
+        return new In(p, items, in.negated(), in.pos());
+    }
+
+    private Condition isNull(IsNull n) {
+        scope.checkNoCaseOnAttribute(n.value());
+        Expr v = n.value();
+        if (scope.isAttribute(v)) {
+            return new IsNull(scope.attribute((PathExpr) v), n.negated(), n.pos());
+        }
+        scope.rejectStrayPath(v);
+        if (v instanceof SizeExpr) {
+            throw v.pos().error("SIZE(...) is never null", "use SIZE(e.collection) = 0");
+        }
+        return new IsNull(values.value(v, Target.plain(Object.class, "IS NULL"), "IS NULL operand"), n.negated(), n.pos());
+    }
+
+    private Condition memberOf(MemberOf m) {
+        PathExpr p = scope.attribute(m.collection());
+        AttributeInfo a = p.attribute();
+        if (!Types.collection(a) || a.elementType() == null) {
+            throw p.pos().error("MEMBER OF needs a collection attribute but " + p.text() + " is "
+                    + a.javaType().getName(), "use = or IN");
+        }
+        scope.checkNoCaseOnAttribute(m.element());
+        if (scope.isAttribute(m.element())) {
+            throw m.element().pos().error("MEMBER OF an attribute of the same entity is not supported",
+                    "pass the value as a parameter");
+        }
+        Expr e = values.value(m.element(), Target.element(a, p.text()), "MEMBER OF element");
+        return new MemberOf(e, p, m.negated(), m.pos());
+    }
+}
