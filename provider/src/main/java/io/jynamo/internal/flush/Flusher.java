@@ -137,7 +137,10 @@ public final class Flusher {
             Write w = planOne(e);
             if (w != null) {
                 WriteCheck.check(w);
-                WriteCheck.expression(w, "update", w.expressions().update());
+                if (w instanceof Write.Update) {
+                    // Only an update's expression grows with the entity; rendered again when sent, a cost paid by updates only.
+                    WriteCheck.expression(w, "update", w.expressions().update());
+                }
                 writes.add(w);
             }
         }
