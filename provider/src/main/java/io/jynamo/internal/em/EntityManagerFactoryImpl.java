@@ -136,11 +136,6 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
         return instances;
     }
 
-    /** Every setting of the unit, read at bootstrap. */
-    public UnitConfig config() {
-        return config;
-    }
-
     /** What a query without the {@code jynamo.scan} hint does when it would scan. */
     public ScanPolicy scanPolicy() {
         return config.scanPolicy();

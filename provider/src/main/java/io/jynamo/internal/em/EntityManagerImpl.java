@@ -97,20 +97,11 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                 (meta, key) -> loader.read(meta, key, cacheRetrieveMode, cacheStoreMode), loader);
     }
 
-    // ---- plumbing used by queries and transactions -------------------------------------------------
-
-    public EntityManagerFactoryImpl factory() {
-        return factory;
-    }
+    // ---- the Session contract (used by queries) and plumbing for the transaction ----------------------
 
     @Override
     public PersistenceContext context() {
         return context;
-    }
-
-    /** What this entity manager's flushes wrote, for the second-level cache at commit. */
-    public CacheWrites cacheWrites() {
-        return cacheWrites;
     }
 
     /** Runs an operation; a runtime failure other than the four JPA exempts marks the transaction rollback-only. */
