@@ -75,7 +75,7 @@ public final class PersistenceXml {
     /** Every unit of one persistence.xml. */
     static List<UnitDescriptor> parse(URL url, ClassLoader loader) {
         Document doc;
-        try (InputStream in = url.openStream()) {
+        try (InputStream in = open(url)) {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -140,6 +140,16 @@ public final class PersistenceXml {
 
     private static String stripPeriod(String message) {
         return message != null && message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    }
+
+    /**
+     * Opens a resource without the JVM's cache of jar files: a jar rewritten between two factories in one JVM
+     * (test suites do this) would otherwise be read through the stale cached copy ("invalid LOC header").
+     */
+    static InputStream open(URL url) throws IOException {
+        java.net.URLConnection connection = url.openConnection();
+        connection.setUseCaches(false);
+        return connection.getInputStream();
     }
 
     private static URL rootOf(URL xml) {

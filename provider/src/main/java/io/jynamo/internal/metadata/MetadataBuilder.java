@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Inheritance;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.metamodel.StaticMetamodel;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Table;
 
@@ -30,6 +31,8 @@ import java.util.Set;
  * makes them attributes, {@link KeyReader} reads the primary key and {@link IndexReader} the indexes.
  */
 public final class MetadataBuilder {
+
+    private static final System.Logger LOG = System.getLogger(MetadataBuilder.class.getName());
 
     private final String tablePrefix;
 
@@ -53,8 +56,11 @@ public final class MetadataBuilder {
                 entities.add(entity(c, codecs));
             } else if (!c.isAnnotationPresent(Embeddable.class) && !c.isAnnotationPresent(Converter.class)
                     && !c.isAnnotationPresent(MappedSuperclass.class) && !idClasses.contains(c)) {
-                throw new PersistenceException("Managed class " + c.getName()
-                        + " is not an @Entity, @Embeddable, @MappedSuperclass, @Converter or @IdClass of an entity");
+                // Other providers ignore listed classes that map nothing (generated Foo_ metamodel classes, say).
+                boolean metamodel = c.isAnnotationPresent(StaticMetamodel.class);
+                LOG.log(metamodel ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                        "Ignoring managed class {0}: it is not an @Entity, @Embeddable, @MappedSuperclass, @Converter"
+                                + " or @IdClass of an entity", c.getName());
             }
         }
         return new Metadata(entities);

@@ -121,10 +121,6 @@ class BrokenUnitTest {
         public String version;
     }
 
-    public static class NotAnEntity {
-        public String id;
-    }
-
     @Test
     void unknownClassInPersistenceXmlFails() {
         PersistenceException e = assertThrows(PersistenceException.class,
@@ -207,11 +203,6 @@ class BrokenUnitTest {
     @Test
     void versionOnStringFails() {
         assertNames(bootstrapFails(StringVersion.class), StringVersion.class.getName(), "version", "@Version");
-    }
-
-    @Test
-    void managedClassThatIsNotAnEntityFails() {
-        assertNames(bootstrapFails(NotAnEntity.class), NotAnEntity.class.getName());
     }
 
     @Test
