@@ -14,6 +14,7 @@ import java.util.Map;
  * is not atomic, so a refusal of one item in the middle would leave the items before it written.
  * The rules are DynamoDB's: key and index-key values are non-empty, at most 2,048 bytes for a
  * partition key and 1,024 for a sort key; an item is at most 400 KB; an expression is at most 4 KB.
+ * And the model's own rule: an attribute declared not null is not written without a value.
  * (Empty sets never reach a write: the codecs store an empty collection as an absent attribute.)
  */
 final class WriteCheck {
@@ -36,6 +37,12 @@ final class WriteCheck {
         Map<String, AttributeValue> written = w instanceof Write.Update u ? u.set() : w.after();
         if (written == null) {
             return;
+        }
+        for (AttributeMeta a : meta.required()) {
+            if (!w.after().containsKey(a.storedName())) {
+                throw refused(w, "has no value for attribute '" + a.name() + "', which is declared not null"
+                        + " (@Column(nullable = false) or @Basic(optional = false)); set it before the flush");
+            }
         }
         for (IndexMeta index : meta.indexes()) {
             keyValue(w, index.partitionKey(), written.get(index.partitionKey().storedName()), MAX_PARTITION_KEY,

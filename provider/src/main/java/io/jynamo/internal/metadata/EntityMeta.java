@@ -40,6 +40,7 @@ public final class EntityMeta {
     private final boolean uncacheable;
     private final AttributeMeta embeddedId;
     private final java.util.Set<String> storedNames;
+    private final List<AttributeMeta> required;
 
     EntityMeta(Class<?> javaClass, String name, String tableName, MethodHandle constructor,
                AttributeMeta partitionKey, AttributeMeta sortKey, IdKind idKind, Class<?> idType, IdMapper idMapper,
@@ -73,6 +74,21 @@ public final class EntityMeta {
         this.byName = names;
         this.version = v;
         this.storedNames = attributes.stream().map(AttributeMeta::storedName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.required = attributes.stream().filter(EntityMeta::required).toList();
+    }
+
+    private static boolean required(AttributeMeta a) {
+        if (a.isKey() || a.javaType().isPrimitive() || !(a.member() instanceof java.lang.reflect.AnnotatedElement e)) {
+            return false;
+        }
+        jakarta.persistence.Column column = e.getAnnotation(jakarta.persistence.Column.class);
+        jakarta.persistence.Basic basic = e.getAnnotation(jakarta.persistence.Basic.class);
+        return column != null && !column.nullable() || basic != null && !basic.optional();
+    }
+
+    /** The attributes that must not be null ({@code @Column(nullable = false)}, {@code @Basic(optional = false)}), keys aside. */
+    public List<AttributeMeta> required() {
+        return required;
     }
 
     /** Whether an item attribute of that name is one of the entity's mapped attributes. */
