@@ -428,6 +428,14 @@ class ValueTypesRoundTripTest {
                         "SELECT e FROM ValueTypes e WHERE e.calendarTime = ?1 AND e.id = 'eq'", ValueTypes.class)
                 .setParameter(1, v.calendarTime, TemporalType.TIME).getResultList());
         assertEquals(1, byCalendar.size());
+        // Literals: a Year as an integer, an OffsetTime as an ISO string (compared in UTC, as stored).
+        ValueTypes literal = new ValueTypes("literal");
+        literal.year = Year.of(2024);
+        literal.offsetTime = OffsetTime.of(23, 0, 0, 0, ZoneOffset.UTC);
+        unit.inTransaction(em -> em.persist(literal));
+        assertEquals(1, unit.fromTransaction(em -> em.createQuery(
+                "SELECT e FROM ValueTypes e WHERE e.year = 2024 AND e.offsetTime = '01:00:00+02:00' AND e.id = 'literal'",
+                ValueTypes.class).getResultList()).size());
         // A java.util.Date for a java.sql.Timestamp attribute, as JDBC takes it.
         ValueTypes exact = new ValueTypes("millis");
         exact.sqlTimestamp = new Timestamp(1_700_000_000_123L);

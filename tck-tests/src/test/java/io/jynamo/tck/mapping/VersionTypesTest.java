@@ -122,6 +122,18 @@ class VersionTypesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"TimestampVersion", "InstantVersion"})
+    void aTimestampVersionAheadOfTheClockStillGrowsByOneNanosecond(String name) throws Exception {
+        Class<?> type = type(name);
+        // Written by a host whose clock is ahead: "now" would be an older version, and a write could pass unseen.
+        TestUnit.sharedClient().putItem(b -> b.tableName(unit.prefix() + name).item(Map.of(
+                "id", AttributeValue.fromS("ahead"), "version", AttributeValue.fromS("2999-01-01T00:00:00.000000000Z"))));
+        unit.inTransaction(em -> setData(em.find(type, "ahead"), "changed"));
+        Object next = version(unit.fromTransaction(em -> em.find(type, "ahead")));
+        assertEquals(Instant.parse("2999-01-01T00:00:00.000000001Z"), asInstant(next));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"IntVersion", "IntegerVersion", "LongVersion", "LongObjectVersion", "ShortVersion",
             "ShortObjectVersion", "TimestampVersion", "InstantVersion"})
     void versionStartsAndGrowsWithEveryWriteAndCatchesConcurrentChanges(String name) throws Exception {
