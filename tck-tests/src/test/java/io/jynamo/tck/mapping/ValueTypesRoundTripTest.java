@@ -323,6 +323,31 @@ class ValueTypesRoundTripTest {
     }
 
     @Test
+    void changesMadeInsideMutableValuesAreWrittenAtCommit() {
+        ValueTypes v = new ValueTypes("mutable");
+        v.utilTimestamp = new Date(1_000L);
+        v.calendarTimestamp = calendar(1_000L);
+        v.sqlTimestamp = new Timestamp(1_000L);
+        v.chars = "abc".toCharArray();
+        v.boxedBytes = new Byte[] {1, 2};
+        unit.inTransaction(em -> em.persist(v));
+        unit.inTransaction(em -> {
+            ValueTypes m = em.find(ValueTypes.class, "mutable");
+            m.utilTimestamp.setTime(2_000L);
+            m.calendarTimestamp.setTimeInMillis(3_000L);
+            m.sqlTimestamp.setNanos(5);
+            m.chars[0] = 'x';
+            m.boxedBytes[1] = 9;
+        });
+        ValueTypes out = unit.fromTransaction(em -> em.find(ValueTypes.class, "mutable"));
+        assertEquals(new Date(2_000L), out.utilTimestamp);
+        assertEquals(3_000L, out.calendarTimestamp.getTimeInMillis());
+        assertEquals(5, out.sqlTimestamp.getNanos());
+        assertArrayEquals("xbc".toCharArray(), out.chars);
+        assertArrayEquals(new Byte[] {1, 9}, out.boxedBytes);
+    }
+
+    @Test
     void nullsOfTheNewTypesAreAbsentAndLoadAsNull() {
         unit.inTransaction(em -> em.persist(new ValueTypes("nulls")));
         Map<String, AttributeValue> item = rawItem("nulls");
