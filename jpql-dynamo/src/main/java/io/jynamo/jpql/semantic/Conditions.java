@@ -114,7 +114,7 @@ final class Conditions {
 
     private IllegalArgumentException notOrderable(String op, PathExpr p, Pos pos) {
         return pos.error("'" + op + "' is not supported on " + p.text() + " (" + p.attribute().javaType().getName() + ")",
-                "ordering comparisons work on numbers, strings and ISO local dates/times; use = or <> here");
+                "ordering comparisons work on numbers, strings, dates and times stored in their default form; use = or <> here");
     }
 
     private SizeExpr size(SizeExpr s) {

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Year;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -75,6 +77,13 @@ final class Literals {
             throw mismatch(l, shown, "a decimal", t);
         }
         if (v instanceof Long || v instanceof BigInteger) {
+            if (type == Year.class) {
+                Object x = Types.fromBigDecimal(Types.toBigDecimal((Number) v), Integer.class);
+                if (x == null || (Integer) x < Year.MIN_VALUE || (Integer) x > Year.MAX_VALUE) {
+                    throw l.pos().error(shown + " is out of range for " + t.text() + " (java.time.Year)", null);
+                }
+                return Year.of((Integer) x);
+            }
             if (Types.numeric(type)) {
                 Object x = Types.fromBigDecimal(Types.toBigDecimal((Number) v), type);
                 if (x == null) {
@@ -100,7 +109,8 @@ final class Literals {
 
     private static boolean parseable(Class<?> type) {
         return type == UUID.class || type == LocalDate.class || type == LocalDateTime.class || type == LocalTime.class
-                || type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class;
+                || type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class
+                || type == OffsetTime.class;
     }
 
     private static Object parseString(String s, Class<?> type) {
@@ -112,6 +122,7 @@ final class Literals {
             if (type == Instant.class) return Instant.parse(s);
             if (type == OffsetDateTime.class) return OffsetDateTime.parse(s);
             if (type == ZonedDateTime.class) return ZonedDateTime.parse(s);
+            if (type == OffsetTime.class) return OffsetTime.parse(s);
         } catch (DateTimeParseException | IllegalArgumentException e) {
             return null;
         }

@@ -5,9 +5,18 @@ import io.jynamo.jpql.model.AttributeInfo;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.Date;
 import java.util.Set;
 
 /** Type rules shared by the analyser and the binder. */
@@ -15,7 +24,9 @@ public final class Types {
     private static final Set<Class<?>> NUMBERS = Set.of(Byte.class, Short.class, Integer.class, Long.class,
             Float.class, Double.class, BigDecimal.class, BigInteger.class);
     private static final Set<Class<?>> ORDERED = Set.of(String.class, Character.class, LocalDate.class,
-            LocalDateTime.class, LocalTime.class);
+            LocalDateTime.class, LocalTime.class, Instant.class, OffsetDateTime.class, OffsetTime.class);
+    /** Values stored as numbers whose order is the number's, besides the numbers themselves. */
+    private static final Set<Class<?>> ORDERED_NUMBERS = Set.of(Year.class, Duration.class);
 
     private Types() {
     }
@@ -31,8 +42,13 @@ public final class Types {
      * that stores a number as a string (or the reverse) makes the stored order differ from the Java one.
      */
     public static boolean orderable(AttributeInfo a) {
-        return numeric(a.javaType()) ? a.kind() == ValueKind.NUMBER
-                : ORDERED.contains(a.javaType()) && a.kind() == ValueKind.STRING;
+        Class<?> t = a.javaType();
+        if (numeric(t) || ORDERED_NUMBERS.contains(t)) {
+            return a.kind() == ValueKind.NUMBER;
+        }
+        // java.util.Date (and its java.sql subclasses) and Calendar are stored in the java.time forms.
+        return (ORDERED.contains(t) || Date.class.isAssignableFrom(t) || Calendar.class.isAssignableFrom(t))
+                && a.kind() == ValueKind.STRING;
     }
 
     /**
@@ -60,7 +76,39 @@ public final class Types {
         if (lo instanceof LocalTime a && hi instanceof LocalTime b) {
             return a.isAfter(b);
         }
+        if (lo instanceof Instant a && hi instanceof Instant b) {
+            return a.isAfter(b);
+        }
+        if (lo instanceof OffsetDateTime a && hi instanceof OffsetDateTime b) {
+            return a.isAfter(b); // the instants: both are stored in UTC
+        }
+        if (lo instanceof OffsetTime a && hi instanceof OffsetTime b) {
+            // Stored as the UTC time of day, which wraps at midnight: OffsetTime.isAfter does not.
+            return utcTime(a).isAfter(utcTime(b));
+        }
+        if (lo instanceof Year a && hi instanceof Year b) {
+            return a.isAfter(b);
+        }
+        if (lo instanceof Duration a && hi instanceof Duration b) {
+            return a.compareTo(b) > 0;
+        }
+        if (lo instanceof Date a && hi instanceof Date b) {
+            // As instants: exact for timestamps; a DATE or TIME attribute stores only part of them.
+            return instant(a).isAfter(instant(b));
+        }
+        if (lo instanceof Calendar a && hi instanceof Calendar b) {
+            return a.getTimeInMillis() > b.getTimeInMillis();
+        }
         return false;
+    }
+
+    private static LocalTime utcTime(OffsetTime t) {
+        return t.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime();
+    }
+
+    private static Instant instant(Date d) {
+        // java.sql.Date and Time refuse toInstant(); a Timestamp's has its nanoseconds.
+        return d instanceof Timestamp ts ? ts.toInstant() : Instant.ofEpochMilli(d.getTime());
     }
 
     /** String order as DynamoDB sees it (UTF-8 bytes, which is code point order). */
@@ -122,6 +170,13 @@ public final class Types {
         expected = wrap(expected);
         if (expected == Object.class || expected.isInstance(value)) {
             return value;
+        }
+        if (value instanceof Date d && Date.class.isAssignableFrom(expected)) {
+            // A java.util.Date for a java.sql.Date, Time or Timestamp attribute, as JDBC drivers take it.
+            if (expected == java.sql.Date.class) return new java.sql.Date(d.getTime());
+            if (expected == java.sql.Time.class) return new java.sql.Time(d.getTime());
+            if (expected == Timestamp.class) return Timestamp.from(instant(d));
+            return null;
         }
         if (value instanceof Number n && numeric(expected)) {
             BigDecimal d = toBigDecimal(n);

@@ -4,6 +4,8 @@ import io.jynamo.jpql.ValueKind;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import jakarta.persistence.TemporalType;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -83,7 +85,70 @@ public final class Codecs {
                 return u;
             });
         }
+        if (type == char[].class) {
+            return SimpleCodec.string(char[].class, c -> new String((char[]) c), (str, av) -> str.toCharArray());
+        }
+        if (type == Character[].class) {
+            return SimpleCodec.string(Character[].class, c -> {
+                Character[] chars = (Character[]) c;
+                StringBuilder b = new StringBuilder(chars.length);
+                for (int i = 0; i < chars.length; i++) {
+                    if (chars[i] == null) {
+                        throw new IllegalArgumentException("Cannot store a Character[] with a null element (at index " + i
+                                + "): it is stored as one string; use a List<Character> or replace the null");
+                    }
+                    b.append(chars[i].charValue());
+                }
+                return b.toString();
+            }, (str, av) -> {
+                Character[] chars = new Character[str.length()];
+                for (int i = 0; i < chars.length; i++) {
+                    chars[i] = str.charAt(i);
+                }
+                return chars;
+            });
+        }
+        if (type == Byte[].class) {
+            return new SimpleCodec(ValueKind.BINARY, "B (java.lang.Byte[])", v -> {
+                Byte[] boxed = (Byte[]) v;
+                byte[] bytes = new byte[boxed.length];
+                for (int i = 0; i < bytes.length; i++) {
+                    if (boxed[i] == null) {
+                        throw new IllegalArgumentException("Cannot store a Byte[] with a null element (at index " + i
+                                + "): it is stored as one binary; use a List<Byte> or replace the null");
+                    }
+                    bytes[i] = boxed[i];
+                }
+                return AttributeValue.fromB(SdkBytes.fromByteArray(bytes));
+            }, av -> {
+                if (av.b() == null) {
+                    throw UnreadableValueException.wrongType(av, "B (java.lang.Byte[])");
+                }
+                byte[] bytes = av.b().asByteArrayUnsafe();
+                Byte[] boxed = new Byte[bytes.length];
+                for (int i = 0; i < bytes.length; i++) {
+                    boxed[i] = bytes[i];
+                }
+                return boxed;
+            });
+        }
+        TemporalType sql = LegacyTemporalCodecs.sqlKind(type);
+        if (sql != null) {
+            return LegacyTemporalCodecs.of(type, sql);
+        }
         return TemporalCodecs.of(type);
+    }
+
+    /**
+     * The codec of a {@code java.util.Date} or {@code Calendar} with {@code @Temporal(kind)}, or of a
+     * {@code java.sql} date/time type whose own kind is {@code kind}; {@code null} for any other pair.
+     */
+    public static Codec temporal(Class<?> type, TemporalType kind) {
+        TemporalType sql = LegacyTemporalCodecs.sqlKind(type);
+        if (sql != null) {
+            return sql == kind ? LegacyTemporalCodecs.of(type, sql) : null;
+        }
+        return LegacyTemporalCodecs.of(type, kind);
     }
 
     /** An enum stored by name ({@code EnumType.STRING}) or by ordinal. */

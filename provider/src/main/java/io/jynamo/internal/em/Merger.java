@@ -76,8 +76,9 @@ final class Merger {
         if (version != null) {
             Object detachedVersion = version.accessor().get(entity);
             Object managedVersion = version.accessor().get(managed);
-            if (detachedVersion != null && managedVersion != null
-                    && ((Number) detachedVersion).longValue() != ((Number) managedVersion).longValue()) {
+            if (detachedVersion != null && managedVersion != null && (detachedVersion instanceof Number d
+                    ? d.longValue() != ((Number) managedVersion).longValue()
+                    : !detachedVersion.equals(managedVersion))) {
                 throw new OptimisticLockException("Cannot merge " + meta.describe(key) + ": it was read at version "
                         + detachedVersion + " but is now at version " + managedVersion
                         + "; reload it and apply the change again", null, entity);

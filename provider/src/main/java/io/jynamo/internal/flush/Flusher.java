@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -261,13 +262,32 @@ public final class Flusher {
 
     private static Object zero(AttributeMeta version) {
         Class<?> t = version.boxedType();
+        if (!Number.class.isAssignableFrom(t)) {
+            return timestampVersion(t, null);
+        }
         return t == Long.class ? (Object) 0L : t == Short.class ? (Object) (short) 0 : (Object) 0;
     }
 
     private static Object increment(AttributeMeta version, Object current) {
+        if (!Number.class.isAssignableFrom(version.boxedType())) {
+            return timestampVersion(version.boxedType(), current);
+        }
         long next = current == null ? 1 : ((Number) current).longValue() + 1;
         Class<?> t = version.boxedType();
         return t == Long.class ? (Object) next : t == Short.class ? (Object) (short) next : (Object) (int) next;
+    }
+
+    /**
+     * A timestamp version (JPA 3.2 section 3.5.7 allows {@code Timestamp}; Jynamo also takes {@code Instant}):
+     * now, or one nanosecond after the current version when the clock has not passed it (a fast second
+     * write, a clock set back), so the next version is always strictly greater and the condition on it
+     * tells one write from the other.
+     */
+    private static Object timestampVersion(Class<?> type, Object current) {
+        Instant now = Instant.now();
+        Instant previous = current instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) current;
+        Instant next = previous != null && !now.isAfter(previous) ? previous.plusNanos(1) : now;
+        return type == java.sql.Timestamp.class ? java.sql.Timestamp.from(next) : next;
     }
 
     /**

@@ -14,11 +14,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Temporal;
 import jakarta.persistence.Version;
 
 import java.lang.annotation.Annotation;
@@ -39,6 +41,10 @@ final class CodecResolver {
 
     private static final List<Class<? extends Annotation>> RELATIONSHIPS =
             List.of(ManyToOne.class, OneToOne.class, OneToMany.class, ManyToMany.class);
+
+    /** What a {@code @Lob} may be: the types whose ordinary form is already the large object's. */
+    private static final java.util.Set<Class<?>> LOB_TYPES =
+            java.util.Set.of(String.class, char[].class, Character[].class, byte[].class, Byte[].class);
 
     private final Map<Class<?>, Class<? extends AttributeConverter<?, ?>>> autoConverters = new HashMap<>();
 
@@ -71,10 +77,12 @@ final class CodecResolver {
         Codec codec;
         if (p.has(Version.class)) {
             Class<?> boxed = Types.box(type);
-            if (boxed != Integer.class && boxed != Long.class && boxed != Short.class) {
+            if (boxed != Integer.class && boxed != Long.class && boxed != Short.class
+                    && type != java.sql.Timestamp.class && type != java.time.Instant.class) {
                 throw new PersistenceException(at + " is @Version but a " + type.getName()
-                        + "; use int, long or short (or their wrappers)");
+                        + "; use int, long or short (or their wrappers), java.sql.Timestamp or Instant");
             }
+
             role = AttributeMeta.Role.VERSION;
         }
         if (p.has(GeneratedValue.class) && !p.has(Id.class)) {
@@ -111,6 +119,28 @@ final class CodecResolver {
     }
 
     private Codec basicCodec(Class<?> type, Property p, String at) {
+        Temporal temporal = p.get(Temporal.class);
+        if (temporal != null) {
+            Codec codec = Codecs.temporal(type, temporal.value());
+            if (codec == null) {
+                throw new PersistenceException(at + " is @Temporal(" + temporal.value() + ") but a " + type.getName()
+                        + "; @Temporal applies to java.util.Date and Calendar only (a java.sql.Date, Time or"
+                        + " Timestamp is already a DATE, TIME or TIMESTAMP): remove it or change the type");
+            }
+            return codec;
+        }
+        if (type == java.util.Date.class || type == java.util.Calendar.class || type == java.util.GregorianCalendar.class) {
+            // JPA 3.2 section 11.1.54: "must be specified"; guessing would store dates and times in the wrong form.
+            throw new PersistenceException(at + " is a " + type.getName() + " without @Temporal: JPA requires"
+                    + " @Temporal(TemporalType.DATE, TIME or TIMESTAMP) on java.util.Date and Calendar attributes;"
+                    + " add it, or use a java.time type (LocalDate, LocalTime, Instant)");
+        }
+        if (p.has(Lob.class) && !LOB_TYPES.contains(type)) {
+            throw new PersistenceException(at + " is a @Lob of type " + type.getName() + ": Jynamo stores a @Lob"
+                    + " String, char[] or Character[] as S and a byte[] or Byte[] as B, but does not serialize other"
+                    + " objects (Java serialization is fragile across class versions); add an AttributeConverter"
+                    + " to String or byte[] with @Convert");
+        }
         if (type.isEnum()) {
             Enumerated enumerated = p.get(Enumerated.class);
             return Codecs.enumCodec(type, enumerated != null && enumerated.value() == EnumType.STRING);
@@ -121,7 +151,8 @@ final class CodecResolver {
         Codec codec = Codecs.basic(type);
         if (codec == null) {
             throw new PersistenceException(at + " has type " + type.getName() + ", which Jynamo cannot store. "
-                    + "Use a String, number, boolean, byte[], UUID, enum, java.time type, @Embeddable, List/Set of those,"
+                    + "Use a String, number, boolean, byte[], UUID, enum, java.time, java.util.Date/Calendar or java.sql date/time"
+                    + " type, @Embeddable, List/Set of those,"
                     + " or add an AttributeConverter with @Convert");
         }
         return codec;

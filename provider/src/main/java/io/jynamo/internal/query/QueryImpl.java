@@ -275,39 +275,38 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         return set(Arguments.keyOf(param), value);
     }
 
+    // The attribute's own mapping (@Temporal, or the java.sql type) decides how the value is stored and
+    // compared; the TemporalType is a JDBC binding hint with nothing to choose here.
     @Override
     public TypedQuery<X> setParameter(Parameter<Calendar> param, Calendar value, TemporalType temporalType) {
-        throw temporal();
+        return set(Arguments.keyOf(param), value);
     }
 
     @Override
     public TypedQuery<X> setParameter(Parameter<Date> param, Date value, TemporalType temporalType) {
-        throw temporal();
+        return set(Arguments.keyOf(param), value);
     }
 
     @Override
     public TypedQuery<X> setParameter(String name, Calendar value, TemporalType temporalType) {
-        throw temporal();
+        return set(name, value);
     }
 
     @Override
     public TypedQuery<X> setParameter(String name, Date value, TemporalType temporalType) {
-        throw temporal();
+        return set(name, value);
     }
 
     @Override
     public TypedQuery<X> setParameter(int position, Calendar value, TemporalType temporalType) {
-        throw temporal();
+        return set(position, value);
     }
 
     @Override
     public TypedQuery<X> setParameter(int position, Date value, TemporalType temporalType) {
-        throw temporal();
+        return set(position, value);
     }
 
-    private static IllegalArgumentException temporal() {
-        return new IllegalArgumentException("java.util.Date and Calendar parameters are not supported; map and pass java.time types");
-    }
 
     @Override
     public Set<Parameter<?>> getParameters() {
