@@ -1,0 +1,130 @@
+package io.jynamo.tck.idgen;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.TableGenerator;
+
+import java.math.BigInteger;
+
+/** Entities with numeric generated ids, one per id type and generator declaration. */
+final class Numbered {
+
+    private Numbered() {
+    }
+
+    /** A Long id with every default: strategy AUTO, the generator named after the entity, blocks of 50. */
+    @Entity
+    public static class Invoice {
+        @Id
+        @GeneratedValue
+        public Long id;
+        public String customer;
+
+        public Invoice() {
+        }
+
+        Invoice(String customer) {
+            this.customer = customer;
+        }
+    }
+
+    /** A primitive int id, strategy SEQUENCE: 0 means not assigned yet. */
+    @Entity
+    public static class IntId {
+        @Id
+        @GeneratedValue(strategy = GenerationType.SEQUENCE)
+        public int id;
+        public String label;
+    }
+
+    /** A primitive long id, strategy IDENTITY. */
+    @Entity
+    public static class LongId {
+        @Id
+        @GeneratedValue(strategy = GenerationType.IDENTITY)
+        public long id;
+        public String label;
+    }
+
+    /** An Integer id, strategy TABLE. */
+    @Entity
+    public static class IntegerId {
+        @Id
+        @GeneratedValue(strategy = GenerationType.TABLE)
+        public Integer id;
+        public String label;
+    }
+
+    /** A BigInteger id, strategy AUTO. */
+    @Entity
+    public static class BigId {
+        @Id
+        @GeneratedValue(strategy = GenerationType.AUTO)
+        public BigInteger id;
+        public String label;
+    }
+
+    /** A named sequence starting at 1000, in blocks of 10. */
+    @Entity
+    @SequenceGenerator(name = "seeded", initialValue = 1000, allocationSize = 10)
+    public static class Seeded {
+        @Id
+        @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "seeded")
+        public Long id;
+    }
+
+    /** A table generator whose last value "already generated" is 100, in blocks of 5: the first id is 101. */
+    @Entity
+    public static class TableSeeded {
+        @Id
+        @GeneratedValue(strategy = GenerationType.TABLE)
+        @TableGenerator(initialValue = 100, allocationSize = 5)
+        public Long id;
+    }
+
+    /** Uses the generator another entity ({@link Seeded}) declares: one counter, one series, no duplicates. */
+    @Entity
+    public static class SharesSeeded {
+        @Id
+        @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "seeded")
+        public Long id;
+    }
+
+    /** A numeric id with strategy UUID: refused. */
+    @Entity
+    public static class UuidOnLong {
+        @Id
+        @GeneratedValue(strategy = GenerationType.UUID)
+        public Long id;
+    }
+
+    /** A sequence in another schema: Jynamo keeps every counter in the unit's one table, so refused. */
+    @Entity
+    @SequenceGenerator(name = "elsewhere", schema = "accounting")
+    public static class OtherSchema {
+        @Id
+        @GeneratedValue(generator = "elsewhere")
+        public Long id;
+    }
+
+    /** A block of no ids: refused. */
+    @Entity
+    @SequenceGenerator(name = "empty", allocationSize = 0)
+    public static class EmptyBlocks {
+        @Id
+        @GeneratedValue(generator = "empty")
+        public Long id;
+    }
+
+    /** A primitive id whose first id would be 0, the value that means unassigned: refused. */
+    @Entity
+    @SequenceGenerator(name = "zero", initialValue = 0)
+    public static class ZeroFirst {
+        @Id
+        @GeneratedValue(generator = "zero")
+        public long id;
+    }
+}
