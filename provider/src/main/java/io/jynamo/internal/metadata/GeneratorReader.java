@@ -59,7 +59,9 @@ final class GeneratorReader {
 
     private void put(String name, Declaration d) {
         Declaration previous = named.put(name, d);
-        if (previous != null && !previous.equals(d)) {
+        // The same declaration is met again through every subclass of a mapped superclass: only a different one conflicts.
+        if (previous != null && !(previous.key().equals(d.key()) && previous.first() == d.first()
+                && previous.allocationSize() == d.allocationSize())) {
             throw new PersistenceException(d.where() + " declares id generator '" + name + "' differently from "
                     + previous.where() + "; generator names are unit-wide: declare it once or rename one");
         }

@@ -59,9 +59,11 @@ class GeneratorSchemaTest {
         }
     }
 
-    private static PersistenceException bootstrapFails(Class<?> entity) {
+    private static PersistenceException bootstrapFails(Class<?>... entities) {
         PersistenceConfiguration configuration = new PersistenceConfiguration("idgen-broken");
-        configuration.managedClass(entity);
+        for (Class<?> entity : entities) {
+            configuration.managedClass(entity);
+        }
         configuration.property(JynamoProperties.CLIENT, TestUnit.sharedClient());
         configuration.property(JynamoProperties.TABLE_PREFIX, "never-created-");
         return assertThrows(PersistenceException.class, configuration::createEntityManagerFactory);
@@ -91,5 +93,17 @@ class GeneratorSchemaTest {
     @Test
     void aPrimitiveIdWhoseFirstValueIsZeroIsRefused() {
         assertMentions(bootstrapFails(ZeroFirst.class), ZeroFirst.class.getName(), "zero", "initialValue");
+    }
+
+    @Test
+    void oneGeneratorNameDeclaredTwiceDifferentlyIsRefused() {
+        assertMentions(bootstrapFails(Numbered.ClashOne.class, Numbered.ClashTwo.class), "'clash'",
+                Numbered.ClashOne.class.getName(), Numbered.ClashTwo.class.getName());
+    }
+
+    @Test
+    void oneCounterWithTwoDifferentFirstValuesIsRefused() {
+        assertMentions(bootstrapFails(Numbered.OrdersFromOne.class, Numbered.OrdersFromHundred.class), "'orders'",
+                "ordersFromOne", "ordersFromHundred", "100");
     }
 }

@@ -127,4 +127,59 @@ final class Numbered {
         @GeneratedValue(generator = "zero")
         public long id;
     }
+
+    /** A mapped superclass whose id names a generator it declares: every subclass meets the declaration. */
+    @jakarta.persistence.MappedSuperclass
+    public abstract static class Document {
+        @Id
+        @GeneratedValue(generator = "documents")
+        @SequenceGenerator(name = "documents", initialValue = 10, allocationSize = 3)
+        public Long id;
+    }
+
+    @Entity
+    public static class Letter extends Document {
+        public String to;
+    }
+
+    @Entity
+    public static class Memo extends Document {
+        public String about;
+    }
+
+    /** Declares generator "clash" starting at 1. */
+    @Entity
+    @SequenceGenerator(name = "clash")
+    public static class ClashOne {
+        @Id
+        @GeneratedValue(generator = "clash")
+        public Long id;
+    }
+
+    /** Declares generator "clash" again, starting at 5: refused, generator names are unit-wide. */
+    @Entity
+    @SequenceGenerator(name = "clash", initialValue = 5)
+    public static class ClashTwo {
+        @Id
+        @GeneratedValue(generator = "clash")
+        public Long id;
+    }
+
+    /** Counter "orders" from 1. */
+    @Entity
+    @SequenceGenerator(name = "ordersFromOne", sequenceName = "orders")
+    public static class OrdersFromOne {
+        @Id
+        @GeneratedValue(generator = "ordersFromOne")
+        public Long id;
+    }
+
+    /** Counter "orders" again, from 100: one counter cannot serve two series, refused. */
+    @Entity
+    @SequenceGenerator(name = "ordersFromHundred", sequenceName = "orders", initialValue = 100)
+    public static class OrdersFromHundred {
+        @Id
+        @GeneratedValue(generator = "ordersFromHundred")
+        public Long id;
+    }
 }

@@ -188,6 +188,22 @@ class NumericIdGenerationTest {
     }
 
     @Test
+    void entitiesInheritingAGeneratedIdFromAMappedSuperclassShareItsNamedGenerator() {
+        try (TestUnit unit = TestUnit.of(Numbered.Document.class, Numbered.Letter.class, Numbered.Memo.class).build()) {
+            Numbered.Letter letter = new Numbered.Letter();
+            Numbered.Memo memo = new Numbered.Memo();
+            Numbered.Letter another = new Numbered.Letter();
+            unit.inTransaction(em -> {
+                em.persist(letter);
+                em.persist(memo);
+                em.persist(another);
+            });
+            assertEquals(List.of(10L, 11L, 12L), List.of(letter.id, memo.id, another.id));
+            assertEquals("3", counter(unit, "documents").get("next").n());
+        }
+    }
+
+    @Test
     void intLongIntegerAndBigIntegerIdsAreGeneratedAndFoundByFindAndJpql() {
         try (TestUnit unit = TestUnit.of(IntId.class, LongId.class, IntegerId.class, BigId.class).build()) {
             IntId a = new IntId();
