@@ -168,6 +168,23 @@ class NumericIdGenerationTest {
     }
 
     @Test
+    void aGeneratorDeclaredOnThePackageIsHonoured() {
+        try (TestUnit unit = TestUnit.of(io.jynamo.tck.idgen.pkg.Parcel.class).build()) {
+            List<Long> ids = unit.fromTransaction(em -> {
+                List<Long> out = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    var parcel = new io.jynamo.tck.idgen.pkg.Parcel();
+                    em.persist(parcel);
+                    out.add(parcel.id);
+                }
+                return out;
+            });
+            assertEquals(List.of(500L, 501L, 502L), ids);
+            assertEquals(2, counterUpdates(unit), "blocks of 2");
+        }
+    }
+
+    @Test
     void entitiesNamingOneGeneratorShareItsSeries() {
         try (TestUnit unit = TestUnit.of(Seeded.class, SharesSeeded.class).build()) {
             Set<Long> ids = unit.fromTransaction(em -> {
