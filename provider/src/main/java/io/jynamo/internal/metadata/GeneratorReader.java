@@ -93,18 +93,19 @@ final class GeneratorReader {
                     + id.type().getName() + "; use strategy AUTO, SEQUENCE, TABLE or IDENTITY for a numeric id");
         }
         String name = generated.generator().isEmpty() ? entityName : generated.generator();
-        // JPA 3.2: an unnamed @SequenceGenerator/@TableGenerator on the id or the entity class is the entity's own.
+        // JPA 3.2: an unnamed @SequenceGenerator/@TableGenerator on the id or the entity class is named after the entity.
+        boolean own = name.equals(entityName);
         Declaration d = null;
         for (AnnotatedElement e : List.of((AnnotatedElement) id.annotated(), entity)) {
             if (d == null) {
-                d = first(declarations(e, name, at), name);
+                d = first(declarations(e, name, own, at));
             }
         }
         if (d == null) {
             d = named.get(name);
         }
         if (d == null && entity.getPackage() != null) {
-            d = first(declarations(entity.getPackage(), name, at), name);
+            d = first(declarations(entity.getPackage(), name, false, at));
         }
         if (d == null) {
             // No declaration: the name is the counter's key, with JPA's defaults (first id 1, blocks of 50).
@@ -125,23 +126,20 @@ final class GeneratorReader {
                 + "set initialValue to 1 or more, or use a " + (id.type() == int.class ? "Integer" : "Long") + " id");
     }
 
-    private static Declaration first(List<Declaration> found, String name) {
+    private static Declaration first(List<Declaration> found) {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** The declarations on an element named {@code name}, or unnamed (which take the name). */
-    private static List<Declaration> declarations(AnnotatedElement e, String name, String where) {
+    /** The declarations on an element named {@code name}, and the unnamed ones if they are the entity's own. */
+    private static List<Declaration> declarations(AnnotatedElement e, String name, boolean unnamed, String where) {
         List<Declaration> found = new ArrayList<>();
-        if (name == null) {
-            return found;
-        }
         for (SequenceGenerator s : sequences(e)) {
-            if (s.name().isEmpty() || s.name().equals(name)) {
+            if (s.name().isEmpty() ? unnamed : s.name().equals(name)) {
                 found.add(sequence(s, name, where));
             }
         }
         for (TableGenerator t : tables(e)) {
-            if (t.name().isEmpty() || t.name().equals(name)) {
+            if (t.name().isEmpty() ? unnamed : t.name().equals(name)) {
                 found.add(table(t, name, where));
             }
         }

@@ -182,4 +182,13 @@ final class Numbered {
         @GeneratedValue(generator = "ordersFromHundred")
         public Long id;
     }
+
+    /** Its unnamed generator is named after the entity, so the id, naming another generator, does not use it. */
+    @Entity
+    @SequenceGenerator(initialValue = 300)
+    public static class NamesAnother {
+        @Id
+        @GeneratedValue(generator = "another")
+        public Long id;
+    }
 }

@@ -185,6 +185,16 @@ class NumericIdGenerationTest {
     }
 
     @Test
+    void anUnnamedGeneratorIsTheEntitysOwnNotTheOneTheIdNames() {
+        try (TestUnit unit = TestUnit.of(Numbered.NamesAnother.class).build()) {
+            Numbered.NamesAnother e = new Numbered.NamesAnother();
+            unit.inTransaction(em -> em.persist(e));
+            assertEquals(1L, e.id, "generator 'another' has no declaration: JPA's defaults");
+            assertNotNull(counter(unit, "another"));
+        }
+    }
+
+    @Test
     void entitiesNamingOneGeneratorShareItsSeries() {
         try (TestUnit unit = TestUnit.of(Seeded.class, SharesSeeded.class).build()) {
             Set<Long> ids = unit.fromTransaction(em -> {
