@@ -12,6 +12,7 @@ import io.jynamo.internal.dynamo.Clients;
 import io.jynamo.internal.dynamo.Dynamo;
 import io.jynamo.internal.dynamo.Retry;
 import io.jynamo.internal.flush.Flusher;
+import io.jynamo.internal.idgen.IdGenerators;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.metadata.Metadata;
 import io.jynamo.internal.metadata.model.MetamodelImpl;
@@ -53,6 +54,7 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
     private final Dynamo dynamo;
     private final Flusher flusher;
     private final Schema schema;
+    private final IdGenerators idGenerators;
     private final Instances instances;
     private final ProviderQueryModel queryModel;
     private final Cache<String, CompiledQuery> plans = Caffeine.newBuilder().maximumSize(1_000).build();
@@ -80,6 +82,7 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
                 config.updateMode() == UpdateMode.PATCH);
         this.cache = SharedCache.create(config, metadata);
         this.schema = new Schema(metadata, dynamo);
+        this.idGenerators = new IdGenerators(dynamo);
         this.queryModel = new ProviderQueryModel(metadata);
         for (EntityMeta e : metadata.entities()) {
             for (NamedQuery q : e.javaClass().getAnnotationsByType(NamedQuery.class)) {
@@ -126,6 +129,11 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
 
     public Dynamo dynamo() {
         return dynamo;
+    }
+
+    /** The factory's numeric id generators: their blocks are shared by all its entity managers. */
+    public IdGenerators idGenerators() {
+        return idGenerators;
     }
 
     public Flusher flusher() {

@@ -262,9 +262,14 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
             }
             meta.fire(PrePersist.class, entity);
             AttributeMeta pk = meta.partitionKey();
-            if (pk.role() == AttributeMeta.Role.GENERATED_UUID && pk.accessor().get(entity) == null) {
-                UUID id = UUID.randomUUID();
-                pk.accessor().set(entity, pk.javaType() == UUID.class ? id : id.toString());
+            if (meta.idToGenerate(entity)) {
+                // Assigned at persist (JPA allows persist or flush) so the entity has its key in the identity map.
+                if (meta.idGenerator() != null) {
+                    pk.accessor().set(entity, factory.idGenerators().next(meta.idGenerator()));
+                } else {
+                    UUID id = UUID.randomUUID();
+                    pk.accessor().set(entity, pk.javaType() == UUID.class ? id : id.toString());
+                }
             }
             Map<String, AttributeValue> key = meta.keyOf(entity);
             EntityEntry other = context.entry(meta, key);

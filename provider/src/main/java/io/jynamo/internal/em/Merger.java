@@ -42,8 +42,7 @@ final class Merger {
             }
             return entity;
         }
-        AttributeMeta pk = meta.partitionKey();
-        if (pk.accessor().get(entity) == null && pk.role() == AttributeMeta.Role.GENERATED_UUID) {
+        if (meta.idToGenerate(entity)) {
             return persistCopy(meta, entity, instances.create(meta));
         }
         Map<String, AttributeValue> key = meta.keyOf(entity);

@@ -41,11 +41,14 @@ public final class EntityMeta {
     private final AttributeMeta embeddedId;
     private final java.util.Set<String> storedNames;
     private final List<AttributeMeta> required;
+    private final IdGeneratorMeta idGenerator;
 
     EntityMeta(Class<?> javaClass, String name, String tableName, MethodHandle constructor,
                AttributeMeta partitionKey, AttributeMeta sortKey, IdKind idKind, Class<?> idType, IdMapper idMapper,
                AttributeMeta embeddedId, List<AttributeMeta> attributes, List<IndexMeta> indexes, Capacity capacity,
-               AttributeMeta timeToLive, Callbacks callbacks, boolean cacheable, boolean uncacheable) {
+               AttributeMeta timeToLive, Callbacks callbacks, boolean cacheable, boolean uncacheable,
+               IdGeneratorMeta idGenerator) {
+        this.idGenerator = idGenerator;
         this.javaClass = javaClass;
         this.name = name;
         this.tableName = tableName;
@@ -153,6 +156,23 @@ public final class EntityMeta {
     /** Provisioned capacity, or {@code null} for on-demand. */
     public Capacity capacity() {
         return capacity;
+    }
+
+    /** The generator of a numeric {@code @GeneratedValue} id, or {@code null}. */
+    public IdGeneratorMeta idGenerator() {
+        return idGenerator;
+    }
+
+    /**
+     * Whether persist or merge must have the entity's id generated: it is a generated id ({@code UUID} or
+     * numeric) and unset, which for a primitive {@code int}/{@code long} id means 0.
+     */
+    public boolean idToGenerate(Object entity) {
+        if (idGenerator == null && partitionKey.role() != AttributeMeta.Role.GENERATED_UUID) {
+            return false;
+        }
+        Object id = partitionKey.accessor().get(entity);
+        return id == null || partitionKey.javaType().isPrimitive() && ((Number) id).longValue() == 0;
     }
 
     /** The {@code @TimeToLive} attribute, or {@code null}. */

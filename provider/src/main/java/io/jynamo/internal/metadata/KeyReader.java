@@ -148,12 +148,18 @@ final class KeyReader {
                     + " is stored as " + a.kind() + "; DynamoDB keys must be strings, numbers or binary");
         }
         GeneratedValue generated = p.get(GeneratedValue.class);
+        if (generated != null && role == AttributeMeta.Role.PARTITION_KEY && GeneratorReader.numeric(p.type())) {
+            // A numeric generated id stays a plain partition key; its counter is read by GeneratorReader.
+            return new AttributeMeta(a.name(), a.storedName(), a.javaType(), null, accessor, a.codec(), null, a.member(), role);
+        }
         if (generated != null) {
             if (role != AttributeMeta.Role.PARTITION_KEY || !(p.type() == UUID.class || p.type() == String.class)
                     || generated.strategy() != GenerationType.UUID && generated.strategy() != GenerationType.AUTO) {
                 throw new PersistenceException(where + " attribute '" + p.name() + "': @GeneratedValue(strategy="
-                        + generated.strategy() + ") is not supported; DynamoDB has no sequences or identity columns. "
-                        + "Use @GeneratedValue(strategy = GenerationType.UUID) on a UUID or String partition key");
+                        + generated.strategy() + ") is not supported on " + (role == AttributeMeta.Role.PARTITION_KEY
+                        ? "a " + p.type().getName() + " id" : "a sort key") + ". Use strategy UUID (or AUTO) on a UUID"
+                        + " or String partition key, or any strategy but UUID on an int, long, Integer, Long or"
+                        + " BigInteger partition key");
             }
             role = AttributeMeta.Role.GENERATED_UUID;
         }

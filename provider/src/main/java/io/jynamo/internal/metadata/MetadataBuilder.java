@@ -43,6 +43,7 @@ public final class MetadataBuilder {
     /** Builds the metadata of every {@code @Entity} among the classes; converters and embeddables are noted. */
     public Metadata build(Collection<Class<?>> classes) {
         CodecResolver codecs = new CodecResolver(classes);
+        GeneratorReader generators = new GeneratorReader(tablePrefix, classes);
         Set<Class<?>> idClasses = new HashSet<>();
         for (Class<?> c : classes) {
             IdClass idClass = c.getAnnotation(IdClass.class);
@@ -53,7 +54,7 @@ public final class MetadataBuilder {
         List<EntityMeta> entities = new ArrayList<>();
         for (Class<?> c : classes) {
             if (c.isAnnotationPresent(Entity.class)) {
-                entities.add(entity(c, codecs));
+                entities.add(entity(c, codecs, generators));
             } else if (!c.isAnnotationPresent(Embeddable.class) && !c.isAnnotationPresent(Converter.class)
                     && !c.isAnnotationPresent(MappedSuperclass.class) && !idClasses.contains(c)) {
                 // Other providers ignore listed classes that map nothing (generated Foo_ metamodel classes, say).
@@ -66,7 +67,7 @@ public final class MetadataBuilder {
         return new Metadata(entities);
     }
 
-    private EntityMeta entity(Class<?> type, CodecResolver codecs) {
+    private EntityMeta entity(Class<?> type, CodecResolver codecs, GeneratorReader generators) {
         String where = "Entity " + type.getName();
         checkMappable(type, where);
         Entity entity = type.getAnnotation(Entity.class);
@@ -102,9 +103,10 @@ public final class MetadataBuilder {
                     + ") must be at least 1 each");
         }
         Cacheable cacheable = type.getAnnotation(Cacheable.class);
+        IdGeneratorMeta generator = generators.generator(type, name, properties, where);
         return new EntityMeta(type, name, tableName, Types.constructor(type, where), keys.pk(), keys.sk(), keys.idKind(),
                 keys.idType(), keys.idMapper(), keys.embeddedId(), attributes, indexes, capacity, ttl, Callbacks.of(type),
-                cacheable != null && cacheable.value(), cacheable != null && !cacheable.value());
+                cacheable != null && cacheable.value(), cacheable != null && !cacheable.value(), generator);
     }
 
     /** Refuses the entity classes Jynamo cannot map: abstract, final, or part of an entity hierarchy. */

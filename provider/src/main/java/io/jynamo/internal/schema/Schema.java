@@ -2,8 +2,10 @@ package io.jynamo.internal.schema;
 
 import io.jynamo.internal.config.SchemaAction;
 import io.jynamo.internal.dynamo.Dynamo;
+import io.jynamo.internal.idgen.IdGenerators;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.internal.metadata.IdGeneratorMeta;
 import io.jynamo.internal.metadata.IndexMeta;
 import io.jynamo.internal.metadata.Metadata;
 import io.jynamo.jpql.ValueKind;
@@ -83,6 +85,7 @@ public final class Schema implements SchemaManager {
                 LOG.log(System.Logger.Level.DEBUG, () -> "Table " + e.tableName() + " was created meanwhile");
             }
         }
+        createGeneratorTables();
         for (EntityMeta e : metadata.entities()) {
             dynamo.awaitTable(e.tableName(), true);
             // DynamoDB rejects enabling a time to live that is already enabled, so an existing table is asked first.
@@ -170,6 +173,7 @@ public final class Schema implements SchemaManager {
                 LOG.log(System.Logger.Level.DEBUG, () -> "Table " + e.tableName() + " does not exist; nothing to drop");
             }
         }
+        dropped.addAll(dropGeneratorTables());
         for (String table : dropped) {
             dynamo.awaitTable(table, false);
         }
@@ -223,9 +227,71 @@ public final class Schema implements SchemaManager {
             actualIndexes.keySet().stream().filter(n -> !expectedIndexes.containsKey(n))
                     .forEach(n -> problems.add(where + " has " + n + ", which no mapping declares"));
         }
+        validateGeneratorTables(problems);
         if (!problems.isEmpty()) {
             throw new SchemaValidationException("Schema validation found " + problems.size() + " problem(s):\n  "
                     + String.join("\n  ", problems));
+        }
+    }
+
+    // ---- the generator table of numeric @GeneratedValue ids ----------------------------------------------
+
+    /** The generator tables the unit's entities use: none, or the unit's one. */
+    private java.util.Set<String> generatorTables() {
+        java.util.Set<String> tables = new java.util.LinkedHashSet<>();
+        for (EntityMeta e : metadata.entities()) {
+            IdGeneratorMeta g = e.idGenerator();
+            if (g != null) {
+                tables.add(g.table());
+            }
+        }
+        return tables;
+    }
+
+    /** Creates the generator table if some entity needs it; an existing one keeps its counters. */
+    private void createGeneratorTables() {
+        for (String table : generatorTables()) {
+            if (dynamo.describeTable(table) == null) {
+                try {
+                    dynamo.createTable(IdGenerators.createRequest(table));
+                    LOG.log(System.Logger.Level.INFO, () -> "Created id generator table " + table);
+                } catch (ResourceInUseException ex) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> "Table " + table + " was created meanwhile");
+                }
+            }
+            dynamo.awaitTable(table, true);
+        }
+    }
+
+    /** Drops the generator table (and with it every counter); returns it if it was there. */
+    private List<String> dropGeneratorTables() {
+        List<String> dropped = new ArrayList<>();
+        for (String table : generatorTables()) {
+            try {
+                dynamo.deleteTable(table);
+                dropped.add(table);
+                LOG.log(System.Logger.Level.INFO, () -> "Dropped id generator table " + table);
+            } catch (ResourceNotFoundException ex) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "Table " + table + " does not exist; nothing to drop");
+            }
+        }
+        return dropped;
+    }
+
+    private void validateGeneratorTables(List<String> problems) {
+        for (String table : generatorTables()) {
+            TableDescription t = dynamo.describeTable(table);
+            String where = "Id generator table " + table;
+            if (t == null) {
+                problems.add(where + " does not exist");
+                continue;
+            }
+            CreateTableRequest expected = IdGenerators.createRequest(table);
+            if (!Objects.equals(expected.keySchema(), t.keySchema())
+                    || !t.attributeDefinitions().containsAll(expected.attributeDefinitions())) {
+                problems.add(where + " has key schema " + render(t.keySchema()) + " " + t.attributeDefinitions()
+                        + ", expected " + render(expected.keySchema()) + " of type S");
+            }
         }
     }
 

@@ -103,7 +103,7 @@ class BrokenUnitTest {
     public static class SequenceId {
         @Id
         @GeneratedValue(strategy = GenerationType.SEQUENCE)
-        public Long id;
+        public String id; // a SEQUENCE hands out numbers: a String id is refused (numeric ids are served, see tck.idgen)
     }
 
     @Entity
