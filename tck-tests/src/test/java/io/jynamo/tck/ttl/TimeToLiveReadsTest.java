@@ -165,6 +165,31 @@ class TimeToLiveReadsTest {
     }
 
     @Test
+    void refreshOfAnEntityWhoseItemHasSinceExpiredFindsItGone() {
+        unit.withEntityManager(em -> {
+            Pass live = em.find(Pass.class, new Pass.Key("h", 2));
+            put("h", 2, "red", System.currentTimeMillis() / 1000 - 1);
+            assertThrows(EntityNotFoundException.class, () -> em.refresh(live));
+            return null;
+        });
+    }
+
+    @Test
+    void anItemInTheSecondLevelCacheIsAbsentOnceItsTimeHasPassed() throws InterruptedException {
+        try (TestUnit cached = TestUnit.of(Pass.class).property(JynamoProperties.SHARED_CACHE_MODE, "ALL").build()) {
+            java.time.Instant soon = java.time.Instant.ofEpochSecond(System.currentTimeMillis() / 1000 + 3);
+            cached.inTransaction(em -> em.persist(new Pass("c", 1, "red", soon)));
+            assertNotNull(cached.withEntityManager(em -> em.find(Pass.class, new Pass.Key("c", 1))));
+            while (System.currentTimeMillis() / 1000 < soon.getEpochSecond()) {
+                Thread.sleep(50);
+            }
+            cached.calls().reset();
+            assertNull(cached.withEntityManager(em -> em.find(Pass.class, new Pass.Key("c", 1))));
+            assertEquals(0, cached.calls().total(), "answered by the cache, and the cached item has expired");
+        }
+    }
+
+    @Test
     void explainNamesTheTimeToLiveFilter() {
         String plan = unit.withEntityManager(em -> em.unwrap(JynamoEntityManager.class)
                 .explain("SELECT p FROM Pass p WHERE p.holder = 'h'"));
