@@ -9,9 +9,9 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** The next version of {@link DocV1}, same table: a global index on the owner and a time to live. */
+/** The next version of {@link DocV1}, same table: two global indexes and a time to live. */
 @Entity(name = "Doc")
-@Table(name = "doc", indexes = @Index(name = "byOwner", columnList = "owner"))
+@Table(name = "doc", indexes = {@Index(name = "byOwner", columnList = "owner"), @Index(name = "byTitle", columnList = "title")})
 @Capacity(read = 2, write = 3)
 public class DocV2 {
     @Id

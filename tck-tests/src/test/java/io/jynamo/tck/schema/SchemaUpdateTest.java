@@ -16,6 +16,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -54,7 +55,12 @@ class SchemaUpdateTest {
         Calls calls = new Calls(TestUnit.sharedClient());
         EntityManagerFactory emf = factory(prefix, calls, DocV2.class, Folder.class);
         try {
-            assertEquals(1, calls.count("updateTable"), "one UpdateTable per missing global index");
+            assertEquals(2, calls.count("updateTable"), "one UpdateTable per missing global index");
+            List<String> order = calls.log().stream().map(Calls.Call::operation)
+                    .filter(o -> o.equals("updateTable") || o.equals("describeTable")).toList();
+            int first = order.indexOf("updateTable");
+            assertEquals("describeTable", order.get(first + 1),
+                    "DynamoDB builds one index at a time: the first is waited for before the second is asked: " + order);
             UpdateTableRequest added = calls.<UpdateTableRequest>requests("updateTable").get(0);
             var create = added.globalSecondaryIndexUpdates().get(0).create();
             assertEquals("byOwner", create.indexName());
@@ -65,9 +71,11 @@ class SchemaUpdateTest {
             assertEquals(3L, create.provisionedThroughput().writeCapacityUnits());
 
             TableDescription doc = describe(prefix + "doc");
-            GlobalSecondaryIndexDescription byOwner = doc.globalSecondaryIndexes().get(0);
-            assertEquals("byOwner", byOwner.indexName());
-            assertEquals("ACTIVE", byOwner.indexStatusAsString(), "waited for before going on");
+            assertEquals(List.of("byOwner", "byTitle"), doc.globalSecondaryIndexes().stream()
+                    .map(GlobalSecondaryIndexDescription::indexName).sorted().toList());
+            for (GlobalSecondaryIndexDescription g : doc.globalSecondaryIndexes()) {
+                assertEquals("ACTIVE", g.indexStatusAsString(), "waited for before going on");
+            }
             assertEquals("ENABLED", TestUnit.sharedClient().describeTimeToLive(b -> b.tableName(prefix + "doc"))
                     .timeToLiveDescription().timeToLiveStatusAsString());
             assertEquals("expiresAt", TestUnit.sharedClient().describeTimeToLive(b -> b.tableName(prefix + "doc"))
@@ -107,6 +115,33 @@ class SchemaUpdateTest {
     }
 
     @Test
+    void anIndexAddedToAnOnDemandTableCarriesNoThroughputWhateverTheMappingSays() {
+        TestUnit old = TestUnit.of(BinV1.class).build();
+        String prefix = old.prefix();
+        old.inTransaction(em -> em.persist(new BinV1("b1", "tools")));
+        old.emf().close();
+        Calls calls = new Calls(TestUnit.sharedClient());
+        EntityManagerFactory emf = factory(prefix, calls, BinV2.class);
+        try {
+            UpdateTableRequest added = calls.<UpdateTableRequest>requests("updateTable").get(0);
+            assertNull(added.globalSecondaryIndexUpdates().get(0).create().provisionedThroughput(),
+                    "DynamoDB rejects throughput for an index of an on-demand table");
+            assertEquals("PAY_PER_REQUEST", describe(prefix + "bin").billingModeSummary().billingModeAsString(),
+                    "update never changes the billing mode");
+            var em = emf.createEntityManager();
+            try {
+                assertEquals(List.of("b1"), em.createQuery("SELECT b.id FROM Bin b WHERE b.label = 'tools'", String.class)
+                        .getResultList());
+            } finally {
+                em.close();
+            }
+        } finally {
+            emf.getSchemaManager().drop(true);
+            emf.close();
+        }
+    }
+
+    @Test
     void updateOnAnEmptyPrefixCreatesEveryTableAsCreateWould() {
         Calls calls = new Calls(TestUnit.sharedClient());
         String prefix = "upd" + ProcessHandle.current().pid() + "-" + System.nanoTime() + "-";
@@ -114,7 +149,7 @@ class SchemaUpdateTest {
         try {
             assertEquals(2, calls.count("createTable"));
             assertEquals(0, calls.count("updateTable"), "the indexes come with CreateTable");
-            assertEquals("byOwner", describe(prefix + "doc").globalSecondaryIndexes().get(0).indexName());
+            assertEquals(2, describe(prefix + "doc").globalSecondaryIndexes().size());
             assertEquals(1, calls.count("updateTimeToLive"));
         } finally {
             emf.getSchemaManager().drop(true);
