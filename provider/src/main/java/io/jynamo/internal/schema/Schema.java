@@ -12,6 +12,7 @@ import jakarta.persistence.SchemaValidationException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
@@ -141,9 +143,9 @@ public final class Schema implements SchemaManager {
     /** One UpdateTable per global index the model declares and the live table lacks, each waited for. */
     private void addMissingIndexes(EntityMeta e, TableDescription t) {
         CreateTableRequest expected = createRequest(e);
-        java.util.Set<String> liveGlobals = new java.util.HashSet<>();
+        Map<String, List<KeySchemaElement>> liveGlobals = new LinkedHashMap<>();
         if (t.hasGlobalSecondaryIndexes()) {
-            t.globalSecondaryIndexes().forEach(g -> liveGlobals.add(g.indexName()));
+            t.globalSecondaryIndexes().forEach(g -> liveGlobals.put(g.indexName(), g.keySchema()));
         }
         java.util.Set<String> liveLocals = new java.util.HashSet<>();
         if (t.hasLocalSecondaryIndexes()) {
@@ -165,7 +167,14 @@ public final class Schema implements SchemaManager {
                 && t.provisionedThroughput().readCapacityUnits() > 0
                 : t.billingModeSummary().billingMode() == BillingMode.PROVISIONED;
         for (GlobalSecondaryIndex g : expected.globalSecondaryIndexes()) {
-            if (liveGlobals.contains(g.indexName())) {
+            List<KeySchemaElement> liveKeys = liveGlobals.get(g.indexName());
+            if (liveKeys != null) {
+                if (!liveKeys.equals(g.keySchema())) {
+                    LOG.log(System.Logger.Level.WARNING, () -> "Table " + e.tableName() + " (entity " + e.name()
+                            + ") global index " + g.indexName() + " has keys " + render(liveKeys) + ", the mapping "
+                            + render(g.keySchema()) + "; left alone (update never drops an index): rename the index"
+                            + " in the mapping to add a new one");
+                }
                 continue;
             }
             List<AttributeDefinition> keyDefinitions = new ArrayList<>();
@@ -185,8 +194,8 @@ public final class Schema implements SchemaManager {
                         + "): not adding global index " + g.indexName() + ": " + why);
                 continue;
             }
-            software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction.Builder create =
-                    software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction.builder()
+            CreateGlobalSecondaryIndexAction.Builder create =
+                    CreateGlobalSecondaryIndexAction.builder()
                             .indexName(g.indexName()).keySchema(g.keySchema()).projection(g.projection());
             if (provisioned) {
                 // A provisioned table's new index needs its own throughput: the mapping's @Capacity, else the table's.
@@ -194,7 +203,7 @@ public final class Schema implements SchemaManager {
                         : ProvisionedThroughput.builder().readCapacityUnits(t.provisionedThroughput().readCapacityUnits())
                         .writeCapacityUnits(t.provisionedThroughput().writeCapacityUnits()).build());
             }
-            dynamo.updateTable(software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest.builder()
+            dynamo.updateTable(UpdateTableRequest.builder()
                     .tableName(e.tableName()).attributeDefinitions(keyDefinitions)
                     .globalSecondaryIndexUpdates(u -> u.create(create.build())).build());
             LOG.log(System.Logger.Level.INFO, () -> "Adding global index " + g.indexName() + " to table " + e.tableName());

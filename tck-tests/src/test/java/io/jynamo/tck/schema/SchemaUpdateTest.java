@@ -142,6 +142,31 @@ class SchemaUpdateTest {
     }
 
     @Test
+    void anIndexOfTheSameNameButOtherKeysIsLeftAloneWithAWarning() {
+        String prefix = "upd" + ProcessHandle.current().pid() + "-" + System.nanoTime() + "-";
+        TestUnit.sharedClient().createTable(b -> b.tableName(prefix + "bin").billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("shelf").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                .globalSecondaryIndexes(g -> g.indexName("byLabel").keySchema(k -> k.attributeName("shelf").keyType("HASH"))
+                        .projection(p -> p.projectionType("ALL"))));
+        Calls calls = new Calls(TestUnit.sharedClient());
+        EntityManagerFactory[] emf = new EntityManagerFactory[1];
+        List<java.util.logging.LogRecord> records = io.jynamo.tck.support.Logs.during("io.jynamo",
+                () -> emf[0] = factory(prefix, calls, BinV2.class));
+        try {
+            assertEquals(0, calls.count("updateTable") + calls.count("deleteTable"), "update never drops an index");
+            assertTrue(records.stream().anyMatch(r -> r.getLevel() == java.util.logging.Level.WARNING
+                            && r.getMessage().contains("byLabel") && r.getMessage().contains("[shelf HASH]")
+                            && r.getMessage().contains("[label HASH]")),
+                    () -> records.stream().map(java.util.logging.LogRecord::getMessage).toList().toString());
+        } finally {
+            emf[0].getSchemaManager().drop(true);
+            emf[0].close();
+        }
+    }
+
+    @Test
     void updateOnAnEmptyPrefixCreatesEveryTableAsCreateWould() {
         Calls calls = new Calls(TestUnit.sharedClient());
         String prefix = "upd" + ProcessHandle.current().pid() + "-" + System.nanoTime() + "-";
