@@ -44,7 +44,11 @@ public final class JynamoProperties {
     /** Query hint: the name of the secondary index a query must use. */
     public static final String INDEX_HINT = "jynamo.index";
 
-    /** The standard schema generation action: {@code none}, {@code create}, {@code drop-and-create}, {@code drop}. */
+    /**
+     * The standard schema generation action: {@code none}, {@code create}, {@code drop-and-create}, {@code drop},
+     * and {@code update} (not named by JPA, as in Hibernate): creates missing tables, adds missing global
+     * secondary indexes to live tables one at a time, enables time to live; never drops a table, an index or data.
+     */
     public static final String SCHEMA_ACTION = "jakarta.persistence.schema-generation.database.action";
 
     /**

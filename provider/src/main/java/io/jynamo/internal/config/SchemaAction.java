@@ -2,9 +2,13 @@ package io.jynamo.internal.config;
 
 import java.util.Arrays;
 
-/** The standard {@code jakarta.persistence.schema-generation.database.action}, by its written value. */
+/**
+ * The standard {@code jakarta.persistence.schema-generation.database.action}, by its written value, and
+ * {@code update} (not named by JPA; Hibernate's name for it): keep live tables up with the model without
+ * dropping data.
+ */
 public enum SchemaAction {
-    NONE("none"), CREATE("create"), DROP_AND_CREATE("drop-and-create"), DROP("drop");
+    NONE("none"), CREATE("create"), DROP_AND_CREATE("drop-and-create"), DROP("drop"), UPDATE("update");
 
     private final String value;
 

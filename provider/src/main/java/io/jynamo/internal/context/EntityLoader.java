@@ -70,17 +70,35 @@ public final class EntityLoader {
         entry.meta().fire(PostLoad.class, entry.entity());
     }
 
-    /** One item by key: from the shared cache when the modes allow, else one GetItem; {@code null} if none. */
+    /**
+     * One item by key: from the shared cache when the modes allow, else one GetItem; {@code null} if none
+     * or if it has expired ({@link Expiry}: DynamoDB may still hold it for days).
+     */
     public Map<String, AttributeValue> read(EntityMeta meta, Map<String, AttributeValue> key,
                                             CacheRetrieveMode retrieve, CacheStoreMode store) {
-        return cache.read(meta, key, retrieve, store, k -> dynamo.get(meta.tableName(), k, consistentReads));
+        Map<String, AttributeValue> item = cache.read(meta, key, retrieve, store,
+                k -> dynamo.get(meta.tableName(), k, consistentReads));
+        return Expiry.expired(meta, item) ? null : item;
     }
 
-    /** Items by key, in no particular order, misses left out: what the shared cache lacks in BatchGetItem calls. */
+    /**
+     * Items by key, in no particular order, misses and expired items left out: what the shared cache lacks
+     * in BatchGetItem calls.
+     */
     public List<Map<String, AttributeValue>> readAll(EntityMeta meta, List<Map<String, AttributeValue>> keys,
                                                      CacheRetrieveMode retrieve, CacheStoreMode store) {
-        return cache.readAll(meta, keys, retrieve, store,
+        List<Map<String, AttributeValue>> items = cache.readAll(meta, keys, retrieve, store,
                 toRead -> dynamo.batchGet(meta.tableName(), toRead, consistentReads, null, null));
+        if (meta.timeToLive() == null) {
+            return items;
+        }
+        List<Map<String, AttributeValue>> live = new ArrayList<>(items.size());
+        for (Map<String, AttributeValue> item : items) {
+            if (!Expiry.expired(meta, item)) {
+                live.add(item);
+            }
+        }
+        return live;
     }
 
     /**

@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -263,6 +264,11 @@ public final class Dynamo {
     /** CreateTable; DynamoDB's {@code ResourceInUseException} when the table exists. */
     public void createTable(CreateTableRequest request) {
         send(request, client::createTable);
+    }
+
+    /** UpdateTable (for example adding a global secondary index); the caller waits for ACTIVE. */
+    public void updateTable(UpdateTableRequest request) {
+        send(request, client::updateTable);
     }
 
     /** DeleteTable; DynamoDB's {@code ResourceNotFoundException} when there is no such table. */

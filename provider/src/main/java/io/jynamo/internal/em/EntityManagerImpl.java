@@ -762,7 +762,16 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     @Override
     public String explain(String jpql) {
         checkOpen();
-        return factory.compile(jpql).explain(null);
+        io.jynamo.jpql.CompiledQuery compiled = factory.compile(jpql);
+        String plan = compiled.explain(null);
+        EntityMeta meta = factory.metadata().byName(compiled.entity().name());
+        if (meta == null || meta.timeToLive() == null) {
+            return plan;
+        }
+        // The compiler knows nothing of time to live; Reads and BulkWrites add this to every request of the plan.
+        return plan + "\ntime to live:  expired items left out: " + io.jynamo.internal.context.Expiry.FILTER
+                + " with " + io.jynamo.internal.context.Expiry.NAME + "=" + meta.timeToLive().storedName() + ", "
+                + io.jynamo.internal.context.Expiry.NOW + "=now (epoch seconds)";
     }
 
     @Override

@@ -118,6 +118,11 @@ sealed interface Write {
         public Expressions expressions() {
             ExpressionBuilder<AttributeValue> x = new ExpressionBuilder<>();
             String condition = mustNotExist ? x.attributeNotExists(entry.meta().partitionKey().storedName()) : null;
+            if (mustNotExist && entry.meta().timeToLive() != null) {
+                // An expired item DynamoDB has not deleted yet is absent: a new entity of its key may replace it.
+                condition = "(" + condition + " OR " + x.name(entry.meta().timeToLive().storedName()) + " <= "
+                        + x.value(io.jynamo.internal.context.Expiry.now()) + ")";
+            }
             return new Expressions(expectedVersion == null ? condition : versionIs(x, entry.meta(), expectedVersion), null, x);
         }
 

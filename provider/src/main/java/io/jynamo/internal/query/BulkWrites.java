@@ -3,6 +3,7 @@ package io.jynamo.internal.query;
 import io.jynamo.JynamoException;
 import io.jynamo.UnprocessedWritesException;
 import io.jynamo.internal.context.EntityEntry;
+import io.jynamo.internal.context.Expiry;
 import io.jynamo.internal.context.Session;
 import io.jynamo.internal.dynamo.Dynamo;
 import io.jynamo.internal.metadata.EntityMeta;
@@ -88,7 +89,9 @@ final class BulkWrites {
 
     private WriteCondition writeCondition(EntityMeta meta, BoundPlan plan, String otherExpression) {
         String pk = "#jynamoPk";
+        // An expired item DynamoDB has not deleted yet is absent to the application: not written, not counted.
         String condition = "attribute_exists(" + pk + ")"
+                + (meta.timeToLive() == null ? "" : " AND " + Expiry.FILTER)
                 + (plan.writeCondition() == null ? "" : " AND (" + plan.writeCondition() + ")");
         // DynamoDB rejects placeholders a request does not use, and the key condition, filter and projection of
         // the read plan are not part of the write.
@@ -99,6 +102,11 @@ final class BulkWrites {
         Map<String, String> planNames = Placeholders.usedOnly(plan.names(), used);
         if (planNames != null) {
             names.putAll(planNames);
+        }
+        if (meta.timeToLive() != null) {
+            names.put(Expiry.NAME, meta.timeToLive().storedName());
+            values = values == null ? new LinkedHashMap<>() : new LinkedHashMap<>(values);
+            values.put(Expiry.NOW, Expiry.now());
         }
         return new WriteCondition(condition, names, values);
     }
@@ -200,6 +208,15 @@ final class BulkWrites {
     }
 
     private int deleteOne(EntityMeta meta, Map<String, AttributeValue> key) {
+        if (meta.timeToLive() != null) {
+            // An expired item is absent: left for DynamoDB to delete, and not counted as deleted.
+            return eachKey("DELETE", meta, List.of(key), k -> services.dynamo().delete(
+                    DeleteItemRequest.builder().tableName(meta.tableName()).key(k)
+                            .conditionExpression("attribute_exists(#jynamoPk) AND " + Expiry.FILTER)
+                            .expressionAttributeNames(Map.of("#jynamoPk", meta.partitionKey().storedName(),
+                                    Expiry.NAME, meta.timeToLive().storedName()))
+                            .expressionAttributeValues(Map.of(Expiry.NOW, Expiry.now())).build()));
+        }
         return eachKey("DELETE", meta, List.of(key), k -> services.dynamo().delete(
                 DeleteItemRequest.builder().tableName(meta.tableName()).key(k)
                         .conditionExpression("attribute_exists(#jynamoPk)")

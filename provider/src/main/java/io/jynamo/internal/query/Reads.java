@@ -1,6 +1,7 @@
 package io.jynamo.internal.query;
 
 import io.jynamo.internal.context.EntityEntry;
+import io.jynamo.internal.context.Expiry;
 import io.jynamo.internal.context.Session;
 import io.jynamo.internal.dynamo.AttributeValues;
 import io.jynamo.internal.metadata.EntityMeta;
@@ -119,6 +120,7 @@ final class Reads {
     /** Query or Scan pages, fetched only when the caller asks for more: the one page source for both. */
     private final class Pages implements Iterator<Map<String, AttributeValue>> {
         private final BoundPlan plan;
+        private final String filter;
         private final Map<String, String> names;
         private final Map<String, AttributeValue> values;
         private final boolean consistent;
@@ -134,12 +136,27 @@ final class Reads {
             // An UPDATE's read plan shares its names and values with the update expression; DynamoDB rejects
             // placeholders a request does not use.
             Set<String> used = Placeholders.in(plan.keyCondition() + " " + plan.filter() + " " + plan.projection());
-            this.names = Placeholders.usedOnly(plan.names(), used);
-            this.values = Placeholders.usedOnly(services.queryModel().convertAll(compiled.entity().name(), plan.values()), used);
+            Map<String, String> usedNames = Placeholders.usedOnly(plan.names(), used);
+            Map<String, AttributeValue> usedValues =
+                    Placeholders.usedOnly(services.queryModel().convertAll(compiled.entity().name(), plan.values()), used);
+            String planFilter = plan.filter();
+            if (meta.timeToLive() != null) {
+                // Expired items DynamoDB has not deleted yet are absent to the application: filtered out here,
+                // counts included (a filter applies before Select COUNT counts).
+                planFilter = planFilter == null ? Expiry.FILTER : "(" + planFilter + ") AND " + Expiry.FILTER;
+                usedNames = usedNames == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(usedNames);
+                usedNames.put(Expiry.NAME, meta.timeToLive().storedName());
+                usedValues = usedValues == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(usedValues);
+                usedValues.put(Expiry.NOW, Expiry.now());
+            }
+            this.filter = planFilter;
+            this.names = usedNames;
+            this.values = usedValues;
             // Strongly consistent reads exist for tables and local indexes only.
             this.consistent = services.consistentReads() && (plan.indexName() == null || isLocal(plan.indexName()));
-            // Without a filter every evaluated item is returned, so asking for exactly what is wanted reads no more.
-            this.limit = plan.filter() == null && !plan.count() && wanted < 10_000 ? (int) wanted : null;
+            // Without a filter every evaluated item is returned, so asking for exactly what is wanted reads no more;
+            // a filter (the plan's or the time to live's) may drop items, and a limit would then cut pages short.
+            this.limit = filter == null && !plan.count() && wanted < 10_000 ? (int) wanted : null;
             // Only whole items of a SELECT of entities are items the second-level cache can answer finds with.
             this.cacheResults = compiled.kind() == StatementKind.SELECT && compiled.selectKind() == SelectKind.ENTITY
                     && plan.projection() == null;
@@ -154,7 +171,7 @@ final class Reads {
             long stamp = services.cache().stamp();
             if (plan.operation() == Operation.QUERY) {
                 QueryRequest.Builder q = QueryRequest.builder().tableName(plan.tableName()).indexName(plan.indexName())
-                        .keyConditionExpression(plan.keyCondition()).filterExpression(plan.filter())
+                        .keyConditionExpression(plan.keyCondition()).filterExpression(filter)
                         .projectionExpression(plan.projection()).expressionAttributeNames(names)
                         .expressionAttributeValues(values).scanIndexForward(plan.scanIndexForward())
                         .consistentRead(consistent).exclusiveStartKey(start).limit(limit);
@@ -167,7 +184,7 @@ final class Reads {
                 last = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null;
             } else {
                 ScanRequest.Builder s = ScanRequest.builder().tableName(plan.tableName()).indexName(plan.indexName())
-                        .filterExpression(plan.filter()).projectionExpression(plan.projection())
+                        .filterExpression(filter).projectionExpression(plan.projection())
                         .expressionAttributeNames(names).expressionAttributeValues(values)
                         .consistentRead(consistent).exclusiveStartKey(start).limit(limit);
                 if (plan.count()) {

@@ -14,6 +14,7 @@ import jakarta.persistence.SchemaValidationException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.util.ArrayList;
@@ -66,6 +68,7 @@ public final class Schema implements SchemaManager {
                 create(true);
             }
             case DROP -> drop(true);
+            case UPDATE -> update();
         }
     }
 
@@ -92,6 +95,124 @@ public final class Schema implements SchemaManager {
             if (e.timeToLive() != null && (created.contains(e.tableName()) || !dynamo.timeToLiveEnabled(e.tableName()))) {
                 dynamo.enableTimeToLive(e.tableName(), e.timeToLive().storedName());
             }
+        }
+    }
+
+    /**
+     * The {@code update} action: brings live tables up to the model without dropping anything. Creates missing
+     * tables (as {@link #create}), adds each missing global secondary index with its own UpdateTable and waits
+     * until it is ACTIVE before the next one (DynamoDB builds one index at a time per table), and enables time to
+     * live. What cannot be changed on a live table (key schema, local indexes, an index's keys) is logged as a
+     * warning and left alone; {@link #validate()} reports it. A table already up to date costs one DescribeTable
+     * (and one DescribeTimeToLive with {@code @TimeToLive}) and no change.
+     */
+    public void update() {
+        createGeneratorTables();
+        java.util.Set<String> created = new java.util.HashSet<>();
+        for (EntityMeta e : metadata.entities()) {
+            TableDescription t = dynamo.describeTable(e.tableName());
+            if (t == null) {
+                try {
+                    dynamo.createTable(createRequest(e));
+                    created.add(e.tableName());
+                    LOG.log(System.Logger.Level.INFO, () -> "Created table " + e.tableName() + " for entity " + e.name());
+                } catch (ResourceInUseException ex) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> "Table " + e.tableName() + " was created meanwhile");
+                }
+                dynamo.awaitTable(e.tableName(), true);
+                continue;
+            }
+            if (!activeWithIndexes(t)) {
+                dynamo.awaitTable(e.tableName(), true);
+                t = dynamo.describeTable(e.tableName());
+            }
+            addMissingIndexes(e, t);
+        }
+        for (EntityMeta e : metadata.entities()) {
+            // DynamoDB rejects enabling a time to live that is already enabled, so an existing table is asked first.
+            if (e.timeToLive() != null && (created.contains(e.tableName()) || !dynamo.timeToLiveEnabled(e.tableName()))) {
+                dynamo.enableTimeToLive(e.tableName(), e.timeToLive().storedName());
+                LOG.log(System.Logger.Level.INFO, () -> "Enabled time to live on " + e.tableName() + "."
+                        + e.timeToLive().storedName());
+            }
+        }
+    }
+
+    private static boolean activeWithIndexes(TableDescription t) {
+        return "ACTIVE".equals(t.tableStatusAsString()) && (!t.hasGlobalSecondaryIndexes()
+                || t.globalSecondaryIndexes().stream().allMatch(g -> g.indexStatus() == null
+                || "ACTIVE".equals(g.indexStatusAsString())));
+    }
+
+    /** One UpdateTable per global index the model declares and the live table lacks, each waited for. */
+    private void addMissingIndexes(EntityMeta e, TableDescription t) {
+        CreateTableRequest expected = createRequest(e);
+        Map<String, List<KeySchemaElement>> liveGlobals = new LinkedHashMap<>();
+        if (t.hasGlobalSecondaryIndexes()) {
+            t.globalSecondaryIndexes().forEach(g -> liveGlobals.put(g.indexName(), g.keySchema()));
+        }
+        java.util.Set<String> liveLocals = new java.util.HashSet<>();
+        if (t.hasLocalSecondaryIndexes()) {
+            t.localSecondaryIndexes().forEach(l -> liveLocals.add(l.indexName()));
+        }
+        for (LocalSecondaryIndex l : expected.localSecondaryIndexes()) {
+            if (!liveLocals.contains(l.indexName())) {
+                LOG.log(System.Logger.Level.WARNING, () -> "Table " + e.tableName() + " (entity " + e.name()
+                        + ") lacks local index " + l.indexName() + ", which DynamoDB can only create with the table;"
+                        + " left alone. Copy the data to a new table to add it");
+            }
+        }
+        Map<String, ScalarAttributeType> definitions = new LinkedHashMap<>();
+        expected.attributeDefinitions().forEach(d -> definitions.put(d.attributeName(), d.attributeType()));
+        Map<String, ScalarAttributeType> liveTypes = new LinkedHashMap<>();
+        t.attributeDefinitions().forEach(d -> liveTypes.put(d.attributeName(), d.attributeType()));
+        boolean provisioned = t.billingModeSummary() == null
+                ? t.provisionedThroughput() != null && t.provisionedThroughput().readCapacityUnits() != null
+                && t.provisionedThroughput().readCapacityUnits() > 0
+                : t.billingModeSummary().billingMode() == BillingMode.PROVISIONED;
+        for (GlobalSecondaryIndex g : expected.globalSecondaryIndexes()) {
+            List<KeySchemaElement> liveKeys = liveGlobals.get(g.indexName());
+            if (liveKeys != null) {
+                if (!liveKeys.equals(g.keySchema())) {
+                    LOG.log(System.Logger.Level.WARNING, () -> "Table " + e.tableName() + " (entity " + e.name()
+                            + ") global index " + g.indexName() + " has keys " + render(liveKeys) + ", the mapping "
+                            + render(g.keySchema()) + "; left alone (update never drops an index): rename the index"
+                            + " in the mapping to add a new one");
+                }
+                continue;
+            }
+            List<AttributeDefinition> keyDefinitions = new ArrayList<>();
+            String conflict = null;
+            for (KeySchemaElement k : g.keySchema()) {
+                ScalarAttributeType type = definitions.get(k.attributeName());
+                ScalarAttributeType live = liveTypes.get(k.attributeName());
+                if (live != null && live != type) {
+                    conflict = "key attribute '" + k.attributeName() + "' is of type " + live + " on the table, "
+                            + type + " in the mapping";
+                }
+                keyDefinitions.add(AttributeDefinition.builder().attributeName(k.attributeName()).attributeType(type).build());
+            }
+            if (conflict != null) {
+                String why = conflict;
+                LOG.log(System.Logger.Level.WARNING, () -> "Table " + e.tableName() + " (entity " + e.name()
+                        + "): not adding global index " + g.indexName() + ": " + why);
+                continue;
+            }
+            CreateGlobalSecondaryIndexAction.Builder create =
+                    CreateGlobalSecondaryIndexAction.builder()
+                            .indexName(g.indexName()).keySchema(g.keySchema()).projection(g.projection());
+            if (provisioned) {
+                // A provisioned table's new index needs its own throughput: the mapping's @Capacity, else the table's.
+                create.provisionedThroughput(g.provisionedThroughput() != null ? g.provisionedThroughput()
+                        : ProvisionedThroughput.builder().readCapacityUnits(t.provisionedThroughput().readCapacityUnits())
+                        .writeCapacityUnits(t.provisionedThroughput().writeCapacityUnits()).build());
+            }
+            dynamo.updateTable(UpdateTableRequest.builder()
+                    .tableName(e.tableName()).attributeDefinitions(keyDefinitions)
+                    .globalSecondaryIndexUpdates(u -> u.create(create.build())).build());
+            LOG.log(System.Logger.Level.INFO, () -> "Adding global index " + g.indexName() + " to table " + e.tableName());
+            // DynamoDB builds one index at a time per table (LimitExceededException otherwise).
+            dynamo.awaitTable(e.tableName(), true);
         }
     }
 

@@ -64,7 +64,7 @@ class SettingsTest {
             jynamo.scan                | never            | one of ALLOW, WARN, DENY (any case)
             jynamo.cache.max-items     | -1               | a whole number from 0 to 9223372036854775807
             jynamo.cache.ttl-seconds   | 0                | a whole number from 1 to 9223372036854775807
-            jakarta.persistence.schema-generation.database.action | create-or-drop | one of none, create, drop-and-create, drop (any case)
+            jakarta.persistence.schema-generation.database.action | create-or-drop | one of none, create, drop-and-create, drop, update (any case)
             jakarta.persistence.sharedCache.mode | SOME  | one of ALL, NONE, ENABLE_SELECTIVE, DISABLE_SELECTIVE, UNSPECIFIED (any case)
             """)
     void aValueTheParserDoesNotTakeFailsTheFactoryNamingKeyValueAndWhatIsExpected(String key, String value, String expected) {
