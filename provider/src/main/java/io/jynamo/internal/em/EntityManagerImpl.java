@@ -350,10 +350,11 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                     }
                     fill(entry, item);
                 }
-                return entityClass.cast(entry.entity());
+                // In an entity hierarchy the key may belong to an instance of another subclass: not found.
+                return entityClass.isInstance(entry.entity()) ? entityClass.cast(entry.entity()) : null;
             }
             Map<String, AttributeValue> item = read(meta, key, retrieve, store);
-            return item == null ? null : entityClass.cast(materialise(meta, item));
+            return item == null || !meta.accepts(item) ? null : entityClass.cast(materialise(meta, item));
         });
     }
 

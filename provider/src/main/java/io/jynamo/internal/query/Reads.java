@@ -35,6 +35,10 @@ import java.util.Set;
  */
 final class Reads {
 
+    /** The placeholders of the discriminator condition, apart from any the compiler makes ({@code #n0}, {@code :v0}). */
+    static final String TYPE_NAME = "#jynamoType";
+    static final String TYPE_VALUE = ":jynamoType";
+
     private final Session session;
     private final QueryServices services;
     private final CompiledQuery compiled;
@@ -88,7 +92,7 @@ final class Reads {
         for (Map<String, AttributeValue> key : keys) {
             EntityEntry entry = session.context().entry(meta, key);
             if (entry != null && entry.snapshot() != null && compiled.selectKind() == SelectKind.ENTITY) {
-                if (entry.status() != EntityEntry.Status.REMOVED) {
+                if (entry.status() != EntityEntry.Status.REMOVED && meta.isSameOrSuperOf(entry.meta())) {
                     found.put(AttributeValues.canonicalKey(key), entry.snapshot());
                 }
             } else {
@@ -109,7 +113,8 @@ final class Reads {
         List<Map<String, AttributeValue>> ordered = new ArrayList<>();
         for (Map<String, AttributeValue> key : keys) {
             Map<String, AttributeValue> item = found.get(AttributeValues.canonicalKey(key));
-            if (item != null) {
+            // A query over a subclass of a hierarchy does not return the items of its other entities.
+            if (item != null && meta.accepts(item)) {
                 ordered.add(item);
             }
         }
@@ -119,6 +124,7 @@ final class Reads {
     /** Query or Scan pages, fetched only when the caller asks for more: the one page source for both. */
     private final class Pages implements Iterator<Map<String, AttributeValue>> {
         private final BoundPlan plan;
+        private final String filter;
         private final Map<String, String> names;
         private final Map<String, AttributeValue> values;
         private final boolean consistent;
@@ -134,12 +140,31 @@ final class Reads {
             // An UPDATE's read plan shares its names and values with the update expression; DynamoDB rejects
             // placeholders a request does not use.
             Set<String> used = Placeholders.in(plan.keyCondition() + " " + plan.filter() + " " + plan.projection());
-            this.names = Placeholders.usedOnly(plan.names(), used);
-            this.values = Placeholders.usedOnly(services.queryModel().convertAll(compiled.entity().name(), plan.values()), used);
+            Map<String, String> usedNames = Placeholders.usedOnly(plan.names(), used);
+            Map<String, AttributeValue> usedValues =
+                    Placeholders.usedOnly(services.queryModel().convertAll(compiled.entity().name(), plan.values()), used);
+            List<AttributeValue> types = meta.discriminatorValues();
+            if (types == null) {
+                this.filter = plan.filter();
+                this.names = usedNames;
+                this.values = usedValues;
+            } else {
+                // A subclass of an entity hierarchy shares its root's table: keep only the items of its own classes.
+                this.names = new HashMap<>(usedNames);
+                this.values = new HashMap<>(usedValues);
+                names.put(TYPE_NAME, meta.discriminatorColumn());
+                StringBuilder in = new StringBuilder(TYPE_NAME).append(" IN (");
+                for (int i = 0; i < types.size(); i++) {
+                    values.put(TYPE_VALUE + i, types.get(i));
+                    in.append(i == 0 ? "" : ", ").append(TYPE_VALUE).append(i);
+                }
+                in.append(')');
+                this.filter = plan.filter() == null ? in.toString() : "(" + plan.filter() + ") AND " + in;
+            }
             // Strongly consistent reads exist for tables and local indexes only.
             this.consistent = services.consistentReads() && (plan.indexName() == null || isLocal(plan.indexName()));
             // Without a filter every evaluated item is returned, so asking for exactly what is wanted reads no more.
-            this.limit = plan.filter() == null && !plan.count() && wanted < 10_000 ? (int) wanted : null;
+            this.limit = filter == null && !plan.count() && wanted < 10_000 ? (int) wanted : null;
             // Only whole items of a SELECT of entities are items the second-level cache can answer finds with.
             this.cacheResults = compiled.kind() == StatementKind.SELECT && compiled.selectKind() == SelectKind.ENTITY
                     && plan.projection() == null;
@@ -154,7 +179,7 @@ final class Reads {
             long stamp = services.cache().stamp();
             if (plan.operation() == Operation.QUERY) {
                 QueryRequest.Builder q = QueryRequest.builder().tableName(plan.tableName()).indexName(plan.indexName())
-                        .keyConditionExpression(plan.keyCondition()).filterExpression(plan.filter())
+                        .keyConditionExpression(plan.keyCondition()).filterExpression(filter)
                         .projectionExpression(plan.projection()).expressionAttributeNames(names)
                         .expressionAttributeValues(values).scanIndexForward(plan.scanIndexForward())
                         .consistentRead(consistent).exclusiveStartKey(start).limit(limit);
@@ -167,7 +192,7 @@ final class Reads {
                 last = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null;
             } else {
                 ScanRequest.Builder s = ScanRequest.builder().tableName(plan.tableName()).indexName(plan.indexName())
-                        .filterExpression(plan.filter()).projectionExpression(plan.projection())
+                        .filterExpression(filter).projectionExpression(plan.projection())
                         .expressionAttributeNames(names).expressionAttributeValues(values)
                         .consistentRead(consistent).exclusiveStartKey(start).limit(limit);
                 if (plan.count()) {

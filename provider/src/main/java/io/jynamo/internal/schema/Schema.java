@@ -70,7 +70,7 @@ public final class Schema implements SchemaManager {
     @Override
     public void create(boolean createSchemas) {
         java.util.Set<String> created = new java.util.HashSet<>();
-        for (EntityMeta e : metadata.entities()) {
+        for (EntityMeta e : metadata.tables()) {
             if (dynamo.describeTable(e.tableName()) != null) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "Table " + e.tableName() + " exists; not creating it");
                 continue;
@@ -83,7 +83,7 @@ public final class Schema implements SchemaManager {
                 LOG.log(System.Logger.Level.DEBUG, () -> "Table " + e.tableName() + " was created meanwhile");
             }
         }
-        for (EntityMeta e : metadata.entities()) {
+        for (EntityMeta e : metadata.tables()) {
             dynamo.awaitTable(e.tableName(), true);
             // DynamoDB rejects enabling a time to live that is already enabled, so an existing table is asked first.
             if (e.timeToLive() != null && (created.contains(e.tableName()) || !dynamo.timeToLiveEnabled(e.tableName()))) {
@@ -161,7 +161,7 @@ public final class Schema implements SchemaManager {
     @Override
     public void drop(boolean dropSchemas) {
         List<String> dropped = new ArrayList<>();
-        for (EntityMeta e : metadata.entities()) {
+        for (EntityMeta e : metadata.tables()) {
             try {
                 dynamo.deleteTable(e.tableName());
                 dropped.add(e.tableName());
@@ -178,7 +178,7 @@ public final class Schema implements SchemaManager {
     @Override
     public void validate() throws SchemaValidationException {
         List<String> problems = new ArrayList<>();
-        for (EntityMeta e : metadata.entities()) {
+        for (EntityMeta e : metadata.tables()) {
             TableDescription t = dynamo.describeTable(e.tableName());
             String where = "Table " + e.tableName() + " (entity " + e.name() + ")";
             if (t == null) {
@@ -235,7 +235,7 @@ public final class Schema implements SchemaManager {
 
     @Override
     public void truncate() {
-        for (EntityMeta e : metadata.entities()) {
+        for (EntityMeta e : metadata.tables()) {
             List<String> keyNames = new ArrayList<>();
             keyNames.add(e.partitionKey().storedName());
             if (e.sortKey() != null) {

@@ -20,7 +20,7 @@ import java.util.Set;
  * An entity. Its id is one of three shapes: a single {@code @Id} (the partition key), an
  * {@code @IdClass} whose two {@code @Id} attributes are the partition and sort keys, or an
  * {@code @EmbeddedId}, which the metamodel shows as one embedded attribute although the metadata
- * flattens it into the two key attributes. Entities have no supertype.
+ * flattens it into the two key attributes. The supertype of an entity is its entity superclass, if any.
  */
 final class EntityTypeImpl<X> extends ManagedTypeImpl<X> implements EntityType<X> {
 
@@ -30,6 +30,8 @@ final class EntityTypeImpl<X> extends ManagedTypeImpl<X> implements EntityType<X
     private final Set<SingularAttribute<? super X, ?>> idClassAttributes;
     private final SingularAttributeImpl<X, ?> version;
     private final Type<?> idType;
+    /** Set once by the metamodel, after every entity type exists. */
+    private EntityTypeImpl<? super X> supertype;
 
     @SuppressWarnings("unchecked")
     EntityTypeImpl(EntityMeta meta, TypeRegistry types) {
@@ -195,10 +197,17 @@ final class EntityTypeImpl<X> extends ManagedTypeImpl<X> implements EntityType<X
         return cast(version);
     }
 
-    /** Always {@code null}: Jynamo supports no entity inheritance. */
+    /**
+     * The entity supertype in an entity hierarchy, else {@code null}: mapped superclasses are not shown
+     * as types (their attributes are the entity's own in this metamodel).
+     */
     @Override
     public IdentifiableType<? super X> getSupertype() {
-        return null;
+        return supertype;
+    }
+
+    void supertype(EntityTypeImpl<? super X> type) {
+        this.supertype = type;
     }
 
     /** {@code true} for an {@code @Id} or {@code @EmbeddedId}, {@code false} for an {@code @IdClass}. */

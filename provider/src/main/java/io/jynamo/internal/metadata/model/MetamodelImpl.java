@@ -45,6 +45,12 @@ public final class MetamodelImpl implements Metamodel {
             byClass.put(meta.javaClass(), type);
             byName.put(meta.name(), type);
         }
+        for (EntityMeta meta : metadata.entities()) {
+            if (meta.parent() != null) {
+                EntityTypeImpl<?> type = byClass.get(meta.javaClass());
+                type.supertype(ManagedTypeImpl.cast(byClass.get(meta.parent().javaClass())));
+            }
+        }
         this.entitiesByClass = Collections.unmodifiableMap(byClass);
         this.entitiesByName = Collections.unmodifiableMap(byName);
         this.embeddablesByClass = Collections.unmodifiableMap(new LinkedHashMap<>(types.embeddables()));
