@@ -758,7 +758,17 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     @Override
     public String explain(String jpql) {
         checkOpen();
-        return factory.compile(jpql).explain(null);
+        var compiled = factory.compile(jpql);
+        String plan = compiled.explain(null);
+        EntityMeta meta = factory.metadata().byName(compiled.entity().name());
+        List<AttributeValue> types = meta == null ? null : meta.discriminatorValues();
+        if (types == null) {
+            return plan;
+        }
+        // The discriminator condition is added when the query runs (Reads), not by the compiler: say so here.
+        return plan + (plan.endsWith("\n") ? "" : "\n") + "discriminator:  " + meta.discriminatorColumn() + " IN "
+                + types.stream().map(v -> v.s() != null ? "'" + v.s() + "'" : v.n()).toList()
+                + " (added to a Query or Scan filter as #jynamoType, without Limit; GetItem results are checked)";
     }
 
     @Override

@@ -250,6 +250,17 @@ class SingleTableTest {
     }
 
     @Test
+    void explainShowsTheDiscriminatorConditionOfASubclassQuery() {
+        String car = unit.withEntityManager(em -> em.unwrap(io.jynamo.JynamoEntityManager.class)
+                .explain("SELECT c FROM Car c WHERE c.owner = 'x'"));
+        assertTrue(car.contains("discriminator:  kind IN ['Car', 'SportsCar']")
+                || car.contains("discriminator:  kind IN ['SportsCar', 'Car']"), car);
+        String root = unit.withEntityManager(em -> em.unwrap(io.jynamo.JynamoEntityManager.class)
+                .explain("SELECT v FROM Vehicle v WHERE v.owner = 'x'"));
+        assertFalse(root.contains("discriminator"), root);
+    }
+
+    @Test
     void subclassesAreMergedAndRemovedInTheRootsTable() {
         Truck detached = unit.withEntityManager(em -> em.find(Truck.class, new VehicleId(fleet, "T")));
         detached.payload = 9_000;
@@ -267,6 +278,17 @@ class SingleTableTest {
         Map<String, AttributeValue> car = raw("Vehicles", vehicleKey(fleet, "C"));
         assertEquals("3", car.get("doors").n());
         assertEquals("Car", car.get("kind").s());
+    }
+
+    @Test
+    void aBulkDeleteOverASubclassDeletesOnlyItsItems() {
+        int deleted = unit.fromTransaction(em -> em.createQuery("DELETE FROM Car c WHERE c.owner = :o")
+                .setParameter("o", fleet).executeUpdate());
+        assertEquals(2, deleted);
+        assertTrue(raw("Vehicles", vehicleKey(fleet, "C")).isEmpty());
+        assertTrue(raw("Vehicles", vehicleKey(fleet, "S")).isEmpty());
+        assertFalse(raw("Vehicles", vehicleKey(fleet, "V")).isEmpty());
+        assertFalse(raw("Vehicles", vehicleKey(fleet, "T")).isEmpty());
     }
 
     @Test
