@@ -83,6 +83,16 @@ public final class MetadataBuilder {
         String tableName = tablePrefix + (table != null && !table.name().isEmpty() ? table.name() : entityName(root));
 
         List<Property> properties = PropertyScanner.properties(type);
+        if (root != type) {
+            for (Property p : properties) {
+                Class<?> declaring = p.member().getDeclaringClass();
+                if ((p.has(Id.class) || p.has(EmbeddedId.class)) && declaring != root && root.isAssignableFrom(declaring)) {
+                    throw new PersistenceException(where + " declares its own key '" + p.name() + "' in "
+                            + declaring.getName() + "; the entities of a hierarchy share the key of its root "
+                            + root.getName() + " (they share its table): remove the @Id");
+                }
+            }
+        }
         KeyReader.Keys keys = new KeyReader(codecs).keys(type, properties, where);
         List<AttributeMeta> attributes = new ArrayList<>();
         attributes.add(keys.pk());
