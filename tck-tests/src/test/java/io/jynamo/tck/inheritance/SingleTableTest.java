@@ -320,6 +320,20 @@ class SingleTableTest {
         assertEquals("Kitty", model.entity(Cat.class).getName());
         assertFalse(model.entity(Vehicle.class).getAttributes().stream().anyMatch(a -> a.getName().equals("doors")));
         assertTrue(model.entity(SportsCar.class).getAttributes().stream().anyMatch(a -> a.getName().equals("doors")));
+
+        var sports = model.entity(SportsCar.class);
+        assertEquals(Set.of("topSpeed"), sports.getDeclaredAttributes().stream().map(a -> a.getName())
+                .collect(Collectors.toSet()), "a subclass declares only its own attributes");
+        assertEquals(model.entity(Car.class), sports.getAttribute("doors").getDeclaringType());
+        assertEquals(model.entity(Vehicle.class), sports.getAttribute("colour").getDeclaringType());
+        assertEquals(model.entity(Car.class).getAttribute("doors"), sports.getAttribute("doors"), "the same attribute object");
+        assertThrows(IllegalArgumentException.class, () -> sports.getDeclaredAttribute("doors"));
+        var dog = model.entity(Dog.class);
+        assertEquals(String.class, dog.getId(String.class).getJavaType());
+        assertEquals(model.entity(Animal.class), dog.getId(String.class).getDeclaringType());
+        assertThrows(IllegalArgumentException.class, () -> dog.getDeclaredId(String.class));
+        assertEquals(Set.of("owner", "plate"), sports.getIdClassAttributes().stream().map(a -> a.getName())
+                .collect(Collectors.toSet()));
     }
 
     @Entity

@@ -30,12 +30,12 @@ final class EntityTypeImpl<X> extends ManagedTypeImpl<X> implements EntityType<X
     private final Set<SingularAttribute<? super X, ?>> idClassAttributes;
     private final SingularAttributeImpl<X, ?> version;
     private final Type<?> idType;
-    /** Set once by the metamodel, after every entity type exists. */
-    private EntityTypeImpl<? super X> supertype;
+    private final EntityTypeImpl<? super X> supertype;
 
     @SuppressWarnings("unchecked")
-    EntityTypeImpl(EntityMeta meta, TypeRegistry types) {
-        super((Class<X>) meta.javaClass(), modelAttributes(meta), idNames(meta), types);
+    EntityTypeImpl(EntityMeta meta, TypeRegistry types, EntityTypeImpl<? super X> supertype) {
+        super((Class<X>) meta.javaClass(), modelAttributes(meta), idNames(meta), types, supertype);
+        this.supertype = supertype;
         this.name = meta.name();
         this.idKind = meta.idKind();
         this.version = meta.version() == null ? null : (SingularAttributeImpl<X, ?>) attribute(meta.version().name());
@@ -155,7 +155,9 @@ final class EntityTypeImpl<X> extends ManagedTypeImpl<X> implements EntityType<X
      */
     @Override
     public <Y> SingularAttribute<? super X, Y> getId(Class<Y> type) {
-        return getDeclaredId(type);
+        requireSingleId();
+        requireType(singleId, "type", type, singleId.getJavaType());
+        return cast(singleId);
     }
 
     /**
@@ -165,12 +167,17 @@ final class EntityTypeImpl<X> extends ManagedTypeImpl<X> implements EntityType<X
      */
     @Override
     public <Y> SingularAttribute<X, Y> getDeclaredId(Class<Y> type) {
+        requireSingleId();
+        declared(singleId.getName());
+        requireType(singleId, "type", type, singleId.getJavaType());
+        return cast(singleId);
+    }
+
+    private void requireSingleId() {
         if (singleId == null) {
             throw new IllegalArgumentException(capitalized(describe()) + " has an @IdClass with the id attributes "
                     + names(idClassAttributes) + "; use getIdClassAttributes() instead of getId");
         }
-        requireType(singleId, "type", type, singleId.getJavaType());
-        return cast(singleId);
     }
 
     /**
@@ -180,7 +187,11 @@ final class EntityTypeImpl<X> extends ManagedTypeImpl<X> implements EntityType<X
      */
     @Override
     public <Y> SingularAttribute<? super X, Y> getVersion(Class<Y> type) {
-        return getDeclaredVersion(type);
+        if (version == null) {
+            throw new IllegalArgumentException(capitalized(describe()) + " has no @Version attribute");
+        }
+        requireType(version, "type", type, version.getJavaType());
+        return cast(version);
     }
 
     /**
@@ -193,6 +204,7 @@ final class EntityTypeImpl<X> extends ManagedTypeImpl<X> implements EntityType<X
         if (version == null) {
             throw new IllegalArgumentException(capitalized(describe()) + " has no @Version attribute");
         }
+        declared(version.getName());
         requireType(version, "type", type, version.getJavaType());
         return cast(version);
     }
@@ -206,9 +218,6 @@ final class EntityTypeImpl<X> extends ManagedTypeImpl<X> implements EntityType<X
         return supertype;
     }
 
-    void supertype(EntityTypeImpl<? super X> type) {
-        this.supertype = type;
-    }
 
     /** {@code true} for an {@code @Id} or {@code @EmbeddedId}, {@code false} for an {@code @IdClass}. */
     @Override
