@@ -123,6 +123,20 @@ public final class EntityMeta {
         return hierarchy == null ? null : hierarchy.column;
     }
 
+    /** The discriminator value of this entity's items, or {@code null} (no hierarchy, or an abstract entity). */
+    public AttributeValue discriminatorValue() {
+        return hierarchy == null ? null : hierarchy.value;
+    }
+
+    /** How the hierarchy's discriminator values are stored, as queries see them; {@code null} outside a hierarchy. */
+    public io.jynamo.jpql.ValueKind discriminatorValueKind() {
+        if (hierarchy == null) {
+            return null;
+        }
+        boolean number = hierarchy.byValue.keySet().stream().anyMatch(v -> v.n() != null);
+        return number ? io.jynamo.jpql.ValueKind.NUMBER : io.jynamo.jpql.ValueKind.STRING;
+    }
+
     /** Whether this entity is {@code other} or one of its entity superclasses. */
     public boolean isSameOrSuperOf(EntityMeta other) {
         for (EntityMeta e = other; e != null; e = e.parent()) {

@@ -149,6 +149,13 @@ class MappedSuperclassTest {
     }
 
     @Test
+    void typeOfAnEntityOutsideAHierarchyIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> unit.withEntityManager(
+                em -> em.createQuery("SELECT d FROM Document d WHERE TYPE(d) = Document")));
+        assertTrue(e.getMessage().contains("TYPE(d): entity Document has no entity superclass"), e.getMessage());
+    }
+
+    @Test
     void theMetamodelShowsInheritedAttributesAsTheEntitysOwn() {
         EntityType<Document> type = unit.emf().getMetamodel().entity(Document.class);
         assertEquals(Document.class, type.getJavaType());

@@ -250,6 +250,42 @@ class SingleTableTest {
     }
 
     @Test
+    void typeOfTheVariableComparesTheExactClassOfEachItem() {
+        List<Vehicle> exact = unit.withEntityManager(em -> em.createQuery(
+                "SELECT v FROM Vehicle v WHERE v.owner = :o AND TYPE(v) = Car", Vehicle.class)
+                .setParameter("o", fleet).getResultList());
+        assertEquals(List.of("C"), exact.stream().map(v -> v.plate).toList(), "TYPE(v) = Car excludes SportsCar");
+        QueryRequest q = unit.calls().<QueryRequest>requests("query").get(0);
+        assertTrue(q.expressionAttributeNames().containsValue("kind"), q.toString());
+        assertTrue(q.expressionAttributeValues().containsValue(AttributeValue.fromS("Car")), q.toString());
+
+        List<String> plates = unit.withEntityManager(em -> em.createQuery(
+                "SELECT v.plate FROM Vehicle v WHERE v.owner = :o AND TYPE(v) IN (Truck, SportsCar)", String.class)
+                .setParameter("o", fleet).getResultList());
+        assertEquals(Set.of("T", "S"), Set.copyOf(plates), "IN uses each class's @DiscriminatorValue");
+        List<String> others = unit.withEntityManager(em -> em.createQuery(
+                "SELECT v.plate FROM Vehicle v WHERE v.owner = :o AND TYPE(v) <> Vehicle AND TYPE(v) NOT IN (Truck)",
+                String.class).setParameter("o", fleet).getResultList());
+        assertEquals(Set.of("C", "S"), Set.copyOf(others));
+    }
+
+    @Test
+    void typeRefusesNamesOutsideTheHierarchy() {
+        Exception e = assertThrows(Exception.class, () -> unit.withEntityManager(em -> em.createQuery(
+                "SELECT v FROM Vehicle v WHERE v.owner = :o AND TYPE(v) = Dog", Vehicle.class)
+                .setParameter("o", fleet).getResultList()));
+        assertTrue(String.valueOf(e.getMessage()).contains("no entity of its hierarchy"), e.toString());
+        Exception t = assertThrows(Exception.class, () -> unit.withEntityManager(em -> em.createQuery(
+                "SELECT v FROM Vehicle v WHERE v.owner = :o AND TYPE(v) = T", Vehicle.class)
+                .setParameter("o", fleet).getResultList()));
+        assertTrue(String.valueOf(t.getMessage()).contains("'T', which is no entity"), "a discriminator value is no "
+                + "entity name: " + t);
+        IllegalArgumentException select = assertThrows(IllegalArgumentException.class, () -> unit.withEntityManager(
+                em -> em.createQuery("SELECT TYPE(v) FROM Vehicle v WHERE v.owner = :o")));
+        assertTrue(select.getMessage().contains("TYPE(...) is not supported"), select.getMessage());
+    }
+
+    @Test
     void explainShowsTheDiscriminatorConditionOfASubclassQuery() {
         String car = unit.withEntityManager(em -> em.unwrap(io.jynamo.JynamoEntityManager.class)
                 .explain("SELECT c FROM Car c WHERE c.owner = 'x'"));
