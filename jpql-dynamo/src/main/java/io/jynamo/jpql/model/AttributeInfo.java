@@ -19,6 +19,12 @@ import java.util.List;
  */
 public record AttributeInfo(String path, List<String> storedPath, ValueKind kind, Class<?> javaType,
                             Class<?> elementType) {
+    /**
+     * The path of the pseudo-attribute {@code TYPE(e)} (no Java name can be it): an entity of a hierarchy
+     * describes its discriminator under it, and entity names compared with it are its literals.
+     */
+    public static final String TYPE_PATH = "TYPE()";
+
     public AttributeInfo {
         storedPath = List.copyOf(storedPath);
     }

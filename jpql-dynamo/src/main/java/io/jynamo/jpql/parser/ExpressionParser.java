@@ -19,6 +19,7 @@ import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.SizeExpr;
 import io.jynamo.jpql.lexer.Token;
 import io.jynamo.jpql.lexer.TokenType;
+import io.jynamo.jpql.model.AttributeInfo;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -134,6 +135,9 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
             return c;
         }
         Expr left = value();
+        if (left instanceof PathExpr p && p.names().size() == 2 && AttributeInfo.TYPE_PATH.equals(p.names().get(1))) {
+            return typeCondition(p);
+        }
         Token op = peek();
         if (op.is("NOT")) {
             Token after = peekAt(1);
@@ -144,6 +148,40 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
             throw after.pos().error("expected BETWEEN, LIKE, IN or MEMBER after NOT but found " + after.describe(), null);
         }
         return afterValue(left, false);
+    }
+
+    /**
+     * {@code TYPE(e) = Car}, {@code <>}, {@code [NOT] IN (Car, Truck)}: the entity names are literals, which
+     * the provider turns into discriminator values.
+     */
+    private Condition typeCondition(PathExpr type) {
+        Token op = peek();
+        boolean not = matchWord("NOT");
+        if (checkWord("IN")) {
+            advance();
+            consume(TokenType.LPAREN, "'(' after IN", "write TYPE(e) IN (Car, Truck)");
+            List<Expr> items = new ArrayList<>();
+            do {
+                items.add(entityName());
+            } while (match(TokenType.COMMA));
+            consume(TokenType.RPAREN, "')' or ','", "close the IN list");
+            return new In(type, items, not, op.pos());
+        }
+        CompareOp cmp = op.type() == TokenType.EQ ? CompareOp.EQ : op.type() == TokenType.NE ? CompareOp.NE : null;
+        if (not || cmp == null) {
+            throw unexpected("=, <> or IN after TYPE(...)", "write TYPE(e) = Car or TYPE(e) IN (Car, Truck)");
+        }
+        advance();
+        return new Comparison(type, cmp, entityName(), op.pos());
+    }
+
+    private Expr entityName() {
+        Token t = peek();
+        if (t.type() != TokenType.WORD || peekAt(1).type() == TokenType.DOT) {
+            throw unexpected("an entity name", "TYPE(e) compares with entity names written in the query, e.g. TYPE(e) = Car");
+        }
+        advance();
+        return new Literal(t.text(), t.pos());
     }
 
     private Condition afterValue(Expr left, boolean negated) {
@@ -332,6 +370,17 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
                 consume(TokenType.RPAREN, "')'", "close " + up + "(");
                 leave();
                 return new CaseFunction(up.equals("UPPER"), arg, t.pos());
+            }
+            if (up.equals("TYPE")) {
+                advance();
+                advance();
+                Token variable = peek();
+                if (variable.type() != TokenType.WORD || peekAt(1).type() != TokenType.RPAREN) {
+                    throw unexpected("an identification variable", "write TYPE(e) with the FROM clause's variable");
+                }
+                advance();
+                advance();
+                return new PathExpr(List.of(variable.text(), AttributeInfo.TYPE_PATH), t.pos(), null);
             }
             if (up.equals("SIZE")) {
                 advance();

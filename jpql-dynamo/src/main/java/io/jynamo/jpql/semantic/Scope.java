@@ -52,9 +52,15 @@ final class Scope {
         }
         String path = p.path();
         AttributeInfo a = entity.attributes().get(path);
+        if (a == null && AttributeInfo.TYPE_PATH.equals(path)) {
+            throw p.pos().error("TYPE(" + variable + "): entity " + entity.name() + " has no entity superclass or "
+                    + "subclass, so every instance is of its own class", "remove the condition");
+        }
         if (a == null) {
+            TreeSet<String> known = new TreeSet<>(entity.attributes().keySet());
+            known.remove(AttributeInfo.TYPE_PATH);
             throw p.pos().error("unknown attribute '" + path + "' of entity " + entity.name(),
-                    "known attributes: " + String.join(", ", new TreeSet<>(entity.attributes().keySet())));
+                    "known attributes: " + String.join(", ", known));
         }
         return p.resolved(a);
     }

@@ -112,7 +112,7 @@ public final class SharedCache implements Cache {
         if (!caches(meta)) {
             return load.apply(key);
         }
-        CacheKey k = new CacheKey(meta.name(), key);
+        CacheKey k = new CacheKey(meta.root().name(), key);
         if (retrieve != CacheRetrieveMode.BYPASS) {
             Map<String, AttributeValue> hit = items.getIfPresent(k);
             if (hit != null) {
@@ -142,7 +142,7 @@ public final class SharedCache implements Cache {
         if (retrieve != CacheRetrieveMode.BYPASS) {
             missing = new ArrayList<>();
             for (Map<String, AttributeValue> key : keys) {
-                Map<String, AttributeValue> hit = items.getIfPresent(new CacheKey(meta.name(), key));
+                Map<String, AttributeValue> hit = items.getIfPresent(new CacheKey(meta.root().name(), key));
                 if (hit != null) {
                     found.add(hit);
                 } else {
@@ -172,7 +172,7 @@ public final class SharedCache implements Cache {
      */
     public void loaded(EntityMeta meta, Map<String, AttributeValue> item, long stamp, CacheStoreMode store, boolean consistent) {
         if (store != CacheStoreMode.BYPASS && consistent && caches(meta)) {
-            put(new CacheKey(meta.name(), meta.keyOfItem(item)), item, stamp, store == CacheStoreMode.REFRESH);
+            put(new CacheKey(meta.root().name(), meta.keyOfItem(item)), item, stamp, store == CacheStoreMode.REFRESH);
         }
     }
 
@@ -206,7 +206,7 @@ public final class SharedCache implements Cache {
         }
         long[] tick = new long[1];
         // The tick is taken inside the key's atomic section, so a key's ticks are recorded in order.
-        items.asMap().compute(new CacheKey(meta.name(), key), (k, old) -> {
+        items.asMap().compute(new CacheKey(meta.root().name(), key), (k, old) -> {
             tick[0] = clock.incrementAndGet();
             invalidated.put(k, tick[0]);
             return null;
@@ -221,8 +221,8 @@ public final class SharedCache implements Cache {
         }
         regionLock.writeLock().lock();
         try {
-            regions.put(meta.name(), clock.incrementAndGet());
-            items.asMap().keySet().removeIf(k -> k.entity().equals(meta.name()));
+            regions.put(meta.root().name(), clock.incrementAndGet());
+            items.asMap().keySet().removeIf(k -> k.entity().equals(meta.root().name()));
         } finally {
             regionLock.writeLock().unlock();
         }
@@ -258,7 +258,7 @@ public final class SharedCache implements Cache {
     @Override
     public boolean contains(Class<?> cls, Object primaryKey) {
         EntityMeta meta = entity(cls);
-        return items.getIfPresent(new CacheKey(meta.name(), meta.keyOfId(primaryKey))) != null;
+        return items.getIfPresent(new CacheKey(meta.root().name(), meta.keyOfId(primaryKey))) != null;
     }
 
     /**

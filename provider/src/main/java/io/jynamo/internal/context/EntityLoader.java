@@ -41,10 +41,12 @@ public final class EntityLoader {
 
     /**
      * The managed instance of a found item: the one already in the context (JPA's identity guarantee),
-     * or a new one loaded from the item.
+     * or a new one loaded from the item, of the entity class its discriminator names (which may be a
+     * subclass of {@code meta}'s in an entity hierarchy).
      */
     public Object materialise(EntityMeta meta, Map<String, AttributeValue> item) {
         Map<String, AttributeValue> key = meta.keyOfItem(item);
+        meta = meta.concrete(item);
         EntityEntry entry = context.entry(meta, key);
         if (entry != null) {
             if (entry.unread()) {
@@ -124,7 +126,7 @@ public final class EntityLoader {
         List<Object> result = new ArrayList<>();
         for (Map<String, AttributeValue> key : keys) {
             EntityEntry entry = context.entry(meta, key);
-            if (entry != null && entry.status() != EntityEntry.Status.REMOVED
+            if (entry != null && entry.status() != EntityEntry.Status.REMOVED && meta.isSameOrSuperOf(entry.meta())
                     && (!missing.contains(key) || found.contains(key))) {
                 result.add(entry.entity());
             }
@@ -145,8 +147,9 @@ public final class EntityLoader {
             return;
         }
         Map<String, AttributeValue> item = read(meta, key, retrieve, store);
-        if (item == null) {
-            throw new EntityNotFoundException("No " + meta.describe(key) + " exists (lazy reference)");
+        if (item == null || !meta.accepts(item)) {
+            throw new EntityNotFoundException("No " + meta.describe(key) + " exists (lazy reference)"
+                    + (item == null ? "" : ": the item of that key is a " + meta.concrete(item).name()));
         }
         EntityEntry e = context.entry(reference);
         if (e != null) {

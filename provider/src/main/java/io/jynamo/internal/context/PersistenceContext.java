@@ -28,21 +28,21 @@ public final class PersistenceContext {
 
     /** The entry of a key, or {@code null}. */
     public EntityEntry entry(EntityMeta meta, Map<String, AttributeValue> key) {
-        return byKey.get(new Key(meta, key));
+        return byKey.get(new Key(meta.root(), key));
     }
 
     /** Starts managing an instance. */
     public EntityEntry add(EntityMeta meta, Object entity, Map<String, AttributeValue> key, EntityEntry.Status status,
                            Map<String, AttributeValue> snapshot) {
         EntityEntry e = new EntityEntry(meta, entity, key, status, snapshot);
-        byKey.put(new Key(meta, key), e);
+        byKey.put(new Key(meta.root(), key), e);
         byInstance.put(entity, e);
         return e;
     }
 
     /** Stops managing an instance (detach, or after its delete was written). */
     public void remove(EntityEntry entry) {
-        byKey.remove(new Key(entry.meta(), entry.key()));
+        byKey.remove(new Key(entry.meta().root(), entry.key()));
         byInstance.remove(entry.entity());
     }
 

@@ -355,10 +355,11 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                     }
                     fill(entry, item);
                 }
-                return entityClass.cast(entry.entity());
+                // In an entity hierarchy the key may belong to an instance of another subclass: not found.
+                return entityClass.isInstance(entry.entity()) ? entityClass.cast(entry.entity()) : null;
             }
             Map<String, AttributeValue> item = read(meta, key, retrieve, store);
-            return item == null ? null : entityClass.cast(materialise(meta, item));
+            return item == null || !meta.accepts(item) ? null : entityClass.cast(materialise(meta, item));
         });
     }
 
@@ -762,16 +763,28 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     @Override
     public String explain(String jpql) {
         checkOpen();
-        io.jynamo.jpql.CompiledQuery compiled = factory.compile(jpql);
+        var compiled = factory.compile(jpql);
         String plan = compiled.explain(null);
         EntityMeta meta = factory.metadata().byName(compiled.entity().name());
-        if (meta == null || meta.timeToLive() == null) {
+        if (meta == null) {
             return plan;
         }
-        // The compiler knows nothing of time to live; Reads and BulkWrites add this to every request of the plan.
-        return plan + "\ntime to live:  expired items left out: " + io.jynamo.internal.context.Expiry.FILTER
-                + " with " + io.jynamo.internal.context.Expiry.NAME + "=" + meta.timeToLive().storedName() + ", "
-                + io.jynamo.internal.context.Expiry.NOW + "=now (epoch seconds)";
+        // The compiler knows nothing of time to live or discriminators: Reads and BulkWrites add them to every
+        // request of the plan, so say so here.
+        StringBuilder sb = new StringBuilder(plan);
+        List<AttributeValue> types = meta.discriminatorValues();
+        if (types != null) {
+            sb.append(plan.endsWith("\n") ? "" : "\n").append("discriminator:  ").append(meta.discriminatorColumn())
+                    .append(" IN ").append(types.stream().map(v -> v.s() != null ? "'" + v.s() + "'" : v.n()).toList())
+                    .append(" (added to a Query or Scan filter as #jynamoType, without Limit; GetItem results are checked)");
+        }
+        if (meta.timeToLive() != null) {
+            sb.append(sb.charAt(sb.length() - 1) == '\n' ? "" : "\n").append("time to live:  expired items left out: ")
+                    .append(io.jynamo.internal.context.Expiry.FILTER).append(" with ")
+                    .append(io.jynamo.internal.context.Expiry.NAME).append("=").append(meta.timeToLive().storedName())
+                    .append(", ").append(io.jynamo.internal.context.Expiry.NOW).append("=now (epoch seconds)");
+        }
+        return sb.toString();
     }
 
     @Override

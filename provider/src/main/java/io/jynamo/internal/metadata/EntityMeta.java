@@ -42,6 +42,8 @@ public final class EntityMeta {
     private final java.util.Set<String> storedNames;
     private final List<AttributeMeta> required;
     private final IdGeneratorMeta idGenerator;
+    /** The entity's place in a SINGLE_TABLE hierarchy; set once by the builder before the metadata is shared. */
+    private Hierarchy hierarchy;
 
     EntityMeta(Class<?> javaClass, String name, String tableName, MethodHandle constructor,
                AttributeMeta partitionKey, AttributeMeta sortKey, IdKind idKind, Class<?> idType, IdMapper idMapper,
@@ -94,9 +96,111 @@ public final class EntityMeta {
         return required;
     }
 
-    /** Whether an item attribute of that name is one of the entity's mapped attributes. */
+    /** Whether an item attribute of that name is one of the entity's mapped attributes (or its discriminator). */
     public boolean maps(String storedName) {
-        return storedNames.contains(storedName);
+        return storedNames.contains(storedName) || hierarchy != null && hierarchy.column.equals(storedName);
+    }
+
+    /**
+     * An entity's place in a SINGLE_TABLE hierarchy: the root (whose table every entity of the hierarchy
+     * shares), the entity supertype, and the discriminator attribute that names each item's class.
+     */
+    static final class Hierarchy {
+        private final EntityMeta root;
+        private final EntityMeta parent;
+        private final String column;
+        private final AttributeValue value;
+        /** Every concrete entity of the hierarchy by its discriminator value; shared by all of them. */
+        private final Map<AttributeValue, EntityMeta> byValue;
+
+        Hierarchy(EntityMeta root, EntityMeta parent, String column, AttributeValue value,
+                  Map<AttributeValue, EntityMeta> byValue) {
+            this.root = root;
+            this.parent = parent;
+            this.column = column;
+            this.value = value;
+            this.byValue = byValue;
+        }
+    }
+
+    void hierarchy(Hierarchy h) {
+        this.hierarchy = h;
+    }
+
+    /** The root of the entity's hierarchy: the entity whose table and keys it shares; itself when it has none. */
+    public EntityMeta root() {
+        return hierarchy == null ? this : hierarchy.root;
+    }
+
+    /** The entity superclass, or {@code null}. */
+    public EntityMeta parent() {
+        return hierarchy == null ? null : hierarchy.parent;
+    }
+
+    /** The stored name of the discriminator attribute, or {@code null} outside an entity hierarchy. */
+    public String discriminatorColumn() {
+        return hierarchy == null ? null : hierarchy.column;
+    }
+
+    /** The discriminator value of this entity's items, or {@code null} (no hierarchy, or an abstract entity). */
+    public AttributeValue discriminatorValue() {
+        return hierarchy == null ? null : hierarchy.value;
+    }
+
+    /** How the hierarchy's discriminator values are stored, as queries see them; {@code null} outside a hierarchy. */
+    public io.jynamo.jpql.ValueKind discriminatorValueKind() {
+        if (hierarchy == null) {
+            return null;
+        }
+        boolean number = hierarchy.byValue.keySet().stream().anyMatch(v -> v.n() != null);
+        return number ? io.jynamo.jpql.ValueKind.NUMBER : io.jynamo.jpql.ValueKind.STRING;
+    }
+
+    /** Whether this entity is {@code other} or one of its entity superclasses. */
+    public boolean isSameOrSuperOf(EntityMeta other) {
+        for (EntityMeta e = other; e != null; e = e.parent()) {
+            if (e == this) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The discriminator values of this entity and its entity subclasses, which a query over it must
+     * filter on; {@code null} when it needs no filter (no hierarchy, or the root, which holds them all).
+     */
+    public List<AttributeValue> discriminatorValues() {
+        if (hierarchy == null || hierarchy.parent == null) {
+            return null;
+        }
+        return hierarchy.byValue.entrySet().stream().filter(e -> isSameOrSuperOf(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * The entity an item is an instance of: the one its discriminator names, this one outside a hierarchy.
+     *
+     * @throws PersistenceException if the item's discriminator names no entity of the hierarchy
+     */
+    public EntityMeta concrete(Map<String, AttributeValue> item) {
+        if (hierarchy == null) {
+            return this;
+        }
+        AttributeValue v = item.get(hierarchy.column);
+        EntityMeta e = v == null ? null : hierarchy.byValue.get(v);
+        if (e == null) {
+            throw new PersistenceException("Item " + describe(item) + " of table " + tableName + " has the discriminator "
+                    + hierarchy.column + "=" + (v == null ? "(missing)" : plain(v)) + ", which names no concrete entity of the "
+                    + "hierarchy of " + root().name() + " (its values are " + hierarchy.byValue.keySet().stream()
+                    .map(EntityMeta::plain).toList() + "); write the item through Jynamo or set its " + hierarchy.column);
+        }
+        return e;
+    }
+
+    /** Whether an item is an instance of this entity (or of an entity subclass of it). */
+    public boolean accepts(Map<String, AttributeValue> item) {
+        return hierarchy == null || isSameOrSuperOf(concrete(item));
     }
 
     public Class<?> javaClass() {
@@ -202,6 +306,10 @@ public final class EntityMeta {
 
     /** A new, empty instance of the entity class (not a proxy). */
     public Object newInstance() {
+        if (constructor == null) {
+            throw new PersistenceException("Entity " + javaClass.getName() + " is abstract; only its concrete entity "
+                    + "subclasses have instances");
+        }
         try {
             return constructor.invoke();
         } catch (Throwable e) {
@@ -218,6 +326,9 @@ public final class EntityMeta {
             if (v != null) {
                 item.put(a.storedName(), v);
             }
+        }
+        if (hierarchy != null) {
+            item.put(hierarchy.column, hierarchy.value);
         }
         return item;
     }

@@ -62,7 +62,7 @@ final class KeyReader {
         Property[] keys = splitKeys(ids, where);
         AttributeMeta pk = keyAttribute(keys[0], AttributeMeta.Role.PARTITION_KEY, keys[0].accessor(), where);
         AttributeMeta sk = keys[1] == null ? null : keyAttribute(keys[1], AttributeMeta.Role.SORT_KEY, keys[1].accessor(), where);
-        IdClass idClass = type.getAnnotation(IdClass.class);
+        IdClass idClass = idClass(type);
         if (sk == null) {
             if (idClass != null) {
                 throw new PersistenceException(where + " declares @IdClass but has a single @Id; "
@@ -82,6 +82,17 @@ final class KeyReader {
         MethodHandle idCtor = Types.constructor(idType, "id class " + idType.getName());
         IdMappers.Parts parts = new IdMappers.Parts(idPk, idSk, idCtor, idType, where);
         return new Keys(pk, sk, EntityMeta.IdKind.ID_CLASS, idType, new IdMappers.IdClass(parts, pk, sk), null);
+    }
+
+    /** The {@code @IdClass} of the class or of the superclass (entity or mapped) that declares it. */
+    private static IdClass idClass(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            IdClass idClass = c.getAnnotation(IdClass.class);
+            if (idClass != null) {
+                return idClass;
+            }
+        }
+        return null;
     }
 
     private Keys embeddedId(Property embeddedIdProperty, String where) {

@@ -49,4 +49,9 @@ public final class Metadata {
     public Collection<EntityMeta> entities() {
         return byClass.values();
     }
+
+    /** One entity per table: the roots of the hierarchies (whose tables their subclasses share) and the rest. */
+    public List<EntityMeta> tables() {
+        return byClass.values().stream().filter(e -> e.root() == e).toList();
+    }
 }

@@ -10,7 +10,6 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.Inheritance;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.metamodel.StaticMetamodel;
 import jakarta.persistence.PersistenceException;
@@ -51,10 +50,16 @@ public final class MetadataBuilder {
                 idClasses.add(idClass.value());
             }
         }
+        Set<Class<?>> entityClasses = new HashSet<>();
+        for (Class<?> c : classes) {
+            if (c.isAnnotationPresent(Entity.class)) {
+                entityClasses.add(c);
+            }
+        }
         List<EntityMeta> entities = new ArrayList<>();
         for (Class<?> c : classes) {
             if (c.isAnnotationPresent(Entity.class)) {
-                entities.add(entity(c, codecs, generators));
+                entities.add(entity(c, codecs, generators, Hierarchies.root(c, entityClasses), Hierarchies.hasSubclass(c, entityClasses)));
             } else if (!c.isAnnotationPresent(Embeddable.class) && !c.isAnnotationPresent(Converter.class)
                     && !c.isAnnotationPresent(MappedSuperclass.class) && !idClasses.contains(c)) {
                 // Other providers ignore listed classes that map nothing (generated Foo_ metamodel classes, say).
@@ -64,18 +69,38 @@ public final class MetadataBuilder {
                                 + " or @IdClass of an entity", c.getName());
             }
         }
+        Hierarchies.link(entities);
         return new Metadata(entities);
     }
 
-    private EntityMeta entity(Class<?> type, CodecResolver codecs, GeneratorReader generators) {
-        String where = "Entity " + type.getName();
-        checkMappable(type, where);
+    static String entityName(Class<?> type) {
         Entity entity = type.getAnnotation(Entity.class);
-        String name = entity.name().isEmpty() ? type.getSimpleName() : entity.name();
-        Table table = type.getAnnotation(Table.class);
-        String tableName = tablePrefix + (table != null && !table.name().isEmpty() ? table.name() : name);
+        return entity.name().isEmpty() ? type.getSimpleName() : entity.name();
+    }
+
+    /**
+     * One entity. The entities of a hierarchy share their root's table, keys and indexes (SINGLE_TABLE);
+     * an abstract entity is mapped only as the superclass of concrete ones.
+     */
+    private EntityMeta entity(Class<?> type, CodecResolver codecs, GeneratorReader generators, Class<?> root,
+                              boolean hasSubclass) {
+        String where = "Entity " + type.getName();
+        checkMappable(type, where, hasSubclass);
+        String name = entityName(type);
+        Table table = root.getAnnotation(Table.class);
+        String tableName = tablePrefix + (table != null && !table.name().isEmpty() ? table.name() : entityName(root));
 
         List<Property> properties = PropertyScanner.properties(type);
+        if (root != type) {
+            for (Property p : properties) {
+                Class<?> declaring = p.member().getDeclaringClass();
+                if ((p.has(Id.class) || p.has(EmbeddedId.class)) && declaring != root && root.isAssignableFrom(declaring)) {
+                    throw new PersistenceException(where + " declares its own key '" + p.name() + "' in "
+                            + declaring.getName() + "; the entities of a hierarchy share the key of its root "
+                            + root.getName() + " (they share its table): remove the @Id");
+                }
+            }
+        }
         KeyReader.Keys keys = new KeyReader(codecs).keys(type, properties, where);
         List<AttributeMeta> attributes = new ArrayList<>();
         attributes.add(keys.pk());
@@ -96,35 +121,28 @@ public final class MetadataBuilder {
         }
         CodecResolver.checkUniqueStoredNames(attributes, where);
 
-        List<IndexMeta> indexes = IndexReader.indexes(type, attributes, keys.pk(), keys.sk(), where);
-        Capacity capacity = type.getAnnotation(Capacity.class);
+        List<IndexMeta> indexes = IndexReader.indexes(root, attributes, keys.pk(), keys.sk(), where);
+        Capacity capacity = root.getAnnotation(Capacity.class);
         if (capacity != null && (capacity.read() < 1 || capacity.write() < 1)) {
             throw new PersistenceException(where + " @Capacity(read=" + capacity.read() + ", write=" + capacity.write()
                     + ") must be at least 1 each");
         }
         Cacheable cacheable = type.getAnnotation(Cacheable.class);
+        boolean isAbstract = Modifier.isAbstract(type.getModifiers());
         IdGeneratorMeta generator = generators.generator(type, name, properties, where);
-        return new EntityMeta(type, name, tableName, Types.constructor(type, where), keys.pk(), keys.sk(), keys.idKind(),
+        return new EntityMeta(type, name, tableName, isAbstract ? null : Types.constructor(type, where), keys.pk(), keys.sk(), keys.idKind(),
                 keys.idType(), keys.idMapper(), keys.embeddedId(), attributes, indexes, capacity, ttl, Callbacks.of(type),
                 cacheable != null && cacheable.value(), cacheable != null && !cacheable.value(), generator);
     }
 
-    /** Refuses the entity classes Jynamo cannot map: abstract, final, or part of an entity hierarchy. */
-    private static void checkMappable(Class<?> type, String where) {
-        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-            throw new PersistenceException(where + " is abstract; Jynamo maps concrete classes");
+    /** Refuses the entity classes Jynamo cannot map: interfaces, final, or abstract without entity subclasses. */
+    private static void checkMappable(Class<?> type, String where, boolean hasSubclass) {
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) && !hasSubclass) {
+            throw new PersistenceException(where + " is abstract and no entity of the unit extends it; Jynamo maps "
+                    + "abstract entities only as superclasses of concrete ones (make it concrete, or list its subclasses)");
         }
         if (Modifier.isFinal(type.getModifiers())) {
             throw new PersistenceException(where + " is final; JPA entities must not be final");
-        }
-        for (Class<?> c = type.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c.isAnnotationPresent(Entity.class)) {
-                throw new PersistenceException(where + " extends entity " + c.getName()
-                        + ": entity inheritance is not supported yet; use a @MappedSuperclass");
-            }
-        }
-        if (type.isAnnotationPresent(Inheritance.class)) {
-            throw new PersistenceException(where + " declares @Inheritance: entity inheritance is not supported yet");
         }
     }
 }

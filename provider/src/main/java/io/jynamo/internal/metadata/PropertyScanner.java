@@ -2,8 +2,10 @@ package io.jynamo.internal.metadata;
 
 import jakarta.persistence.Access;
 import jakarta.persistence.AccessType;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PersistenceException;
@@ -31,9 +33,44 @@ final class PropertyScanner {
     private PropertyScanner() {
     }
 
-    /** The persistent fields or properties of a class and its mapped superclasses, superclasses first. */
+    /**
+     * The persistent fields or properties of a class and its mapped and entity superclasses, superclasses
+     * first, with the stored names the {@code @AttributeOverride}s of the class and its superclasses give.
+     */
     static List<Property> properties(Class<?> type) {
-        return properties(type, accessType(type));
+        List<Property> properties = properties(type, accessType(type));
+        Map<String, String> overrides = overrides(type);
+        if (overrides.isEmpty()) {
+            return properties;
+        }
+        List<Property> result = new ArrayList<>();
+        for (Property p : properties) {
+            String column = overrides.remove(p.name());
+            result.add(column == null ? p : new Property(p.name(), p.type(), p.genericType(), p.annotated(),
+                    p.accessor(), p.member(), column));
+        }
+        if (!overrides.isEmpty()) {
+            throw new PersistenceException("Class " + type.getName() + " declares @AttributeOverride for "
+                    + overrides.keySet() + ", which names no persistent attribute of it or its superclasses (its "
+                    + "attributes are " + properties.stream().map(Property::name).toList() + "); Jynamo overrides "
+                    + "the inherited basic attributes of an entity (not the attributes inside an embeddable)");
+        }
+        return result;
+    }
+
+    /** The stored names {@code @AttributeOverride}s give, by attribute: the one nearest the class wins. */
+    private static Map<String, String> overrides(Class<?> type) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (AttributeOverride o : c.getDeclaredAnnotationsByType(AttributeOverride.class)) {
+                if (o.column().name().isEmpty()) {
+                    throw new PersistenceException("Class " + c.getName() + " @AttributeOverride(name = \"" + o.name()
+                            + "\") gives no column name; set column = @Column(name = \"...\")");
+                }
+                result.putIfAbsent(o.name(), o.column().name());
+            }
+        }
+        return result;
     }
 
     private static AccessType accessType(Class<?> type) {
@@ -71,7 +108,7 @@ final class PropertyScanner {
     private static List<Property> properties(Class<?> type, AccessType access) {
         List<Class<?>> hierarchy = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c == type || c.isAnnotationPresent(MappedSuperclass.class)) {
+            if (c == type || c.isAnnotationPresent(MappedSuperclass.class) || c.isAnnotationPresent(Entity.class)) {
                 hierarchy.add(0, c);
             }
         }
@@ -89,7 +126,7 @@ final class PropertyScanner {
                                 + " is final; persistent fields must not be final (or mark it @Transient)");
                     }
                     result.put(f.getName(), new Property(f.getName(), f.getType(), f.getGenericType(), f,
-                            Accessor.field(f), f));
+                            Accessor.field(f), f, null));
                 }
             } else {
                 for (Method m : c.getDeclaredMethods()) {
@@ -106,7 +143,7 @@ final class PropertyScanner {
                                 + m.getName() + "() but no setter; add one or mark the getter @Transient");
                     }
                     result.put(n, new Property(n, m.getReturnType(), m.getGenericReturnType(), m,
-                            Accessor.property(m, setter), m));
+                            Accessor.property(m, setter), m, null));
                 }
             }
         }
@@ -130,9 +167,13 @@ final class PropertyScanner {
                 ? rest : rest.substring(0, 1).toLowerCase(Locale.ROOT) + rest.substring(1);
     }
 
-    /** A field or a getter/setter pair, before it becomes an attribute. */
+    /**
+     * A field or a getter/setter pair, before it becomes an attribute.
+     *
+     * @param override the stored name an {@code @AttributeOverride} gives it, or {@code null}
+     */
     record Property(String name, Class<?> type, Type genericType, AnnotatedElement annotated,
-                    Accessor accessor, Member member) {
+                    Accessor accessor, Member member, String override) {
         boolean has(Class<? extends Annotation> a) {
             return annotated.isAnnotationPresent(a);
         }
@@ -141,8 +182,11 @@ final class PropertyScanner {
             return annotated.getAnnotation(a);
         }
 
-        /** The DynamoDB attribute name: {@code @Column(name)} or the Java name. */
+        /** The DynamoDB attribute name: an {@code @AttributeOverride}'s, {@code @Column(name)} or the Java name. */
         String storedName() {
+            if (override != null) {
+                return override;
+            }
             Column column = get(Column.class);
             return column != null && !column.name().isEmpty() ? column.name() : name;
         }

@@ -38,6 +38,12 @@ public final class ProviderQueryModel implements QueryModel {
                     add(attributes, entityCodecs, e.embeddedId().name() + ".", List.of(), a);
                 }
             }
+            if (e.discriminatorColumn() != null) {
+                TypeCodec type = new TypeCodec(e, metadata);
+                attributes.put(AttributeInfo.TYPE_PATH, new AttributeInfo(AttributeInfo.TYPE_PATH,
+                        List.of(e.discriminatorColumn()), type.kind(), String.class, null));
+                entityCodecs.put(AttributeInfo.TYPE_PATH, type);
+            }
             List<IndexInfo> indexes = new ArrayList<>();
             for (IndexMeta i : e.indexes()) {
                 indexes.add(new IndexInfo(i.name(), i.partitionKey().name(),
@@ -97,6 +103,46 @@ public final class ProviderQueryModel implements QueryModel {
         Map<String, AttributeValue> out = new LinkedHashMap<>();
         values.forEach((k, v) -> out.put(k, convert(entityName, v)));
         return out;
+    }
+
+    /**
+     * {@code TYPE(e)}: writes the entity name a query compares it with as that entity's discriminator value,
+     * reads a stored discriminator value as the entity class it names.
+     */
+    private static final class TypeCodec implements Codec {
+        private final EntityMeta entity;
+        private final Metadata metadata;
+
+        TypeCodec(EntityMeta entity, Metadata metadata) {
+            this.entity = entity;
+            this.metadata = metadata;
+        }
+
+        @Override
+        public AttributeValue write(Object value) {
+            EntityMeta named = metadata.byName(String.valueOf(value));
+            if (named == null || named.root() != entity.root()) {
+                throw new IllegalArgumentException("TYPE(...) of " + entity.name() + " is compared with '" + value
+                        + "', which is no entity of its hierarchy; its entities are " + metadata.entities().stream()
+                        .filter(m -> m.root() == entity.root()).map(EntityMeta::name).toList());
+            }
+            AttributeValue v = named.discriminatorValue();
+            if (v == null) {
+                throw new IllegalArgumentException("TYPE(...) of " + entity.name() + " is compared with the abstract entity "
+                        + named.name() + ", which has no instances of its own; name its concrete subclasses");
+            }
+            return v;
+        }
+
+        @Override
+        public Object read(AttributeValue value) {
+            return entity.concrete(Map.of(entity.discriminatorColumn(), value)).javaClass();
+        }
+
+        @Override
+        public io.jynamo.jpql.ValueKind kind() {
+            return entity.root().discriminatorValueKind();
+        }
     }
 
     private static AttributeValue plain(Object value) {

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -35,6 +36,10 @@ import java.util.Set;
  * counts, and items turned into results (managed entities, attribute values or rows).
  */
 final class Reads {
+
+    /** The placeholders of the discriminator condition, apart from any the compiler makes ({@code #n0}, {@code :v0}). */
+    static final String TYPE_NAME = "#jynamoType";
+    static final String TYPE_VALUE = ":jynamoType";
 
     private final Session session;
     private final QueryServices services;
@@ -89,7 +94,7 @@ final class Reads {
         for (Map<String, AttributeValue> key : keys) {
             EntityEntry entry = session.context().entry(meta, key);
             if (entry != null && entry.snapshot() != null && compiled.selectKind() == SelectKind.ENTITY) {
-                if (entry.status() != EntityEntry.Status.REMOVED) {
+                if (entry.status() != EntityEntry.Status.REMOVED && meta.isSameOrSuperOf(entry.meta())) {
                     found.put(AttributeValues.canonicalKey(key), entry.snapshot());
                 }
             } else {
@@ -110,7 +115,8 @@ final class Reads {
         List<Map<String, AttributeValue>> ordered = new ArrayList<>();
         for (Map<String, AttributeValue> key : keys) {
             Map<String, AttributeValue> item = found.get(AttributeValues.canonicalKey(key));
-            if (item != null) {
+            // A query over a subclass of a hierarchy does not return the items of its other entities.
+            if (item != null && meta.accepts(item)) {
                 ordered.add(item);
             }
         }
@@ -140,22 +146,35 @@ final class Reads {
             Map<String, AttributeValue> usedValues =
                     Placeholders.usedOnly(services.queryModel().convertAll(compiled.entity().name(), plan.values()), used);
             String planFilter = plan.filter();
+            Map<String, String> allNames = usedNames == null ? new LinkedHashMap<>() : new LinkedHashMap<>(usedNames);
+            Map<String, AttributeValue> allValues = usedValues == null ? new LinkedHashMap<>() : new LinkedHashMap<>(usedValues);
+            List<AttributeValue> types = meta.discriminatorValues();
+            if (types != null) {
+                // A subclass of an entity hierarchy shares its root's table: keep only the items of its own classes.
+                allNames.put(TYPE_NAME, meta.discriminatorColumn());
+                StringBuilder in = new StringBuilder(TYPE_NAME).append(" IN (");
+                for (int i = 0; i < types.size(); i++) {
+                    allValues.put(TYPE_VALUE + i, types.get(i));
+                    in.append(i == 0 ? "" : ", ").append(TYPE_VALUE).append(i);
+                }
+                in.append(')');
+                planFilter = planFilter == null ? in.toString() : "(" + planFilter + ") AND " + in;
+            }
             if (meta.timeToLive() != null) {
                 // Expired items DynamoDB has not deleted yet are absent to the application: filtered out here,
                 // counts included (a filter applies before Select COUNT counts).
                 planFilter = planFilter == null ? Expiry.FILTER : "(" + planFilter + ") AND " + Expiry.FILTER;
-                usedNames = usedNames == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(usedNames);
-                usedNames.put(Expiry.NAME, meta.timeToLive().storedName());
-                usedValues = usedValues == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(usedValues);
-                usedValues.put(Expiry.NOW, Expiry.now());
+                allNames.put(Expiry.NAME, meta.timeToLive().storedName());
+                allValues.put(Expiry.NOW, Expiry.now());
             }
             this.filter = planFilter;
-            this.names = usedNames;
-            this.values = usedValues;
+            this.names = allNames.isEmpty() ? null : allNames;
+            this.values = allValues.isEmpty() ? null : allValues;
             // Strongly consistent reads exist for tables and local indexes only.
             this.consistent = services.consistentReads() && (plan.indexName() == null || isLocal(plan.indexName()));
             // Without a filter every evaluated item is returned, so asking for exactly what is wanted reads no more;
-            // a filter (the plan's or the time to live's) may drop items, and a limit would then cut pages short.
+            // a filter (the plan's, the discriminator's or the time to live's) may drop items, and a limit would then
+            // cut pages short.
             this.limit = filter == null && !plan.count() && wanted < 10_000 ? (int) wanted : null;
             // Only whole items of a SELECT of entities are items the second-level cache can answer finds with.
             this.cacheResults = compiled.kind() == StatementKind.SELECT && compiled.selectKind() == SelectKind.ENTITY

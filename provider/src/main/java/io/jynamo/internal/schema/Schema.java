@@ -75,7 +75,7 @@ public final class Schema implements SchemaManager {
     @Override
     public void create(boolean createSchemas) {
         java.util.Set<String> created = new java.util.HashSet<>();
-        for (EntityMeta e : metadata.entities()) {
+        for (EntityMeta e : metadata.tables()) {
             if (dynamo.describeTable(e.tableName()) != null) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "Table " + e.tableName() + " exists; not creating it");
                 continue;
@@ -89,7 +89,7 @@ public final class Schema implements SchemaManager {
             }
         }
         createGeneratorTables();
-        for (EntityMeta e : metadata.entities()) {
+        for (EntityMeta e : metadata.tables()) {
             dynamo.awaitTable(e.tableName(), true);
             // DynamoDB rejects enabling a time to live that is already enabled, so an existing table is asked first.
             if (e.timeToLive() != null && (created.contains(e.tableName()) || !dynamo.timeToLiveEnabled(e.tableName()))) {
@@ -109,7 +109,7 @@ public final class Schema implements SchemaManager {
     public void update() {
         createGeneratorTables();
         java.util.Set<String> created = new java.util.HashSet<>();
-        for (EntityMeta e : metadata.entities()) {
+        for (EntityMeta e : metadata.tables()) {
             TableDescription t = dynamo.describeTable(e.tableName());
             if (t == null) {
                 try {
@@ -128,7 +128,7 @@ public final class Schema implements SchemaManager {
             }
             addMissingIndexes(e, t);
         }
-        for (EntityMeta e : metadata.entities()) {
+        for (EntityMeta e : metadata.tables()) {
             // DynamoDB rejects enabling a time to live that is already enabled, so an existing table is asked first.
             if (e.timeToLive() != null && (created.contains(e.tableName()) || !dynamo.timeToLiveEnabled(e.tableName()))) {
                 dynamo.enableTimeToLive(e.tableName(), e.timeToLive().storedName());
@@ -285,7 +285,7 @@ public final class Schema implements SchemaManager {
     @Override
     public void drop(boolean dropSchemas) {
         List<String> dropped = new ArrayList<>();
-        for (EntityMeta e : metadata.entities()) {
+        for (EntityMeta e : metadata.tables()) {
             try {
                 dynamo.deleteTable(e.tableName());
                 dropped.add(e.tableName());
@@ -303,7 +303,7 @@ public final class Schema implements SchemaManager {
     @Override
     public void validate() throws SchemaValidationException {
         List<String> problems = new ArrayList<>();
-        for (EntityMeta e : metadata.entities()) {
+        for (EntityMeta e : metadata.tables()) {
             TableDescription t = dynamo.describeTable(e.tableName());
             String where = "Table " + e.tableName() + " (entity " + e.name() + ")";
             if (t == null) {
@@ -422,7 +422,7 @@ public final class Schema implements SchemaManager {
 
     @Override
     public void truncate() {
-        for (EntityMeta e : metadata.entities()) {
+        for (EntityMeta e : metadata.tables()) {
             List<String> keyNames = new ArrayList<>();
             keyNames.add(e.partitionKey().storedName());
             if (e.sortKey() != null) {

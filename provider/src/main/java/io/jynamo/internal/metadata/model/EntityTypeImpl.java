@@ -20,7 +20,7 @@ import java.util.Set;
  * An entity. Its id is one of three shapes: a single {@code @Id} (the partition key), an
  * {@code @IdClass} whose two {@code @Id} attributes are the partition and sort keys, or an
  * {@code @EmbeddedId}, which the metamodel shows as one embedded attribute although the metadata
- * flattens it into the two key attributes. Entities have no supertype.
+ * flattens it into the two key attributes. The supertype of an entity is its entity superclass, if any.
  */
 final class EntityTypeImpl<X> extends ManagedTypeImpl<X> implements EntityType<X> {
 
@@ -30,10 +30,12 @@ final class EntityTypeImpl<X> extends ManagedTypeImpl<X> implements EntityType<X
     private final Set<SingularAttribute<? super X, ?>> idClassAttributes;
     private final SingularAttributeImpl<X, ?> version;
     private final Type<?> idType;
+    private final EntityTypeImpl<? super X> supertype;
 
     @SuppressWarnings("unchecked")
-    EntityTypeImpl(EntityMeta meta, TypeRegistry types) {
-        super((Class<X>) meta.javaClass(), modelAttributes(meta), idNames(meta), types);
+    EntityTypeImpl(EntityMeta meta, TypeRegistry types, EntityTypeImpl<? super X> supertype) {
+        super((Class<X>) meta.javaClass(), modelAttributes(meta), idNames(meta), types, supertype);
+        this.supertype = supertype;
         this.name = meta.name();
         this.idKind = meta.idKind();
         this.version = meta.version() == null ? null : (SingularAttributeImpl<X, ?>) attribute(meta.version().name());
@@ -153,7 +155,9 @@ final class EntityTypeImpl<X> extends ManagedTypeImpl<X> implements EntityType<X
      */
     @Override
     public <Y> SingularAttribute<? super X, Y> getId(Class<Y> type) {
-        return getDeclaredId(type);
+        requireSingleId();
+        requireType(singleId, "type", type, singleId.getJavaType());
+        return cast(singleId);
     }
 
     /**
@@ -163,12 +167,17 @@ final class EntityTypeImpl<X> extends ManagedTypeImpl<X> implements EntityType<X
      */
     @Override
     public <Y> SingularAttribute<X, Y> getDeclaredId(Class<Y> type) {
+        requireSingleId();
+        declared(singleId.getName());
+        requireType(singleId, "type", type, singleId.getJavaType());
+        return cast(singleId);
+    }
+
+    private void requireSingleId() {
         if (singleId == null) {
             throw new IllegalArgumentException(capitalized(describe()) + " has an @IdClass with the id attributes "
                     + names(idClassAttributes) + "; use getIdClassAttributes() instead of getId");
         }
-        requireType(singleId, "type", type, singleId.getJavaType());
-        return cast(singleId);
     }
 
     /**
@@ -178,7 +187,11 @@ final class EntityTypeImpl<X> extends ManagedTypeImpl<X> implements EntityType<X
      */
     @Override
     public <Y> SingularAttribute<? super X, Y> getVersion(Class<Y> type) {
-        return getDeclaredVersion(type);
+        if (version == null) {
+            throw new IllegalArgumentException(capitalized(describe()) + " has no @Version attribute");
+        }
+        requireType(version, "type", type, version.getJavaType());
+        return cast(version);
     }
 
     /**
@@ -191,15 +204,20 @@ final class EntityTypeImpl<X> extends ManagedTypeImpl<X> implements EntityType<X
         if (version == null) {
             throw new IllegalArgumentException(capitalized(describe()) + " has no @Version attribute");
         }
+        declared(version.getName());
         requireType(version, "type", type, version.getJavaType());
         return cast(version);
     }
 
-    /** Always {@code null}: Jynamo supports no entity inheritance. */
+    /**
+     * The entity supertype in an entity hierarchy, else {@code null}: mapped superclasses are not shown
+     * as types (their attributes are the entity's own in this metamodel).
+     */
     @Override
     public IdentifiableType<? super X> getSupertype() {
-        return null;
+        return supertype;
     }
+
 
     /** {@code true} for an {@code @Id} or {@code @EmbeddedId}, {@code false} for an {@code @IdClass}. */
     @Override

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The attributes of an entity or embeddable, in mapping order. Jynamo supports no entity
- * inheritance (mapped superclasses are folded into their entity), so every attribute is declared by
- * the type itself and each {@code getDeclaredX} answers exactly as its {@code getX}.
+ * The attributes of an entity or embeddable, in mapping order. Mapped superclasses are folded into
+ * their entity (their attributes are declared by it); an entity subclass shares the very attribute
+ * objects of its entity supertype, which declares them, and declares only its own.
  */
 abstract class ManagedTypeImpl<X> implements ManagedType<X> {
 
@@ -30,30 +30,73 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
     private final Set<Attribute<X, ?>> attributes;
     private final Set<SingularAttribute<X, ?>> singularAttributes;
     private final Set<PluralAttribute<X, ?, ?>> pluralAttributes;
+    private final Set<Attribute<X, ?>> declaredAttributes;
+    private final Set<SingularAttribute<X, ?>> declaredSingular;
+    private final Set<PluralAttribute<X, ?, ?>> declaredPlural;
+    /** The type that declares the inherited attributes, or {@code null}. */
+    private final ManagedTypeImpl<? super X> supertype;
+
+    ManagedTypeImpl(Class<X> javaType, List<AttributeMeta> attributes, Set<String> ids, TypeRegistry types) {
+        this(javaType, attributes, ids, types, null);
+    }
 
     /**
-     * @param ids the names of the attributes that are ids of this type (none for embeddables)
+     * @param ids       the names of the attributes that are ids of this type (none for embeddables)
+     * @param supertype the entity supertype, whose attributes of the same names are inherited, or {@code null}
      */
-    ManagedTypeImpl(Class<X> javaType, List<AttributeMeta> attributes, Set<String> ids, TypeRegistry types) {
+    ManagedTypeImpl(Class<X> javaType, List<AttributeMeta> attributes, Set<String> ids, TypeRegistry types,
+                    ManagedTypeImpl<? super X> supertype) {
         this.javaType = javaType;
+        this.supertype = supertype;
         Map<String, AttributeImpl<X, ?>> map = new LinkedHashMap<>();
         Set<Attribute<X, ?>> all = new LinkedHashSet<>();
         Set<SingularAttribute<X, ?>> singular = new LinkedHashSet<>();
         Set<PluralAttribute<X, ?, ?>> plural = new LinkedHashSet<>();
+        Set<Attribute<X, ?>> declared = new LinkedHashSet<>();
+        Set<SingularAttribute<X, ?>> declaredS = new LinkedHashSet<>();
+        Set<PluralAttribute<X, ?, ?>> declaredP = new LinkedHashSet<>();
         for (AttributeMeta meta : attributes) {
-            AttributeImpl<X, ?> a = AttributeImpl.of(this, meta, ids.contains(meta.name()), types);
+            boolean inherited = supertype != null && supertype.byName.containsKey(meta.name());
+            AttributeImpl<X, ?> a = inherited ? cast(supertype.byName.get(meta.name()))
+                    : AttributeImpl.of(this, meta, ids.contains(meta.name()), types);
             map.put(a.getName(), a);
             all.add(a);
+            if (!inherited) {
+                declared.add(a);
+            }
             if (a instanceof SingularAttributeImpl<X, ?> s) {
                 singular.add(s);
+                if (!inherited) {
+                    declaredS.add(s);
+                }
             } else {
                 plural.add((PluralAttributeImpl<X, ?, ?>) a);
+                if (!inherited) {
+                    declaredP.add((PluralAttributeImpl<X, ?, ?>) a);
+                }
             }
         }
         this.byName = Collections.unmodifiableMap(map);
         this.attributes = Collections.unmodifiableSet(all);
         this.singularAttributes = Collections.unmodifiableSet(singular);
         this.pluralAttributes = Collections.unmodifiableSet(plural);
+        this.declaredAttributes = Collections.unmodifiableSet(declared);
+        this.declaredSingular = Collections.unmodifiableSet(declaredS);
+        this.declaredPlural = Collections.unmodifiableSet(declaredP);
+    }
+
+    /**
+     * The attribute of that name if this type declares it.
+     *
+     * @throws IllegalArgumentException if there is none, or the entity supertype declares it
+     */
+    AttributeImpl<X, ?> declared(String name) {
+        AttributeImpl<X, ?> a = attribute(name);
+        if (!declaredAttributes.contains(a)) {
+            throw new IllegalArgumentException("Attribute '" + name + "' of " + describe() + " is declared by its "
+                    + "supertype " + supertype.describe() + ", not by it; use the method without 'Declared'");
+        }
+        return a;
     }
 
     /** How error messages name this type: "entity User", "embeddable Address". */
@@ -71,7 +114,7 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
 
     @Override
     public Set<Attribute<X, ?>> getDeclaredAttributes() {
-        return attributes;
+        return declaredAttributes;
     }
 
     @Override
@@ -81,7 +124,7 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
 
     @Override
     public Set<SingularAttribute<X, ?>> getDeclaredSingularAttributes() {
-        return singularAttributes;
+        return declaredSingular;
     }
 
     @Override
@@ -91,7 +134,7 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
 
     @Override
     public Set<PluralAttribute<X, ?, ?>> getDeclaredPluralAttributes() {
-        return pluralAttributes;
+        return declaredPlural;
     }
 
     /** @throws IllegalArgumentException if there is no attribute of that name */
@@ -103,7 +146,7 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
     /** @throws IllegalArgumentException if there is no attribute of that name */
     @Override
     public Attribute<X, ?> getDeclaredAttribute(String name) {
-        return attribute(name);
+        return declared(name);
     }
 
     /** @throws IllegalArgumentException if there is no singular attribute of that name */
@@ -115,6 +158,7 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
     /** @throws IllegalArgumentException if there is no singular attribute of that name */
     @Override
     public SingularAttribute<X, ?> getDeclaredSingularAttribute(String name) {
+        declared(name);
         return singular(name);
     }
 
@@ -124,7 +168,9 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
      */
     @Override
     public <Y> SingularAttribute<? super X, Y> getSingularAttribute(String name, Class<Y> type) {
-        return getDeclaredSingularAttribute(name, type);
+        SingularAttributeImpl<X, ?> a = singular(name);
+        requireType(a, "type", type, a.getJavaType());
+        return cast(a);
     }
 
     /**
@@ -133,6 +179,7 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
      */
     @Override
     public <Y> SingularAttribute<X, Y> getDeclaredSingularAttribute(String name, Class<Y> type) {
+        declared(name);
         SingularAttributeImpl<X, ?> a = singular(name);
         requireType(a, "type", type, a.getJavaType());
         return cast(a);
@@ -147,6 +194,7 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
     /** @throws IllegalArgumentException if there is no {@code Collection} attribute of that name */
     @Override
     public CollectionAttribute<X, ?> getDeclaredCollection(String name) {
+        declared(name);
         return plural(name, PluralAttributeImpl.CollectionAttributeImpl.class, "Collection", false, null);
     }
 
@@ -159,6 +207,7 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
     /** @throws IllegalArgumentException if there is no {@code Collection} attribute of that name and element type */
     @Override
     public <E> CollectionAttribute<X, E> getDeclaredCollection(String name, Class<E> elementType) {
+        declared(name);
         return plural(name, PluralAttributeImpl.CollectionAttributeImpl.class, "Collection", true, elementType);
     }
 
@@ -171,6 +220,7 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
     /** @throws IllegalArgumentException if there is no {@code Set} attribute of that name */
     @Override
     public SetAttribute<X, ?> getDeclaredSet(String name) {
+        declared(name);
         return plural(name, PluralAttributeImpl.SetAttributeImpl.class, "Set", false, null);
     }
 
@@ -183,6 +233,7 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
     /** @throws IllegalArgumentException if there is no {@code Set} attribute of that name and element type */
     @Override
     public <E> SetAttribute<X, E> getDeclaredSet(String name, Class<E> elementType) {
+        declared(name);
         return plural(name, PluralAttributeImpl.SetAttributeImpl.class, "Set", true, elementType);
     }
 
@@ -195,6 +246,7 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
     /** @throws IllegalArgumentException if there is no {@code List} attribute of that name */
     @Override
     public ListAttribute<X, ?> getDeclaredList(String name) {
+        declared(name);
         return plural(name, PluralAttributeImpl.ListAttributeImpl.class, "List", false, null);
     }
 
@@ -207,6 +259,7 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
     /** @throws IllegalArgumentException if there is no {@code List} attribute of that name and element type */
     @Override
     public <E> ListAttribute<X, E> getDeclaredList(String name, Class<E> elementType) {
+        declared(name);
         return plural(name, PluralAttributeImpl.ListAttributeImpl.class, "List", true, elementType);
     }
 

@@ -8,6 +8,7 @@ import jakarta.persistence.metamodel.ManagedType;
 import jakarta.persistence.metamodel.Metamodel;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -40,8 +41,9 @@ public final class MetamodelImpl implements Metamodel {
         TypeRegistry types = new TypeRegistry();
         Map<Class<?>, EntityTypeImpl<?>> byClass = new LinkedHashMap<>();
         Map<String, EntityTypeImpl<?>> byName = new LinkedHashMap<>();
+        Map<Class<?>, EntityTypeImpl<?>> made = new HashMap<>();
         for (EntityMeta meta : metadata.entities()) {
-            EntityTypeImpl<?> type = new EntityTypeImpl<>(meta, types);
+            EntityTypeImpl<?> type = type(meta, types, made);
             byClass.put(meta.javaClass(), type);
             byName.put(meta.name(), type);
         }
@@ -53,6 +55,17 @@ public final class MetamodelImpl implements Metamodel {
         Set<ManagedType<?>> managed = new LinkedHashSet<>(entities);
         managed.addAll(embeddables);
         this.managedTypes = Collections.unmodifiableSet(managed);
+    }
+
+    /** The entity type of a metadata entity, made after its entity supertype's (whose attributes it shares). */
+    private static EntityTypeImpl<?> type(EntityMeta meta, TypeRegistry types, Map<Class<?>, EntityTypeImpl<?>> byClass) {
+        EntityTypeImpl<?> type = byClass.get(meta.javaClass());
+        if (type == null) {
+            EntityTypeImpl<?> supertype = meta.parent() == null ? null : type(meta.parent(), types, byClass);
+            type = new EntityTypeImpl<>(meta, types, ManagedTypeImpl.cast(supertype));
+            byClass.put(meta.javaClass(), type);
+        }
+        return type;
     }
 
     /**

@@ -1,0 +1,168 @@
+package io.jynamo.tck.inheritance;
+
+import io.jynamo.tck.support.TestUnit;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.RollbackException;
+import jakarta.persistence.Version;
+import jakarta.persistence.metamodel.EntityType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Ids, versions, attributes, callbacks and listeners declared on mapped superclasses anywhere in the hierarchy. */
+class MappedSuperclassTest {
+
+    static final List<String> EVENTS = new ArrayList<>();
+
+    public static class AuditListener {
+        @PrePersist
+        void stamp(Object entity) {
+            EVENTS.add("listener:" + entity.getClass().getSimpleName());
+        }
+    }
+
+    /** The top of the hierarchy: the id, the version and a callback. */
+    @MappedSuperclass
+    @EntityListeners(AuditListener.class)
+    public abstract static class Identified {
+        @Id
+        public String id;
+        @Version
+        public Long version;
+        public String createdBy;
+
+        @PrePersist
+        void beforePersist() {
+            EVENTS.add("base:" + id);
+        }
+    }
+
+    /** A plain class in between: not persistent, its state is not stored. */
+    public abstract static class Plain extends Identified {
+        public String ignored;
+    }
+
+    /** A second mapped superclass below a plain one. */
+    @MappedSuperclass
+    public abstract static class Named extends Plain {
+        public String title;
+
+        @PreUpdate
+        void beforeUpdate() {
+            EVENTS.add("named:update");
+        }
+    }
+
+    @Entity
+    @AttributeOverride(name = "createdBy", column = @Column(name = "author"))
+    public static class Document extends Named {
+        public int pages;
+
+        @PrePersist
+        void own() {
+            EVENTS.add("own:" + id);
+        }
+    }
+
+    private static TestUnit unit;
+
+    @BeforeAll
+    static void start() {
+        unit = TestUnit.of(Identified.class, Named.class, Document.class).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        unit.close();
+    }
+
+    private static Document document(String id) {
+        Document d = new Document();
+        d.id = id;
+        d.createdBy = "ann";
+        d.title = "T";
+        d.pages = 3;
+        d.ignored = "not stored";
+        return d;
+    }
+
+    @Test
+    void inheritedIdAndAttributesAreStoredUnderTheirNamesAndOverrides() {
+        unit.inTransaction(em -> em.persist(document("d1")));
+        Map<String, AttributeValue> item = TestUnit.sharedClient().getItem(b -> b.tableName(unit.prefix() + "Document")
+                .key(Map.of("id", AttributeValue.fromS("d1"))).consistentRead(true)).item();
+        assertEquals("ann", item.get("author").s());
+        assertTrue(!item.containsKey("createdBy"), "the overridden name replaces the inherited one: " + item);
+        assertTrue(!item.containsKey("ignored"), "a plain superclass's state is not persistent: " + item);
+        assertEquals("T", item.get("title").s());
+        assertEquals("3", item.get("pages").n());
+        assertEquals("0", item.get("version").n(), "a new Long version starts at 0");
+
+        unit.calls().reset();
+        Document found = unit.withEntityManager(em -> em.find(Document.class, "d1"));
+        assertEquals(1, unit.calls().count("getItem"));
+        assertEquals("ann", found.createdBy);
+        assertEquals(0L, found.version);
+        assertNull(found.ignored);
+    }
+
+    @Test
+    void inheritedCallbacksAndListenersRunSuperclassesFirst() {
+        EVENTS.clear();
+        unit.inTransaction(em -> em.persist(document("d2")));
+        assertEquals(List.of("listener:Document", "base:d2", "own:d2"), EVENTS);
+        EVENTS.clear();
+        unit.inTransaction(em -> em.find(Document.class, "d2").title = "changed");
+        assertEquals(List.of("named:update"), EVENTS);
+    }
+
+    @Test
+    void inheritedVersionGuardsConcurrentUpdates() {
+        unit.inTransaction(em -> em.persist(document("d3")));
+        var em1 = unit.emf().createEntityManager();
+        em1.getTransaction().begin();
+        Document stale = em1.find(Document.class, "d3");
+        unit.inTransaction(em -> em.find(Document.class, "d3").pages = 4);
+        stale.pages = 5;
+        RollbackException e = assertThrows(RollbackException.class, () -> em1.getTransaction().commit());
+        assertTrue(e.getCause() instanceof OptimisticLockException, String.valueOf(e.getCause()));
+        em1.close();
+        assertEquals(1L, unit.withEntityManager(em -> em.find(Document.class, "d3")).version);
+    }
+
+    @Test
+    void typeOfAnEntityOutsideAHierarchyIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> unit.withEntityManager(
+                em -> em.createQuery("SELECT d FROM Document d WHERE TYPE(d) = Document")));
+        assertTrue(e.getMessage().contains("TYPE(d): entity Document has no entity superclass"), e.getMessage());
+    }
+
+    @Test
+    void theMetamodelShowsInheritedAttributesAsTheEntitysOwn() {
+        EntityType<Document> type = unit.emf().getMetamodel().entity(Document.class);
+        assertEquals(Document.class, type.getJavaType());
+        assertNull(type.getSupertype(), "a mapped superclass is no entity supertype");
+        assertEquals(String.class, type.getId(String.class).getJavaType());
+        assertEquals(Long.class, type.getVersion(Long.class).getJavaType());
+        assertEquals(java.util.Set.of("id", "version", "createdBy", "title", "pages"),
+                type.getAttributes().stream().map(a -> a.getName()).collect(java.util.stream.Collectors.toSet()));
+    }
+}
