@@ -25,6 +25,8 @@ import java.util.Set;
  */
 final class GeneratorReader {
 
+    private static final System.Logger LOG = System.getLogger(GeneratorReader.class.getName());
+
     private static final Set<Class<?>> NUMERIC_IDS = Set.of(int.class, long.class, Integer.class, Long.class, BigInteger.class);
 
     /** A generator declaration, found by name anywhere in the unit. */
@@ -148,9 +150,9 @@ final class GeneratorReader {
 
     private static Declaration sequence(SequenceGenerator s, String name, String where) {
         String at = where + " @SequenceGenerator '" + name + "'";
-        refuse(at, "catalog", s.catalog());
-        refuse(at, "schema", s.schema());
-        refuse(at, "options", s.options());
+        ignored(at, "catalog", s.catalog());
+        ignored(at, "schema", s.schema());
+        ignored(at, "options", s.options());
         // JPA: a sequence's initialValue is the first value it hands out.
         return new Declaration(s.sequenceName().isEmpty() ? name : s.sequenceName(), s.initialValue(),
                 size(s.allocationSize(), at), at);
@@ -158,16 +160,13 @@ final class GeneratorReader {
 
     private static Declaration table(TableGenerator t, String name, String where) {
         String at = where + " @TableGenerator '" + name + "'";
-        refuse(at, "table", t.table());
-        refuse(at, "catalog", t.catalog());
-        refuse(at, "schema", t.schema());
-        refuse(at, "pkColumnName", t.pkColumnName());
-        refuse(at, "valueColumnName", t.valueColumnName());
-        refuse(at, "options", t.options());
-        if (t.uniqueConstraints().length > 0 || t.indexes().length > 0) {
-            throw new PersistenceException(at + " declares uniqueConstraints or indexes; Jynamo's generator table has"
-                    + " neither: remove them");
-        }
+        ignored(at, "table", t.table());
+        ignored(at, "catalog", t.catalog());
+        ignored(at, "schema", t.schema());
+        ignored(at, "pkColumnName", t.pkColumnName());
+        ignored(at, "valueColumnName", t.valueColumnName());
+        ignored(at, "options", t.options());
+        ignored(at, "uniqueConstraints or indexes", t.uniqueConstraints().length + t.indexes().length > 0 ? "…" : "");
         // JPA: a table generator's initialValue is the last value "already generated", so the first id is one more.
         return new Declaration(t.pkColumnValue().isEmpty() ? name : t.pkColumnValue(), (long) t.initialValue() + 1,
                 size(t.allocationSize(), at), at);
@@ -180,10 +179,15 @@ final class GeneratorReader {
         return allocationSize;
     }
 
-    private static void refuse(String at, String element, String value) {
+    /**
+     * Where a SQL database would keep a generator (catalog, schema, table, columns) has no DynamoDB meaning: every
+     * counter lives in the unit's one generator table. Ignored, as the model stays portable, and said once at INFO.
+     */
+    private static void ignored(String at, String element, String value) {
         if (!value.isEmpty()) {
-            throw new PersistenceException(at + " sets " + element + "=\"" + value + "\"; Jynamo keeps every counter in the"
-                    + " unit's one generator table (" + IdGeneratorMeta.TABLE + ", with jynamo.table-prefix): remove it");
+            LOG.log(System.Logger.Level.INFO, () -> at + " sets " + element + "=\"" + value + "\", which Jynamo ignores:"
+                    + " every counter lives in the unit's one generator table (" + IdGeneratorMeta.TABLE
+                    + ", with jynamo.table-prefix)");
         }
     }
 

@@ -101,7 +101,7 @@ final class Numbered {
         public Long id;
     }
 
-    /** A sequence in another schema: Jynamo keeps every counter in the unit's one table, so refused. */
+    /** A sequence in another schema: Jynamo keeps every counter in the unit's one table, and ignores the schema. */
     @Entity
     @SequenceGenerator(name = "elsewhere", schema = "accounting")
     public static class OtherSchema {
