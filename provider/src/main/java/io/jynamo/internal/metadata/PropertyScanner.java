@@ -135,19 +135,30 @@ final class PropertyScanner {
                             || m.isAnnotationPresent(Transient.class)) {
                         continue;
                     }
-                    Method setter;
-                    try {
-                        setter = c.getDeclaredMethod("set" + Character.toUpperCase(n.charAt(0)) + n.substring(1), m.getReturnType());
-                    } catch (NoSuchMethodException e) {
-                        throw new PersistenceException("Property " + c.getName() + "." + n + " has a getter "
-                                + m.getName() + "() but no setter; add one or mark the getter @Transient");
-                    }
+                    Method setter = setter(c, m, n);
                     result.put(n, new Property(n, m.getReturnType(), m.getGenericReturnType(), m,
                             Accessor.property(m, setter), m, null));
                 }
             }
         }
         return new ArrayList<>(result.values());
+    }
+
+    /**
+     * The setter of a getter: {@code set} + what follows {@code get}/{@code is} in the getter's own name (so
+     * {@code getdescription} pairs with {@code setdescription}, as providers accept), else the JavaBeans name.
+     */
+    private static Method setter(Class<?> c, Method getter, String property) {
+        String suffix = getter.getName().substring(getter.getName().startsWith("is") ? 2 : 3);
+        for (String name : List.of("set" + suffix, "set" + Character.toUpperCase(property.charAt(0)) + property.substring(1))) {
+            try {
+                return c.getDeclaredMethod(name, getter.getReturnType());
+            } catch (NoSuchMethodException e) {
+                // try the next spelling
+            }
+        }
+        throw new PersistenceException("Property " + c.getName() + "." + property + " has a getter "
+                + getter.getName() + "() but no setter; add one or mark the getter @Transient");
     }
 
     private static String propertyName(Method m) {
