@@ -215,7 +215,8 @@ final class CodecResolver {
             nested.add(attribute(p, at + " (embeddable " + type.getSimpleName() + ")"));
         }
         checkUniqueStoredNames(nested, at);
-        return new AttributeMeta.EmbeddableMeta(type, Types.constructor(type, "embeddable " + type.getName()), nested);
+        return new AttributeMeta.EmbeddableMeta(type, type.isRecord() ? null
+                : Types.constructor(type, "embeddable " + type.getName()), nested);
     }
 
     /**
