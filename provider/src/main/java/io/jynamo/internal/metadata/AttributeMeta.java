@@ -73,6 +73,11 @@ public record AttributeMeta(String name, String storedName, Class<?> javaType, C
         return codec instanceof Codecs.CollectionCodec c ? (c.set() ? new java.util.LinkedHashSet<>() : new java.util.ArrayList<>()) : null;
     }
 
+    /** The embeddable of a collection's (or map's) elements (values), or {@code null} if they are basic. */
+    public EmbeddableMeta elementEmbeddable() {
+        return codec instanceof Codecs.CollectionCodec c && c.element() instanceof EmbeddedCodec e ? e.meta() : null;
+    }
+
     /** How the value is stored. */
     public ValueKind kind() {
         return codec.kind();

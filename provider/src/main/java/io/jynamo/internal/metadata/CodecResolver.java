@@ -97,9 +97,7 @@ final class CodecResolver {
             codec = converterCodec(autoConverters.get(Types.box(type)), at);
         } else if (p.has(Embedded.class) || type.isAnnotationPresent(Embeddable.class)) {
             embeddable = embeddable(type, at);
-            EmbeddedCodec ec = new EmbeddedCodec();
-            ec.init(embeddable);
-            codec = ec;
+            codec = embeddedCodec(embeddable);
             role = AttributeMeta.Role.EMBEDDED;
         } else if (Collection.class.isAssignableFrom(type)) {
             if (type != List.class && type != java.util.Set.class && type != Collection.class) {
@@ -107,7 +105,9 @@ final class CodecResolver {
                         + "; declare collection attributes as List, Set or Collection");
             }
             elementType = elementType(p.genericType(), at);
-            Codec element = basicCodec(elementType, p, at + " element");
+            Codec element = elementType.isAnnotationPresent(Embeddable.class)
+                    ? embeddedCodec(embeddable(elementType, at + " element"))
+                    : basicCodec(elementType, p, at + " element");
             codec = Codecs.collection(type, element);
             role = AttributeMeta.Role.COLLECTION;
         } else if (Map.class.isAssignableFrom(type)) {
@@ -116,6 +116,12 @@ final class CodecResolver {
             codec = basicCodec(type, p, at);
         }
         return new AttributeMeta(p.name(), stored, type, elementType, p.accessor(), codec, embeddable, p.member(), role);
+    }
+
+    private static EmbeddedCodec embeddedCodec(AttributeMeta.EmbeddableMeta embeddable) {
+        EmbeddedCodec ec = new EmbeddedCodec();
+        ec.init(embeddable);
+        return ec;
     }
 
     private Codec basicCodec(Class<?> type, Property p, String at) {

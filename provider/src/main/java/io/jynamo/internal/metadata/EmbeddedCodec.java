@@ -20,6 +20,10 @@ final class EmbeddedCodec implements Codec {
         this.record = RecordShape.of(meta.javaClass());
     }
 
+    AttributeMeta.EmbeddableMeta meta() {
+        return meta;
+    }
+
     @Override
     public AttributeValue write(Object value) {
         Map<String, AttributeValue> map = new LinkedHashMap<>();

@@ -44,7 +44,9 @@ abstract class AttributeImpl<X, Y> implements Attribute<X, Y> {
         Class javaType = meta.javaType();
         switch (meta.role()) {
             case COLLECTION: {
-                BasicTypeImpl element = types.basic(meta.elementType());
+                AttributeMeta.EmbeddableMeta embeddable = meta.elementEmbeddable();
+                Type element = embeddable != null
+                        ? types.embeddable(embeddable.javaClass(), embeddable.attributes()) : types.basic(meta.elementType());
                 if (javaType == Set.class) {
                     return new PluralAttributeImpl.SetAttributeImpl<>(owner, meta.name(), meta.member(), element);
                 }
