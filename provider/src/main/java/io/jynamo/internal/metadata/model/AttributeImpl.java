@@ -53,6 +53,12 @@ abstract class AttributeImpl<X, Y> implements Attribute<X, Y> {
                 if (javaType == List.class) {
                     return new PluralAttributeImpl.ListAttributeImpl<>(owner, meta.name(), meta.member(), element);
                 }
+                if (javaType == java.util.Map.class) {
+                    Class<?> keyClass = (Class<?>) ((java.lang.reflect.ParameterizedType) genericType(meta.member()))
+                            .getActualTypeArguments()[0];
+                    return new PluralAttributeImpl.MapAttributeImpl<>(owner, meta.name(), meta.member(),
+                            types.basic(keyClass), element);
+                }
                 if (javaType == Collection.class) {
                     return new PluralAttributeImpl.CollectionAttributeImpl<>(owner, meta.name(), meta.member(), element);
                 }
@@ -75,6 +81,11 @@ abstract class AttributeImpl<X, Y> implements Attribute<X, Y> {
                         meta.role() == AttributeMeta.Role.VERSION, optional);
             }
         }
+    }
+
+    private static java.lang.reflect.Type genericType(Member member) {
+        return member instanceof java.lang.reflect.Field f ? f.getGenericType()
+                : ((java.lang.reflect.Method) member).getGenericReturnType();
     }
 
     /** Whether the mapping says {@code @Basic(optional = false)}. */
