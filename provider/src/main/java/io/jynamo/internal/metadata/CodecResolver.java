@@ -130,6 +130,12 @@ final class CodecResolver {
             codec = Codecs.collection(type, element);
             role = AttributeMeta.Role.COLLECTION;
         } else if (Map.class.isAssignableFrom(type)) {
+            if (!p.has(jakarta.persistence.ElementCollection.class)) {
+                // JPA maps a Map only as an element collection (or a relationship); without the annotation
+                // it would be a basic attribute of a type no converter handles, which is likely a mistake.
+                throw new PersistenceException(at + " is a Map without @ElementCollection; annotate it"
+                        + " @ElementCollection to store it as a DynamoDB map (M), or mark it @Transient");
+            }
             if (type != Map.class) {
                 throw new PersistenceException(at + " is a " + type.getName() + "; declare map attributes as Map");
             }

@@ -213,6 +213,19 @@ class MapElementCollectionTest {
     }
 
     @Test
+    void mergeCopiesTheMapSoTheDetachedOneStaysApart() {
+        Shop detached = new Shop();
+        detached.id = "m9";
+        detached.prices.put("tea", 1);
+        unit.inTransaction(em -> {
+            Shop managed = em.merge(detached);
+            detached.prices.put("cake", 2);
+            assertEquals(Map.of("tea", 1), managed.prices);
+        });
+        assertEquals(Map.of("tea", 1), unit.withEntityManager(em -> em.find(Shop.class, "m9")).prices);
+    }
+
+    @Test
     void metamodelHasMapAttributes() {
         MapAttribute<? super Shop, Size, Stock> stock = unit.emf().getMetamodel().entity(Shop.class)
                 .getMap("stock", Size.class, Stock.class);
