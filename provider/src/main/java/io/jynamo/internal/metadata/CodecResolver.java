@@ -100,6 +100,11 @@ final class CodecResolver {
         }
         Convert convert = p.get(Convert.class);
         boolean plural = Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type);
+        if (plural && p.annotated().getAnnotationsByType(AttributeOverride.class).length > 0) {
+            throw new PersistenceException(at + " is a " + type.getSimpleName() + " with @AttributeOverride: Jynamo"
+                    + " renames attributes inside @Embedded attributes only, not inside the elements, keys or values"
+                    + " of collections and maps; use @Column(name) in the embeddable instead");
+        }
         if (plural) {
             // On a collection or map, @Convert converts the elements, keys or values (JPA 3.2 section 11.1.10)
             // unless its converter takes the whole collection, as Jynamo has always allowed.

@@ -82,6 +82,24 @@ class EmbeddableCollectionTest {
         }
     }
 
+    @Entity
+    public static class Renamed {
+        @Id
+        public String id;
+        @ElementCollection
+        @jakarta.persistence.AttributeOverride(name = "sku", column = @jakarta.persistence.Column(name = "s"))
+        public List<Line> lines;
+    }
+
+    @Entity
+    public static class ConvertedInside {
+        @Id
+        public String id;
+        @ElementCollection
+        @jakarta.persistence.Convert(attributeName = "sku", converter = MapElementCollectionTest.Upper.class)
+        public List<Line> lines;
+    }
+
     private static TestUnit unit;
 
     @BeforeAll
@@ -158,6 +176,15 @@ class EmbeddableCollectionTest {
         PersistenceException e = assertThrows(PersistenceException.class,
                 () -> unit.withEntityManager(em -> em.find(Basket.class, "b4")));
         assertTrue(e.getMessage().contains("lines[0]") && e.getMessage().contains("expected M"), e.getMessage());
+    }
+
+    @Test
+    void renamingOrConvertingInsideElementsIsRefusedAtBootstrapRatherThanIgnored() {
+        PersistenceException renamed = assertThrows(PersistenceException.class, () -> TestUnit.of(Renamed.class).build().close());
+        assertTrue(renamed.getMessage().contains("'lines' is a List with @AttributeOverride"), renamed.getMessage());
+        PersistenceException converted = assertThrows(PersistenceException.class,
+                () -> TestUnit.of(ConvertedInside.class).build().close());
+        assertTrue(converted.getMessage().contains("@Convert(attributeName = \"sku\")"), converted.getMessage());
     }
 
     @Test
