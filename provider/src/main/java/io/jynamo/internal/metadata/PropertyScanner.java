@@ -58,6 +58,28 @@ final class PropertyScanner {
         return result;
     }
 
+    /**
+     * The components of a record, in declaration order (the canonical constructor's). Annotations on a
+     * component reach its private field, which is where they are read.
+     */
+    private static List<Property> recordComponents(Class<?> type) {
+        List<Property> result = new ArrayList<>();
+        for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+            Field f;
+            try {
+                f = type.getDeclaredField(c.getName());
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("Record " + type.getName() + " has no field for component " + c.getName(), e);
+            }
+            if (f.isAnnotationPresent(Transient.class)) {
+                throw new PersistenceException("Record " + type.getName() + " component '" + c.getName() + "' is @Transient;"
+                        + " a record is built through its canonical constructor, so every component is persistent");
+            }
+            result.add(new Property(c.getName(), c.getType(), c.getGenericType(), f, Accessor.recordComponent(c), f, null));
+        }
+        return result;
+    }
+
     /** The stored names {@code @AttributeOverride}s give, by attribute: the one nearest the class wins. */
     private static Map<String, String> overrides(Class<?> type) {
         Map<String, String> result = new LinkedHashMap<>();
@@ -148,28 +170,6 @@ final class PropertyScanner {
             }
         }
         return new ArrayList<>(result.values());
-    }
-
-    /**
-     * The components of a record, in declaration order (the canonical constructor's). Annotations on a
-     * component reach its private field, which is where they are read.
-     */
-    private static List<Property> recordComponents(Class<?> type) {
-        List<Property> result = new ArrayList<>();
-        for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
-            Field f;
-            try {
-                f = type.getDeclaredField(c.getName());
-            } catch (NoSuchFieldException e) {
-                throw new IllegalStateException("Record " + type.getName() + " has no field for component " + c.getName(), e);
-            }
-            if (f.isAnnotationPresent(Transient.class)) {
-                throw new PersistenceException("Record " + type.getName() + " component '" + c.getName() + "' is @Transient;"
-                        + " a record is built through its canonical constructor, so every component is persistent");
-            }
-            result.add(new Property(c.getName(), c.getType(), c.getGenericType(), f, Accessor.recordComponent(c), f, null));
-        }
-        return result;
     }
 
     private static String propertyName(Method m) {
