@@ -110,6 +110,8 @@ final class Merger {
                 value = new java.util.LinkedHashSet<>(s);
             } else if (value instanceof Collection<?> c) {
                 value = new ArrayList<>(c);
+            } else if (value instanceof java.util.Map<?, ?> m) {
+                value = new java.util.LinkedHashMap<>(m);
             }
             a.accessor().set(to, value);
         }

@@ -55,6 +55,44 @@ public final class Accessor {
         }
     }
 
+    /**
+     * Reads a component of a record through its accessor. Records are immutable: setting refuses, and
+     * Jynamo builds them through their canonical constructor instead ({@link RecordShape}).
+     */
+    static Accessor recordComponent(java.lang.reflect.RecordComponent component) {
+        String where = component.getDeclaringRecord().getName() + "." + component.getName();
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(component.getDeclaringRecord(), MethodHandles.lookup());
+            MethodHandle refuse = MethodHandles.lookup().findStatic(Accessor.class, "refuseSet",
+                    MethodType.methodType(void.class, String.class, Object.class, Object.class));
+            return new Accessor(lookup.unreflect(component.getAccessor()), MethodHandles.insertArguments(refuse, 0, where),
+                    component.getType(), where);
+        } catch (ReflectiveOperationException e) {
+            throw new PersistenceException("Cannot access record component " + where + ": " + e.getMessage()
+                    + " (open the package to Jynamo)", e);
+        }
+    }
+
+    @SuppressWarnings("unused") // called through a method handle
+    private static void refuseSet(String where, Object owner, Object value) {
+        throw new IllegalStateException("Record component " + where + " cannot be set: records are immutable"
+                + " and built through their canonical constructor");
+    }
+
+    /**
+     * Access to a component of a record held in another attribute (a part of an {@code @EmbeddedId} record):
+     * setting it replaces the record with a copy that has the new component.
+     */
+    static Accessor recordChain(Accessor outer, RecordShape shape, int index, Accessor component) {
+        Accessor a = new Accessor(outer, component, null);
+        a.recordShape = shape;
+        a.recordIndex = index;
+        return a;
+    }
+
+    private RecordShape recordShape;
+    private int recordIndex;
+
     private Accessor(Accessor outer, Accessor inner, java.util.function.Supplier<Object> outerFactory) {
         this.getter = null;
         this.setter = null;
@@ -90,6 +128,10 @@ public final class Accessor {
 
     /** Sets the attribute; {@code null} on a primitive sets its default (0, false). */
     public void set(Object owner, Object value) {
+        if (recordShape != null) {
+            outer.set(owner, recordShape.with(outer.get(owner), recordIndex, value));
+            return;
+        }
         if (outer != null) {
             Object holder = outer.get(owner);
             if (holder == null) {

@@ -70,7 +70,17 @@ public record AttributeMeta(String name, String storedName, Class<?> javaType, C
     }
 
     private Object absent() {
+        if (codec instanceof io.jynamo.internal.convert.MapCodec) {
+            return new java.util.LinkedHashMap<>();
+        }
         return codec instanceof Codecs.CollectionCodec c ? (c.set() ? new java.util.LinkedHashSet<>() : new java.util.ArrayList<>()) : null;
+    }
+
+    /** The embeddable of a collection's (or map's) elements (values), or {@code null} if they are basic. */
+    public EmbeddableMeta elementEmbeddable() {
+        Codec element = codec instanceof Codecs.CollectionCodec c ? c.element()
+                : codec instanceof io.jynamo.internal.convert.MapCodec m ? m.value() : null;
+        return element instanceof EmbeddedCodec e ? e.meta() : null;
     }
 
     /** How the value is stored. */

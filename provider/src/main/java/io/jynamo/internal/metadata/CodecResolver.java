@@ -5,7 +5,9 @@ import io.jynamo.internal.convert.Codecs;
 import io.jynamo.internal.convert.ConverterCodec;
 import io.jynamo.internal.metadata.PropertyScanner.Property;
 import io.jynamo.jpql.ValueKind;
+import io.jynamo.internal.convert.MapCodec;
 import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;
@@ -62,6 +64,14 @@ final class CodecResolver {
 
     /** The attribute of a property of an entity or embeddable; {@code where} names the owner in errors. */
     AttributeMeta attribute(Property p, String where) {
+        return attribute(p, where, Map.of());
+    }
+
+    /**
+     * The attribute of a property; {@code outerOverrides} are the {@code @AttributeOverride}s an enclosing
+     * {@code @Embedded} attribute gives the attributes of this one's embeddable (they win over its own).
+     */
+    private AttributeMeta attribute(Property p, String where, Map<String, String> outerOverrides) {
         String at = where + " attribute '" + p.name() + "'";
         for (Class<? extends Annotation> rel : RELATIONSHIPS) {
             if (p.has(rel)) {
@@ -89,6 +99,19 @@ final class CodecResolver {
             throw new PersistenceException(at + ": @GeneratedValue is only supported on the partition key");
         }
         Convert convert = p.get(Convert.class);
+        boolean plural = Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type);
+        if (plural && p.annotated().getAnnotationsByType(AttributeOverride.class).length > 0) {
+            throw new PersistenceException(at + " is a " + type.getSimpleName() + " with @AttributeOverride: Jynamo"
+                    + " renames attributes inside @Embedded attributes only, not inside the elements, keys or values"
+                    + " of collections and maps; use @Column(name) in the embeddable instead");
+        }
+        if (plural) {
+            // On a collection or map, @Convert converts the elements, keys or values (JPA 3.2 section 11.1.10)
+            // unless its converter takes the whole collection, as Jynamo has always allowed.
+            Convert whole = convertNamed(p, "");
+            convert = whole != null && !whole.disableConversion() && whole.converter() != AttributeConverter.class
+                    && converterTypes(whole.converter())[0].isAssignableFrom(type) ? whole : null;
+        }
         if (convert != null && !convert.disableConversion() && convert.converter() != AttributeConverter.class) {
             @SuppressWarnings("unchecked")
             Class<? extends AttributeConverter<?, ?>> cc = (Class<? extends AttributeConverter<?, ?>>) convert.converter();
@@ -96,26 +119,138 @@ final class CodecResolver {
         } else if (autoConverters.containsKey(Types.box(type)) && (convert == null || !convert.disableConversion())) {
             codec = converterCodec(autoConverters.get(Types.box(type)), at);
         } else if (p.has(Embedded.class) || type.isAnnotationPresent(Embeddable.class)) {
-            embeddable = embeddable(type, at);
-            EmbeddedCodec ec = new EmbeddedCodec();
-            ec.init(embeddable);
-            codec = ec;
+            Map<String, String> overrides = attributeOverrides(p, at);
+            overrides.putAll(outerOverrides);
+            embeddable = embeddable(type, at, overrides);
+            codec = embeddedCodec(embeddable);
             role = AttributeMeta.Role.EMBEDDED;
         } else if (Collection.class.isAssignableFrom(type)) {
             if (type != List.class && type != java.util.Set.class && type != Collection.class) {
                 throw new PersistenceException(at + " is a " + type.getName()
                         + "; declare collection attributes as List, Set or Collection");
             }
-            elementType = elementType(p.genericType(), at);
-            Codec element = basicCodec(elementType, p, at + " element");
+            checkConvertNames(p, at, "");
+            elementType = typeArguments(p.genericType(), 1, at, "List<String>")[0];
+            Codec element = part(elementType, convertNamed(p, ""), p, at + " element", false);
             codec = Codecs.collection(type, element);
             role = AttributeMeta.Role.COLLECTION;
         } else if (Map.class.isAssignableFrom(type)) {
-            throw new PersistenceException(at + " is a Map: map attributes are not supported yet; use an @Embeddable");
+            if (!p.has(jakarta.persistence.ElementCollection.class)) {
+                // JPA maps a Map only as an element collection (or a relationship); without the annotation
+                // it would be a basic attribute of a type no converter handles, which is likely a mistake.
+                throw new PersistenceException(at + " is a Map without @ElementCollection; annotate it"
+                        + " @ElementCollection to store it as a DynamoDB map (M), or mark it @Transient");
+            }
+            if (type != Map.class) {
+                throw new PersistenceException(at + " is a " + type.getName() + "; declare map attributes as Map");
+            }
+            checkConvertNames(p, at, "", "key", "value");
+            Class<?>[] kv = typeArguments(p.genericType(), 2, at, "Map<String, Integer>");
+            Codec key = part(kv[0], convertNamed(p, "key"), p, at + " key", true);
+            Convert valueConvert = convertNamed(p, "value");
+            Codec value = part(kv[1], valueConvert != null ? valueConvert : convertNamed(p, ""), p, at + " value", false);
+            codec = MapCodec.of(key, value);
+            if (codec == null) {
+                throw new PersistenceException(at + " is a Map with keys of type " + kv[0].getName() + ", stored as "
+                        + key.kind() + ": DynamoDB map keys are strings, and Jynamo takes only keys with a lossless"
+                        + " string form (String, char, numbers, enums, UUID, java.time types); use such a key or add"
+                        + " an AttributeConverter to String with @Convert(attributeName = \"key\")");
+            }
+            elementType = kv[1];
+            role = AttributeMeta.Role.COLLECTION;
         } else {
             codec = basicCodec(type, p, at);
         }
         return new AttributeMeta(p.name(), stored, type, elementType, p.accessor(), codec, embeddable, p.member(), role);
+    }
+
+    /**
+     * The codec of a collection's element or a map's key or value: the converter {@code convert} names,
+     * an embeddable's map, or the basic codec (with auto-applied converters).
+     */
+    private Codec part(Class<?> type, Convert convert, Property p, String at, boolean key) {
+        if (convert != null && !convert.disableConversion() && convert.converter() != AttributeConverter.class) {
+            @SuppressWarnings("unchecked")
+            Class<? extends AttributeConverter<?, ?>> cc = (Class<? extends AttributeConverter<?, ?>>) convert.converter();
+            return converterCodec(cc, at);
+        }
+        boolean auto = autoConverters.containsKey(Types.box(type)) && (convert == null || !convert.disableConversion());
+        if (auto) {
+            return converterCodec(autoConverters.get(Types.box(type)), at);
+        }
+        if (type.isAnnotationPresent(Embeddable.class)) {
+            if (key) {
+                throw new PersistenceException(at + " is an embeddable (" + type.getName() + "): DynamoDB map keys are"
+                        + " strings; use a basic key, or an AttributeConverter to String with @Convert(attributeName = \"key\")");
+            }
+            return embeddedCodec(embeddable(type, at, Map.of()));
+        }
+        if (Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)) {
+            throw new PersistenceException(at + " is itself a " + type.getSimpleName() + ": Jynamo does not nest"
+                    + " collections; wrap the inner one in an @Embeddable");
+        }
+        if (key) {
+            if (type.isArray()) {
+                throw new PersistenceException(at + " is an array (" + type.getSimpleName() + "), which has no value"
+                        + " equality as a map key; use String");
+            }
+            if (type == java.util.Date.class || java.util.Calendar.class.isAssignableFrom(type)) {
+                throw new PersistenceException(at + " is a " + type.getName() + ": Jynamo does not map"
+                        + " java.util.Date or Calendar map keys (@MapKeyTemporal); use a java.time type");
+            }
+            if (type.isEnum()) {
+                jakarta.persistence.MapKeyEnumerated enumerated = p.get(jakarta.persistence.MapKeyEnumerated.class);
+                return Codecs.enumCodec(type, enumerated != null && enumerated.value() == EnumType.STRING);
+            }
+            Codec codec = Codecs.basic(type);
+            if (codec == null) {
+                throw new PersistenceException(at + " has type " + type.getName() + ", which Jynamo cannot store"
+                        + " as a map key; use a String, number, enum, UUID or java.time type, or add an"
+                        + " AttributeConverter with @Convert(attributeName = \"key\")");
+            }
+            return codec;
+        }
+        return basicCodec(type, p, at);
+    }
+
+    /** The {@code @Convert} of a property with that {@code attributeName}, or {@code null}. */
+    private static Convert convertNamed(Property p, String attributeName) {
+        for (Convert c : p.annotated().getAnnotationsByType(Convert.class)) {
+            if (c.attributeName().equals(attributeName)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static void checkConvertNames(Property p, String at, String... allowed) {
+        for (Convert c : p.annotated().getAnnotationsByType(Convert.class)) {
+            if (!List.of(allowed).contains(c.attributeName())) {
+                throw new PersistenceException(at + " has @Convert(attributeName = \"" + c.attributeName() + "\"), but"
+                        + " on this attribute Jynamo takes only attributeName " + List.of(allowed).stream()
+                        .map(a -> "\"" + a + "\"").toList() + " (\"key\" and \"value\" on a Map); to convert an"
+                        + " attribute inside an embeddable element, put @Convert on that attribute in the embeddable");
+            }
+        }
+    }
+
+    /** The {@code @AttributeOverride}s of an {@code @Embedded} attribute, by the (dotted) name they override. */
+    private static Map<String, String> attributeOverrides(Property p, String at) {
+        Map<String, String> result = new java.util.LinkedHashMap<>();
+        for (AttributeOverride o : p.annotated().getAnnotationsByType(AttributeOverride.class)) {
+            if (o.column().name().isEmpty()) {
+                throw new PersistenceException(at + " @AttributeOverride(name = \"" + o.name()
+                        + "\") gives no column name; set column = @Column(name = \"...\")");
+            }
+            result.put(o.name(), o.column().name());
+        }
+        return result;
+    }
+
+    private static EmbeddedCodec embeddedCodec(AttributeMeta.EmbeddableMeta embeddable) {
+        EmbeddedCodec ec = new EmbeddedCodec();
+        ec.init(embeddable);
+        return ec;
     }
 
     private Codec basicCodec(Class<?> type, Property p, String at) {
@@ -199,23 +334,60 @@ final class CodecResolver {
         throw new PersistenceException("Cannot resolve type " + t);
     }
 
-    private static Class<?> elementType(Type generic, String at) {
-        if (generic instanceof ParameterizedType pt && pt.getActualTypeArguments().length == 1) {
-            return raw(pt.getActualTypeArguments()[0]);
+    private static Class<?>[] typeArguments(Type generic, int count, String at, String example) {
+        if (generic instanceof ParameterizedType pt && pt.getActualTypeArguments().length == count) {
+            Class<?>[] result = new Class<?>[count];
+            for (int i = 0; i < count; i++) {
+                Type t = pt.getActualTypeArguments()[i];
+                if (!(t instanceof Class<?>) && !(t instanceof ParameterizedType)) {
+                    throw new PersistenceException(at + " has the type argument " + t + "; declare concrete types, e.g. " + example);
+                }
+                result[i] = raw(t);
+            }
+            return result;
         }
-        throw new PersistenceException(at + " is a raw collection; declare its element type, e.g. List<String>");
+        throw new PersistenceException(at + " is a raw collection or map; declare its type arguments, e.g. " + example);
     }
 
-    private AttributeMeta.EmbeddableMeta embeddable(Class<?> type, String at) {
+    /**
+     * The attributes of an embeddable, renamed by the {@code @AttributeOverride}s of the attribute that embeds
+     * it ({@code name} an attribute of the embeddable, or {@code inner.name} one of a nested embeddable).
+     */
+    private AttributeMeta.EmbeddableMeta embeddable(Class<?> type, String at, Map<String, String> overrides) {
         if (!type.isAnnotationPresent(Embeddable.class)) {
             throw new PersistenceException(at + " is @Embedded but " + type.getName() + " is not @Embeddable");
         }
+        Map<String, String> remaining = new java.util.LinkedHashMap<>(overrides);
         List<AttributeMeta> nested = new ArrayList<>();
-        for (Property p : PropertyScanner.properties(type)) {
-            nested.add(attribute(p, at + " (embeddable " + type.getSimpleName() + ")"));
+        List<Property> properties = PropertyScanner.properties(type);
+        for (Property p : properties) {
+            String column = remaining.remove(p.name());
+            Map<String, String> inner = new java.util.LinkedHashMap<>();
+            for (var it = remaining.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                if (e.getKey().startsWith(p.name() + ".")) {
+                    inner.put(e.getKey().substring(p.name().length() + 1), e.getValue());
+                    it.remove();
+                }
+            }
+            if (!inner.isEmpty() && !(p.has(Embedded.class) || p.type().isAnnotationPresent(Embeddable.class))) {
+                throw new PersistenceException(at + " @AttributeOverride names " + inner.keySet().stream()
+                        .map(n -> p.name() + "." + n).toList() + ", but '" + p.name() + "' of " + type.getName()
+                        + " is not an embeddable");
+            }
+            Property renamed = column == null ? p : new Property(p.name(), p.type(), p.genericType(), p.annotated(),
+                    p.accessor(), p.member(), column);
+            nested.add(inner.isEmpty() ? attribute(renamed, at + " (embeddable " + type.getSimpleName() + ")")
+                    : attribute(renamed, at + " (embeddable " + type.getSimpleName() + ")", inner));
+        }
+        if (!remaining.isEmpty()) {
+            throw new PersistenceException(at + " @AttributeOverride names " + remaining.keySet() + ", which are not"
+                    + " attributes of embeddable " + type.getName() + " (its attributes are "
+                    + properties.stream().map(Property::name).toList() + ")");
         }
         checkUniqueStoredNames(nested, at);
-        return new AttributeMeta.EmbeddableMeta(type, Types.constructor(type, "embeddable " + type.getName()), nested);
+        return new AttributeMeta.EmbeddableMeta(type, type.isRecord() ? null
+                : Types.constructor(type, "embeddable " + type.getName()), nested);
     }
 
     /**

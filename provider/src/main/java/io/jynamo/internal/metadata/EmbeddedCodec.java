@@ -13,9 +13,15 @@ import java.util.Map;
 final class EmbeddedCodec implements Codec {
 
     private AttributeMeta.EmbeddableMeta meta;
+    private RecordShape record;
 
     void init(AttributeMeta.EmbeddableMeta meta) {
         this.meta = meta;
+        this.record = RecordShape.of(meta.javaClass());
+    }
+
+    AttributeMeta.EmbeddableMeta meta() {
+        return meta;
     }
 
     @Override
@@ -35,13 +41,22 @@ final class EmbeddedCodec implements Codec {
         if (!value.hasM()) {
             throw UnreadableValueException.wrongType(value, expected());
         }
+        Map<String, AttributeValue> map = value.m();
+        if (record != null) {
+            // The attributes are the record's components in canonical-constructor order.
+            Object[] values = new Object[meta.attributes().size()];
+            for (int i = 0; i < values.length; i++) {
+                AttributeMeta a = meta.attributes().get(i);
+                values[i] = a.valueOf(map.get(a.storedName()));
+            }
+            return record.create(values);
+        }
         Object object;
         try {
             object = meta.constructor().invoke();
         } catch (Throwable e) {
             throw new PersistenceException("Cannot instantiate embeddable " + meta.javaClass().getName(), e);
         }
-        Map<String, AttributeValue> map = value.m();
         for (AttributeMeta a : meta.attributes()) {
             a.read(object, map.get(a.storedName()));
         }

@@ -49,10 +49,7 @@ final class IdMappers {
 
         @Override
         public Object idOf(Object e) {
-            Object id = parts.newId();
-            parts.pk().accessor().set(id, entityPk.accessor().get(e));
-            parts.sk().accessor().set(id, entitySk.accessor().get(e));
-            return id;
+            return parts.build(entityPk.accessor().get(e), entitySk.accessor().get(e));
         }
 
         @Override
@@ -100,14 +97,29 @@ final class IdMappers {
      *
      * @param pk    the partition key part
      * @param sk    the sort key part, or {@code null}
-     * @param ctor  the id type's no-argument constructor
-     * @param type  the id type
-     * @param where the entity, for errors
+     * @param ctor   the id type's no-argument constructor ({@code null} for a record)
+     * @param type   the id type
+     * @param where  the entity, for errors
+     * @param record the id type as a record, built through its canonical constructor, or {@code null}
      */
-    record Parts(AttributeMeta pk, AttributeMeta sk, MethodHandle ctor, Class<?> type, String where) {
+    record Parts(AttributeMeta pk, AttributeMeta sk, MethodHandle ctor, Class<?> type, String where, RecordShape record) {
 
-        Object newId() {
-            return Types.instantiate(ctor, type);
+        /** A new id object of these key values (the sort key's ignored without a sort key). */
+        Object build(Object pkValue, Object skValue) {
+            if (record != null) {
+                Object[] values = new Object[record.size()];
+                values[record.indexOf(pk.name())] = pkValue;
+                if (sk != null) {
+                    values[record.indexOf(sk.name())] = skValue;
+                }
+                return record.create(values);
+            }
+            Object id = Types.instantiate(ctor, type);
+            pk.accessor().set(id, pkValue);
+            if (sk != null) {
+                sk.accessor().set(id, skValue);
+            }
+            return id;
         }
 
         Map<String, AttributeValue> key(Object id) {
@@ -120,12 +132,7 @@ final class IdMappers {
         }
 
         Object idOfKey(Map<String, AttributeValue> key) {
-            Object id = newId();
-            pk.read(id, key.get(pk.storedName()));
-            if (sk != null) {
-                sk.read(id, key.get(sk.storedName()));
-            }
-            return id;
+            return build(pk.valueOf(key.get(pk.storedName())), sk == null ? null : sk.valueOf(key.get(sk.storedName())));
         }
     }
 }

@@ -79,8 +79,13 @@ final class KeyReader {
         String idWhere = where + " @IdClass " + idType.getName();
         AttributeMeta idPk = idClassPart(idType, pk, idWhere);
         AttributeMeta idSk = idClassPart(idType, sk, idWhere);
-        MethodHandle idCtor = Types.constructor(idType, "id class " + idType.getName());
-        IdMappers.Parts parts = new IdMappers.Parts(idPk, idSk, idCtor, idType, where);
+        RecordShape record = RecordShape.of(idType);
+        if (record != null && record.size() != 2) {
+            throw new PersistenceException(idWhere + " is a record of " + record.size() + " components; an id class"
+                    + " record holds exactly the two key attributes '" + pk.name() + "' and '" + sk.name() + "'");
+        }
+        MethodHandle idCtor = record != null ? null : Types.constructor(idType, "id class " + idType.getName());
+        IdMappers.Parts parts = new IdMappers.Parts(idPk, idSk, idCtor, idType, where, record);
         return new Keys(pk, sk, EntityMeta.IdKind.ID_CLASS, idType, new IdMappers.IdClass(parts, pk, sk), null);
     }
 
@@ -98,21 +103,32 @@ final class KeyReader {
     private Keys embeddedId(Property embeddedIdProperty, String where) {
         Class<?> idType = embeddedIdProperty.type();
         Property[] keys = splitKeys(PropertyScanner.properties(idType), where + " @EmbeddedId " + idType.getName());
-        MethodHandle idCtor = Types.constructor(idType, "embeddable " + idType.getName());
+        RecordShape record = RecordShape.of(idType);
+        if (record != null && record.size() != (keys[1] == null ? 1 : 2)) {
+            throw new PersistenceException(where + " @EmbeddedId " + idType.getName() + " is a record of " + record.size()
+                    + " components; an @EmbeddedId record holds exactly the key attributes (partition key and"
+                    + " optional @SortKey)");
+        }
+        MethodHandle idCtor = record != null ? null : Types.constructor(idType, "embeddable " + idType.getName());
         Accessor outer = embeddedIdProperty.accessor();
-        AttributeMeta pk = keyAttribute(keys[0], AttributeMeta.Role.PARTITION_KEY, chain(outer, keys[0].accessor(), idCtor), where);
+        AttributeMeta pk = keyAttribute(keys[0], AttributeMeta.Role.PARTITION_KEY,
+                chain(outer, keys[0], idCtor, record), where);
         AttributeMeta sk = keys[1] == null ? null : keyAttribute(keys[1], AttributeMeta.Role.SORT_KEY,
-                chain(outer, keys[1].accessor(), idCtor), where);
+                chain(outer, keys[1], idCtor, record), where);
         AttributeMeta embeddedId = new AttributeMeta(embeddedIdProperty.name(), embeddedIdProperty.name(), idType, null,
                 outer, null, null, embeddedIdProperty.member(), AttributeMeta.Role.EMBEDDED);
         AttributeMeta innerPk = keyAttribute(keys[0], AttributeMeta.Role.PARTITION_KEY, keys[0].accessor(), where);
         AttributeMeta innerSk = keys[1] == null ? null
                 : keyAttribute(keys[1], AttributeMeta.Role.SORT_KEY, keys[1].accessor(), where);
-        IdMappers.Parts parts = new IdMappers.Parts(innerPk, innerSk, idCtor, idType, where);
+        IdMappers.Parts parts = new IdMappers.Parts(innerPk, innerSk, idCtor, idType, where, record);
         return new Keys(pk, sk, EntityMeta.IdKind.EMBEDDED_ID, idType, new IdMappers.EmbeddedId(parts, outer), embeddedId);
     }
 
-    private static Accessor chain(Accessor outer, Accessor inner, MethodHandle outerCtor) {
+    private static Accessor chain(Accessor outer, Property part, MethodHandle outerCtor, RecordShape record) {
+        if (record != null) {
+            return Accessor.recordChain(outer, record, record.indexOf(part.name()), part.accessor());
+        }
+        Accessor inner = part.accessor();
         return Accessor.chain(outer, inner, () -> Types.instantiate(outerCtor, Object.class));
     }
 

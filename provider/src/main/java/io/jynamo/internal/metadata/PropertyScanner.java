@@ -38,7 +38,7 @@ final class PropertyScanner {
      * first, with the stored names the {@code @AttributeOverride}s of the class and its superclasses give.
      */
     static List<Property> properties(Class<?> type) {
-        List<Property> properties = properties(type, accessType(type));
+        List<Property> properties = type.isRecord() ? recordComponents(type) : properties(type, accessType(type));
         Map<String, String> overrides = overrides(type);
         if (overrides.isEmpty()) {
             return properties;
@@ -54,6 +54,28 @@ final class PropertyScanner {
                     + overrides.keySet() + ", which names no persistent attribute of it or its superclasses (its "
                     + "attributes are " + properties.stream().map(Property::name).toList() + "); Jynamo overrides "
                     + "the inherited basic attributes of an entity (not the attributes inside an embeddable)");
+        }
+        return result;
+    }
+
+    /**
+     * The components of a record, in declaration order (the canonical constructor's). Annotations on a
+     * component reach its private field, which is where they are read.
+     */
+    private static List<Property> recordComponents(Class<?> type) {
+        List<Property> result = new ArrayList<>();
+        for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+            Field f;
+            try {
+                f = type.getDeclaredField(c.getName());
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("Record " + type.getName() + " has no field for component " + c.getName(), e);
+            }
+            if (f.isAnnotationPresent(Transient.class)) {
+                throw new PersistenceException("Record " + type.getName() + " component '" + c.getName() + "' is @Transient;"
+                        + " a record is built through its canonical constructor, so every component is persistent");
+            }
+            result.add(new Property(c.getName(), c.getType(), c.getGenericType(), f, Accessor.recordComponent(c), f, null));
         }
         return result;
     }

@@ -44,12 +44,20 @@ abstract class AttributeImpl<X, Y> implements Attribute<X, Y> {
         Class javaType = meta.javaType();
         switch (meta.role()) {
             case COLLECTION: {
-                BasicTypeImpl element = types.basic(meta.elementType());
+                AttributeMeta.EmbeddableMeta embeddable = meta.elementEmbeddable();
+                Type element = embeddable != null
+                        ? types.embeddable(embeddable.javaClass(), embeddable.attributes()) : types.basic(meta.elementType());
                 if (javaType == Set.class) {
                     return new PluralAttributeImpl.SetAttributeImpl<>(owner, meta.name(), meta.member(), element);
                 }
                 if (javaType == List.class) {
                     return new PluralAttributeImpl.ListAttributeImpl<>(owner, meta.name(), meta.member(), element);
+                }
+                if (javaType == java.util.Map.class) {
+                    Class<?> keyClass = (Class<?>) ((java.lang.reflect.ParameterizedType) genericType(meta.member()))
+                            .getActualTypeArguments()[0];
+                    return new PluralAttributeImpl.MapAttributeImpl<>(owner, meta.name(), meta.member(),
+                            types.basic(keyClass), element);
                 }
                 if (javaType == Collection.class) {
                     return new PluralAttributeImpl.CollectionAttributeImpl<>(owner, meta.name(), meta.member(), element);
@@ -73,6 +81,11 @@ abstract class AttributeImpl<X, Y> implements Attribute<X, Y> {
                         meta.role() == AttributeMeta.Role.VERSION, optional);
             }
         }
+    }
+
+    private static java.lang.reflect.Type genericType(Member member) {
+        return member instanceof java.lang.reflect.Field f ? f.getGenericType()
+                : ((java.lang.reflect.Method) member).getGenericReturnType();
     }
 
     /** Whether the mapping says {@code @Basic(optional = false)}. */

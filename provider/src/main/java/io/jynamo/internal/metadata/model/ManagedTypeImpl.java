@@ -263,28 +263,43 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
         return plural(name, PluralAttributeImpl.ListAttributeImpl.class, "List", true, elementType);
     }
 
-    /** Always throws: Jynamo maps no {@code Map} attributes. */
+    /** @throws IllegalArgumentException if there is no {@code Map} attribute of that name */
     @Override
     public MapAttribute<? super X, ?, ?> getMap(String name) {
-        throw noMap(name);
+        return map(name, false, null, null);
     }
 
-    /** Always throws: Jynamo maps no {@code Map} attributes. */
+    /** @throws IllegalArgumentException if there is no {@code Map} attribute of that name declared here */
     @Override
     public MapAttribute<X, ?, ?> getDeclaredMap(String name) {
-        throw noMap(name);
+        declared(name);
+        return map(name, false, null, null);
     }
 
-    /** Always throws: Jynamo maps no {@code Map} attributes. */
+    /** @throws IllegalArgumentException if there is no {@code Map} attribute of that name, key and value type */
     @Override
     public <K, V> MapAttribute<? super X, K, V> getMap(String name, Class<K> keyType, Class<V> valueType) {
-        throw noMap(name);
+        return map(name, true, keyType, valueType);
     }
 
-    /** Always throws: Jynamo maps no {@code Map} attributes. */
+    /** @throws IllegalArgumentException if there is no such {@code Map} attribute declared here */
     @Override
     public <K, V> MapAttribute<X, K, V> getDeclaredMap(String name, Class<K> keyType, Class<V> valueType) {
-        throw noMap(name);
+        declared(name);
+        return map(name, true, keyType, valueType);
+    }
+
+    private <A> A map(String name, boolean typed, Class<?> keyType, Class<?> valueType) {
+        AttributeImpl<X, ?> a = attribute(name);
+        if (!(a instanceof PluralAttributeImpl.MapAttributeImpl<?, ?, ?> m)) {
+            throw new IllegalArgumentException("Attribute '" + name + "' of " + describe() + " is a "
+                    + a.describeKind() + ", not a Map attribute");
+        }
+        if (typed) {
+            requireType(a, "key type", keyType, m.getKeyJavaType());
+            requireType(a, "value type", valueType, m.getElementType().getJavaType());
+        }
+        return cast(a);
     }
 
     /** The attribute of that name. */
@@ -326,11 +341,6 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
         }
     }
 
-    private IllegalArgumentException noMap(String name) {
-        AttributeImpl<X, ?> a = attribute(name);
-        return new IllegalArgumentException("Attribute '" + name + "' of " + describe() + " is a "
-                + a.describeKind() + ", not a Map attribute; Jynamo maps no Map attributes");
-    }
 
     static String capitalized(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);

@@ -2,6 +2,7 @@ package io.jynamo.internal.metadata.model;
 
 import jakarta.persistence.metamodel.CollectionAttribute;
 import jakarta.persistence.metamodel.ListAttribute;
+import jakarta.persistence.metamodel.MapAttribute;
 import jakarta.persistence.metamodel.PluralAttribute;
 import jakarta.persistence.metamodel.SetAttribute;
 import jakarta.persistence.metamodel.Type;
@@ -12,8 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An element collection of basic values, stored as one DynamoDB list or set. Jynamo has no
- * relationships or map attributes, so its plural attributes are exactly these.
+ * An element collection of basic values or embeddables, stored as one DynamoDB list or set, or a
+ * {@code Map} element collection stored as one DynamoDB map. Jynamo has no relationships, so its
+ * plural attributes are exactly these.
  */
 abstract class PluralAttributeImpl<X, C, E> extends AttributeImpl<X, C> implements PluralAttribute<X, C, E> {
 
@@ -83,6 +85,27 @@ abstract class PluralAttributeImpl<X, C, E> extends AttributeImpl<X, C> implemen
             implements CollectionAttribute<X, E> {
         CollectionAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Member member, Type<E> elementType) {
             super(declaringType, name, raw(Collection.class), member, elementType, CollectionType.COLLECTION);
+        }
+    }
+
+    /** A {@code Map<K, V>} attribute: its element type is the value type. */
+    static final class MapAttributeImpl<X, K, V> extends PluralAttributeImpl<X, java.util.Map<K, V>, V>
+            implements MapAttribute<X, K, V> {
+        private final Type<K> keyType;
+
+        MapAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Member member, Type<K> keyType, Type<V> valueType) {
+            super(declaringType, name, raw(java.util.Map.class), member, valueType, CollectionType.MAP);
+            this.keyType = keyType;
+        }
+
+        @Override
+        public Class<K> getKeyJavaType() {
+            return keyType.getJavaType();
+        }
+
+        @Override
+        public Type<K> getKeyType() {
+            return keyType;
         }
     }
 }
