@@ -80,12 +80,8 @@ public final class Schema implements SchemaManager {
                 LOG.log(System.Logger.Level.DEBUG, () -> "Table " + e.tableName() + " exists; not creating it");
                 continue;
             }
-            try {
-                dynamo.createTable(createRequest(e));
+            if (createTable(e)) {
                 created.add(e.tableName());
-                LOG.log(System.Logger.Level.INFO, () -> "Created table " + e.tableName() + " for entity " + e.name());
-            } catch (ResourceInUseException ex) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "Table " + e.tableName() + " was created meanwhile");
             }
         }
         createGeneratorTables();
@@ -95,6 +91,18 @@ public final class Schema implements SchemaManager {
             if (e.timeToLive() != null && (created.contains(e.tableName()) || !dynamo.timeToLiveEnabled(e.tableName()))) {
                 dynamo.enableTimeToLive(e.tableName(), e.timeToLive().storedName());
             }
+        }
+    }
+
+    /** Creates an entity's table; {@code false} when another process created it meanwhile. */
+    private boolean createTable(EntityMeta e) {
+        try {
+            dynamo.createTable(createRequest(e));
+            LOG.log(System.Logger.Level.INFO, () -> "Created table " + e.tableName() + " for entity " + e.name());
+            return true;
+        } catch (ResourceInUseException ex) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "Table " + e.tableName() + " was created meanwhile");
+            return false;
         }
     }
 
@@ -112,12 +120,8 @@ public final class Schema implements SchemaManager {
         for (EntityMeta e : metadata.tables()) {
             TableDescription t = dynamo.describeTable(e.tableName());
             if (t == null) {
-                try {
-                    dynamo.createTable(createRequest(e));
+                if (createTable(e)) {
                     created.add(e.tableName());
-                    LOG.log(System.Logger.Level.INFO, () -> "Created table " + e.tableName() + " for entity " + e.name());
-                } catch (ResourceInUseException ex) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> "Table " + e.tableName() + " was created meanwhile");
                 }
                 dynamo.awaitTable(e.tableName(), true);
                 continue;
