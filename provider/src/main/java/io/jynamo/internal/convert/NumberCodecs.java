@@ -147,6 +147,6 @@ final class NumberCodecs {
                     + ": it has more than 38 significant digits");
         }
         // DynamoDB normalises numbers (2.50 is kept as 2.5): written so, keys and items Jynamo builds equal those it reads.
-        return AttributeValues.canonicalNumber(n.toString());
+        return AttributeValues.canonicalNumber(n);
     }
 }

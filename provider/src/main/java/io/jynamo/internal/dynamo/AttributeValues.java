@@ -81,14 +81,19 @@ public final class AttributeValues {
      * have equal text and keys written by Jynamo match the keys DynamoDB returns.
      */
     public static String canonicalNumber(String text) {
-        BigDecimal n = new BigDecimal(text);
+        return canonicalNumber(new BigDecimal(text));
+    }
+
+    /** {@link #canonicalNumber(String)} of a number already parsed. */
+    public static String canonicalNumber(BigDecimal n) {
         if (n.signum() == 0) {
             return "0";
         }
-        n = n.stripTrailingZeros();
+        BigDecimal stripped = n.stripTrailingZeros();
         // Plain text for ordinary magnitudes; scientific only where plain would be very long.
-        return n.scale() < -40 || n.scale() > 140 ? n.toString() : n.toPlainString();
+        return stripped.scale() < -40 || stripped.scale() > 140 ? stripped.toString() : stripped.toPlainString();
     }
+
 
     /**
      * A key (or any item) with every number in {@linkplain #canonicalNumber canonical form}, so that keys of
