@@ -54,7 +54,7 @@ final class BulkWrites {
             // one, so nothing is read first. Many deletes still read once to send BatchWriteItems of 25.
             List<Map<String, AttributeValue>> keys = reads.keys(plan);
             try {
-                return compiled.kind() == StatementKind.DELETE ? deleteOne(meta, keys.get(0)) : update(meta, plan, keys);
+                return compiled.kind() == StatementKind.DELETE ? deleteEachIfStillMatching(meta, plan, keys) : update(meta, plan, keys);
             } finally {
                 evict(meta, keys);
             }
@@ -205,22 +205,6 @@ final class BulkWrites {
                     + " items undeleted within the retry budget: " + unwritten, unwritten);
         }
         return keys.size();
-    }
-
-    private int deleteOne(EntityMeta meta, Map<String, AttributeValue> key) {
-        if (meta.timeToLive() != null) {
-            // An expired item is absent: left for DynamoDB to delete, and not counted as deleted.
-            return eachKey("DELETE", meta, List.of(key), k -> services.dynamo().delete(
-                    DeleteItemRequest.builder().tableName(meta.tableName()).key(k)
-                            .conditionExpression("attribute_exists(#jynamoPk) AND " + Expiry.FILTER)
-                            .expressionAttributeNames(Map.of("#jynamoPk", meta.partitionKey().storedName(),
-                                    Expiry.NAME, meta.timeToLive().storedName()))
-                            .expressionAttributeValues(Map.of(Expiry.NOW, Expiry.now())).build()));
-        }
-        return eachKey("DELETE", meta, List.of(key), k -> services.dynamo().delete(
-                DeleteItemRequest.builder().tableName(meta.tableName()).key(k)
-                        .conditionExpression("attribute_exists(#jynamoPk)")
-                        .expressionAttributeNames(Map.of("#jynamoPk", meta.partitionKey().storedName())).build()));
     }
 
     private int update(EntityMeta meta, BoundPlan plan, List<Map<String, AttributeValue>> keys) {
