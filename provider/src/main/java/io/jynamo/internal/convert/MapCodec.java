@@ -15,11 +15,11 @@ import java.util.Map;
  * @param key   the codec of the keys; it stores them as S or N
  * @param value the codec of the values
  */
-public record MapCodec(Codec key, Codec value) implements Codec {
+public record MapCodec(Codec key, Codec value) implements MapForm {
 
-    /** The codec of a map, or {@code null} if the keys' codec has no string form (it stores B, BOOL, L, M...). */
-    public static MapCodec of(Codec key, Codec value) {
-        return key.kind() == ValueKind.STRING || key.kind() == ValueKind.NUMBER ? new MapCodec(key, value) : null;
+    /** Whether keys of that codec have a string form (they store as S or N) and so can name map entries. */
+    static boolean takes(Codec key) {
+        return key.kind() == ValueKind.STRING || key.kind() == ValueKind.NUMBER;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.jynamo.internal.metadata;
 
 import io.jynamo.internal.convert.Codec;
 import io.jynamo.internal.convert.Codecs;
+import io.jynamo.internal.convert.MapForm;
 import io.jynamo.internal.convert.UnreadableValueException;
 import io.jynamo.jpql.ValueKind;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -70,7 +71,7 @@ public record AttributeMeta(String name, String storedName, Class<?> javaType, C
     }
 
     private Object absent() {
-        if (codec instanceof io.jynamo.internal.convert.MapCodec) {
+        if (codec instanceof MapForm) {
             return new java.util.LinkedHashMap<>();
         }
         return codec instanceof Codecs.CollectionCodec c ? (c.set() ? new java.util.LinkedHashSet<>() : new java.util.ArrayList<>()) : null;
@@ -79,8 +80,13 @@ public record AttributeMeta(String name, String storedName, Class<?> javaType, C
     /** The embeddable of a collection's (or map's) elements (values), or {@code null} if they are basic. */
     public EmbeddableMeta elementEmbeddable() {
         Codec element = codec instanceof Codecs.CollectionCodec c ? c.element()
-                : codec instanceof io.jynamo.internal.convert.MapCodec m ? m.value() : null;
+                : codec instanceof MapForm m ? m.value() : null;
         return element instanceof EmbeddedCodec e ? e.meta() : null;
+    }
+
+    /** The embeddable of a map's keys, or {@code null} if they are basic (or this is no map). */
+    public EmbeddableMeta keyEmbeddable() {
+        return codec instanceof MapForm m && m.key() instanceof EmbeddedCodec e ? e.meta() : null;
     }
 
     /** How the value is stored. */

@@ -5,7 +5,7 @@ import io.jynamo.internal.convert.Codecs;
 import io.jynamo.internal.convert.ConverterCodec;
 import io.jynamo.internal.metadata.PropertyScanner.Property;
 import io.jynamo.jpql.ValueKind;
-import io.jynamo.internal.convert.MapCodec;
+import io.jynamo.internal.convert.MapForm;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Convert;
@@ -149,13 +149,7 @@ final class CodecResolver {
             Codec key = part(kv[0], convertNamed(p, "key"), p, at + " key", true);
             Convert valueConvert = convertNamed(p, "value");
             Codec value = part(kv[1], valueConvert != null ? valueConvert : convertNamed(p, ""), p, at + " value", false);
-            codec = MapCodec.of(key, value);
-            if (codec == null) {
-                throw new PersistenceException(at + " is a Map with keys of type " + kv[0].getName() + ", stored as "
-                        + key.kind() + ": DynamoDB map keys are strings, and Jynamo takes only keys with a lossless"
-                        + " string form (String, char, numbers, enums, UUID, java.time types); use such a key or add"
-                        + " an AttributeConverter to String with @Convert(attributeName = \"key\")");
-            }
+            codec = MapForm.of(key, value);
             elementType = kv[1];
             role = AttributeMeta.Role.COLLECTION;
         } else {
@@ -179,10 +173,6 @@ final class CodecResolver {
             return converterCodec(autoConverters.get(Types.box(type)), at);
         }
         if (type.isAnnotationPresent(Embeddable.class)) {
-            if (key) {
-                throw new PersistenceException(at + " is an embeddable (" + type.getName() + "): DynamoDB map keys are"
-                        + " strings; use a basic key, or an AttributeConverter to String with @Convert(attributeName = \"key\")");
-            }
             return embeddedCodec(embeddable(type, at, Map.of()));
         }
         if (Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)) {

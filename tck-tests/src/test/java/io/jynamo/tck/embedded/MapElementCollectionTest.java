@@ -73,12 +73,39 @@ class MapElementCollectionTest {
         public List<String> shoutedList = new java.util.ArrayList<>();
     }
 
+    @Embeddable
+    public static class Shelf {
+        public String aisle;
+        public int level;
+
+        public Shelf() {
+        }
+
+        Shelf(String aisle, int level) {
+            this.aisle = aisle;
+            this.level = level;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Shelf s && s.aisle.equals(aisle) && s.level == level;
+        }
+
+        @Override
+        public int hashCode() {
+            return aisle.hashCode() * 31 + level;
+        }
+    }
+
+    /** Keys without a string form: DynamoDB map keys are strings, so these maps are lists of entries. */
     @Entity
-    public static class BooleanKeys {
+    public static class Depot {
         @Id
         public String id;
         @ElementCollection
-        public Map<Boolean, String> flags;
+        public Map<Shelf, Stock> shelves = new LinkedHashMap<>();
+        @ElementCollection
+        public Map<Boolean, String> flags = new LinkedHashMap<>();
     }
 
     @Entity
@@ -93,7 +120,7 @@ class MapElementCollectionTest {
 
     @BeforeAll
     static void start() {
-        unit = TestUnit.of(Shop.class).build();
+        unit = TestUnit.of(Shop.class, Depot.class).build();
     }
 
     @AfterAll
@@ -204,12 +231,57 @@ class MapElementCollectionTest {
     }
 
     @Test
-    void keysWithoutALosslessStringFormAreRefusedAtBootstrap() {
-        for (Class<?> type : List.of(BooleanKeys.class, BytesKeys.class)) {
-            PersistenceException e = assertThrows(PersistenceException.class, () -> TestUnit.of(type).build().close());
-            assertTrue(e.getMessage().contains("'flags' is a Map with keys of type java.lang.Boolean")
-                    || e.getMessage().contains("'blobs' key is an array"), e.getMessage());
-        }
+    void arrayKeysAreRefusedAtBootstrap() {
+        PersistenceException e = assertThrows(PersistenceException.class, () -> TestUnit.of(BytesKeys.class).build().close());
+        assertTrue(e.getMessage().contains("'blobs' key is an array"), e.getMessage());
+    }
+
+    @Test
+    void embeddableAndBooleanKeysAreStoredAsAListOfEntriesAndLoadBack() {
+        unit.inTransaction(em -> {
+            Depot d = new Depot();
+            d.id = "d1";
+            d.shelves.put(new Shelf("a", 1), new Stock(3, "x"));
+            d.shelves.put(new Shelf("a", 2), new Stock(4, "y"));
+            d.flags.put(true, "yes");
+            em.persist(d);
+        });
+        Map<String, AttributeValue> item = TestUnit.sharedClient().getItem(b -> b.tableName(unit.prefix() + "Depot")
+                .key(Map.of("id", AttributeValue.fromS("d1")))).item();
+        List<AttributeValue> shelves = item.get("shelves").l();
+        assertEquals(2, shelves.size());
+        assertEquals("a", shelves.get(0).m().get("key").m().get("aisle").s());
+        assertEquals("2", shelves.get(1).m().get("key").m().get("level").n());
+        assertEquals("4", shelves.get(1).m().get("value").m().get("count").n());
+        assertEquals(true, item.get("flags").l().get(0).m().get("key").bool());
+
+        Depot found = unit.withEntityManager(em -> em.find(Depot.class, "d1"));
+        assertEquals(Map.of(new Shelf("a", 1), new Stock(3, "x"), new Shelf("a", 2), new Stock(4, "y")), found.shelves);
+        assertEquals(Map.of(true, "yes"), found.flags);
+
+        unit.inTransaction(em -> em.find(Depot.class, "d1").shelves.remove(new Shelf("a", 1)));
+        assertEquals(Map.of(new Shelf("a", 2), new Stock(4, "y")),
+                unit.withEntityManager(em -> em.find(Depot.class, "d1")).shelves);
+    }
+
+    @Test
+    void anEntryListWithTwoEntriesForOneKeyOrAMalformedEntryIsRefused() {
+        AttributeValue key = AttributeValue.fromM(Map.of("aisle", AttributeValue.fromS("a"), "level", AttributeValue.fromN("1")));
+        AttributeValue value = AttributeValue.fromM(Map.of("count", AttributeValue.fromN("1"), "shelf", AttributeValue.fromS("s")));
+        AttributeValue entry = AttributeValue.fromM(Map.of("key", key, "value", value));
+        TestUnit.sharedClient().putItem(b -> b.tableName(unit.prefix() + "Depot").item(Map.of(
+                "id", AttributeValue.fromS("d2"), "shelves", AttributeValue.fromL(List.of(entry, entry)))));
+        PersistenceException twice = assertThrows(PersistenceException.class,
+                () -> unit.withEntityManager(em -> em.find(Depot.class, "d2")));
+        assertTrue(twice.getMessage().contains("shelves[1]") && twice.getMessage().contains("equals an earlier"),
+                twice.getMessage());
+
+        TestUnit.sharedClient().putItem(b -> b.tableName(unit.prefix() + "Depot").item(Map.of(
+                "id", AttributeValue.fromS("d3"), "shelves", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("key", key)))))));
+        PersistenceException malformed = assertThrows(PersistenceException.class,
+                () -> unit.withEntityManager(em -> em.find(Depot.class, "d3")));
+        assertTrue(malformed.getMessage().contains("shelves[0]") && malformed.getMessage().contains("'key' and 'value'"),
+                malformed.getMessage());
     }
 
     @Test
@@ -231,5 +303,9 @@ class MapElementCollectionTest {
                 .getMap("stock", Size.class, Stock.class);
         assertEquals(Size.class, stock.getKeyJavaType());
         assertEquals(Type.PersistenceType.EMBEDDABLE, stock.getElementType().getPersistenceType());
+        MapAttribute<? super Depot, Shelf, Stock> shelves = unit.emf().getMetamodel().entity(Depot.class)
+                .getMap("shelves", Shelf.class, Stock.class);
+        assertEquals(Type.PersistenceType.EMBEDDABLE, shelves.getKeyType().getPersistenceType());
+        assertEquals(Shelf.class, shelves.getKeyJavaType());
     }
 }

@@ -56,8 +56,10 @@ abstract class AttributeImpl<X, Y> implements Attribute<X, Y> {
                 if (javaType == java.util.Map.class) {
                     Class<?> keyClass = (Class<?>) ((java.lang.reflect.ParameterizedType) genericType(meta.member()))
                             .getActualTypeArguments()[0];
-                    return new PluralAttributeImpl.MapAttributeImpl<>(owner, meta.name(), meta.member(),
-                            types.basic(keyClass), element);
+                    AttributeMeta.EmbeddableMeta keyEmbeddable = meta.keyEmbeddable();
+                    Type key = keyEmbeddable != null
+                            ? types.embeddable(keyEmbeddable.javaClass(), keyEmbeddable.attributes()) : types.basic(keyClass);
+                    return new PluralAttributeImpl.MapAttributeImpl<>(owner, meta.name(), meta.member(), key, element);
                 }
                 if (javaType == Collection.class) {
                     return new PluralAttributeImpl.CollectionAttributeImpl<>(owner, meta.name(), meta.member(), element);
