@@ -10,6 +10,7 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.EnumType;
@@ -130,12 +131,13 @@ final class CodecResolver {
                         + "; declare collection attributes as List, Set or Collection");
             }
             checkConvertNames(p, at, "");
-            elementType = typeArguments(p.genericType(), 1, at, "List<String>")[0];
+            Class<?> target = p.has(ElementCollection.class) ? p.get(ElementCollection.class).targetClass() : void.class;
+            elementType = target != void.class ? target : typeArguments(p.genericType(), 1, at, "List<String>")[0];
             Codec element = part(elementType, convertNamed(p, ""), p, at + " element", false);
             codec = Codecs.collection(type, element);
             role = AttributeMeta.Role.COLLECTION;
         } else if (Map.class.isAssignableFrom(type)) {
-            if (!p.has(jakarta.persistence.ElementCollection.class)) {
+            if (!p.has(ElementCollection.class)) {
                 // JPA maps a Map only as an element collection (or a relationship); without the annotation
                 // it would be a basic attribute of a type no converter handles, which is likely a mistake.
                 throw new PersistenceException(at + " is a Map without @ElementCollection; annotate it"
@@ -145,7 +147,7 @@ final class CodecResolver {
                 throw new PersistenceException(at + " is a " + type.getName() + "; declare map attributes as Map");
             }
             checkConvertNames(p, at, "", "key", "value");
-            Class<?>[] kv = typeArguments(p.genericType(), 2, at, "Map<String, Integer>");
+            Class<?>[] kv = mapTypes(p, at);
             Codec key = part(kv[0], convertNamed(p, "key"), p, at + " key", true);
             Convert valueConvert = convertNamed(p, "value");
             Codec value = part(kv[1], valueConvert != null ? valueConvert : convertNamed(p, ""), p, at + " value", false);
@@ -185,8 +187,13 @@ final class CodecResolver {
                         + " equality as a map key; use String");
             }
             if (type == java.util.Date.class || java.util.Calendar.class.isAssignableFrom(type)) {
-                throw new PersistenceException(at + " is a " + type.getName() + ": Jynamo does not map"
-                        + " java.util.Date or Calendar map keys (@MapKeyTemporal); use a java.time type");
+                jakarta.persistence.MapKeyTemporal temporal = p.get(jakarta.persistence.MapKeyTemporal.class);
+                if (temporal == null) {
+                    throw new PersistenceException(at + " is a " + type.getName() + " without @MapKeyTemporal: JPA"
+                            + " requires @MapKeyTemporal(TemporalType.DATE, TIME or TIMESTAMP) on java.util.Date and"
+                            + " Calendar map keys; add it, or use a java.time type");
+                }
+                return Codecs.temporal(type, temporal.value());
             }
             if (type.isEnum()) {
                 jakarta.persistence.MapKeyEnumerated enumerated = p.get(jakarta.persistence.MapKeyEnumerated.class);
@@ -322,6 +329,22 @@ final class CodecResolver {
             return (Class<?>) pt.getRawType();
         }
         throw new PersistenceException("Cannot resolve type " + t);
+    }
+
+    /**
+     * A map's key and value types: {@code @MapKeyClass} and {@code @ElementCollection(targetClass)} where given
+     * (so a raw {@code Map} works, as JPA allows), else the type arguments.
+     */
+    private static Class<?>[] mapTypes(Property p, String at) {
+        jakarta.persistence.MapKeyClass keyClass = p.get(jakarta.persistence.MapKeyClass.class);
+        Class<?> valueClass = p.get(ElementCollection.class).targetClass();
+        Class<?> key = keyClass != null && keyClass.value() != void.class ? keyClass.value() : null;
+        Class<?> value = valueClass != void.class ? valueClass : null;
+        if (key == null || value == null) {
+            Class<?>[] declared = typeArguments(p.genericType(), 2, at, "Map<String, Integer>");
+            return new Class<?>[] {key != null ? key : declared[0], value != null ? value : declared[1]};
+        }
+        return new Class<?>[] {key, value};
     }
 
     private static Class<?>[] typeArguments(Type generic, int count, String at, String example) {

@@ -8,7 +8,10 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Id;
+import jakarta.persistence.MapKeyClass;
 import jakarta.persistence.MapKeyEnumerated;
+import jakarta.persistence.MapKeyTemporal;
+import jakarta.persistence.TemporalType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.metamodel.MapAttribute;
 import jakarta.persistence.metamodel.Type;
@@ -108,6 +111,28 @@ class MapElementCollectionTest {
         public Map<Boolean, String> flags = new LinkedHashMap<>();
     }
 
+    /** Raw types, typed by the annotations as JPA allows, and legacy date keys. */
+    @Entity
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static class Diary {
+        @Id
+        public String id;
+        @ElementCollection(targetClass = String.class)
+        @MapKeyClass(java.util.Date.class)
+        @MapKeyTemporal(TemporalType.DATE)
+        public Map entries = new LinkedHashMap();
+        @ElementCollection(targetClass = Integer.class)
+        public List scores = new java.util.ArrayList();
+    }
+
+    @Entity
+    public static class UntemporalKeys {
+        @Id
+        public String id;
+        @ElementCollection
+        public Map<java.util.Date, String> entries;
+    }
+
     @Entity
     public static class BytesKeys {
         @Id
@@ -120,7 +145,7 @@ class MapElementCollectionTest {
 
     @BeforeAll
     static void start() {
-        unit = TestUnit.of(Shop.class, Depot.class).build();
+        unit = TestUnit.of(Shop.class, Depot.class, Diary.class).build();
     }
 
     @AfterAll
@@ -231,9 +256,34 @@ class MapElementCollectionTest {
     }
 
     @Test
-    void arrayKeysAreRefusedAtBootstrap() {
+    void arrayKeysAndDateKeysWithoutMapKeyTemporalAreRefusedAtBootstrap() {
         PersistenceException e = assertThrows(PersistenceException.class, () -> TestUnit.of(BytesKeys.class).build().close());
         assertTrue(e.getMessage().contains("'blobs' key is an array"), e.getMessage());
+        e = assertThrows(PersistenceException.class, () -> TestUnit.of(UntemporalKeys.class).build().close());
+        assertTrue(e.getMessage().contains("without @MapKeyTemporal"), e.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rawMapsAndListsTakeTheirTypesFromMapKeyClassAndTargetClassAndDateKeysFromMapKeyTemporal() {
+        java.util.Date leapDay = java.sql.Date.valueOf(LocalDate.of(2024, 2, 29));
+        unit.inTransaction(em -> {
+            Diary d = new Diary();
+            d.id = "r1";
+            d.entries.put(new java.util.Date(leapDay.getTime()), "leap");
+            d.scores.add(7);
+            em.persist(d);
+        });
+        Map<String, AttributeValue> item = TestUnit.sharedClient().getItem(b -> b.tableName(unit.prefix() + "Diary")
+                .key(Map.of("id", AttributeValue.fromS("r1")))).item();
+        assertEquals("leap", item.get("entries").m().get("2024-02-29").s());
+        assertEquals("7", item.get("scores").l().get(0).n());
+        Diary found = unit.withEntityManager(em -> em.find(Diary.class, "r1"));
+        assertEquals("leap", found.entries.get(new java.util.Date(leapDay.getTime())));
+        assertEquals(List.of(7), found.scores);
+        MapAttribute<? super Diary, ?, ?> entries = unit.emf().getMetamodel().entity(Diary.class).getMap("entries");
+        assertEquals(java.util.Date.class, entries.getKeyJavaType());
+        assertEquals(String.class, entries.getElementType().getJavaType());
     }
 
     @Test

@@ -54,8 +54,7 @@ abstract class AttributeImpl<X, Y> implements Attribute<X, Y> {
                     return new PluralAttributeImpl.ListAttributeImpl<>(owner, meta.name(), meta.member(), element);
                 }
                 if (javaType == java.util.Map.class) {
-                    Class<?> keyClass = (Class<?>) ((java.lang.reflect.ParameterizedType) genericType(meta.member()))
-                            .getActualTypeArguments()[0];
+                    Class<?> keyClass = mapKeyClass(meta.member());
                     AttributeMeta.EmbeddableMeta keyEmbeddable = meta.keyEmbeddable();
                     Type key = keyEmbeddable != null
                             ? types.embeddable(keyEmbeddable.javaClass(), keyEmbeddable.attributes()) : types.basic(keyClass);
@@ -83,6 +82,17 @@ abstract class AttributeImpl<X, Y> implements Attribute<X, Y> {
                         meta.role() == AttributeMeta.Role.VERSION, optional);
             }
         }
+    }
+
+    /** {@code @MapKeyClass} if given (the metadata took it over the type arguments), else the declared key type. */
+    private static Class<?> mapKeyClass(Member member) {
+        jakarta.persistence.MapKeyClass declared = ((java.lang.reflect.AnnotatedElement) member)
+                .getAnnotation(jakarta.persistence.MapKeyClass.class);
+        if (declared != null && declared.value() != void.class) {
+            return declared.value();
+        }
+        java.lang.reflect.Type key = ((java.lang.reflect.ParameterizedType) genericType(member)).getActualTypeArguments()[0];
+        return key instanceof Class<?> c ? c : (Class<?>) ((java.lang.reflect.ParameterizedType) key).getRawType();
     }
 
     private static java.lang.reflect.Type genericType(Member member) {
