@@ -1,5 +1,6 @@
 package io.jynamo.jpql;
 
+import io.jynamo.jpql.ast.Statement;
 import io.jynamo.jpql.model.QueryModel;
 import io.jynamo.jpql.parser.Parser;
 import io.jynamo.jpql.semantic.Analyzer;
@@ -32,5 +33,22 @@ public final class JpqlCompiler {
             throw new IllegalArgumentException("no query model");
         }
         return new CompiledQuery(jpql, Analyzer.analyze(Parser.parse(jpql), model));
+    }
+
+    /**
+     * Checks a statement built without JPQL text (the Criteria API builds one) against the model: the same
+     * analysis and plans as for a parsed query.
+     *
+     * @param statement the statement, as the parser would give it (attributes not yet resolved)
+     * @param text      what the statement says in JPQL, for messages and EXPLAIN; it is never parsed
+     * @param model     the entities
+     * @return the compiled query
+     * @throws IllegalArgumentException for an unsupported or ill-typed statement
+     */
+    public static CompiledQuery compile(Statement statement, String text, QueryModel model) {
+        if (model == null) {
+            throw new IllegalArgumentException("no query model");
+        }
+        return new CompiledQuery(text, Analyzer.analyze(statement, model));
     }
 }

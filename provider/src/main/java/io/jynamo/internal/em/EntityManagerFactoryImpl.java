@@ -35,6 +35,9 @@ import jakarta.persistence.SchemaManager;
 import jakarta.persistence.SynchronizationType;
 import jakarta.persistence.TypedQueryReference;
 import jakarta.persistence.criteria.CriteriaBuilder;
+import io.jynamo.internal.criteria.CriteriaBuilderImpl;
+import io.jynamo.internal.criteria.CriteriaStatement;
+import io.jynamo.jpql.ast.Statement;
 import jakarta.persistence.metamodel.Metamodel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -58,6 +61,9 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
     private final Instances instances;
     private final ProviderQueryModel queryModel;
     private final Cache<String, CompiledQuery> plans = Caffeine.newBuilder().maximumSize(1_000).build();
+    /** Criteria queries by their statement, which is the same for every value a query carries. */
+    private final Cache<Statement, CompiledQuery> criteriaPlans = Caffeine.newBuilder().maximumSize(1_000).build();
+    private volatile CriteriaBuilderImpl criteriaBuilder;
     private final Map<String, String> namedQueries = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * The scanning query strings already warned about: bounded like the plan cache, since an application that
@@ -197,6 +203,17 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
         return plans.get(jpql, q -> JpqlCompiler.compile(q, queryModel));
     }
 
+    /** The compiled form of a criteria query's statement, from the plan cache. */
+    public CompiledQuery compile(CriteriaStatement criteria) {
+        try {
+            return criteriaPlans.get(criteria.statement(), s -> JpqlCompiler.compile(s, criteria.text(), queryModel));
+        } catch (IllegalArgumentException e) {
+            // The statement has no text of its own: name the query instead of a line and column.
+            throw new IllegalArgumentException("Criteria query '" + criteria.text() + "': "
+                    + e.getMessage().replaceFirst("^JPQL error at line \\d+, column \\d+: ", ""), e);
+        }
+    }
+
     public Map<String, String> namedQueries() {
         return namedQueries;
     }
@@ -234,7 +251,12 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
     @Override
     public CriteriaBuilder getCriteriaBuilder() {
         checkOpen();
-        throw EntityManagerImpl.criteria();
+        CriteriaBuilderImpl b = criteriaBuilder;
+        if (b == null) {
+            b = new CriteriaBuilderImpl(getMetamodel());
+            criteriaBuilder = b;
+        }
+        return b;
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.jynamo.internal.context.PersistenceContext;
 import io.jynamo.internal.context.SingleThreadUse;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.internal.criteria.CriteriaStatement;
 import io.jynamo.internal.query.QueryImpl;
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.CacheStoreMode;
@@ -682,26 +683,32 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
 
     @Override
     public <T> TypedQuery<T> createQuery(CriteriaQuery<T> criteriaQuery) {
-        throw criteria();
+        return criteria(criteriaQuery, criteriaQuery.getResultType());
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(CriteriaSelect<T> selectQuery) {
-        throw criteria();
+        if (selectQuery instanceof CriteriaQuery<T> q) {
+            return createQuery(q);
+        }
+        throw new IllegalArgumentException("The criteria select " + selectQuery + " is a union, intersection or"
+                + " difference of queries, which Jynamo does not run; run the queries one by one");
     }
 
     @Override
     public Query createQuery(CriteriaUpdate<?> updateQuery) {
-        throw criteria();
+        return criteria(updateQuery, Object.class);
     }
 
     @Override
     public Query createQuery(CriteriaDelete<?> deleteQuery) {
-        throw criteria();
+        return criteria(deleteQuery, Object.class);
     }
 
-    static UnsupportedOperationException criteria() {
-        return new UnsupportedOperationException("The Criteria API is not supported yet; use JPQL (createQuery(String))");
+    private <T> TypedQuery<T> criteria(Object query, Class<T> resultClass) {
+        checkOpen();
+        CriteriaStatement lowered = CriteriaStatement.of(query);
+        return new QueryImpl<>(this, factory, factory.compile(lowered), lowered.shaping(), resultClass);
     }
 
     private static UnsupportedOperationException nativeQueries() {
@@ -858,7 +865,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     @Override
     public CriteriaBuilder getCriteriaBuilder() {
         checkOpen();
-        throw criteria();
+        return factory.getCriteriaBuilder();
     }
 
     @Override

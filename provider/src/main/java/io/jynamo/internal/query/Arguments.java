@@ -13,10 +13,13 @@ import java.util.Set;
 final class Arguments {
 
     private final CompiledQuery compiled;
+    private final Shaping shaping;
     private final Map<Object, Object> values = new HashMap<>();
 
-    Arguments(CompiledQuery compiled) {
+    Arguments(CompiledQuery compiled, Shaping shaping) {
         this.compiled = compiled;
+        this.shaping = shaping;
+        values.putAll(shaping.preset());
     }
 
     /** The bound values by name or position, for binding the plan; every parameter must have one. */
@@ -58,15 +61,21 @@ final class Arguments {
         values.put(key, value);
     }
 
-    /** The key a JPA parameter object stands for: its name, else its position. */
+    /** The key a JPA parameter object stands for: its name in the statement, else its position. */
     static Object keyOf(Parameter<?> param) {
+        if (param instanceof Shaping.Named n) {
+            return n.statementName();
+        }
         return param.getName() != null ? param.getName() : param.getPosition();
     }
 
+    /** The parameters the application sets (not the values a criteria query carries itself). */
     Set<Parameter<?>> all() {
         Set<Parameter<?>> out = new LinkedHashSet<>();
         for (ParameterInfo p : compiled.parameters()) {
-            out.add(new Param<>(p.name(), p.position(), p.expectedType()));
+            if (p.name() == null || !shaping.preset().containsKey(p.name())) {
+                out.add(shown(p));
+            }
         }
         return out;
     }
@@ -74,7 +83,15 @@ final class Arguments {
     /** The parameter of that name or position. */
     Parameter<?> get(Object key) {
         ParameterInfo p = parameter(key);
-        return new Param<>(p.name(), p.position(), p.expectedType());
+        if (p.name() != null && shaping.preset().containsKey(p.name())) {
+            throw new IllegalArgumentException("Query '" + compiled.jpql() + "' has no parameter :" + key);
+        }
+        return shown(p);
+    }
+
+    private Parameter<?> shown(ParameterInfo p) {
+        Parameter<?> own = p.name() == null ? null : shaping.visible().get(p.name());
+        return own != null ? own : new Param<>(p.name(), p.position(), p.expectedType());
     }
 
     @SuppressWarnings("unchecked")

@@ -53,6 +53,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     private final CompiledQuery compiled;
     private final Class<X> resultClass;
     private final Arguments arguments;
+    private final Shaping shaping;
     private final Map<String, Object> hints = new LinkedHashMap<>();
     private int maxResults = Integer.MAX_VALUE;
     private int firstResult;
@@ -60,11 +61,17 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     private LockModeType lockMode = LockModeType.NONE;
 
     public QueryImpl(Session session, QueryServices services, CompiledQuery compiled, Class<X> resultClass) {
+        this(session, services, compiled, Shaping.NONE, resultClass);
+    }
+
+    /** A query built with the Criteria API: its compiled statement and what the criteria add to it. */
+    public QueryImpl(Session session, QueryServices services, CompiledQuery compiled, Shaping shaping, Class<X> resultClass) {
         this.session = session;
         this.services = services;
         this.compiled = compiled;
+        this.shaping = shaping;
         this.resultClass = resultClass;
-        this.arguments = new Arguments(compiled);
+        this.arguments = new Arguments(compiled, shaping);
         checkResultType();
     }
 
@@ -81,7 +88,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (resultClass == Object.class || compiled.kind() != StatementKind.SELECT) {
             return;
         }
-        Class<?> actual = switch (compiled.selectKind()) {
+        Class<?> actual = shaping.rows() != null ? shaping.rowType() : switch (compiled.selectKind()) {
             case ENTITY -> entityMeta().javaClass();
             case COUNT -> Long.class;
             case ATTRIBUTES -> compiled.selectedAttributes().size() == 1
@@ -228,7 +235,21 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (plan.alwaysEmpty()) {
             return java.util.Collections.emptyIterator();
         }
-        return (Iterator<X>) reads.results(reads.items(plan, firstResult + (long) max), firstResult, max);
+        Iterator<?> results = reads.results(reads.items(plan, firstResult + (long) max), firstResult, max);
+        if (shaping.rows() == null) {
+            return (Iterator<X>) results;
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return results.hasNext();
+            }
+
+            @Override
+            public X next() {
+                return (X) shaping.rows().apply(results.next());
+            }
+        };
     }
 
     // ---- bulk update and delete ----------------------------------------------------------------------

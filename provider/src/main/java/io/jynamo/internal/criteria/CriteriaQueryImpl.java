@@ -1,0 +1,331 @@
+package io.jynamo.internal.criteria;
+
+import io.jynamo.internal.query.Shaping;
+import io.jynamo.jpql.SelectKind;
+import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.ast.Condition;
+import io.jynamo.jpql.ast.Expr;
+import io.jynamo.jpql.ast.OrderBy;
+import io.jynamo.jpql.ast.PathExpr;
+import io.jynamo.jpql.ast.Statement;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Nulls;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.ParameterExpression;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Selection;
+import jakarta.persistence.criteria.Subquery;
+import jakarta.persistence.metamodel.EntityType;
+
+import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A criteria SELECT: one root, a selection (the entity, attributes, a compound selection or a count), a
+ * restriction and at most one ordering, lowered to the statement the JPQL parser would produce.
+ *
+ * @param <T> the result type
+ */
+final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.Lowerable {
+    private final Class<T> resultType;
+    private final Clauses clauses;
+    private Selection<? extends T> selection;
+    private List<Order> orders = List.of();
+    private boolean distinct;
+
+    CriteriaQueryImpl(CriteriaBuilderImpl builder, Class<T> resultType) {
+        this.resultType = resultType;
+        this.clauses = new Clauses(builder);
+    }
+
+    @Override
+    public CriteriaStatement lower() {
+        Lowering l = new Lowering();
+        RootImpl<?> root = clauses.root("CriteriaQuery");
+        String variable = l.variable(root);
+        String entity = root.getModel().getName();
+        Selection<?> selected = selection != null ? selection : root;
+
+        SelectKind kind;
+        List<PathExpr> paths = new ArrayList<>();
+        String selectText;
+        Function<Object, Object> rows = null;
+        Class<?> rowType = null;
+        if (selected == root) {
+            kind = SelectKind.ENTITY;
+            paths.add(new PathExpr(List.of(variable), Lowering.POS, null));
+            selectText = variable;
+        } else if (selected instanceof Functions.Count count) {
+            if (!(count.argument() instanceof PathImpl<?> p) || p.root() != root) {
+                throw Unsupported.construct("COUNT of anything but the root or one of its attributes: CriteriaBuilder.count");
+            }
+            kind = SelectKind.COUNT;
+            selectText = "COUNT(" + variable + ")";
+        } else {
+            List<Selection<?>> items = selected.isCompoundSelection() ? selected.getCompoundSelectionItems() : List.of(selected);
+            StringBuilder text = new StringBuilder();
+            for (Selection<?> item : items) {
+                if (!(item instanceof PathImpl<?> p) || item instanceof RootImpl<?>) {
+                    throw Unsupported.construct("selecting " + describe(item) + " (Jynamo selects the entity, its"
+                            + " attributes or COUNT): CriteriaQuery.select");
+                }
+                Lowered<Expr> e = p.lower(l);
+                paths.add((PathExpr) e.node());
+                text.append(text.length() == 0 ? "" : ", ").append(e.text());
+            }
+            kind = SelectKind.ATTRIBUTES;
+            selectText = text.toString();
+            if (distinct) {
+                throw Unsupported.construct("DISTINCT attribute rows: CriteriaQuery.distinct");
+            }
+            if (selected instanceof CompoundSelectionImpl<?> compound) {
+                rows = rows(compound.kind(), compound.getJavaType(), items);
+                rowType = compound.getJavaType();
+            }
+        }
+        Lowered<Condition> where = clauses.where(l);
+        OrderBy orderBy = null;
+        String orderText = "";
+        if (orders.size() > 1) {
+            throw Unsupported.construct("ordering by " + orders.size() + " expressions (DynamoDB orders by the sort key"
+                    + " only): CriteriaQuery.orderBy");
+        }
+        if (orders.size() == 1) {
+            OrderImpl o = (OrderImpl) orders.get(0);
+            if (!(o.expression() instanceof PathImpl<?> p) || o.expression() instanceof RootImpl<?>) {
+                throw Unsupported.construct("ordering by " + o.expression() + ": CriteriaQuery.orderBy");
+            }
+            if (o.nulls() != Nulls.NONE) {
+                throw Unsupported.construct("ordering with nulls " + o.nulls() + ": CriteriaBuilder.asc/desc");
+            }
+            Lowered<Expr> e = p.lower(l);
+            orderBy = new OrderBy((PathExpr) e.node(), !o.ascending(), Lowering.POS);
+            orderText = " ORDER BY " + e.text() + (o.ascending() ? "" : " DESC");
+        }
+        Statement statement = new Statement(StatementKind.SELECT, entity, Lowering.POS, variable, kind, paths, List.of(),
+                where == null ? null : where.node(), orderBy);
+        String text = "SELECT " + selectText + " FROM " + entity + " " + variable
+                + (where == null ? "" : " WHERE " + where.text()) + orderText;
+        return new CriteriaStatement(statement, text, new Shaping(l.preset(), l.visible(), rows, rowType));
+    }
+
+    private static String describe(Selection<?> s) {
+        return s instanceof RootImpl<?> r ? "the entity " + r.describe() + " among other items" : String.valueOf(s);
+    }
+
+    /** How rows of selected values become results of the compound selection's kind. */
+    private static Function<Object, Object> rows(CompoundSelectionImpl.Kind kind, Class<?> type, List<Selection<?>> items) {
+        int n = items.size();
+        Function<Object, Object[]> values = n == 1 ? r -> new Object[] {r} : r -> (Object[]) r;
+        return switch (kind) {
+            case ARRAY -> r -> values.apply(r);
+            case TUPLE -> r -> new TupleImpl(items, values.apply(r));
+            case CONSTRUCT -> {
+                Constructor<?> c = constructor(type, items);
+                yield r -> {
+                    try {
+                        return c.newInstance(values.apply(r));
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException("Constructing " + type.getName() + " from " + Arrays.toString(values.apply(r))
+                                + " failed: " + e, e);
+                    }
+                };
+            }
+        };
+    }
+
+    private static Constructor<?> constructor(Class<?> type, List<Selection<?>> items) {
+        for (Constructor<?> c : type.getDeclaredConstructors()) {
+            Class<?>[] params = c.getParameterTypes();
+            if (params.length != items.size()) {
+                continue;
+            }
+            boolean fits = true;
+            for (int i = 0; i < params.length; i++) {
+                fits &= box(params[i]).isAssignableFrom(box(items.get(i).getJavaType()));
+            }
+            if (fits) {
+                c.setAccessible(true);
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("CriteriaBuilder.construct: " + type.getName() + " has no constructor taking "
+                + items.stream().map(s -> s.getJavaType().getSimpleName()).toList());
+    }
+
+    private static Class<?> box(Class<?> c) {
+        return c.isPrimitive() ? java.lang.invoke.MethodType.methodType(c).wrap().returnType() : c;
+    }
+
+    // ---- CriteriaQuery -----------------------------------------------------------------------------------
+
+    @Override
+    public CriteriaQuery<T> select(Selection<? extends T> selection) {
+        this.selection = selection;
+        return this;
+    }
+
+    @Override
+    public CriteriaQuery<T> multiselect(Selection<?>... selections) {
+        return multiselect(Arrays.asList(selections));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public CriteriaQuery<T> multiselect(List<Selection<?>> selections) {
+        CompoundSelectionImpl.Kind kind;
+        if (resultType == Tuple.class) {
+            kind = CompoundSelectionImpl.Kind.TUPLE;
+        } else if (resultType == Object[].class || resultType == Object.class && selections.size() > 1) {
+            kind = CompoundSelectionImpl.Kind.ARRAY;
+        } else if (resultType == Object.class) {
+            this.selection = (Selection<? extends T>) selections.get(0);
+            return this;
+        } else {
+            kind = CompoundSelectionImpl.Kind.CONSTRUCT;
+        }
+        this.selection = new CompoundSelectionImpl(kind, resultType, selections);
+        return this;
+    }
+
+    @Override
+    public <X> Root<X> from(Class<X> entityClass) {
+        return clauses.from(entityClass);
+    }
+
+    @Override
+    public <X> Root<X> from(EntityType<X> entity) {
+        return clauses.from(entity);
+    }
+
+    @Override
+    public Set<Root<?>> getRoots() {
+        return Set.copyOf(clauses.roots);
+    }
+
+    @Override
+    public CriteriaQuery<T> where(Expression<Boolean> restriction) {
+        clauses.where(restriction);
+        return this;
+    }
+
+    @Override
+    public CriteriaQuery<T> where(Predicate... restrictions) {
+        clauses.where(Arrays.asList(restrictions));
+        return this;
+    }
+
+    @Override
+    public CriteriaQuery<T> where(List<Predicate> restrictions) {
+        clauses.where(restrictions);
+        return this;
+    }
+
+    @Override
+    public Predicate getRestriction() {
+        return clauses.restriction();
+    }
+
+    @Override
+    public CriteriaQuery<T> orderBy(Order... o) {
+        return orderBy(Arrays.asList(o));
+    }
+
+    @Override
+    public CriteriaQuery<T> orderBy(List<Order> o) {
+        for (Order order : o) {
+            if (!(order instanceof OrderImpl)) {
+                throw new IllegalArgumentException("The order " + order + " was not built by Jynamo's CriteriaBuilder");
+            }
+        }
+        this.orders = List.copyOf(o);
+        return this;
+    }
+
+    @Override
+    public List<Order> getOrderList() {
+        return orders;
+    }
+
+    @Override
+    public CriteriaQuery<T> distinct(boolean distinct) {
+        this.distinct = distinct;
+        return this;
+    }
+
+    @Override
+    public boolean isDistinct() {
+        return distinct;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Selection<T> getSelection() {
+        return (Selection<T>) selection;
+    }
+
+    @Override
+    public Class<T> getResultType() {
+        return resultType;
+    }
+
+    @Override
+    public List<Expression<?>> getGroupList() {
+        return List.of();
+    }
+
+    @Override
+    public Predicate getGroupRestriction() {
+        return null;
+    }
+
+    @Override
+    public Set<ParameterExpression<?>> getParameters() {
+        return Clauses.parameters(this);
+    }
+
+    // <generated: every other method of the interface is a construct Jynamo refuses>
+    @Override
+    public CriteriaQuery<T> groupBy(Expression<?>... arg0) {
+        throw Unsupported.construct("CriteriaQuery.groupBy");
+    }
+
+    @Override
+    public CriteriaQuery<T> groupBy(List<Expression<?>> arg0) {
+        throw Unsupported.construct("CriteriaQuery.groupBy");
+    }
+
+    @Override
+    public CriteriaQuery<T> having(Expression<Boolean> arg0) {
+        throw Unsupported.construct("CriteriaQuery.having");
+    }
+
+    @Override
+    public CriteriaQuery<T> having(Predicate... arg0) {
+        throw Unsupported.construct("CriteriaQuery.having");
+    }
+
+    @Override
+    public CriteriaQuery<T> having(List<Predicate> arg0) {
+        throw Unsupported.construct("CriteriaQuery.having");
+    }
+
+    @Override
+    public <U> Subquery<U> subquery(Class<U> arg0) {
+        throw Unsupported.construct("CriteriaQuery.subquery");
+    }
+
+    @Override
+    public <U> Subquery<U> subquery(EntityType<U> arg0) {
+        throw Unsupported.construct("CriteriaQuery.subquery");
+    }
+    // </generated>
+}

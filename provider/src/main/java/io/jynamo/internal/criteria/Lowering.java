@@ -1,0 +1,52 @@
+package io.jynamo.internal.criteria;
+
+import io.jynamo.jpql.ast.Param;
+import io.jynamo.jpql.ast.Pos;
+import jakarta.persistence.Parameter;
+
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The state of turning one criteria query into a statement: the identification variables of its roots,
+ * the values it carries (bound as parameters of generated names, so that plans are cached independently of
+ * the values) and the parameter objects the application holds.
+ */
+final class Lowering {
+    /** Criteria objects have no place in a text; errors name the construct instead. */
+    static final Pos POS = new Pos(1, 1);
+
+    private final Map<Object, String> variables = new IdentityHashMap<>();
+    private final Map<String, Object> preset = new LinkedHashMap<>();
+    private final Map<String, Parameter<?>> visible = new LinkedHashMap<>();
+
+    String variable(RootImpl<?> root) {
+        return variables.computeIfAbsent(root, r -> root.getAlias() != null ? root.getAlias() : "e" + variables.size());
+    }
+
+    /** A parameter for a value the query carries. */
+    Param value(Object value) {
+        String name = "jynamo_value" + (preset.size() + 1);
+        preset.put(name, value);
+        return new Param(name, null, POS);
+    }
+
+    /** The statement's parameter for a parameter object of the application. */
+    Param parameter(ParameterImpl<?> p) {
+        Parameter<?> earlier = visible.putIfAbsent(p.statementName(), p);
+        if (earlier != null && earlier != p) {
+            throw new IllegalArgumentException("The criteria query has two parameters named '" + p.getName()
+                    + "'; give each parameter its own name");
+        }
+        return new Param(p.statementName(), null, POS);
+    }
+
+    Map<String, Object> preset() {
+        return preset;
+    }
+
+    Map<String, Parameter<?>> visible() {
+        return visible;
+    }
+}

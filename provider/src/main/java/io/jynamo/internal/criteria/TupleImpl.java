@@ -1,0 +1,86 @@
+package io.jynamo.internal.criteria;
+
+import jakarta.persistence.Tuple;
+import jakarta.persistence.TupleElement;
+import jakarta.persistence.criteria.Selection;
+
+import java.util.List;
+import java.util.Objects;
+
+/** One result of a tuple query: the selected values, found by position, alias or selection. */
+final class TupleImpl implements Tuple {
+    private final List<Selection<?>> items;
+    private final Object[] values;
+
+    TupleImpl(List<Selection<?>> items, Object[] values) {
+        this.items = items;
+        this.values = values;
+    }
+
+    private int index(TupleElement<?> element) {
+        int i = items.indexOf(element);
+        if (i < 0) {
+            throw new IllegalArgumentException("The tuple has no element " + element + "; it has " + items);
+        }
+        return i;
+    }
+
+    private int index(String alias) {
+        for (int i = 0; i < items.size(); i++) {
+            if (Objects.equals(items.get(i).getAlias(), alias)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("The tuple has no element with the alias '" + alias + "'");
+    }
+
+    private static <T> T typed(Object value, Class<T> type, Object at) {
+        if (value != null && !type.isInstance(value) && !(type.isPrimitive())) {
+            throw new IllegalArgumentException("Tuple element " + at + " is a " + value.getClass().getName()
+                    + ", not a " + type.getName());
+        }
+        @SuppressWarnings("unchecked")
+        T t = (T) value;
+        return t;
+    }
+
+    @Override
+    public <X> X get(TupleElement<X> element) {
+        @SuppressWarnings("unchecked")
+        X x = (X) values[index(element)];
+        return x;
+    }
+
+    @Override
+    public <X> X get(String alias, Class<X> type) {
+        return typed(get(alias), type, alias);
+    }
+
+    @Override
+    public Object get(String alias) {
+        return values[index(alias)];
+    }
+
+    @Override
+    public <X> X get(int i, Class<X> type) {
+        return typed(get(i), type, i);
+    }
+
+    @Override
+    public Object get(int i) {
+        if (i < 0 || i >= values.length) {
+            throw new IllegalArgumentException("The tuple has " + values.length + " elements; there is no element " + i);
+        }
+        return values[i];
+    }
+
+    @Override
+    public Object[] toArray() {
+        return values.clone();
+    }
+
+    @Override
+    public List<TupleElement<?>> getElements() {
+        return List.copyOf(items);
+    }
+}
