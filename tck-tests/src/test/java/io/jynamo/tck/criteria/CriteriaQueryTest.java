@@ -152,6 +152,22 @@ class CriteriaQueryTest {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aCollectionParameterIsAnInListAsSpringDataFindAllByIdWritesIt() {
+        unit.calls().reset();
+        List<Integer> found = inEm(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Item> q = cb.createQuery(Item.class);
+            Root<Item> i = q.from(Item.class);
+            ParameterExpression<java.util.Collection<?>> seqs = cb.parameter((Class) java.util.Collection.class);
+            q.where(cb.equal(i.get("bucket"), "small"), i.get("seq").in(seqs));
+            return seqs(em.createQuery(q).setParameter(seqs, List.of(2, 4)).getResultList());
+        });
+        assertEquals(List.of(2, 4), found.stream().sorted().toList());
+        assertEquals(1, unit.calls().count("batchGetItem"));
+    }
+
+    @Test
     void attributesTuplesArraysAndConstructedResults() {
         inEm(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
