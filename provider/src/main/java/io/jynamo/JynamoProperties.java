@@ -100,6 +100,12 @@ public final class JynamoProperties {
     public static final String RETRY_MAX_MILLIS = "jynamo.retry.max-millis";
 
     /**
+     * How many DynamoDB calls of one operation (the batches of a flush, the chunks of a batch read) are in
+     * flight at once, and how many threads a factory uses for them: 1 (one after another) to 64; default 8.
+     */
+    public static final String PARALLELISM = "jynamo.parallelism";
+
+    /**
      * How changes to managed entities are found at flush: {@code tracking} (the default: the entity's
      * proxy records which attributes were set) or {@code snapshot} (every managed entity is compared with
      * the item it was loaded from).

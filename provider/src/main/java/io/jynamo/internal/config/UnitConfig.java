@@ -41,13 +41,14 @@ import java.util.Map;
  * @param cacheTtlSeconds   {@link JynamoProperties#CACHE_TTL_SECONDS}, {@code null} for none
  * @param cacheRetrieveMode {@link JynamoProperties#CACHE_RETRIEVE_MODE}: the entity managers' default
  * @param cacheStoreMode    {@link JynamoProperties#CACHE_STORE_MODE}: the entity managers' default
+ * @param parallelism       {@link JynamoProperties#PARALLELISM}
  */
 public record UnitConfig(String unit, Map<String, Object> properties, DynamoDbClient client,
                          List<ExecutionInterceptor> interceptors, String endpoint, String region, String tablePrefix,
                          WriteMode writeMode, UpdateMode updateMode, ScanPolicy scanPolicy, boolean consistentReads,
                          Retries retry, DirtyChecking dirtyChecking, SchemaAction schemaAction,
                          SharedCacheMode sharedCacheMode, long cacheMaxItems, Long cacheTtlSeconds,
-                         CacheRetrieveMode cacheRetrieveMode, CacheStoreMode cacheStoreMode) {
+                         CacheRetrieveMode cacheRetrieveMode, CacheStoreMode cacheStoreMode, int parallelism) {
 
     /**
      * The retry budget's numbers ({@code jynamo.retry.*}); the dynamo layer makes its {@code Retry} of them.
@@ -95,9 +96,11 @@ public record UnitConfig(String unit, Map<String, Object> properties, DynamoDbCl
                 JynamoProperties.CACHE_RETRIEVE_MODE, CacheRetrieveMode.USE);
         CacheStoreMode cacheStoreMode = Settings.property(p, CacheStoreMode.class, JynamoProperties.CACHE_STORE_MODE,
                 CacheStoreMode.USE);
+        int parallelism = Settings.integer(p, JynamoProperties.PARALLELISM, 8, 1, 64);
         return new UnitConfig(unit, Collections.unmodifiableMap(new LinkedHashMap<>(p)), client, interceptors, endpoint,
                 region, tablePrefix, writeMode, updateMode, scanPolicy, consistentReads, retry, dirtyChecking,
-                schemaAction, sharedCacheMode, cacheMaxItems, cacheTtlSeconds, cacheRetrieveMode, cacheStoreMode);
+                schemaAction, sharedCacheMode, cacheMaxItems, cacheTtlSeconds, cacheRetrieveMode, cacheStoreMode,
+                parallelism);
     }
 
     private static DynamoDbClient client(Object given) {

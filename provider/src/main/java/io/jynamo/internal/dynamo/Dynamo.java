@@ -49,6 +49,12 @@ import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one gateway to DynamoDB: every call Jynamo makes (single items, batches, query and scan pages,
@@ -70,10 +76,17 @@ public final class Dynamo {
 
     private final DynamoDbClient client;
     private final Retry retry;
+    private final int parallelism;
+    private volatile ExecutorService pool;
 
-    public Dynamo(DynamoDbClient client, Retry retry) {
+    /**
+     * @param parallelism how many calls of one operation may be in flight at once ({@code jynamo.parallelism});
+     *                    the threads for them are made when first needed and end when idle
+     */
+    public Dynamo(DynamoDbClient client, Retry retry, int parallelism) {
         this.client = client;
         this.retry = retry;
+        this.parallelism = parallelism;
     }
 
     /** The SDK client itself, for {@code unwrap} and {@code callWithConnection}; Jynamo's own calls go through the methods here. */
@@ -104,37 +117,159 @@ public final class Dynamo {
     }
 
     /**
-     * Like {@link #batchWrite(List)}, telling {@code written} of each write as DynamoDB confirms it.
+     * Like {@link #batchWrite(List)}, telling {@code written} of each write DynamoDB confirmed (on the calling
+     * thread, once the calls are done). Up to {@code parallelism} batches are in flight at once; after a
+     * failure no further batch is started, the ones in flight are finished and reported, then the first
+     * failure is thrown.
      */
     public List<TableWrite> batchWrite(List<TableWrite> writes, Consumer<TableWrite> written) {
-        List<TableWrite> failed = new ArrayList<>();
         Retry.Budget budget = retry.start();
-        for (int from = 0; from < writes.size(); from += WRITE_BATCH) {
-            List<TableWrite> batch = writes.subList(from, Math.min(writes.size(), from + WRITE_BATCH));
-            if (budget.remainingMillis() <= 0) {
-                failed.addAll(batch);
-                continue;
+        List<List<TableWrite>> chunks = chunks(writes, WRITE_BATCH);
+        List<WriteOutcome> outcomes = inParallel(chunks, chunk -> writeChunk(chunk, budget), o -> o.error() != null);
+        List<TableWrite> failed = new ArrayList<>();
+        RuntimeException error = null;
+        for (WriteOutcome o : outcomes) {
+            if (o == null) {
+                continue; // not started after a failure: neither written nor reported as failed
             }
-            List<TableWrite> pending = batch;
+            o.written().forEach(written);
+            failed.addAll(o.failed());
+            if (error == null) {
+                error = o.error();
+            }
+        }
+        if (error != null) {
+            throw error;
+        }
+        return failed;
+    }
+
+    /** What one batch of writes came to: confirmed writes, writes given up, and the failure that stopped it. */
+    private record WriteOutcome(List<TableWrite> written, List<TableWrite> failed, RuntimeException error) {
+    }
+
+    /** One batch of up to 25 writes, unprocessed ones retried within the operation's budget. Never throws. */
+    private WriteOutcome writeChunk(List<TableWrite> batch, Retry.Budget budget) {
+        List<TableWrite> written = new ArrayList<>();
+        if (budget.remainingMillis() <= 0) {
+            return new WriteOutcome(written, batch, null);
+        }
+        List<TableWrite> pending = batch;
+        try {
             for (int attempt = 1; ; attempt++) {
                 List<TableWrite> left = sendBatch(pending, budget);
                 if (left.size() < pending.size()) {
                     Set<TableWrite> notDone = Collections.newSetFromMap(new IdentityHashMap<>());
                     notDone.addAll(left);
-                    pending.stream().filter(w -> !notDone.contains(w)).forEach(written);
+                    pending.stream().filter(w -> !notDone.contains(w)).forEach(written::add);
                 }
                 pending = left;
                 if (pending.isEmpty()) {
-                    break;
+                    return new WriteOutcome(written, List.of(), null);
                 }
                 if (!budget.pauseBeforeRetry(attempt)) {
-                    failed.addAll(pending);
-                    break;
+                    return new WriteOutcome(written, pending, null);
                 }
                 LOG.log(System.Logger.Level.DEBUG, "Retrying {0} unprocessed writes (attempt {1})", pending.size(), attempt + 1);
             }
+        } catch (RuntimeException e) {
+            return new WriteOutcome(written, List.of(), e);
         }
-        return failed;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += size) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + size)));
+        }
+        return chunks;
+    }
+
+    /**
+     * Runs {@code task} on every chunk, up to {@link #parallelism} at once (inline, in order, when there is one
+     * chunk or the parallelism is 1), and starts no further chunk once an outcome {@code stops}.
+     *
+     * @return the outcomes in chunk order; {@code null} for chunks not started
+     */
+    private <C, R> List<R> inParallel(List<C> chunks, Function<C, R> task, java.util.function.Predicate<R> stops) {
+        List<R> outcomes = new ArrayList<>(Collections.nCopies(chunks.size(), null));
+        if (parallelism == 1 || chunks.size() <= 1) {
+            for (int i = 0; i < chunks.size(); i++) {
+                R r = task.apply(chunks.get(i));
+                outcomes.set(i, r);
+                if (stops.test(r)) {
+                    break;
+                }
+            }
+            return outcomes;
+        }
+        ExecutorCompletionService<Map.Entry<Integer, R>> done = new ExecutorCompletionService<>(pool());
+        int next = 0;
+        int running = 0;
+        boolean stopped = false;
+        for (; next < chunks.size() && running < parallelism; next++, running++) {
+            int i = next;
+            done.submit(() -> Map.entry(i, task.apply(chunks.get(i))));
+        }
+        Throwable unexpected = null;
+        while (running > 0) {
+            Map.Entry<Integer, R> finished;
+            try {
+                finished = done.take().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JynamoException("Interrupted while waiting for " + running + " DynamoDB calls in flight", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                running--;
+                unexpected = unexpected == null ? e.getCause() : unexpected;
+                stopped = true;
+                continue;
+            }
+            running--;
+            outcomes.set(finished.getKey(), finished.getValue());
+            stopped |= stops.test(finished.getValue());
+            if (!stopped && next < chunks.size()) {
+                int i = next++;
+                done.submit(() -> Map.entry(i, task.apply(chunks.get(i))));
+                running++;
+            }
+        }
+        if (unexpected instanceof RuntimeException re) {
+            throw re;
+        }
+        if (unexpected instanceof Error err) {
+            throw err;
+        }
+        return outcomes;
+    }
+
+    private ExecutorService pool() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (this) {
+                if (pool == null) {
+                    AtomicInteger threads = new AtomicInteger();
+                    ThreadPoolExecutor executor = new ThreadPoolExecutor(parallelism, parallelism, 30, TimeUnit.SECONDS,
+                            new LinkedBlockingQueue<>(), r -> {
+                                Thread t = new Thread(r, "jynamo-dynamo-" + threads.incrementAndGet());
+                                t.setDaemon(true);
+                                return t;
+                            });
+                    executor.allowCoreThreadTimeOut(true);
+                    pool = executor;
+                }
+                p = pool;
+            }
+        }
+        return p;
+    }
+
+    /** Stops the threads of parallel calls (the factory is closing). */
+    public void close() {
+        ExecutorService p = pool;
+        if (p != null) {
+            p.shutdown();
+        }
     }
 
     /** One BatchWriteItem; returns the writes DynamoDB did not process (all of them when throttled). */
@@ -332,17 +467,38 @@ public final class Dynamo {
     }
 
     /**
-     * BatchGetItem of many keys of one table, {@value #GET_BATCH} a call, unprocessed keys retried.
+     * BatchGetItem of many keys of one table, {@value #GET_BATCH} a call (up to {@code parallelism} calls at
+     * once), unprocessed keys retried.
      *
      * @return the found items, in no particular order
      * @throws JynamoException when keys are still unprocessed after every retry
      */
     public List<Map<String, AttributeValue>> batchGet(String table, List<Map<String, AttributeValue>> keys,
                                                      boolean consistent, String projection, Map<String, String> names) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
         Retry.Budget budget = retry.start();
-        for (int from = 0; from < keys.size(); from += GET_BATCH) {
-            List<Map<String, AttributeValue>> pending = keys.subList(from, Math.min(keys.size(), from + GET_BATCH));
+        List<ReadOutcome> outcomes = inParallel(chunks(keys, GET_BATCH),
+                chunk -> readChunk(table, chunk, consistent, projection, names, budget), o -> o.error() != null);
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (ReadOutcome o : outcomes) {
+            if (o != null && o.error() != null) {
+                throw o.error();
+            }
+            if (o != null) {
+                items.addAll(o.items());
+            }
+        }
+        return items;
+    }
+
+    private record ReadOutcome(List<Map<String, AttributeValue>> items, RuntimeException error) {
+    }
+
+    /** One BatchGetItem of up to 100 keys, unprocessed keys retried. Never throws. */
+    private ReadOutcome readChunk(String table, List<Map<String, AttributeValue>> keys, boolean consistent,
+                                  String projection, Map<String, String> names, Retry.Budget budget) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        List<Map<String, AttributeValue>> pending = keys;
+        try {
             for (int attempt = 1; !pending.isEmpty(); attempt++) {
                 KeysAndAttributes.Builder ka = KeysAndAttributes.builder().keys(pending).consistentRead(consistent);
                 if (projection != null) {
@@ -372,7 +528,9 @@ public final class Dynamo {
                             + " read capacity: " + pending);
                 }
             }
+            return new ReadOutcome(items, null);
+        } catch (RuntimeException e) {
+            return new ReadOutcome(items, e);
         }
-        return items;
     }
 }

@@ -33,10 +33,13 @@ public record Retry(int maxAttempts, long baseMillis, long capMillis, long maxMi
         return new Budget(maxMillis == 0 ? Long.MAX_VALUE : System.nanoTime() + maxMillis * 1_000_000);
     }
 
-    /** The retries left to one operation: attempts are counted by the caller, time here. */
+    /**
+     * The retries left to one operation: attempts are counted by the caller, time here. Thread-safe: the
+     * parallel calls of one operation share it.
+     */
     public final class Budget {
         private final long deadline;
-        private boolean called;
+        private final java.util.concurrent.atomic.AtomicBoolean called = new java.util.concurrent.atomic.AtomicBoolean();
 
         private Budget(long deadline) {
             this.deadline = deadline;
@@ -47,9 +50,7 @@ public record Retry(int maxAttempts, long baseMillis, long capMillis, long maxMi
          * time bound of its own (the client's covers it), so the common case builds no second request.
          */
         boolean firstCall() {
-            boolean first = !called;
-            called = true;
-            return first;
+            return !called.getAndSet(true);
         }
 
         /**

@@ -82,7 +82,7 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
         this.metadata = metadata;
         this.client = client;
         this.retry = retry(config.retry());
-        this.dynamo = new Dynamo(client.client(), retry);
+        this.dynamo = new Dynamo(client.client(), retry, config.parallelism());
         this.instances = config.dirtyChecking() == DirtyChecking.SNAPSHOT ? instances.snapshotDirtyChecking() : instances;
         this.flusher = new Flusher(dynamo, this.instances, config.writeMode() == WriteMode.ATOMIC,
                 config.updateMode() == UpdateMode.PATCH);
@@ -288,6 +288,7 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
     }
 
     private void closeClient() {
+        dynamo.close();
         if (client.owned()) {
             try {
                 client.client().close();

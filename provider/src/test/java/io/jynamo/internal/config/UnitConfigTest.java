@@ -51,6 +51,7 @@ class UnitConfigTest {
         assertNull(c.cacheTtlSeconds());
         assertEquals(CacheRetrieveMode.USE, c.cacheRetrieveMode());
         assertEquals(CacheStoreMode.USE, c.cacheStoreMode());
+        assertEquals(8, c.parallelism());
     }
 
     @Test
@@ -74,6 +75,7 @@ class UnitConfigTest {
         p.put(JynamoProperties.CACHE_TTL_SECONDS, 60);
         p.put(JynamoProperties.CACHE_RETRIEVE_MODE, "bypass");
         p.put(JynamoProperties.CACHE_STORE_MODE, CacheStoreMode.REFRESH);
+        p.put(JynamoProperties.PARALLELISM, "3");
         UnitConfig c = UnitConfig.parse("u", p);
         assertEquals("http://localhost:8000", c.endpoint());
         assertEquals("eu-west-1", c.region());
@@ -91,6 +93,10 @@ class UnitConfigTest {
         assertEquals(60L, c.cacheTtlSeconds());
         assertEquals(CacheRetrieveMode.BYPASS, c.cacheRetrieveMode());
         assertEquals(CacheStoreMode.REFRESH, c.cacheStoreMode());
+        assertEquals(3, c.parallelism());
+        p.put(JynamoProperties.PARALLELISM, 0);
+        assertTrue(assertThrows(jakarta.persistence.PersistenceException.class, () -> UnitConfig.parse("u", p))
+                .getMessage().contains(JynamoProperties.PARALLELISM));
     }
 
     @Test

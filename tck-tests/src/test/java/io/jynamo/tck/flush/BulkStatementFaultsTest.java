@@ -18,7 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BulkStatementFaultsTest {
 
     private static TestUnit unitWithUsers(int n) {
-        TestUnit unit = TestUnit.of(User.class).property("jynamo.scan", "allow").build();
+        return unitWithUsers(n, "8");
+    }
+
+    /** With that many calls in flight at once ("1": one batch after another, so the n-th batch is the n-th call). */
+    private static TestUnit unitWithUsers(int n, String parallelism) {
+        TestUnit unit = TestUnit.of(User.class).property("jynamo.scan", "allow").property("jynamo.parallelism", parallelism).build();
         unit.inTransaction(em -> IntStream.range(0, n).forEach(i -> em.persist(new User("u" + i + "@x", "Sam", "Adams"))));
         unit.calls().reset();
         return unit;
@@ -75,7 +80,7 @@ class BulkStatementFaultsTest {
 
     @Test
     void aServerErrorStopsABatchedBulkDeleteAndSaysHowFarItGot() {
-        try (TestUnit unit = unitWithUsers(60)) {
+        try (TestUnit unit = unitWithUsers(60, "1")) {
             unit.calls().fault(Faults.failNth("batchWriteItem", 2, Faults::serverError));
             EntityManager em = unit.emf().createEntityManager();
             em.getTransaction().begin();

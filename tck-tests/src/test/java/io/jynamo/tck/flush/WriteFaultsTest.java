@@ -100,7 +100,8 @@ class WriteFaultsTest {
 
     @Test
     void serverErrorInTheSecondOfThreeBatchesReportsWhatWasWrittenAndKeepsTheRestPending() {
-        try (TestUnit unit = TestUnit.of(User.class).build()) {
+        // One batch at a time, so that "the second batch" is the second call (ParallelCallsTest covers parallel batches).
+        try (TestUnit unit = TestUnit.of(User.class).property("jynamo.parallelism", "1").build()) {
             unit.calls().fault(Faults.failNth("batchWriteItem", 2, Faults::serverError));
             EntityManager em = unit.emf().createEntityManager();
             em.getTransaction().begin();
@@ -323,7 +324,7 @@ class WriteFaultsTest {
     @Test
     void permanentThrottlingStopsAtTheTimeBound() {
         try (TestUnit unit = TestUnit.of(User.class).property("jynamo.retry.max-attempts", "1000")
-                .property("jynamo.retry.max-millis", "300").build()) {
+                .property("jynamo.retry.max-millis", "300").property("jynamo.parallelism", "1").build()) {
             io.jynamo.tck.support.Calls.Fault throttled = Faults.alwaysThrottled("batchWriteItem");
             unit.calls().fault((op, request, real) -> {
                 if (op.equals("batchWriteItem")) {

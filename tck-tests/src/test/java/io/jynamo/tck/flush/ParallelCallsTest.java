@@ -1,0 +1,150 @@
+package io.jynamo.tck.flush;
+
+import io.jynamo.IncompleteFlushException;
+import io.jynamo.JynamoEntityManager;
+import io.jynamo.tck.model.User;
+import io.jynamo.tck.support.Calls;
+import io.jynamo.tck.support.TestUnit;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Independent calls of one operation go out concurrently, at most {@code jynamo.parallelism} at once (issue 13).
+ * Every call is slowed down by a wrapper that also counts how many are in flight: overlap is asserted, not time.
+ */
+class ParallelCallsTest {
+
+    /** Delays the named operation and remembers the most calls in flight at once. */
+    private static final class Overlap implements Calls.Fault {
+        private final String operation;
+        private final long millis;
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger most = new AtomicInteger();
+
+        Overlap(String operation, long millis) {
+            this.operation = operation;
+            this.millis = millis;
+        }
+
+        @Override
+        public Object apply(String op, Object request, Calls.RealCall real) throws Exception {
+            if (!op.equals(operation)) {
+                return real.call(request);
+            }
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(millis);
+                return real.call(request);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    private static List<User> users(int n) {
+        return IntStream.range(0, n).mapToObj(i -> new User("user-" + i + "@example.com", "Sam", "Adams")).toList();
+    }
+
+    @Test
+    void theFourBatchesOfACommitOf100NewEntitiesAreInFlightTogether() {
+        try (TestUnit unit = TestUnit.of(User.class).build()) {
+            Overlap overlap = new Overlap("batchWriteItem", 100);
+            unit.calls().fault(overlap);
+            unit.inTransaction(em -> users(100).forEach(em::persist));
+            assertEquals(4, unit.calls().count("batchWriteItem"));
+            assertEquals(4, overlap.most.get());
+            unit.calls().fault(null);
+            assertEquals(100, unit.fromTransaction(em -> em.unwrap(JynamoEntityManager.class).count(User.class)));
+        }
+    }
+
+    @Test
+    void theParallelismBoundsTheCallsInFlight() {
+        for (String parallelism : List.of("1", "2")) {
+            try (TestUnit unit = TestUnit.of(User.class).property("jynamo.parallelism", parallelism).build()) {
+                Overlap overlap = new Overlap("batchWriteItem", 50);
+                unit.calls().fault(overlap);
+                unit.inTransaction(em -> users(100).forEach(em::persist));
+                assertEquals(4, unit.calls().count("batchWriteItem"));
+                assertEquals(Integer.parseInt(parallelism), overlap.most.get());
+            }
+        }
+    }
+
+    @Test
+    void aFailedBatchAmongParallelOnesReportsExactlyTheBatchesThatLanded() {
+        try (TestUnit unit = TestUnit.of(User.class).build()) {
+            Overlap slow = new Overlap("batchWriteItem", 100);
+            unit.calls().fault((op, request, real) -> {
+                if (op.equals("batchWriteItem") && request.toString().contains("user-30@example.com")) {
+                    throw Faults.serverError();
+                }
+                return slow.apply(op, request, real);
+            });
+            EntityManager em = unit.emf().createEntityManager();
+            em.getTransaction().begin();
+            users(60).forEach(em::persist);
+            IncompleteFlushException e = assertThrows(IncompleteFlushException.class, () -> em.getTransaction().commit());
+            assertEquals(35, e.writtenKeys().size(), "the first and third batches were in flight and landed: " + e.getMessage());
+            assertEquals(25, e.unwrittenKeys().size());
+            assertTrue(e.unwrittenKeys().contains("User{email=user-30@example.com}"));
+            assertTrue(em.getTransaction().isActive());
+
+            unit.calls().fault(null);
+            unit.calls().reset();
+            em.getTransaction().commit();
+            BatchWriteItemRequest resent = (BatchWriteItemRequest) unit.calls().log().get(0).request();
+            assertEquals(25, resent.requestItems().values().iterator().next().size(), "only the failed batch is sent again");
+            em.close();
+            assertEquals(60, unit.fromTransaction(x -> x.unwrap(JynamoEntityManager.class).count(User.class)));
+        }
+    }
+
+    @Test
+    void theChunksOfA250KeyFindAllAreReadInParallel() {
+        try (TestUnit unit = TestUnit.of(User.class).build()) {
+            unit.inTransaction(em -> users(250).forEach(em::persist));
+            Overlap overlap = new Overlap("batchGetItem", 100);
+            unit.calls().fault(overlap);
+            unit.calls().reset();
+            List<Object> ids = IntStream.range(0, 250).mapToObj(i -> (Object) ("user-" + i + "@example.com")).toList();
+            List<User> found = unit.withEntityManager(em -> em.unwrap(JynamoEntityManager.class).findAll(User.class, ids));
+            assertEquals(250, found.size());
+            assertEquals(Set.copyOf(ids), Set.copyOf(found.stream().map(u -> (Object) u.getEmail()).toList()));
+            assertEquals(3, unit.calls().count("batchGetItem"));
+            assertEquals(3, overlap.most.get());
+        }
+    }
+
+    @Test
+    void permanentThrottlingOfParallelBatchesStillStopsAtTheTimeBound() {
+        try (TestUnit unit = TestUnit.of(User.class).property("jynamo.retry.max-attempts", "1000")
+                .property("jynamo.retry.max-millis", "300").build()) {
+            Calls.Fault throttled = Faults.alwaysThrottled("batchWriteItem");
+            unit.calls().fault((op, request, real) -> {
+                if (op.equals("batchWriteItem")) {
+                    Thread.sleep(40);
+                }
+                return throttled.apply(op, request, real);
+            });
+            EntityManager em = unit.emf().createEntityManager();
+            em.getTransaction().begin();
+            users(60).forEach(em::persist);
+            assertEquals(60, assertThrows(IncompleteFlushException.class, () -> em.getTransaction().commit()).unwrittenKeys().size());
+            int calls = unit.calls().count("batchWriteItem");
+            assertTrue(calls <= 3 * (300 / 40 + 1), "each of the 3 batches stops at the operation's time bound: " + calls);
+            em.getTransaction().rollback();
+            em.close();
+        }
+    }
+}
