@@ -186,12 +186,13 @@ public final class Dynamo {
     }
 
     /**
-     * Runs {@code task} on every chunk, up to {@link #parallelism} at once (inline, in order, when there is one
-     * chunk or the parallelism is 1), and starts no further chunk once an outcome {@code stops}.
+     * Runs {@code task} on every chunk, up to {@code jynamo.parallelism} at once (inline, in order, when there is
+     * one chunk or the parallelism is 1), and starts no further chunk once an outcome {@code stops}. Tasks should
+     * return their failures as outcomes rather than throw them, so that what the others did is not lost.
      *
      * @return the outcomes in chunk order; {@code null} for chunks not started
      */
-    private <C, R> List<R> inParallel(List<C> chunks, Function<C, R> task, java.util.function.Predicate<R> stops) {
+    public <C, R> List<R> inParallel(List<C> chunks, Function<C, R> task, java.util.function.Predicate<R> stops) {
         List<R> outcomes = new ArrayList<>(Collections.nCopies(chunks.size(), null));
         if (parallelism == 1 || chunks.size() <= 1) {
             for (int i = 0; i < chunks.size(); i++) {

@@ -109,14 +109,15 @@ public final class Flusher {
 
     private void send(PersistenceContext context, List<Write> writes, CacheWrites cache, Set<Write> confirmed) {
         List<Dynamo.TableWrite> batch = new ArrayList<>();
+        List<Write> conditional = new ArrayList<>();
         for (Write w : writes) {
             if (w.conditional()) {
-                Map<String, AttributeValue> stored = sendOne(w, cache.caches(w.entry().meta()));
-                done(context, w, cache, stored, confirmed);
+                conditional.add(w);
             } else {
                 batch.add(new Dynamo.TableWrite(w.entry().meta().tableName(), w.batchEntry(), w));
             }
         }
+        sendConditional(context, conditional, cache, confirmed);
         List<Dynamo.TableWrite> failed;
         try {
             failed = dynamo.batchWrite(batch, b -> {
@@ -288,6 +289,42 @@ public final class Flusher {
         Instant previous = current instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) current;
         Instant next = previous != null && !now.isAfter(previous) ? previous.plusNanos(1) : now;
         return type == java.sql.Timestamp.class ? java.sql.Timestamp.from(next) : next;
+    }
+
+    /** What one conditional write came to: the item it left (when known), or its failure. */
+    private record Sent(Map<String, AttributeValue> stored, RuntimeException failure) {
+    }
+
+    /**
+     * Sends the conditional writes, up to {@code jynamo.parallelism} at once, before anything else: a conflict
+     * stops further writes. Writes in flight when one fails are finished and confirmed; then the first failure
+     * (in the flush's order) is thrown. The context is only touched here, on the flushing thread.
+     */
+    private void sendConditional(PersistenceContext context, List<Write> writes, CacheWrites cache, Set<Write> confirmed) {
+        List<Boolean> wantItems = writes.stream().map(w -> cache.caches(w.entry().meta())).toList();
+        List<Integer> order = java.util.stream.IntStream.range(0, writes.size()).boxed().toList();
+        List<Sent> outcomes = dynamo.inParallel(order, i -> {
+            try {
+                return new Sent(sendOne(writes.get(i), wantItems.get(i)), null);
+            } catch (RuntimeException e) {
+                return new Sent(null, e);
+            }
+        }, sent -> sent.failure() != null);
+        RuntimeException failure = null;
+        for (int i = 0; i < writes.size(); i++) {
+            Sent sent = outcomes.get(i);
+            if (sent == null) {
+                continue;
+            }
+            if (sent.failure() == null) {
+                done(context, writes.get(i), cache, sent.stored(), confirmed);
+            } else if (failure == null) {
+                failure = sent.failure();
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.jynamo.tck.flush;
 
 import io.jynamo.IncompleteFlushException;
 import io.jynamo.JynamoEntityManager;
+import io.jynamo.tck.model.Account;
 import io.jynamo.tck.model.User;
 import io.jynamo.tck.support.Calls;
 import io.jynamo.tck.support.TestUnit;
@@ -107,6 +108,52 @@ class ParallelCallsTest {
             assertEquals(25, resent.requestItems().values().iterator().next().size(), "only the failed batch is sent again");
             em.close();
             assertEquals(60, unit.fromTransaction(x -> x.unwrap(JynamoEntityManager.class).count(User.class)));
+        }
+    }
+
+    @Test
+    void theConditionalWritesOfAFlushOfVersionedEntitiesOverlapUpToTheParallelism() {
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            unit.inTransaction(em -> IntStream.range(0, 40).forEach(i -> em.persist(new Account("a" + i, 0))));
+            Overlap overlap = new Overlap("updateItem", 30);
+            unit.calls().fault(overlap);
+            unit.calls().reset();
+            unit.inTransaction(em -> em.createQuery("SELECT a FROM Account a WHERE a.id IN :ids", Account.class)
+                    .setParameter("ids", IntStream.range(0, 40).mapToObj(i -> "a" + i).toList())
+                    .getResultList().forEach(a -> a.setBalance(7)));
+            assertEquals(40, unit.calls().count("updateItem"));
+            assertEquals(8, overlap.most.get(), "40 conditional UpdateItems, 8 at a time");
+            unit.calls().fault(null);
+            assertEquals(7, unit.withEntityManager(em -> em.find(Account.class, "a39")).getBalance());
+            assertEquals(1L, unit.withEntityManager(em -> em.find(Account.class, "a0")).getVersion());
+        }
+    }
+
+    @Test
+    void aConflictAmongParallelConditionalWritesStopsTheFlushAndConfirmsThoseThatLanded() {
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            unit.inTransaction(em -> IntStream.range(0, 20).forEach(i -> em.persist(new Account("a" + i, 0))));
+            EntityManager em = unit.emf().createEntityManager();
+            em.getTransaction().begin();
+            List<Account> all = em.createQuery("SELECT a FROM Account a WHERE a.id IN :ids", Account.class)
+                    .setParameter("ids", IntStream.range(0, 20).mapToObj(i -> "a" + i).toList()).getResultList();
+            // another writer changes a5 meanwhile
+            unit.inTransaction(other -> other.find(Account.class, "a5").setBalance(99));
+            all.forEach(a -> a.setBalance(1));
+            IncompleteFlushException e = assertThrows(IncompleteFlushException.class, () -> em.getTransaction().commit());
+            assertTrue(e.getCause() instanceof jakarta.persistence.OptimisticLockException, e.toString());
+            assertTrue(e.unwrittenKeys().stream().anyMatch(k -> k.contains("a5}")), e.unwrittenKeys().toString());
+            assertEquals(20, e.writtenKeys().size() + e.unwrittenKeys().size());
+            assertTrue(e.writtenKeys().size() >= 7, "the 7 others of the first 8 in flight landed: " + e.writtenKeys());
+            em.getTransaction().rollback();
+            em.close();
+            for (int i = 0; i < 20; i++) {
+                String id = "a" + i;
+                long balance = unit.withEntityManager(x -> x.find(Account.class, id)).getBalance();
+                boolean written = e.writtenKeys().stream().anyMatch(k -> k.contains(id + "}"));
+                assertEquals(i == 5 ? 99 : written ? 1 : 0, balance, id + " is stored as the exception says");
+            }
+            assertEquals(99, unit.withEntityManager(x -> x.find(Account.class, "a5")).getBalance(), "the other writer's change stays");
         }
     }
 
