@@ -41,4 +41,11 @@ public interface JynamoEntityManager extends EntityManager {
      * page, whatever {@code jynamo.scan} says (asking for a table count is asking for that scan).
      */
     long count(Class<?> entityClass);
+
+    /**
+     * What this entity manager asked of DynamoDB since it was made: calls by operation, items, consumed
+     * capacity units, retries, throttles and unprocessed items. Calls its operations make count here (parallel
+     * ones included) and in the factory's {@link JynamoEntityManagerFactory#statistics()}.
+     */
+    JynamoStatistics statistics();
 }

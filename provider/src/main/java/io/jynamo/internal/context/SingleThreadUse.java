@@ -1,5 +1,8 @@
 package io.jynamo.internal.context;
 
+import io.jynamo.internal.dynamo.Dynamo;
+import io.jynamo.internal.dynamo.Recorder;
+
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,6 +24,15 @@ public final class SingleThreadUse {
     private final AtomicReference<Thread> owner = new AtomicReference<>();
     /** How deep the owner is in nested operations (a merge that persists); only the owner touches it. */
     private int depth;
+    /** Counts the DynamoDB calls made inside the operations. */
+    private final Recorder recorder;
+    /** The recorder the owner thread had bound before the outermost operation; only the owner touches it. */
+    private Recorder outer;
+
+    /** @param recorder where the DynamoDB calls made inside operations are counted (the entity manager's) */
+    public SingleThreadUse(Recorder recorder) {
+        this.recorder = recorder;
+    }
 
     /**
      * Marks the current thread as inside an operation.
@@ -38,11 +50,14 @@ public final class SingleThreadUse {
             throw concurrentUse(inside, me);
         }
         depth = 1;
+        outer = Dynamo.bind(recorder);
     }
 
     /** Marks the end of the operation the current thread {@linkplain #enter entered}. */
     public void leave() {
         if (--depth == 0) {
+            Dynamo.unbind(outer);
+            outer = null;
             owner.setRelease(null);
         }
     }

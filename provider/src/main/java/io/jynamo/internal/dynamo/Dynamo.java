@@ -18,6 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -74,9 +78,13 @@ public final class Dynamo {
 
     private static final System.Logger LOG = System.getLogger(Dynamo.class.getName());
 
+    /** The recorder of the entity manager the current thread works for, if any. */
+    private static final ThreadLocal<Recorder> CURRENT = new ThreadLocal<>();
+
     private final DynamoDbClient client;
     private final Retry retry;
     private final int parallelism;
+    private final Recorder total = new Recorder();
     private volatile ExecutorService pool;
 
     /**
@@ -170,6 +178,7 @@ public final class Dynamo {
                 if (!budget.pauseBeforeRetry(attempt)) {
                     return new WriteOutcome(written, pending, null);
                 }
+                record(Recorder::retry);
                 LOG.log(System.Logger.Level.DEBUG, "Retrying {0} unprocessed writes (attempt {1})", pending.size(), attempt + 1);
             }
         } catch (RuntimeException e) {
@@ -205,12 +214,21 @@ public final class Dynamo {
             return outcomes;
         }
         ExecutorCompletionService<Map.Entry<Integer, R>> done = new ExecutorCompletionService<>(pool());
+        Recorder caller = CURRENT.get();
+        Function<C, R> counted = chunk -> {
+            Recorder previous = bind(caller);
+            try {
+                return task.apply(chunk);
+            } finally {
+                unbind(previous);
+            }
+        };
         int next = 0;
         int running = 0;
         boolean stopped = false;
         for (; next < chunks.size() && running < parallelism; next++, running++) {
             int i = next;
-            done.submit(() -> Map.entry(i, task.apply(chunks.get(i))));
+            done.submit(() -> Map.entry(i, counted.apply(chunks.get(i))));
         }
         Throwable unexpected = null;
         while (running > 0) {
@@ -231,7 +249,7 @@ public final class Dynamo {
             stopped |= stops.test(finished.getValue());
             if (!stopped && next < chunks.size()) {
                 int i = next++;
-                done.submit(() -> Map.entry(i, task.apply(chunks.get(i))));
+                done.submit(() -> Map.entry(i, counted.apply(chunks.get(i))));
                 running++;
             }
         }
@@ -317,14 +335,141 @@ public final class Dynamo {
         return builder;
     }
 
-    /** One attempt of one call: every request Jynamo sends to DynamoDB passes here. */
-    @SuppressWarnings("unchecked")
-    private static <Q extends DynamoDbRequest, R> R call(Q request, Function<Q, R> operation, Retry.Budget budget) {
+    /**
+     * One attempt of one call: every request Jynamo sends to DynamoDB passes here. Data calls ask for the
+     * capacity they consume; the call, its items and capacity are counted for the factory and for the entity
+     * manager the calling thread works for ({@link #bind}).
+     */
+    private <Q extends DynamoDbRequest, R> R call(Q request, Function<Q, R> operation, Retry.Budget budget) {
         // The first call is bounded by the client's own timeout (for Jynamo's clients, jynamo.retry.max-millis);
         // every later call or retry gets only what the budget has left.
-        Q sent = budget.firstCall() || budget.remainingMillis() == Long.MAX_VALUE
-                ? request : (Q) bounded(request.toBuilder(), budget).build();
-        return operation.apply(sent);
+        boolean bound = !budget.firstCall() && budget.remainingMillis() != Long.MAX_VALUE;
+        Q sent = prepared(request, bound ? budget : null);
+        String name = operationName(request);
+        record(r -> r.call(name));
+        R response;
+        try {
+            response = operation.apply(sent);
+        } catch (SdkException e) {
+            if (isThrottle(e)) {
+                record(Recorder::throttle);
+            }
+            throw e;
+        }
+        account(request, response);
+        return response;
+    }
+
+    /** The request as sent: asking for consumed capacity (data calls), bounded by the time the budget has left. */
+    @SuppressWarnings("unchecked")
+    private static <Q extends DynamoDbRequest> Q prepared(Q request, Retry.Budget budget) {
+        DynamoDbRequest.Builder b = request.toBuilder();
+        ReturnConsumedCapacity total = ReturnConsumedCapacity.TOTAL;
+        if (b instanceof GetItemRequest.Builder x) {
+            x.returnConsumedCapacity(total);
+        } else if (b instanceof PutItemRequest.Builder x) {
+            x.returnConsumedCapacity(total);
+        } else if (b instanceof UpdateItemRequest.Builder x) {
+            x.returnConsumedCapacity(total);
+        } else if (b instanceof DeleteItemRequest.Builder x) {
+            x.returnConsumedCapacity(total);
+        } else if (b instanceof QueryRequest.Builder x) {
+            x.returnConsumedCapacity(total);
+        } else if (b instanceof ScanRequest.Builder x) {
+            x.returnConsumedCapacity(total);
+        } else if (b instanceof BatchGetItemRequest.Builder x) {
+            x.returnConsumedCapacity(total);
+        } else if (b instanceof BatchWriteItemRequest.Builder x) {
+            x.returnConsumedCapacity(total);
+        } else if (b instanceof TransactWriteItemsRequest.Builder x) {
+            x.returnConsumedCapacity(total);
+        } else if (budget == null) {
+            return request; // a schema call: nothing to add
+        }
+        return (Q) (budget == null ? b : bounded(b, budget)).build();
+    }
+
+    /** {@code GetItemRequest} → {@code GetItem}. */
+    private static String operationName(DynamoDbRequest request) {
+        String n = request.getClass().getSimpleName();
+        return n.endsWith("Request") ? n.substring(0, n.length() - "Request".length()) : n;
+    }
+
+    /** Counts the items and capacity of one response. */
+    private void account(DynamoDbRequest request, Object response) {
+        if (response instanceof GetItemResponse r) {
+            long found = r.hasItem() && !r.item().isEmpty() ? 1 : 0;
+            record(x -> x.read(found, units(r.consumedCapacity())));
+        } else if (response instanceof QueryResponse r) {
+            record(x -> x.read(r.count() == null ? 0 : r.count(), units(r.consumedCapacity())));
+        } else if (response instanceof ScanResponse r) {
+            record(x -> x.read(r.count() == null ? 0 : r.count(), units(r.consumedCapacity())));
+        } else if (response instanceof BatchGetItemResponse r) {
+            long found = r.responses().values().stream().mapToLong(List::size).sum();
+            long left = r.hasUnprocessedKeys() ? r.unprocessedKeys().values().stream().mapToLong(k -> k.keys().size()).sum() : 0;
+            record(x -> {
+                x.read(found, units(r.consumedCapacity()));
+                x.unprocessed(left);
+            });
+        } else if (response instanceof BatchWriteItemResponse r) {
+            long sent = ((BatchWriteItemRequest) request).requestItems().values().stream().mapToLong(List::size).sum();
+            long left = r.hasUnprocessedItems() ? r.unprocessedItems().values().stream().mapToLong(List::size).sum() : 0;
+            record(x -> {
+                x.written(sent - left, units(r.consumedCapacity()));
+                x.unprocessed(left);
+            });
+        } else if (response instanceof PutItemResponse r) {
+            record(x -> x.written(1, units(r.consumedCapacity())));
+        } else if (response instanceof UpdateItemResponse r) {
+            record(x -> x.written(1, units(r.consumedCapacity())));
+        } else if (response instanceof DeleteItemResponse r) {
+            record(x -> x.written(1, units(r.consumedCapacity())));
+        } else if (response instanceof TransactWriteItemsResponse r) {
+            int items = ((TransactWriteItemsRequest) request).transactItems().size();
+            record(x -> x.written(items, units(r.consumedCapacity())));
+        }
+    }
+
+    private static double units(ConsumedCapacity c) {
+        return c == null || c.capacityUnits() == null ? 0 : c.capacityUnits();
+    }
+
+    private static double units(List<ConsumedCapacity> all) {
+        return all == null ? 0 : all.stream().mapToDouble(Dynamo::units).sum();
+    }
+
+    private void record(Consumer<Recorder> what) {
+        what.accept(total);
+        Recorder own = CURRENT.get();
+        if (own != null) {
+            what.accept(own);
+        }
+    }
+
+    /**
+     * Counts the calls the current thread makes for {@code recorder} (an entity manager's) as well as for the
+     * factory, until {@link #unbind}; parallel calls made on its behalf count there too.
+     *
+     * @return the recorder bound before, to hand to {@link #unbind}
+     */
+    public static Recorder bind(Recorder recorder) {
+        Recorder previous = CURRENT.get();
+        CURRENT.set(recorder);
+        return previous;
+    }
+
+    /** Restores the recorder {@link #bind} replaced. */
+    public static void unbind(Recorder previous) {
+        if (previous == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(previous);
+        }
+    }
+
+    /** The factory's counts: every call made through this gateway. */
+    public Recorder total() {
+        return total;
     }
 
     /** One single-item (or single-page) call, retried while throttled, within one retry budget. */
@@ -345,6 +490,7 @@ public final class Dynamo {
                 if (!isThrottle(e) || !budget.pauseBeforeRetry(attempt)) {
                     throw e;
                 }
+                record(Recorder::retry);
             }
         }
     }
@@ -522,12 +668,16 @@ public final class Dynamo {
                     KeysAndAttributes unprocessed = response.hasUnprocessedKeys() ? response.unprocessedKeys().get(table) : null;
                     pending = unprocessed == null ? List.of() : unprocessed.keys();
                 }
-                if (!pending.isEmpty() && !budget.pauseBeforeRetry(attempt)) {
+                if (pending.isEmpty()) {
+                    break;
+                }
+                if (!budget.pauseBeforeRetry(attempt)) {
                     throw new JynamoException("BatchGetItem on table " + table + " left " + pending.size()
                             + " keys unprocessed after " + attempt + " attempts (throttling or capacity), "
                             + budget.describe() + "; nothing is returned for them. Retry later or raise the table's"
                             + " read capacity: " + pending);
                 }
+                record(Recorder::retry);
             }
             return new ReadOutcome(items, null);
         } catch (RuntimeException e) {

@@ -35,6 +35,8 @@ import jakarta.persistence.SchemaManager;
 import jakarta.persistence.SynchronizationType;
 import jakarta.persistence.TypedQueryReference;
 import jakarta.persistence.criteria.CriteriaBuilder;
+import io.jynamo.JynamoEntityManagerFactory;
+import io.jynamo.JynamoStatistics;
 import io.jynamo.internal.criteria.CriteriaBuilderImpl;
 import io.jynamo.internal.criteria.CriteriaStatement;
 import io.jynamo.jpql.ast.Statement;
@@ -47,7 +49,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** A Jynamo entity manager factory: the metadata, client and caches of one persistence unit. Thread-safe. */
-public final class EntityManagerFactoryImpl implements EntityManagerFactory, QueryServices {
+public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactory, QueryServices {
 
     private static final System.Logger LOG = System.getLogger(EntityManagerFactoryImpl.class.getName());
 
@@ -339,6 +341,11 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
             throw new IllegalArgumentException("Only queries made by a Jynamo EntityManager can be named");
         }
         namedQueries.put(queryName, q.jpql());
+    }
+
+    @Override
+    public JynamoStatistics statistics() {
+        return dynamo.total().snapshot();
     }
 
     @Override

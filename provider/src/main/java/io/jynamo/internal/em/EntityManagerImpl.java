@@ -10,6 +10,8 @@ import io.jynamo.internal.context.EntityLoader;
 import io.jynamo.internal.context.Session;
 import io.jynamo.internal.context.PersistenceContext;
 import io.jynamo.internal.context.SingleThreadUse;
+import io.jynamo.internal.dynamo.Recorder;
+import io.jynamo.JynamoStatistics;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.criteria.CriteriaStatement;
@@ -72,7 +74,8 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     private final EntityManagerFactoryImpl factory;
     private final PersistenceContext context = new PersistenceContext();
     /** Fails an operation that a second thread starts while one is inside (see docs/persistence-context.md). */
-    private final SingleThreadUse use = new SingleThreadUse();
+    private final Recorder recorder = new Recorder();
+    private final SingleThreadUse use = new SingleThreadUse(recorder);
     private final Transaction transaction = new Transaction(this);
     private final Map<String, Object> properties;
     private FlushModeType flushMode = FlushModeType.AUTO;
@@ -801,6 +804,11 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         // Counting a whole table is a Scan by nature; asking for it is consent, whatever jynamo.scan says.
         return createQuery("SELECT COUNT(e) FROM " + meta.name() + " e", Long.class)
                 .setHint(JynamoProperties.SCAN, "allow").getSingleResult();
+    }
+
+    @Override
+    public JynamoStatistics statistics() {
+        return recorder.snapshot();
     }
 
     // ---- lifecycle and the rest ----------------------------------------------------------------------

@@ -65,7 +65,7 @@ class ParallelCallsTest {
             assertEquals(4, unit.calls().count("batchWriteItem"));
             assertEquals(4, overlap.most.get());
             unit.calls().fault(null);
-            assertEquals(100, unit.fromTransaction(em -> em.unwrap(JynamoEntityManager.class).count(User.class)));
+            assertEquals(100L, (long) unit.fromTransaction(em -> em.unwrap(JynamoEntityManager.class).count(User.class)));
         }
     }
 
@@ -107,7 +107,7 @@ class ParallelCallsTest {
             BatchWriteItemRequest resent = (BatchWriteItemRequest) unit.calls().log().get(0).request();
             assertEquals(25, resent.requestItems().values().iterator().next().size(), "only the failed batch is sent again");
             em.close();
-            assertEquals(60, unit.fromTransaction(x -> x.unwrap(JynamoEntityManager.class).count(User.class)));
+            assertEquals(60L, (long) unit.fromTransaction(x -> x.unwrap(JynamoEntityManager.class).count(User.class)));
         }
     }
 
