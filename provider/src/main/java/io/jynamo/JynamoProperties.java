@@ -106,6 +106,15 @@ public final class JynamoProperties {
     public static final String PARALLELISM = "jynamo.parallelism";
 
     /**
+     * The most read capacity units per second the factory's calls may consume: a whole number, 0 (the default)
+     * for no limit. A token bucket fed by the units DynamoDB reports; calls wait while it is empty.
+     */
+    public static final String RATE_LIMIT_READ = "jynamo.rate-limit.read";
+
+    /** Like {@link #RATE_LIMIT_READ}, for write capacity units. */
+    public static final String RATE_LIMIT_WRITE = "jynamo.rate-limit.write";
+
+    /**
      * How changes to managed entities are found at flush: {@code tracking} (the default: the entity's
      * proxy records which attributes were set) or {@code snapshot} (every managed entity is compared with
      * the item it was loaded from).

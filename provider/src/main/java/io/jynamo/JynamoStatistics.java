@@ -26,9 +26,11 @@ import java.util.TreeMap;
  * @param retries            calls sent again (throttled calls, unprocessed items or keys)
  * @param throttles          calls DynamoDB throttled
  * @param unprocessed        items or keys a batch call handed back unprocessed
+ * @param rateLimitedMillis  how long calls waited for {@code jynamo.rate-limit.read} / {@code .write}
  */
 public record JynamoStatistics(Map<String, Long> calls, long itemsRead, long itemsWritten, double readCapacityUnits,
-                               double writeCapacityUnits, long retries, long throttles, long unprocessed) {
+                               double writeCapacityUnits, long retries, long throttles, long unprocessed,
+                               long rateLimitedMillis) {
 
     /** Copies the calls into a sorted, unmodifiable map. */
     public JynamoStatistics {
@@ -52,6 +54,7 @@ public record JynamoStatistics(Map<String, Long> calls, long itemsRead, long ite
         diff.values().removeIf(n -> n == 0);
         return new JynamoStatistics(diff, itemsRead - earlier.itemsRead, itemsWritten - earlier.itemsWritten,
                 readCapacityUnits - earlier.readCapacityUnits, writeCapacityUnits - earlier.writeCapacityUnits,
-                retries - earlier.retries, throttles - earlier.throttles, unprocessed - earlier.unprocessed);
+                retries - earlier.retries, throttles - earlier.throttles, unprocessed - earlier.unprocessed,
+                rateLimitedMillis - earlier.rateLimitedMillis);
     }
 }

@@ -42,13 +42,16 @@ import java.util.Map;
  * @param cacheRetrieveMode {@link JynamoProperties#CACHE_RETRIEVE_MODE}: the entity managers' default
  * @param cacheStoreMode    {@link JynamoProperties#CACHE_STORE_MODE}: the entity managers' default
  * @param parallelism       {@link JynamoProperties#PARALLELISM}
+ * @param rateLimitRead     {@link JynamoProperties#RATE_LIMIT_READ}, read capacity units a second, 0 for none
+ * @param rateLimitWrite    {@link JynamoProperties#RATE_LIMIT_WRITE}, write capacity units a second, 0 for none
  */
 public record UnitConfig(String unit, Map<String, Object> properties, DynamoDbClient client,
                          List<ExecutionInterceptor> interceptors, String endpoint, String region, String tablePrefix,
                          WriteMode writeMode, UpdateMode updateMode, ScanPolicy scanPolicy, boolean consistentReads,
                          Retries retry, DirtyChecking dirtyChecking, SchemaAction schemaAction,
                          SharedCacheMode sharedCacheMode, long cacheMaxItems, Long cacheTtlSeconds,
-                         CacheRetrieveMode cacheRetrieveMode, CacheStoreMode cacheStoreMode, int parallelism) {
+                         CacheRetrieveMode cacheRetrieveMode, CacheStoreMode cacheStoreMode, int parallelism,
+                         long rateLimitRead, long rateLimitWrite) {
 
     /**
      * The retry budget's numbers ({@code jynamo.retry.*}); the dynamo layer makes its {@code Retry} of them.
@@ -97,10 +100,12 @@ public record UnitConfig(String unit, Map<String, Object> properties, DynamoDbCl
         CacheStoreMode cacheStoreMode = Settings.property(p, CacheStoreMode.class, JynamoProperties.CACHE_STORE_MODE,
                 CacheStoreMode.USE);
         int parallelism = Settings.integer(p, JynamoProperties.PARALLELISM, 8, 1, 64);
+        long rateLimitRead = Settings.longValue(p, JynamoProperties.RATE_LIMIT_READ, 0, 0, 100_000_000);
+        long rateLimitWrite = Settings.longValue(p, JynamoProperties.RATE_LIMIT_WRITE, 0, 0, 100_000_000);
         return new UnitConfig(unit, Collections.unmodifiableMap(new LinkedHashMap<>(p)), client, interceptors, endpoint,
                 region, tablePrefix, writeMode, updateMode, scanPolicy, consistentReads, retry, dirtyChecking,
                 schemaAction, sharedCacheMode, cacheMaxItems, cacheTtlSeconds, cacheRetrieveMode, cacheStoreMode,
-                parallelism);
+                parallelism, rateLimitRead, rateLimitWrite);
     }
 
     private static DynamoDbClient client(Object given) {

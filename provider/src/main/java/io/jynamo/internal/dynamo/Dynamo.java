@@ -85,16 +85,22 @@ public final class Dynamo {
     private final Retry retry;
     private final int parallelism;
     private final Recorder total = new Recorder();
+    private final RateLimiter readLimit;
+    private final RateLimiter writeLimit;
     private volatile ExecutorService pool;
 
     /**
-     * @param parallelism how many calls of one operation may be in flight at once ({@code jynamo.parallelism});
-     *                    the threads for them are made when first needed and end when idle
+     * @param parallelism     how many calls of one operation may be in flight at once ({@code jynamo.parallelism});
+     *                        the threads for them are made when first needed and end when idle
+     * @param readUnitsLimit  read capacity units a second the calls may consume, 0 for no limit
+     * @param writeUnitsLimit write capacity units a second, 0 for no limit
      */
-    public Dynamo(DynamoDbClient client, Retry retry, int parallelism) {
+    public Dynamo(DynamoDbClient client, Retry retry, int parallelism, long readUnitsLimit, long writeUnitsLimit) {
         this.client = client;
         this.retry = retry;
         this.parallelism = parallelism;
+        this.readLimit = readUnitsLimit > 0 ? RateLimiter.of(readUnitsLimit) : null;
+        this.writeLimit = writeUnitsLimit > 0 ? RateLimiter.of(writeUnitsLimit) : null;
     }
 
     /** The SDK client itself, for {@code unwrap} and {@code callWithConnection}; Jynamo's own calls go through the methods here. */
@@ -346,6 +352,14 @@ public final class Dynamo {
         boolean bound = !budget.firstCall() && budget.remainingMillis() != Long.MAX_VALUE;
         Q sent = prepared(request, bound ? budget : null);
         String name = operationName(request);
+        RateLimiter limit = reads(request) ? readLimit : writes(request) ? writeLimit : null;
+        double estimate = limit == null ? 0 : leastUnits(request);
+        if (limit != null) {
+            long waited = limit.acquire(estimate);
+            if (waited > 0) {
+                record(r -> r.rateLimited(waited));
+            }
+        }
         record(r -> r.call(name));
         R response;
         try {
@@ -356,8 +370,35 @@ public final class Dynamo {
             }
             throw e;
         }
-        account(request, response);
+        double units = account(request, response);
+        if (limit != null) {
+            limit.consumed(units, estimate);
+        }
         return response;
+    }
+
+    /** The least capacity a call can consume: half a unit a read (eventually consistent), a unit a written item. */
+    private static double leastUnits(DynamoDbRequest r) {
+        if (r instanceof BatchGetItemRequest b) {
+            return 0.5 * b.requestItems().values().stream().mapToInt(k -> k.keys().size()).sum();
+        }
+        if (r instanceof BatchWriteItemRequest b) {
+            return b.requestItems().values().stream().mapToInt(List::size).sum();
+        }
+        if (r instanceof TransactWriteItemsRequest t) {
+            return 2.0 * t.transactItems().size();
+        }
+        return reads(r) ? 0.5 : 1;
+    }
+
+    private static boolean reads(DynamoDbRequest r) {
+        return r instanceof GetItemRequest || r instanceof QueryRequest || r instanceof ScanRequest
+                || r instanceof BatchGetItemRequest;
+    }
+
+    private static boolean writes(DynamoDbRequest r) {
+        return r instanceof PutItemRequest || r instanceof UpdateItemRequest || r instanceof DeleteItemRequest
+                || r instanceof BatchWriteItemRequest || r instanceof TransactWriteItemsRequest;
     }
 
     /** The request as sent: asking for consumed capacity (data calls), bounded by the time the budget has left. */
@@ -395,39 +436,57 @@ public final class Dynamo {
         return n.endsWith("Request") ? n.substring(0, n.length() - "Request".length()) : n;
     }
 
-    /** Counts the items and capacity of one response. */
-    private void account(DynamoDbRequest request, Object response) {
+    /** Counts the items and capacity of one response; returns the capacity units it consumed. */
+    private double account(DynamoDbRequest request, Object response) {
+        long read = 0;
+        long written = 0;
+        long left = 0;
+        double units;
         if (response instanceof GetItemResponse r) {
-            long found = r.hasItem() && !r.item().isEmpty() ? 1 : 0;
-            record(x -> x.read(found, units(r.consumedCapacity())));
+            read = r.hasItem() && !r.item().isEmpty() ? 1 : 0;
+            units = units(r.consumedCapacity());
         } else if (response instanceof QueryResponse r) {
-            record(x -> x.read(r.count() == null ? 0 : r.count(), units(r.consumedCapacity())));
+            read = r.count() == null ? 0 : r.count();
+            units = units(r.consumedCapacity());
         } else if (response instanceof ScanResponse r) {
-            record(x -> x.read(r.count() == null ? 0 : r.count(), units(r.consumedCapacity())));
+            read = r.count() == null ? 0 : r.count();
+            units = units(r.consumedCapacity());
         } else if (response instanceof BatchGetItemResponse r) {
-            long found = r.responses().values().stream().mapToLong(List::size).sum();
-            long left = r.hasUnprocessedKeys() ? r.unprocessedKeys().values().stream().mapToLong(k -> k.keys().size()).sum() : 0;
-            record(x -> {
-                x.read(found, units(r.consumedCapacity()));
-                x.unprocessed(left);
-            });
+            read = r.responses().values().stream().mapToLong(List::size).sum();
+            left = r.hasUnprocessedKeys() ? r.unprocessedKeys().values().stream().mapToLong(k -> k.keys().size()).sum() : 0;
+            units = units(r.consumedCapacity());
         } else if (response instanceof BatchWriteItemResponse r) {
             long sent = ((BatchWriteItemRequest) request).requestItems().values().stream().mapToLong(List::size).sum();
-            long left = r.hasUnprocessedItems() ? r.unprocessedItems().values().stream().mapToLong(List::size).sum() : 0;
-            record(x -> {
-                x.written(sent - left, units(r.consumedCapacity()));
-                x.unprocessed(left);
-            });
+            left = r.hasUnprocessedItems() ? r.unprocessedItems().values().stream().mapToLong(List::size).sum() : 0;
+            written = sent - left;
+            units = units(r.consumedCapacity());
         } else if (response instanceof PutItemResponse r) {
-            record(x -> x.written(1, units(r.consumedCapacity())));
+            written = 1;
+            units = units(r.consumedCapacity());
         } else if (response instanceof UpdateItemResponse r) {
-            record(x -> x.written(1, units(r.consumedCapacity())));
+            written = 1;
+            units = units(r.consumedCapacity());
         } else if (response instanceof DeleteItemResponse r) {
-            record(x -> x.written(1, units(r.consumedCapacity())));
+            written = 1;
+            units = units(r.consumedCapacity());
         } else if (response instanceof TransactWriteItemsResponse r) {
-            int items = ((TransactWriteItemsRequest) request).transactItems().size();
-            record(x -> x.written(items, units(r.consumedCapacity())));
+            written = ((TransactWriteItemsRequest) request).transactItems().size();
+            units = units(r.consumedCapacity());
+        } else {
+            return 0;
         }
+        boolean isRead = reads(request);
+        long items = isRead ? read : written;
+        long unprocessed = left;
+        record(x -> {
+            if (isRead) {
+                x.read(items, units);
+            } else {
+                x.written(items, units);
+            }
+            x.unprocessed(unprocessed);
+        });
+        return units;
     }
 
     private static double units(ConsumedCapacity c) {

@@ -18,6 +18,7 @@ public final class Recorder {
     private final LongAdder retries = new LongAdder();
     private final LongAdder throttles = new LongAdder();
     private final LongAdder unprocessed = new LongAdder();
+    private final LongAdder rateLimitedMillis = new LongAdder();
 
     void call(String operation) {
         calls.computeIfAbsent(operation, o -> new LongAdder()).increment();
@@ -45,11 +46,15 @@ public final class Recorder {
         unprocessed.add(n);
     }
 
+    void rateLimited(long millis) {
+        rateLimitedMillis.add(millis);
+    }
+
     /** What was counted so far. */
     public JynamoStatistics snapshot() {
         Map<String, Long> byOperation = new HashMap<>();
         calls.forEach((op, n) -> byOperation.put(op, n.sum()));
         return new JynamoStatistics(byOperation, itemsRead.sum(), itemsWritten.sum(), readUnits.sum(), writeUnits.sum(),
-                retries.sum(), throttles.sum(), unprocessed.sum());
+                retries.sum(), throttles.sum(), unprocessed.sum(), rateLimitedMillis.sum());
     }
 }

@@ -84,7 +84,7 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
         this.metadata = metadata;
         this.client = client;
         this.retry = retry(config.retry());
-        this.dynamo = new Dynamo(client.client(), retry, config.parallelism());
+        this.dynamo = new Dynamo(client.client(), retry, config.parallelism(), config.rateLimitRead(), config.rateLimitWrite());
         this.instances = config.dirtyChecking() == DirtyChecking.SNAPSHOT ? instances.snapshotDirtyChecking() : instances;
         this.flusher = new Flusher(dynamo, this.instances, config.writeMode() == WriteMode.ATOMIC,
                 config.updateMode() == UpdateMode.PATCH);

@@ -75,6 +75,29 @@ class StatisticsTest {
     }
 
     @Test
+    void aWriteRateLimitMakesCallsWaitForTheUnitsDynamoDbReported() {
+        try (TestUnit limited = TestUnit.of(Account.class).property("jynamo.rate-limit.write", "10").build();
+             TestUnit free = TestUnit.of(Account.class).build()) {
+            for (TestUnit unit : java.util.List.of(limited, free)) {
+                EntityManager em = unit.emf().createEntityManager();
+                em.getTransaction().begin();
+                IntStream.range(0, 15).forEach(i -> em.persist(new Account("r" + i, i)));
+                em.getTransaction().commit();
+                JynamoStatistics s = of(em);
+                assertEquals(15, s.calls("PutItem"));
+                assertTrue(s.writeCapacityUnits() >= 15, "the engine reports 1 WCU a put: " + s);
+                if (unit == limited) {
+                    // 15 units against a bucket of 10 a second: the calls past the first 10 waited
+                    assertTrue(s.rateLimitedMillis() > 0, s.toString());
+                } else {
+                    assertEquals(0, s.rateLimitedMillis());
+                }
+                em.close();
+            }
+        }
+    }
+
+    @Test
     void theFactoryCountsEveryEntityManagerAndItsOwnSchemaCalls() {
         try (TestUnit unit = TestUnit.of(User.class).property("jakarta.persistence.schema-generation.database.action", "create").build()) {
             JynamoEntityManagerFactory emf = unit.emf().unwrap(JynamoEntityManagerFactory.class);
