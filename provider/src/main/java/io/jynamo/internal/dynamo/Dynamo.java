@@ -332,6 +332,64 @@ public final class Dynamo {
     }
 
     /**
+     * BatchGetItem of keys in several tables (a request may name many), {@value #GET_BATCH} keys a call
+     * whatever their tables, unprocessed keys retried: one call for a key looked up in every table of a
+     * TABLE_PER_CLASS hierarchy.
+     *
+     * @param keys the keys to read, by table
+     * @return the found items with the table each came from, in no particular order
+     * @throws JynamoException when keys are still unprocessed after every retry
+     */
+    public List<TableItem> batchGet(Map<String, List<Map<String, AttributeValue>>> keys, boolean consistent) {
+        List<TableItem> wanted = new ArrayList<>();
+        keys.forEach((table, list) -> list.forEach(k -> wanted.add(new TableItem(table, k))));
+        List<TableItem> items = new ArrayList<>();
+        Retry.Budget budget = retry.start();
+        for (int from = 0; from < wanted.size(); from += GET_BATCH) {
+            Map<String, List<Map<String, AttributeValue>>> pending = new LinkedHashMap<>();
+            for (TableItem k : wanted.subList(from, Math.min(wanted.size(), from + GET_BATCH))) {
+                pending.computeIfAbsent(k.table(), t -> new ArrayList<>()).add(k.item());
+            }
+            for (int attempt = 1; !pending.isEmpty(); attempt++) {
+                Map<String, KeysAndAttributes> request = new LinkedHashMap<>();
+                pending.forEach((table, list) -> request.put(table,
+                        KeysAndAttributes.builder().keys(list).consistentRead(consistent).build()));
+                BatchGetItemResponse response = null;
+                try {
+                    response = call(BatchGetItemRequest.builder().requestItems(request).build(), client::batchGetItem, budget);
+                } catch (SdkException e) {
+                    if (!isThrottle(e)) {
+                        throw e;
+                    }
+                }
+                if (response != null) {
+                    response.responses().forEach((table, found) -> found.forEach(i -> items.add(new TableItem(table, i))));
+                    Map<String, List<Map<String, AttributeValue>>> left = new LinkedHashMap<>();
+                    if (response.hasUnprocessedKeys()) {
+                        response.unprocessedKeys().forEach((table, ka) -> {
+                            if (ka.hasKeys() && !ka.keys().isEmpty()) {
+                                left.put(table, ka.keys());
+                            }
+                        });
+                    }
+                    pending = left;
+                }
+                if (!pending.isEmpty() && !budget.pauseBeforeRetry(attempt)) {
+                    throw new JynamoException("BatchGetItem on tables " + pending.keySet() + " left "
+                            + pending.values().stream().mapToInt(List::size).sum() + " keys unprocessed after " + attempt
+                            + " attempts (throttling or capacity), " + budget.describe() + "; nothing is returned for"
+                            + " them. Retry later or raise the tables' read capacity: " + pending);
+                }
+            }
+        }
+        return items;
+    }
+
+    /** An item (or key) and the table it belongs to. */
+    public record TableItem(String table, Map<String, AttributeValue> item) {
+    }
+
+    /**
      * BatchGetItem of many keys of one table, {@value #GET_BATCH} a call, unprocessed keys retried.
      *
      * @return the found items, in no particular order

@@ -13,6 +13,7 @@ import io.jynamo.internal.context.SingleThreadUse;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.query.QueryImpl;
+import io.jynamo.internal.query.TableFanOut;
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.ConnectionConsumer;
@@ -777,6 +778,10 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
             sb.append(plan.endsWith("\n") ? "" : "\n").append("discriminator:  ").append(meta.discriminatorColumn())
                     .append(" IN ").append(types.stream().map(v -> v.s() != null ? "'" + v.s() + "'" : v.n()).toList())
                     .append(" (added to a Query or Scan filter as #jynamoType, without Limit; GetItem results are checked)");
+        }
+        String fanOut = TableFanOut.explain(meta, compiled.where());
+        if (fanOut != null) {
+            sb.append(sb.charAt(sb.length() - 1) == '\n' ? "" : "\n").append(fanOut);
         }
         if (meta.timeToLive() != null) {
             sb.append(sb.charAt(sb.length() - 1) == '\n' ? "" : "\n").append("time to live:  expired items left out: ")
