@@ -452,6 +452,16 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         if (entry != null) {
             return entityClass.cast(entry.entity());
         }
+        if (meta.tables().size() > 1) {
+            // TABLE_PER_CLASS: only the item says which table (and class) an instance of a non-leaf entity is in,
+            // and a lazy reference would write or delete in the wrong one; so it is read now, in one BatchGetItem.
+            T found = find(entityClass, primaryKey);
+            if (found == null) {
+                throw new EntityNotFoundException("No " + meta.describe(key) + " exists in the tables of " + meta.name()
+                        + " and its subclasses " + meta.tables().stream().map(EntityMeta::tableName).toList());
+            }
+            return found;
+        }
         Object reference = factory.instances().reference(meta, primaryKey,
                 ref -> loader.loadReference(ref, meta, key, cacheRetrieveMode, cacheStoreMode));
         context.add(meta, reference, key, EntityEntry.Status.MANAGED, null);

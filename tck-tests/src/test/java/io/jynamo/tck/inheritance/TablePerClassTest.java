@@ -201,15 +201,22 @@ class TablePerClassTest {
     }
 
     @Test
-    void aReferenceToTheRootLoadsWithOneBatchGetItem() {
-        long amount = unit.withEntityManager(em -> {
-            Payment ref = em.getReference(Payment.class, new PaymentId(account, "2026-01-02"));
-            assertEquals(0, unit.calls().total(), "a reference reads nothing");
-            return ref.getAmount();
-        });
-        assertEquals(20, amount);
-        assertEquals(1, unit.calls().count("batchGetItem"));
+    void aReferenceToANonLeafEntityIsReadAtOnceInOneBatchGetItemAndIsOfTheStoredClass() {
+        Payment ref = unit.withEntityManager(em -> em.getReference(Payment.class, new PaymentId(account, "2026-01-03")));
+        assertEquals(1, unit.calls().count("batchGetItem"), "only the item says which table, so it is read now");
         assertEquals(1, unit.calls().total());
+        assertEquals(4, assertInstanceOf(InstantTransfer.class, ref).seconds);
+        assertThrows(jakarta.persistence.EntityNotFoundException.class, () -> unit.withEntityManager(
+                em -> em.getReference(Transfer.class, new PaymentId(account, "2026-01-01"))), "a card payment's key");
+        unit.calls().reset();
+        long amount = unit.withEntityManager(em -> {
+            CardPayment leaf = em.getReference(CardPayment.class, new PaymentId(account, "2026-01-01"));
+            assertEquals(0, unit.calls().total(), "a leaf's reference is lazy: its table is known");
+            return leaf.getAmount();
+        });
+        assertEquals(10, amount);
+        unit.inTransaction(em -> em.remove(em.getReference(Payment.class, new PaymentId(account, "2026-01-02"))));
+        assertTrue(raw("Transfer", "2026-01-02").isEmpty(), "removed from its own table");
     }
 
     @Test
