@@ -304,6 +304,15 @@ class TablePerClassTest {
     }
 
     @Test
+    void aDeniedScanNamesEveryTableItWouldRead() {
+        io.jynamo.JynamoException e = assertThrows(io.jynamo.JynamoException.class, () -> unit.withEntityManager(
+                em -> em.createQuery("SELECT t FROM Transfer t WHERE t.amount > 1", Transfer.class)
+                        .setHint(JynamoProperties.SCAN, "deny").getResultList()));
+        assertTrue(e.getMessage().contains(unit.prefix() + "Transfer / " + unit.prefix() + "InstantTransfer"), e.getMessage());
+        assertEquals(0, unit.calls().total());
+    }
+
+    @Test
     void explainNamesTheTablesOfTheFanOut() {
         String root = unit.withEntityManager(em -> em.unwrap(JynamoEntityManager.class)
                 .explain("SELECT p FROM Payment p WHERE p.account = 'x'"));
