@@ -91,7 +91,7 @@ public final class EntityLoader {
     private Map<String, AttributeValue> get(EntityMeta meta, Map<String, AttributeValue> key) {
         List<EntityMeta> tables = meta.tables();
         if (tables.size() == 1) {
-            return dynamo.get(tables.get(0).tableName(), key, consistentReads);
+            return tables.get(0).fromOwnTable(dynamo.get(tables.get(0).tableName(), key, consistentReads));
         }
         List<Map<String, AttributeValue>> found = batchGet(tables, List.of(key));
         return found.isEmpty() ? null : found.get(0);
@@ -99,7 +99,8 @@ public final class EntityLoader {
 
     private List<Map<String, AttributeValue>> batchGet(List<EntityMeta> tables, List<Map<String, AttributeValue>> keys) {
         if (tables.size() == 1) {
-            return dynamo.batchGet(tables.get(0).tableName(), keys, consistentReads, null, null);
+            List<Map<String, AttributeValue>> items = dynamo.batchGet(tables.get(0).tableName(), keys, consistentReads, null, null);
+            return tables.get(0).tablePerClass() ? items.stream().map(tables.get(0)::fromOwnTable).toList() : items;
         }
         Map<String, List<Map<String, AttributeValue>>> byTable = new LinkedHashMap<>();
         for (EntityMeta t : tables) {
@@ -112,7 +113,7 @@ public final class EntityLoader {
         for (EntityMeta t : tables) {
             for (Dynamo.TableItem item : found) {
                 if (item.table().equals(t.tableName())) {
-                    byKey.putIfAbsent(AttributeValues.canonicalKey(t.keyOfItem(item.item())), item.item());
+                    byKey.putIfAbsent(AttributeValues.canonicalKey(t.keyOfItem(item.item())), t.fromOwnTable(item.item()));
                 }
             }
         }

@@ -143,6 +143,19 @@ public final class EntityMeta {
         return hierarchy.byValue.values().stream().filter(this::isSameOrSuperOf).toList();
     }
 
+    /**
+     * An item read from this entity's own table under TABLE_PER_CLASS, given this entity's discriminator if it
+     * has none (written by another program): the table says its class. Any other item is returned as it is.
+     */
+    public Map<String, AttributeValue> fromOwnTable(Map<String, AttributeValue> item) {
+        if (item == null || !tablePerClass() || hierarchy.value == null || item.containsKey(hierarchy.column)) {
+            return item;
+        }
+        Map<String, AttributeValue> typed = new LinkedHashMap<>(item);
+        typed.put(hierarchy.column, hierarchy.value);
+        return typed;
+    }
+
     /** Whether a table is made for this entity: outside a hierarchy, its root, or a concrete TABLE_PER_CLASS entity. */
     public boolean ownsTable() {
         if (hierarchy == null) {

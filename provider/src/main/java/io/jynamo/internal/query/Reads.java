@@ -165,6 +165,7 @@ final class Reads {
     private final class Pages implements Iterator<Map<String, AttributeValue>> {
         private final BoundPlan plan;
         private final String table;
+        private final EntityMeta tableEntity;
         private final String projection;
         private final String filter;
         private final Map<String, String> names;
@@ -181,6 +182,7 @@ final class Reads {
             this.plan = plan;
             // Outside TABLE_PER_CLASS the plan's table is the entity's (its root's).
             this.table = meta.tablePerClass() ? tableEntity.tableName() : plan.tableName();
+            this.tableEntity = tableEntity;
             // An UPDATE's read plan shares its names and values with the update expression; DynamoDB rejects
             // placeholders a request does not use.
             Set<String> used = Placeholders.in(plan.keyCondition() + " " + plan.filter() + " " + plan.projection());
@@ -264,6 +266,9 @@ final class Reads {
                 items = r.items();
                 lastCount = r.count();
                 last = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null;
+            }
+            if (meta.tablePerClass()) {
+                items = items.stream().map(tableEntity::fromOwnTable).toList();
             }
             if (cacheResults) {
                 for (Map<String, AttributeValue> item : items) {

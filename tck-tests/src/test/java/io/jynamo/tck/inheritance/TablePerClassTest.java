@@ -313,6 +313,21 @@ class TablePerClassTest {
     }
 
     @Test
+    void anItemWrittenByAnotherProgramWithoutTheDiscriminatorIsOfItsTablesClass() {
+        TestUnit.sharedClient().putItem(b -> b.tableName(unit.prefix() + "Transfer").item(Map.of(
+                "account", AttributeValue.fromS(account), "at", AttributeValue.fromS("2026-01-09"),
+                "amount", AttributeValue.fromN("90"), "iban", AttributeValue.fromS("FR09"))));
+        Payment found = unit.withEntityManager(em -> em.find(Payment.class, new PaymentId(account, "2026-01-09")));
+        assertEquals(Transfer.class, entityClass(found));
+        assertEquals("FR09", ((Transfer) found).iban);
+        List<Payment> all = unit.withEntityManager(em -> em.createQuery(
+                "SELECT p FROM Payment p WHERE p.account = :a ORDER BY p.at DESC", Payment.class)
+                .setParameter("a", account).getResultList());
+        assertEquals(Transfer.class, entityClass(all.get(0)));
+        assertEquals("2026-01-09", all.get(0).at);
+    }
+
+    @Test
     void explainNamesTheTablesOfTheFanOut() {
         String root = unit.withEntityManager(em -> em.unwrap(JynamoEntityManager.class)
                 .explain("SELECT p FROM Payment p WHERE p.account = 'x'"));
