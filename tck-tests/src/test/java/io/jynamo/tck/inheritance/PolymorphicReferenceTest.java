@@ -15,6 +15,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -107,6 +109,19 @@ class PolymorphicReferenceTest {
             assertEquals(1, unit.calls().count("getItem"));
             return null;
         });
+    }
+
+    @Test
+    void afterARootReferenceTheContextHoldsTheKeyAsTheRoot() {
+        String id = savings();
+        unit.withEntityManager(em -> {
+            Account ref = em.getReference(Account.class, id);
+            assertSame(ref, em.find(Account.class, id), "find returns the reference, now read");
+            assertEquals("ann", ref.getOwner());
+            assertNull(em.find(Savings.class, id), "the context holds the key as an Account");
+            return null;
+        });
+        assertInstanceOf(Savings.class, unit.withEntityManager(em -> em.find(Savings.class, id)), "a fresh context finds it");
     }
 
     @Test
