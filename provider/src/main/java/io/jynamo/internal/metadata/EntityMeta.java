@@ -44,6 +44,8 @@ public final class EntityMeta {
     private final IdGeneratorMeta idGenerator;
     /** The entity's place in a SINGLE_TABLE hierarchy; set once by the builder before the metadata is shared. */
     private Hierarchy hierarchy;
+    /** {@link #tables()}, once computed. */
+    private volatile List<EntityMeta> tables;
 
     EntityMeta(Class<?> javaClass, String name, String tableName, MethodHandle constructor,
                AttributeMeta partitionKey, AttributeMeta sortKey, IdKind idKind, Class<?> idType, IdMapper idMapper,
@@ -137,10 +139,13 @@ public final class EntityMeta {
      * TABLE_PER_CLASS; there, every concrete entity among itself and its subclasses, each with its own table.
      */
     public List<EntityMeta> tables() {
-        if (!tablePerClass()) {
-            return List.of(this);
+        List<EntityMeta> t = tables;
+        if (t == null) {
+            // Computed on first use: the whole hierarchy is linked by then, and never changes after.
+            t = !tablePerClass() ? List.of(this) : hierarchy.byValue.values().stream().filter(this::isSameOrSuperOf).toList();
+            tables = t;
         }
-        return hierarchy.byValue.values().stream().filter(this::isSameOrSuperOf).toList();
+        return t;
     }
 
     /**
