@@ -1,6 +1,7 @@
 package io.jynamo.internal.context;
 
 import io.jynamo.internal.cache.SharedCache;
+import io.jynamo.internal.dynamo.AttributeValues;
 import io.jynamo.internal.dynamo.Dynamo;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.proxy.Instances;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +80,44 @@ public final class EntityLoader {
      */
     public Map<String, AttributeValue> read(EntityMeta meta, Map<String, AttributeValue> key,
                                             CacheRetrieveMode retrieve, CacheStoreMode store) {
-        Map<String, AttributeValue> item = cache.read(meta, key, retrieve, store,
-                k -> dynamo.get(meta.tableName(), k, consistentReads));
+        Map<String, AttributeValue> item = cache.read(meta, key, retrieve, store, k -> get(meta, k));
         return Expiry.expired(meta, item) ? null : item;
+    }
+
+    /**
+     * One GetItem, or, when several tables may hold the key (TABLE_PER_CLASS), one BatchGetItem naming each
+     * of them: the item found is of the class whose table holds it (its discriminator says which).
+     */
+    private Map<String, AttributeValue> get(EntityMeta meta, Map<String, AttributeValue> key) {
+        List<EntityMeta> tables = meta.tables();
+        if (tables.size() == 1) {
+            return tables.get(0).fromOwnTable(dynamo.get(tables.get(0).tableName(), key, consistentReads));
+        }
+        List<Map<String, AttributeValue>> found = batchGet(tables, List.of(key));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private List<Map<String, AttributeValue>> batchGet(List<EntityMeta> tables, List<Map<String, AttributeValue>> keys) {
+        if (tables.size() == 1) {
+            List<Map<String, AttributeValue>> items = dynamo.batchGet(tables.get(0).tableName(), keys, consistentReads, null, null);
+            return tables.get(0).tablePerClass() ? items.stream().map(tables.get(0)::fromOwnTable).toList() : items;
+        }
+        Map<String, List<Map<String, AttributeValue>>> byTable = new LinkedHashMap<>();
+        for (EntityMeta t : tables) {
+            byTable.put(t.tableName(), keys);
+        }
+        List<Dynamo.TableItem> found = dynamo.batchGet(byTable, consistentReads);
+        // DynamoDB does not keep keys unique across sibling tables: should two hold one, the item of the table
+        // listed first (the entity nearest the root, in the unit's order) wins, every time.
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = new LinkedHashMap<>();
+        for (EntityMeta t : tables) {
+            for (Dynamo.TableItem item : found) {
+                if (item.table().equals(t.tableName())) {
+                    byKey.putIfAbsent(AttributeValues.canonicalKey(t.keyOfItem(item.item())), t.fromOwnTable(item.item()));
+                }
+            }
+        }
+        return new ArrayList<>(byKey.values());
     }
 
     /**
@@ -90,7 +127,7 @@ public final class EntityLoader {
     public List<Map<String, AttributeValue>> readAll(EntityMeta meta, List<Map<String, AttributeValue>> keys,
                                                      CacheRetrieveMode retrieve, CacheStoreMode store) {
         List<Map<String, AttributeValue>> items = cache.readAll(meta, keys, retrieve, store,
-                toRead -> dynamo.batchGet(meta.tableName(), toRead, consistentReads, null, null));
+                toRead -> batchGet(meta.tables(), toRead));
         if (meta.timeToLive() == null) {
             return items;
         }

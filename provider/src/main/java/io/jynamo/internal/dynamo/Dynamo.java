@@ -681,10 +681,35 @@ public final class Dynamo {
      */
     public List<Map<String, AttributeValue>> batchGet(String table, List<Map<String, AttributeValue>> keys,
                                                      boolean consistent, String projection, Map<String, String> names) {
+        List<TableItem> wanted = new ArrayList<>(keys.size());
+        keys.forEach(k -> wanted.add(new TableItem(table, k)));
+        return read(wanted, consistent, projection, names).stream().map(TableItem::item).toList();
+    }
+
+    /**
+     * BatchGetItem of keys in several tables (a request may name many), {@value #GET_BATCH} keys a call
+     * whatever their tables, unprocessed keys retried: one call for a key looked up in every table of a
+     * TABLE_PER_CLASS hierarchy.
+     *
+     * @param keys the keys to read, by table
+     * @return the found items with the table each came from, in no particular order
+     * @throws JynamoException when keys are still unprocessed after every retry
+     */
+    public List<TableItem> batchGet(Map<String, List<Map<String, AttributeValue>>> keys, boolean consistent) {
+        List<TableItem> wanted = new ArrayList<>();
+        keys.forEach((table, list) -> list.forEach(k -> wanted.add(new TableItem(table, k))));
+        return read(wanted, consistent, null, null);
+    }
+
+    /** An item (or key) and the table it belongs to. */
+    public record TableItem(String table, Map<String, AttributeValue> item) {
+    }
+
+    private List<TableItem> read(List<TableItem> wanted, boolean consistent, String projection, Map<String, String> names) {
         Retry.Budget budget = retry.start();
-        List<ReadOutcome> outcomes = inParallel(chunks(keys, GET_BATCH),
-                chunk -> readChunk(table, chunk, consistent, projection, names, budget), o -> o.error() != null);
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        List<ReadOutcome> outcomes = inParallel(chunks(wanted, GET_BATCH),
+                chunk -> readChunk(chunk, consistent, projection, names, budget), o -> o.error() != null);
+        List<TableItem> items = new ArrayList<>();
         for (ReadOutcome o : outcomes) {
             if (o != null && o.error() != null) {
                 throw o.error();
@@ -696,21 +721,25 @@ public final class Dynamo {
         return items;
     }
 
-    private record ReadOutcome(List<Map<String, AttributeValue>> items, RuntimeException error) {
+    private record ReadOutcome(List<TableItem> items, RuntimeException error) {
     }
 
-    /** One BatchGetItem of up to 100 keys, unprocessed keys retried. Never throws. */
-    private ReadOutcome readChunk(String table, List<Map<String, AttributeValue>> keys, boolean consistent,
-                                  String projection, Map<String, String> names, Retry.Budget budget) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        List<Map<String, AttributeValue>> pending = keys;
+    /** One BatchGetItem of up to 100 keys (of one or more tables), unprocessed keys retried. Never throws. */
+    private ReadOutcome readChunk(List<TableItem> keys, boolean consistent, String projection, Map<String, String> names,
+                                  Retry.Budget budget) {
+        List<TableItem> items = new ArrayList<>();
+        Map<String, List<Map<String, AttributeValue>>> pending = new LinkedHashMap<>();
+        keys.forEach(k -> pending.computeIfAbsent(k.table(), t -> new ArrayList<>()).add(k.item()));
         try {
             for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                KeysAndAttributes.Builder ka = KeysAndAttributes.builder().keys(pending).consistentRead(consistent);
-                if (projection != null) {
-                    ka.projectionExpression(projection).expressionAttributeNames(names);
-                }
-                Map<String, KeysAndAttributes> request = Map.of(table, ka.build());
+                Map<String, KeysAndAttributes> request = new LinkedHashMap<>();
+                pending.forEach((table, list) -> {
+                    KeysAndAttributes.Builder ka = KeysAndAttributes.builder().keys(list).consistentRead(consistent);
+                    if (projection != null) {
+                        ka.projectionExpression(projection).expressionAttributeNames(names);
+                    }
+                    request.put(table, ka.build());
+                });
                 BatchGetItemResponse response = null;
                 try {
                     response = call(BatchGetItemRequest.builder().requestItems(request).build(), client::batchGetItem, budget);
@@ -720,18 +749,22 @@ public final class Dynamo {
                     }
                 }
                 if (response != null) {
-                    List<Map<String, AttributeValue>> found = response.responses().get(table);
-                    if (found != null) {
-                        items.addAll(found);
+                    response.responses().forEach((table, found) -> found.forEach(i -> items.add(new TableItem(table, i))));
+                    pending.clear();
+                    if (response.hasUnprocessedKeys()) {
+                        response.unprocessedKeys().forEach((table, ka) -> {
+                            if (ka.hasKeys() && !ka.keys().isEmpty()) {
+                                pending.put(table, ka.keys());
+                            }
+                        });
                     }
-                    KeysAndAttributes unprocessed = response.hasUnprocessedKeys() ? response.unprocessedKeys().get(table) : null;
-                    pending = unprocessed == null ? List.of() : unprocessed.keys();
                 }
                 if (pending.isEmpty()) {
                     break;
                 }
                 if (!budget.pauseBeforeRetry(attempt)) {
-                    throw new JynamoException("BatchGetItem on table " + table + " left " + pending.size()
+                    throw new JynamoException("BatchGetItem on table" + (pending.size() == 1 ? " " + pending.keySet().iterator().next()
+                            : "s " + pending.keySet()) + " left " + pending.values().stream().mapToInt(List::size).sum()
                             + " keys unprocessed after " + attempt + " attempts (throttling or capacity), "
                             + budget.describe() + "; nothing is returned for them. Retry later or raise the table's"
                             + " read capacity: " + pending);

@@ -16,6 +16,7 @@ import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.criteria.CriteriaStatement;
 import io.jynamo.internal.query.QueryImpl;
+import io.jynamo.internal.query.TableFanOut;
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.ConnectionConsumer;
@@ -455,6 +456,16 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         if (entry != null) {
             return entityClass.cast(entry.entity());
         }
+        if (meta.tables().size() > 1) {
+            // TABLE_PER_CLASS: only the item says which table (and class) an instance of a non-leaf entity is in,
+            // and a lazy reference would write or delete in the wrong one; so it is read now, in one BatchGetItem.
+            T found = find(entityClass, primaryKey);
+            if (found == null) {
+                throw new EntityNotFoundException("No " + meta.describe(key) + " exists in the tables of " + meta.name()
+                        + " and its subclasses " + meta.tables().stream().map(EntityMeta::tableName).toList());
+            }
+            return found;
+        }
         Object reference = factory.instances().reference(meta, primaryKey,
                 ref -> loader.loadReference(ref, meta, key, cacheRetrieveMode, cacheStoreMode));
         context.add(meta, reference, key, EntityEntry.Status.MANAGED, null);
@@ -787,6 +798,10 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
             sb.append(plan.endsWith("\n") ? "" : "\n").append("discriminator:  ").append(meta.discriminatorColumn())
                     .append(" IN ").append(types.stream().map(v -> v.s() != null ? "'" + v.s() + "'" : v.n()).toList())
                     .append(" (added to a Query or Scan filter as #jynamoType, without Limit; GetItem results are checked)");
+        }
+        String fanOut = TableFanOut.explain(meta, compiled.where());
+        if (fanOut != null) {
+            sb.append(sb.charAt(sb.length() - 1) == '\n' ? "" : "\n").append(fanOut);
         }
         if (meta.timeToLive() != null) {
             sb.append(sb.charAt(sb.length() - 1) == '\n' ? "" : "\n").append("time to live:  expired items left out: ")

@@ -242,8 +242,8 @@ public final class Flusher {
 
     /**
      * The item with every attribute of the stored one that the entity does not map (written by another
-     * program, or by an older version of the class): a whole-item put keeps them, and an update does not
-     * remove them.
+     * program, by an older version of the class, or by a subclass) and the stored discriminator: a whole-item
+     * put keeps them, and an update does not remove them.
      */
     private static Map<String, AttributeValue> withUnmapped(EntityMeta meta, Map<String, AttributeValue> item,
                                                             Map<String, AttributeValue> stored) {
@@ -251,6 +251,11 @@ public final class Flusher {
             if (!meta.maps(a.getKey())) {
                 item.putIfAbsent(a.getKey(), a.getValue());
             }
+        }
+        String discriminator = meta.discriminatorColumn();
+        if (discriminator != null && stored.containsKey(discriminator)) {
+            // A reference of a superclass (getReference) may hold an item stored as a subclass: it stays one.
+            item.put(discriminator, stored.get(discriminator));
         }
         return item;
     }

@@ -44,6 +44,8 @@ public final class EntityMeta {
     private final IdGeneratorMeta idGenerator;
     /** The entity's place in a SINGLE_TABLE hierarchy; set once by the builder before the metadata is shared. */
     private Hierarchy hierarchy;
+    /** {@link #tables()}, once computed. */
+    private volatile List<EntityMeta> tables;
 
     EntityMeta(Class<?> javaClass, String name, String tableName, MethodHandle constructor,
                AttributeMeta partitionKey, AttributeMeta sortKey, IdKind idKind, Class<?> idType, IdMapper idMapper,
@@ -102,8 +104,9 @@ public final class EntityMeta {
     }
 
     /**
-     * An entity's place in a SINGLE_TABLE hierarchy: the root (whose table every entity of the hierarchy
-     * shares), the entity supertype, and the discriminator attribute that names each item's class.
+     * An entity's place in a hierarchy: the root (whose table every entity of a SINGLE_TABLE hierarchy
+     * shares, and whose name keys the identity map and cache of every strategy), the entity supertype, and
+     * the discriminator attribute that names each item's class.
      */
     static final class Hierarchy {
         private final EntityMeta root;
@@ -112,15 +115,58 @@ public final class EntityMeta {
         private final AttributeValue value;
         /** Every concrete entity of the hierarchy by its discriminator value; shared by all of them. */
         private final Map<AttributeValue, EntityMeta> byValue;
+        /** TABLE_PER_CLASS: every concrete entity has its own table. */
+        private final boolean perClass;
 
         Hierarchy(EntityMeta root, EntityMeta parent, String column, AttributeValue value,
-                  Map<AttributeValue, EntityMeta> byValue) {
+                  Map<AttributeValue, EntityMeta> byValue, boolean perClass) {
             this.root = root;
             this.parent = parent;
             this.column = column;
             this.value = value;
             this.byValue = byValue;
+            this.perClass = perClass;
         }
+    }
+
+    /** Whether the entity's hierarchy is TABLE_PER_CLASS: each concrete entity is stored in a table of its own. */
+    public boolean tablePerClass() {
+        return hierarchy != null && hierarchy.perClass;
+    }
+
+    /**
+     * The entities whose tables may hold an instance of this one: itself (whose table is its root's) outside
+     * TABLE_PER_CLASS; there, every concrete entity among itself and its subclasses, each with its own table.
+     */
+    public List<EntityMeta> tables() {
+        List<EntityMeta> t = tables;
+        if (t == null) {
+            // Computed on first use: the whole hierarchy is linked by then, and never changes after.
+            t = !tablePerClass() ? List.of(this) : hierarchy.byValue.values().stream().filter(this::isSameOrSuperOf).toList();
+            tables = t;
+        }
+        return t;
+    }
+
+    /**
+     * An item read from this entity's own table under TABLE_PER_CLASS, given this entity's discriminator if it
+     * has none (written by another program): the table says its class. Any other item is returned as it is.
+     */
+    public Map<String, AttributeValue> fromOwnTable(Map<String, AttributeValue> item) {
+        if (item == null || !tablePerClass() || hierarchy.value == null || item.containsKey(hierarchy.column)) {
+            return item;
+        }
+        Map<String, AttributeValue> typed = new LinkedHashMap<>(item);
+        typed.put(hierarchy.column, hierarchy.value);
+        return typed;
+    }
+
+    /** Whether a table is made for this entity: outside a hierarchy, its root, or a concrete TABLE_PER_CLASS entity. */
+    public boolean ownsTable() {
+        if (hierarchy == null) {
+            return true;
+        }
+        return hierarchy.perClass ? constructor != null : hierarchy.root == this;
     }
 
     void hierarchy(Hierarchy h) {
@@ -168,10 +214,12 @@ public final class EntityMeta {
 
     /**
      * The discriminator values of this entity and its entity subclasses, which a query over it must
-     * filter on; {@code null} when it needs no filter (no hierarchy, or the root, which holds them all).
+     * filter on; {@code null} when it needs no filter (no hierarchy, the root, which holds them all, or
+     * TABLE_PER_CLASS, where {@link #tables()} are read).
      */
     public List<AttributeValue> discriminatorValues() {
-        if (hierarchy == null || hierarchy.parent == null) {
+        // TABLE_PER_CLASS: the tables read hold only the entity's own classes.
+        if (hierarchy == null || hierarchy.parent == null || hierarchy.perClass) {
             return null;
         }
         return hierarchy.byValue.entrySet().stream().filter(e -> isSameOrSuperOf(e.getValue()))

@@ -19,9 +19,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Entity inheritance. Every hierarchy is stored as SINGLE_TABLE: the root's table holds the items of
- * all its entities, each with a discriminator attribute naming its class. JOINED has no DynamoDB
- * meaning (there are no joins) and is stored the same way; TABLE_PER_CLASS is refused.
+ * Entity inheritance. SINGLE_TABLE: the root's table holds the items of all its entities, each with a
+ * discriminator attribute naming its class. JOINED has no DynamoDB meaning (there are no joins) and is
+ * stored the same way. TABLE_PER_CLASS: every concrete entity has a table of its own; its items carry the
+ * discriminator too, so that an item read by a BatchGetItem over several tables, or from the second-level
+ * cache, still names its class.
  */
 final class Hierarchies {
 
@@ -35,8 +37,8 @@ final class Hierarchies {
      * The root entity of a class's hierarchy (the class itself when no entity superclass exists), after
      * checking the strategy the hierarchy declares.
      *
-     * @throws PersistenceException for an entity superclass missing from the unit, an @Inheritance below
-     *                              the root, or TABLE_PER_CLASS
+     * @throws PersistenceException for an entity superclass missing from the unit or an @Inheritance below
+     *                              the root
      */
     static Class<?> root(Class<?> type, Set<Class<?>> entities) {
         Class<?> root = type;
@@ -53,13 +55,13 @@ final class Hierarchies {
             throw new PersistenceException("Entity " + type.getName() + " declares @Inheritance, but only the root of "
                     + "a hierarchy may (here " + root.getName() + "); remove it");
         }
-        Inheritance inheritance = root.getAnnotation(Inheritance.class);
-        if (inheritance != null && inheritance.strategy() == InheritanceType.TABLE_PER_CLASS) {
-            throw new PersistenceException("Entity " + root.getName() + " declares @Inheritance(strategy = TABLE_PER_CLASS),"
-                    + " which Jynamo does not support; use InheritanceType.SINGLE_TABLE (the default): the hierarchy's "
-                    + "items share the root's table, each with a discriminator attribute");
-        }
         return root;
+    }
+
+    /** Whether the root of a hierarchy declares TABLE_PER_CLASS: each concrete entity then has its own table. */
+    static boolean tablePerClass(Class<?> root) {
+        Inheritance inheritance = root.getAnnotation(Inheritance.class);
+        return inheritance != null && inheritance.strategy() == InheritanceType.TABLE_PER_CLASS;
     }
 
     /** Whether an entity of the unit extends the class. */
@@ -102,8 +104,17 @@ final class Hierarchies {
         DiscriminatorType type = dc == null ? DiscriminatorType.STRING : dc.discriminatorType();
         Map<AttributeValue, EntityMeta> byValue = new LinkedHashMap<>();
         Map<EntityMeta, AttributeValue> values = new HashMap<>();
+        boolean perClass = tablePerClass(root.javaClass());
+        Map<String, EntityMeta> tables = new HashMap<>();
         for (EntityMeta e : members) {
             String where = "Entity " + e.javaClass().getName();
+            EntityMeta sameTable = perClass && !Modifier.isAbstract(e.javaClass().getModifiers())
+                    ? tables.put(e.tableName(), e) : null;
+            if (sameTable != null) {
+                throw new PersistenceException(where + " and " + sameTable.javaClass().getName() + " are both stored in table "
+                        + e.tableName() + ", but TABLE_PER_CLASS gives every concrete entity a table of its own; give one"
+                        + " another @Table(name)");
+            }
             if (!e.partitionKey().storedName().equals(root.partitionKey().storedName())
                     || !Objects.equals(e.sortKey() == null ? null : e.sortKey().storedName(),
                     root.sortKey() == null ? null : root.sortKey().storedName())) {
@@ -134,7 +145,7 @@ final class Hierarchies {
             for (Class<?> c = e.javaClass().getSuperclass(); parent == null && c != null; c = c.getSuperclass()) {
                 parent = byClass.get(c);
             }
-            e.hierarchy(new EntityMeta.Hierarchy(root, parent, column, values.get(e), shared));
+            e.hierarchy(new EntityMeta.Hierarchy(root, parent, column, values.get(e), shared, perClass));
         }
     }
 

@@ -50,8 +50,11 @@ public final class Metadata {
         return byClass.values();
     }
 
-    /** One entity per table: the roots of the hierarchies (whose tables their subclasses share) and the rest. */
+    /**
+     * One entity per table: the roots of SINGLE_TABLE hierarchies (whose tables their subclasses share), every
+     * concrete entity of a TABLE_PER_CLASS hierarchy, and the rest.
+     */
     public List<EntityMeta> tables() {
-        return byClass.values().stream().filter(e -> e.root() == e).toList();
+        return byClass.values().stream().filter(EntityMeta::ownsTable).toList();
     }
 }

@@ -79,7 +79,8 @@ public final class MetadataBuilder {
     }
 
     /**
-     * One entity. The entities of a hierarchy share their root's table, keys and indexes (SINGLE_TABLE);
+     * One entity. The entities of a hierarchy share their root's keys and indexes, and its table (but
+     * TABLE_PER_CLASS, where each concrete entity has its own);
      * an abstract entity is mapped only as the superclass of concrete ones.
      */
     private EntityMeta entity(Class<?> type, CodecResolver codecs, GeneratorReader generators, Class<?> root,
@@ -87,8 +88,10 @@ public final class MetadataBuilder {
         String where = "Entity " + type.getName();
         checkMappable(type, where, hasSubclass);
         String name = entityName(type);
-        Table table = root.getAnnotation(Table.class);
-        String tableName = tablePrefix + (table != null && !table.name().isEmpty() ? table.name() : entityName(root));
+        // TABLE_PER_CLASS: each entity is named as if it had no hierarchy (an abstract one's table is never made).
+        Class<?> tableClass = Hierarchies.tablePerClass(root) ? type : root;
+        Table table = tableClass.getAnnotation(Table.class);
+        String tableName = tablePrefix + (table != null && !table.name().isEmpty() ? table.name() : entityName(tableClass));
 
         List<Property> properties = PropertyScanner.properties(type);
         if (root != type) {
@@ -129,7 +132,9 @@ public final class MetadataBuilder {
         }
         Cacheable cacheable = type.getAnnotation(Cacheable.class);
         boolean isAbstract = Modifier.isAbstract(type.getModifiers());
-        IdGeneratorMeta generator = generators.generator(type, name, properties, where);
+        // The entities of a hierarchy share their root's key, so they draw ids from its generator: two counters
+        // would hand a Car and a Truck the same id (one item in SINGLE_TABLE, a clash across TABLE_PER_CLASS tables).
+        IdGeneratorMeta generator = generators.generator(root, entityName(root), properties, where);
         return new EntityMeta(type, name, tableName, isAbstract ? null : Types.constructor(type, where), keys.pk(), keys.sk(), keys.idKind(),
                 keys.idType(), keys.idMapper(), keys.embeddedId(), attributes, indexes, capacity, ttl, Callbacks.of(type),
                 cacheable != null && cacheable.value(), cacheable != null && !cacheable.value(), generator);

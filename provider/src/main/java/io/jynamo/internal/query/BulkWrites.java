@@ -49,7 +49,8 @@ final class BulkWrites {
     int execute(BoundPlan plan) {
         EntityMeta meta = services.entity(compiled.entity().name());
         boolean keyed = plan.operation() == Operation.GET_ITEM || plan.operation() == Operation.BATCH_GET_ITEM;
-        if (keyed && (compiled.kind() == StatementKind.UPDATE || plan.keys().size() == 1)) {
+        boolean oneTable = reads.tables().size() == 1 && meta.tables().size() == 1;
+        if (keyed && oneTable && (compiled.kind() == StatementKind.UPDATE || plan.keys().size() == 1)) {
             // The full keys are known and a write conditioned on the item's existence says whether there was
             // one, so nothing is read first. Many deletes still read once to send BatchWriteItems of 25.
             List<Map<String, AttributeValue>> keys = reads.keys(plan);
@@ -59,18 +60,39 @@ final class BulkWrites {
                 evict(meta, keys);
             }
         }
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        Iterator<Map<String, AttributeValue>> items = reads.items(plan, Long.MAX_VALUE);
-        while (items.hasNext()) {
-            keys.add(meta.keyOfItem(items.next()));
-        }
-        try {
-            if (compiled.kind() == StatementKind.UPDATE) {
-                return update(meta, plan, keys);
+        // Each key is written in the table it was read from: under TABLE_PER_CLASS, that of its concrete class
+        // (a keyed plan's one BatchGetItem over every table says which by the item's discriminator).
+        Map<EntityMeta, List<Map<String, AttributeValue>>> byTable = new LinkedHashMap<>();
+        if (oneTable || keyed) {
+            Iterator<Map<String, AttributeValue>> items = reads.items(plan, Long.MAX_VALUE);
+            while (items.hasNext()) {
+                Map<String, AttributeValue> item = items.next();
+                byTable.computeIfAbsent(oneTable ? meta : meta.concrete(item), t -> new ArrayList<>()).add(meta.keyOfItem(item));
             }
-            return onlyTableKey(plan) ? delete(meta, keys) : deleteEachIfStillMatching(meta, plan, keys);
+        } else {
+            for (EntityMeta table : reads.tables()) {
+                List<Map<String, AttributeValue>> keys = byTable.computeIfAbsent(table, t -> new ArrayList<>());
+                Iterator<Map<String, AttributeValue>> items = reads.items(plan, table);
+                while (items.hasNext()) {
+                    keys.add(meta.keyOfItem(items.next()));
+                }
+            }
+        }
+        int written = 0;
+        try {
+            for (Map.Entry<EntityMeta, List<Map<String, AttributeValue>>> t : byTable.entrySet()) {
+                if (compiled.kind() == StatementKind.UPDATE) {
+                    written += update(t.getKey(), plan, t.getValue());
+                } else {
+                    written += onlyTableKey(plan) ? delete(t.getKey(), t.getValue())
+                            : deleteEachIfStillMatching(t.getKey(), plan, t.getValue());
+                }
+            }
+            return written;
         } finally {
-            evict(meta, keys);
+            for (List<Map<String, AttributeValue>> keys : byTable.values()) {
+                evict(meta, keys);
+            }
         }
     }
 

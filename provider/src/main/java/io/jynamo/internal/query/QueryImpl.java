@@ -210,14 +210,21 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                 JynamoProperties.SCAN, hints.get(JynamoProperties.SCAN), services.scanPolicy());
         switch (policy) {
             case DENY -> throw new JynamoException("Query '" + compiled.jpql() + "' would Scan the whole table "
-                    + plan.tableName() + " and " + JynamoProperties.SCAN + "=deny forbids that; nothing was read. "
+                    + scanned(plan) + " and " + JynamoProperties.SCAN + "=deny forbids that; nothing was read. "
                     + plan.scanReason() + ". Add an equality on the partition key or an index key, or allow scans");
             case WARN -> services.warnScanOnce(compiled.jpql(), () -> "Query '" + compiled.jpql() + "' scans table "
-                    + plan.tableName() + " (" + plan.scanReason() + "); set " + JynamoProperties.SCAN
+                    + scanned(plan) + " (" + plan.scanReason() + "); set " + JynamoProperties.SCAN
                     + "=allow to silence this or deny to forbid it");
             default -> {
             }
         }
+    }
+
+    /** The table a Scan reads, or under TABLE_PER_CLASS each of the tables it reads. */
+    private String scanned(BoundPlan plan) {
+        List<EntityMeta> tables = TableFanOut.tables(entityMeta(), compiled.where());
+        return tables.size() == 1 && !tables.get(0).tablePerClass() ? plan.tableName()
+                : String.join(" / ", tables.stream().map(EntityMeta::tableName).toList());
     }
 
     @SuppressWarnings("unchecked")

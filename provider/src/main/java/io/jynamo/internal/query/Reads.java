@@ -40,6 +40,8 @@ final class Reads {
     /** The placeholders of the discriminator condition, apart from any the compiler makes ({@code #n0}, {@code :v0}). */
     static final String TYPE_NAME = "#jynamoType";
     static final String TYPE_VALUE = ":jynamoType";
+    /** The placeholder of the sort attribute a merge of several tables' Query pages compares. */
+    static final String SORT_NAME = "#jynamoSort";
 
     private final Session session;
     private final QueryServices services;
@@ -47,6 +49,8 @@ final class Reads {
     private final EntityMeta meta;
     private final CacheRetrieveMode retrieve;
     private final CacheStoreMode store;
+    /** The entities whose tables a Query or Scan reads: one, or under TABLE_PER_CLASS each that may match. */
+    private final List<EntityMeta> tables;
 
     Reads(Session session, QueryServices services, CompiledQuery compiled, CacheRetrieveMode retrieve, CacheStoreMode store) {
         this.session = session;
@@ -55,6 +59,12 @@ final class Reads {
         this.meta = services.entity(compiled.entity().name());
         this.retrieve = retrieve;
         this.store = store;
+        this.tables = TableFanOut.tables(meta, compiled.where());
+    }
+
+    /** The entities whose tables a Query or Scan of the plan reads (one each), in order. */
+    List<EntityMeta> tables() {
+        return tables;
     }
 
     long count(BoundPlan plan) {
@@ -62,19 +72,47 @@ final class Reads {
             return keyed(plan).size();
         }
         long total = 0;
-        Pages pages = new Pages(plan, Long.MAX_VALUE);
-        while (pages.fetchPage()) {
-            total += pages.lastCount;
+        for (EntityMeta table : tables) {
+            Pages pages = new Pages(plan, Long.MAX_VALUE, table);
+            while (pages.fetchPage()) {
+                total += pages.lastCount;
+            }
         }
         return total;
     }
 
     /** The items of a plan, read lazily; {@code wanted} bounds what a Query or Scan asks for when it can. */
     Iterator<Map<String, AttributeValue>> items(BoundPlan plan, long wanted) {
-        return switch (plan.operation()) {
-            case GET_ITEM, BATCH_GET_ITEM -> keyed(plan).iterator();
-            case QUERY, SCAN -> new Pages(plan, wanted);
-        };
+        if (plan.operation() == Operation.GET_ITEM || plan.operation() == Operation.BATCH_GET_ITEM) {
+            return keyed(plan).iterator();
+        }
+        if (tables.size() == 1) {
+            return new Pages(plan, wanted, tables.get(0));
+        }
+        // TABLE_PER_CLASS: the same plan once per table, each asking for at most what is wanted in all.
+        List<Pages> perTable = new ArrayList<>();
+        for (EntityMeta table : tables) {
+            perTable.add(new Pages(plan, wanted, table));
+        }
+        String sort = plan.operation() == Operation.QUERY ? sortAttribute(plan) : null;
+        return sort == null ? TableFanOut.concat(perTable) : TableFanOut.merge(perTable, sort, plan.scanIndexForward());
+    }
+
+    /** The items a Query or Scan plan reads in one of {@link #tables()}, for bulk writes, which write each back there. */
+    Iterator<Map<String, AttributeValue>> items(BoundPlan plan, EntityMeta table) {
+        return new Pages(plan, Long.MAX_VALUE, table);
+    }
+
+    /**
+     * The stored name of the sort key a Query returns its items in order of (the index's or the table's), by
+     * which the pages of several tables are merged; {@code null} if it has none.
+     */
+    private String sortAttribute(BoundPlan plan) {
+        if (plan.indexName() == null) {
+            return meta.sortKey() == null ? null : meta.sortKey().storedName();
+        }
+        return meta.indexes().stream().filter(i -> i.name().equals(plan.indexName()) && i.sortKey() != null)
+                .map(i -> i.sortKey().storedName()).findFirst().orElse(null);
     }
 
     /** The DynamoDB keys of a GET_ITEM / BATCH_GET_ITEM plan. */
@@ -126,6 +164,9 @@ final class Reads {
     /** Query or Scan pages, fetched only when the caller asks for more: the one page source for both. */
     private final class Pages implements Iterator<Map<String, AttributeValue>> {
         private final BoundPlan plan;
+        private final String table;
+        private final EntityMeta tableEntity;
+        private final String projection;
         private final String filter;
         private final Map<String, String> names;
         private final Map<String, AttributeValue> values;
@@ -137,8 +178,11 @@ final class Reads {
         private Iterator<Map<String, AttributeValue>> page = java.util.Collections.emptyIterator();
         private int lastCount;
 
-        Pages(BoundPlan plan, long wanted) {
+        Pages(BoundPlan plan, long wanted, EntityMeta tableEntity) {
             this.plan = plan;
+            // Outside TABLE_PER_CLASS the plan's table is the entity's (its root's).
+            this.table = meta.tablePerClass() ? tableEntity.tableName() : plan.tableName();
+            this.tableEntity = tableEntity;
             // An UPDATE's read plan shares its names and values with the update expression; DynamoDB rejects
             // placeholders a request does not use.
             Set<String> used = Placeholders.in(plan.keyCondition() + " " + plan.filter() + " " + plan.projection());
@@ -167,6 +211,15 @@ final class Reads {
                 allNames.put(Expiry.NAME, meta.timeToLive().storedName());
                 allValues.put(Expiry.NOW, Expiry.now());
             }
+            String sort = tables.size() > 1 && plan.operation() == Operation.QUERY ? sortAttribute(plan) : null;
+            if (sort != null && plan.projection() != null && Placeholders.in(plan.projection()).stream()
+                    .noneMatch(n -> sort.equals(plan.names() == null ? null : plan.names().get(n)))) {
+                // Merging the tables' pages compares their sort key, which a projection may leave out.
+                this.projection = plan.projection() + ", " + SORT_NAME;
+                allNames.put(SORT_NAME, sort);
+            } else {
+                this.projection = plan.projection();
+            }
             this.filter = planFilter;
             this.names = allNames.isEmpty() ? null : allNames;
             this.values = allValues.isEmpty() ? null : allValues;
@@ -189,9 +242,9 @@ final class Reads {
             Map<String, AttributeValue> last;
             long stamp = services.cache().stamp();
             if (plan.operation() == Operation.QUERY) {
-                QueryRequest.Builder q = QueryRequest.builder().tableName(plan.tableName()).indexName(plan.indexName())
+                QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(plan.indexName())
                         .keyConditionExpression(plan.keyCondition()).filterExpression(filter)
-                        .projectionExpression(plan.projection()).expressionAttributeNames(names)
+                        .projectionExpression(projection).expressionAttributeNames(names)
                         .expressionAttributeValues(values).scanIndexForward(plan.scanIndexForward())
                         .consistentRead(consistent).exclusiveStartKey(start).limit(limit);
                 if (plan.count()) {
@@ -202,8 +255,8 @@ final class Reads {
                 lastCount = r.count();
                 last = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null;
             } else {
-                ScanRequest.Builder s = ScanRequest.builder().tableName(plan.tableName()).indexName(plan.indexName())
-                        .filterExpression(filter).projectionExpression(plan.projection())
+                ScanRequest.Builder s = ScanRequest.builder().tableName(table).indexName(plan.indexName())
+                        .filterExpression(filter).projectionExpression(projection)
                         .expressionAttributeNames(names).expressionAttributeValues(values)
                         .consistentRead(consistent).exclusiveStartKey(start).limit(limit);
                 if (plan.count()) {
@@ -213,6 +266,9 @@ final class Reads {
                 items = r.items();
                 lastCount = r.count();
                 last = r.hasLastEvaluatedKey() ? r.lastEvaluatedKey() : null;
+            }
+            if (meta.tablePerClass()) {
+                items = items.stream().map(tableEntity::fromOwnTable).toList();
             }
             if (cacheResults) {
                 for (Map<String, AttributeValue> item : items) {

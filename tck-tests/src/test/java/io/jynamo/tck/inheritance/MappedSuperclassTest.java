@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,13 +159,42 @@ class MappedSuperclassTest {
     }
 
     @Test
-    void theMetamodelShowsInheritedAttributesAsTheEntitysOwn() {
-        EntityType<Document> type = unit.emf().getMetamodel().entity(Document.class);
+    void theMetamodelShowsEachMappedSuperclassAsTheSupertypeDeclaringItsOwnAttributes() {
+        var model = unit.emf().getMetamodel();
+        EntityType<Document> type = model.entity(Document.class);
         assertEquals(Document.class, type.getJavaType());
-        assertNull(type.getSupertype(), "a mapped superclass is no entity supertype");
         assertEquals(String.class, type.getId(String.class).getJavaType());
         assertEquals(Long.class, type.getVersion(Long.class).getJavaType());
         assertEquals(java.util.Set.of("id", "version", "createdBy", "title", "pages"),
                 type.getAttributes().stream().map(a -> a.getName()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(java.util.Set.of("pages"), names(type.getDeclaredAttributes()));
+
+        var named = assertInstanceOf(jakarta.persistence.metamodel.MappedSuperclassType.class, type.getSupertype());
+        assertEquals(Named.class, named.getJavaType());
+        assertEquals(jakarta.persistence.metamodel.Type.PersistenceType.MAPPED_SUPERCLASS, named.getPersistenceType());
+        assertSame(named, model.managedType(Named.class));
+        assertEquals(java.util.Set.of("title"), names(named.getDeclaredAttributes()), "the plain class between adds nothing");
+        var identified = assertInstanceOf(jakarta.persistence.metamodel.MappedSuperclassType.class, named.getSupertype());
+        assertSame(identified, model.managedType(Identified.class));
+        assertNull(identified.getSupertype());
+        assertEquals(java.util.Set.of("id", "version", "createdBy"), names(identified.getDeclaredAttributes()));
+        assertEquals(String.class, identified.getDeclaredId(String.class).getJavaType());
+        assertEquals(Long.class, identified.getDeclaredVersion(Long.class).getJavaType());
+        assertTrue(identified.hasSingleIdAttribute());
+        assertEquals(String.class, identified.getIdType().getJavaType());
+        assertThrows(IllegalArgumentException.class, () -> identified.getId(java.util.Date.class));
+        assertThrows(IllegalArgumentException.class, () -> identified.getIdClassAttributes());
+        assertThrows(IllegalArgumentException.class, () -> type.getDeclaredId(String.class), "declared by Identified");
+        assertThrows(IllegalArgumentException.class, () -> named.getDeclaredVersion(Long.class), "declared by Identified");
+        assertSame(identified, type.getAttribute("createdBy").getDeclaringType());
+        assertSame(type.getAttribute("title"), named.getAttribute("title"), "the same attribute object");
+        assertTrue(model.getManagedTypes().containsAll(java.util.List.of(type, named, identified)));
+        assertFalse(model.getEntities().contains(named));
+        assertThrows(IllegalArgumentException.class, () -> model.managedType(Plain.class), "a plain class is no type");
+        assertThrows(IllegalArgumentException.class, () -> model.entity(Named.class));
+    }
+
+    private static java.util.Set<String> names(java.util.Set<? extends jakarta.persistence.metamodel.Attribute<?, ?>> attributes) {
+        return attributes.stream().map(a -> a.getName()).collect(java.util.stream.Collectors.toSet());
     }
 }

@@ -10,7 +10,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Inheritance;
 import jakarta.persistence.InheritanceType;
 import jakarta.persistence.PersistenceConfiguration;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Table;
 import jakarta.persistence.metamodel.Metamodel;
 import io.jynamo.annotations.SortKey;
@@ -370,25 +369,6 @@ class SingleTableTest {
         assertThrows(IllegalArgumentException.class, () -> dog.getDeclaredId(String.class));
         assertEquals(Set.of("owner", "plate"), sports.getIdClassAttributes().stream().map(a -> a.getName())
                 .collect(Collectors.toSet()));
-    }
-
-    @Entity
-    @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
-    public static class Shape {
-        @Id
-        public String id;
-    }
-
-    @Entity
-    public static class Circle extends Shape {
-        public double radius;
-    }
-
-    @Test
-    void tablePerClassIsRefusedAtBootstrapNamingTheAlternative() {
-        PersistenceException e = assertThrows(PersistenceException.class,
-                () -> TestUnit.of(Shape.class, Circle.class).build().close());
-        assertTrue(e.getMessage().contains("TABLE_PER_CLASS") && e.getMessage().contains("SINGLE_TABLE"), e.getMessage());
     }
 
     /** The entity class of a managed instance, which may be Jynamo's proxy subclass of it. */

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The attributes of an entity or embeddable, in mapping order. Mapped superclasses are folded into
- * their entity (their attributes are declared by it); an entity subclass shares the very attribute
- * objects of its entity supertype, which declares them, and declares only its own.
+ * The attributes of an entity, mapped superclass or embeddable, in mapping order. A type shares the very
+ * attribute objects of its supertype (mapped superclass or entity), which declares them, and declares
+ * only its own.
  */
 abstract class ManagedTypeImpl<X> implements ManagedType<X> {
 
@@ -42,7 +42,8 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
 
     /**
      * @param ids       the names of the attributes that are ids of this type (none for embeddables)
-     * @param supertype the entity supertype, whose attributes of the same names are inherited, or {@code null}
+     * @param supertype the supertype (mapped superclass or entity), whose attributes of the same names are
+     *                  inherited, or {@code null}
      */
     ManagedTypeImpl(Class<X> javaType, List<AttributeMeta> attributes, Set<String> ids, TypeRegistry types,
                     ManagedTypeImpl<? super X> supertype) {
@@ -300,6 +301,11 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
             requireType(a, "value type", valueType, m.getElementType().getJavaType());
         }
         return cast(a);
+    }
+
+    /** Whether the type has (declares or inherits) an attribute of that name. */
+    boolean has(String name) {
+        return byName.containsKey(name);
     }
 
     /** The attribute of that name. */

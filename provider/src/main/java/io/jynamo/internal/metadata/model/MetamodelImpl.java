@@ -1,16 +1,20 @@
 package io.jynamo.internal.metadata.model;
 
+import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.metadata.Metadata;
+import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.metamodel.EmbeddableType;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.ManagedType;
 import jakarta.persistence.metamodel.Metamodel;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +32,7 @@ public final class MetamodelImpl implements Metamodel {
     private final Map<Class<?>, EntityTypeImpl<?>> entitiesByClass;
     private final Map<String, EntityTypeImpl<?>> entitiesByName;
     private final Map<Class<?>, EmbeddableTypeImpl<?>> embeddablesByClass;
+    private final Map<Class<?>, MappedSuperclassTypeImpl<?>> mappedByClass;
     private final Set<EntityType<?>> entities;
     private final Set<EmbeddableType<?>> embeddables;
     private final Set<ManagedType<?>> managedTypes;
@@ -42,30 +47,59 @@ public final class MetamodelImpl implements Metamodel {
         Map<Class<?>, EntityTypeImpl<?>> byClass = new LinkedHashMap<>();
         Map<String, EntityTypeImpl<?>> byName = new LinkedHashMap<>();
         Map<Class<?>, EntityTypeImpl<?>> made = new HashMap<>();
+        Map<Class<?>, MappedSuperclassTypeImpl<?>> mapped = new LinkedHashMap<>();
         for (EntityMeta meta : metadata.entities()) {
-            EntityTypeImpl<?> type = type(meta, types, made);
+            EntityTypeImpl<?> type = type(meta, types, made, mapped);
             byClass.put(meta.javaClass(), type);
             byName.put(meta.name(), type);
         }
         this.entitiesByClass = Collections.unmodifiableMap(byClass);
         this.entitiesByName = Collections.unmodifiableMap(byName);
         this.embeddablesByClass = Collections.unmodifiableMap(new LinkedHashMap<>(types.embeddables()));
+        this.mappedByClass = Collections.unmodifiableMap(mapped);
         this.entities = Collections.unmodifiableSet(new LinkedHashSet<>(byClass.values()));
         this.embeddables = Collections.unmodifiableSet(new LinkedHashSet<>(embeddablesByClass.values()));
         Set<ManagedType<?>> managed = new LinkedHashSet<>(entities);
+        managed.addAll(mappedByClass.values());
         managed.addAll(embeddables);
         this.managedTypes = Collections.unmodifiableSet(managed);
     }
 
-    /** The entity type of a metadata entity, made after its entity supertype's (whose attributes it shares). */
-    private static EntityTypeImpl<?> type(EntityMeta meta, TypeRegistry types, Map<Class<?>, EntityTypeImpl<?>> byClass) {
+    /**
+     * The entity type of a metadata entity, made after its supertypes (whose attributes it shares): its entity
+     * superclass, then the mapped superclasses between that and it, top first.
+     */
+    private static EntityTypeImpl<?> type(EntityMeta meta, TypeRegistry types, Map<Class<?>, EntityTypeImpl<?>> byClass,
+                                          Map<Class<?>, MappedSuperclassTypeImpl<?>> mapped) {
         EntityTypeImpl<?> type = byClass.get(meta.javaClass());
         if (type == null) {
-            EntityTypeImpl<?> supertype = meta.parent() == null ? null : type(meta.parent(), types, byClass);
+            IdentifiableTypeImpl<?> supertype = meta.parent() == null ? null : type(meta.parent(), types, byClass, mapped);
+            Class<?> stop = meta.parent() == null ? Object.class : meta.parent().javaClass();
+            List<Class<?>> between = new ArrayList<>();
+            for (Class<?> c = meta.javaClass().getSuperclass(); c != null && c != stop && c != Object.class; c = c.getSuperclass()) {
+                if (c.isAnnotationPresent(MappedSuperclass.class)) {
+                    between.add(0, c);
+                }
+            }
+            List<AttributeMeta> attributes = IdentifiableTypeImpl.modelAttributes(meta);
+            for (Class<?> m : between) {
+                MappedSuperclassTypeImpl<?> ms = mapped.get(m);
+                if (ms == null) {
+                    List<AttributeMeta> upToHere = attributes.stream().filter(a -> declaredAtOrAbove(a, m)).toList();
+                    ms = new MappedSuperclassTypeImpl<>(m, meta, upToHere, types, ManagedTypeImpl.cast(supertype));
+                    mapped.put(m, ms);
+                }
+                supertype = ms;
+            }
             type = new EntityTypeImpl<>(meta, types, ManagedTypeImpl.cast(supertype));
             byClass.put(meta.javaClass(), type);
         }
         return type;
+    }
+
+    /** Whether an attribute is written in that class or one of its superclasses. */
+    private static boolean declaredAtOrAbove(AttributeMeta a, Class<?> type) {
+        return a.member() != null && a.member().getDeclaringClass().isAssignableFrom(type);
     }
 
     /**
@@ -100,9 +134,10 @@ public final class MetamodelImpl implements Metamodel {
     }
 
     /**
-     * The entity or embeddable type of exactly this class.
+     * The entity, mapped superclass or embeddable type of exactly this class. A mapped superclass is a type
+     * of the unit when an entity of the unit extends it.
      *
-     * @throws IllegalArgumentException if the class is neither an entity nor an embeddable of the persistence unit
+     * @throws IllegalArgumentException if the class is none of those
      */
     @Override
     public <X> ManagedType<X> managedType(Class<X> cls) {
@@ -110,9 +145,13 @@ public final class MetamodelImpl implements Metamodel {
         if (type == null && cls != null) {
             type = embeddablesByClass.get(cls);
         }
+        if (type == null && cls != null) {
+            type = mappedByClass.get(cls);
+        }
         if (type == null) {
             throw new IllegalArgumentException(name(cls) + " is not a managed type of this persistence unit; "
                     + "its entities are " + classNames(entitiesByClass.keySet())
+                    + ", its mapped superclasses " + classNames(mappedByClass.keySet())
                     + " and its embeddables " + classNames(embeddablesByClass.keySet()));
         }
         return ManagedTypeImpl.cast(type);
@@ -134,7 +173,7 @@ public final class MetamodelImpl implements Metamodel {
         return ManagedTypeImpl.cast(type);
     }
 
-    /** Every entity type, then every embeddable type; unmodifiable. */
+    /** Every entity type, then every mapped superclass type, then every embeddable type; unmodifiable. */
     @Override
     public Set<ManagedType<?>> getManagedTypes() {
         return managedTypes;

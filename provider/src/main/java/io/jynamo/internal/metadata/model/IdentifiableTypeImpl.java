@@ -1,0 +1,256 @@
+package io.jynamo.internal.metadata.model;
+
+import io.jynamo.internal.metadata.AttributeMeta;
+import io.jynamo.internal.metadata.EntityMeta;
+import jakarta.persistence.metamodel.IdentifiableType;
+import jakarta.persistence.metamodel.SingularAttribute;
+import jakarta.persistence.metamodel.Type;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An entity or a mapped superclass: a type that may have the id and version of its entities. Both come
+ * from the entity's metadata; a mapped superclass has them only when it (or a supertype) declares them.
+ * The supertype is the nearest mapped superclass or entity superclass, or {@code null}.
+ */
+abstract class IdentifiableTypeImpl<X> extends ManagedTypeImpl<X> implements IdentifiableType<X> {
+
+    private final SingularAttributeImpl<X, ?> singleId;
+    private final Set<SingularAttribute<? super X, ?>> idClassAttributes;
+    private final SingularAttributeImpl<X, ?> version;
+    private final Type<?> idType;
+    private final IdentifiableTypeImpl<? super X> supertype;
+
+    /**
+     * @param meta       the entity the type's id and version are read from (for a mapped superclass, one entity below it)
+     * @param attributes the type's attributes, those it inherits included
+     */
+    @SuppressWarnings("unchecked")
+    IdentifiableTypeImpl(Class<X> javaType, EntityMeta meta, List<AttributeMeta> attributes, TypeRegistry types,
+                         IdentifiableTypeImpl<? super X> supertype) {
+        super(javaType, attributes, idNames(meta), types, supertype);
+        this.supertype = supertype;
+        this.version = meta.version() == null || !has(meta.version().name()) ? null
+                : (SingularAttributeImpl<X, ?>) attribute(meta.version().name());
+        switch (meta.idKind()) {
+            case ID_CLASS -> {
+                this.singleId = null;
+                if (has(meta.partitionKey().name()) && (meta.sortKey() == null || has(meta.sortKey().name()))) {
+                    Set<SingularAttribute<? super X, ?>> ids = new LinkedHashSet<>();
+                    ids.add((SingularAttributeImpl<X, ?>) attribute(meta.partitionKey().name()));
+                    if (meta.sortKey() != null) {
+                        ids.add((SingularAttributeImpl<X, ?>) attribute(meta.sortKey().name()));
+                    }
+                    this.idClassAttributes = Collections.unmodifiableSet(ids);
+                    this.idType = types.idClass(meta.idType(), idClassParts(meta));
+                } else {
+                    this.idClassAttributes = null;
+                    this.idType = null;
+                }
+            }
+            case EMBEDDED_ID -> {
+                this.singleId = has(meta.embeddedId().name()) ? (SingularAttributeImpl<X, ?>) attribute(meta.embeddedId().name()) : null;
+                this.idClassAttributes = null;
+                this.idType = singleId == null ? null : singleId.getType();
+            }
+            default -> {
+                this.singleId = has(meta.partitionKey().name()) ? (SingularAttributeImpl<X, ?>) attribute(meta.partitionKey().name()) : null;
+                this.idClassAttributes = null;
+                this.idType = singleId == null ? null : singleId.getType();
+            }
+        }
+    }
+
+    /**
+     * The attributes as the metamodel shows them: for an {@code @EmbeddedId}, the embedded id in
+     * place of the key parts the metadata flattened out of it.
+     */
+    static List<AttributeMeta> modelAttributes(EntityMeta meta) {
+        if (meta.idKind() != EntityMeta.IdKind.EMBEDDED_ID) {
+            return meta.attributes();
+        }
+        List<AttributeMeta> parts = new ArrayList<>();
+        parts.add(meta.partitionKey());
+        if (meta.sortKey() != null) {
+            parts.add(meta.sortKey());
+        }
+        AttributeMeta id = meta.embeddedId();
+        List<AttributeMeta> result = new ArrayList<>();
+        result.add(new AttributeMeta(id.name(), id.storedName(), id.javaType(), null, id.accessor(), id.codec(),
+                new AttributeMeta.EmbeddableMeta(id.javaType(), null, parts), id.member(), AttributeMeta.Role.EMBEDDED));
+        for (AttributeMeta a : meta.attributes()) {
+            if (a != meta.partitionKey() && a != meta.sortKey()) {
+                result.add(a);
+            }
+        }
+        return result;
+    }
+
+    private static Set<String> idNames(EntityMeta meta) {
+        return switch (meta.idKind()) {
+            case SIMPLE -> Set.of(meta.partitionKey().name());
+            case ID_CLASS -> meta.sortKey() == null ? Set.of(meta.partitionKey().name())
+                    : Set.of(meta.partitionKey().name(), meta.sortKey().name());
+            case EMBEDDED_ID -> Set.of(meta.embeddedId().name());
+        };
+    }
+
+    /**
+     * The attributes of the {@code @IdClass}: named and stored as the entity's key attributes, but
+     * typed and located in the id class. The metadata checked that the id class has them.
+     */
+    private static List<AttributeMeta> idClassParts(EntityMeta meta) {
+        List<AttributeMeta> parts = new ArrayList<>();
+        List<AttributeMeta> keys = meta.sortKey() == null ? List.of(meta.partitionKey()) : List.of(meta.partitionKey(), meta.sortKey());
+        for (AttributeMeta key : keys) {
+            Member member = idClassMember(meta.idType(), key.name());
+            Class<?> type = member instanceof Field f ? f.getType()
+                    : member instanceof Method m ? m.getReturnType() : key.javaType();
+            parts.add(new AttributeMeta(key.name(), key.storedName(), type, null, null, key.codec(), null,
+                    member != null ? member : key.member(), key.role()));
+        }
+        return parts;
+    }
+
+    private static Member idClassMember(Class<?> idClass, String name) {
+        String suffix = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        for (Class<?> c = idClass; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.getName().equals(name)) {
+                    return f;
+                }
+            }
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getParameterCount() == 0 && (m.getName().equals("get" + suffix) || m.getName().equals("is" + suffix))) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The {@code @Id} or {@code @EmbeddedId} attribute.
+     *
+     * @throws IllegalArgumentException if the type has an {@code @IdClass} or no id, or if the id is not of that type
+     */
+    @Override
+    public <Y> SingularAttribute<? super X, Y> getId(Class<Y> type) {
+        requireSingleId();
+        requireType(singleId, "type", type, singleId.getJavaType());
+        return cast(singleId);
+    }
+
+    /**
+     * The {@code @Id} or {@code @EmbeddedId} attribute, if this type declares it.
+     *
+     * @throws IllegalArgumentException if the type has an {@code @IdClass} or no id, if a supertype declares it,
+     *                                  or if the id is not of that type
+     */
+    @Override
+    public <Y> SingularAttribute<X, Y> getDeclaredId(Class<Y> type) {
+        requireSingleId();
+        declared(singleId.getName());
+        requireType(singleId, "type", type, singleId.getJavaType());
+        return cast(singleId);
+    }
+
+    private void requireSingleId() {
+        if (idClassAttributes != null) {
+            throw new IllegalArgumentException(capitalized(describe()) + " has an @IdClass with the id attributes "
+                    + names(idClassAttributes) + "; use getIdClassAttributes() instead of getId");
+        }
+        if (singleId == null) {
+            throw noId();
+        }
+    }
+
+    private IllegalArgumentException noId() {
+        return new IllegalArgumentException(capitalized(describe()) + " has no id attribute; the entities extending it"
+                + " declare their ids");
+    }
+
+    /**
+     * The {@code @Version} attribute.
+     *
+     * @throws IllegalArgumentException if there is none, or it is not of that type
+     */
+    @Override
+    public <Y> SingularAttribute<? super X, Y> getVersion(Class<Y> type) {
+        if (version == null) {
+            throw new IllegalArgumentException(capitalized(describe()) + " has no @Version attribute");
+        }
+        requireType(version, "type", type, version.getJavaType());
+        return cast(version);
+    }
+
+    /**
+     * The {@code @Version} attribute, if this type declares it.
+     *
+     * @throws IllegalArgumentException if there is none, a supertype declares it, or it is not of that type
+     */
+    @Override
+    public <Y> SingularAttribute<X, Y> getDeclaredVersion(Class<Y> type) {
+        if (version == null) {
+            throw new IllegalArgumentException(capitalized(describe()) + " has no @Version attribute");
+        }
+        declared(version.getName());
+        requireType(version, "type", type, version.getJavaType());
+        return cast(version);
+    }
+
+    /** The nearest mapped superclass or entity superclass, else {@code null}. */
+    @Override
+    public IdentifiableType<? super X> getSupertype() {
+        return supertype;
+    }
+
+    /** {@code true} for an {@code @Id} or {@code @EmbeddedId}, {@code false} for an {@code @IdClass} (or no id). */
+    @Override
+    public boolean hasSingleIdAttribute() {
+        return singleId != null;
+    }
+
+    @Override
+    public boolean hasVersionAttribute() {
+        return version != null;
+    }
+
+    /**
+     * The id attributes of a type with an {@code @IdClass}.
+     *
+     * @throws IllegalArgumentException if the type has a single id attribute, or no id
+     */
+    @Override
+    public Set<SingularAttribute<? super X, ?>> getIdClassAttributes() {
+        if (idClassAttributes == null) {
+            if (singleId == null) {
+                throw noId();
+            }
+            throw new IllegalArgumentException(capitalized(describe()) + " has the single id attribute '"
+                    + singleId.getName() + "' and no @IdClass; use getId(" + singleId.getJavaType().getSimpleName()
+                    + ".class)");
+        }
+        return idClassAttributes;
+    }
+
+    /**
+     * The basic type of a single {@code @Id}, the embeddable type of an {@code @EmbeddedId}, or the
+     * type of the {@code @IdClass} (an embeddable type with the key attributes); {@code null} without an id.
+     */
+    @Override
+    public Type<?> getIdType() {
+        return idType;
+    }
+
+    private static List<String> names(Set<? extends SingularAttribute<?, ?>> attributes) {
+        return attributes.stream().map(SingularAttribute::getName).toList();
+    }
+}
