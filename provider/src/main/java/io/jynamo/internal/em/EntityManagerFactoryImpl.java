@@ -1,5 +1,6 @@
 package io.jynamo.internal.em;
 
+import io.jynamo.internal.metadata.Annotations;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jynamo.internal.cache.SharedCache;
@@ -85,10 +86,10 @@ public final class EntityManagerFactoryImpl implements EntityManagerFactory, Que
         this.idGenerators = new IdGenerators(dynamo);
         this.queryModel = new ProviderQueryModel(metadata);
         for (EntityMeta e : metadata.entities()) {
-            for (NamedQuery q : e.javaClass().getAnnotationsByType(NamedQuery.class)) {
+            for (NamedQuery q : Annotations.all(e.javaClass(), NamedQuery.class)) {
                 namedQueries.put(q.name(), q.query());
             }
-            NamedQueries qs = e.javaClass().getAnnotation(NamedQueries.class);
+            NamedQueries qs = Annotations.get(e.javaClass(), NamedQueries.class);
             if (qs != null) {
                 for (NamedQuery q : qs.value()) {
                     namedQueries.put(q.name(), q.query());

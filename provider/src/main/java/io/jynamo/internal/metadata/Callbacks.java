@@ -62,20 +62,20 @@ final class Callbacks {
         for (int i = hierarchy.size() - 1; i >= 0; i--) {
             Class<?> c = hierarchy.get(i);
             listenerOwners.add(0, c);
-            if (c.isAnnotationPresent(ExcludeSuperclassListeners.class)) {
+            if (Annotations.has(c, ExcludeSuperclassListeners.class)) {
                 break;
             }
         }
         for (Class<?> owner : listenerOwners) {
-            EntityListeners listeners = owner.getAnnotation(EntityListeners.class);
-            if (listeners == null || owner.isAnnotationPresent(ExcludeDefaultListeners.class) && owner != entityClass) {
+            EntityListeners listeners = Annotations.get(owner, EntityListeners.class);
+            if (listeners == null || Annotations.has(owner, ExcludeDefaultListeners.class) && owner != entityClass) {
                 continue;
             }
             for (Class<?> listenerClass : listeners.value()) {
                 Object listener = instantiate(listenerClass);
                 for (Method m : listenerClass.getDeclaredMethods()) {
                     for (Class<? extends Annotation> type : TYPES) {
-                        if (m.isAnnotationPresent(type)) {
+                        if (Annotations.has(m, type)) {
                             MethodHandle h = handle(m);
                             byType.computeIfAbsent(type, t -> new ArrayList<>())
                                     .add(entity -> h.invoke(listener, entity));
@@ -87,7 +87,7 @@ final class Callbacks {
         for (Class<?> c : hierarchy) {
             for (Method m : c.getDeclaredMethods()) {
                 for (Class<? extends Annotation> type : TYPES) {
-                    if (m.isAnnotationPresent(type) && !Modifier.isStatic(m.getModifiers())) {
+                    if (Annotations.has(m, type) && !Modifier.isStatic(m.getModifiers())) {
                         MethodHandle h = handle(m);
                         byType.computeIfAbsent(type, t -> new ArrayList<>()).add(h::invoke);
                     }

@@ -41,7 +41,7 @@ final class Hierarchies {
     static Class<?> root(Class<?> type, Set<Class<?>> entities) {
         Class<?> root = type;
         for (Class<?> c = type.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c.isAnnotationPresent(Entity.class)) {
+            if (Annotations.has(c, Entity.class)) {
                 if (!entities.contains(c)) {
                     throw new PersistenceException("Entity " + type.getName() + " extends entity " + c.getName()
                             + ", which is not a managed class of the unit; list it too");
@@ -49,11 +49,11 @@ final class Hierarchies {
                 root = c;
             }
         }
-        if (root != type && type.isAnnotationPresent(Inheritance.class)) {
+        if (root != type && Annotations.has(type, Inheritance.class)) {
             throw new PersistenceException("Entity " + type.getName() + " declares @Inheritance, but only the root of "
                     + "a hierarchy may (here " + root.getName() + "); remove it");
         }
-        Inheritance inheritance = root.getAnnotation(Inheritance.class);
+        Inheritance inheritance = Annotations.get(root, Inheritance.class);
         if (inheritance != null && inheritance.strategy() == InheritanceType.TABLE_PER_CLASS) {
             throw new PersistenceException("Entity " + root.getName() + " declares @Inheritance(strategy = TABLE_PER_CLASS),"
                     + " which Jynamo does not support; use InheritanceType.SINGLE_TABLE (the default): the hierarchy's "
@@ -97,7 +97,7 @@ final class Hierarchies {
     }
 
     private static void link(EntityMeta root, List<EntityMeta> members, Map<Class<?>, EntityMeta> byClass) {
-        DiscriminatorColumn dc = root.javaClass().getAnnotation(DiscriminatorColumn.class);
+        DiscriminatorColumn dc = Annotations.get(root.javaClass(), DiscriminatorColumn.class);
         String column = dc == null || dc.name().isEmpty() ? DEFAULT_COLUMN : dc.name();
         DiscriminatorType type = dc == null ? DiscriminatorType.STRING : dc.discriminatorType();
         Map<AttributeValue, EntityMeta> byValue = new LinkedHashMap<>();
@@ -139,7 +139,7 @@ final class Hierarchies {
     }
 
     private static AttributeValue value(EntityMeta e, DiscriminatorType type, String where) {
-        DiscriminatorValue dv = e.javaClass().getAnnotation(DiscriminatorValue.class);
+        DiscriminatorValue dv = Annotations.get(e.javaClass(), DiscriminatorValue.class);
         String text = dv == null ? e.name() : dv.value();
         return switch (type) {
             case STRING -> AttributeValue.fromS(text);

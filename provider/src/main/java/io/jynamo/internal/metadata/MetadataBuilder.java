@@ -45,25 +45,25 @@ public final class MetadataBuilder {
         GeneratorReader generators = new GeneratorReader(tablePrefix, classes);
         Set<Class<?>> idClasses = new HashSet<>();
         for (Class<?> c : classes) {
-            IdClass idClass = c.getAnnotation(IdClass.class);
+            IdClass idClass = Annotations.get(c, IdClass.class);
             if (idClass != null) {
                 idClasses.add(idClass.value());
             }
         }
         Set<Class<?>> entityClasses = new HashSet<>();
         for (Class<?> c : classes) {
-            if (c.isAnnotationPresent(Entity.class)) {
+            if (Annotations.has(c, Entity.class)) {
                 entityClasses.add(c);
             }
         }
         List<EntityMeta> entities = new ArrayList<>();
         for (Class<?> c : classes) {
-            if (c.isAnnotationPresent(Entity.class)) {
+            if (Annotations.has(c, Entity.class)) {
                 entities.add(entity(c, codecs, generators, Hierarchies.root(c, entityClasses), Hierarchies.hasSubclass(c, entityClasses)));
-            } else if (!c.isAnnotationPresent(Embeddable.class) && !c.isAnnotationPresent(Converter.class)
-                    && !c.isAnnotationPresent(MappedSuperclass.class) && !idClasses.contains(c)) {
+            } else if (!Annotations.has(c, Embeddable.class) && !Annotations.has(c, Converter.class)
+                    && !Annotations.has(c, MappedSuperclass.class) && !idClasses.contains(c)) {
                 // Other providers ignore listed classes that map nothing (generated Foo_ metamodel classes, say).
-                boolean metamodel = c.isAnnotationPresent(StaticMetamodel.class);
+                boolean metamodel = Annotations.has(c, StaticMetamodel.class);
                 LOG.log(metamodel ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
                         "Ignoring managed class {0}: it is not an @Entity, @Embeddable, @MappedSuperclass, @Converter"
                                 + " or @IdClass of an entity", c.getName());
@@ -74,7 +74,7 @@ public final class MetadataBuilder {
     }
 
     static String entityName(Class<?> type) {
-        Entity entity = type.getAnnotation(Entity.class);
+        Entity entity = Annotations.get(type, Entity.class);
         return entity.name().isEmpty() ? type.getSimpleName() : entity.name();
     }
 
@@ -87,7 +87,7 @@ public final class MetadataBuilder {
         String where = "Entity " + type.getName();
         checkMappable(type, where, hasSubclass);
         String name = entityName(type);
-        Table table = root.getAnnotation(Table.class);
+        Table table = Annotations.get(root, Table.class);
         String tableName = tablePrefix + (table != null && !table.name().isEmpty() ? table.name() : entityName(root));
 
         List<Property> properties = PropertyScanner.properties(type);
@@ -122,12 +122,12 @@ public final class MetadataBuilder {
         CodecResolver.checkUniqueStoredNames(attributes, where);
 
         List<IndexMeta> indexes = IndexReader.indexes(root, attributes, keys.pk(), keys.sk(), where);
-        Capacity capacity = root.getAnnotation(Capacity.class);
+        Capacity capacity = Annotations.get(root, Capacity.class);
         if (capacity != null && (capacity.read() < 1 || capacity.write() < 1)) {
             throw new PersistenceException(where + " @Capacity(read=" + capacity.read() + ", write=" + capacity.write()
                     + ") must be at least 1 each");
         }
-        Cacheable cacheable = type.getAnnotation(Cacheable.class);
+        Cacheable cacheable = Annotations.get(type, Cacheable.class);
         boolean isAbstract = Modifier.isAbstract(type.getModifiers());
         IdGeneratorMeta generator = generators.generator(type, name, properties, where);
         return new EntityMeta(type, name, tableName, isAbstract ? null : Types.constructor(type, where), keys.pk(), keys.sk(), keys.idKind(),

@@ -1,5 +1,6 @@
 package io.jynamo.internal.metadata.model;
 
+import io.jynamo.internal.metadata.Annotations;
 import io.jynamo.internal.metadata.AttributeMeta;
 import jakarta.persistence.Basic;
 import jakarta.persistence.metamodel.Attribute;
@@ -91,7 +92,7 @@ abstract class AttributeImpl<X, Y> implements Attribute<X, Y> {
     /** Whether the mapping says {@code @Basic(optional = false)}. */
     private static boolean required(AttributeMeta meta) {
         if (meta.member() instanceof AnnotatedElement annotated) {
-            Basic basic = annotated.getAnnotation(Basic.class);
+            Basic basic = Annotations.get(annotated, Basic.class);
             return basic != null && !basic.optional();
         }
         return false;
