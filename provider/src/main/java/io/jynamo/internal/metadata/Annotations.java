@@ -39,6 +39,11 @@ public final class Annotations {
         return s == null ? MappingSource.NONE : s;
     }
 
+    /** The unit's default entity listeners (orm.xml {@code persistence-unit-defaults}), in order. */
+    static java.util.List<Class<?>> defaultListeners() {
+        return source().defaultListeners();
+    }
+
     /** Like {@link AnnotatedElement#getAnnotation}. */
     public static <A extends Annotation> A get(AnnotatedElement element, Class<A> type) {
         return source().get(element, type);

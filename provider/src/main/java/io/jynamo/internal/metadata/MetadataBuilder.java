@@ -41,6 +41,15 @@ public final class MetadataBuilder {
 
     /** Builds the metadata of every {@code @Entity} among the classes; converters and embeddables are noted. */
     public Metadata build(Collection<Class<?>> classes) {
+        return build(classes, MappingSource.NONE);
+    }
+
+    /** Builds the metadata of the classes as their annotations and the unit's orm.xml files map them. */
+    public Metadata build(Collection<Class<?>> classes, MappingSource mappings) {
+        return Annotations.using(mappings, () -> read(classes, mappings));
+    }
+
+    private Metadata read(Collection<Class<?>> classes, MappingSource mappings) {
         CodecResolver codecs = new CodecResolver(classes);
         GeneratorReader generators = new GeneratorReader(tablePrefix, classes);
         Set<Class<?>> idClasses = new HashSet<>();
@@ -70,7 +79,7 @@ public final class MetadataBuilder {
             }
         }
         Hierarchies.link(entities);
-        return new Metadata(entities);
+        return new Metadata(entities, mappings);
     }
 
     static String entityName(Class<?> type) {
