@@ -112,8 +112,8 @@ class OrmXmlTest {
             Parcel.EVENTS.clear();
             unit.inTransaction(em -> em.persist(new Parcel("p1")));
             assertEquals(List.of("default:prePersist:p1", "listener:prePersist:p1", "entity:prePersist:p1",
-                    "listener:postPersist:p1"), Parcel.EVENTS, "JPA 3.2 section 3.6.4; the listener's annotated "
-                    + "@PostPersist still counts beside its XML callback");
+                    "listener:postPersist:p1"), Parcel.EVENTS, "JPA 3.2 section 3.6.1; the listener's XML pre-persist "
+                    + "replaces its annotated @PrePersist, its annotated @PostPersist still counts");
             Parcel.EVENTS.clear();
             unit.inTransaction(em -> em.find(Parcel.class, "p1"));
             assertEquals(List.of("default:postLoad:p1", "entity:postLoad:p1"), Parcel.EVENTS);
