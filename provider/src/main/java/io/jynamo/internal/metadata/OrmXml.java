@@ -305,7 +305,8 @@ final class OrmXml {
 
     /**
      * The access type of a class declared in XML: its {@code access} attribute, else its own {@code @Access},
-     * else the file's or the unit's default unless the placement of its {@code @Id} annotations decides.
+     * else the placement of its (or its superclasses') annotated {@code @Id}, else the file's or the unit's
+     * default; {@code null} when none says (then the attribute elements name fields where there are fields).
      */
     private AccessType access(Node n, Class<?> c) {
         if (n.attributes.containsKey("access")) {
@@ -317,23 +318,32 @@ final class OrmXml {
         if (own != null) {
             return own.value();
         }
-        AccessType fallback = fileAccess != null ? fileAccess : unitAccess;
-        if (fallback != null && !annotatedId(c)) {
-            source.add(c, Synthesized.of(Access.class, Map.of("value", fallback)));
-            return fallback;
+        AccessType placed = idPlacement(c);
+        if (placed != null) {
+            return placed;
         }
-        return null;
+        AccessType fallback = fileAccess != null ? fileAccess : unitAccess;
+        if (fallback != null) {
+            source.add(c, Synthesized.of(Access.class, Map.of("value", fallback)));
+        }
+        return fallback;
     }
 
-    private boolean annotatedId(Class<?> c) {
-        List<AnnotatedElement> members = new ArrayList<>(Arrays.asList(c.getDeclaredFields()));
-        members.addAll(Arrays.asList(c.getDeclaredMethods()));
-        for (AnnotatedElement m : members) {
-            if (source.get(m, Id.class) != null || source.get(m, EmbeddedId.class) != null) {
-                return true;
+    /** FIELD or PROPERTY as the annotated {@code @Id} of the class or a superclass sits, or {@code null}. */
+    private AccessType idPlacement(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (source.get(f, Id.class) != null || source.get(f, EmbeddedId.class) != null) {
+                    return AccessType.FIELD;
+                }
+            }
+            for (Method m : c.getDeclaredMethods()) {
+                if (source.get(m, Id.class) != null || source.get(m, EmbeddedId.class) != null) {
+                    return AccessType.PROPERTY;
+                }
             }
         }
-        return false;
+        return null;
     }
 
     private void attributes(Class<?> c, Node attributes, AccessType classAccess) {

@@ -2,6 +2,7 @@ package io.jynamo.tck.mapping;
 
 import io.jynamo.JynamoPersistenceProvider;
 import io.jynamo.JynamoProperties;
+import io.jynamo.tck.mapping.orm.Badge;
 import io.jynamo.tck.mapping.orm.Book;
 import io.jynamo.tck.mapping.orm.Car;
 import io.jynamo.tck.mapping.orm.Crate;
@@ -161,6 +162,18 @@ class OrmXmlTest {
             Map<String, AttributeValue> item = item(unit, "Tag", "name", "t1");
             assertEquals("Urgent", item.get("tag_label").s());
             assertTrue(!item.containsKey("n") && !item.containsKey("l"), "stored: " + item.keySet());
+        }
+    }
+
+    @Test
+    void xmlAttributeOfAnAnnotatedPropertyAccessClassMapsItsGetter() {
+        try (TestUnit unit = TestUnit.of(Badge.class).mappingFile("orm/badge-orm.xml").build()) {
+            Badge badge = new Badge();
+            badge.setId("b1");
+            badge.setLabel("Gold");
+            unit.inTransaction(em -> em.persist(badge));
+            assertEquals("Gold", item(unit, "Badge", "id", "b1").get("badge_label").s(),
+                    "the annotated @Id on a getter makes <basic name=\"label\"> the getter, not the field");
         }
     }
 
