@@ -77,21 +77,25 @@ final class OrmXml {
     private final Node root;
     private final ClassLoader loader;
     private final MappingSource source;
+    /** Where each class was declared, across the unit's files: a second declaration is refused. */
+    private final Map<Class<?>, String> declaredAt;
     private String pkg;
     private AccessType fileAccess;
     private AccessType unitAccess;
 
-    private OrmXml(String file, Node root, ClassLoader loader, MappingSource source) {
+    private OrmXml(String file, Node root, ClassLoader loader, MappingSource source, Map<Class<?>, String> declaredAt) {
         this.file = file;
         this.root = root;
         this.loader = loader;
         this.source = source;
+        this.declaredAt = declaredAt;
     }
 
     static void read(List<URL> files, ClassLoader loader, MappingSource source) {
         List<OrmXml> docs = new ArrayList<>();
+        Map<Class<?>, String> declaredAt = new java.util.HashMap<>();
         for (URL url : files) {
-            OrmXml doc = new OrmXml(url.toExternalForm(), parse(url), loader, source);
+            OrmXml doc = new OrmXml(url.toExternalForm(), parse(url), loader, source, declaredAt);
             doc.header();
             docs.add(doc);
         }
@@ -248,7 +252,7 @@ final class OrmXml {
     }
 
     private void converter(Node n) {
-        Class<?> c = type(n, required(n, "class"));
+        Class<?> c = declare(n);
         Map<String, Object> members = new LinkedHashMap<>();
         if (n.attributes.containsKey("auto-apply")) {
             members.put("autoApply", bool(n, n.attributes.get("auto-apply")));
@@ -259,7 +263,7 @@ final class OrmXml {
 
     /** An entity, mapped superclass or embeddable. */
     private void managed(Node n) {
-        Class<?> c = type(n, required(n, "class"));
+        Class<?> c = declare(n);
         for (String a : n.attributes.keySet()) {
             if (!Set.of("class", "access", "metadata-complete", "name", "cacheable").contains(a)
                     || !n.name.equals("entity") && Set.of("name", "cacheable").contains(a)) {
@@ -301,6 +305,17 @@ final class OrmXml {
                 }
             }
         }
+    }
+
+    /** The class an element declares, refused if another element of the unit's files declared it already. */
+    private Class<?> declare(Node n) {
+        Class<?> c = type(n, required(n, "class"));
+        String previous = declaredAt.putIfAbsent(c, file + ", line " + n.line);
+        if (previous != null) {
+            throw error(n, "declares " + c.getName() + ", which " + previous + " declares already; map each class in one "
+                    + "element of one mapping file");
+        }
+        return c;
     }
 
     /**

@@ -219,6 +219,15 @@ class OrmXmlTest {
     }
 
     @Test
+    void classDeclaredInTwoMappingFilesIsReportedWithBothPlaces() {
+        PersistenceException e = assertThrows(PersistenceException.class, () -> TestUnit.of()
+                .mappingFile("orm/gizmo-orm.xml").mappingFile("orm/duplicate-orm.xml").build());
+        assertTrue(e.getMessage().contains("duplicate-orm.xml, line 6, <entity>: declares io.jynamo.tck.mapping.orm.Gizmo,"
+                + " which "), e.getMessage());
+        assertTrue(e.getMessage().contains("gizmo-orm.xml, line 7 declares already"), e.getMessage());
+    }
+
+    @Test
     void malformedXmlIsReportedWithFileAndLine() {
         PersistenceException e = assertThrows(PersistenceException.class,
                 () -> TestUnit.of().mappingFile("orm/malformed-orm.xml").build());
