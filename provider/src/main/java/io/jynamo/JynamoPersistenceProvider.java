@@ -59,7 +59,7 @@ public class JynamoPersistenceProvider implements PersistenceProvider {
             return null;
         }
         return new UnitDescriptor(unit.name(), unit.provider(), unit.classNames(), unit.classes(), unit.excludeUnlisted(),
-                FactoryBuilder.merge(unit.properties(), map), unit.classLoader(), unit.rootUrl());
+                FactoryBuilder.merge(unit.properties(), map), unit.classLoader(), unit.rootUrl(), unit.mappingFiles());
     }
 
     @Override
@@ -72,7 +72,7 @@ public class JynamoPersistenceProvider implements PersistenceProvider {
             properties.putIfAbsent(JynamoProperties.SHARED_CACHE_MODE, configuration.sharedCacheMode().name());
         }
         return FactoryBuilder.build(new UnitDescriptor(configuration.name(), configuration.provider(), List.of(),
-                configuration.managedClasses(), true, properties, loader(), null));
+                configuration.managedClasses(), true, properties, loader(), null, configuration.mappingFiles()));
     }
 
     @Override
@@ -91,7 +91,8 @@ public class JynamoPersistenceProvider implements PersistenceProvider {
         return new UnitDescriptor(info.getPersistenceUnitName(), info.getPersistenceProviderClassName(),
                 info.getManagedClassNames() == null ? List.of() : info.getManagedClassNames(), List.of(),
                 info.excludeUnlistedClasses(), FactoryBuilder.merge(unitProperties, map),
-                info.getClassLoader() != null ? info.getClassLoader() : loader(), info.getPersistenceUnitRootUrl());
+                info.getClassLoader() != null ? info.getClassLoader() : loader(), info.getPersistenceUnitRootUrl(),
+                info.getMappingFileNames());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jynamo.internal.bootstrap;
 
+import io.jynamo.internal.metadata.Annotations;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
@@ -55,8 +56,8 @@ final class ClassScanner {
             }
             try {
                 Class<?> c = Class.forName(name, false, loader);
-                if (c.isAnnotationPresent(Entity.class) || c.isAnnotationPresent(Embeddable.class)
-                        || c.isAnnotationPresent(MappedSuperclass.class) || c.isAnnotationPresent(Converter.class)) {
+                if (Annotations.has(c, Entity.class) || Annotations.has(c, Embeddable.class)
+                        || Annotations.has(c, MappedSuperclass.class) || Annotations.has(c, Converter.class)) {
                     classes.add(c);
                 }
             } catch (Throwable e) {

@@ -5,6 +5,7 @@ import io.jynamo.JynamoProperties;
 import io.jynamo.internal.config.UnitConfig;
 import io.jynamo.internal.dynamo.Clients;
 import io.jynamo.internal.em.EntityManagerFactoryImpl;
+import io.jynamo.internal.metadata.MappingSource;
 import io.jynamo.internal.metadata.Metadata;
 import io.jynamo.internal.metadata.MetadataBuilder;
 import io.jynamo.internal.proxy.Instances;
@@ -79,13 +80,17 @@ public final class FactoryBuilder {
         if (!unit.excludeUnlisted() && unit.rootUrl() != null && classes.isEmpty()) {
             classes.addAll(ClassScanner.scan(unit.rootUrl(), loader));
         }
+        // The classes the unit's orm.xml files declare are managed classes of it too (JPA 3.2 section 8.2.1.6).
+        MappingSource mappings = MappingSource.read(MappingFiles.of(unit, loader), loader);
+        classes.addAll(mappings.classes());
         if (classes.isEmpty()) {
             throw new PersistenceException("Persistence unit '" + unit.name() + "' has no entity classes; list them"
-                    + " with <class> in persistence.xml or managedClass(...) in PersistenceConfiguration");
+                    + " with <class> in persistence.xml or managedClass(...) in PersistenceConfiguration, or map them in"
+                    + " orm.xml");
         }
         // Every setting is read here, once, before the client is made: a refused value starts no client or engine.
         UnitConfig config = UnitConfig.parse(unit.name(), properties);
-        Metadata metadata = new MetadataBuilder(config.tablePrefix()).build(new ArrayList<>(classes));
+        Metadata metadata = new MetadataBuilder(config.tablePrefix()).build(new ArrayList<>(classes), mappings);
         Clients.Client client = Clients.create(config, loader);
         try {
             return new EntityManagerFactoryImpl(config, metadata, client, instances());

@@ -110,6 +110,7 @@ public final class PersistenceXml {
             String name = unit.getAttribute("name");
             String provider = null;
             List<String> classes = new ArrayList<>();
+            List<String> mappingFiles = new ArrayList<>();
             boolean exclude = false;
             Map<String, Object> properties = new LinkedHashMap<>();
             String sharedCacheMode = null;
@@ -117,6 +118,7 @@ public final class PersistenceXml {
                 switch (e.getLocalName()) {
                     case "provider" -> provider = text(e);
                     case "class" -> classes.add(text(e));
+                    case "mapping-file" -> mappingFiles.add(text(e));
                     case "exclude-unlisted-classes" -> exclude = text(e).isEmpty() || Boolean.parseBoolean(text(e));
                     case "shared-cache-mode" -> sharedCacheMode = text(e);
                     case "properties" -> {
@@ -125,7 +127,7 @@ public final class PersistenceXml {
                         }
                     }
                     default -> {
-                        // mapping-file, jar-file, data sources, validation-mode...: nothing Jynamo uses.
+                        // jar-file, data sources, validation-mode...: nothing Jynamo uses.
                     }
                 }
             }
@@ -133,7 +135,7 @@ public final class PersistenceXml {
                 // The element is the unit's default; a property of the same meaning wins.
                 properties.putIfAbsent(io.jynamo.JynamoProperties.SHARED_CACHE_MODE, sharedCacheMode);
             }
-            units.add(new UnitDescriptor(name, provider, classes, List.of(), exclude, properties, loader, root));
+            units.add(new UnitDescriptor(name, provider, classes, List.of(), exclude, properties, loader, root, mappingFiles));
         }
         return units;
     }

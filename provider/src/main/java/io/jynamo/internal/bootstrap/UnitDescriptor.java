@@ -15,9 +15,21 @@ import java.util.Map;
  * @param excludeUnlisted   whether only listed classes are managed
  * @param properties        the unit's properties merged with the caller's (the caller's win)
  * @param classLoader       where to load classes from
- * @param rootUrl           the unit's root (for scanning), or {@code null}
+ * @param rootUrl           the unit's root (for scanning and its {@code META-INF/orm.xml}), or {@code null}
+ * @param mappingFiles      the unit's {@code <mapping-file>}s: resources of the class loader
  */
 public record UnitDescriptor(String name, String provider, List<String> classNames, List<Class<?>> classes,
                              boolean excludeUnlisted, Map<String, Object> properties, ClassLoader classLoader,
-                             java.net.URL rootUrl) {
+                             java.net.URL rootUrl, List<String> mappingFiles) {
+
+    /** A unit without mapping files. */
+    public UnitDescriptor(String name, String provider, List<String> classNames, List<Class<?>> classes,
+                          boolean excludeUnlisted, Map<String, Object> properties, ClassLoader classLoader,
+                          java.net.URL rootUrl) {
+        this(name, provider, classNames, classes, excludeUnlisted, properties, classLoader, rootUrl, List.of());
+    }
+
+    public UnitDescriptor {
+        mappingFiles = mappingFiles == null ? List.of() : List.copyOf(mappingFiles);
+    }
 }

@@ -1,5 +1,6 @@
 package io.jynamo.internal.em;
 
+import io.jynamo.internal.metadata.Annotations;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jynamo.internal.cache.SharedCache;
@@ -92,17 +93,22 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
         this.schema = new Schema(metadata, dynamo);
         this.idGenerators = new IdGenerators(dynamo);
         this.queryModel = new ProviderQueryModel(metadata);
-        for (EntityMeta e : metadata.entities()) {
-            for (NamedQuery q : e.javaClass().getAnnotationsByType(NamedQuery.class)) {
-                namedQueries.put(q.name(), q.query());
-            }
-            NamedQueries qs = e.javaClass().getAnnotation(NamedQueries.class);
-            if (qs != null) {
-                for (NamedQuery q : qs.value()) {
+        Annotations.using(metadata.mappings(), () -> {
+            for (EntityMeta e : metadata.entities()) {
+                for (NamedQuery q : Annotations.all(e.javaClass(), NamedQuery.class)) {
                     namedQueries.put(q.name(), q.query());
                 }
+                NamedQueries qs = Annotations.get(e.javaClass(), NamedQueries.class);
+                if (qs != null) {
+                    for (NamedQuery q : qs.value()) {
+                        namedQueries.put(q.name(), q.query());
+                    }
+                }
             }
-        }
+            return null;
+        });
+        // A query of orm.xml replaces an annotation's of the same name (JPA 3.2 chapter 12).
+        namedQueries.putAll(metadata.mappings().namedQueries());
         try {
             // Named queries are compiled at bootstrap so that a broken one fails fast, naming itself.
             namedQueries.forEach((queryName, jpql) -> {
@@ -268,7 +274,7 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
         if (m == null) {
             synchronized (this) {
                 if (metamodel == null) {
-                    metamodel = new MetamodelImpl(metadata);
+                    metamodel = Annotations.using(metadata.mappings(), () -> new MetamodelImpl(metadata));
                 }
                 m = metamodel;
             }

@@ -24,8 +24,8 @@ import java.util.Map;
 
 /**
  * The lifecycle callbacks of one entity class, in the order JPA 3.2 section 3.6.1 prescribes:
- * listener classes of {@code @EntityListeners} (superclasses first), then the entity's own
- * callback methods (superclasses first).
+ * the unit's default listeners (orm.xml), listener classes of {@code @EntityListeners} (superclasses
+ * first), then the entity's own callback methods (superclasses first).
  */
 final class Callbacks {
 
@@ -62,32 +62,32 @@ final class Callbacks {
         for (int i = hierarchy.size() - 1; i >= 0; i--) {
             Class<?> c = hierarchy.get(i);
             listenerOwners.add(0, c);
-            if (c.isAnnotationPresent(ExcludeSuperclassListeners.class)) {
+            if (Annotations.has(c, ExcludeSuperclassListeners.class)) {
                 break;
             }
         }
+        boolean excludeDefaults = false;
+        for (Class<?> c : hierarchy) {
+            excludeDefaults |= Annotations.has(c, ExcludeDefaultListeners.class);
+        }
+        if (!excludeDefaults) {
+            for (Class<?> listenerClass : Annotations.defaultListeners()) {
+                addListener(byType, listenerClass);
+            }
+        }
         for (Class<?> owner : listenerOwners) {
-            EntityListeners listeners = owner.getAnnotation(EntityListeners.class);
-            if (listeners == null || owner.isAnnotationPresent(ExcludeDefaultListeners.class) && owner != entityClass) {
+            EntityListeners listeners = Annotations.get(owner, EntityListeners.class);
+            if (listeners == null || Annotations.has(owner, ExcludeDefaultListeners.class) && owner != entityClass) {
                 continue;
             }
             for (Class<?> listenerClass : listeners.value()) {
-                Object listener = instantiate(listenerClass);
-                for (Method m : listenerClass.getDeclaredMethods()) {
-                    for (Class<? extends Annotation> type : TYPES) {
-                        if (m.isAnnotationPresent(type)) {
-                            MethodHandle h = handle(m);
-                            byType.computeIfAbsent(type, t -> new ArrayList<>())
-                                    .add(entity -> h.invoke(listener, entity));
-                        }
-                    }
-                }
+                addListener(byType, listenerClass);
             }
         }
         for (Class<?> c : hierarchy) {
             for (Method m : c.getDeclaredMethods()) {
                 for (Class<? extends Annotation> type : TYPES) {
-                    if (m.isAnnotationPresent(type) && !Modifier.isStatic(m.getModifiers())) {
+                    if (Annotations.has(m, type) && !Modifier.isStatic(m.getModifiers())) {
                         MethodHandle h = handle(m);
                         byType.computeIfAbsent(type, t -> new ArrayList<>()).add(h::invoke);
                     }
@@ -95,6 +95,19 @@ final class Callbacks {
             }
         }
         return new Callbacks(byType);
+    }
+
+    private static void addListener(Map<Class<? extends Annotation>, List<Callback>> byType, Class<?> listenerClass) {
+        Object listener = instantiate(listenerClass);
+        for (Method m : listenerClass.getDeclaredMethods()) {
+            for (Class<? extends Annotation> type : TYPES) {
+                if (Annotations.has(m, type)) {
+                    MethodHandle h = handle(m);
+                    byType.computeIfAbsent(type, t -> new ArrayList<>())
+                            .add(entity -> h.invoke(listener, entity));
+                }
+            }
+        }
     }
 
     private static Object instantiate(Class<?> listenerClass) {

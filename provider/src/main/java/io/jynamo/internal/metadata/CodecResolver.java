@@ -54,7 +54,7 @@ final class CodecResolver {
     /** Notes the {@code @Converter(autoApply = true)} classes among the managed classes. */
     CodecResolver(Collection<Class<?>> classes) {
         for (Class<?> c : classes) {
-            Converter converter = c.getAnnotation(Converter.class);
+            Converter converter = Annotations.get(c, Converter.class);
             if (converter != null && converter.autoApply()) {
                 @SuppressWarnings("unchecked")
                 Class<? extends AttributeConverter<?, ?>> cc = (Class<? extends AttributeConverter<?, ?>>) c;
@@ -101,7 +101,7 @@ final class CodecResolver {
         }
         Convert convert = p.get(Convert.class);
         boolean plural = Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type);
-        if (plural && p.annotated().getAnnotationsByType(AttributeOverride.class).length > 0) {
+        if (plural && Annotations.all(p.annotated(), AttributeOverride.class).length > 0) {
             throw new PersistenceException(at + " is a " + type.getSimpleName() + " with @AttributeOverride: Jynamo"
                     + " renames attributes inside @Embedded attributes only, not inside the elements, keys or values"
                     + " of collections and maps; use @Column(name) in the embeddable instead");
@@ -119,7 +119,7 @@ final class CodecResolver {
             codec = converterCodec(cc, at);
         } else if (autoConverters.containsKey(Types.box(type)) && (convert == null || !convert.disableConversion())) {
             codec = converterCodec(autoConverters.get(Types.box(type)), at);
-        } else if (p.has(Embedded.class) || type.isAnnotationPresent(Embeddable.class)) {
+        } else if (p.has(Embedded.class) || Annotations.has(type, Embeddable.class)) {
             Map<String, String> overrides = attributeOverrides(p, at);
             overrides.putAll(outerOverrides);
             embeddable = embeddable(type, at, overrides);
@@ -174,7 +174,7 @@ final class CodecResolver {
         if (auto) {
             return converterCodec(autoConverters.get(Types.box(type)), at);
         }
-        if (type.isAnnotationPresent(Embeddable.class)) {
+        if (Annotations.has(type, Embeddable.class)) {
             return embeddedCodec(embeddable(type, at, Map.of()));
         }
         if (Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)) {
@@ -212,7 +212,7 @@ final class CodecResolver {
 
     /** The {@code @Convert} of a property with that {@code attributeName}, or {@code null}. */
     private static Convert convertNamed(Property p, String attributeName) {
-        for (Convert c : p.annotated().getAnnotationsByType(Convert.class)) {
+        for (Convert c : Annotations.all(p.annotated(), Convert.class)) {
             if (c.attributeName().equals(attributeName)) {
                 return c;
             }
@@ -221,7 +221,7 @@ final class CodecResolver {
     }
 
     private static void checkConvertNames(Property p, String at, String... allowed) {
-        for (Convert c : p.annotated().getAnnotationsByType(Convert.class)) {
+        for (Convert c : Annotations.all(p.annotated(), Convert.class)) {
             if (!List.of(allowed).contains(c.attributeName())) {
                 throw new PersistenceException(at + " has @Convert(attributeName = \"" + c.attributeName() + "\"), but"
                         + " on this attribute Jynamo takes only attributeName " + List.of(allowed).stream()
@@ -234,7 +234,7 @@ final class CodecResolver {
     /** The {@code @AttributeOverride}s of an {@code @Embedded} attribute, by the (dotted) name they override. */
     private static Map<String, String> attributeOverrides(Property p, String at) {
         Map<String, String> result = new java.util.LinkedHashMap<>();
-        for (AttributeOverride o : p.annotated().getAnnotationsByType(AttributeOverride.class)) {
+        for (AttributeOverride o : Annotations.all(p.annotated(), AttributeOverride.class)) {
             if (o.column().name().isEmpty()) {
                 throw new PersistenceException(at + " @AttributeOverride(name = \"" + o.name()
                         + "\") gives no column name; set column = @Column(name = \"...\")");
@@ -367,7 +367,7 @@ final class CodecResolver {
      * it ({@code name} an attribute of the embeddable, or {@code inner.name} one of a nested embeddable).
      */
     private AttributeMeta.EmbeddableMeta embeddable(Class<?> type, String at, Map<String, String> overrides) {
-        if (!type.isAnnotationPresent(Embeddable.class)) {
+        if (!Annotations.has(type, Embeddable.class)) {
             throw new PersistenceException(at + " is @Embedded but " + type.getName() + " is not @Embeddable");
         }
         Map<String, String> remaining = new java.util.LinkedHashMap<>(overrides);
@@ -383,7 +383,7 @@ final class CodecResolver {
                     it.remove();
                 }
             }
-            if (!inner.isEmpty() && !(p.has(Embedded.class) || p.type().isAnnotationPresent(Embeddable.class))) {
+            if (!inner.isEmpty() && !(p.has(Embedded.class) || Annotations.has(p.type(), Embeddable.class))) {
                 throw new PersistenceException(at + " @AttributeOverride names " + inner.keySet().stream()
                         .map(n -> p.name() + "." + n).toList() + ", but '" + p.name() + "' of " + type.getName()
                         + " is not an embeddable");

@@ -88,8 +88,8 @@ public final class EntityMeta {
         if (a.isKey() || a.javaType().isPrimitive() || !(a.member() instanceof java.lang.reflect.AnnotatedElement e)) {
             return false;
         }
-        jakarta.persistence.Column column = e.getAnnotation(jakarta.persistence.Column.class);
-        jakarta.persistence.Basic basic = e.getAnnotation(jakarta.persistence.Basic.class);
+        jakarta.persistence.Column column = Annotations.get(e, jakarta.persistence.Column.class);
+        jakarta.persistence.Basic basic = Annotations.get(e, jakarta.persistence.Basic.class);
         return column != null && !column.nullable() || basic != null && !basic.optional();
     }
 

@@ -192,8 +192,8 @@ final class GeneratorReader {
     }
 
     private static List<SequenceGenerator> sequences(AnnotatedElement e) {
-        List<SequenceGenerator> all = new ArrayList<>(List.of(e.getAnnotationsByType(SequenceGenerator.class)));
-        SequenceGenerators many = e.getAnnotation(SequenceGenerators.class);
+        List<SequenceGenerator> all = new ArrayList<>(List.of(Annotations.all(e, SequenceGenerator.class)));
+        SequenceGenerators many = Annotations.get(e, SequenceGenerators.class);
         if (many != null && all.isEmpty()) {
             all.addAll(List.of(many.value()));
         }
@@ -201,8 +201,8 @@ final class GeneratorReader {
     }
 
     private static List<TableGenerator> tables(AnnotatedElement e) {
-        List<TableGenerator> all = new ArrayList<>(List.of(e.getAnnotationsByType(TableGenerator.class)));
-        TableGenerators many = e.getAnnotation(TableGenerators.class);
+        List<TableGenerator> all = new ArrayList<>(List.of(Annotations.all(e, TableGenerator.class)));
+        TableGenerators many = Annotations.get(e, TableGenerators.class);
         if (many != null && all.isEmpty()) {
             all.addAll(List.of(many.value()));
         }

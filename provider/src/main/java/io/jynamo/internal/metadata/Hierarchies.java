@@ -43,7 +43,7 @@ final class Hierarchies {
     static Class<?> root(Class<?> type, Set<Class<?>> entities) {
         Class<?> root = type;
         for (Class<?> c = type.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c.isAnnotationPresent(Entity.class)) {
+            if (Annotations.has(c, Entity.class)) {
                 if (!entities.contains(c)) {
                     throw new PersistenceException("Entity " + type.getName() + " extends entity " + c.getName()
                             + ", which is not a managed class of the unit; list it too");
@@ -51,7 +51,7 @@ final class Hierarchies {
                 root = c;
             }
         }
-        if (root != type && type.isAnnotationPresent(Inheritance.class)) {
+        if (root != type && Annotations.has(type, Inheritance.class)) {
             throw new PersistenceException("Entity " + type.getName() + " declares @Inheritance, but only the root of "
                     + "a hierarchy may (here " + root.getName() + "); remove it");
         }
@@ -60,7 +60,7 @@ final class Hierarchies {
 
     /** Whether the root of a hierarchy declares TABLE_PER_CLASS: each concrete entity then has its own table. */
     static boolean tablePerClass(Class<?> root) {
-        Inheritance inheritance = root.getAnnotation(Inheritance.class);
+        Inheritance inheritance = Annotations.get(root, Inheritance.class);
         return inheritance != null && inheritance.strategy() == InheritanceType.TABLE_PER_CLASS;
     }
 
@@ -99,7 +99,7 @@ final class Hierarchies {
     }
 
     private static void link(EntityMeta root, List<EntityMeta> members, Map<Class<?>, EntityMeta> byClass) {
-        DiscriminatorColumn dc = root.javaClass().getAnnotation(DiscriminatorColumn.class);
+        DiscriminatorColumn dc = Annotations.get(root.javaClass(), DiscriminatorColumn.class);
         String column = dc == null || dc.name().isEmpty() ? DEFAULT_COLUMN : dc.name();
         DiscriminatorType type = dc == null ? DiscriminatorType.STRING : dc.discriminatorType();
         Map<AttributeValue, EntityMeta> byValue = new LinkedHashMap<>();
@@ -150,7 +150,7 @@ final class Hierarchies {
     }
 
     private static AttributeValue value(EntityMeta e, DiscriminatorType type, String where) {
-        DiscriminatorValue dv = e.javaClass().getAnnotation(DiscriminatorValue.class);
+        DiscriminatorValue dv = Annotations.get(e.javaClass(), DiscriminatorValue.class);
         String text = dv == null ? e.name() : dv.value();
         return switch (type) {
             case STRING -> AttributeValue.fromS(text);

@@ -20,7 +20,7 @@ final class IndexReader {
     static List<IndexMeta> indexes(Class<?> type, List<AttributeMeta> attributes, AttributeMeta pk, AttributeMeta sk,
                                    String where) {
         List<IndexMeta> indexes = new ArrayList<>();
-        Table table = type.getAnnotation(Table.class);
+        Table table = Annotations.get(type, Table.class);
         if (table != null) {
             for (Index index : table.indexes()) {
                 String[] columns = index.columnList().split(",");
@@ -33,7 +33,7 @@ final class IndexReader {
                 indexes.add(new IndexMeta(index.name(), ipk, isk, true));
             }
         }
-        for (LocalIndex li : type.getAnnotationsByType(LocalIndex.class)) {
+        for (LocalIndex li : Annotations.all(type, LocalIndex.class)) {
             if (sk == null) {
                 throw new PersistenceException(where + " @LocalIndex(\"" + li.name()
                         + "\") needs a table with a sort key: local indexes share the partition key and replace the sort key");

@@ -92,7 +92,7 @@ final class KeyReader {
     /** The {@code @IdClass} of the class or of the superclass (entity or mapped) that declares it. */
     private static IdClass idClass(Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            IdClass idClass = c.getAnnotation(IdClass.class);
+            IdClass idClass = Annotations.get(c, IdClass.class);
             if (idClass != null) {
                 return idClass;
             }

@@ -11,7 +11,14 @@ public final class Metadata {
     private final Map<Class<?>, EntityMeta> byClass = new LinkedHashMap<>();
     private final Map<String, EntityMeta> byName = new LinkedHashMap<>();
 
+    private final MappingSource mappings;
+
     Metadata(List<EntityMeta> entities) {
+        this(entities, MappingSource.NONE);
+    }
+
+    Metadata(List<EntityMeta> entities, MappingSource mappings) {
+        this.mappings = mappings;
         for (EntityMeta e : entities) {
             byClass.put(e.javaClass(), e);
             EntityMeta previous = byName.put(e.name(), e);
@@ -20,6 +27,11 @@ public final class Metadata {
                         + e.javaClass().getName() + " share the entity name '" + e.name() + "'; rename one with @Entity(name)");
             }
         }
+    }
+
+    /** What the unit's orm.xml files declare over the annotations; read it through {@link Annotations#using}. */
+    public MappingSource mappings() {
+        return mappings;
     }
 
     /** The entity of exactly this class, or {@code null}. */

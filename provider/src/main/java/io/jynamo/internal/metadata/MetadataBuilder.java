@@ -41,40 +41,49 @@ public final class MetadataBuilder {
 
     /** Builds the metadata of every {@code @Entity} among the classes; converters and embeddables are noted. */
     public Metadata build(Collection<Class<?>> classes) {
+        return build(classes, MappingSource.NONE);
+    }
+
+    /** Builds the metadata of the classes as their annotations and the unit's orm.xml files map them. */
+    public Metadata build(Collection<Class<?>> classes, MappingSource mappings) {
+        return Annotations.using(mappings, () -> read(classes, mappings));
+    }
+
+    private Metadata read(Collection<Class<?>> classes, MappingSource mappings) {
         CodecResolver codecs = new CodecResolver(classes);
         GeneratorReader generators = new GeneratorReader(tablePrefix, classes);
         Set<Class<?>> idClasses = new HashSet<>();
         for (Class<?> c : classes) {
-            IdClass idClass = c.getAnnotation(IdClass.class);
+            IdClass idClass = Annotations.get(c, IdClass.class);
             if (idClass != null) {
                 idClasses.add(idClass.value());
             }
         }
         Set<Class<?>> entityClasses = new HashSet<>();
         for (Class<?> c : classes) {
-            if (c.isAnnotationPresent(Entity.class)) {
+            if (Annotations.has(c, Entity.class)) {
                 entityClasses.add(c);
             }
         }
         List<EntityMeta> entities = new ArrayList<>();
         for (Class<?> c : classes) {
-            if (c.isAnnotationPresent(Entity.class)) {
+            if (Annotations.has(c, Entity.class)) {
                 entities.add(entity(c, codecs, generators, Hierarchies.root(c, entityClasses), Hierarchies.hasSubclass(c, entityClasses)));
-            } else if (!c.isAnnotationPresent(Embeddable.class) && !c.isAnnotationPresent(Converter.class)
-                    && !c.isAnnotationPresent(MappedSuperclass.class) && !idClasses.contains(c)) {
+            } else if (!Annotations.has(c, Embeddable.class) && !Annotations.has(c, Converter.class)
+                    && !Annotations.has(c, MappedSuperclass.class) && !idClasses.contains(c)) {
                 // Other providers ignore listed classes that map nothing (generated Foo_ metamodel classes, say).
-                boolean metamodel = c.isAnnotationPresent(StaticMetamodel.class);
+                boolean metamodel = Annotations.has(c, StaticMetamodel.class);
                 LOG.log(metamodel ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
                         "Ignoring managed class {0}: it is not an @Entity, @Embeddable, @MappedSuperclass, @Converter"
                                 + " or @IdClass of an entity", c.getName());
             }
         }
         Hierarchies.link(entities);
-        return new Metadata(entities);
+        return new Metadata(entities, mappings);
     }
 
     static String entityName(Class<?> type) {
-        Entity entity = type.getAnnotation(Entity.class);
+        Entity entity = Annotations.get(type, Entity.class);
         return entity.name().isEmpty() ? type.getSimpleName() : entity.name();
     }
 
@@ -90,7 +99,7 @@ public final class MetadataBuilder {
         String name = entityName(type);
         // TABLE_PER_CLASS: each entity is named as if it had no hierarchy (an abstract one's table is never made).
         Class<?> tableClass = Hierarchies.tablePerClass(root) ? type : root;
-        Table table = tableClass.getAnnotation(Table.class);
+        Table table = Annotations.get(tableClass, Table.class);
         String tableName = tablePrefix + (table != null && !table.name().isEmpty() ? table.name() : entityName(tableClass));
 
         List<Property> properties = PropertyScanner.properties(type);
@@ -125,12 +134,12 @@ public final class MetadataBuilder {
         CodecResolver.checkUniqueStoredNames(attributes, where);
 
         List<IndexMeta> indexes = IndexReader.indexes(root, attributes, keys.pk(), keys.sk(), where);
-        Capacity capacity = root.getAnnotation(Capacity.class);
+        Capacity capacity = Annotations.get(root, Capacity.class);
         if (capacity != null && (capacity.read() < 1 || capacity.write() < 1)) {
             throw new PersistenceException(where + " @Capacity(read=" + capacity.read() + ", write=" + capacity.write()
                     + ") must be at least 1 each");
         }
-        Cacheable cacheable = type.getAnnotation(Cacheable.class);
+        Cacheable cacheable = Annotations.get(type, Cacheable.class);
         boolean isAbstract = Modifier.isAbstract(type.getModifiers());
         // The entities of a hierarchy share their root's key, so they draw ids from its generator: two counters
         // would hand a Car and a Truck the same id (one item in SINGLE_TABLE, a clash across TABLE_PER_CLASS tables).

@@ -71,7 +71,7 @@ final class PropertyScanner {
             } catch (NoSuchFieldException e) {
                 throw new IllegalStateException("Record " + type.getName() + " has no field for component " + c.getName(), e);
             }
-            if (f.isAnnotationPresent(Transient.class)) {
+            if (Annotations.has(f, Transient.class)) {
                 throw new PersistenceException("Record " + type.getName() + " component '" + c.getName() + "' is @Transient;"
                         + " a record is built through its canonical constructor, so every component is persistent");
             }
@@ -84,7 +84,7 @@ final class PropertyScanner {
     private static Map<String, String> overrides(Class<?> type) {
         Map<String, String> result = new LinkedHashMap<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (AttributeOverride o : c.getDeclaredAnnotationsByType(AttributeOverride.class)) {
+            for (AttributeOverride o : Annotations.all(c, AttributeOverride.class)) {
                 if (o.column().name().isEmpty()) {
                     throw new PersistenceException("Class " + c.getName() + " @AttributeOverride(name = \"" + o.name()
                             + "\") gives no column name; set column = @Column(name = \"...\")");
@@ -97,30 +97,30 @@ final class PropertyScanner {
 
     private static AccessType accessType(Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            Access access = c.getAnnotation(Access.class);
+            Access access = Annotations.get(c, Access.class);
             if (access != null) {
                 return access.value();
             }
         }
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
-                if (f.isAnnotationPresent(Id.class) || f.isAnnotationPresent(EmbeddedId.class)) {
+                if (Annotations.has(f, Id.class) || Annotations.has(f, EmbeddedId.class)) {
                     return AccessType.FIELD;
                 }
             }
             for (Method m : c.getDeclaredMethods()) {
-                if (m.isAnnotationPresent(Id.class) || m.isAnnotationPresent(EmbeddedId.class)) {
+                if (Annotations.has(m, Id.class) || Annotations.has(m, EmbeddedId.class)) {
                     return AccessType.PROPERTY;
                 }
             }
         }
         for (Field f : type.getDeclaredFields()) {
-            if (!Modifier.isStatic(f.getModifiers()) && f.getAnnotations().length > 0) {
+            if (!Modifier.isStatic(f.getModifiers()) && Annotations.any(f)) {
                 return AccessType.FIELD;
             }
         }
         for (Method m : type.getDeclaredMethods()) {
-            if (m.getName().startsWith("get") && m.getAnnotations().length > 0) {
+            if (m.getName().startsWith("get") && Annotations.any(m)) {
                 return AccessType.PROPERTY;
             }
         }
@@ -130,7 +130,7 @@ final class PropertyScanner {
     private static List<Property> properties(Class<?> type, AccessType access) {
         List<Class<?>> hierarchy = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c == type || c.isAnnotationPresent(MappedSuperclass.class) || c.isAnnotationPresent(Entity.class)) {
+            if (c == type || Annotations.has(c, MappedSuperclass.class) || Annotations.has(c, Entity.class)) {
                 hierarchy.add(0, c);
             }
         }
@@ -140,7 +140,7 @@ final class PropertyScanner {
                 for (Field f : c.getDeclaredFields()) {
                     int mod = f.getModifiers();
                     if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic()
-                            || f.isAnnotationPresent(Transient.class)) {
+                            || Annotations.has(f, Transient.class)) {
                         continue;
                     }
                     if (Modifier.isFinal(mod)) {
@@ -154,7 +154,7 @@ final class PropertyScanner {
                 for (Method m : c.getDeclaredMethods()) {
                     String n = propertyName(m);
                     if (n == null || Modifier.isStatic(m.getModifiers()) || m.isSynthetic() || m.isBridge()
-                            || m.isAnnotationPresent(Transient.class)) {
+                            || Annotations.has(m, Transient.class)) {
                         continue;
                     }
                     Method setter = setter(c, m, n);
@@ -208,11 +208,11 @@ final class PropertyScanner {
     record Property(String name, Class<?> type, Type genericType, AnnotatedElement annotated,
                     Accessor accessor, Member member, String override) {
         boolean has(Class<? extends Annotation> a) {
-            return annotated.isAnnotationPresent(a);
+            return Annotations.has(annotated, a);
         }
 
         <A extends Annotation> A get(Class<A> a) {
-            return annotated.getAnnotation(a);
+            return Annotations.get(annotated, a);
         }
 
         /** The DynamoDB attribute name: an {@code @AttributeOverride}'s, {@code @Column(name)} or the Java name. */

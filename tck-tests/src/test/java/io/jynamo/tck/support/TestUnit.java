@@ -53,6 +53,12 @@ public final class TestUnit implements AutoCloseable {
             }
         }
 
+        /** Adds an orm.xml mapping file of the unit: a resource of the test class path. */
+        public Builder mappingFile(String resource) {
+            configuration.mappingFile(resource);
+            return this;
+        }
+
         /** Sets a property of the unit. */
         public Builder property(String key, Object value) {
             configuration.property(key, value);

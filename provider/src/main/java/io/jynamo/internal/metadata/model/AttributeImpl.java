@@ -1,5 +1,6 @@
 package io.jynamo.internal.metadata.model;
 
+import io.jynamo.internal.metadata.Annotations;
 import io.jynamo.internal.metadata.AttributeMeta;
 import jakarta.persistence.Basic;
 import jakarta.persistence.metamodel.Attribute;
@@ -86,8 +87,8 @@ abstract class AttributeImpl<X, Y> implements Attribute<X, Y> {
 
     /** {@code @MapKeyClass} if given (the metadata took it over the type arguments), else the declared key type. */
     private static Class<?> mapKeyClass(Member member) {
-        jakarta.persistence.MapKeyClass declared = ((java.lang.reflect.AnnotatedElement) member)
-                .getAnnotation(jakarta.persistence.MapKeyClass.class);
+        jakarta.persistence.MapKeyClass declared = io.jynamo.internal.metadata.Annotations.get(
+                (java.lang.reflect.AnnotatedElement) member, jakarta.persistence.MapKeyClass.class);
         if (declared != null && declared.value() != void.class) {
             return declared.value();
         }
@@ -103,7 +104,7 @@ abstract class AttributeImpl<X, Y> implements Attribute<X, Y> {
     /** Whether the mapping says {@code @Basic(optional = false)}. */
     private static boolean required(AttributeMeta meta) {
         if (meta.member() instanceof AnnotatedElement annotated) {
-            Basic basic = annotated.getAnnotation(Basic.class);
+            Basic basic = Annotations.get(annotated, Basic.class);
             return basic != null && !basic.optional();
         }
         return false;

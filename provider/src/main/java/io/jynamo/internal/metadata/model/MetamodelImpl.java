@@ -77,7 +77,7 @@ public final class MetamodelImpl implements Metamodel {
             Class<?> stop = meta.parent() == null ? Object.class : meta.parent().javaClass();
             List<Class<?>> between = new ArrayList<>();
             for (Class<?> c = meta.javaClass().getSuperclass(); c != null && c != stop && c != Object.class; c = c.getSuperclass()) {
-                if (c.isAnnotationPresent(MappedSuperclass.class)) {
+                if (io.jynamo.internal.metadata.Annotations.has(c, MappedSuperclass.class)) {
                     between.add(0, c);
                 }
             }
