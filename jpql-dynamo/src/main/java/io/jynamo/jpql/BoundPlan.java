@@ -1,5 +1,6 @@
 package io.jynamo.jpql;
 
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.plan.PlanData;
 
 import java.util.List;
@@ -124,6 +125,17 @@ public final class BoundPlan {
      */
     public boolean alwaysEmpty() {
         return data.alwaysEmpty();
+    }
+
+    /**
+     * JOIN FETCH: the associations of the root entity to load, after the read, for the entities it returned, in
+     * query order, each once (empty without fetch joins). Owning to-one targets are read by BatchGetItem of the
+     * distinct foreign keys (100 a call, managed ones not at all); inverse sides by their index Query per owner;
+     * link-table collections by a Query of the link table per owner, then BatchGetItem of the targets.
+     * {@link #explain()} lists them as {@code then fetch:} lines.
+     */
+    public List<AssociationInfo> fetches() {
+        return data.fetches();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.plan.Planner;
@@ -83,6 +84,14 @@ public final class CompiledQuery {
      */
     public ParameterInfo parameter(Object key) {
         return parametersByKey.get(key);
+    }
+
+    /**
+     * JOIN FETCH: the associations of the root entity to load for the entities the query returns, in query
+     * order, each once; empty without fetch joins. The same list as {@link BoundPlan#fetches()}.
+     */
+    public List<AssociationInfo> fetches() {
+        return analysis.fetches();
     }
 
     /** The query text as compiled. */

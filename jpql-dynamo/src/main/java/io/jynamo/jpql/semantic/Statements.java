@@ -8,6 +8,7 @@ import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.SetClause;
 import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.model.IndexInfo;
 
@@ -35,7 +36,7 @@ final class Statements {
         Condition where = s.where() == null ? null : conditions.condition(s.where());
         OrderBy orderBy = s.orderBy() == null ? null : orderBy(s.orderBy());
         return new Statement(s.kind(), s.entityName(), s.entityPos(), s.variable(), s.selectKind(), selected, sets,
-                where, orderBy);
+                where, orderBy, s.joins());
     }
 
     private List<PathExpr> selectList(Statement s) {
@@ -47,6 +48,11 @@ final class Statements {
         } else {
             for (PathExpr p : s.selected()) {
                 scope.checkVariable(p);
+                if (!p.names().get(0).equals(s.variable())) {
+                    throw p.pos().error("selecting the joined entity " + p.text() + " is not supported: DynamoDB reads "
+                            + "one entity per query", "select " + s.variable() + " with JOIN FETCH of the association and "
+                            + "read it from each result, or select its key (" + p.text() + ".<key attribute>)");
+                }
                 selected.add(p);
             }
         }
@@ -63,6 +69,13 @@ final class Statements {
             if (path.equals(entity.partitionKey()) || path.equals(entity.sortKey())) {
                 throw target.pos().error("cannot SET " + target.text() + ": it is part of the primary key of "
                         + entity.name(), "delete the entity and persist a new one with the new key");
+            }
+            for (AssociationInfo a : entity.associations().values()) {
+                if (a.foreignKey().containsValue(path)) {
+                    throw target.pos().error("cannot SET " + target.text() + ": it stores the key of the association "
+                            + entity.name() + "." + a.name(), "load the entities and set " + a.name()
+                            + " on each (the owning side decides what is stored)");
+                }
             }
             if (assigned.contains(path)) {
                 throw target.pos().error(target.text() + " is assigned twice", "assign each attribute once");
