@@ -138,6 +138,18 @@ public final class BoundPlan {
         return data.fetches();
     }
 
+    /**
+     * {@code SELECT o.customer} (or {@code SELECT c ... JOIN o.customer c}): the to-one whose targets are the
+     * results, else {@code null}. The plan reads the owners' foreign-key attributes (projected, in the order of
+     * the target's key paths: {@code CompiledQuery.selectedAttributes()}); the provider then reads the distinct
+     * targets by key (BatchGetItem, 100 a call; managed ones not at all) and returns one target per row, in row
+     * order, dropping rows whose target does not exist (the inner join of the path). {@link #explain()} shows it
+     * as a {@code then read:} line.
+     */
+    public AssociationInfo selectedAssociation() {
+        return data.selectedAssociation();
+    }
+
     @Override
     public String toString() {
         return explain();

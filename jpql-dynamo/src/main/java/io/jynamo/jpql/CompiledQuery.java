@@ -94,6 +94,15 @@ public final class CompiledQuery {
         return analysis.fetches();
     }
 
+    /**
+     * {@code SELECT o.customer}: the to-one whose targets the query returns (then {@link #selectKind()} is
+     * ATTRIBUTES and {@link #selectedAttributes()} are its foreign-key attributes, which the plan reads);
+     * otherwise {@code null}. Only compiled when {@code QueryModel.readsSelectedTargets()} is true.
+     */
+    public AssociationInfo selectedAssociation() {
+        return analysis.selectedAssociation();
+    }
+
     /** The query text as compiled. */
     public String jpql() {
         return jpql;

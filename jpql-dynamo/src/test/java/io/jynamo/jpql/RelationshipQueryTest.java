@@ -286,6 +286,50 @@ class RelationshipQueryTest {
         assertFalse(q.explain(null).contains("=1 "), q.explain(null));
     }
 
+    // ---- selecting a to-one ------------------------------------------------------------------
+
+    @Test
+    void selectingAToOneReadsTheForeignKeysOfOwnersThatHaveOneThenTheTargets() {
+        CompiledQuery q = JpqlCompiler.compile("SELECT o.customer FROM Order o WHERE o.total > 5",
+                TestModels.RELATIONS_READING_TARGETS);
+        assertEquals(SelectKind.ATTRIBUTES, q.selectKind());
+        assertEquals(List.of("customer.id"), q.selectedAttributes().stream().map(a -> a.path()).toList());
+        assertEquals("customer", q.selectedAssociation().name());
+        BoundPlan p = q.bind(Map.of(), null);
+        assertEquals(Operation.SCAN, p.operation());
+        assertEquals("#n0 > :v0 AND attribute_exists(#n1)", p.filter());
+        assertEquals("#n1", p.projection());
+        assertEquals("customer", p.selectedAssociation().name());
+        assertTrue(p.explain().contains("then read:      customer -> Customer: BatchGetItem of the distinct keys"), p.explain());
+        assertNull(compile("SELECT o FROM Order o").selectedAssociation());
+    }
+
+    @Test
+    void selectingTheJoinedToOneIsTheSameTwoStepRead() {
+        CompiledQuery q = JpqlCompiler.compile("SELECT w FROM Order o JOIN o.owner w WHERE o.id = 'a'",
+                TestModels.RELATIONS_READING_TARGETS);
+        assertEquals(List.of("owner.lastName", "owner.firstName"), q.selectedAttributes().stream().map(a -> a.path()).toList());
+        BoundPlan p = q.bind(Map.of(), null);
+        assertEquals("#n0 = :v0", p.keyCondition());
+        assertEquals("attribute_exists(#n1) AND attribute_exists(#n2)", p.filter()); // once, from the inner join
+        assertEquals("#n1, #n2", p.projection());
+        assertEquals("owner", p.selectedAssociation().name());
+        BoundPlan left = JpqlCompiler.compile("SELECT c FROM Order o LEFT JOIN o.customer c",
+                TestModels.RELATIONS_READING_TARGETS).bind(Map.of(), null);
+        assertEquals("attribute_exists(#n0)", left.filter());
+    }
+
+    @Test
+    void selectingAToOneBesideOtherItemsOrWithAFetchJoinIsRefused() {
+        var beside = assertThrows(IllegalArgumentException.class, () -> JpqlCompiler.compile(
+                "SELECT o.id, o.customer FROM Order o", TestModels.RELATIONS_READING_TARGETS));
+        assertTrue(beside.getMessage().contains("line 1, column 14: selecting the to-one o.customer beside other items"),
+                beside.getMessage());
+        var fetch = assertThrows(IllegalArgumentException.class, () -> JpqlCompiler.compile(
+                "SELECT c FROM Order o JOIN o.customer c LEFT JOIN FETCH o.owner", TestModels.RELATIONS_READING_TARGETS));
+        assertTrue(fetch.getMessage().contains("needs the entity o itself in the SELECT list"), fetch.getMessage());
+    }
+
     // ---- refused -----------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
@@ -298,7 +342,9 @@ class RelationshipQueryTest {
             SELECT o FROM Order o WHERE o.customer = o.owner                   | 1, column 40 | comparing two entities
             SELECT o FROM Order o WHERE o.customer LIKE 'x%'                   | 1, column 29 | to-one association, not an attribute
             SELECT o.customer FROM Order o                                     | 1, column 8  | LEFT JOIN FETCH o.customer
-            SELECT c FROM Order o JOIN o.customer c                            | 1, column 8  | selecting the joined entity c
+            SELECT c FROM Order o JOIN o.customer c                            | 1, column 8  | selecting the to-one c is not supported
+            SELECT c FROM Order o LEFT JOIN FETCH o.lines c                    | 1, column 23 | needs the entity o itself
+            SELECT COUNT(c) FROM Order o JOIN o.customer c                     | 1, column 14 | selecting the joined entity c
             SELECT c FROM Customer c WHERE c.orders IS NULL                    | 1, column 32 | a one-to-many collection (mappedBy)
             SELECT c FROM Customer c WHERE c.profile = :p                      | 1, column 32 | the key is stored on Thing (Thing.customer)
             SELECT c FROM Customer c WHERE c.profile.id = 1                    | 1, column 32 | stores nothing on the Customer item

@@ -29,6 +29,7 @@ import java.util.function.Supplier;
  * @param scanReason       why a Scan is needed, or {@code null}
  * @param alwaysEmpty      the condition can never be true: no call is needed
  * @param fetches          the associations to batch-load for the entities read (JOIN FETCH), in order
+ * @param selectedAssociation SELECT o.customer: the to-one whose targets are the results, or {@code null}
  * @param explainer        renders the plan as text, on demand: most plans are executed, not explained
  */
 public record PlanData(Operation operation, String tableName, String indexName, String keyCondition, String filter,
@@ -36,6 +37,7 @@ public record PlanData(Operation operation, String tableName, String indexName, 
                        List<Map<String, BoundValue>> keys, boolean count, boolean scanIndexForward,
                        List<Assignment> assignments, String updateExpression, String writeCondition, String scanReason,
                        boolean alwaysEmpty, List<AssociationInfo> fetches,
+                       AssociationInfo selectedAssociation,
                        Supplier<String> explainer) {
 
     /** The plan as text. */

@@ -34,9 +34,11 @@ public final class Planner {
     private final Statement stmt;
     private final Binder binder;
     private final List<AssociationInfo> fetches;
+    private final AssociationInfo selectedAssociation;
 
     private Planner(Analysis analysis, Binder binder) {
         this.fetches = analysis.fetches();
+        this.selectedAssociation = analysis.selectedAssociation();
         this.entity = analysis.entity();
         this.stmt = analysis.statement();
         this.binder = binder;
@@ -161,7 +163,8 @@ public final class Planner {
         StatementKind kind = stmt.kind();
         return new PlanData(op, entity.tableName(), indexName, keyCondition, filter, projection, names, values,
                 keyList, count, forward, List.copyOf(assignments), update, writeCondition, scanReason, alwaysEmpty,
-                fetches, () -> Explain.render(entity, op, indexName, keyCondition, filter, projected, names, values,
-                        keyList, count, forward, updateExpression, writeCondition, scanReason, alwaysEmpty, kind, fetches));
+                fetches, selectedAssociation, () -> Explain.render(entity, op, indexName, keyCondition, filter, projected,
+                        names, values, keyList, count, forward, updateExpression, writeCondition, scanReason, alwaysEmpty,
+                        kind, fetches, selectedAssociation));
     }
 }

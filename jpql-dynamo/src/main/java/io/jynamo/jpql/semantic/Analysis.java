@@ -14,17 +14,19 @@ import java.util.List;
  * @param entity     the queried entity
  * @param parameters the parameters in order of first appearance
  * @param fetches    the associations of the JOIN FETCH clauses, in order, each once
+ * @param selectedAssociation {@code SELECT o.customer}: the to-one whose targets are the results (the statement
+ *                   selects its foreign-key attributes), otherwise {@code null}
  */
 public record Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters,
-                       List<AssociationInfo> fetches) {
+                       List<AssociationInfo> fetches, AssociationInfo selectedAssociation) {
     /** Copies the lists. */
     public Analysis {
         parameters = List.copyOf(parameters);
         fetches = List.copyOf(fetches);
     }
 
-    /** An analysis without fetch joins. */
+    /** An analysis without fetch joins that selects no to-one. */
     public Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters) {
-        this(statement, entity, parameters, List.of());
+        this(statement, entity, parameters, List.of(), null);
     }
 }

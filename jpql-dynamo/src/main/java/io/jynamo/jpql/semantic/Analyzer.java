@@ -43,7 +43,8 @@ public final class Analyzer {
         }
         ParameterTypes params = new ParameterTypes();
         Values values = new Values(scope, params);
-        Statement resolved = new Statements(scope, values, new Conditions(scope, values)).statement(s);
+        Statements statements = new Statements(scope, values, new Conditions(scope, values));
+        Statement resolved = statements.statement(s);
         if (!joinConditions.isEmpty()) {
             List<Condition> all = new ArrayList<>();
             if (resolved.where() != null) {
@@ -54,7 +55,7 @@ public final class Analyzer {
                     resolved.selectKind(), resolved.selected(), resolved.sets(),
                     all.size() == 1 ? all.get(0) : new And(all), resolved.orderBy(), resolved.joins());
         }
-        return new Analysis(resolved, entity, params.list(), fetches);
+        return new Analysis(resolved, entity, params.list(), fetches, statements.selectedAssociation());
     }
 
     /**
@@ -66,7 +67,7 @@ public final class Analyzer {
     private static void join(Statement s, Join j, AssociationInfo a, Scope scope, List<AssociationInfo> fetches,
                              List<Condition> conditions) {
         String text = (j.left() ? "LEFT " : "") + "JOIN " + (j.fetch() ? "FETCH " : "") + j.path().text();
-        if (j.fetch() && s.selectKind() != SelectKind.ENTITY) {
+        if (j.fetch() && (s.selectKind() != SelectKind.ENTITY || !s.selected().get(0).text().equals(s.variable()))) {
             throw j.pos().error(text + " needs the entity " + s.variable() + " itself in the SELECT list",
                     "write SELECT " + s.variable() + " ... " + text + ", or remove FETCH");
         }

@@ -96,6 +96,21 @@ final class Scope {
         return null;
     }
 
+    /** Whether a join variable's join is an inner join (which keeps only owners with a target). */
+    boolean innerJoin(String joinVariable) {
+        return !joins.get(joinVariable).join().left();
+    }
+
+    /** The association a join variable joins. */
+    AssociationInfo joinedAssociation(String joinVariable) {
+        return joins.get(joinVariable).association();
+    }
+
+    /** Whether the provider reads the targets of {@code SELECT o.customer} (see {@link QueryModel#readsSelectedTargets()}). */
+    boolean readsSelectedTargets() {
+        return model.readsSelectedTargets();
+    }
+
     /** Whether the name is the variable of a join. */
     boolean isJoinVariable(String name) {
         return joins.containsKey(name);

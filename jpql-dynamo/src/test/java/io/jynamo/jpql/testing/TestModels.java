@@ -78,6 +78,19 @@ public final class TestModels {
     public static final QueryModel RELATIONS = name -> Optional.ofNullable(Map.of("Order", ORDER, "Customer", CUSTOMER,
             "User", PERSON_USER, "Thing", THING).get(name));
 
+    /** {@link #RELATIONS} for a provider that reads the targets of {@code SELECT o.customer}. */
+    public static final QueryModel RELATIONS_READING_TARGETS = new QueryModel() {
+        @Override
+        public Optional<EntityInfo> entity(String entityName) {
+            return RELATIONS.entity(entityName);
+        }
+
+        @Override
+        public boolean readsSelectedTargets() {
+            return true;
+        }
+    };
+
     private static Map<String, Object> key(Object... pairs) {
         Map<String, Object> m = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
