@@ -258,6 +258,18 @@ class RelationshipQueryTest {
     }
 
     @Test
+    void innerJoinOnKeyReadsSaysWhyItIsNotABatchGet() {
+        BoundPlan p = plan("SELECT o FROM Order o JOIN FETCH o.customer WHERE o.id IN ('a', 'b')");
+        assertEquals(Operation.SCAN, p.operation());
+        assertTrue(p.scanReason().contains("use LEFT JOIN [FETCH] when the association is never null"), p.scanReason());
+        assertEquals(Operation.BATCH_GET_ITEM,
+                plan("SELECT o FROM Order o LEFT JOIN FETCH o.customer WHERE o.id IN ('a', 'b')").operation());
+        BoundPlan one = plan("SELECT o FROM Order o JOIN FETCH o.customer WHERE o.id = 'a'");
+        assertEquals(Operation.QUERY, one.operation());
+        assertEquals("attribute_exists(#n1)", one.filter());
+    }
+
+    @Test
     void fetchJoinOfACollectionOnTheOwnerKeyStaysAGetItem() {
         BoundPlan p = plan("SELECT c FROM Customer c LEFT JOIN FETCH c.orders WHERE c.id = 1");
         assertEquals(Operation.GET_ITEM, p.operation());

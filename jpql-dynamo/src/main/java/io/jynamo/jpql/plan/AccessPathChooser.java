@@ -354,6 +354,12 @@ final class AccessPathChooser {
         if (conjuncts.isEmpty()) {
             return "no WHERE condition: every item is read";
         }
+        List<Bound> withoutExists = new ArrayList<>(conjuncts);
+        withoutExists.removeIf(b -> b instanceof Exists e && e.exists());
+        if (withoutExists.size() < conjuncts.size() && !withoutExists.isEmpty() && directKeys(withoutExists) != null) {
+            return "the WHERE names full primary keys, but BatchGetItem cannot also test IS NOT NULL (an inner JOIN adds "
+                    + "that test of its foreign key): use LEFT JOIN [FETCH] when the association is never null";
+        }
         StringBuilder sb = new StringBuilder("no equality on partition key '").append(entity.partitionKey())
                 .append("' or on an index partition key (indexes: ").append(describeIndexes()).append(")");
         for (IndexInfo idx : entity.indexes()) {
