@@ -1,5 +1,10 @@
 package io.jynamo.jpql;
 
+import io.jynamo.jpql.model.AssociationInfo;
+import io.jynamo.jpql.model.AttributeInfo;
+import io.jynamo.jpql.model.EntityInfo;
+import io.jynamo.jpql.model.IndexInfo;
+import io.jynamo.jpql.model.QueryModel;
 import io.jynamo.jpql.testing.TestModels;
 import io.jynamo.jpql.testing.TestModels.Customer;
 import io.jynamo.jpql.testing.TestModels.Person;
@@ -13,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,6 +68,35 @@ class RelationshipQueryTest {
         BoundPlan p = plan("SELECT o FROM Order o WHERE o.owner.lastName = 'S' AND o.owner.firstName <> 'J'");
         assertEquals("#n0 = :v0 AND (attribute_exists(#n1) AND #n1 <> :v1)", p.filter());
         assertEquals(Map.of("#n0", "owner_last", "#n1", "owner_first"), p.names());
+    }
+
+    @Test
+    void foreignKeyMayBeStoredUnderAnyAttributePathTheAssociationNames() {
+        // the target's key is reachable as 'id' and as the embedded-id path 'pk.id' (same stored name)
+        Map<String, AttributeInfo> targetAttrs = Map.of(
+                "id", TestModels.attr("id", "id", ValueKind.STRING, String.class),
+                "pk.id", new AttributeInfo("pk.id", List.of("id"), ValueKind.STRING, String.class, null),
+                "name", TestModels.attr("name", "name", ValueKind.STRING, String.class));
+        EntityInfo target = new EntityInfo("Shop", "shops", "id", null, List.of(), targetAttrs);
+        EntityInfo owner = new EntityInfo("Visit", "visits", "id", null, List.of(new IndexInfo("byShop", "shopRef", null, true)),
+                Map.of("id", TestModels.attr("id", "id", ValueKind.STRING, String.class),
+                        "shopRef", TestModels.attr("shopRef", "shop_ref", ValueKind.STRING, String.class)),
+                Map.of("shop", AssociationInfo.owningToOne("shop", "Shop", Map.of("id", "shopRef"))), null, null);
+        QueryModel model = name -> Optional.ofNullable(Map.of("Shop", target, "Visit", owner).get(name));
+        for (String q : List.of("SELECT v FROM Visit v WHERE v.shop.id = 's'", "SELECT v FROM Visit v WHERE v.shop.pk.id = 's'",
+                "SELECT v FROM Visit v JOIN v.shop s WHERE s.pk.id = 's'")) {
+            BoundPlan p = JpqlCompiler.compile(q, model).bind(Map.of(), null);
+            assertEquals("byShop", p.indexName(), q);
+            assertEquals("shop_ref", p.names().get("#n0"), q);
+        }
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> JpqlCompiler.compile("SELECT v FROM Visit v WHERE v.shop = :s", model));
+        assertTrue(e.getMessage().contains("v.shop is an entity, and the query model cannot read the key of a Shop argument"),
+                e.getMessage());
+        var name = assertThrows(IllegalArgumentException.class,
+                () -> JpqlCompiler.compile("SELECT v FROM Visit v WHERE v.shop.name = 'x'", model));
+        assertTrue(name.getMessage().contains("Hint: query Shop by 'name' first, then Visit with v.shop IN :targets"),
+                name.getMessage());
     }
 
     @Test
@@ -252,7 +287,7 @@ class RelationshipQueryTest {
         assertEquals("attribute_exists(#n1) AND attribute_exists(#n2)", p.filter());
         String explain = p.explain();
         assertTrue(explain.contains("then fetch:     customer -> Customer: BatchGetItem of the distinct keys"), explain);
-        assertTrue(explain.contains("then fetch:     lines -> Thing: one Query per result on index byOrder (Thing.order)"), explain);
+        assertTrue(explain.contains("then fetch:     lines -> OrderLine: one Query per result on index byOrder (OrderLine.order)"), explain);
         assertTrue(explain.contains("then fetch:     tags -> Thing: one Query per result on link table order_tags"), explain);
         assertTrue(q.explain(null).contains("then fetch:     owner -> User"), q.explain(null));
     }
@@ -356,6 +391,8 @@ class RelationshipQueryTest {
             SELECT o.customer FROM Order o                                     | 1, column 8  | LEFT JOIN FETCH o.customer
             SELECT c FROM Order o JOIN o.customer c                            | 1, column 8  | selecting the to-one c is not supported
             SELECT c FROM Order o LEFT JOIN FETCH o.lines c                    | 1, column 23 | needs the entity o itself
+            SELECT o FROM Order o LEFT JOIN FETCH o.lines l WHERE l.id = 'x'   | 1, column 55 | the key is stored on OrderLine (OrderLine.order)
+            SELECT l FROM OrderLine l WHERE l.order.customer.id = 1            | 1, column 33 | only the key (id) of Order is stored on OrderLine items
             SELECT COUNT(c) FROM Order o JOIN o.customer c                     | 1, column 14 | selecting the joined entity c
             SELECT c FROM Customer c WHERE c.orders IS NULL                    | 1, column 32 | a one-to-many collection (mappedBy)
             SELECT c FROM Customer c WHERE c.profile = :p                      | 1, column 32 | the key is stored on Thing (Thing.customer)

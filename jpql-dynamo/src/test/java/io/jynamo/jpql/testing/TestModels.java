@@ -69,14 +69,17 @@ public final class TestModels {
      */
     public static final EntityInfo ORDER = order();
 
+    /** An order line: partition key {@code id}; owning to-one {@code order} stored as {@code order_id} (GSI {@code byOrder}). */
+    public static final EntityInfo ORDER_LINE = orderLine();
+
     /** {@link #USER} with its key extractor, for entity comparisons on a composite key. */
     public static final EntityInfo PERSON_USER = new EntityInfo(USER.name(), USER.tableName(), USER.partitionKey(),
             USER.sortKey(), USER.indexes(), USER.attributes(), Map.of(), Person.class,
             o -> key("lastName", ((Person) o).lastName(), "firstName", ((Person) o).firstName()));
 
-    /** A model with relationships: Order, Customer, User (as {@link #PERSON_USER}) and Thing. */
+    /** A model with relationships: Order, OrderLine, Customer, User (as {@link #PERSON_USER}) and Thing. */
     public static final QueryModel RELATIONS = name -> Optional.ofNullable(Map.of("Order", ORDER, "Customer", CUSTOMER,
-            "User", PERSON_USER, "Thing", THING).get(name));
+            "OrderLine", ORDER_LINE, "User", PERSON_USER, "Thing", THING).get(name));
 
     /** {@link #RELATIONS} for a provider that reads the targets of {@code SELECT o.customer}. */
     public static final QueryModel RELATIONS_READING_TARGETS = new QueryModel() {
@@ -112,6 +115,14 @@ public final class TestModels {
                 o -> key("id", ((Customer) o).id()));
     }
 
+    private static EntityInfo orderLine() {
+        Map<String, AttributeInfo> a = new LinkedHashMap<>();
+        put(a, attr("id", "id", ValueKind.STRING, String.class));
+        put(a, attr("order.id", "order_id", ValueKind.STRING, String.class));
+        return new EntityInfo("OrderLine", "order-lines", "id", null, List.of(new IndexInfo("byOrder", "order.id", null, true)),
+                a, Map.of("order", AssociationInfo.owningToOne("order", "Order", Map.of("id", "order.id"))), null, null);
+    }
+
     private static EntityInfo order() {
         Map<String, AttributeInfo> a = new LinkedHashMap<>();
         put(a, attr("id", "id", ValueKind.STRING, String.class));
@@ -125,7 +136,7 @@ public final class TestModels {
         ownerKey.put("lastName", "owner.lastName");
         ownerKey.put("firstName", "owner.firstName");
         assoc.put("owner", AssociationInfo.owningToOne("owner", "User", ownerKey));
-        assoc.put("lines", AssociationInfo.inverse("lines", AssociationInfo.Kind.INVERSE_ONE_TO_MANY, "Thing", "order",
+        assoc.put("lines", AssociationInfo.inverse("lines", AssociationInfo.Kind.INVERSE_ONE_TO_MANY, "OrderLine", "order",
                 "byOrder"));
         assoc.put("tags", AssociationInfo.linkTable("tags", "Thing", "order_tags", "order_tags-inverse"));
         return new EntityInfo("Order", "orders", "id", null,
