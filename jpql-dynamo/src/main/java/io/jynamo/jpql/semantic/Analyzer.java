@@ -7,7 +7,6 @@ import io.jynamo.jpql.ast.EntityComparison;
 import io.jynamo.jpql.ast.Join;
 import io.jynamo.jpql.ast.Statement;
 import io.jynamo.jpql.model.AssociationInfo;
-import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.model.QueryModel;
 
@@ -73,18 +72,8 @@ public final class Analyzer {
         }
         if (a.kind() == AssociationInfo.Kind.OWNING_TO_ONE) {
             if (!j.left()) {
-                EntityInfo target = scope.target(a, j.pos());
-                List<AttributeInfo> keys = new ArrayList<>();
-                for (String k : target.keyPaths()) {
-                    String fk = a.foreignKey().get(k);
-                    keys.add(fk == null ? null : scope.entity().attributes().get(fk));
-                }
-                if (keys.contains(null)) {
-                    throw j.pos().error("association " + scope.entity().name() + "." + a.name() + " does not say which "
-                            + "attributes store the key of " + target.name(), "the query model must map every key attribute "
-                            + "of the target to a stored attribute");
-                }
-                conditions.add(new EntityComparison(j.path().text(), keys, target, EntityComparison.Op.IS_NOT_NULL,
+                Scope.EntityPath t = scope.entityPath(j.path(), "JOIN");
+                conditions.add(new EntityComparison(t.text(), t.keyAttributes(), t.target(), EntityComparison.Op.IS_NOT_NULL,
                         List.of(), j.pos()));
             }
         } else if (!j.fetch()) {
