@@ -1,5 +1,6 @@
 package io.jynamo.jpql;
 
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.plan.PlanData;
 
 import java.util.List;
@@ -124,6 +125,29 @@ public final class BoundPlan {
      */
     public boolean alwaysEmpty() {
         return data.alwaysEmpty();
+    }
+
+    /**
+     * JOIN FETCH: the associations of the root entity to load, after the read, for the entities it returned, in
+     * query order, each once (empty without fetch joins). Owning to-one targets are read by BatchGetItem of the
+     * distinct foreign keys (100 a call, managed ones not at all); inverse sides by their index Query per owner;
+     * link-table collections by a Query of the link table per owner, then BatchGetItem of the targets.
+     * {@link #explain()} lists them as {@code then fetch:} lines.
+     */
+    public List<AssociationInfo> fetches() {
+        return data.fetches();
+    }
+
+    /**
+     * {@code SELECT o.customer} (or {@code SELECT c ... JOIN o.customer c}): the to-one whose targets are the
+     * results, else {@code null}. The plan reads the owners' foreign-key attributes (projected, in the order of
+     * the target's key paths: {@code CompiledQuery.selectedAttributes()}); the provider then reads the distinct
+     * targets by key (BatchGetItem, 100 a call; managed ones not at all) and returns one target per row, in row
+     * order, dropping rows whose target does not exist (the inner join of the path). {@link #explain()} shows it
+     * as a {@code then read:} line.
+     */
+    public AssociationInfo selectedAssociation() {
+        return data.selectedAssociation();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.plan.Planner;
@@ -83,6 +84,23 @@ public final class CompiledQuery {
      */
     public ParameterInfo parameter(Object key) {
         return parametersByKey.get(key);
+    }
+
+    /**
+     * JOIN FETCH: the associations of the root entity to load for the entities the query returns, in query
+     * order, each once; empty without fetch joins. The same list as {@link BoundPlan#fetches()}.
+     */
+    public List<AssociationInfo> fetches() {
+        return analysis.fetches();
+    }
+
+    /**
+     * {@code SELECT o.customer}: the to-one whose targets the query returns (then {@link #selectKind()} is
+     * ATTRIBUTES and {@link #selectedAttributes()} are its foreign-key attributes, which the plan reads);
+     * otherwise {@code null}. Only compiled when {@code QueryModel.readsSelectedTargets()} is true.
+     */
+    public AssociationInfo selectedAssociation() {
+        return analysis.selectedAssociation();
     }
 
     /** The query text as compiled. */

@@ -17,12 +17,21 @@ import java.util.List;
  * @param sets       UPDATE assignments, otherwise empty
  * @param where      the WHERE condition or {@code null}
  * @param orderBy    the ORDER BY item or {@code null}
+ * @param joins      the joins of FROM, in order (empty for none)
  */
 public record Statement(StatementKind kind, String entityName, Pos entityPos, String variable, SelectKind selectKind,
-                        List<PathExpr> selected, List<SetClause> sets, Condition where, OrderBy orderBy) {
+                        List<PathExpr> selected, List<SetClause> sets, Condition where, OrderBy orderBy,
+                        List<Join> joins) {
     /** Copies the lists. */
     public Statement {
         selected = List.copyOf(selected);
         sets = List.copyOf(sets);
+        joins = List.copyOf(joins);
+    }
+
+    /** A statement without joins. */
+    public Statement(StatementKind kind, String entityName, Pos entityPos, String variable, SelectKind selectKind,
+                     List<PathExpr> selected, List<SetClause> sets, Condition where, OrderBy orderBy) {
+        this(kind, entityName, entityPos, variable, selectKind, selected, sets, where, orderBy, List.of());
     }
 }

@@ -234,7 +234,8 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
             advance();
             boolean not = matchWord("NOT");
             if (checkWord("EMPTY")) {
-                throw peek().pos().error("IS EMPTY is not supported", "use SIZE(e.collection) = 0");
+                throw peek().pos().error("IS EMPTY is not supported", "use SIZE(e.collection) = 0 for an element "
+                        + "collection; for a relationship, query the target entity by its owner");
             }
             consumeWord("NULL", "write IS NULL or IS NOT NULL");
             return new IsNull(left, not, op.pos());

@@ -4,6 +4,7 @@ import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.Expr;
+import io.jynamo.jpql.ast.Join;
 import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.SetClause;
@@ -130,7 +131,8 @@ public final class Parser extends ExpressionParser {
         }
         consumeWord("FROM", "write SELECT ... FROM Entity e");
         Token entity = entityName();
-        String variable = variable();
+        String variable = variable(true);
+        List<Join> joins = joins();
         Condition where = null;
         if (matchWord("WHERE")) {
             where = condition();
@@ -161,7 +163,7 @@ public final class Parser extends ExpressionParser {
             orderBy = new OrderBy(p, desc, p.pos());
         }
         return new Statement(StatementKind.SELECT, entity.text(), entity.pos(), variable, selectKind, selected,
-                List.of(), where, orderBy);
+                List.of(), where, orderBy, joins);
     }
 
     private PathExpr valuePathForOrder() {
@@ -213,7 +215,7 @@ public final class Parser extends ExpressionParser {
     private Statement update() {
         advance(); // UPDATE
         Token entity = entityName();
-        String variable = variable();
+        String variable = variable(false);
         consumeWord("SET", "write UPDATE Entity e SET e.a = value");
         List<SetClause> sets = new ArrayList<>();
         do {
@@ -238,7 +240,7 @@ public final class Parser extends ExpressionParser {
         advance(); // DELETE
         consumeWord("FROM", "write DELETE FROM Entity e WHERE ...");
         Token entity = entityName();
-        String variable = variable();
+        String variable = variable(false);
         Condition where = null;
         if (matchWord("WHERE")) {
             where = condition();
@@ -263,13 +265,15 @@ public final class Parser extends ExpressionParser {
         return t;
     }
 
-    private String variable() {
+    /** The identification variable of a range declaration; {@code select}: joins may follow (UPDATE/DELETE have none). */
+    private String variable(boolean select) {
         boolean as = matchWord("AS");
         Token t = peek();
         // After AS any word names the variable; without it, a word that may follow the declaration ends it.
         if (t.type() != TokenType.WORD || !as && AFTER_RANGE.contains(t.upper())) {
             if (t.is("JOIN") || t.is("LEFT") || t.is("INNER")) {
-                throw t.pos().error("JOIN is not supported", NO_JOIN);
+                throw t.pos().error("the identification variable is missing before " + t.upper(),
+                        "write FROM Entity e JOIN e.association a");
             }
             throw unexpected("an identification variable", t.type() == TokenType.WORD && !t.is("AS")
                     ? "the variable is required, e.g. Entity e; to name it like the keyword " + t.upper()
@@ -278,13 +282,72 @@ public final class Parser extends ExpressionParser {
         }
         advance();
         Token next = peek();
-        if (next.is("JOIN") || next.is("LEFT") || next.is("INNER") || next.is("RIGHT") || next.is("CROSS")
-                || next.is("FULL") || next.is("OUTER") || next.is("FETCH")) {
-            throw next.pos().error("JOIN is not supported", NO_JOIN);
+        if (!select && (next.is("JOIN") || next.is("LEFT") || next.is("INNER") || next.is("RIGHT") || next.is("CROSS")
+                || next.is("FULL") || next.is("OUTER") || next.is("FETCH"))) {
+            throw next.pos().error("JOIN in a bulk UPDATE or DELETE is not JPQL", "compare the association's key in WHERE, "
+                    + "e.g. e.customer = :c or e.customer.id = :id");
         }
         if (next.type() == TokenType.COMMA) {
             throw next.pos().error("JOIN (several entities in FROM) is not supported", NO_JOIN);
         }
         return t.text();
+    }
+
+    /**
+     * {@code [LEFT [OUTER] | INNER] JOIN [FETCH] var.association [[AS] v]}, repeated. Only joins over the root's
+     * associations exist on DynamoDB (the analyser decides what each becomes); other joins are refused here.
+     */
+    private List<Join> joins() {
+        List<Join> joins = new ArrayList<>();
+        while (true) {
+            Token start = peek();
+            if (start.is("RIGHT") || start.is("FULL") || start.is("CROSS")) {
+                throw start.pos().error(start.upper() + " JOIN is not supported",
+                        "only [LEFT] JOIN [FETCH] over an association of the queried entity, e.g. LEFT JOIN FETCH o.customer");
+            }
+            boolean left = false;
+            if (start.is("LEFT") && (peekAt(1).is("JOIN") || peekAt(1).is("OUTER"))) {
+                advance();
+                matchWord("OUTER");
+                left = true;
+            } else if (start.is("INNER") && peekAt(1).is("JOIN")) {
+                advance();
+            } else if (!start.is("JOIN")) {
+                break;
+            }
+            consumeWord("JOIN", "write LEFT JOIN e.association v");
+            boolean fetch = matchWord("FETCH");
+            Token pathStart = peek();
+            if (pathStart.type() == TokenType.WORD && peekAt(1).type() != TokenType.DOT) {
+                throw pathStart.pos().error("JOIN " + pathStart.text() + ": joining an entity by name is not supported",
+                        NO_JOIN + "; join an association of the queried entity instead, e.g. JOIN o.customer c");
+            }
+            PathExpr path = path("an association path, e.g. o.customer");
+            if (path.names().size() != 2) {
+                throw path.pos().error("JOIN " + path.text() + " is not supported: only an association of the queried "
+                        + "entity can be joined", "join " + path.names().get(0) + "." + path.names().get(1)
+                        + " and load further targets by key");
+            }
+            String variable = null;
+            boolean as = matchWord("AS");
+            Token v = peek();
+            if (as || v.type() == TokenType.WORD && !AFTER_RANGE.contains(v.upper())) {
+                if (v.type() != TokenType.WORD) {
+                    throw unexpected("an identification variable", "write JOIN e.association v");
+                }
+                variable = advance().text();
+            }
+            if (checkWord("ON")) {
+                throw peek().pos().error("JOIN ... ON is not supported", "put the condition in WHERE");
+            }
+            if (check(TokenType.COMMA)) {
+                throw peek().pos().error("JOIN (several entities in FROM) is not supported", NO_JOIN);
+            }
+            joins.add(new Join(path, variable, left, fetch, start.pos()));
+        }
+        if (check(TokenType.COMMA)) {
+            throw peek().pos().error("JOIN (several entities in FROM) is not supported", NO_JOIN);
+        }
+        return joins;
     }
 }

@@ -162,7 +162,53 @@ final class AccessPathChooser {
         return null;
     }
 
+    /**
+     * The full primary keys the WHERE names, or {@code null} when it selects anything else: a conjunction of
+     * {@code =}/{@code IN} on the key attributes, or a disjunction of such conjunctions ({@code x = ?1 OR x = ?2},
+     * {@code x IN :entities} on a composite key), every key once, in query order.
+     */
     private List<Map<String, BoundValue>> directKeys(List<Bound> conjuncts) {
+        List<List<BoundValue[]>> groups = new ArrayList<>();
+        if (conjuncts.size() == 1 && conjuncts.get(0) instanceof Any any) {
+            for (Bound o : any.operands()) {
+                List<BoundValue[]> k = conjunctionKeys(o instanceof All a ? a.operands() : List.of(o));
+                if (k == null) {
+                    return null;
+                }
+                groups.add(k);
+            }
+        } else {
+            List<BoundValue[]> k = conjunctionKeys(conjuncts);
+            if (k == null) {
+                return null;
+            }
+            groups.add(k);
+        }
+        String pkName = entity.attributes().get(entity.partitionKey()).storedPath().get(0);
+        String skName = entity.sortKey() == null ? null : entity.attributes().get(entity.sortKey()).storedPath().get(0);
+        Set<List<Object>> seen = new LinkedHashSet<>();
+        List<Map<String, BoundValue>> keys = new ArrayList<>();
+        for (List<BoundValue[]> group : groups) {
+            for (BoundValue[] pair : group) {
+                List<Object> id = new ArrayList<>();
+                id.add(Types.identity(pair[0].value()));
+                id.add(pair[1] == null ? null : Types.identity(pair[1].value()));
+                if (!seen.add(id)) {
+                    continue;
+                }
+                Map<String, BoundValue> k = new LinkedHashMap<>();
+                k.put(pkName, pair[0]);
+                if (pair[1] != null) {
+                    k.put(skName, pair[1]);
+                }
+                keys.add(Collections.unmodifiableMap(k));
+            }
+        }
+        return keys;
+    }
+
+    /** The (partition key, sort key or null) pairs a conjunction of = and IN on the key names, or {@code null}. */
+    private List<BoundValue[]> conjunctionKeys(List<Bound> conjuncts) {
         String pk = entity.partitionKey();
         String sk = entity.sortKey();
         List<BoundValue> pks = null;
@@ -186,27 +232,13 @@ final class AccessPathChooser {
         if (pks == null) {
             return null;
         }
-        String pkName = entity.attributes().get(pk).storedPath().get(0);
-        String skName = sk == null ? null : entity.attributes().get(sk).storedPath().get(0);
-        Set<List<Object>> seen = new LinkedHashSet<>();
-        List<Map<String, BoundValue>> keys = new ArrayList<>();
+        List<BoundValue[]> pairs = new ArrayList<>();
         for (BoundValue p : pks) {
             for (BoundValue s : sks == null ? Collections.<BoundValue>singletonList(null) : sks) {
-                List<Object> id = new ArrayList<>();
-                id.add(Types.identity(p.value()));
-                id.add(s == null ? null : Types.identity(s.value()));
-                if (!seen.add(id)) {
-                    continue;
-                }
-                Map<String, BoundValue> k = new LinkedHashMap<>();
-                k.put(pkName, p);
-                if (s != null) {
-                    k.put(skName, s);
-                }
-                keys.add(Collections.unmodifiableMap(k));
+                pairs.add(new BoundValue[] {p, s});
             }
         }
-        return keys;
+        return pairs;
     }
 
     private Candidate chooseQuery(List<Bound> conjuncts, String forcedIndex) {
@@ -321,6 +353,12 @@ final class AccessPathChooser {
     private String scanReason(List<Bound> conjuncts) {
         if (conjuncts.isEmpty()) {
             return "no WHERE condition: every item is read";
+        }
+        List<Bound> withoutExists = new ArrayList<>(conjuncts);
+        withoutExists.removeIf(b -> b instanceof Exists e && e.exists());
+        if (withoutExists.size() < conjuncts.size() && !withoutExists.isEmpty() && directKeys(withoutExists) != null) {
+            return "the WHERE names full primary keys, but BatchGetItem cannot also test IS NOT NULL (an inner JOIN adds "
+                    + "that test of its foreign key): use LEFT JOIN [FETCH] when the association is never null";
         }
         StringBuilder sb = new StringBuilder("no equality on partition key '").append(entity.partitionKey())
                 .append("' or on an index partition key (indexes: ").append(describeIndexes()).append(")");

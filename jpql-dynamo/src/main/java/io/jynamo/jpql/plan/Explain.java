@@ -3,6 +3,7 @@ package io.jynamo.jpql.plan;
 import io.jynamo.jpql.BoundValue;
 import io.jynamo.jpql.Operation;
 import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.EntityInfo;
 
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ final class Explain {
     static String render(EntityInfo entity, Operation op, String index, String keyCondition, String filter,
                          String projection, Map<String, String> names, Map<String, BoundValue> values,
                          List<Map<String, BoundValue>> keys, boolean count, boolean forward, String update,
-                         String writeCondition, String scanReason, boolean alwaysEmpty, StatementKind kind) {
+                         String writeCondition, String scanReason, boolean alwaysEmpty, StatementKind kind,
+                         List<AssociationInfo> fetches, AssociationInfo selectedAssociation) {
         StringBuilder sb = new StringBuilder();
         line(sb, "operation", alwaysEmpty ? "none (the condition is never true: empty result, no DynamoDB call)" : op.name());
         line(sb, "entity", entity.name() + (kind == StatementKind.SELECT ? "" : " (" + kind + ": reads the keys, then writes each item)"));
@@ -56,6 +58,14 @@ final class Explain {
             line(sb, "write if", "attribute_exists(key) AND " + writeCondition);
         }
         line(sb, "scan", op == Operation.SCAN && !alwaysEmpty ? "yes: " + scanReason : "no");
+        if (selectedAssociation != null) {
+            line(sb, "then read", selectedAssociation.name() + " -> " + selectedAssociation.targetEntity()
+                    + ": BatchGetItem of the distinct keys the rows reference (100 keys a call), targets already managed "
+                    + "are not read; one result per row, a row whose target no longer exists is dropped");
+        }
+        for (AssociationInfo a : fetches) {
+            line(sb, "then fetch", fetch(a));
+        }
         if (!names.isEmpty()) {
             List<String> parts = new ArrayList<>();
             names.forEach((k, v) -> parts.add(k + "=" + v));
@@ -67,6 +77,19 @@ final class Explain {
             line(sb, "values", String.join(", ", parts));
         }
         return sb.toString().stripTrailing();
+    }
+
+    /** How the provider loads a fetched association for the entities read. */
+    static String fetch(AssociationInfo a) {
+        String via = a.index() == null ? "" : " " + a.index();
+        return a.name() + " -> " + a.targetEntity() + ": " + switch (a.kind()) {
+            case OWNING_TO_ONE -> "BatchGetItem of the distinct keys the results reference (100 keys a call), "
+                    + "targets already managed are not read";
+            case INVERSE_TO_ONE, INVERSE_ONE_TO_MANY -> "one Query per result on index" + via + " (" + a.targetEntity()
+                    + "." + a.mappedBy() + ")";
+            case LINK_TABLE -> "one Query per result on link table " + a.linkTable()
+                    + ", then BatchGetItem of the targets (100 keys a call)";
+        };
     }
 
     private static void line(StringBuilder sb, String label, String text) {

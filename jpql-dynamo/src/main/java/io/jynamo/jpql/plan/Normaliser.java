@@ -7,6 +7,7 @@ import io.jynamo.jpql.ast.CaseFunction;
 import io.jynamo.jpql.ast.CompareOp;
 import io.jynamo.jpql.ast.Comparison;
 import io.jynamo.jpql.ast.Condition;
+import io.jynamo.jpql.ast.EntityComparison;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.In;
 import io.jynamo.jpql.ast.IsNull;
@@ -19,6 +20,7 @@ import io.jynamo.jpql.ast.Param;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.SizeExpr;
 import io.jynamo.jpql.model.AttributeInfo;
+import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.plan.Bound.All;
 import io.jynamo.jpql.plan.Bound.Any;
 import io.jynamo.jpql.plan.Bound.Attr;
@@ -40,6 +42,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -89,6 +92,9 @@ final class Normaliser {
         if (c instanceof In in) {
             return in(in, neg ^ in.negated());
         }
+        if (c instanceof EntityComparison e) {
+            return entity(e, neg ? e.op().negate() : e.op());
+        }
         if (c instanceof IsNull n) {
             boolean wantExists = neg ^ n.negated();
             if (n.value() instanceof PathExpr p) {
@@ -111,6 +117,117 @@ final class Normaliser {
         }
         AttributeInfo coll = m.collection().attribute();
         return new Member(coll, new BoundValue(v, coll, true), negated);
+    }
+
+    /**
+     * An entity comparison as comparisons of the stored key attributes with the key of each entity bound: one
+     * attribute compares like any attribute; a composite key is equal when every part is, different when any is.
+     */
+    private Bound entity(EntityComparison e, EntityComparison.Op op) {
+        List<AttributeInfo> attrs = e.keyAttributes();
+        switch (op) {
+            case IS_NULL, IS_NOT_NULL -> {
+                List<Bound> ops = new ArrayList<>();
+                attrs.forEach(a -> ops.add(new Exists(a, op == EntityComparison.Op.IS_NOT_NULL)));
+                return all(ops);
+            }
+            case EQ, NE -> {
+                List<BoundValue> key = key(e, binder.eval(e.values().get(0)));
+                if (key == null) {
+                    return FALSE; // comparison with NULL (or an entity without a key) is unknown, and so is its negation
+                }
+                return keyComparison(attrs, key, op == EntityComparison.Op.EQ);
+            }
+            default -> {
+                boolean negated = op == EntityComparison.Op.NOT_IN;
+                List<List<BoundValue>> keys = new ArrayList<>();
+                Set<List<Object>> seen = new LinkedHashSet<>();
+                boolean hasNull = false;
+                for (Expr x : e.values()) {
+                    Object v = binder.eval(x);
+                    List<Object> items = new ArrayList<>();
+                    if (v instanceof Collection<?> col) {
+                        items.addAll(col);
+                    } else {
+                        items.add(v);
+                    }
+                    for (Object item : items) {
+                        List<BoundValue> key = key(e, item);
+                        if (key == null) {
+                            hasNull = true;
+                            continue;
+                        }
+                        List<Object> id = new ArrayList<>();
+                        key.forEach(k -> id.add(Types.identity(k.value())));
+                        if (seen.add(id)) {
+                            keys.add(key);
+                        }
+                    }
+                }
+                if (negated && hasNull) {
+                    return FALSE; // x NOT IN (.., NULL) is never true
+                }
+                if (keys.isEmpty()) {
+                    return negated ? TRUE : FALSE;
+                }
+                if (attrs.size() == 1) {
+                    List<BoundValue> values = new ArrayList<>();
+                    keys.forEach(k -> values.add(k.get(0)));
+                    return new InList(attrs.get(0), values, negated);
+                }
+                List<Bound> ops = new ArrayList<>();
+                keys.forEach(k -> ops.add(keyComparison(attrs, k, !negated)));
+                return negated ? all(ops) : any(ops);
+            }
+        }
+    }
+
+    private static Bound keyComparison(List<AttributeInfo> attrs, List<BoundValue> key, boolean equal) {
+        List<Bound> ops = new ArrayList<>();
+        for (int i = 0; i < attrs.size(); i++) {
+            ops.add(new Cmp(new Attr(attrs.get(i)), equal ? CompareOp.EQ : CompareOp.NE, new Val(key.get(i))));
+        }
+        return equal ? all(ops) : any(ops);
+    }
+
+    /**
+     * The key of an entity argument as values of the stored key attributes, or {@code null} for NULL or an entity
+     * without a key. For explain, an unbound parameter stands for its key attributes ({@code :c.id}).
+     */
+    private List<BoundValue> key(EntityComparison e, Object entity) {
+        if (entity == null) {
+            return null;
+        }
+        EntityInfo target = e.target();
+        List<String> paths = target.keyPaths();
+        List<BoundValue> out = new ArrayList<>();
+        if (entity instanceof Binder.Unbound u) {
+            binder.note(e.text() + " is compared with the key of the entity bound to " + u.label() + ", read by the model's "
+                    + "key extractor of " + target.name());
+            for (int i = 0; i < paths.size(); i++) {
+                out.add(new BoundValue(new Binder.Unbound(u.label() + "." + paths.get(i), u.collection()),
+                        e.keyAttributes().get(i), false));
+            }
+            return out;
+        }
+        if (target.keyOf() == null) {
+            throw new IllegalArgumentException(e.text() + " is compared with an entity (" + entity.getClass().getName()
+                    + ", at " + e.pos() + ") but the query model cannot read the key of a " + target.name()
+                    + "; compare the key attributes instead");
+        }
+        if (target.javaType() != null && !target.javaType().isInstance(entity)) {
+            throw new IllegalArgumentException(e.text() + " (at " + e.pos() + ") is a " + target.name() + " but the "
+                    + "argument is a " + entity.getClass().getName() + "; bind a " + target.javaType().getName());
+        }
+        Map<String, Object> key = target.keyOf().apply(entity);
+        for (int i = 0; i < paths.size(); i++) {
+            Object v = key == null ? null : key.get(paths.get(i));
+            if (v == null) {
+                return null;
+            }
+            out.add(new BoundValue(v, e.keyAttributes().get(i), false));
+        }
+        return out;
     }
 
     private Operand operand(Expr e, AttributeInfo against) {

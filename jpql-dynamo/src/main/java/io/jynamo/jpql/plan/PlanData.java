@@ -3,6 +3,7 @@ package io.jynamo.jpql.plan;
 import io.jynamo.jpql.Assignment;
 import io.jynamo.jpql.BoundValue;
 import io.jynamo.jpql.Operation;
+import io.jynamo.jpql.model.AssociationInfo;
 
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,16 @@ import java.util.function.Supplier;
  * @param writeCondition   UPDATE/DELETE read by Query or Scan: the whole WHERE as a ConditionExpression, or {@code null}
  * @param scanReason       why a Scan is needed, or {@code null}
  * @param alwaysEmpty      the condition can never be true: no call is needed
+ * @param fetches          the associations to batch-load for the entities read (JOIN FETCH), in order
+ * @param selectedAssociation SELECT o.customer: the to-one whose targets are the results, or {@code null}
  * @param explainer        renders the plan as text, on demand: most plans are executed, not explained
  */
 public record PlanData(Operation operation, String tableName, String indexName, String keyCondition, String filter,
                        String projection, Map<String, String> names, Map<String, BoundValue> values,
                        List<Map<String, BoundValue>> keys, boolean count, boolean scanIndexForward,
                        List<Assignment> assignments, String updateExpression, String writeCondition, String scanReason,
-                       boolean alwaysEmpty,
+                       boolean alwaysEmpty, List<AssociationInfo> fetches,
+                       AssociationInfo selectedAssociation,
                        Supplier<String> explainer) {
 
     /** The plan as text. */

@@ -8,6 +8,7 @@ import io.jynamo.jpql.StatementKind;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.SetClause;
 import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.plan.AccessPathChooser.AccessPath;
@@ -32,8 +33,12 @@ public final class Planner {
     private final EntityInfo entity;
     private final Statement stmt;
     private final Binder binder;
+    private final List<AssociationInfo> fetches;
+    private final AssociationInfo selectedAssociation;
 
     private Planner(Analysis analysis, Binder binder) {
+        this.fetches = analysis.fetches();
+        this.selectedAssociation = analysis.selectedAssociation();
         this.entity = analysis.entity();
         this.stmt = analysis.statement();
         this.binder = binder;
@@ -158,7 +163,8 @@ public final class Planner {
         StatementKind kind = stmt.kind();
         return new PlanData(op, entity.tableName(), indexName, keyCondition, filter, projection, names, values,
                 keyList, count, forward, List.copyOf(assignments), update, writeCondition, scanReason, alwaysEmpty,
-                () -> Explain.render(entity, op, indexName, keyCondition, filter, projected, names, values, keyList,
-                        count, forward, updateExpression, writeCondition, scanReason, alwaysEmpty, kind));
+                fetches, selectedAssociation, () -> Explain.render(entity, op, indexName, keyCondition, filter, projected,
+                        names, values, keyList, count, forward, updateExpression, writeCondition, scanReason, alwaysEmpty,
+                        kind, fetches, selectedAssociation));
     }
 }

@@ -2,6 +2,7 @@ package io.jynamo.jpql.semantic;
 
 import io.jynamo.jpql.ParameterInfo;
 import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.EntityInfo;
 
 import java.util.List;
@@ -12,10 +13,20 @@ import java.util.List;
  * @param statement  the resolved statement
  * @param entity     the queried entity
  * @param parameters the parameters in order of first appearance
+ * @param fetches    the associations of the JOIN FETCH clauses, in order, each once
+ * @param selectedAssociation {@code SELECT o.customer}: the to-one whose targets are the results (the statement
+ *                   selects its foreign-key attributes), otherwise {@code null}
  */
-public record Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters) {
-    /** Copies the list. */
+public record Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters,
+                       List<AssociationInfo> fetches, AssociationInfo selectedAssociation) {
+    /** Copies the lists. */
     public Analysis {
         parameters = List.copyOf(parameters);
+        fetches = List.copyOf(fetches);
+    }
+
+    /** An analysis without fetch joins that selects no to-one. */
+    public Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters) {
+        this(statement, entity, parameters, List.of(), null);
     }
 }

@@ -1,8 +1,17 @@
 package io.jynamo.jpql.semantic;
 
+import io.jynamo.jpql.SelectKind;
+import io.jynamo.jpql.ast.And;
+import io.jynamo.jpql.ast.Condition;
+import io.jynamo.jpql.ast.EntityComparison;
+import io.jynamo.jpql.ast.Join;
 import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.model.QueryModel;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Checks a parsed statement against the entity model: resolves paths, converts literals to the
@@ -25,10 +34,63 @@ public final class Analyzer {
         EntityInfo entity = model.entity(s.entityName()).orElseThrow(() -> s.entityPos().error(
                 "unknown entity '" + s.entityName() + "'",
                 "use the entity name (@Entity(name = ...) or the simple class name) of an entity of this persistence unit"));
-        Scope scope = new Scope(entity, s.variable());
+        Scope scope = new Scope(entity, s.variable(), model);
+        List<AssociationInfo> fetches = new ArrayList<>();
+        List<Condition> joinConditions = new ArrayList<>();
+        for (Join j : s.joins()) {
+            join(s, j, scope.join(j), scope, fetches, joinConditions);
+        }
         ParameterTypes params = new ParameterTypes();
         Values values = new Values(scope, params);
-        Statement resolved = new Statements(scope, values, new Conditions(scope, values)).statement(s);
-        return new Analysis(resolved, entity, params.list());
+        Statements statements = new Statements(scope, values, new Conditions(scope, values));
+        Statement resolved = statements.statement(s);
+        if (!joinConditions.isEmpty()) {
+            List<Condition> all = new ArrayList<>();
+            if (resolved.where() != null) {
+                all.add(resolved.where());
+            }
+            all.addAll(joinConditions);
+            resolved = new Statement(resolved.kind(), resolved.entityName(), resolved.entityPos(), resolved.variable(),
+                    resolved.selectKind(), resolved.selected(), resolved.sets(),
+                    all.size() == 1 ? all.get(0) : new And(all), resolved.orderBy(), resolved.joins());
+        }
+        return new Analysis(resolved, entity, params.list(), fetches, statements.selectedAssociation());
+    }
+
+    /**
+     * What a join becomes. DynamoDB has no joins, so a join is accepted only where it means something stored on the
+     * root's item: an inner join over an owning to-one keeps the owners whose foreign key is set (its variable then
+     * names the target's key, which is the foreign key); a fetch join is a batch load after the read. A join that
+     * would multiply or filter rows by other items is refused.
+     */
+    private static void join(Statement s, Join j, AssociationInfo a, Scope scope, List<AssociationInfo> fetches,
+                             List<Condition> conditions) {
+        String text = (j.left() ? "LEFT " : "") + "JOIN " + (j.fetch() ? "FETCH " : "") + j.path().text();
+        if (j.fetch() && (s.selectKind() != SelectKind.ENTITY || !s.selected().get(0).text().equals(s.variable()))) {
+            throw j.pos().error(text + " needs the entity " + s.variable() + " itself in the SELECT list",
+                    "write SELECT " + s.variable() + " ... " + text + ", or remove FETCH");
+        }
+        if (a.kind() == AssociationInfo.Kind.OWNING_TO_ONE) {
+            if (!j.left()) {
+                Scope.EntityPath t = scope.entityPath(j.path(), "JOIN");
+                conditions.add(new EntityComparison(t.text(), t.keyAttributes(), t.target(), EntityComparison.Op.IS_NOT_NULL,
+                        List.of(), j.pos()));
+            }
+        } else if (!j.fetch()) {
+            throw j.pos().error(text + " is not supported: " + scope.entity().name() + "." + a.name() + " is a "
+                            + (a.kind().collection() ? "collection" : "to-one") + " stored on the " + a.targetEntity()
+                            + " side, and DynamoDB cannot join",
+                    a.kind() == AssociationInfo.Kind.LINK_TABLE
+                            ? "load it with LEFT JOIN FETCH " + j.path().text() + " and filter in Java"
+                            : "query " + a.targetEntity() + " by its owner (WHERE x." + a.mappedBy()
+                            + " = :owner), or load it with LEFT JOIN FETCH " + j.path().text());
+        } else if (!j.left()) {
+            throw j.pos().error(text + " is not supported: an inner fetch join drops the " + s.entityName()
+                            + " items without " + a.name() + ", which DynamoDB cannot tell before loading them",
+                    "write LEFT JOIN FETCH " + j.path().text() + " (owners without " + a.name() + " are then returned too)");
+        }
+        if (j.fetch() && !fetches.contains(a)) {
+            fetches.add(a);
+        }
     }
 }

@@ -2,8 +2,10 @@ package io.jynamo.jpql.semantic;
 
 import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Between;
+import io.jynamo.jpql.ast.CompareOp;
 import io.jynamo.jpql.ast.Comparison;
 import io.jynamo.jpql.ast.Condition;
+import io.jynamo.jpql.ast.EntityComparison;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.In;
 import io.jynamo.jpql.ast.IsNull;
@@ -12,13 +14,16 @@ import io.jynamo.jpql.ast.Literal;
 import io.jynamo.jpql.ast.MemberOf;
 import io.jynamo.jpql.ast.Not;
 import io.jynamo.jpql.ast.Or;
+import io.jynamo.jpql.ast.Param;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Pos;
 import io.jynamo.jpql.ast.SizeExpr;
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Types the conditions of a WHERE clause: each predicate needs an attribute of the entity on one side and a
@@ -70,6 +75,11 @@ final class Conditions {
         scope.checkNoCaseOnAttribute(c.right());
         Expr left = c.left();
         Expr right = c.right();
+        Scope.EntityPath le = scope.entityPath(left, "comparison");
+        Scope.EntityPath re = scope.entityPath(right, "comparison");
+        if (le != null || re != null) {
+            return entityComparison(c, le, re);
+        }
         boolean la = scope.isAttribute(left);
         boolean ra = scope.isAttribute(right);
         if (la && ra) {
@@ -112,12 +122,57 @@ final class Conditions {
         return la ? new Comparison(attr, c.op(), v, c.pos()) : new Comparison(v, c.op(), attr, c.pos());
     }
 
+    /**
+     * {@code path = :entity}, {@code path <> :entity} for an entity-valued path: a comparison of the stored key
+     * attributes with the key of the entity bound (the planner extracts it).
+     */
+    private Condition entityComparison(Comparison c, Scope.EntityPath le, Scope.EntityPath re) {
+        if (le != null && re != null) {
+            throw c.pos().error("comparing two entities (" + le.text() + " " + c.op().symbol() + " " + re.text()
+                    + ") is not supported", "compare their keys, e.g. " + le.text() + "." + le.target().partitionKey()
+                    + " = :key, or compare one of them with a parameter");
+        }
+        Scope.EntityPath e = le != null ? le : re;
+        Expr other = le != null ? c.right() : c.left();
+        if (c.op() != CompareOp.EQ && c.op() != CompareOp.NE) {
+            throw c.pos().error("'" + c.op().symbol() + "' is not defined on the entity " + e.text(),
+                    "entities are compared with = and <>; compare an attribute for ordering");
+        }
+        Expr v = entityValue(other, e, false);
+        return new EntityComparison(e.text(), e.keyAttributes(), e.target(),
+                c.op() == CompareOp.EQ ? EntityComparison.Op.EQ : EntityComparison.Op.NE, List.of(v), c.pos());
+    }
+
+    /** What an entity-valued path is compared with: a parameter bound to an entity (or collection of them), or NULL. */
+    private Expr entityValue(Expr other, Scope.EntityPath e, boolean collection) {
+        if (other instanceof Param p) {
+            if (e.target().keyOf() == null) {
+                String self = e.association() == null ? "'" + e.text() + "' is the entity itself" : e.text() + " is an entity";
+                throw e.pos().error(self + ", and the query model cannot read the key of a " + e.target().name()
+                        + " argument", "compare its key attributes, e.g. " + e.text() + "." + e.target().partitionKey()
+                        + " = :key");
+            }
+            Class<?> type = e.target().javaType() == null ? Object.class : e.target().javaType();
+            values.value(p, new Target(type, null, e.text(), collection), "entity comparison");
+            return p;
+        }
+        if (other instanceof Literal l && l.value() == null) {
+            return l;
+        }
+        scope.rejectStrayPath(other);
+        String key = e.target().keyPaths().get(0);
+        throw other.pos().error(e.text() + " is an entity (" + e.target().name() + ") and can only be compared with a "
+                + "parameter bound to an entity", "write " + e.text() + " = :" + e.target().name().substring(0, 1)
+                .toLowerCase(Locale.ROOT) + ", or compare its key: " + e.text() + "." + key + " = value");
+    }
+
     private IllegalArgumentException notOrderable(String op, PathExpr p, Pos pos) {
         return pos.error("'" + op + "' is not supported on " + p.text() + " (" + p.attribute().javaType().getName() + ")",
                 "ordering comparisons work on numbers, strings, dates and times stored in their default form; use = or <> here");
     }
 
     private SizeExpr size(SizeExpr s) {
+        refuseRelationshipCollection(s.collection(), "SIZE");
         PathExpr p = scope.attribute(s.collection());
         if (!Types.collection(p.attribute())) {
             throw p.pos().error("SIZE needs a collection attribute but " + p.text() + " is "
@@ -172,6 +227,15 @@ final class Conditions {
 
     private Condition in(In in) {
         scope.checkNoCaseOnAttribute(in.value());
+        Scope.EntityPath ep = scope.entityPath(in.value(), "IN");
+        if (ep != null) {
+            List<Expr> items = new ArrayList<>();
+            for (Expr x : in.items()) {
+                items.add(entityValue(x, ep, true));
+            }
+            return new EntityComparison(ep.text(), ep.keyAttributes(), ep.target(),
+                    in.negated() ? EntityComparison.Op.NOT_IN : EntityComparison.Op.IN, items, in.pos());
+        }
         PathExpr p = leftAttribute(in.value(), "IN", "IN needs an attribute on the left",
                 "write e.a IN (:x, :y) or e.a IN :list");
         Target t = Target.of(p.attribute(), p.text()).allowingCollections();
@@ -185,6 +249,11 @@ final class Conditions {
     private Condition isNull(IsNull n) {
         scope.checkNoCaseOnAttribute(n.value());
         Expr v = n.value();
+        Scope.EntityPath e = scope.entityPath(v, "IS NULL");
+        if (e != null) {
+            return new EntityComparison(e.text(), e.keyAttributes(), e.target(),
+                    n.negated() ? EntityComparison.Op.IS_NOT_NULL : EntityComparison.Op.IS_NULL, List.of(), n.pos());
+        }
         if (scope.isAttribute(v)) {
             return new IsNull(scope.attribute((PathExpr) v), n.negated(), n.pos());
         }
@@ -196,6 +265,7 @@ final class Conditions {
     }
 
     private Condition memberOf(MemberOf m) {
+        refuseRelationshipCollection(m.collection(), "MEMBER OF");
         PathExpr p = scope.attribute(m.collection());
         AttributeInfo a = p.attribute();
         if (!Types.collection(a) || a.elementType() == null) {
@@ -209,5 +279,24 @@ final class Conditions {
         }
         Expr e = values.value(m.element(), Target.element(a, p.text()), "MEMBER OF element");
         return new MemberOf(e, p, m.negated(), m.pos());
+    }
+
+    /** MEMBER OF and SIZE work on element collections stored on the item, not on relationships. */
+    private void refuseRelationshipCollection(PathExpr p, String construct) {
+        if (!scope.rootedAtVariable(p)) {
+            return;
+        }
+        AssociationInfo a = scope.association(p);
+        if (a == null) {
+            return;
+        }
+        String hint = switch (a.kind()) {
+            case INVERSE_ONE_TO_MANY -> "query " + a.targetEntity() + " by its owner instead, e.g. SELECT x FROM "
+                    + a.targetEntity() + " x WHERE x." + a.mappedBy() + " = :owner (COUNT(x) for the size)";
+            case LINK_TABLE -> "load the collection from the entity (or LEFT JOIN FETCH " + p.text() + ") and test it in Java";
+            default -> "compare it with an entity (" + p.text() + " = :entity) or test IS NULL";
+        };
+        throw p.pos().error(construct + " on the relationship " + p.text() + " is not supported: its elements are not "
+                + "stored on the " + scope.entity().name() + " item", hint);
     }
 }

@@ -3,26 +3,117 @@ package io.jynamo.jpql.semantic;
 import io.jynamo.jpql.ValueKind;
 import io.jynamo.jpql.ast.CaseFunction;
 import io.jynamo.jpql.ast.Expr;
+import io.jynamo.jpql.ast.Join;
 import io.jynamo.jpql.ast.PathExpr;
+import io.jynamo.jpql.ast.Pos;
 import io.jynamo.jpql.ast.SizeExpr;
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
+import io.jynamo.jpql.model.QueryModel;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The names a statement may use: its one identification variable and the attributes of its entity. Resolves
- * paths to attributes and refuses names and functions that DynamoDB cannot evaluate on an attribute.
+ * The names a statement may use: its identification variable, the variables of its joins, and the attributes of
+ * its entity. Resolves paths to attributes (a path to the key of an owning to-one's target, {@code o.customer.id}
+ * or {@code c.id} for {@code JOIN o.customer c}, to the foreign-key attribute stored on the owner) and refuses
+ * names and functions that DynamoDB cannot evaluate on an attribute.
  */
 final class Scope {
     private static final String LOWER_ON_ATTRIBUTE = "DynamoDB cannot change case in a query; store a normalised copy";
 
+    /**
+     * An entity-valued path: the root variable, or an owning to-one ({@code o.customer}, or its join variable).
+     *
+     * @param text          the path as written
+     * @param keyAttributes the stored attributes holding the entity's key, in the order of {@code target.keyPaths()}
+     * @param target        the entity the path denotes
+     * @param association   the owning to-one, or {@code null} for the root variable
+     * @param pos           where the path is
+     */
+    record EntityPath(String text, List<AttributeInfo> keyAttributes, EntityInfo target, AssociationInfo association,
+                      Pos pos) {
+    }
+
+    /** A join variable: the association it joins and that association's target. */
+    private record JoinVariable(Join join, AssociationInfo association, EntityInfo target) {
+    }
+
     private final EntityInfo entity;
     private final String variable;
+    private final QueryModel model;
+    private final Map<String, JoinVariable> joins = new LinkedHashMap<>();
 
-    Scope(EntityInfo entity, String variable) {
+    Scope(EntityInfo entity, String variable, QueryModel model) {
         this.entity = entity;
         this.variable = variable;
+        this.model = model;
+    }
+
+    /**
+     * Declares a join: its path must name an association of the root entity.
+     *
+     * @return the association joined
+     */
+    AssociationInfo join(Join j) {
+        PathExpr p = j.path();
+        if (!p.names().get(0).equals(variable)) {
+            throw p.pos().error("JOIN " + p.text() + ": unknown identification variable '" + p.names().get(0) + "'",
+                    "only associations of the queried entity can be joined: JOIN " + variable + ".<association>");
+        }
+        AssociationInfo a = entity.associations().get(p.names().get(1));
+        if (a == null) {
+            throw j.pos().error("JOIN " + p.text() + ": entity " + entity.name() + " has no association '"
+                    + p.names().get(1) + "'", entity.associations().isEmpty() ? "DynamoDB has no joins: query one entity "
+                    + "and load related entities by key" : "its associations: " + String.join(", ", entity.associations().keySet()));
+        }
+        if (j.variable() != null) {
+            if (j.variable().equals(variable) || joins.containsKey(j.variable())) {
+                throw j.pos().error("identification variable '" + j.variable() + "' is declared twice", "use another name");
+            }
+            joins.put(j.variable(), new JoinVariable(j, a, target(a, j.pos())));
+        }
+        return a;
+    }
+
+    /** The target entity of an association. */
+    EntityInfo target(AssociationInfo a, Pos pos) {
+        return model.entity(a.targetEntity()).orElseThrow(() -> pos.error("association " + entity.name() + "." + a.name()
+                + " names the unknown entity '" + a.targetEntity() + "'", "the query model must describe every target entity"));
+    }
+
+    /** The association {@code p} names when it is {@code root.association} (and no attribute), else {@code null}. */
+    AssociationInfo association(PathExpr p) {
+        List<String> n = p.names();
+        if (n.size() == 2 && n.get(0).equals(variable) && !entity.attributes().containsKey(n.get(1))) {
+            return entity.associations().get(n.get(1));
+        }
+        return null;
+    }
+
+    /** Whether a join variable's join is an inner join (which keeps only owners with a target). */
+    boolean innerJoin(String joinVariable) {
+        return !joins.get(joinVariable).join().left();
+    }
+
+    /** The association a join variable joins. */
+    AssociationInfo joinedAssociation(String joinVariable) {
+        return joins.get(joinVariable).association();
+    }
+
+    /** Whether the provider reads the targets of {@code SELECT o.customer} (see {@link QueryModel#readsSelectedTargets()}). */
+    boolean readsSelectedTargets() {
+        return model.readsSelectedTargets();
+    }
+
+    /** Whether the name is the variable of a join. */
+    boolean isJoinVariable(String name) {
+        return joins.containsKey(name);
     }
 
     EntityInfo entity() {
@@ -34,21 +125,176 @@ final class Scope {
     }
 
     void checkVariable(PathExpr p) {
-        if (!p.names().get(0).equals(variable)) {
+        if (!rootedAtVariable(p)) {
             throw p.pos().error("unknown identification variable '" + p.names().get(0) + "'",
-                    "the FROM clause declares '" + variable + "'");
+                    "the FROM clause declares " + declared());
         }
     }
 
+    private String declared() {
+        if (joins.isEmpty()) {
+            return "'" + variable + "'";
+        }
+        List<String> all = new ArrayList<>();
+        all.add("'" + variable + "'");
+        joins.keySet().forEach(v -> all.add("'" + v + "'"));
+        return String.join(", ", all);
+    }
+
     boolean rootedAtVariable(PathExpr p) {
-        return p.names().get(0).equals(variable);
+        return p.names().get(0).equals(variable) || joins.containsKey(p.names().get(0));
+    }
+
+    /**
+     * The entity a path denotes when it is entity-valued (the root variable, a join variable, or an owning
+     * to-one {@code o.customer}); {@code null} for any other expression. Refuses a path to an association that
+     * stores nothing on the owner's item.
+     */
+    EntityPath entityPath(Expr e, String construct) {
+        if (!(e instanceof PathExpr p) || !rootedAtVariable(p)) {
+            return null;
+        }
+        List<String> n = p.names();
+        String head = n.get(0);
+        if (n.size() == 1 && head.equals(variable)) {
+            List<AttributeInfo> keys = new ArrayList<>();
+            for (String k : entity.keyPaths()) {
+                keys.add(entity.attributes().get(k));
+            }
+            return new EntityPath(p.text(), keys, entity, null, p.pos());
+        }
+        if (n.size() == 1) {
+            JoinVariable j = joins.get(head);
+            return owningPath(p, j.association(), j.target(), construct);
+        }
+        if (n.size() == 2 && head.equals(variable) && entity.associations().containsKey(n.get(1))
+                && !entity.attributes().containsKey(n.get(1))) {
+            AssociationInfo a = entity.associations().get(n.get(1));
+            return owningPath(p, a, target(a, p.pos()), construct);
+        }
+        if (n.size() == 2 && joins.containsKey(head) && joins.get(head).target().associations().containsKey(n.get(1))) {
+            throw p.pos().error(construct + " on " + p.text() + " is not supported: it navigates two associations",
+                    "query " + joins.get(head).target().name() + " first, then " + entity.name() + " by its key");
+        }
+        return null;
+    }
+
+    private EntityPath owningPath(PathExpr p, AssociationInfo a, EntityInfo target, String construct) {
+        if (a.kind() != AssociationInfo.Kind.OWNING_TO_ONE) {
+            throw notStoredOnOwner(p, a, construct);
+        }
+        List<AttributeInfo> keys = new ArrayList<>();
+        for (String k : target.keyPaths()) {
+            keys.add(foreignKey(p, a, target, k));
+        }
+        return new EntityPath(p.text(), keys, target, a, p.pos());
+    }
+
+    private IllegalArgumentException notStoredOnOwner(PathExpr p, AssociationInfo a, String construct) {
+        String alternative = switch (a.kind()) {
+            case INVERSE_TO_ONE, INVERSE_ONE_TO_MANY -> "the key is stored on " + a.targetEntity() + " ("
+                    + a.targetEntity() + "." + a.mappedBy() + "): query " + a.targetEntity() + " by it, e.g. WHERE x."
+                    + a.mappedBy() + " = :owner, or fetch it with LEFT JOIN FETCH " + variable + "." + a.name();
+            default -> "the links are items of the link table " + a.linkTable() + ": load " + variable + "." + a.name()
+                    + " from an entity (or LEFT JOIN FETCH it) and filter in Java";
+        };
+        return p.pos().error(construct + " on " + p.text() + " is not supported: " + entity.name() + "." + a.name() + " is "
+                + describe(a) + ", which stores nothing on the " + entity.name() + " item", alternative);
+    }
+
+    private static String describe(AssociationInfo a) {
+        return switch (a.kind()) {
+            case OWNING_TO_ONE -> "a to-one association";
+            case INVERSE_TO_ONE -> "the inverse side (mappedBy) of a one-to-one";
+            case INVERSE_ONE_TO_MANY -> "a one-to-many collection (mappedBy)";
+            case LINK_TABLE -> "a collection stored in a link table";
+        };
+    }
+
+    /** The owner's attribute that stores the target key attribute {@code keyPath} of an owning to-one. */
+    private AttributeInfo foreignKey(PathExpr p, AssociationInfo a, EntityInfo target, String keyPath) {
+        String fk = a.foreignKey().get(keyPath);
+        AttributeInfo attr = fk == null ? null : entity.attributes().get(fk);
+        if (attr == null) {
+            throw p.pos().error("association " + entity.name() + "." + a.name() + " does not say which attribute of "
+                    + entity.name() + " stores the key attribute '" + keyPath + "' of " + target.name(),
+                    "the query model must map every key attribute of the target to a stored attribute");
+        }
+        return attr;
+    }
+
+    /**
+     * A path below an association ({@code o.customer.id}, or {@code c.id} for a join variable {@code c}): the
+     * foreign-key attribute when it names a key attribute of the target, else refused; {@code null} when the path
+     * does not start with an association.
+     */
+    private AttributeInfo navigate(PathExpr p) {
+        List<String> n = p.names();
+        AssociationInfo a;
+        EntityInfo target;
+        int rest;
+        if (joins.containsKey(n.get(0))) {
+            JoinVariable j = joins.get(n.get(0));
+            a = j.association();
+            target = j.target();
+            rest = 1;
+        } else {
+            a = entity.associations().get(n.get(1));
+            if (a == null || n.size() < 3) {
+                return null;
+            }
+            target = target(a, p.pos());
+            rest = 2;
+        }
+        String below = String.join(".", n.subList(rest, n.size()));
+        if (a.kind() != AssociationInfo.Kind.OWNING_TO_ONE) {
+            throw notStoredOnOwner(p, a, "navigation");
+        }
+        AttributeInfo targetAttr = target.attributes().get(below);
+        for (String k : target.keyPaths()) {
+            AttributeInfo key = target.attributes().get(k);
+            if (below.equals(k) || targetAttr != null && key != null && targetAttr.storedPath().equals(key.storedPath())) {
+                return foreignKey(p, a, target, k);
+            }
+        }
+        String keys = String.join(", ", target.keyPaths());
+        if (targetAttr == null) {
+            TreeSet<String> known = new TreeSet<>(target.attributes().keySet());
+            known.remove(AttributeInfo.TYPE_PATH);
+            throw p.pos().error("unknown attribute '" + below + "' of entity " + target.name() + " in " + p.text(),
+                    "known attributes: " + String.join(", ", known));
+        }
+        throw p.pos().error(p.text() + " is not supported: only the key (" + keys + ") of " + target.name()
+                        + " is stored on " + entity.name() + " items, and DynamoDB cannot join",
+                "query " + target.name() + " by '" + below + "' first, then " + entity.name() + " with "
+                        + String.join(".", n.subList(0, rest)) + " IN :targets (or compare the key: "
+                        + String.join(".", n.subList(0, rest)) + "." + target.keyPaths().get(0) + ")");
     }
 
     PathExpr attribute(PathExpr p) {
         checkVariable(p);
         if (p.names().size() == 1) {
+            if (joins.containsKey(p.names().get(0))) {
+                throw p.pos().error("'" + p.text() + "' is the joined entity itself, not an attribute",
+                        "compare it as a whole (" + p.text() + " = :entity) or its key, e.g. " + p.text() + "."
+                                + joins.get(p.text()).target().partitionKey());
+            }
             throw p.pos().error("'" + variable + "' is the entity itself, not an attribute",
                     "compare an attribute, e.g. " + variable + "." + entity.partitionKey());
+        }
+        AttributeInfo nav = entity.attributes().get(p.path()) != null && p.names().get(0).equals(variable) ? null : navigate(p);
+        if (nav != null) {
+            return p.resolved(nav);
+        }
+        if (p.names().size() == 2 && entity.associations().containsKey(p.names().get(1))
+                && !entity.attributes().containsKey(p.names().get(1))) {
+            AssociationInfo assoc = entity.associations().get(p.names().get(1));
+            throw p.pos().error(p.text() + " is " + describe(assoc) + ", not an attribute",
+                    assoc.kind() == AssociationInfo.Kind.OWNING_TO_ONE
+                            ? "compare it with an entity (" + p.text() + " = :entity, IS NULL) or compare its key ("
+                            + p.text() + "." + target(assoc, p.pos()).partitionKey() + "); select " + variable
+                            + " with LEFT JOIN FETCH " + p.text() + " to load it"
+                            : "load it from the entity, or select " + variable + " with LEFT JOIN FETCH " + p.text());
         }
         String path = p.path();
         AttributeInfo a = entity.attributes().get(path);

@@ -2,12 +2,16 @@ package io.jynamo.jpql.semantic;
 
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Condition;
+import io.jynamo.jpql.ast.EntityComparison;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.SetClause;
 import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.model.AssociationInfo;
+import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.model.IndexInfo;
 
@@ -22,6 +26,8 @@ final class Statements {
     private final Scope scope;
     private final Values values;
     private final Conditions conditions;
+    /** {@code SELECT o.customer}: the to-one whose targets are selected, or {@code null}. */
+    private Scope.EntityPath selectedTarget;
 
     Statements(Scope scope, Values values, Conditions conditions) {
         this.scope = scope;
@@ -34,19 +40,75 @@ final class Statements {
         List<SetClause> sets = assignments(s.sets());
         Condition where = s.where() == null ? null : conditions.condition(s.where());
         OrderBy orderBy = s.orderBy() == null ? null : orderBy(s.orderBy());
-        return new Statement(s.kind(), s.entityName(), s.entityPos(), s.variable(), s.selectKind(), selected, sets,
-                where, orderBy);
+        SelectKind kind = s.selectKind();
+        if (selectedTarget != null) {
+            kind = SelectKind.ATTRIBUTES;
+        }
+        if (selectedTarget != null && !(scope.isJoinVariable(selectedTarget.text()) && scope.innerJoin(selectedTarget.text()))) {
+            // SELECT o.customer is an inner join: the rows without the foreign key have no target to return
+            // (an inner JOIN o.customer c adds that condition itself).
+            Scope.EntityPath t = selectedTarget;
+            Condition present = new EntityComparison(t.text(), t.keyAttributes(), t.target(),
+                    EntityComparison.Op.IS_NOT_NULL, List.of(), t.pos());
+            where = where == null ? present : new And(List.of(where, present));
+        }
+        return new Statement(s.kind(), s.entityName(), s.entityPos(), s.variable(), kind, selected, sets,
+                where, orderBy, s.joins());
+    }
+
+    /** {@code SELECT o.customer}: the to-one whose targets the query returns, else {@code null}. */
+    AssociationInfo selectedAssociation() {
+        return selectedTarget == null ? null : selectedTarget.association();
+    }
+
+    /**
+     * A select item that is a to-one ({@code o.customer}, or the variable of {@code JOIN o.customer c}): its
+     * foreign-key attributes are read, and the provider reads the targets by key; refused when the model's
+     * provider does not run that step, or beside other items.
+     */
+    private List<PathExpr> selectTarget(Statement s, PathExpr p) {
+        Scope.EntityPath t = scope.entityPath(p, "SELECT");
+        String fetch = t.association().name();
+        if (!scope.readsSelectedTargets()) {
+            throw p.pos().error("selecting the to-one " + p.text() + " is not supported", "select " + s.variable()
+                    + " with LEFT JOIN FETCH " + s.variable() + "." + fetch + " and read it from each result, or select its key ("
+                    + s.variable() + "." + fetch + "." + t.target().partitionKey() + ")");
+        }
+        if (s.selected().size() > 1) {
+            throw p.pos().error("selecting the to-one " + p.text() + " beside other items is not supported",
+                    "select " + p.text() + " alone, or its key (" + s.variable() + "." + fetch + "."
+                            + t.target().partitionKey() + ") beside the other attributes");
+        }
+        selectedTarget = t;
+        List<PathExpr> selected = new ArrayList<>();
+        for (AttributeInfo a : t.keyAttributes()) {
+            selected.add(p.resolved(a));
+        }
+        return selected;
     }
 
     private List<PathExpr> selectList(Statement s) {
         List<PathExpr> selected = new ArrayList<>();
         if (s.selectKind() == SelectKind.ATTRIBUTES) {
             for (PathExpr p : s.selected()) {
+                AssociationInfo a = scope.rootedAtVariable(p) ? scope.association(p) : null;
+                if (a != null && a.kind() == AssociationInfo.Kind.OWNING_TO_ONE) {
+                    return selectTarget(s, p);
+                }
                 selected.add(scope.attribute(p));
             }
         } else {
             for (PathExpr p : s.selected()) {
                 scope.checkVariable(p);
+                if (s.selectKind() == SelectKind.ENTITY && scope.isJoinVariable(p.text())
+                        && scope.joinedAssociation(p.text()).kind() == AssociationInfo.Kind.OWNING_TO_ONE) {
+                    return selectTarget(s, p);
+                }
+                if (!p.names().get(0).equals(s.variable())) {
+                    throw p.pos().error("selecting the joined entity " + p.text() + " is not supported: DynamoDB reads "
+                            + "one entity per query", "select " + s.variable() + " with JOIN FETCH of the association and "
+                            + "read it from each result, or select its key (" + p.text() + ".<key attribute>)");
+                }
                 selected.add(p);
             }
         }
@@ -63,6 +125,13 @@ final class Statements {
             if (path.equals(entity.partitionKey()) || path.equals(entity.sortKey())) {
                 throw target.pos().error("cannot SET " + target.text() + ": it is part of the primary key of "
                         + entity.name(), "delete the entity and persist a new one with the new key");
+            }
+            for (AssociationInfo a : entity.associations().values()) {
+                if (a.foreignKey().containsValue(path)) {
+                    throw target.pos().error("cannot SET " + target.text() + ": it stores the key of the association "
+                            + entity.name() + "." + a.name(), "load the entities and set " + a.name()
+                            + " on each (the owning side decides what is stored)");
+                }
             }
             if (assigned.contains(path)) {
                 throw target.pos().error(target.text() + " is assigned twice", "assign each attribute once");

@@ -7,6 +7,7 @@ import io.jynamo.jpql.ast.CaseFunction;
 import io.jynamo.jpql.ast.CompareOp;
 import io.jynamo.jpql.ast.Comparison;
 import io.jynamo.jpql.ast.Condition;
+import io.jynamo.jpql.ast.EntityComparison;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.In;
 import io.jynamo.jpql.ast.IsNull;
@@ -27,6 +28,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -158,6 +160,9 @@ public final class JpqlEvaluator {
                 boolean isNull = value(n.value()) == null;
                 return n.negated() != isNull;
             }
+            if (c instanceof EntityComparison ec) {
+                return entity(ec);
+            }
             MemberOf m = (MemberOf) c;
             Object e = value(m.element());
             if (e == null) {
@@ -171,6 +176,52 @@ public final class JpqlEvaluator {
                 }
             }
             return m.negated() != found;
+        }
+
+        /** An entity reference is NULL when its key attributes are absent; entities are equal when their keys are. */
+        private Boolean entity(EntityComparison c) {
+            List<Object> rowKey = new ArrayList<>();
+            c.keyAttributes().forEach(a -> rowKey.add(row.get(a.path())));
+            boolean rowNull = rowKey.stream().allMatch(Objects::isNull);
+            switch (c.op()) {
+                case IS_NULL:
+                    return rowNull;
+                case IS_NOT_NULL:
+                    return !rowNull;
+                case EQ:
+                    return equalKeys(rowKey, value(c.values().get(0)), c);
+                case NE:
+                    return not(equalKeys(rowKey, value(c.values().get(0)), c));
+                default:
+                    List<Object> items = new ArrayList<>();
+                    for (Expr e : c.values()) {
+                        Object v = value(e);
+                        if (v instanceof Collection<?> col) {
+                            items.addAll(col);
+                        } else {
+                            items.add(v);
+                        }
+                    }
+                    Boolean r = Boolean.FALSE;
+                    for (Object i : items) {
+                        r = or(r, equalKeys(rowKey, i, c));
+                    }
+                    return c.op() == EntityComparison.Op.NOT_IN ? not(r) : r;
+            }
+        }
+
+        private static Boolean equalKeys(List<Object> rowKey, Object entity, EntityComparison c) {
+            if (entity == null || rowKey.contains(null)) {
+                return null;
+            }
+            Map<String, Object> key = c.target().keyOf().apply(entity);
+            Boolean r = Boolean.TRUE;
+            List<String> paths = c.target().keyPaths();
+            for (int i = 0; i < paths.size(); i++) {
+                Object k = key == null ? null : key.get(paths.get(i));
+                r = and(r, k == null ? null : equal(rowKey.get(i), k));
+            }
+            return r;
         }
 
         Object value(Expr e) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,30 @@ class JpqlEvaluatorTest {
         assertFalse(matches("u.age <> 5", row()));
         assertTrue(matches("u.age <> 5", row("age", 4)));
         assertTrue(matches("u.age = 5 OR u.name IS NULL", row()));
+    }
+
+    @Test
+    void entityComparisonsCompareStoredKeysWithThreeValuedLogic() {
+        Map<String, Object> order = row("id", "o1", "customer.id", 7L, "owner.lastName", "S", "owner.firstName", "J");
+        Map<String, Object> orphan = row("id", "o2");
+        TestModels.Customer seven = new TestModels.Customer(7L);
+        TestModels.Customer eight = new TestModels.Customer(8L);
+        assertTrue(relations("o.customer = :c", Map.of("c", seven), order));
+        assertFalse(relations("o.customer = :c", Map.of("c", eight), order));
+        assertTrue(relations("o.customer <> :c", Map.of("c", eight), order));
+        assertFalse(relations("o.customer <> :c", Map.of("c", eight), orphan));
+        assertFalse(relations("NOT (o.customer = :c)", Map.of("c", new TestModels.Customer(null)), order));
+        assertTrue(relations("o.customer IN :cs", Map.of("cs", List.of(eight, seven)), order));
+        assertFalse(relations("o.customer NOT IN :cs", Map.of("cs", Arrays.asList(eight, null)), order));
+        assertTrue(relations("o.customer IS NULL", Map.of(), orphan));
+        assertTrue(relations("o.owner = :p", Map.of("p", new TestModels.Person("S", "J")), order));
+        assertFalse(relations("o.owner = :p", Map.of("p", new TestModels.Person("S", "K")), order));
+        assertTrue(relations("o = :o", Map.of("o", new TestModels.Purchase("o1")), order));
+    }
+
+    private static boolean relations(String where, Map<Object, Object> args, Map<String, Object> row) {
+        CompiledQuery q = JpqlCompiler.compile("SELECT o FROM Order o WHERE " + where, TestModels.RELATIONS);
+        return JpqlEvaluator.matches(q, args, row);
     }
 
     @Test
