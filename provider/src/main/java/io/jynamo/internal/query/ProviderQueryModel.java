@@ -50,9 +50,23 @@ public final class ProviderQueryModel implements QueryModel {
                         i.sortKey() == null ? null : i.sortKey().name(), i.global()));
             }
             byName.put(e.name(), new EntityInfo(e.name(), e.tableName(), e.partitionKey().name(),
-                    e.sortKey() == null ? null : e.sortKey().name(), indexes, attributes));
+                    e.sortKey() == null ? null : e.sortKey().name(), indexes, attributes, Map.of(), e.javaClass(),
+                    entity -> keyValues(e, entity)));
             codecs.put(e.name(), entityCodecs);
         }
+    }
+
+    /**
+     * The key of an entity instance by key path, for entity-valued parameters ({@code x = :e}); read through the
+     * accessors, which a reference proxy answers for its key without loading.
+     */
+    private static Map<String, Object> keyValues(EntityMeta e, Object entity) {
+        Map<String, Object> key = new HashMap<>();
+        key.put(e.partitionKey().name(), e.partitionKey().accessor().get(entity));
+        if (e.sortKey() != null) {
+            key.put(e.sortKey().name(), e.sortKey().accessor().get(entity));
+        }
+        return key;
     }
 
     private static void add(Map<String, AttributeInfo> attributes, Map<String, Codec> codecs, String prefix,
