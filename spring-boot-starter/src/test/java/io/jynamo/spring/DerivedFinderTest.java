@@ -20,12 +20,15 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.query.BadJpqlGrammarException;
+import org.springframework.orm.jpa.JpaSystemException;
 
 /**
  * Derived finders and {@code @Query} methods on the partition key, the sort key, a global index and other
- * attributes, with paging and sorting on the sort key.
+ * attributes, with paging and sorting on the sort key. Scans are denied: a finder that is not a GetItem,
+ * BatchGetItem or Query fails unless it carries the hint {@code jynamo.scan=allow}.
  */
-@SpringBootTest(classes = SampleApplication.class)
+@SpringBootTest(classes = SampleApplication.class,
+        properties = {"jynamo.scan=deny", "jynamo.table-prefix=spring-noscan-"})
 class DerivedFinderTest {
 
     @Autowired
@@ -132,6 +135,13 @@ class DerivedFinderTest {
     }
 
     @Test
+    void aFinderThatNeedsAScanFailsWhereScansAreDenied() {
+        assertThatThrownBy(() -> readings.findByStatus("ok"))
+                .isInstanceOf(JpaSystemException.class)
+                .hasMessageContaining("would Scan the whole table spring-noscan-reading and jynamo.scan=deny forbids that");
+    }
+
+    @Test
     void queryMethodsWithNamedParameters() {
         assertThat(ids(customers.adultsIn("London", 30))).containsExactly("c1");
         assertThat(customers.byEmail("cy@x")).get().extracting(Customer::getId).isEqualTo("c3");
@@ -146,7 +156,7 @@ class DerivedFinderTest {
         assertThatThrownBy(() -> readings.findBySensorOrderByValueAsc("s1"))
                 .isInstanceOf(BadJpqlGrammarException.class)
                 .hasMessageContaining("ORDER BY r.value is not supported: value is not the sort key of table"
-                        + " spring-reading or of one of its indexes. Hint: order by one of [seq]");
+                        + " spring-noscan-reading or of one of its indexes. Hint: order by one of [seq]");
         assertThatThrownBy(() -> customers.findByCityOrderByNameAsc("London"))
                 .isInstanceOf(BadJpqlGrammarException.class)
                 .hasMessageContaining("ORDER BY c.name is not supported");

@@ -36,6 +36,8 @@ public interface ReadingRepository extends JpaRepository<Reading, Reading.Key> {
 
     List<Reading> findBySensorAndStatus(String sensor, String status);
 
+    List<Reading> findByStatus(String status);
+
     List<Reading> findBySensorOrderByValueAsc(String sensor);
 
     @Query("select r from Reading r where r.sensor = :sensor and r.seq > :after order by r.seq desc")
