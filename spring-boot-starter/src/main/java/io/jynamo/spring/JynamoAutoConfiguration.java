@@ -31,6 +31,8 @@ import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypesScanner;
 import org.springframework.transaction.TransactionManager;
 import org.springframework.util.ClassUtils;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Spring Boot auto-configuration of Jynamo, active when Jynamo is on the class path: an
@@ -42,7 +44,10 @@ import org.springframework.util.ClassUtils;
  *
  * <p>With no {@code jynamo.endpoint} and {@code jynamo-local} on the class path, the unit uses the embedded
  * engine ({@code jynamo.endpoint=embedded}) and, unless {@code jynamo.schema-action} says otherwise, creates the
- * tables it lacks. Each bean backs off when the application defines its own.
+ * tables it lacks. A {@link DynamoDbClient} bean of the application, if there is exactly one, is the client the unit
+ * uses ({@code jynamo.client}; Jynamo never closes it); otherwise the {@link ExecutionInterceptor} beans are added
+ * to the client Jynamo makes ({@code jynamo.interceptors}), e.g. to count or time calls. Each bean backs off when
+ * the application defines its own.
  */
 @AutoConfiguration(
         beforeName = {
@@ -84,17 +89,29 @@ public class JynamoAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean({LocalContainerEntityManagerFactoryBean.class, EntityManagerFactory.class})
     public LocalContainerEntityManagerFactoryBean entityManagerFactory(JynamoSpringProperties properties,
-            PersistenceManagedTypes managedTypes, JpaVendorAdapter vendorAdapter, ResourceLoader resourceLoader) {
+            PersistenceManagedTypes managedTypes, JpaVendorAdapter vendorAdapter, ResourceLoader resourceLoader,
+            ObjectProvider<DynamoDbClient> client, ObjectProvider<ExecutionInterceptor> interceptors) {
         LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
         factory.setPersistenceUnitName(properties.getPersistenceUnitName());
         factory.setManagedTypes(managedTypes);
         factory.setJpaVendorAdapter(vendorAdapter);
-        factory.setJpaPropertyMap(unitProperties(properties, resourceLoader.getClassLoader()));
+        Map<String, Object> unit = unitProperties(properties, client.getIfUnique(), resourceLoader.getClassLoader());
+        List<ExecutionInterceptor> found = interceptors.orderedStream().toList();
+        if (!found.isEmpty() && !unit.containsKey(JynamoProperties.CLIENT)) {
+            unit.put(JynamoProperties.INTERCEPTORS, found);
+        }
+        factory.setJpaPropertyMap(unit);
         return factory;
     }
 
-    static Map<String, Object> unitProperties(JynamoSpringProperties properties, ClassLoader classLoader) {
+    static Map<String, Object> unitProperties(JynamoSpringProperties properties, DynamoDbClient client,
+            ClassLoader classLoader) {
         Map<String, Object> unit = properties.toUnitProperties();
+        if (client != null) {
+            // the application's own client (its credentials, endpoint, HTTP settings); Jynamo never closes it
+            unit.put(JynamoProperties.CLIENT, client);
+            return unit;
+        }
         if (!unit.containsKey(JynamoProperties.ENDPOINT) && embeddedEngineAvailable(classLoader)) {
             // as Boot does for embedded databases: no address given and a local engine at hand means use it
             unit.put(JynamoProperties.ENDPOINT, "embedded");

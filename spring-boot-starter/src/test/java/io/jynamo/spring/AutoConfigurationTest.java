@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jynamo.JynamoEntityManager;
 import io.jynamo.spring.sample.Customer;
 import io.jynamo.spring.sample.CustomerRepository;
+import io.jynamo.spring.sample.ReadingRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.InputStream;
@@ -97,9 +98,11 @@ class AutoConfigurationTest {
             CustomerRepository customers = context.getBean(CustomerRepository.class);
             customers.save(new Customer("c1", "Ada", "ada@x", "London", 36));
             assertThat(customers.findByEmail("ada@x")).isPresent();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> customers.findByName("Ada"))
+            // findByName scans with the query hint jynamo.scan=allow; findByStatus has none
+            assertThat(customers.findByName("Ada")).hasSize(1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.getBean(ReadingRepository.class).findByStatus("ok"))
                     .isInstanceOf(JpaSystemException.class)
-                    .hasMessageContaining("would Scan the whole table auto-deny-customer and jynamo.scan=deny forbids that");
+                    .hasMessageContaining("would Scan the whole table auto-deny-reading and jynamo.scan=deny forbids that");
         });
     }
 
@@ -134,6 +137,40 @@ class AutoConfigurationTest {
                     .isInstanceOf(DataAccessResourceFailureException.class)
                     .hasMessageContaining("127.0.0.1:1");
         });
+    }
+
+    /** An application with its own client, counting its calls. */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnClientConfiguration {
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        @org.springframework.context.annotation.Bean
+        software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamoDbClient() {
+            return io.jynamo.local.LocalDynamo.shared().newClient("us-east-1",
+                    software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.builder()
+                            .addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                                @Override
+                                public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution c,
+                                        software.amazon.awssdk.core.interceptor.ExecutionAttributes a) {
+                                    calls.incrementAndGet();
+                                }
+                            }).build());
+        }
+    }
+
+    @Test
+    void aDynamoDbClientBeanIsTheClientOfTheUnitAndIsLeftOpen() {
+        runner.withUserConfiguration(OwnClientConfiguration.class)
+                .withPropertyValues("jynamo.table-prefix=auto-client-", "jynamo.schema-action=create").run(context -> {
+                    var client = context.getBean(software.amazon.awssdk.services.dynamodb.DynamoDbClient.class);
+                    assertThat(context.getBean(EntityManagerFactory.class).getProperties())
+                            .containsEntry("jynamo.client", client).doesNotContainKey("jynamo.endpoint");
+                    int before = context.getBean(OwnClientConfiguration.class).calls.get();
+                    context.getBean(CustomerRepository.class).findById("c1");
+                    assertThat(context.getBean(OwnClientConfiguration.class).calls.get()).isEqualTo(before + 1);
+                    context.getBean(EntityManagerFactory.class).close();
+                    assertThat(client.listTables().tableNames()).contains("auto-client-customer");
+                });
     }
 
     @Test
