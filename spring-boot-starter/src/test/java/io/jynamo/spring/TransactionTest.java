@@ -95,6 +95,20 @@ class TransactionTest {
     }
 
     @Test
+    void readOnlyIsAHintJynamoDoesNotEnforceAndIsolationLevelsAreRefused() {
+        customers.save(new Customer("c1", "Ada", "ada@x", "London", 36));
+        TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
+        readOnly.setReadOnly(true);
+        readOnly.executeWithoutResult(status -> customers.findById("c1").orElseThrow().setName("changed"));
+        emf.getCache().evictAll();
+        assertThat(customers.findById("c1")).get().extracting(Customer::getName).isEqualTo("changed");
+        TransactionTemplate serializable = new TransactionTemplate(transactionManager);
+        serializable.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_SERIALIZABLE);
+        assertThatThrownBy(() -> serializable.executeWithoutResult(status -> customers.count()))
+                .isInstanceOf(org.springframework.transaction.InvalidIsolationLevelException.class);
+    }
+
+    @Test
     void aModifyingQueryOutsideATransactionIsRefusedAsJpaSays() {
         assertThatThrownBy(() -> customers.setActiveIn("London", false))
                 .isInstanceOf(InvalidDataAccessApiUsageException.class)
