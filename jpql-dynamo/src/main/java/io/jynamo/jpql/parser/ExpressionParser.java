@@ -196,11 +196,18 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
         if (op.is("LIKE")) {
             advance();
             Expr pattern = value();
+            Character escape = null;
             if (checkWord("ESCAPE")) {
-                throw peek().pos().error("LIKE ... ESCAPE is not supported",
-                        "DynamoDB evaluates only 'prefix%' (begins_with) and '%text%' (contains); no escaping is needed");
+                advance();
+                Token e = peek();
+                if (e.type() != TokenType.STRING || e.text().length() != 1) {
+                    throw e.pos().error("ESCAPE takes one character in quotes, not " + e.describe(),
+                            "write LIKE :p ESCAPE '\\'");
+                }
+                advance();
+                escape = e.text().charAt(0);
             }
-            return new Like(left, pattern, negated, op.pos());
+            return new Like(left, pattern, negated, op.pos(), escape);
         }
         if (op.is("IN")) {
             advance();

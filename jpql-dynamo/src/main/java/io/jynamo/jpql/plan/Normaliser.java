@@ -288,7 +288,7 @@ final class Normaliser {
             return new Deferred(a, (negated ? "NOT LIKE " : "LIKE ") + u.label());
         }
         String label = l.pattern() instanceof Literal ? "'" + v + "'" : describeParam(l.pattern()) + " = '" + v + "'";
-        LikePattern p = LikePattern.parse((String) v, l.pattern().pos(), label);
+        LikePattern p = LikePattern.parse((String) v, l.escape(), l.pattern().pos(), label);
         return switch (p.shape()) {
             case EQUALS -> new Cmp(new Attr(a), negated ? CompareOp.NE : CompareOp.EQ, new Val(new BoundValue(p.text(), a, false)));
             case ANY -> negated ? FALSE : new Exists(a, true);

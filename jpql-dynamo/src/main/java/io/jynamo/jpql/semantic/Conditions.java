@@ -217,12 +217,12 @@ final class Conditions {
         Expr pattern = values.value(l.pattern(), Target.plain(String.class, "a LIKE pattern"), "LIKE pattern");
         if (pattern instanceof Literal lit) {
             if (lit.value() == null) {
-                return new Like(p, pattern, l.negated(), l.pos());
+                return new Like(p, pattern, l.negated(), l.pos(), l.escape());
             }
             String text = (String) lit.value();
-            LikePattern.parse(text, lit.pos(), "'" + text.replace("'", "''") + "'");
+            LikePattern.parse(text, l.escape(), lit.pos(), "'" + text.replace("'", "''") + "'");
         }
-        return new Like(p, pattern, l.negated(), l.pos());
+        return new Like(p, pattern, l.negated(), l.pos(), l.escape());
     }
 
     private Condition in(In in) {

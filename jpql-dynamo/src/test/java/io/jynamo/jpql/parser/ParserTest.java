@@ -132,7 +132,7 @@ class ParserTest {
             SELECT u FROM User u WHERE TRIM(u.a) = 'x'                  | 1, column 28 | TRIM
             SELECT u FROM User u WHERE TREAT(u AS Admin).x = 1          | 1, column 28 | TREAT
             SELECT u FROM User u WHERE KEY(u.m) = 'x'                   | 1, column 28 | KEY
-            SELECT u FROM User u WHERE u.a LIKE 'x!%' ESCAPE '!'        | 1, column 43 | ESCAPE
+            SELECT u FROM User u WHERE u.a LIKE 'x!%' ESCAPE 'ab'       | 1, column 50 | ESCAPE takes one character
             SELECT u FROM User u WHERE u.a < CURRENT_DATE               | 1, column 34 | CURRENT_DATE
             SELECT u FROM User u ORDER BY u.a, u.b                      | 1, column 34 | more than one
             SELECT u FROM User u WHERE u.tags IS EMPTY                  | 1, column 38 | IS EMPTY

@@ -323,6 +323,27 @@ class PlannerTest {
     }
 
     @Test
+    void likeWithAnEscapeCharacterTakesEscapedWildcardsAsText() {
+        // what Spring Data writes for findByFirstNameStartingWith("J%n") and ...Containing("o_")
+        String q = "SELECT u FROM User u WHERE u.lastName = 'S' AND u.firstName LIKE :p ESCAPE '\\'";
+        BoundPlan prefix = plan(q, "p", "J\\%n%");
+        assertEquals("#n0 = :v0 AND begins_with(#n1, :v1)", prefix.keyCondition());
+        assertEquals("J%n", value(prefix, ":v1"));
+        BoundPlan infix = plan(q, "p", "%o\\_%");
+        assertEquals("contains(#n1, :v1)", infix.filter());
+        assertEquals("o_", value(infix, ":v1"));
+        assertEquals("a\\b", value(plan(q, "p", "%a\\\\b%"), ":v1"), "an escaped escape character is itself");
+        BoundPlan literal = plan("SELECT u FROM User u WHERE u.lastName = 'S' AND u.firstName LIKE '100!%%' ESCAPE '!'");
+        assertEquals("100%", value(literal, ":v1"));
+        var dangling = assertThrows(IllegalArgumentException.class, () -> plan(q, "p", "ab\\"));
+        assertTrue(dangling.getMessage().contains("ends with its escape character"), dangling.getMessage());
+        var needless = assertThrows(IllegalArgumentException.class, () -> plan(q, "p", "\\ab%"));
+        assertTrue(needless.getMessage().contains("escapes 'a'"), needless.getMessage());
+        var inside = assertThrows(IllegalArgumentException.class, () -> plan(q, "p", "a%b\\%"));
+        assertTrue(inside.getMessage().contains("inside the text"), inside.getMessage());
+    }
+
+    @Test
     void lowerAndUpperOfParametersAreEvaluatedInJava() {
         BoundPlan p = plan("SELECT u FROM User u WHERE u.email = LOWER(:e)", "e", "A@B.C");
         assertEquals("a@b.c", value(p, ":v0"));

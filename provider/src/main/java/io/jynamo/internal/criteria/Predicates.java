@@ -52,44 +52,15 @@ final class Predicates {
         });
     }
 
-    /**
-     * {@code value [NOT] LIKE pattern [ESCAPE c]}. An escape character is taken out of a pattern the query
-     * carries (the escaped {@code %} or {@code _} must then not be needed as a literal character, which the
-     * JPQL subset cannot express); with a parameter pattern it is refused.
-     */
+    /** {@code value [NOT] LIKE pattern [ESCAPE c]}. */
     static PredicateImpl like(ExpressionImpl<?> value, ExpressionImpl<?> pattern, Character escape, boolean negated) {
-        ExpressionImpl<?> p = escape == null ? pattern : unescaped(pattern, escape);
         return new PredicateImpl(l -> {
             Lowered<Expr> v = value.lower(l);
-            Lowered<Expr> t = p.lower(l);
-            return new Lowered<>(new Like(v.node(), t.node(), negated, Lowering.POS),
-                    v.text() + (negated ? " NOT LIKE " : " LIKE ") + t.text());
+            Lowered<Expr> t = pattern.lower(l);
+            return new Lowered<>(new Like(v.node(), t.node(), negated, Lowering.POS, escape),
+                    v.text() + (negated ? " NOT LIKE " : " LIKE ") + t.text()
+                            + (escape == null ? "" : " ESCAPE '" + (escape == '\'' ? "''" : escape) + "'"));
         });
-    }
-
-    private static ExpressionImpl<?> unescaped(ExpressionImpl<?> pattern, char escape) {
-        if (!(pattern instanceof ValueImpl<?> v) || !(v.value() instanceof String s)) {
-            throw Unsupported.construct("LIKE with an ESCAPE character and a pattern that is not a String value:"
-                    + " CriteriaBuilder.like");
-        }
-        if (s.indexOf(escape) < 0) {
-            return pattern;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == escape && i + 1 < s.length()) {
-                char next = s.charAt(++i);
-                if (next == '%' || next == '_') {
-                    throw Unsupported.construct("LIKE matching a literal '" + next + "' (escaped in '" + s + "'):"
-                            + " CriteriaBuilder.like");
-                }
-                out.append(next);
-            } else {
-                out.append(c);
-            }
-        }
-        return new ValueImpl<>(out.toString());
     }
 
     static PredicateImpl memberOf(ExpressionImpl<?> element, ExpressionImpl<?> collection, boolean negated) {
