@@ -91,9 +91,7 @@ public final class Parser extends ExpressionParser {
 
     private Statement select() {
         advance(); // SELECT
-        if (checkWord("DISTINCT")) {
-            throw peek().pos().error("DISTINCT is not supported", "entities are distinct already; project attributes and de-duplicate in Java");
-        }
+        Token distinct = checkWord("DISTINCT") ? advance() : null;
         SelectKind selectKind;
         List<PathExpr> selected = new ArrayList<>();
         Token head = peek();
@@ -104,10 +102,12 @@ public final class Parser extends ExpressionParser {
             }
             advance();
             advance();
-            if (checkWord("DISTINCT")) {
-                throw peek().pos().error("COUNT(DISTINCT ...) is not supported", "use COUNT(e)");
-            }
+            Token countDistinct = checkWord("DISTINCT") ? advance() : null;
             PathExpr p = path("the identification variable");
+            if (countDistinct != null && p.names().size() != 1) {
+                throw countDistinct.pos().error("COUNT(DISTINCT " + p.text() + ") is not supported",
+                        "entities are distinct already: COUNT(DISTINCT " + p.names().get(0) + ") counts them");
+            }
             if (p.names().size() != 1) {
                 throw p.pos().error("COUNT(" + p.text() + ") is not supported", "only COUNT(" + p.names().get(0) + ") of whole entities is supported");
             }
@@ -128,6 +128,10 @@ public final class Parser extends ExpressionParser {
                 }
             }
             selectKind = bare ? SelectKind.ENTITY : SelectKind.ATTRIBUTES;
+            if (distinct != null && !bare) {
+                throw distinct.pos().error("DISTINCT on selected attributes is not supported",
+                        "select the entities (SELECT DISTINCT e, which are distinct already) and de-duplicate the values in Java");
+            }
         }
         consumeWord("FROM", "write SELECT ... FROM Entity e");
         Token entity = entityName();

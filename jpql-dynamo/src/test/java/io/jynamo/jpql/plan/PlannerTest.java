@@ -344,6 +344,15 @@ class PlannerTest {
     }
 
     @Test
+    void distinctEntitiesAndCountDistinctPlanAsWithoutDistinct() {
+        // Spring Data's findDistinctBy... and its count queries; entities are distinct already (no joins multiply rows)
+        assertEquals(plan("SELECT u FROM User u WHERE u.lastName = 'S'").keyCondition(),
+                plan("SELECT DISTINCT u FROM User u WHERE u.lastName = 'S'").keyCondition());
+        assertEquals(plan("SELECT COUNT(u) FROM User u WHERE u.lastName = 'S'").keyCondition(),
+                plan("SELECT COUNT(DISTINCT u) FROM User u WHERE u.lastName = 'S'").keyCondition());
+    }
+
+    @Test
     void lowerAndUpperOfParametersAreEvaluatedInJava() {
         BoundPlan p = plan("SELECT u FROM User u WHERE u.email = LOWER(:e)", "e", "A@B.C");
         assertEquals("a@b.c", value(p, ":v0"));
