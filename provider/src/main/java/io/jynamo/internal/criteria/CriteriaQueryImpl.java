@@ -69,6 +69,14 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
             }
             kind = SelectKind.COUNT;
             selectText = "COUNT(" + variable + ")";
+        } else if (selected instanceof ValueImpl<?> constant) {
+            // select(cb.literal(1)), as Spring Data's exists(Example) writes: one row per entity, each the value
+            kind = SelectKind.ENTITY;
+            paths.add(new PathExpr(List.of(variable), Lowering.POS, null));
+            Object value = constant.value();
+            selectText = constant.lower(new Lowering()).text();
+            rows = row -> value;
+            rowType = value.getClass();
         } else {
             List<Selection<?>> items = selected.isCompoundSelection() ? selected.getCompoundSelectionItems() : List.of(selected);
             StringBuilder text = new StringBuilder();

@@ -119,4 +119,9 @@ class PathImpl<X> extends ExpressionImpl<X> implements Path<X> {
     Type<?> valueType() {
         return attribute instanceof SingularAttribute<?, ?> s ? s.getType() : null;
     }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
 }

@@ -35,4 +35,9 @@ final class ValueImpl<T> extends ExpressionImpl<T> {
         }
         return v instanceof Number || v instanceof Boolean ? v.toString() : "'" + v + "'";
     }
+
+    @Override
+    public String toString() {
+        return text(value);
+    }
 }

@@ -204,6 +204,18 @@ class CriteriaQueryTest {
     }
 
     @Test
+    void aSelectedLiteralIsOneRowPerEntityAsSpringDatasExistsWritesIt() {
+        List<Integer> ones = inEm(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Integer> q = cb.createQuery(Integer.class);
+            Root<Item> i = q.from(Item.class);
+            q.select(cb.literal(1)).where(cb.equal(i.get("bucket"), "small"), cb.equal(i.get("name"), "odd"));
+            return em.createQuery(q).setMaxResults(1).getResultList();
+        });
+        assertEquals(List.of(1), ones);
+    }
+
+    @Test
     void countOfTheRootIsOneLong() {
         long count = inEm(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
