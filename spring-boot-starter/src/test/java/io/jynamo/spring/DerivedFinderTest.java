@@ -135,6 +135,22 @@ class DerivedFinderTest {
     }
 
     @Test
+    void stringFindersBecomeBeginsWithAndContainsEvenWithCharactersSpringEscapes() {
+        // Spring writes "c.name LIKE :p ESCAPE '\\'" and escapes %, _ and \ in the argument
+        assertThat(ids(customers.findByNameStartingWith("B"))).containsExactly("c2");
+        assertThat(ids(customers.findByNameContaining("a"))).containsExactlyInAnyOrder("c1", "c4");
+        assertThat(ids(customers.findByNameNotContaining("a"))).containsExactlyInAnyOrder("c2", "c3");
+        customers.save(new Customer("c5", "50%_off", null, "Rome", 1));
+        assertThat(ids(customers.findByNameStartingWith("50%_"))).containsExactly("c5");
+        assertThat(ids(customers.findByNameContaining("%"))).containsExactly("c5");
+    }
+
+    @Test
+    void distinctFindersReturnEachEntityOnce() {
+        assertThat(ids(customers.findDistinctByName("Bob"))).containsExactly("c2");
+    }
+
+    @Test
     void aFinderThatNeedsAScanFailsWhereScansAreDenied() {
         assertThatThrownBy(() -> readings.findByStatus("ok"))
                 .isInstanceOf(JpaSystemException.class)

@@ -169,6 +169,25 @@ class RepositoryCrudTest {
     }
 
     @Test
+    void deleteAllInBatchOfEntitiesIsAKeyedBulkDelete() {
+        // Spring writes "delete from Customer x where x = ?1 or x = ?2"
+        List<Customer> saved = fourCustomers();
+        customers.deleteAllInBatch(saved.subList(1, 3));
+        assertThat(ids(customers.findAll())).containsExactlyInAnyOrder("c1", "c4");
+        List<Reading> two = readings.saveAll(List.of(new Reading("s1", 1, 1.0, "ok"), new Reading("s1", 2, 2.0, "ok")));
+        readings.deleteAllInBatch(two.subList(0, 1));
+        assertThat(readings.count()).isEqualTo(1);
+    }
+
+    @Test
+    void existsByExample() {
+        fourCustomers();
+        ExampleMatcher nameOnly = ExampleMatcher.matching().withIgnorePaths("age", "active");
+        assertThat(customers.exists(Example.of(new Customer(null, "Bob", null, null, 0), nameOnly))).isTrue();
+        assertThat(customers.exists(Example.of(new Customer(null, "Zed", null, null, 0), nameOnly))).isFalse();
+    }
+
+    @Test
     void deleteAllInBatchOfCompositeKeysDeletesEveryItem() {
         readings.saveAll(List.of(new Reading("s1", 1, 1.0, "ok"), new Reading("s1", 2, 2.0, "ok")));
         readings.deleteAllInBatch();

@@ -67,9 +67,17 @@ public interface CustomerRepository extends JpaRepository<Customer, String> {
     @QueryHints(@QueryHint(name = "jynamo.scan", value = "allow"))
     List<Customer> findByNameOrEmail(String name, String email);
 
+    @QueryHints(@QueryHint(name = "jynamo.scan", value = "allow"))
     List<Customer> findByNameStartingWith(String prefix);
 
+    @QueryHints(@QueryHint(name = "jynamo.scan", value = "allow"))
     List<Customer> findByNameContaining(String infix);
+
+    @QueryHints(@QueryHint(name = "jynamo.scan", value = "allow"))
+    List<Customer> findByNameNotContaining(String infix);
+
+    @QueryHints(@QueryHint(name = "jynamo.scan", value = "allow"))
+    List<Customer> findDistinctByName(String name);
 
     List<Customer> findByNameIgnoreCase(String name);
 
