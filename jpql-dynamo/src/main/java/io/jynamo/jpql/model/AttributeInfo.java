@@ -16,9 +16,11 @@ import java.util.List;
  *                    parameters are checked against it
  * @param elementType the element type of a collection attribute ({@code LIST}/{@code SET}),
  *                    otherwise {@code null}
+ * @param alwaysStored whether every item of the entity holds the attribute (a primitive is never null), so
+ *                    that an index with it as sort key holds every item that has the index's partition key
  */
 public record AttributeInfo(String path, List<String> storedPath, ValueKind kind, Class<?> javaType,
-                            Class<?> elementType) {
+                            Class<?> elementType, boolean alwaysStored) {
     /**
      * The path of the pseudo-attribute {@code TYPE(e)} (no Java name can be it): an entity of a hierarchy
      * describes its discriminator under it, and entity names compared with it are its literals.
@@ -27,5 +29,10 @@ public record AttributeInfo(String path, List<String> storedPath, ValueKind kind
 
     public AttributeInfo {
         storedPath = List.copyOf(storedPath);
+    }
+
+    /** An attribute items may lack. */
+    public AttributeInfo(String path, List<String> storedPath, ValueKind kind, Class<?> javaType, Class<?> elementType) {
+        this(path, storedPath, kind, javaType, elementType, false);
     }
 }

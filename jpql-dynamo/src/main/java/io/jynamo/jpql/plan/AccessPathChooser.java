@@ -4,6 +4,7 @@ import io.jynamo.jpql.BoundValue;
 import io.jynamo.jpql.Operation;
 import io.jynamo.jpql.ast.CompareOp;
 import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.model.IndexInfo;
 import io.jynamo.jpql.plan.Bound.All;
@@ -259,7 +260,7 @@ final class AccessPathChooser {
         }
         for (IndexInfo idx : entity.indexes()) {
             Bound pkAtom = firstEquality(conjuncts, idx.partitionKey());
-            if (pkAtom == null || (idx.sortKey() != null && !impliesPresence(conjuncts, idx.sortKey()))) {
+            if (pkAtom == null || (idx.sortKey() != null && !present(conjuncts, idx.sortKey()))) {
                 continue;
             }
             candidates.add(new Candidate(idx, pkAtom, bestSortCondition(conjuncts, idx.sortKey(), pkAtom)));
@@ -288,6 +289,12 @@ final class AccessPathChooser {
             }
         }
         return null;
+    }
+
+    /** Whether every item the conditions select has the attribute: always stored, or implied by a condition. */
+    private boolean present(List<Bound> conjuncts, String path) {
+        AttributeInfo a = entity.attributes().get(path);
+        return a != null && a.alwaysStored() || impliesPresence(conjuncts, path);
     }
 
     /**
@@ -364,7 +371,7 @@ final class AccessPathChooser {
                 .append("' or on an index partition key (indexes: ").append(describeIndexes()).append(")");
         for (IndexInfo idx : entity.indexes()) {
             if (idx.sortKey() != null && firstEquality(conjuncts, idx.partitionKey()) != null
-                    && !impliesPresence(conjuncts, idx.sortKey())) {
+                    && !present(conjuncts, idx.sortKey())) {
                 sb.append("; index ").append(idx.name()).append(" has an equality on its partition key but it omits items "
                         + "without its sort key '").append(idx.sortKey()).append("': add a condition on '")
                         .append(idx.sortKey()).append("' (e.g. IS NOT NULL) or force it with hint jynamo.index");

@@ -74,7 +74,9 @@ public final class ProviderQueryModel implements QueryModel {
         String path = prefix + a.name();
         List<String> stored = new ArrayList<>(storedPrefix);
         stored.add(a.storedName());
-        attributes.put(path, new AttributeInfo(path, stored, a.kind(), a.boxedType(), a.elementType()));
+        // a primitive is always written (0, false), so an index sorted by it holds every item of its partition key
+        attributes.put(path, new AttributeInfo(path, stored, a.kind(), a.boxedType(), a.elementType(),
+                a.javaType().isPrimitive()));
         codecs.put(path, a.codec());
         if (a.embeddable() != null) {
             for (AttributeMeta nested : a.embeddable().attributes()) {

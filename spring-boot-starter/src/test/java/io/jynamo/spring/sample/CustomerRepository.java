@@ -15,8 +15,6 @@ import org.springframework.data.repository.query.Param;
 /**
  * Finders on the partition key, the two global indexes, and other attributes. A finder that needs a Scan says so
  * with the query hint {@code jynamo.scan=allow}, so that it runs where the application denies scans.
- * (findByCity, countByCity and findByCityAndActiveTrue scan too: today Jynamo uses the index byCity, whose sort
- * key is age, only with a condition on age, although a primitive int is never absent.)
  */
 public interface CustomerRepository extends JpaRepository<Customer, String> {
 
