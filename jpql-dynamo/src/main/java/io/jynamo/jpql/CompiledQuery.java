@@ -103,6 +103,11 @@ public final class CompiledQuery {
         return analysis.selectedAssociation();
     }
 
+    /** How the selected attributes become results ({@code NEW}, result variables). */
+    public Statement.ResultShape shape() {
+        return analysis.statement().shape();
+    }
+
     /** The query text as compiled. */
     public String jpql() {
         return jpql;

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public record Statement(StatementKind kind, String entityName, Pos entityPos, String variable, SelectKind selectKind,
                         List<PathExpr> selected, List<SetClause> sets, Condition where, OrderBy orderBy,
-                        List<Join> joins) {
+                        List<Join> joins, ResultShape shape) {
     /** Copies the lists. */
     public Statement {
         selected = List.copyOf(selected);
@@ -29,9 +29,31 @@ public record Statement(StatementKind kind, String entityName, Pos entityPos, St
         joins = List.copyOf(joins);
     }
 
+    /** A statement whose rows are returned as they are. */
+    public Statement(StatementKind kind, String entityName, Pos entityPos, String variable, SelectKind selectKind,
+                     List<PathExpr> selected, List<SetClause> sets, Condition where, OrderBy orderBy, List<Join> joins) {
+        this(kind, entityName, entityPos, variable, selectKind, selected, sets, where, orderBy, joins, ResultShape.ROWS);
+    }
+
     /** A statement without joins. */
     public Statement(StatementKind kind, String entityName, Pos entityPos, String variable, SelectKind selectKind,
                      List<PathExpr> selected, List<SetClause> sets, Condition where, OrderBy orderBy) {
         this(kind, entityName, entityPos, variable, selectKind, selected, sets, where, orderBy, List.of());
+    }
+
+    /**
+     * How selected attributes become results: {@code SELECT NEW com.x.Dto(e.a, e.b)} names a class to construct,
+     * {@code SELECT e.a AS a} gives result variables (a {@code Tuple}'s aliases).
+     *
+     * @param constructor the fully qualified class of {@code NEW}, or {@code null}
+     * @param aliases     the result variable of each selected item, {@code null} where none
+     */
+    public record ResultShape(String constructor, List<String> aliases) {
+        /** Rows as they are: no constructor, no aliases. */
+        public static final ResultShape ROWS = new ResultShape(null, List.of());
+
+        public ResultShape {
+            aliases = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(aliases));
+        }
     }
 }

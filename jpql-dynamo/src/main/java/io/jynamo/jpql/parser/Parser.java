@@ -94,6 +94,8 @@ public final class Parser extends ExpressionParser {
         Token distinct = checkWord("DISTINCT") ? advance() : null;
         SelectKind selectKind;
         List<PathExpr> selected = new ArrayList<>();
+        List<String> aliases = new ArrayList<>();
+        String constructor = null;
         Token head = peek();
         if (head.type() == TokenType.WORD && AGGREGATES.contains(head.upper()) && peekAt(1).type() == TokenType.LPAREN) {
             if (!head.is("COUNT")) {
@@ -117,9 +119,33 @@ public final class Parser extends ExpressionParser {
             if (check(TokenType.COMMA)) {
                 throw peek().pos().error("COUNT cannot be combined with other select items", "select COUNT(e) alone");
             }
+        } else if (checkWord("NEW") && peekAt(1).type() == TokenType.WORD) {
+            advance(); // NEW
+            StringBuilder type = new StringBuilder(advance().text());
+            while (match(TokenType.DOT)) {
+                type.append('.').append(consume(TokenType.WORD, "a class name", "write NEW com.example.Dto(e.a, e.b)").text());
+            }
+            consume(TokenType.LPAREN, "'(' after the class of NEW", "write NEW com.example.Dto(e.a, e.b)");
+            do {
+                PathExpr p = selectItem(null);
+                if (p.names().size() == 1) {
+                    throw p.pos().error("NEW takes attributes, not the entity " + p.text(),
+                            "select the entity alone (SELECT " + p.text() + "), or its attributes in NEW");
+                }
+                selected.add(p);
+            } while (match(TokenType.COMMA));
+            consume(TokenType.RPAREN, "')' closing NEW", "write NEW com.example.Dto(e.a, e.b)");
+            constructor = type.toString();
+            selectKind = SelectKind.ATTRIBUTES;
+            if (check(TokenType.COMMA)) {
+                throw peek().pos().error("NEW cannot be combined with other select items", "select NEW ... alone");
+            }
+            if (distinct != null) {
+                throw distinct.pos().error("DISTINCT on selected attributes is not supported", "de-duplicate in Java");
+            }
         } else {
             do {
-                selected.add(selectItem());
+                selected.add(selectItem(aliases));
             } while (match(TokenType.COMMA));
             boolean bare = selected.get(0).names().size() == 1;
             for (PathExpr p : selected.subList(1, selected.size())) {
@@ -166,8 +192,10 @@ public final class Parser extends ExpressionParser {
             }
             orderBy = new OrderBy(p, desc, p.pos());
         }
+        Statement.ResultShape shape = constructor == null && aliases.stream().allMatch(java.util.Objects::isNull)
+                ? Statement.ResultShape.ROWS : new Statement.ResultShape(constructor, aliases);
         return new Statement(StatementKind.SELECT, entity.text(), entity.pos(), variable, selectKind, selected,
-                List.of(), where, orderBy, joins);
+                List.of(), where, orderBy, joins, shape);
     }
 
     private PathExpr valuePathForOrder() {
@@ -185,14 +213,15 @@ public final class Parser extends ExpressionParser {
         return p;
     }
 
-    private PathExpr selectItem() {
+    /** One select item; its result variable ({@code AS a}) goes to {@code aliases}, where they are allowed. */
+    private PathExpr selectItem(List<String> aliases) {
         Token t = peek();
         Token next = peekAt(1);
         // A select item is followed by ',' or FROM: before them (or before '.') any word is a name.
         boolean name = t.type() == TokenType.WORD && (next.type() == TokenType.DOT || next.type() == TokenType.COMMA
                 || next.is("FROM"));
         if (!name && t.is("NEW")) {
-            throw t.pos().error("constructor expressions (NEW) are not supported", "select the attributes and build the object in Java");
+            throw t.pos().error("NEW must be the whole select clause", "write SELECT NEW com.example.Dto(e.a, e.b)");
         }
         if (!name && t.is("CASE")) {
             throw t.pos().error("CASE is not supported", "select the attributes and compute in Java");
@@ -210,8 +239,16 @@ public final class Parser extends ExpressionParser {
         if (check(TokenType.PLUS) || check(TokenType.MINUS) || check(TokenType.STAR) || check(TokenType.SLASH)) {
             throw peek().pos().error("arithmetic is not supported", "compute in Java");
         }
+        String alias = null;
         if (checkWord("AS")) {
-            throw peek().pos().error("result variables (AS) in SELECT are not supported", "remove the alias");
+            Token as = advance();
+            if (aliases == null) {
+                throw as.pos().error("result variables (AS) are not allowed inside NEW", "remove the alias");
+            }
+            alias = consume(TokenType.WORD, "a result variable after AS", "write e.a AS a").text();
+        }
+        if (aliases != null) {
+            aliases.add(alias);
         }
         return p;
     }

@@ -53,7 +53,7 @@ final class Statements {
             where = where == null ? present : new And(List.of(where, present));
         }
         return new Statement(s.kind(), s.entityName(), s.entityPos(), s.variable(), kind, selected, sets,
-                where, orderBy, s.joins());
+                where, orderBy, s.joins(), s.shape());
     }
 
     /** {@code SELECT o.customer}: the to-one whose targets the query returns, else {@code null}. */

@@ -122,7 +122,9 @@ class ParserTest {
             SELECT COUNT(DISTINCT u.a) FROM User u                      | 1, column 14 | COUNT(DISTINCT u.a)
             SELECT MAX(u.a) FROM User u                                 | 1, column 8  | MAX
             SELECT u.a, SUM(u.b) FROM User u                            | 1, column 13 | SUM
-            SELECT NEW com.x.Dto(u.a) FROM User u                       | 1, column 8  | NEW
+            SELECT NEW com.x.Dto(u) FROM User u                         | 1, column 22 | NEW takes attributes
+            SELECT NEW com.x.Dto(u.a), u.b FROM User u                  | 1, column 26 | NEW cannot be combined
+            SELECT NEW com.x.Dto(u.a AS a) FROM User u                  | 1, column 26 | not allowed inside NEW
             SELECT u FROM User u WHERE CASE WHEN u.a = 1 THEN 1 END = 1 | 1, column 28 | CASE
             SELECT u FROM User u WHERE u.a + 1 = 2                      | 1, column 32 | arithmetic
             SELECT u FROM User u WHERE u.a = u.b * 2                    | 1, column 38 | arithmetic

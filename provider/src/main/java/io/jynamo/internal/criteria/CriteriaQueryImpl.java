@@ -1,6 +1,8 @@
 package io.jynamo.internal.criteria;
 
+import io.jynamo.internal.query.Constructors;
 import io.jynamo.internal.query.Shaping;
+import io.jynamo.internal.query.TupleRow;
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
 import io.jynamo.jpql.ast.Condition;
@@ -20,7 +22,6 @@ import jakarta.persistence.criteria.Selection;
 import jakarta.persistence.criteria.Subquery;
 import jakarta.persistence.metamodel.EntityType;
 
-import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -131,46 +132,16 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
 
     /** How rows of selected values become results of the compound selection's kind. */
     private static Function<Object, Object> rows(CompoundSelectionImpl.Kind kind, Class<?> type, List<Selection<?>> items) {
-        int n = items.size();
-        Function<Object, Object[]> values = n == 1 ? r -> new Object[] {r} : r -> (Object[]) r;
+        Function<Object, Object[]> values = items.size() == 1 ? r -> new Object[] {r} : r -> (Object[]) r;
         return switch (kind) {
             case ARRAY -> r -> values.apply(r);
-            case TUPLE -> r -> new TupleImpl(items, values.apply(r));
+            case TUPLE -> r -> new TupleRow(items, values.apply(r));
             case CONSTRUCT -> {
-                Constructor<?> c = constructor(type, items);
-                yield r -> {
-                    try {
-                        return c.newInstance(values.apply(r));
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException("Constructing " + type.getName() + " from " + Arrays.toString(values.apply(r))
-                                + " failed: " + e, e);
-                    }
-                };
+                Function<Object[], Object> construct = Constructors.of(type,
+                        items.stream().<Class<?>>map(Selection::getJavaType).toList(), "CriteriaBuilder.construct");
+                yield r -> construct.apply(values.apply(r));
             }
         };
-    }
-
-    private static Constructor<?> constructor(Class<?> type, List<Selection<?>> items) {
-        for (Constructor<?> c : type.getDeclaredConstructors()) {
-            Class<?>[] params = c.getParameterTypes();
-            if (params.length != items.size()) {
-                continue;
-            }
-            boolean fits = true;
-            for (int i = 0; i < params.length; i++) {
-                fits &= box(params[i]).isAssignableFrom(box(items.get(i).getJavaType()));
-            }
-            if (fits) {
-                c.setAccessible(true);
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("CriteriaBuilder.construct: " + type.getName() + " has no constructor taking "
-                + items.stream().map(s -> s.getJavaType().getSimpleName()).toList());
-    }
-
-    private static Class<?> box(Class<?> c) {
-        return c.isPrimitive() ? java.lang.invoke.MethodType.methodType(c).wrap().returnType() : c;
     }
 
     // ---- CriteriaQuery -----------------------------------------------------------------------------------

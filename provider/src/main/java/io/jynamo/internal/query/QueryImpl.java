@@ -69,10 +69,16 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         this.session = session;
         this.services = services;
         this.compiled = compiled;
-        this.shaping = shaping;
+        this.shaping = shaping != Shaping.NONE ? shaping : Shaping.of(compiled, resultClass, loader(services, compiled));
         this.resultClass = resultClass;
-        this.arguments = new Arguments(compiled, shaping);
+        this.arguments = new Arguments(compiled, this.shaping);
         checkResultType();
+    }
+
+    /** Where the classes of {@code SELECT NEW} are found: the application's (context) class loader, else the entity's. */
+    private static ClassLoader loader(QueryServices services, CompiledQuery compiled) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : services.entity(compiled.entity().name()).javaClass().getClassLoader();
     }
 
     /** The JPQL text. */

@@ -1,7 +1,13 @@
 package io.jynamo.internal.query;
 
+import io.jynamo.jpql.CompiledQuery;
+import io.jynamo.jpql.SelectKind;
+import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.model.AttributeInfo;
 import jakarta.persistence.Parameter;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -23,6 +29,60 @@ public record Shaping(Map<String, Object> preset, Map<String, Parameter<?>> visi
     public Shaping {
         preset = Map.copyOf(preset);
         visible = Map.copyOf(visible);
+    }
+
+    /**
+     * The rows of a JPQL query: {@code SELECT NEW Dto(e.a, e.b)} constructs, a {@code Tuple} result class gets
+     * tuples with the result variables ({@code e.a AS a}) as aliases, {@code Object[]} gets arrays even of one item.
+     *
+     * @throws IllegalArgumentException when the class of NEW cannot be loaded or has no fitting constructor
+     */
+    static Shaping of(CompiledQuery compiled, Class<?> resultClass, ClassLoader loader) {
+        if (compiled.kind() != StatementKind.SELECT || compiled.selectKind() != SelectKind.ATTRIBUTES
+                || compiled.selectedAssociation() != null) {
+            return NONE;
+        }
+        List<AttributeInfo> selected = compiled.selectedAttributes();
+        Function<Object, Object[]> values = selected.size() == 1 ? r -> new Object[] {r} : r -> (Object[]) r;
+        Statement.ResultShape shape = compiled.shape();
+        if (shape.constructor() != null) {
+            Class<?> type = load(shape.constructor(), loader);
+            if (type == null) {
+                throw new IllegalArgumentException("Query '" + compiled.jpql() + "' constructs " + shape.constructor()
+                        + ", which the class loader does not know; write the fully qualified class name");
+            }
+            Function<Object[], Object> construct = Constructors.of(type,
+                    selected.stream().<Class<?>>map(AttributeInfo::javaType).toList(), "Query '" + compiled.jpql() + "'");
+            return new Shaping(Map.of(), Map.of(), r -> construct.apply(values.apply(r)), type);
+        }
+        if (resultClass == jakarta.persistence.Tuple.class) {
+            List<TupleRow.Element<?>> elements = new java.util.ArrayList<>();
+            for (int i = 0; i < selected.size(); i++) {
+                elements.add(new TupleRow.Element<>(i < shape.aliases().size() ? shape.aliases().get(i) : null,
+                        selected.get(i).javaType()));
+            }
+            return new Shaping(Map.of(), Map.of(), r -> new TupleRow(elements, values.apply(r)), jakarta.persistence.Tuple.class);
+        }
+        if (resultClass == Object[].class && selected.size() == 1) {
+            return new Shaping(Map.of(), Map.of(), r -> values.apply(r), Object[].class);
+        }
+        return NONE;
+    }
+
+    /** The class of that name; a nested class may be written with dots ({@code com.x.Outer.Dto}). */
+    private static Class<?> load(String name, ClassLoader loader) {
+        String candidate = name;
+        while (true) {
+            try {
+                return Class.forName(candidate, false, loader);
+            } catch (ClassNotFoundException e) {
+                int dot = candidate.lastIndexOf('.');
+                if (dot < 0) {
+                    return null;
+                }
+                candidate = candidate.substring(0, dot) + '$' + candidate.substring(dot + 1);
+            }
+        }
     }
 
     /** A parameter object whose statement name differs from {@link Parameter#getName()} (an unnamed one). */

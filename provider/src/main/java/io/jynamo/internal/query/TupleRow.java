@@ -1,18 +1,17 @@
-package io.jynamo.internal.criteria;
+package io.jynamo.internal.query;
 
 import jakarta.persistence.Tuple;
 import jakarta.persistence.TupleElement;
-import jakarta.persistence.criteria.Selection;
 
 import java.util.List;
 import java.util.Objects;
 
-/** One result of a tuple query: the selected values, found by position, alias or selection. */
-final class TupleImpl implements Tuple {
-    private final List<Selection<?>> items;
+/** One result of a tuple query: the selected values, found by position, alias or element (a criteria selection). */
+public final class TupleRow implements Tuple {
+    private final List<? extends TupleElement<?>> items;
     private final Object[] values;
 
-    TupleImpl(List<Selection<?>> items, Object[] values) {
+    public TupleRow(List<? extends TupleElement<?>> items, Object[] values) {
         this.items = items;
         this.values = values;
     }
@@ -35,7 +34,7 @@ final class TupleImpl implements Tuple {
     }
 
     private static <T> T typed(Object value, Class<T> type, Object at) {
-        if (value != null && !type.isInstance(value) && !(type.isPrimitive())) {
+        if (value != null && !Constructors.box(type).isInstance(value)) {
             throw new IllegalArgumentException("Tuple element " + at + " is a " + value.getClass().getName()
                     + ", not a " + type.getName());
         }
@@ -49,6 +48,19 @@ final class TupleImpl implements Tuple {
         @SuppressWarnings("unchecked")
         X x = (X) values[index(element)];
         return x;
+    }
+
+    /** A selected item of a JPQL query: its result variable and Java type. */
+    public record Element<X>(String alias, Class<? extends X> javaType) implements TupleElement<X> {
+        @Override
+        public Class<? extends X> getJavaType() {
+            return javaType;
+        }
+
+        @Override
+        public String getAlias() {
+            return alias;
+        }
     }
 
     @Override
