@@ -10,7 +10,19 @@ import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.PostLoad;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import io.jynamo.internal.dynamo.AttributeValues;
+import io.jynamo.internal.metadata.AssociationMeta;
+import jakarta.persistence.FetchType;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.function.Supplier;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,8 +68,9 @@ public final class EntityLoader {
         }
         Object entity = instances.create(meta);
         meta.load(entity, item);
-        instances.clean(entity);
         context.add(meta, entity, key, EntityEntry.Status.MANAGED, item);
+        associate(meta, entity, item);
+        instances.clean(entity);
         meta.fire(PostLoad.class, entity);
         return entity;
     }
@@ -67,6 +80,7 @@ public final class EntityLoader {
         // An unloaded reference filled here must not run its own loader (a second GetItem) on the first setter.
         instances.markLoaded(entry.entity());
         entry.meta().load(entry.entity(), item);
+        associate(entry.meta(), entry.entity(), item);
         instances.clean(entry.entity());
         entry.snapshot(item);
         entry.meta().fire(PostLoad.class, entry.entity());
@@ -122,6 +136,7 @@ public final class EntityLoader {
                 materialise(meta, item);
                 found.add(meta.keyOfItem(item));
             }
+            resolvePending();
         }
         List<Object> result = new ArrayList<>();
         for (Map<String, AttributeValue> key : keys) {
@@ -146,7 +161,14 @@ public final class EntityLoader {
         if (managed != null && managed.snapshot() != null) {
             return;
         }
-        Map<String, AttributeValue> item = read(meta, key, retrieve, store);
+        if (dangling.remove(reference)) {
+            throw new EntityNotFoundException("No " + meta.describe(key) + " exists (lazy reference of a relationship;"
+                    + " the item it refers to was deleted)");
+        }
+        Set<Object> group = references.get(meta.root());
+        Map<String, AttributeValue> item = group != null && group.remove(reference) && !group.isEmpty()
+                ? readTogether(reference, meta, key, group, retrieve, store)
+                : read(meta, key, retrieve, store);
         if (item == null || !meta.accepts(item)) {
             throw new EntityNotFoundException("No " + meta.describe(key) + " exists (lazy reference)"
                     + (item == null ? "" : ": the item of that key is a " + meta.concrete(item).name()));
@@ -157,5 +179,201 @@ public final class EntityLoader {
         } else {
             meta.load(reference, item);
         }
+        resolvePending();
+    }
+
+    // ---- Relationships -------------------------------------------------------------------------------
+
+    /** Unloaded references this loader made for to-one relationships, by target table: initialised together. */
+    private final Map<EntityMeta, Set<Object>> references = new HashMap<>();
+    /** References a batch found no item for: touching one throws without another call. */
+    private final Set<Object> dangling = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** EAGER to-one targets of entities loaded since the last {@link #resolvePending()}. */
+    private final List<Pending> eager = new ArrayList<>();
+    private Supplier<CacheRetrieveMode> retrieveMode = () -> CacheRetrieveMode.USE;
+    private Supplier<CacheStoreMode> storeMode = () -> CacheStoreMode.USE;
+
+    private record Pending(Object owner, AssociationMeta association, Object reference) {
+    }
+
+    /** The session's cache modes, which the loads of relationships use. */
+    public void cacheModes(Supplier<CacheRetrieveMode> retrieve, Supplier<CacheStoreMode> store) {
+        this.retrieveMode = retrieve;
+        this.storeMode = store;
+    }
+
+    /**
+     * Sets the relationship attributes of an entity just loaded from its item: an owning to-one side to the
+     * managed target or a reference (EAGER ones are read together by {@link #resolvePending()}), a to-many
+     * side to a {@link RelationCollection} that loads on first use, an inverse one-to-one side by one Query.
+     */
+    private void associate(EntityMeta meta, Object entity, Map<String, AttributeValue> item) {
+        for (AssociationMeta a : meta.associations()) {
+            if (a.owningToOne()) {
+                Map<String, AttributeValue> key = a.targetKeyOf(item);
+                a.accessor().set(entity, key == null ? null : toOne(a, entity, key));
+            } else if (a.toMany()) {
+                a.accessor().set(entity, RelationCollection.of(a.collectionType(), () -> inverse(a, entity)));
+            } else {
+                List<Object> found = inverse(a, entity);
+                a.accessor().set(entity, found.isEmpty() ? null : found.get(0));
+            }
+        }
+    }
+
+    private Object toOne(AssociationMeta a, Object owner, Map<String, AttributeValue> key) {
+        EntityEntry entry = context.entry(a.target(), key);
+        if (entry != null) {
+            return entry.entity();
+        }
+        Object reference = reference(a.target(), key);
+        if (a.fetch() == FetchType.EAGER) {
+            eager.add(new Pending(owner, a, reference));
+        }
+        return reference;
+    }
+
+    /**
+     * The managed instance of a key, or a new lazy reference to it (no call) that is initialised together
+     * with the other unloaded references of its table when first touched.
+     */
+    public Object reference(EntityMeta target, Map<String, AttributeValue> key) {
+        EntityEntry entry = context.entry(target, key);
+        if (entry != null) {
+            return entry.entity();
+        }
+        Object reference = instances.reference(target, target.idOfKey(key),
+                r -> loadReference(r, target, key, retrieveMode.get(), storeMode.get()));
+        context.add(target, reference, key, EntityEntry.Status.MANAGED, null);
+        references.computeIfAbsent(target.root(), k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(reference);
+        return reference;
+    }
+
+    /**
+     * Reads a reference being touched together with up to 99 other unloaded references of the same table
+     * (one BatchGetItem), so that touching each target of a list of owners costs one call per 100.
+     */
+    private Map<String, AttributeValue> readTogether(Object reference, EntityMeta meta, Map<String, AttributeValue> key,
+                                                     Set<Object> group, CacheRetrieveMode retrieve, CacheStoreMode store) {
+        List<EntityEntry> others = new ArrayList<>();
+        for (Iterator<Object> it = group.iterator(); it.hasNext() && others.size() < Dynamo.GET_BATCH - 1; ) {
+            EntityEntry other = context.entry(it.next());
+            it.remove();
+            if (other != null && other.unread()) {
+                others.add(other);
+            }
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(key);
+        others.forEach(o -> keys.add(o.key()));
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = byKey(meta, readAll(meta, keys, retrieve, store));
+        for (EntityEntry other : others) {
+            Map<String, AttributeValue> item = found.get(AttributeValues.canonicalKey(other.key()));
+            if (item != null && other.meta().accepts(item)) {
+                fill(other, item);
+            } else {
+                dangling.add(other.entity());
+            }
+        }
+        return found.get(AttributeValues.canonicalKey(key));
+    }
+
+    private static Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey(EntityMeta meta,
+                                                                                      List<Map<String, AttributeValue>> items) {
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = new HashMap<>();
+        for (Map<String, AttributeValue> item : items) {
+            byKey.put(AttributeValues.canonicalKey(meta.keyOfItem(item)), item);
+        }
+        return byKey;
+    }
+
+    /**
+     * Loads the EAGER to-one targets of the entities loaded since the last call: per target table, one
+     * BatchGetItem per 100 distinct keys not loaded yet. A target DynamoDB does not hold (a dangling
+     * reference) is set to {@code null} on its owner, as the spec wants of an eager relationship.
+     */
+    public void resolvePending() {
+        while (!eager.isEmpty()) {
+            List<Pending> batch = new ArrayList<>(eager);
+            eager.clear();
+            Map<EntityMeta, List<Pending>> byTable = new LinkedHashMap<>();
+            for (Pending p : batch) {
+                byTable.computeIfAbsent(p.association().target().root(), k -> new ArrayList<>()).add(p);
+            }
+            for (Map.Entry<EntityMeta, List<Pending>> t : byTable.entrySet()) {
+                Set<Map<String, AttributeValue>> keys = new LinkedHashSet<>();
+                for (Pending p : t.getValue()) {
+                    EntityEntry entry = context.entry(p.reference());
+                    if (entry != null && entry.unread()) {
+                        keys.add(entry.key());
+                    }
+                }
+                if (keys.isEmpty()) {
+                    continue;
+                }
+                EntityMeta table = t.getKey();
+                Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found =
+                        byKey(table, readAll(table, new ArrayList<>(keys), retrieveMode.get(), storeMode.get()));
+                Set<Object> group = references.getOrDefault(table, Set.of());
+                for (Pending p : t.getValue()) {
+                    EntityEntry entry = context.entry(p.reference());
+                    if (entry == null || !entry.unread()) {
+                        continue;
+                    }
+                    Map<String, AttributeValue> item = found.get(AttributeValues.canonicalKey(entry.key()));
+                    group.remove(p.reference());
+                    if (item != null && entry.meta().accepts(item)) {
+                        fill(entry, item);
+                    } else {
+                        context.remove(entry);
+                        p.association().accessor().set(p.owner(), null);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The targets of an inverse side ({@code mappedBy}) of one owner: one Query (following its pages) on the
+     * target's table by the owning side's foreign key, through its foreign-key index; removed ones left out.
+     */
+    private List<Object> inverse(AssociationMeta a, Object owner) {
+        EntityMeta child = a.target();
+        EntityEntry ownerEntry = context.entry(owner);
+        Map<String, AttributeValue> ownerKey = ownerEntry != null ? ownerEntry.key() : a.owner().keyOf(owner);
+        List<AssociationMeta.JoinColumn> fk = a.inverse().joinColumns();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        StringBuilder condition = new StringBuilder();
+        for (int i = 0; i < fk.size(); i++) {
+            names.put("#k" + i, fk.get(i).storedName());
+            values.put(":k" + i, ownerKey.get(fk.get(i).targetKey().storedName()));
+            condition.append(i == 0 ? "" : " AND ").append("#k").append(i).append(" = :k").append(i);
+        }
+        String index = a.foreignKeyIndex().name();
+        List<Object> result = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse r = dynamo.queryPage(QueryRequest.builder().tableName(child.root().tableName()).indexName(index)
+                    .keyConditionExpression(condition.toString()).expressionAttributeNames(names)
+                    .expressionAttributeValues(values).consistentRead(index == null && consistentReads)
+                    .exclusiveStartKey(start).build());
+            for (Map<String, AttributeValue> item : r.items()) {
+                if (!child.accepts(item) || Expiry.expired(child, item)) {
+                    continue;
+                }
+                EntityEntry known = context.entry(child, child.keyOfItem(item));
+                if (known != null && known.status() == EntityEntry.Status.REMOVED) {
+                    continue;
+                }
+                result.add(materialise(child, item));
+            }
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        resolvePending();
+        if (a.orderBy() != null) {
+            result.sort(OrderBy.comparator(child, a.orderBy()));
+        }
+        return result;
     }
 }

@@ -14,6 +14,7 @@ import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.query.QueryImpl;
 import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.ConnectionConsumer;
 import jakarta.persistence.ConnectionFunction;
@@ -93,8 +94,9 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         this.cacheStoreMode = CacheModes.store(properties.get(CacheModes.STORE_MODE), CacheStoreMode.USE);
         this.cacheWrites = factory.cache().writes();
         this.loader = new EntityLoader(context, factory.instances(), factory.cache(), factory.dynamo(), factory.consistentReads());
+        loader.cacheModes(() -> cacheRetrieveMode, () -> cacheStoreMode);
         this.merger = new Merger(context, factory.instances(), this::persist,
-                (meta, key) -> loader.read(meta, key, cacheRetrieveMode, cacheStoreMode), loader);
+                (meta, key) -> loader.read(meta, key, cacheRetrieveMode, cacheStoreMode), loader, this::metaOf);
     }
 
     // ---- the Session contract (used by queries) and plumbing for the transaction ----------------------
@@ -182,6 +184,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     }
 
     private void flushCounted() {
+        cascadeAtFlush();
         try {
             flushedInTransaction += factory.flusher().flush(context, cacheWrites);
         } catch (IncompleteFlushException e) {
@@ -230,11 +233,14 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     }
 
     private Object materialise(EntityMeta meta, Map<String, AttributeValue> item) {
-        return loader.materialise(meta, item);
+        Object entity = loader.materialise(meta, item);
+        loader.resolvePending();
+        return entity;
     }
 
     private void fill(EntityEntry entry, Map<String, AttributeValue> item) {
         loader.fill(entry, item);
+        loader.resolvePending();
     }
 
     private Map<String, AttributeValue> read(EntityMeta meta, Map<String, AttributeValue> key) {
@@ -251,40 +257,109 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     @Override
     public void persist(Object entity) {
         checkOpen();
+        metaOf(entity);
+        run(() -> persist(entity, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+    }
+
+    /** Persist of one entity, then cascaded over its PERSIST relationships (each entity once: cycles end). */
+    private void persist(Object entity, java.util.Set<Object> visited) {
+        if (!visited.add(entity)) {
+            return;
+        }
         EntityMeta meta = metaOf(entity);
-        run(() -> {
-            EntityEntry entry = context.entry(entity);
-            if (entry != null) {
-                if (entry.status() == EntityEntry.Status.REMOVED) {
-                    entry.status(EntityEntry.Status.MANAGED);
-                }
-                return;
+        persistOne(meta, entity);
+        EntityEntry entry = context.entry(entity);
+        if (entry != null && !entry.unread()) {
+            for (Object target : Cascades.targets(meta, entity, CascadeType.PERSIST, false)) {
+                persist(target, visited);
             }
-            meta.fire(PrePersist.class, entity);
-            AttributeMeta pk = meta.partitionKey();
-            if (meta.idToGenerate(entity)) {
-                // Assigned at persist (JPA allows persist or flush) so the entity has its key in the identity map.
-                if (meta.idGenerator() != null) {
-                    pk.accessor().set(entity, factory.idGenerators().next(meta.idGenerator()));
-                } else {
-                    UUID id = UUID.randomUUID();
-                    pk.accessor().set(entity, pk.javaType() == UUID.class ? id : id.toString());
+        }
+    }
+
+    private void persistOne(EntityMeta meta, Object entity) {
+        EntityEntry entry = context.entry(entity);
+        if (entry != null) {
+            if (entry.status() == EntityEntry.Status.REMOVED) {
+                entry.status(EntityEntry.Status.MANAGED);
+            }
+            return;
+        }
+        meta.fire(PrePersist.class, entity);
+        AttributeMeta pk = meta.partitionKey();
+        if (meta.idToGenerate(entity)) {
+            // Assigned at persist (JPA allows persist or flush) so the entity has its key in the identity map.
+            if (meta.idGenerator() != null) {
+                pk.accessor().set(entity, factory.idGenerators().next(meta.idGenerator()));
+            } else {
+                UUID id = UUID.randomUUID();
+                pk.accessor().set(entity, pk.javaType() == UUID.class ? id : id.toString());
+            }
+        }
+        Map<String, AttributeValue> key = meta.keyOf(entity);
+        EntityEntry other = context.entry(meta, key);
+        if (other != null) {
+            if (other.status() != EntityEntry.Status.REMOVED) {
+                throw new EntityExistsException("Another instance of " + other.describe()
+                        + " is already managed by this EntityManager; merge() it instead of persisting a copy");
+            }
+            // Remove then persist of the same key in one flush: the put replaces the delete.
+            context.remove(other);
+            context.add(meta, entity, key, EntityEntry.Status.NEW, null).replace(other);
+            return;
+        }
+        context.add(meta, entity, key, EntityEntry.Status.NEW, null);
+    }
+
+    /**
+     * What a flush does over relationships before it plans writes (JPA 3.2 section 3.2.4): persist cascades
+     * again to what PERSIST relationships of managed entities reach, orphans are removed, and a new entity
+     * reachable through a relationship without PERSIST cascade is an error.
+     */
+    private void cascadeAtFlush() {
+        java.util.Set<Object> visited = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        int size;
+        do {
+            size = context.size();
+            for (EntityEntry entry : context.entries()) {
+                if (entry.status() == EntityEntry.Status.REMOVED || entry.unread()) {
+                    continue;
+                }
+                for (Object orphan : Cascades.orphans(context, entry)) {
+                    remove(orphan, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+                }
+                for (io.jynamo.internal.metadata.AssociationMeta a : entry.meta().associations()) {
+                    for (Object target : Cascades.values(a, entry.entity(), false)) {
+                        EntityEntry t = context.entry(target);
+                        if (a.cascades(CascadeType.PERSIST)) {
+                            if (t == null || t.status() == EntityEntry.Status.REMOVED) {
+                                persist(target, visited);
+                            }
+                        } else if (t == null && isNew(target)) {
+                            throw new IllegalStateException("Flush found a new " + metaOf(target).name() + " reachable"
+                                    + " from " + entry.describe() + " through '" + a.name() + "', which does not cascade"
+                                    + " PERSIST: persist it first, or add cascade = CascadeType.PERSIST to '" + a.name() + "'");
+                        }
+                    }
                 }
             }
-            Map<String, AttributeValue> key = meta.keyOf(entity);
-            EntityEntry other = context.entry(meta, key);
-            if (other != null) {
-                if (other.status() != EntityEntry.Status.REMOVED) {
-                    throw new EntityExistsException("Another instance of " + other.describe()
-                            + " is already managed by this EntityManager; merge() it instead of persisting a copy");
-                }
-                // Remove then persist of the same key in one flush: the put replaces the delete.
-                context.remove(other);
-                context.add(meta, entity, key, EntityEntry.Status.NEW, null).replace(other);
-                return;
-            }
-            context.add(meta, entity, key, EntityEntry.Status.NEW, null);
-        });
+        } while (context.size() != size);
+    }
+
+    /**
+     * Whether an unmanaged instance is new rather than detached: its id is still to be generated, or its key
+     * is unset. (An instance with a key is taken as detached: its key is stored, as the spec allows.)
+     */
+    private boolean isNew(Object entity) {
+        EntityMeta meta = metaOf(entity);
+        if (meta.idToGenerate(entity)) {
+            return true;
+        }
+        try {
+            meta.keyOf(entity);
+            return false;
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 
     @Override
@@ -297,33 +372,61 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     @Override
     public void remove(Object entity) {
         checkOpen();
+        metaOf(entity);
+        run(() -> remove(entity, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+    }
+
+    /** Remove of one entity, then cascaded over its REMOVE (and orphanRemoval) relationships. */
+    private void remove(Object entity, java.util.Set<Object> visited) {
+        if (!visited.add(entity)) {
+            return;
+        }
         EntityMeta meta = metaOf(entity);
-        run(() -> {
-            EntityEntry entry = context.entry(entity);
-            if (entry == null) {
-                Map<String, AttributeValue> key = meta.keyOf(entity);
-                throw new IllegalArgumentException("Cannot remove " + meta.describe(key)
-                        + ": the instance is not managed (detached or new); use em.remove(em.merge(entity))"
-                        + " or em.remove(em.getReference(" + meta.javaClass().getSimpleName() + ".class, id))");
-            }
-            switch (entry.status()) {
-                case NEW -> {
-                    meta.fire(PreRemove.class, entity);
-                    if (entry.overRemoved()) {
-                        // It replaced a removed instance whose item is still stored: that item must go after all.
-                        entry.status(EntityEntry.Status.REMOVED);
-                    } else {
-                        context.remove(entry);
-                    }
-                }
-                case MANAGED -> {
-                    meta.fire(PreRemove.class, entity);
+        EntityEntry entry = context.entry(entity);
+        if (entry == null) {
+            Map<String, AttributeValue> key = meta.keyOf(entity);
+            throw new IllegalArgumentException("Cannot remove " + meta.describe(key)
+                    + ": the instance is not managed (detached or new); use em.remove(em.merge(entity))"
+                    + " or em.remove(em.getReference(" + meta.javaClass().getSimpleName() + ".class, id))");
+        }
+        // A reference never read has relationships only once loaded: removing its children needs its state.
+        List<Object> targets = entry.status() == EntityEntry.Status.REMOVED || meta.associations().isEmpty()
+                ? List.of() : cascadeTargets(entry, CascadeType.REMOVE);
+        switch (entry.status()) {
+            case NEW -> {
+                meta.fire(PreRemove.class, entity);
+                if (entry.overRemoved()) {
+                    // It replaced a removed instance whose item is still stored: that item must go after all.
                     entry.status(EntityEntry.Status.REMOVED);
-                }
-                default -> {
+                } else {
+                    context.remove(entry);
                 }
             }
-        });
+            case MANAGED -> {
+                meta.fire(PreRemove.class, entity);
+                entry.status(EntityEntry.Status.REMOVED);
+            }
+            default -> {
+            }
+        }
+        for (Object target : targets) {
+            if (context.entry(target) != null) {
+                remove(target, visited);
+            }
+        }
+    }
+
+    /** The targets an operation cascades to from a managed entry, loading a reference when it has cascading relationships. */
+    private List<Object> cascadeTargets(EntityEntry entry, CascadeType type) {
+        boolean any = entry.meta().associations().stream().anyMatch(a -> a.cascades(type)
+                || type == CascadeType.REMOVE && a.orphanRemoval());
+        if (!any) {
+            return List.of();
+        }
+        if (entry.unread()) {
+            factory.instances().load(entry.entity());
+        }
+        return Cascades.targets(entry.meta(), entry.entity(), type, type == CascadeType.REMOVE);
     }
 
     @Override
@@ -514,7 +617,26 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     @Override
     public void refresh(Object entity) {
         checkOpen();
+        refresh(entity, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** Refresh of one entity, then cascaded over its REFRESH relationships (the targets it holds before the refresh). */
+    private void refresh(Object entity, java.util.Set<Object> visited) {
+        if (!visited.add(entity)) {
+            return;
+        }
         EntityEntry entry = requireManaged(entity, "refresh");
+        List<Object> cascaded = entry.unread() ? List.of() : Cascades.targets(entry.meta(), entity, CascadeType.REFRESH, false);
+        refreshOne(entry);
+        for (Object target : cascaded) {
+            EntityEntry t = context.entry(target);
+            if (t != null && t.status() != EntityEntry.Status.REMOVED) {
+                refresh(target, visited);
+            }
+        }
+    }
+
+    private void refreshOne(EntityEntry entry) {
         run(() -> {
             // A refresh reads DynamoDB, whatever the cache holds, and gives the cache what it read.
             Map<String, AttributeValue> item = read(entry.meta(), entry.key(), CacheRetrieveMode.BYPASS,
@@ -573,9 +695,19 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     public void detach(Object entity) {
         checkOpen();
         metaOf(entity);
+        detach(entity, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** Detach of one entity, then cascaded over its DETACH relationships (loaded ones only: the rest hold nothing managed). */
+    private void detach(Object entity, java.util.Set<Object> visited) {
         EntityEntry entry = context.entry(entity);
-        if (entry != null) {
-            context.remove(entry);
+        if (entry == null || !visited.add(entity)) {
+            return;
+        }
+        List<Object> targets = entry.unread() ? List.of() : Cascades.targets(entry.meta(), entity, CascadeType.DETACH, false);
+        context.remove(entry);
+        for (Object target : targets) {
+            detach(target, visited);
         }
     }
 

@@ -26,6 +26,10 @@ final class UnitUtil implements PersistenceUnitUtil {
     @Override
     public boolean isLoaded(Object entity, String attributeName) {
         EntityMeta meta = meta(entity);
+        if (meta.association(attributeName) != null) {
+            return factory.instances().isLoaded(entity) && io.jynamo.internal.proxy.Instances.loadState(entity, attributeName)
+                    != jakarta.persistence.spi.LoadState.NOT_LOADED;
+        }
         if (meta.attribute(attributeName) == null && (meta.embeddedId() == null || !meta.embeddedId().name().equals(attributeName))) {
             throw new IllegalArgumentException("Entity " + meta.name() + " has no attribute '" + attributeName + "'");
         }

@@ -70,6 +70,7 @@ public final class MetadataBuilder {
             }
         }
         Hierarchies.link(entities);
+        Associations.link(entities);
         return new Metadata(entities);
     }
 
@@ -108,8 +109,14 @@ public final class MetadataBuilder {
             attributes.add(keys.sk());
         }
         AttributeMeta ttl = null;
+        List<AssociationMeta> associations = new ArrayList<>();
         for (Property p : properties) {
             if (p.has(Id.class) || p.has(EmbeddedId.class)) {
+                continue;
+            }
+            AssociationMeta association = Associations.read(p, where);
+            if (association != null) {
+                associations.add(association);
                 continue;
             }
             AttributeMeta a = codecs.attribute(p, where);
@@ -130,9 +137,11 @@ public final class MetadataBuilder {
         Cacheable cacheable = type.getAnnotation(Cacheable.class);
         boolean isAbstract = Modifier.isAbstract(type.getModifiers());
         IdGeneratorMeta generator = generators.generator(type, name, properties, where);
-        return new EntityMeta(type, name, tableName, isAbstract ? null : Types.constructor(type, where), keys.pk(), keys.sk(), keys.idKind(),
+        EntityMeta meta = new EntityMeta(type, name, tableName, isAbstract ? null : Types.constructor(type, where), keys.pk(), keys.sk(), keys.idKind(),
                 keys.idType(), keys.idMapper(), keys.embeddedId(), attributes, indexes, capacity, ttl, Callbacks.of(type),
                 cacheable != null && cacheable.value(), cacheable != null && !cacheable.value(), generator);
+        meta.associations(associations);
+        return meta;
     }
 
     /** Refuses the entity classes Jynamo cannot map: interfaces, final, or abstract without entity subclasses. */

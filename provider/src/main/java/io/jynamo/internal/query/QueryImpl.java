@@ -105,6 +105,8 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             while (it.hasNext()) {
                 out.add(it.next());
             }
+            // EAGER to-one targets of the results: one BatchGetItem per 100 keys, not one read per result.
+            session.loader().resolvePending();
             return out;
         });
     }
@@ -164,6 +166,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             while (it.hasNext() && out.size() < 2) {
                 out.add(it.next());
             }
+            session.loader().resolvePending();
             return out;
         });
     }

@@ -8,7 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.ManyToOne;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Persistence;
 import jakarta.persistence.PersistenceConfiguration;
@@ -84,11 +84,11 @@ class BrokenUnitTest {
     }
 
     @Entity
-    public static class WithManyToOne {
+    public static class WithManyToMany {
         @Id
         public String id;
-        @ManyToOne
-        public User owner;
+        @ManyToMany
+        public List<User> owners;
     }
 
     @Entity
@@ -181,8 +181,9 @@ class BrokenUnitTest {
     }
 
     @Test
-    void manyToOneRelationshipFails() {
-        assertNames(bootstrapFails(WithManyToOne.class, User.class), WithManyToOne.class.getName(), "owner", "ManyToOne");
+    void manyToManyRelationshipFails() {
+        // @ManyToOne is mapped now (docs/relationships.md); link tables are not yet.
+        assertNames(bootstrapFails(WithManyToMany.class, User.class), WithManyToMany.class.getName(), "owners", "ManyToMany");
     }
 
     @Test
