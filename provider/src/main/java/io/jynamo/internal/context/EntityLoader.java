@@ -213,7 +213,8 @@ public final class EntityLoader {
                 Map<String, AttributeValue> key = a.targetKeyOf(item);
                 a.accessor().set(entity, key == null ? null : toOne(a, entity, key));
             } else if (a.toMany()) {
-                a.accessor().set(entity, RelationCollection.of(a.collectionType(), () -> inverse(a, entity)));
+                a.accessor().set(entity, RelationCollection.of(a.collectionType(),
+                        a.linkTable() != null ? () -> linked(a, entity) : () -> inverse(a, entity)));
             } else {
                 List<Object> found = inverse(a, entity);
                 a.accessor().set(entity, found.isEmpty() ? null : found.get(0));
@@ -375,5 +376,54 @@ public final class EntityLoader {
             result.sort(OrderBy.comparator(child, a.orderBy()));
         }
         return result;
+    }
+
+    /**
+     * The targets of a link-table side of one owner: one Query on the link table (its index for the inverse
+     * side of a {@code @ManyToMany}), then the targets not managed yet in BatchGetItem calls of 100; targets
+     * whose items are gone are left out.
+     */
+    private List<Object> linked(AssociationMeta a, Object owner) {
+        EntityEntry ownerEntry = context.entry(owner);
+        List<Map<String, AttributeValue>> keys = linkedKeys(a, ownerEntry != null ? ownerEntry.key() : a.owner().keyOf(owner));
+        if (a.linkOwner()) {
+            Set<Map<String, AttributeValue>> stored = new LinkedHashSet<>();
+            keys.forEach(k -> stored.add(AttributeValues.canonicalKey(k)));
+            context.storedLinks(owner, a, stored);
+        }
+        List<Object> result = new ArrayList<>(findAll(a.target(), keys, retrieveMode.get(), storeMode.get()));
+        if (a.orderBy() != null) {
+            result.sort(OrderBy.comparator(a.target(), a.orderBy()));
+        }
+        return result;
+    }
+
+    /**
+     * The keys of the targets a link table holds for one owner key, in the table's order: one Query (and
+     * its pages) by partition key, or on the inverted index for the inverse side of a {@code @ManyToMany}.
+     */
+    public List<Map<String, AttributeValue>> linkedKeys(AssociationMeta a, Map<String, AttributeValue> ownerKey) {
+        EntityMeta link = a.linkTable();
+        String mine = (a.linkOwner() ? link.partitionKey() : link.sortKey()).storedName();
+        String theirs = (a.linkOwner() ? link.sortKey() : link.partitionKey()).storedName();
+        String index = a.linkOwner() ? null : link.indexes().get(0).name();
+        AttributeValue value = ownerKey.get(a.owner().root().partitionKey().storedName());
+        String targetKey = a.target().root().partitionKey().storedName();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse r = dynamo.queryPage(QueryRequest.builder().tableName(link.tableName()).indexName(index)
+                    .keyConditionExpression("#k = :k").expressionAttributeNames(Map.of("#k", mine))
+                    .expressionAttributeValues(Map.of(":k", value)).consistentRead(index == null && consistentReads)
+                    .exclusiveStartKey(start).build());
+            for (Map<String, AttributeValue> item : r.items()) {
+                AttributeValue other = item.get(theirs);
+                if (other != null) {
+                    keys.add(Map.of(targetKey, other));
+                }
+            }
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return keys;
     }
 }

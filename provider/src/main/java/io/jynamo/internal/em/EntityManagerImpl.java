@@ -343,6 +343,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                 }
             }
         } while (context.size() != size);
+        new LinkWrites(context, loader).plan();
     }
 
     /**

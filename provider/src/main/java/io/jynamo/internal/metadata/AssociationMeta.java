@@ -61,6 +61,8 @@ public final class AssociationMeta {
     final Map<String, String> declaredJoinColumns;
     /** The {@code @OrderBy} value of a to-many side, or {@code null}. */
     private final String orderBy;
+    /** {@code @JoinTable}'s name, owner column and target column as declared ("" when not given), or {@code null}. */
+    final String[] declaredJoinTable;
 
     // Resolved by Associations.link once every entity is known.
     private EntityMeta owner;
@@ -68,10 +70,13 @@ public final class AssociationMeta {
     private List<JoinColumn> joinColumns = List.of();
     private AssociationMeta inverse;
     private IndexMeta foreignKeyIndex;
+    private EntityMeta linkTable;
 
     AssociationMeta(String name, Kind kind, Class<?> javaType, Class<?> collectionType, Class<?> targetClass,
                     Accessor accessor, Member member, String mappedBy, FetchType fetch, Set<CascadeType> cascade,
-                    boolean orphanRemoval, boolean optional, Map<String, String> declaredJoinColumns, String orderBy) {
+                    boolean orphanRemoval, boolean optional, Map<String, String> declaredJoinColumns, String orderBy,
+                    String[] declaredJoinTable) {
+        this.declaredJoinTable = declaredJoinTable;
         this.name = name;
         this.kind = kind;
         this.javaType = javaType;
@@ -95,6 +100,25 @@ public final class AssociationMeta {
         this.joinColumns = List.copyOf(joinColumns);
         this.inverse = inverse;
         this.foreignKeyIndex = foreignKeyIndex;
+    }
+
+    void linkTable(EntityMeta linkTable) {
+        this.linkTable = linkTable;
+    }
+
+    /**
+     * The link table of a {@code @ManyToMany} (either side), unidirectional {@code @OneToMany} or
+     * {@code @JoinTable} side, else {@code null}. Its items are (owner key, target key): its partition key is
+     * the owning side's key column, its sort key the target's key column, and its one global index
+     * ({@code fk_<target column>}, in {@link EntityMeta#indexes()}) inverts them.
+     */
+    public EntityMeta linkTable() {
+        return linkTable;
+    }
+
+    /** Whether this side's entity is the link table's partition key (the owning side of a link table). */
+    public boolean linkOwner() {
+        return linkTable != null && mappedBy == null;
     }
 
     /** The Java attribute name. */

@@ -48,34 +48,27 @@ final class Associations {
         if (m2o == null && o2o == null && o2m == null && m2m == null) {
             return null;
         }
-        String at = where + " attribute '" + p.name() + "'";
+        String at = where + " attribute '" + p.name() + "' (@" + (m2o != null ? "ManyToOne" : o2o != null ? "OneToOne"
+                : o2m != null ? "OneToMany" : "ManyToMany") + ")";
         if ((m2o != null ? 1 : 0) + (o2o != null ? 1 : 0) + (o2m != null ? 1 : 0) + (m2m != null ? 1 : 0) > 1) {
             throw new PersistenceException(at + " carries more than one relationship annotation; keep one");
         }
-        if (m2m != null) {
-            throw refused(at, "@ManyToMany", "link tables are not supported yet; map the link as an entity with two"
-                    + " @ManyToOne attributes and @OneToMany(mappedBy) on both sides");
-        }
-        if (p.has(JoinTable.class)) {
-            throw refused(at, "@JoinTable", "link tables are not supported yet; store the key on the owning side"
-                    + " (@ManyToOne/@OneToOne with @JoinColumn) and map the other side with mappedBy");
-        }
-        if (o2m != null && o2m.mappedBy().isEmpty()) {
-            throw refused(at, "a unidirectional @OneToMany (no mappedBy)", "it needs a link table, which is not supported"
-                    + " yet; add a @ManyToOne to " + rawTarget(p, o2m.targetEntity()).getSimpleName()
-                    + " and write @OneToMany(mappedBy = \"<that attribute>\")");
+        JoinTable joinTable = p.get(JoinTable.class);
+        if (joinTable != null && (m2o != null || o2o != null)) {
+            throw refused(at, "@JoinTable on a to-one relationship", "store the key on the owning side with"
+                    + " @JoinColumn (the default), which needs no link table");
         }
         if (p.has(MapsId.class)) {
             throw refused(at, "@MapsId", "store the target's key as an @Id of its own and the relationship beside it");
         }
         if (p.has(OrderColumn.class)) {
-            throw refused(at, "@OrderColumn", "an inverse side is read by an index Query, which keeps no list position;"
-                    + " use @OrderBy on an attribute of the target");
+            throw refused(at, "@OrderColumn", "Jynamo keeps no list position (an inverse side is read by an index Query,"
+                    + " a link table is ordered by the target's key); use @OrderBy on an attribute of the target");
         }
         if (p.has(MapKey.class) || Map.class.isAssignableFrom(p.type())) {
             throw refused(at, "a Map of entities (@MapKey)", "declare it as a List, Set or Collection");
         }
-        boolean toMany = o2m != null;
+        boolean toMany = o2m != null || m2m != null;
         Class<?> collectionType = null;
         Class<?> target;
         if (toMany) {
@@ -85,18 +78,23 @@ final class Associations {
                         + " List, Set or Collection");
             }
             collectionType = type;
-            target = rawTarget(p, o2m.targetEntity());
+            target = rawTarget(p, o2m != null ? o2m.targetEntity() : m2m.targetEntity());
         } else {
             Class<?> declared = m2o != null ? m2o.targetEntity() : o2o.targetEntity();
             target = declared == void.class ? p.type() : declared;
         }
-        String mappedBy = o2m != null ? o2m.mappedBy() : o2o != null && !o2o.mappedBy().isEmpty() ? o2o.mappedBy() : null;
-        Map<String, String> joinColumns = new LinkedHashMap<>();
-        List<JoinColumn> declared = new ArrayList<>(List.of(p.annotated().getAnnotationsByType(JoinColumn.class)));
-        JoinColumns group = p.get(JoinColumns.class);
-        if (group != null && declared.isEmpty()) {
-            declared.addAll(List.of(group.value()));
+        String declaredMappedBy = o2m != null ? o2m.mappedBy() : m2m != null ? m2m.mappedBy() : o2o != null ? o2o.mappedBy() : "";
+        String mappedBy = declaredMappedBy.isEmpty() ? null : declaredMappedBy;
+        if (mappedBy != null && joinTable != null) {
+            throw new PersistenceException(at + " is the inverse side (mappedBy = \"" + mappedBy + "\") and has @JoinTable;"
+                    + " the owning side " + target.getSimpleName() + "." + mappedBy + " declares the link table: move it there");
         }
+        if (toMany && mappedBy == null && !declared(p).isEmpty()) {
+            throw refused(at, "@JoinColumn on a unidirectional to-many side", "a foreign key on the target's items needs"
+                    + " an owning @ManyToOne there; map it and write mappedBy, or drop @JoinColumn to use a link table");
+        }
+        Map<String, String> joinColumns = new LinkedHashMap<>();
+        List<JoinColumn> declared = declared(p);
         if (mappedBy != null && !declared.isEmpty()) {
             throw new PersistenceException(at + " is the inverse side (mappedBy = \"" + mappedBy + "\") and has @JoinColumn;"
                     + " the owning side " + target.getSimpleName() + "." + mappedBy + " stores the key: move @JoinColumn there");
@@ -104,7 +102,7 @@ final class Associations {
         for (JoinColumn c : declared) {
             joinColumns.put(c.name(), c.referencedColumnName());
         }
-        CascadeType[] cascade = m2o != null ? m2o.cascade() : o2o != null ? o2o.cascade() : o2m.cascade();
+        CascadeType[] cascade = m2o != null ? m2o.cascade() : o2o != null ? o2o.cascade() : o2m != null ? o2m.cascade() : m2m.cascade();
         Set<CascadeType> cascades = EnumSet.noneOf(CascadeType.class);
         for (CascadeType c : cascade) {
             if (c == CascadeType.ALL) {
@@ -114,14 +112,37 @@ final class Associations {
                 cascades.add(c);
             }
         }
-        FetchType fetch = m2o != null ? m2o.fetch() : o2o != null ? o2o.fetch() : o2m.fetch();
+        FetchType fetch = m2o != null ? m2o.fetch() : o2o != null ? o2o.fetch() : o2m != null ? o2m.fetch() : m2m.fetch();
         boolean orphanRemoval = o2o != null ? o2o.orphanRemoval() : o2m != null && o2m.orphanRemoval();
         boolean optional = m2o != null ? m2o.optional() : o2o == null || o2o.optional();
         AssociationMeta.Kind kind = m2o != null ? AssociationMeta.Kind.MANY_TO_ONE
-                : o2o != null ? AssociationMeta.Kind.ONE_TO_ONE : AssociationMeta.Kind.ONE_TO_MANY;
+                : o2o != null ? AssociationMeta.Kind.ONE_TO_ONE : o2m != null ? AssociationMeta.Kind.ONE_TO_MANY
+                : AssociationMeta.Kind.MANY_TO_MANY;
         OrderBy orderBy = p.get(OrderBy.class);
+        String[] link = null;
+        if (toMany && mappedBy == null) {
+            link = new String[] {"", "", ""};
+            if (joinTable != null) {
+                if (joinTable.joinColumns().length > 1 || joinTable.inverseJoinColumns().length > 1) {
+                    throw refused(at, "@JoinTable with several join columns", "link tables take one key attribute per"
+                            + " side; give the entities single-attribute keys");
+                }
+                link[0] = joinTable.name();
+                link[1] = joinTable.joinColumns().length == 1 ? joinTable.joinColumns()[0].name() : "";
+                link[2] = joinTable.inverseJoinColumns().length == 1 ? joinTable.inverseJoinColumns()[0].name() : "";
+            }
+        }
         return new AssociationMeta(p.name(), kind, p.type(), collectionType, target, p.accessor(), p.member(), mappedBy,
-                fetch, cascades, orphanRemoval, optional, joinColumns, orderBy == null ? null : orderBy.value());
+                fetch, cascades, orphanRemoval, optional, joinColumns, orderBy == null ? null : orderBy.value(), link);
+    }
+
+    private static List<JoinColumn> declared(Property p) {
+        List<JoinColumn> declared = new ArrayList<>(List.of(p.annotated().getAnnotationsByType(JoinColumn.class)));
+        JoinColumns group = p.get(JoinColumns.class);
+        if (group != null && declared.isEmpty()) {
+            declared.addAll(List.of(group.value()));
+        }
+        return declared;
     }
 
     private static Class<?> rawTarget(Property p, Class<?> declared) {
@@ -152,7 +173,8 @@ final class Associations {
      * sides, the owning side of each inverse side, and the foreign-key index each inverse side is loaded by
      * (added to the target's table when no key or declared index already serves).
      */
-    static void link(Collection<EntityMeta> entities) {
+    static List<EntityMeta> link(Collection<EntityMeta> entities, String tablePrefix) {
+        List<EntityMeta> links = new ArrayList<>();
         Map<Class<?>, EntityMeta> byClass = new LinkedHashMap<>();
         entities.forEach(e -> byClass.put(e.javaClass(), e));
         // Owning sides first: inverse sides need their join columns.
@@ -161,6 +183,10 @@ final class Associations {
                 if (a.owningToOne()) {
                     EntityMeta target = target(byClass, e, a);
                     a.resolve(e, target, joinColumns(e, a, target), null, null);
+                } else if (a.toMany() && a.mappedBy() == null) {
+                    EntityMeta target = target(byClass, e, a);
+                    a.resolve(e, target, List.of(), null, null);
+                    a.linkTable(linkTable(e, a, target, tablePrefix, links));
                 }
             }
             Set<String> seen = new java.util.HashSet<>();
@@ -180,12 +206,22 @@ final class Associations {
         }
         for (EntityMeta e : entities) {
             for (AssociationMeta a : e.associations()) {
-                if (a.owningToOne()) {
+                if (a.owningToOne() || a.mappedBy() == null) {
                     continue;
                 }
                 EntityMeta target = target(byClass, e, a);
                 String at = "Entity " + e.javaClass().getName() + " attribute '" + a.name() + "'";
                 AssociationMeta owning = target.association(a.mappedBy());
+                if (a.kind() == AssociationMeta.Kind.MANY_TO_MANY) {
+                    if (owning == null || owning.kind() != AssociationMeta.Kind.MANY_TO_MANY || owning.mappedBy() != null) {
+                        throw new PersistenceException(at + " is a @ManyToMany mappedBy \"" + a.mappedBy() + "\", but "
+                                + target.name() + " has no owning @ManyToMany of that name; name the attribute of "
+                                + target.name() + " that declares the link table");
+                    }
+                    a.resolve(e, target, List.of(), owning, null);
+                    a.linkTable(owning.linkTable());
+                    continue;
+                }
                 if (owning == null || !owning.owningToOne()) {
                     throw new PersistenceException(at + " is mappedBy \"" + a.mappedBy() + "\", but " + target.name()
                             + (owning == null ? " has no relationship attribute of that name" : "." + a.mappedBy()
@@ -206,6 +242,68 @@ final class Associations {
                 a.resolve(e, target, List.of(), owning, foreignKeyIndex(target, owning));
             }
         }
+        return links;
+    }
+
+    /**
+     * The link table of an owning to-many side: JPA's default name {@code <owner table>_<target table>} (or
+     * {@code @JoinTable(name)}), with the unit's prefix; partition key the owner's key column
+     * ({@code <inverse attribute or owner entity>_<owner key>}), sort key the target's
+     * ({@code <attribute>_<target key>}), and the inverted index {@code fk_<target column>}.
+     */
+    private static EntityMeta linkTable(EntityMeta owner, AssociationMeta a, EntityMeta target, String prefix,
+                                        List<EntityMeta> links) {
+        String at = "Entity " + owner.javaClass().getName() + " attribute '" + a.name() + "'";
+        if (owner.root().sortKey() != null || target.root().sortKey() != null) {
+            throw refused(at, "a link table between entities with composite keys", "give " + (owner.root().sortKey() != null
+                    ? owner.name() : target.name()) + " a single-attribute key, or map the link as an entity");
+        }
+        String inverseName = null;
+        for (AssociationMeta other : target.associations()) {
+            if (a.name().equals(other.mappedBy()) && other.targetClass().isAssignableFrom(owner.javaClass())) {
+                inverseName = other.name();
+            }
+        }
+        AttributeMeta ownerKey = owner.root().partitionKey();
+        AttributeMeta targetKey = target.root().partitionKey();
+        String[] declared = a.declaredJoinTable;
+        String name = !declared[0].isEmpty() ? declared[0] : bareTable(owner.root(), prefix) + "_" + bareTable(target.root(), prefix);
+        String ownerColumn = !declared[1].isEmpty() ? declared[1]
+                : (inverseName != null ? inverseName : owner.root().name()) + "_" + ownerKey.storedName();
+        String targetColumn = !declared[2].isEmpty() ? declared[2] : a.name() + "_" + targetKey.storedName();
+        if (ownerColumn.equals(targetColumn)) {
+            throw new PersistenceException(at + ": link table " + name + " would store both keys as '" + ownerColumn
+                    + "'; name them with @JoinTable(joinColumns = @JoinColumn(name = ...), inverseJoinColumns = ...)");
+        }
+        for (EntityMeta existing : links) {
+            if (existing.tableName().equals(prefix + name)) {
+                throw new PersistenceException(at + ": link table " + name + " is already used by another relationship;"
+                        + " name one with @JoinTable(name = ...)");
+            }
+        }
+        Accessor ownerField;
+        Accessor targetField;
+        try {
+            ownerField = Accessor.field(LinkItem.class.getDeclaredField("owner"));
+            targetField = Accessor.field(LinkItem.class.getDeclaredField("target"));
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+        AttributeMeta pk = new AttributeMeta("owner", ownerColumn, ownerKey.javaType(), null, ownerField, ownerKey.codec(),
+                null, a.member(), AttributeMeta.Role.PARTITION_KEY);
+        AttributeMeta sk = new AttributeMeta("target", targetColumn, targetKey.javaType(), null, targetField, targetKey.codec(),
+                null, a.member(), AttributeMeta.Role.SORT_KEY);
+        IndexMeta inverted = new IndexMeta(INDEX_PREFIX + targetColumn.replaceAll("[^a-zA-Z0-9_.-]", "_"), sk, pk, true);
+        EntityMeta link = new EntityMeta(LinkItem.class, "link table " + name, prefix + name, null, pk, sk,
+                EntityMeta.IdKind.SIMPLE, Object.class, null, null, List.of(pk, sk), List.of(inverted),
+                owner.root().capacity(), null, Callbacks.of(LinkItem.class), false, false, null);
+        links.add(link);
+        return link;
+    }
+
+    /** An entity's table name without the unit's prefix, as JPA's default join table name uses it. */
+    private static String bareTable(EntityMeta e, String prefix) {
+        return e.tableName().startsWith(prefix) ? e.tableName().substring(prefix.length()) : e.tableName();
     }
 
     private static EntityMeta target(Map<Class<?>, EntityMeta> byClass, EntityMeta owner, AssociationMeta a) {

@@ -11,7 +11,10 @@ public final class Metadata {
     private final Map<Class<?>, EntityMeta> byClass = new LinkedHashMap<>();
     private final Map<String, EntityMeta> byName = new LinkedHashMap<>();
 
-    Metadata(List<EntityMeta> entities) {
+    private final List<EntityMeta> links;
+
+    Metadata(List<EntityMeta> entities, List<EntityMeta> links) {
+        this.links = List.copyOf(links);
         for (EntityMeta e : entities) {
             byClass.put(e.javaClass(), e);
             EntityMeta previous = byName.put(e.name(), e);
@@ -50,8 +53,13 @@ public final class Metadata {
         return byClass.values();
     }
 
-    /** One entity per table: the roots of the hierarchies (whose tables their subclasses share) and the rest. */
+    /**
+     * One entity per table: the roots of the hierarchies (whose tables their subclasses share) and the rest,
+     * then the link tables of relationships (whose items are {@link LinkItem}s), for schema generation.
+     */
     public List<EntityMeta> tables() {
-        return byClass.values().stream().filter(e -> e.root() == e).toList();
+        List<EntityMeta> tables = new java.util.ArrayList<>(byClass.values().stream().filter(e -> e.root() == e).toList());
+        tables.addAll(links);
+        return tables;
     }
 }

@@ -70,8 +70,8 @@ public final class MetadataBuilder {
             }
         }
         Hierarchies.link(entities);
-        Associations.link(entities);
-        return new Metadata(entities);
+        List<EntityMeta> links = Associations.link(entities, tablePrefix);
+        return new Metadata(entities, links);
     }
 
     static String entityName(Class<?> type) {
