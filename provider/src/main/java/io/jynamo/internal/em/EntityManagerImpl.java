@@ -317,6 +317,8 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
      */
     private void cascadeAtFlush() {
         java.util.Set<Object> visited = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        // Unmanaged targets with a key that Jynamo did not load: new or detached, which only DynamoDB can tell.
+        List<Object[]> unknown = new ArrayList<>();
         int size;
         do {
             size = context.size();
@@ -335,20 +337,53 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                                 persist(target, visited);
                             }
                         } else if (t == null && isNew(target)) {
-                            throw new IllegalStateException("Flush found a new " + metaOf(target).name() + " reachable"
-                                    + " from " + entry.describe() + " through '" + a.name() + "', which does not cascade"
-                                    + " PERSIST: persist it first, or add cascade = CascadeType.PERSIST to '" + a.name() + "'");
+                            throw notCascaded(target, entry, a);
+                        } else if (t == null && !(target instanceof io.jynamo.internal.proxy.Proxied)) {
+                            unknown.add(new Object[] {target, entry, a});
                         }
                     }
                 }
             }
         } while (context.size() != size);
+        checkStored(unknown);
         new LinkWrites(context, loader).plan();
     }
 
+    private IllegalStateException notCascaded(Object target, EntityEntry from, io.jynamo.internal.metadata.AssociationMeta a) {
+        return new IllegalStateException("Flush found a new " + metaOf(target).name() + " reachable"
+                + " from " + from.describe() + " through '" + a.name() + "', which does not cascade"
+                + " PERSIST: persist it first, or add cascade = CascadeType.PERSIST to '" + a.name() + "'");
+    }
+
     /**
-     * Whether an unmanaged instance is new rather than detached: its id is still to be generated, or its key
-     * is unset. (An instance with a key is taken as detached: its key is stored, as the spec allows.)
+     * Tells new from detached among unmanaged targets the application made itself (JPA 3.2 section 3.2.4:
+     * a new one reachable without PERSIST cascade fails the flush): the ones DynamoDB does not hold are new.
+     * One BatchGetItem per 100 such targets per table; none in the usual case of managed targets.
+     */
+    private void checkStored(List<Object[]> unknown) {
+        Map<EntityMeta, List<Object[]>> byTable = new LinkedHashMap<>();
+        for (Object[] u : unknown) {
+            byTable.computeIfAbsent(metaOf(u[0]).root(), k -> new ArrayList<>()).add(u);
+        }
+        for (Map.Entry<EntityMeta, List<Object[]>> t : byTable.entrySet()) {
+            EntityMeta table = t.getKey();
+            java.util.Set<Map<String, AttributeValue>> keys = new java.util.LinkedHashSet<>();
+            t.getValue().forEach(u -> keys.add(table.keyOf(u[0])));
+            java.util.Set<Map<String, AttributeValue>> stored = new java.util.HashSet<>();
+            for (Map<String, AttributeValue> item : loader.readAll(table, new ArrayList<>(keys), cacheRetrieveMode, cacheStoreMode)) {
+                stored.add(io.jynamo.internal.dynamo.AttributeValues.canonicalKey(table.keyOfItem(item)));
+            }
+            for (Object[] u : t.getValue()) {
+                if (!stored.contains(io.jynamo.internal.dynamo.AttributeValues.canonicalKey(table.keyOf(u[0])))) {
+                    throw notCascaded(u[0], (EntityEntry) u[1], (io.jynamo.internal.metadata.AssociationMeta) u[2]);
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether an unmanaged instance is surely new: its id is still to be generated, or its key is unset. (One
+     * with a key is new or detached: {@link #checkStored} asks DynamoDB.)
      */
     private boolean isNew(Object entity) {
         EntityMeta meta = metaOf(entity);

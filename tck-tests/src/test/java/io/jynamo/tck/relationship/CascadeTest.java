@@ -106,6 +106,33 @@ class CascadeTest {
     }
 
     @Test
+    void aNewEntityWithAnAssignedKeyIsToldFromADetachedOneByOneBatchGet() {
+        unit.inTransaction(em -> em.persist(new Store("stored", "Main")));
+        unit.calls().reset();
+        EntityManager em = unit.emf().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            Purchase p = new Purchase("p1", 1, null);
+            p.store = new Store("never-persisted", "new");
+            em.persist(p);
+            RollbackException e = assertThrows(RollbackException.class, () -> em.getTransaction().commit());
+            assertInstanceOf(IllegalStateException.class, e.getCause());
+        } finally {
+            em.close();
+        }
+        assertEquals(1, unit.calls().count("batchGetItem"));
+        assertEquals(0, unit.calls().count("batchWriteItem"));
+        unit.calls().reset();
+        unit.inTransaction(em2 -> {
+            Purchase p = new Purchase("p2", 1, null);
+            p.store = new Store("stored", "a detached copy made by the application");
+            em2.persist(p);
+        });
+        assertEquals(1, unit.calls().count("batchGetItem"));
+        assertEquals("Main", find(Purchase.class, "p2").store.name);
+    }
+
+    @Test
     void removeCascadesToTheStoredChildrenWithOneQueryAndOneBatch() {
         clientWithPurchases();
         unit.calls().reset();
