@@ -213,12 +213,24 @@ public final class EntityLoader {
                 Map<String, AttributeValue> key = a.targetKeyOf(item);
                 a.accessor().set(entity, key == null ? null : toOne(a, entity, key));
             } else if (a.toMany()) {
-                a.accessor().set(entity, RelationCollection.of(a.collectionType(),
-                        a.linkTable() != null ? () -> linked(a, entity) : () -> inverse(a, entity)));
+                a.accessor().set(entity, RelationCollection.of(a.collectionType(), () -> {
+                    requireManaged(a, entity);
+                    return a.linkTable() != null ? linked(a, entity) : inverse(a, entity);
+                }));
             } else {
                 List<Object> found = inverse(a, entity);
                 a.accessor().set(entity, found.isEmpty() ? null : found.get(0));
             }
+        }
+    }
+
+    /** A collection loads through its owner's persistence context: not once the owner is detached (or it is closed). */
+    private void requireManaged(AssociationMeta a, Object owner) {
+        if (context.entry(owner) == null) {
+            throw new jakarta.persistence.PersistenceException("Cannot load '" + a.name() + "' of a detached "
+                    + a.owner().name() + " (its EntityManager was closed or cleared, or it was detached): the collection"
+                    + " was never loaded. Touch it (size()) or PersistenceUnitUtil.load(entity, \"" + a.name() + "\")"
+                    + " while the entity is managed, or merge the entity into an open EntityManager and read it there");
         }
     }
 

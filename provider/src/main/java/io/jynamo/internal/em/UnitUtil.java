@@ -56,6 +56,15 @@ final class UnitUtil implements PersistenceUnitUtil {
     public void load(Object entity, String attributeName) {
         isLoaded(entity, attributeName);
         factory.instances().load(entity);
+        io.jynamo.internal.metadata.AssociationMeta a = meta(entity).association(attributeName);
+        if (a != null) {
+            Object value = a.accessor().get(entity);
+            if (value instanceof java.util.Collection<?> c) {
+                c.size(); // a relationship collection loads on first use
+            } else if (value != null) {
+                factory.instances().load(value);
+            }
+        }
     }
 
     @Override

@@ -212,6 +212,44 @@ class RelationshipLoadingTest {
     }
 
     @Test
+    void aCollectionNeverLoadedCannotLoadOnceItsOwnerIsDetachedButOneLoadedStaysUsable() {
+        purchases(1, false);
+        Client unloaded = unit.fromTransaction(em -> em.find(Client.class, "c0"));
+        jakarta.persistence.PersistenceException e = assertThrows(jakarta.persistence.PersistenceException.class,
+                () -> unloaded.purchases.size());
+        assertTrue(e.getMessage().contains("'purchases'"), e.getMessage());
+        Client loaded = unit.fromTransaction(em -> {
+            Client c = em.find(Client.class, "c0");
+            unit.emf().getPersistenceUnitUtil().load(c, "purchases");
+            return c;
+        });
+        assertTrue(unit.emf().getPersistenceUnitUtil().isLoaded(loaded, "purchases"));
+        assertEquals("p0", loaded.purchases.get(0).id);
+    }
+
+    @Test
+    void anEntityWithAnUnloadedCollectionSerializesWithItsElements() throws Exception {
+        purchases(1, false);
+        byte[] bytes = unit.fromTransaction(em -> {
+            Client c = em.find(Client.class, "c0");
+            try (java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                 java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(out)) {
+                o.writeObject(c);
+                o.flush();
+                return out.toByteArray();
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            Client copy = (Client) in.readObject();
+            assertEquals(Client.class, copy.getClass());
+            assertEquals(java.util.ArrayList.class, copy.purchases.getClass());
+            assertEquals("p0", copy.purchases.get(0).id);
+        }
+    }
+
+    @Test
     void touchingADanglingLazyReferenceThrowsEntityNotFound() {
         purchases(1, true);
         // Nothing stops a delete of a referenced item (no foreign keys): here another program deletes it.

@@ -11,7 +11,7 @@ import java.util.List;
 
 /** The inverse side of a one-to-many: a client's purchases, loaded by the foreign-key index. */
 @Entity
-public class Client {
+public class Client implements java.io.Serializable {
     @Id
     public String id;
     public String name;

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 /** Owning to-one sides: a lazy one (client, default column client_id) and an eager one without cascade (store). */
 @Entity
 @Table(indexes = @Index(name = "byAmount", columnList = "amount"))
-public class Purchase {
+public class Purchase implements java.io.Serializable {
     @Id
     public String id;
     public int amount;

@@ -5,7 +5,7 @@ import jakarta.persistence.Id;
 
 /** The target of an eager many-to-one. */
 @Entity
-public class Store {
+public class Store implements java.io.Serializable {
     @Id
     public String id;
     public String name;
