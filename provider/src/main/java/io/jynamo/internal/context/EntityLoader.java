@@ -224,6 +224,27 @@ public final class EntityLoader {
         }
     }
 
+    /**
+     * The key under which {@link PersistenceContext#storedLinks} keeps the targets an orphanRemoval side held
+     * when loaded (apart from a link table's own stored links, which use the association itself).
+     */
+    public static Object orphanBase(AssociationMeta a) {
+        return List.of("orphans", a);
+    }
+
+    private void noteLoaded(AssociationMeta a, Object owner, List<Object> targets) {
+        if (a.orphanRemoval()) {
+            Set<Map<String, AttributeValue>> keys = new LinkedHashSet<>();
+            for (Object t : targets) {
+                EntityEntry e = context.entry(t);
+                if (e != null) {
+                    keys.add(AttributeValues.canonicalKey(e.key()));
+                }
+            }
+            context.storedLinks(owner, orphanBase(a), keys);
+        }
+    }
+
     /** A collection loads through its owner's persistence context: not once the owner is detached (or it is closed). */
     private void requireManaged(AssociationMeta a, Object owner) {
         if (context.entry(owner) == null) {
@@ -387,6 +408,7 @@ public final class EntityLoader {
         if (a.orderBy() != null) {
             result.sort(OrderBy.comparator(child, a.orderBy()));
         }
+        noteLoaded(a, owner, result);
         return result;
     }
 
@@ -407,6 +429,7 @@ public final class EntityLoader {
         if (a.orderBy() != null) {
             result.sort(OrderBy.comparator(a.target(), a.orderBy()));
         }
+        noteLoaded(a, owner, result);
         return result;
     }
 

@@ -1,15 +1,22 @@
 package io.jynamo.internal.em;
 
 import io.jynamo.internal.context.EntityEntry;
+import io.jynamo.internal.context.EntityLoader;
+import io.jynamo.internal.dynamo.AttributeValues;
 import io.jynamo.internal.context.PersistenceContext;
 import io.jynamo.internal.context.RelationCollection;
 import io.jynamo.internal.metadata.AssociationMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import jakarta.persistence.CascadeType;
 
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What an operation cascades to (JPA 3.2 section 3.2): the targets of an entity's relationships marked with
@@ -59,29 +66,48 @@ final class Cascades {
     }
 
     /**
-     * The children a flush must remove as orphans: the elements a loaded collection with
-     * {@code orphanRemoval} held when loaded and no longer holds, still managed.
+     * The targets a flush must remove as orphans, as (entity, key) pairs: for an owning to-one side with
+     * {@code orphanRemoval}, the target its item refers to when it no longer does; for a to-many or inverse
+     * one-to-one side, the targets it held when loaded ({@link EntityLoader#orphanBase}) and no longer holds.
+     * The base then becomes the current state, so an orphan is removed once.
      */
-    static List<Object> orphans(PersistenceContext context, EntityEntry owner) {
-        List<Object> orphans = new ArrayList<>();
+    static List<Object[]> orphans(PersistenceContext context, EntityEntry owner) {
+        List<Object[]> orphans = new ArrayList<>();
         for (AssociationMeta a : owner.meta().associations()) {
-            if (!a.orphanRemoval() || !a.toMany()) {
+            if (!a.orphanRemoval()) {
                 continue;
             }
-            Object v = a.accessor().get(owner.entity());
-            if (!(v instanceof RelationCollection rc) || !rc.loaded()) {
+            if (a.owningToOne()) {
+                Map<String, AttributeValue> before = owner.snapshot() == null ? null : a.targetKeyOf(owner.snapshot());
+                Object now = a.accessor().get(owner.entity());
+                if (before != null && (now == null || !AttributeValues.canonicalKey(before)
+                        .equals(AttributeValues.canonicalKey(keyOf(context, a, now))))) {
+                    orphans.add(new Object[] {a.target(), before});
+                }
                 continue;
             }
-            Collection<Object> now = rc.elementsIfLoaded();
-            java.util.Set<Object> current = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            current.addAll(now);
-            for (Object was : rc.loadedElements()) {
-                EntityEntry e = context.entry(was);
-                if (!current.contains(was) && e != null && e.status() == EntityEntry.Status.MANAGED) {
-                    orphans.add(was);
+            Object base = EntityLoader.orphanBase(a);
+            Set<Map<String, AttributeValue>> loaded = context.storedLinks(owner.entity(), base);
+            Object value = a.accessor().get(owner.entity());
+            if (loaded == null || value instanceof RelationCollection rc && !rc.loaded()) {
+                continue;
+            }
+            Set<Map<String, AttributeValue>> current = new LinkedHashSet<>();
+            for (Object target : values(a, owner.entity(), false)) {
+                current.add(AttributeValues.canonicalKey(keyOf(context, a, target)));
+            }
+            for (Map<String, AttributeValue> k : loaded) {
+                if (!current.contains(k)) {
+                    orphans.add(new Object[] {a.target(), k});
                 }
             }
+            context.storedLinks(owner.entity(), base, current);
         }
         return orphans;
+    }
+
+    private static Map<String, AttributeValue> keyOf(PersistenceContext context, AssociationMeta a, Object target) {
+        EntityEntry e = context.entry(target);
+        return e != null ? e.key() : a.target().keyOf(target);
     }
 }

@@ -326,8 +326,15 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                 if (entry.status() == EntityEntry.Status.REMOVED || entry.unread()) {
                     continue;
                 }
-                for (Object orphan : Cascades.orphans(context, entry)) {
-                    remove(orphan, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+                for (Object[] orphan : Cascades.orphans(context, entry)) {
+                    EntityMeta target = (EntityMeta) orphan[0];
+                    @SuppressWarnings("unchecked")
+                    Map<String, AttributeValue> key = (Map<String, AttributeValue>) orphan[1];
+                    EntityEntry o = context.entry(target, key);
+                    if (o == null || o.status() == EntityEntry.Status.MANAGED) {
+                        Object instance = o != null ? o.entity() : loader.reference(target, key);
+                        remove(instance, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+                    }
                 }
                 for (io.jynamo.internal.metadata.AssociationMeta a : entry.meta().associations()) {
                     for (Object target : Cascades.values(a, entry.entity(), false)) {

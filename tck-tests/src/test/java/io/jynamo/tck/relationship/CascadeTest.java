@@ -30,7 +30,7 @@ class CascadeTest {
 
     @BeforeEach
     void start() {
-        unit = TestUnit.of(Client.class, Purchase.class, Store.class, Card.class, Holder.class).build();
+        unit = TestUnit.of(Client.class, Purchase.class, Store.class, Card.class, Holder.class, io.jynamo.tck.relationship.model.Badge.class).build();
     }
 
     @AfterEach
@@ -64,7 +64,7 @@ class CascadeTest {
     @Test
     void inAtomicModeOwnerAndChildrenAreOneTransaction() {
         unit.close();
-        unit = TestUnit.of(Client.class, Purchase.class, Store.class, Card.class, Holder.class)
+        unit = TestUnit.of(Client.class, Purchase.class, Store.class, Card.class, Holder.class, io.jynamo.tck.relationship.model.Badge.class)
                 .property(JynamoProperties.WRITE_MODE, "atomic").build();
         clientWithPurchases();
         assertEquals(1, unit.calls().count("transactWriteItems"));
@@ -153,6 +153,42 @@ class CascadeTest {
         });
         assertNull(find(Purchase.class, "p2"));
         assertNotNull(find(Purchase.class, "p1"));
+    }
+
+    @Test
+    void aReplacedLoadedCollectionRemovesTheChildrenItNoLongerHolds() {
+        clientWithPurchases();
+        unit.inTransaction(em -> {
+            Client c = em.find(Client.class, "c1");
+            Purchase keep = c.purchases.get(0);
+            c.purchases = new java.util.ArrayList<>(java.util.List.of(keep));
+        });
+        assertNotNull(find(Purchase.class, "p1"));
+        assertNull(find(Purchase.class, "p2"));
+        assertNull(find(Purchase.class, "p3"));
+    }
+
+    @Test
+    void anOwningOneToOneWithOrphanRemovalDeletesTheTargetItNoLongerRefersTo() {
+        unit.inTransaction(em -> {
+            Holder h = new Holder("h1");
+            h.badge = new io.jynamo.tck.relationship.model.Badge("b1");
+            em.persist(h);
+        });
+        assertNotNull(find(io.jynamo.tck.relationship.model.Badge.class, "b1"));
+        unit.inTransaction(em -> em.find(Holder.class, "h1").badge = null);
+        assertNull(find(io.jynamo.tck.relationship.model.Badge.class, "b1"));
+    }
+
+    @Test
+    void anInverseOneToOneWithOrphanRemovalDeletesTheChildItNoLongerHolds() {
+        unit.inTransaction(em -> {
+            Holder h = new Holder("h1");
+            em.persist(h);
+            em.persist(new Card("4111", h));
+        });
+        unit.inTransaction(em -> em.find(Holder.class, "h1").card = null);
+        assertNull(find(Card.class, "4111"));
     }
 
     @Test

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The foreign-key indexes schema generation manages for inverse sides, and the metamodel of relationships. */
 class RelationshipSchemaTest {
 
-    private static final Class<?>[] CLASSES = {Client.class, Purchase.class, Store.class, Card.class, Holder.class};
+    private static final Class<?>[] CLASSES = {Client.class, Purchase.class, Store.class, Card.class, Holder.class, io.jynamo.tck.relationship.model.Badge.class};
 
     private static TableDescription describe(String table) {
         return TestUnit.sharedClient().describeTable(b -> b.tableName(table)).table();
