@@ -114,7 +114,8 @@ final class Associations {
         }
         FetchType fetch = m2o != null ? m2o.fetch() : o2o != null ? o2o.fetch() : o2m != null ? o2m.fetch() : m2m.fetch();
         boolean orphanRemoval = o2o != null ? o2o.orphanRemoval() : o2m != null && o2m.orphanRemoval();
-        boolean optional = m2o != null ? m2o.optional() : o2o == null || o2o.optional();
+        boolean optional = (m2o != null ? m2o.optional() : o2o == null || o2o.optional())
+                && declared.stream().allMatch(JoinColumn::nullable);
         AssociationMeta.Kind kind = m2o != null ? AssociationMeta.Kind.MANY_TO_ONE
                 : o2o != null ? AssociationMeta.Kind.ONE_TO_ONE : o2m != null ? AssociationMeta.Kind.ONE_TO_MANY
                 : AssociationMeta.Kind.MANY_TO_MANY;

@@ -142,6 +142,36 @@ class RelationshipShapesTest {
         public List<Truck> trucks = new ArrayList<>();
     }
 
+    @Entity
+    public static class Ticket {
+        @Id
+        public String id;
+        @ManyToOne(optional = false)
+        public Depot depot;
+    }
+
+    @Test
+    void aRequiredToOneLeftNullFailsTheFlushBeforeAnyWrite() {
+        try (TestUnit unit = TestUnit.of(Ticket.class, Depot.class, Vehicle.class, Truck.class).build()) {
+            jakarta.persistence.EntityManager em = unit.emf().createEntityManager();
+            try {
+                em.getTransaction().begin();
+                Ticket t = new Ticket();
+                t.id = "t1";
+                em.persist(t);
+                Depot d = new Depot();
+                d.id = "d1";
+                em.persist(d);
+                jakarta.persistence.RollbackException e = org.junit.jupiter.api.Assertions.assertThrows(
+                        jakarta.persistence.RollbackException.class, () -> em.getTransaction().commit());
+                assertTrue(e.getMessage().contains("'depot'"), e.getMessage());
+            } finally {
+                em.close();
+            }
+            assertEquals(0, unit.calls().count("batchWriteItem"));
+        }
+    }
+
     @Test
     void propertyAccessOwnersCascadeAndMoveBetweenTargetsWithAVersionedUpdate() {
         try (TestUnit unit = TestUnit.of(Department.class, Employee.class).build()) {
