@@ -170,7 +170,8 @@ final class Merger {
             return merged;
         }
         EntityMeta meta = metaOf.apply(value);
-        if (a.cascades(jakarta.persistence.CascadeType.MERGE)) {
+        // A reference never loaded has no state to merge (its fields are empty): it stands for its key.
+        if (a.cascades(jakarta.persistence.CascadeType.MERGE) && instances.isLoaded(value)) {
             return merge(meta, value);
         }
         if (meta.idToGenerate(value)) {

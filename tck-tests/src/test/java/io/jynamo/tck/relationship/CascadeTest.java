@@ -210,6 +210,20 @@ class CascadeTest {
     }
 
     @Test
+    void mergeCascadeOverAReferenceNeverLoadedKeepsTheTargetsStoredState() {
+        unit.inTransaction(em -> {
+            Holder h = new Holder("h1");
+            h.badge = new io.jynamo.tck.relationship.model.Badge("b1");
+            h.badge.label = "gold";
+            em.persist(h);
+        });
+        Holder detached = find(Holder.class, "h1");
+        detached.badge = unit.fromTransaction(em -> em.getReference(io.jynamo.tck.relationship.model.Badge.class, "b1"));
+        unit.inTransaction(em -> em.merge(detached)); // Holder.badge cascades MERGE, but the reference has no state
+        assertEquals("gold", find(io.jynamo.tck.relationship.model.Badge.class, "b1").label);
+    }
+
+    @Test
     void mergeWithoutCascadeRefersToTheManagedTargetByKey() {
         unit.inTransaction(em -> em.persist(new Store("s1", "Main")));
         Purchase p = new Purchase("p1", 1, null);

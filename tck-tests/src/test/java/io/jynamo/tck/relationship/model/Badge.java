@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 public class Badge {
     @Id
     public String id;
+    public String label;
 
     public Badge() {
     }
