@@ -361,6 +361,13 @@ public final class EntityLoader {
                     } else {
                         context.remove(entry);
                         p.association().accessor().set(p.owner(), null);
+                        // Reading a dangling key is no change of the owner: its next flush must not write for it.
+                        EntityEntry owner = context.entry(p.owner());
+                        if (owner != null && owner.snapshot() != null) {
+                            Map<String, AttributeValue> snapshot = new LinkedHashMap<>(owner.snapshot());
+                            p.association().joinColumns().forEach(c -> snapshot.remove(c.storedName()));
+                            owner.snapshot(snapshot);
+                        }
                     }
                 }
             }
