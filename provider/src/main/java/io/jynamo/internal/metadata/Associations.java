@@ -342,7 +342,8 @@ final class Associations {
         for (Map.Entry<String, String> c : declared.entrySet()) {
             AttributeMeta key = keys.get(i++);
             if (!c.getValue().isEmpty()) {
-                key = keys.stream().filter(k -> k.storedName().equals(c.getValue()) || k.name().equals(c.getValue()))
+                // SQL column names are case-insensitive, and models written for SQL say "ID" for an attribute id.
+                key = keys.stream().filter(k -> k.storedName().equalsIgnoreCase(c.getValue()) || k.name().equalsIgnoreCase(c.getValue()))
                         .findFirst().orElseThrow(() -> new PersistenceException(at + " @JoinColumn(referencedColumnName = \""
                                 + c.getValue() + "\") names no key attribute of " + target.name() + " (its key: "
                                 + keys.stream().map(AttributeMeta::storedName).toList() + "); Jynamo stores the target's key"));

@@ -54,7 +54,7 @@ class AssociationsTest {
         public String id;
         public String ownerId;
         @OneToOne(optional = false)
-        @JoinColumn(name = "ownerRef")
+        @JoinColumn(name = "ownerRef", referencedColumnName = "ID") // as SQL models write it for a key 'id'
         public Customer owner;
     }
 
