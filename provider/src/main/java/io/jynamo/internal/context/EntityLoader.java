@@ -193,7 +193,8 @@ public final class EntityLoader {
     private Supplier<CacheRetrieveMode> retrieveMode = () -> CacheRetrieveMode.USE;
     private Supplier<CacheStoreMode> storeMode = () -> CacheStoreMode.USE;
 
-    private record Pending(Object owner, AssociationMeta association, Object reference) {
+    /** An eager target to read: its reference, or {@code null} for a target of an entity hierarchy (made once read). */
+    private record Pending(Object owner, AssociationMeta association, Object reference, Map<String, AttributeValue> key) {
     }
 
     /** The session's cache modes, which the loads of relationships use. */
@@ -260,9 +261,15 @@ public final class EntityLoader {
         if (entry != null) {
             return entry.entity();
         }
+        if (a.target().hasEntitySubclasses()) {
+            // The key does not say which class of the hierarchy the target is: no reference can stand for it,
+            // so it is read (in the batch of eager targets) even when the relationship is LAZY.
+            eager.add(new Pending(owner, a, null, key));
+            return null;
+        }
         Object reference = reference(a.target(), key);
         if (a.fetch() == FetchType.EAGER) {
-            eager.add(new Pending(owner, a, reference));
+            eager.add(new Pending(owner, a, reference, key));
         }
         return reference;
     }
@@ -337,12 +344,14 @@ public final class EntityLoader {
             for (Map.Entry<EntityMeta, List<Pending>> t : byTable.entrySet()) {
                 Set<Map<String, AttributeValue>> keys = new LinkedHashSet<>();
                 for (Pending p : t.getValue()) {
-                    EntityEntry entry = context.entry(p.reference());
-                    if (entry != null && entry.unread()) {
-                        keys.add(entry.key());
+                    EntityEntry entry = p.reference() == null ? context.entry(p.association().target(), p.key())
+                            : context.entry(p.reference());
+                    if (entry == null && p.reference() == null || entry != null && entry.unread()) {
+                        keys.add(p.key());
                     }
                 }
                 if (keys.isEmpty()) {
+                    placeManaged(t.getValue());
                     continue;
                 }
                 EntityMeta table = t.getKey();
@@ -350,27 +359,55 @@ public final class EntityLoader {
                         byKey(table, readAll(table, new ArrayList<>(keys), retrieveMode.get(), storeMode.get()));
                 Set<Object> group = references.getOrDefault(table, Set.of());
                 for (Pending p : t.getValue()) {
+                    Map<String, AttributeValue> item = found.get(AttributeValues.canonicalKey(p.key()));
+                    if (p.reference() == null) {
+                        // A target of an entity hierarchy: materialised as the class its item names.
+                        EntityEntry known = context.entry(p.association().target(), p.key());
+                        if (known != null && !known.unread()) {
+                            p.association().accessor().set(p.owner(), known.entity());
+                        } else if (item != null && p.association().target().accepts(item)) {
+                            p.association().accessor().set(p.owner(), materialise(p.association().target(), item));
+                        } else {
+                            dangling(p);
+                        }
+                        continue;
+                    }
                     EntityEntry entry = context.entry(p.reference());
                     if (entry == null || !entry.unread()) {
                         continue;
                     }
-                    Map<String, AttributeValue> item = found.get(AttributeValues.canonicalKey(entry.key()));
                     group.remove(p.reference());
                     if (item != null && entry.meta().accepts(item)) {
                         fill(entry, item);
                     } else {
                         context.remove(entry);
-                        p.association().accessor().set(p.owner(), null);
-                        // Reading a dangling key is no change of the owner: its next flush must not write for it.
-                        EntityEntry owner = context.entry(p.owner());
-                        if (owner != null && owner.snapshot() != null) {
-                            Map<String, AttributeValue> snapshot = new LinkedHashMap<>(owner.snapshot());
-                            p.association().joinColumns().forEach(c -> snapshot.remove(c.storedName()));
-                            owner.snapshot(snapshot);
-                        }
+                        dangling(p);
                     }
                 }
             }
+        }
+    }
+
+    /** Targets of hierarchies already managed when their batch came: set without a read. */
+    private void placeManaged(List<Pending> pending) {
+        for (Pending p : pending) {
+            if (p.reference() == null) {
+                EntityEntry known = context.entry(p.association().target(), p.key());
+                if (known != null) {
+                    p.association().accessor().set(p.owner(), known.entity());
+                }
+            }
+        }
+    }
+
+    /** An eager target DynamoDB does not hold: null on its owner, and reading it is no change of the owner. */
+    private void dangling(Pending p) {
+        p.association().accessor().set(p.owner(), null);
+        EntityEntry owner = context.entry(p.owner());
+        if (owner != null && owner.snapshot() != null) {
+            Map<String, AttributeValue> snapshot = new LinkedHashMap<>(owner.snapshot());
+            p.association().joinColumns().forEach(c -> snapshot.remove(c.storedName()));
+            owner.snapshot(snapshot);
         }
     }
 

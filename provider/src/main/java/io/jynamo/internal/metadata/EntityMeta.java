@@ -201,6 +201,11 @@ public final class EntityMeta {
         return number ? io.jynamo.jpql.ValueKind.NUMBER : io.jynamo.jpql.ValueKind.STRING;
     }
 
+    /** Whether concrete entities extend this one (then a key alone does not say which class its item is). */
+    public boolean hasEntitySubclasses() {
+        return hierarchy != null && hierarchy.byValue.values().stream().anyMatch(e -> e != this && isSameOrSuperOf(e));
+    }
+
     /** Whether this entity is {@code other} or one of its entity superclasses. */
     public boolean isSameOrSuperOf(EntityMeta other) {
         for (EntityMeta e = other; e != null; e = e.parent()) {

@@ -127,7 +127,12 @@ public final class QueryImpl<X> implements TypedQuery<X> {
 
             @Override
             public X next() {
-                return session.guard(pages::next);
+                return session.guard(() -> {
+                    X next = pages.next();
+                    // Results are handed out one by one: their eager targets are read before each is.
+                    session.loader().resolvePending();
+                    return next;
+                });
             }
         };
         // A selected attribute may be null; entities and counts never are.

@@ -140,6 +140,17 @@ class RelationshipLoadingTest {
     }
 
     @Test
+    void eachResultOfAStreamHasItsEagerTargetLoadedWhenHandedOut() {
+        purchases(3, true);
+        unit.inTransaction(em -> {
+            try (java.util.stream.Stream<Purchase> stream = em.createQuery(
+                    "SELECT p FROM Purchase p WHERE p.amount = 7", Purchase.class).getResultStream()) {
+                stream.forEach(p -> assertTrue(Persistence.getPersistenceUtil().isLoaded(p, "store"), p.id));
+            }
+        });
+    }
+
+    @Test
     void findAllOfOwnersReadsTheirEagerTargetsInOneBatchGet() {
         purchases(30, true);
         unit.inTransaction(em -> {

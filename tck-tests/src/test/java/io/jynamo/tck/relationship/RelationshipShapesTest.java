@@ -143,6 +143,37 @@ class RelationshipShapesTest {
     }
 
     @Entity
+    public static class Garage {
+        @Id
+        public String id;
+        @ManyToOne(fetch = FetchType.LAZY)
+        public Vehicle vehicle;
+    }
+
+    @Test
+    void aTargetInAnEntityHierarchyIsMaterialisedAsTheClassItsItemNames() {
+        try (TestUnit unit = TestUnit.of(Vehicle.class, Truck.class, Depot.class, Garage.class).build()) {
+            unit.inTransaction(em -> {
+                for (int i = 0; i < 3; i++) {
+                    Truck t = new Truck();
+                    t.id = "t" + i;
+                    em.persist(t);
+                    Garage g = new Garage();
+                    g.id = "g" + i;
+                    g.vehicle = t;
+                    em.persist(g);
+                }
+            });
+            unit.calls().reset();
+            List<Vehicle> vehicles = unit.fromTransaction(em -> em.unwrap(io.jynamo.JynamoEntityManager.class)
+                    .findAll(Garage.class, List.of("g0", "g1", "g2")).stream().map(g -> g.vehicle).toList());
+            assertEquals(3, vehicles.size());
+            assertTrue(vehicles.stream().allMatch(v -> v instanceof Truck), vehicles.toString());
+            assertEquals(2, unit.calls().count("batchGetItem")); // the garages, then their three vehicles together
+        }
+    }
+
+    @Entity
     public static class Ticket {
         @Id
         public String id;
