@@ -75,6 +75,11 @@ final class CodecResolver {
         String at = where + " attribute '" + p.name() + "'";
         for (Class<? extends Annotation> rel : RELATIONSHIPS) {
             if (p.has(rel)) {
+                if (p.has(Id.class)) {
+                    throw new PersistenceException(at + " is an @Id and a @" + rel.getSimpleName() + " (a derived"
+                            + " identity), which Jynamo does not map; make the @Id a basic attribute holding the target's"
+                            + " key and map the relationship beside it (see docs/relationships.md)");
+                }
                 // Entities' relationships are Associations; reaching here means one inside an embeddable.
                 throw new PersistenceException(at + " is a @" + rel.getSimpleName()
                         + " relationship inside an embeddable or element collection, which Jynamo does not map; move it"

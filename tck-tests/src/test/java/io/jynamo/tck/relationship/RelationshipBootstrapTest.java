@@ -94,6 +94,18 @@ class RelationshipBootstrapTest {
         public Target target;
     }
 
+    @Entity
+    public static class DerivedIdentity {
+        @Id
+        @ManyToOne
+        public Target target;
+    }
+
+    @Test
+    void aDerivedIdentityIsRefused() {
+        fails(new String[] {DerivedIdentity.class.getName(), "'target'", "derived identity"}, DerivedIdentity.class, Target.class);
+    }
+
     @Test
     void joinTableOnAToOneIsRefused() {
         fails(new String[] {JoinTableOnToOne.class.getName(), "'target'", "@JoinTable"}, JoinTableOnToOne.class, Target.class);
