@@ -77,6 +77,19 @@ class LinkTableTest {
     }
 
     @Test
+    void inAtomicModeEntitiesAndLinkItemsAreOneTransaction() {
+        unit.close();
+        unit = TestUnit.of(Student.class, Course.class, Team.class, Player.class)
+                .property(io.jynamo.JynamoProperties.WRITE_MODE, "atomic").build();
+        enrol();
+        assertEquals(0, unit.calls().count("batchWriteItem"));
+        assertEquals(1, unit.calls().count("transactWriteItems"));
+        assertEquals(7, unit.calls().<software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest>requests(
+                "transactWriteItems").get(0).transactItems().size());
+        assertEquals(Set.of("s1->c1", "s1->c2", "s1->c3"), links("Student_Course", "students_id", "courses_id"));
+    }
+
+    @Test
     void owningSideLoadsWithOneQueryAndOneBatchGet() {
         enrol();
         unit.calls().reset();
