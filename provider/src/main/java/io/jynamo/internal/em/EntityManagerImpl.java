@@ -618,7 +618,9 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
             throw new TransactionRequiredException("flush() needs an active transaction; call getTransaction().begin() first");
         }
         if (factory.flusher().atomic()) {
-            // Atomic mode writes the whole transaction as one TransactWriteItems at commit.
+            // Atomic mode writes the whole transaction as one TransactWriteItems at commit; what flush does over
+            // relationships (cascades, and the error for a new entity reachable without cascade) happens now.
+            run(this::cascadeAtFlush);
             return;
         }
         run(this::flushCounted);

@@ -73,6 +73,29 @@ class CascadeTest {
     }
 
     @Test
+    void inAtomicModeFlushCascadesAndChecksWithoutWriting() {
+        unit.close();
+        unit = TestUnit.of(Client.class, Purchase.class, Store.class, Card.class, Holder.class,
+                io.jynamo.tck.relationship.model.Badge.class).property(JynamoProperties.WRITE_MODE, "atomic").build();
+        EntityManager em = unit.emf().createEntityManager();
+        try {
+            em.getTransaction().begin();
+            Client c = new Client("c1", "Ann");
+            em.persist(c);
+            Purchase late = c.buy("late", 5);
+            em.flush();
+            assertTrue(em.contains(late), "persist cascades at flush");
+            Purchase p = new Purchase("p1", 1, null);
+            p.store = new Store(null, "no key yet");
+            em.persist(p);
+            assertThrows(IllegalStateException.class, em::flush);
+        } finally {
+            em.close();
+        }
+        assertEquals(0, unit.calls().count("transactWriteItems"));
+    }
+
+    @Test
     void persistCascadesAgainAtFlushToChildrenAddedAfterPersist() {
         unit.inTransaction(em -> {
             Client c = new Client("c1", "Ann");
