@@ -65,14 +65,18 @@ final class Cascades {
         return out;
     }
 
+    /** A target to remove as an orphan: its entity and key (it may not be managed yet). */
+    record Orphan(EntityMeta target, Map<String, AttributeValue> key) {
+    }
+
     /**
-     * The targets a flush must remove as orphans, as (entity, key) pairs: for an owning to-one side with
+     * The targets a flush must remove as orphans: for an owning to-one side with
      * {@code orphanRemoval}, the target its item refers to when it no longer does; for a to-many or inverse
      * one-to-one side, the targets it held when loaded ({@link EntityLoader#orphanBase}) and no longer holds.
      * The base then becomes the current state, so an orphan is removed once.
      */
-    static List<Object[]> orphans(PersistenceContext context, EntityEntry owner) {
-        List<Object[]> orphans = new ArrayList<>();
+    static List<Orphan> orphans(PersistenceContext context, EntityEntry owner) {
+        List<Orphan> orphans = new ArrayList<>();
         for (AssociationMeta a : owner.meta().associations()) {
             if (!a.orphanRemoval()) {
                 continue;
@@ -82,7 +86,7 @@ final class Cascades {
                 Object now = a.accessor().get(owner.entity());
                 if (before != null && (now == null || !AttributeValues.canonicalKey(before)
                         .equals(AttributeValues.canonicalKey(keyOf(context, a, now))))) {
-                    orphans.add(new Object[] {a.target(), before});
+                    orphans.add(new Orphan(a.target(), before));
                 }
                 continue;
             }
@@ -98,7 +102,7 @@ final class Cascades {
             }
             for (Map<String, AttributeValue> k : loaded) {
                 if (!current.contains(k)) {
-                    orphans.add(new Object[] {a.target(), k});
+                    orphans.add(new Orphan(a.target(), k));
                 }
             }
             context.storedLinks(owner.entity(), base, current);

@@ -318,7 +318,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     private void cascadeAtFlush() {
         java.util.Set<Object> visited = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         // Unmanaged targets with a key that Jynamo did not load: new or detached, which only DynamoDB can tell.
-        List<Object[]> unknown = new ArrayList<>();
+        List<Reached> unknown = new ArrayList<>();
         int size;
         do {
             size = context.size();
@@ -326,13 +326,10 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                 if (entry.status() == EntityEntry.Status.REMOVED || entry.unread()) {
                     continue;
                 }
-                for (Object[] orphan : Cascades.orphans(context, entry)) {
-                    EntityMeta target = (EntityMeta) orphan[0];
-                    @SuppressWarnings("unchecked")
-                    Map<String, AttributeValue> key = (Map<String, AttributeValue>) orphan[1];
-                    EntityEntry o = context.entry(target, key);
+                for (Cascades.Orphan orphan : Cascades.orphans(context, entry)) {
+                    EntityEntry o = context.entry(orphan.target(), orphan.key());
                     if (o == null || o.status() == EntityEntry.Status.MANAGED) {
-                        Object instance = o != null ? o.entity() : loader.reference(target, key);
+                        Object instance = o != null ? o.entity() : loader.reference(orphan.target(), orphan.key());
                         remove(instance, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
                     }
                 }
@@ -346,7 +343,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                         } else if (t == null && isNew(target)) {
                             throw notCascaded(target, entry, a);
                         } else if (t == null && !(target instanceof io.jynamo.internal.proxy.Proxied)) {
-                            unknown.add(new Object[] {target, entry, a});
+                            unknown.add(new Reached(target, entry, a));
                         }
                     }
                 }
@@ -362,27 +359,31 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                 + " PERSIST: persist it first, or add cascade = CascadeType.PERSIST to '" + a.name() + "'");
     }
 
+    /** An unmanaged target met at flush, with where it was reached from. */
+    private record Reached(Object target, EntityEntry from, io.jynamo.internal.metadata.AssociationMeta through) {
+    }
+
     /**
      * Tells new from detached among unmanaged targets the application made itself (JPA 3.2 section 3.2.4:
      * a new one reachable without PERSIST cascade fails the flush): the ones DynamoDB does not hold are new.
      * One BatchGetItem per 100 such targets per table; none in the usual case of managed targets.
      */
-    private void checkStored(List<Object[]> unknown) {
-        Map<EntityMeta, List<Object[]>> byTable = new LinkedHashMap<>();
-        for (Object[] u : unknown) {
-            byTable.computeIfAbsent(metaOf(u[0]).root(), k -> new ArrayList<>()).add(u);
+    private void checkStored(List<Reached> unknown) {
+        Map<EntityMeta, List<Reached>> byTable = new LinkedHashMap<>();
+        for (Reached u : unknown) {
+            byTable.computeIfAbsent(metaOf(u.target()).root(), k -> new ArrayList<>()).add(u);
         }
-        for (Map.Entry<EntityMeta, List<Object[]>> t : byTable.entrySet()) {
+        for (Map.Entry<EntityMeta, List<Reached>> t : byTable.entrySet()) {
             EntityMeta table = t.getKey();
             java.util.Set<Map<String, AttributeValue>> keys = new java.util.LinkedHashSet<>();
-            t.getValue().forEach(u -> keys.add(table.keyOf(u[0])));
+            t.getValue().forEach(u -> keys.add(table.keyOf(u.target())));
             java.util.Set<Map<String, AttributeValue>> stored = new java.util.HashSet<>();
             for (Map<String, AttributeValue> item : loader.readAll(table, new ArrayList<>(keys), cacheRetrieveMode, cacheStoreMode)) {
                 stored.add(io.jynamo.internal.dynamo.AttributeValues.canonicalKey(table.keyOfItem(item)));
             }
-            for (Object[] u : t.getValue()) {
-                if (!stored.contains(io.jynamo.internal.dynamo.AttributeValues.canonicalKey(table.keyOf(u[0])))) {
-                    throw notCascaded(u[0], (EntityEntry) u[1], (io.jynamo.internal.metadata.AssociationMeta) u[2]);
+            for (Reached u : t.getValue()) {
+                if (!stored.contains(io.jynamo.internal.dynamo.AttributeValues.canonicalKey(table.keyOf(u.target())))) {
+                    throw notCascaded(u.target(), u.from(), u.through());
                 }
             }
         }
