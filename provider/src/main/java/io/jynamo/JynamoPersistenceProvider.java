@@ -115,12 +115,12 @@ public class JynamoPersistenceProvider implements PersistenceProvider {
         return new ProviderUtil() {
             @Override
             public LoadState isLoadedWithoutReference(Object entity, String attributeName) {
-                return isLoaded(entity);
+                return io.jynamo.internal.proxy.Instances.loadState(entity, attributeName);
             }
 
             @Override
             public LoadState isLoadedWithReference(Object entity, String attributeName) {
-                return isLoaded(entity);
+                return io.jynamo.internal.proxy.Instances.loadState(entity, attributeName);
             }
 
             @Override

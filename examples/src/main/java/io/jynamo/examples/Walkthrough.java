@@ -4,6 +4,7 @@ import io.jynamo.JynamoEntityManager;
 import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
 import io.jynamo.examples.model.NamedUser;
+import io.jynamo.examples.model.Purchase;
 import io.jynamo.examples.model.User;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -70,6 +71,7 @@ public final class Walkthrough {
             querying(emf);
             counting(emf);
             batches(emf);
+            relationships(emf);
             step("Drop the tables: emf.getSchemaManager().drop(true)", () -> {
                 emf.getSchemaManager().drop(true);
                 return "dropped";
@@ -86,7 +88,7 @@ public final class Walkthrough {
                 + " -> @Capacity(read = 1, write = 1) + emf.getSchemaManager().create(true)", () -> {
             emf.getSchemaManager().drop(true);
             emf.getSchemaManager().create(true);
-            return "tables dynamodb-user and dynamodb-user-by-name are ACTIVE";
+            return "tables dynamodb-user, dynamodb-user-by-name and dynamodb-purchase (with index fk_customer_email) are ACTIVE";
         });
         User user = new User("test@example.com", "Samuel", "Adams");
         step("user = UserModel('test@example.com', first_name='Samuel', last_name='Adams'); user.save()"
@@ -199,6 +201,31 @@ public final class Walkthrough {
             emf.runInTransaction(em -> keys.forEach(k -> em.remove(em.getReference(User.class, k))));
             return "100 users deleted";
         });
+    }
+
+    private void relationships(EntityManagerFactory emf) {
+        out.println();
+        out.println("Relationships: @ManyToOne User customer on Purchase, @OneToMany(mappedBy = \"customer\") on User");
+        List<String> ids = List.of("p1", "p2", "p3", "p4", "p5");
+        step("Save three users and five purchases (each stores its user's key as customer_email)", () -> {
+            emf.runInTransaction(em -> {
+                User buyer = new User("buyer@example.com", "Bea", "Buyer");
+                User second = new User("second@example.com", "Sid", "Second");
+                User third = new User("third@example.com", "Tia", "Third");
+                List.of(buyer, second, third).forEach(em::persist);
+                em.persist(new Purchase("p1", 10, buyer));
+                em.persist(new Purchase("p2", 20, buyer));
+                em.persist(new Purchase("p3", 30, buyer));
+                em.persist(new Purchase("p4", 40, second));
+                em.persist(new Purchase("p5", 50, third));
+            });
+            return "3 users, 5 purchases";
+        });
+        step("A user's purchases: em.find(User.class, ...).getPurchases() -> one Query on index fk_customer_email", () ->
+                emf.callInTransaction(em -> em.find(User.class, "buyer@example.com").getPurchases().toString()));
+        step("Five purchases by key, then each one's customer (lazy): the three customers come in one BatchGetItem", () ->
+                emf.callInTransaction(em -> em.unwrap(JynamoEntityManager.class).findAll(Purchase.class, ids).stream()
+                        .map(p -> p.getId() + " by " + p.getCustomer().getFirstName()).toList().toString()));
     }
 
     private String names(EntityManagerFactory emf, String jpql) {

@@ -91,6 +91,19 @@ class WalkthroughTest {
     }
 
     @Test
+    void aUsersPurchasesAreOneQueryOnTheForeignKeyIndex() {
+        assertEquals(Map.of("BatchWriteItem", 1), callsOf("Save three users and five purchases"));
+        assertEquals(Map.of("GetItem", 1, "Query", 1), callsOf("A user's purchases"));
+        assertTrue(output.contains("[p1 (10), p2 (20), p3 (30)]"), output);
+    }
+
+    @Test
+    void theCustomersOfManyPurchasesAreOneBatchGet() {
+        assertEquals(Map.of("BatchGetItem", 2), callsOf("Five purchases by key, then each one's customer"));
+        assertTrue(output.contains("[p1 by Bea, p2 by Bea, p3 by Bea, p4 by Sid, p5 by Tia]"), output);
+    }
+
+    @Test
     void everyStepIsPrinted() {
         for (String s : List.of("== 1. UserModel.create_table", "DynamoDB calls:", "Drop the tables")) {
             assertTrue(output.contains(s), s);

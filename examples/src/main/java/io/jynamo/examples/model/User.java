@@ -3,7 +3,11 @@ package io.jynamo.examples.model;
 import io.jynamo.annotations.Capacity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * PynamoDB's {@code UserModel}: table {@code dynamodb-user}, hash key {@code email}.
@@ -16,6 +20,9 @@ public class User {
     private String email;
     private String firstName;
     private String lastName;
+    /** Stored on each purchase (its customer_email attribute); loaded by one Query on fk_customer_email. */
+    @OneToMany(mappedBy = "customer")
+    private List<Purchase> purchases = new ArrayList<>();
 
     protected User() {
     }
@@ -44,6 +51,10 @@ public class User {
 
     public void setLastName(String lastName) {
         this.lastName = lastName;
+    }
+
+    public List<Purchase> getPurchases() {
+        return purchases;
     }
 
     @Override

@@ -11,7 +11,19 @@ import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.PostLoad;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import io.jynamo.internal.dynamo.AttributeValues;
+import io.jynamo.internal.metadata.AssociationMeta;
+import jakarta.persistence.FetchType;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.function.Supplier;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,8 +70,9 @@ public final class EntityLoader {
         }
         Object entity = instances.create(meta);
         meta.load(entity, item);
-        instances.clean(entity);
         context.add(meta, entity, key, EntityEntry.Status.MANAGED, item);
+        associate(meta, entity, item);
+        instances.clean(entity);
         meta.fire(PostLoad.class, entity);
         return entity;
     }
@@ -69,6 +82,7 @@ public final class EntityLoader {
         // An unloaded reference filled here must not run its own loader (a second GetItem) on the first setter.
         instances.markLoaded(entry.entity());
         entry.meta().load(entry.entity(), item);
+        associate(entry.meta(), entry.entity(), item);
         instances.clean(entry.entity());
         entry.snapshot(item);
         entry.meta().fire(PostLoad.class, entry.entity());
@@ -159,6 +173,7 @@ public final class EntityLoader {
                 materialise(meta, item);
                 found.add(meta.keyOfItem(item));
             }
+            resolvePending();
         }
         List<Object> result = new ArrayList<>();
         for (Map<String, AttributeValue> key : keys) {
@@ -183,7 +198,14 @@ public final class EntityLoader {
         if (managed != null && managed.snapshot() != null) {
             return;
         }
-        Map<String, AttributeValue> item = read(meta, key, retrieve, store);
+        if (dangling.remove(reference)) {
+            throw new EntityNotFoundException("No " + meta.describe(key) + " exists (lazy reference of a relationship;"
+                    + " the item it refers to was deleted)");
+        }
+        Set<Object> group = references.get(meta.root());
+        Map<String, AttributeValue> item = group != null && group.remove(reference) && !group.isEmpty()
+                ? readTogether(reference, meta, key, group, retrieve, store)
+                : read(meta, key, retrieve, store);
         if (item == null || !meta.accepts(item)) {
             throw new EntityNotFoundException("No " + meta.describe(key) + " exists (lazy reference)"
                     + (item == null ? "" : ": the item of that key is a " + meta.concrete(item).name()));
@@ -194,5 +216,350 @@ public final class EntityLoader {
         } else {
             meta.load(reference, item);
         }
+        resolvePending();
+    }
+
+    // ---- Relationships -------------------------------------------------------------------------------
+
+    /** Unloaded references this loader made for to-one relationships, by target table: initialised together. */
+    private final Map<EntityMeta, Set<Object>> references = new HashMap<>();
+    /** References a batch found no item for: touching one throws without another call. */
+    private final Set<Object> dangling = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** EAGER to-one targets of entities loaded since the last {@link #resolvePending()}. */
+    private final List<Pending> eager = new ArrayList<>();
+    private Supplier<CacheRetrieveMode> retrieveMode = () -> CacheRetrieveMode.USE;
+    private Supplier<CacheStoreMode> storeMode = () -> CacheStoreMode.USE;
+
+    /** An eager target to read: its reference, or {@code null} for a target of an entity hierarchy (made once read). */
+    private record Pending(Object owner, AssociationMeta association, Object reference, Map<String, AttributeValue> key) {
+    }
+
+    /** The session's cache modes, which the loads of relationships use. */
+    public void cacheModes(Supplier<CacheRetrieveMode> retrieve, Supplier<CacheStoreMode> store) {
+        this.retrieveMode = retrieve;
+        this.storeMode = store;
+    }
+
+    /**
+     * Sets the relationship attributes of an entity just loaded from its item: an owning to-one side to the
+     * managed target or a reference (EAGER ones are read together by {@link #resolvePending()}), a to-many
+     * side to a {@link RelationCollection} that loads on first use, an inverse one-to-one side by one Query.
+     */
+    private void associate(EntityMeta meta, Object entity, Map<String, AttributeValue> item) {
+        for (AssociationMeta a : meta.associations()) {
+            if (a.owningToOne()) {
+                Map<String, AttributeValue> key = a.targetKeyOf(item);
+                a.accessor().set(entity, key == null ? null : toOne(a, entity, key));
+            } else if (a.toMany()) {
+                a.accessor().set(entity, RelationCollection.of(a.collectionType(), () -> {
+                    requireManaged(a, entity);
+                    return a.linkTable() != null ? linked(a, entity) : inverse(a, entity);
+                }));
+            } else {
+                List<Object> found = inverse(a, entity);
+                a.accessor().set(entity, found.isEmpty() ? null : found.get(0));
+            }
+        }
+    }
+
+    /**
+     * The key under which {@link PersistenceContext#storedLinks} keeps the targets an orphanRemoval side held
+     * when loaded (apart from a link table's own stored links, which use the association itself).
+     */
+    public static Object orphanBase(AssociationMeta a) {
+        return List.of("orphans", a);
+    }
+
+    private void noteLoaded(AssociationMeta a, Object owner, List<Object> targets) {
+        if (a.orphanRemoval()) {
+            Set<Map<String, AttributeValue>> keys = new LinkedHashSet<>();
+            for (Object t : targets) {
+                EntityEntry e = context.entry(t);
+                if (e != null) {
+                    keys.add(AttributeValues.canonicalKey(e.key()));
+                }
+            }
+            context.storedLinks(owner, orphanBase(a), keys);
+        }
+    }
+
+    /** A collection loads through its owner's persistence context: not once the owner is detached (or it is closed). */
+    private void requireManaged(AssociationMeta a, Object owner) {
+        if (context.entry(owner) == null) {
+            throw new jakarta.persistence.PersistenceException("Cannot load '" + a.name() + "' of a detached "
+                    + a.owner().name() + " (its EntityManager was closed or cleared, or it was detached): the collection"
+                    + " was never loaded. Touch it (size()) or PersistenceUnitUtil.load(entity, \"" + a.name() + "\")"
+                    + " while the entity is managed, or merge the entity into an open EntityManager and read it there");
+        }
+    }
+
+    private Object toOne(AssociationMeta a, Object owner, Map<String, AttributeValue> key) {
+        EntityEntry entry = context.entry(a.target(), key);
+        if (entry != null) {
+            return entry.entity();
+        }
+        if (a.target().hasEntitySubclasses()) {
+            // The key does not say which class of the hierarchy the target is: no reference can stand for it,
+            // so it is read (in the batch of eager targets) even when the relationship is LAZY.
+            eager.add(new Pending(owner, a, null, key));
+            return null;
+        }
+        Object reference = reference(a.target(), key);
+        if (a.fetch() == FetchType.EAGER) {
+            eager.add(new Pending(owner, a, reference, key));
+        }
+        return reference;
+    }
+
+    /**
+     * The managed instance of a key, or a new lazy reference to it (no call) that is initialised together
+     * with the other unloaded references of its table when first touched.
+     */
+    public Object reference(EntityMeta target, Map<String, AttributeValue> key) {
+        EntityEntry entry = context.entry(target, key);
+        if (entry != null) {
+            return entry.entity();
+        }
+        Object reference = instances.reference(target, target.idOfKey(key),
+                r -> loadReference(r, target, key, retrieveMode.get(), storeMode.get()));
+        context.add(target, reference, key, EntityEntry.Status.MANAGED, null);
+        references.computeIfAbsent(target.root(), k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(reference);
+        return reference;
+    }
+
+    /**
+     * Reads a reference being touched together with up to 99 other unloaded references of the same table
+     * (one BatchGetItem), so that touching each target of a list of owners costs one call per 100.
+     */
+    private Map<String, AttributeValue> readTogether(Object reference, EntityMeta meta, Map<String, AttributeValue> key,
+                                                     Set<Object> group, CacheRetrieveMode retrieve, CacheStoreMode store) {
+        List<EntityEntry> others = new ArrayList<>();
+        for (Iterator<Object> it = group.iterator(); it.hasNext() && others.size() < Dynamo.GET_BATCH - 1; ) {
+            EntityEntry other = context.entry(it.next());
+            it.remove();
+            if (other != null && other.unread()) {
+                others.add(other);
+            }
+        }
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(key);
+        others.forEach(o -> keys.add(o.key()));
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = byKey(meta, readAll(meta, keys, retrieve, store));
+        for (EntityEntry other : others) {
+            Map<String, AttributeValue> item = found.get(AttributeValues.canonicalKey(other.key()));
+            if (item != null && other.meta().accepts(item)) {
+                fill(other, item);
+            } else {
+                dangling.add(other.entity());
+            }
+        }
+        return found.get(AttributeValues.canonicalKey(key));
+    }
+
+    private static Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey(EntityMeta meta,
+                                                                                      List<Map<String, AttributeValue>> items) {
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = new HashMap<>();
+        for (Map<String, AttributeValue> item : items) {
+            byKey.put(AttributeValues.canonicalKey(meta.keyOfItem(item)), item);
+        }
+        return byKey;
+    }
+
+    /**
+     * JOIN FETCH: loads the named associations of managed owners. To-one targets not loaded yet are read
+     * together, 100 keys a BatchGetItem (touching one reference reads its group); a collection is one Query
+     * per owner (its index or link table), the floor for index loads.
+     */
+    public void fetch(List<?> owners, List<String> associations) {
+        for (String name : associations) {
+            for (Object owner : owners) {
+                EntityEntry entry = owner == null ? null : context.entry(owner);
+                AssociationMeta a = entry == null ? null : entry.meta().association(name);
+                Object value = a == null ? null : a.accessor().get(owner);
+                if (value instanceof java.util.Collection<?> c) {
+                    c.size();
+                } else if (value != null) {
+                    instances.load(value);
+                }
+            }
+        }
+    }
+
+    /**
+     * Loads the EAGER to-one targets of the entities loaded since the last call: per target table, one
+     * BatchGetItem per 100 distinct keys not loaded yet. A target DynamoDB does not hold (a dangling
+     * reference) is set to {@code null} on its owner, as the spec wants of an eager relationship.
+     */
+    public void resolvePending() {
+        while (!eager.isEmpty()) {
+            List<Pending> batch = new ArrayList<>(eager);
+            eager.clear();
+            Map<EntityMeta, List<Pending>> byTable = new LinkedHashMap<>();
+            for (Pending p : batch) {
+                byTable.computeIfAbsent(p.association().target().root(), k -> new ArrayList<>()).add(p);
+            }
+            for (Map.Entry<EntityMeta, List<Pending>> t : byTable.entrySet()) {
+                Set<Map<String, AttributeValue>> keys = new LinkedHashSet<>();
+                for (Pending p : t.getValue()) {
+                    EntityEntry entry = p.reference() == null ? context.entry(p.association().target(), p.key())
+                            : context.entry(p.reference());
+                    if (entry == null && p.reference() == null || entry != null && entry.unread()) {
+                        keys.add(p.key());
+                    }
+                }
+                if (keys.isEmpty()) {
+                    placeManaged(t.getValue());
+                    continue;
+                }
+                EntityMeta table = t.getKey();
+                Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found =
+                        byKey(table, readAll(table, new ArrayList<>(keys), retrieveMode.get(), storeMode.get()));
+                Set<Object> group = references.getOrDefault(table, Set.of());
+                for (Pending p : t.getValue()) {
+                    Map<String, AttributeValue> item = found.get(AttributeValues.canonicalKey(p.key()));
+                    if (p.reference() == null) {
+                        // A target of an entity hierarchy: materialised as the class its item names.
+                        EntityEntry known = context.entry(p.association().target(), p.key());
+                        if (known != null && !known.unread()) {
+                            p.association().accessor().set(p.owner(), known.entity());
+                        } else if (item != null && p.association().target().accepts(item)) {
+                            p.association().accessor().set(p.owner(), materialise(p.association().target(), item));
+                        } else {
+                            dangling(p);
+                        }
+                        continue;
+                    }
+                    EntityEntry entry = context.entry(p.reference());
+                    if (entry == null || !entry.unread()) {
+                        continue;
+                    }
+                    group.remove(p.reference());
+                    if (item != null && entry.meta().accepts(item)) {
+                        fill(entry, item);
+                    } else {
+                        context.remove(entry);
+                        dangling(p);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Targets of hierarchies already managed when their batch came: set without a read. */
+    private void placeManaged(List<Pending> pending) {
+        for (Pending p : pending) {
+            if (p.reference() == null) {
+                EntityEntry known = context.entry(p.association().target(), p.key());
+                if (known != null) {
+                    p.association().accessor().set(p.owner(), known.entity());
+                }
+            }
+        }
+    }
+
+    /** An eager target DynamoDB does not hold: null on its owner, and reading it is no change of the owner. */
+    private void dangling(Pending p) {
+        p.association().accessor().set(p.owner(), null);
+        EntityEntry owner = context.entry(p.owner());
+        if (owner != null && owner.snapshot() != null) {
+            Map<String, AttributeValue> snapshot = new LinkedHashMap<>(owner.snapshot());
+            p.association().joinColumns().forEach(c -> snapshot.remove(c.storedName()));
+            owner.snapshot(snapshot);
+        }
+    }
+
+    /**
+     * The targets of an inverse side ({@code mappedBy}) of one owner: one Query (following its pages) on the
+     * target's table by the owning side's foreign key, through its foreign-key index; removed ones left out.
+     */
+    private List<Object> inverse(AssociationMeta a, Object owner) {
+        EntityMeta child = a.target();
+        EntityEntry ownerEntry = context.entry(owner);
+        Map<String, AttributeValue> ownerKey = ownerEntry != null ? ownerEntry.key() : a.owner().keyOf(owner);
+        List<AssociationMeta.JoinColumn> fk = a.inverse().joinColumns();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        StringBuilder condition = new StringBuilder();
+        for (int i = 0; i < fk.size(); i++) {
+            names.put("#k" + i, fk.get(i).storedName());
+            values.put(":k" + i, ownerKey.get(fk.get(i).targetKey().storedName()));
+            condition.append(i == 0 ? "" : " AND ").append("#k").append(i).append(" = :k").append(i);
+        }
+        String index = a.foreignKeyIndex().name();
+        List<Object> result = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse r = dynamo.queryPage(QueryRequest.builder().tableName(child.root().tableName()).indexName(index)
+                    .keyConditionExpression(condition.toString()).expressionAttributeNames(names)
+                    .expressionAttributeValues(values).consistentRead(index == null && consistentReads)
+                    .exclusiveStartKey(start).build());
+            for (Map<String, AttributeValue> item : r.items()) {
+                if (!child.accepts(item) || Expiry.expired(child, item)) {
+                    continue;
+                }
+                EntityEntry known = context.entry(child, child.keyOfItem(item));
+                if (known != null && known.status() == EntityEntry.Status.REMOVED) {
+                    continue;
+                }
+                result.add(materialise(child, item));
+            }
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        resolvePending();
+        if (a.orderBy() != null) {
+            result.sort(OrderBy.comparator(child, a.orderBy()));
+        }
+        noteLoaded(a, owner, result);
+        return result;
+    }
+
+    /**
+     * The targets of a link-table side of one owner: one Query on the link table (its index for the inverse
+     * side of a {@code @ManyToMany}), then the targets not managed yet in BatchGetItem calls of 100; targets
+     * whose items are gone are left out.
+     */
+    private List<Object> linked(AssociationMeta a, Object owner) {
+        EntityEntry ownerEntry = context.entry(owner);
+        List<Map<String, AttributeValue>> keys = linkedKeys(a, ownerEntry != null ? ownerEntry.key() : a.owner().keyOf(owner));
+        if (a.linkOwner()) {
+            Set<Map<String, AttributeValue>> stored = new LinkedHashSet<>();
+            keys.forEach(k -> stored.add(AttributeValues.canonicalKey(k)));
+            context.storedLinks(owner, a, stored);
+        }
+        List<Object> result = new ArrayList<>(findAll(a.target(), keys, retrieveMode.get(), storeMode.get()));
+        if (a.orderBy() != null) {
+            result.sort(OrderBy.comparator(a.target(), a.orderBy()));
+        }
+        noteLoaded(a, owner, result);
+        return result;
+    }
+
+    /**
+     * The keys of the targets a link table holds for one owner key, in the table's order: one Query (and
+     * its pages) by partition key, or on the inverted index for the inverse side of a {@code @ManyToMany}.
+     */
+    public List<Map<String, AttributeValue>> linkedKeys(AssociationMeta a, Map<String, AttributeValue> ownerKey) {
+        EntityMeta link = a.linkTable();
+        String mine = (a.linkOwner() ? link.partitionKey() : link.sortKey()).storedName();
+        String theirs = (a.linkOwner() ? link.sortKey() : link.partitionKey()).storedName();
+        String index = a.linkOwner() ? null : link.indexes().get(0).name();
+        AttributeValue value = ownerKey.get(a.owner().root().partitionKey().storedName());
+        String targetKey = a.target().root().partitionKey().storedName();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse r = dynamo.queryPage(QueryRequest.builder().tableName(link.tableName()).indexName(index)
+                    .keyConditionExpression("#k = :k").expressionAttributeNames(Map.of("#k", mine))
+                    .expressionAttributeValues(Map.of(":k", value)).consistentRead(index == null && consistentReads)
+                    .exclusiveStartKey(start).build());
+            for (Map<String, AttributeValue> item : r.items()) {
+                AttributeValue other = item.get(theirs);
+                if (other != null) {
+                    keys.add(Map.of(targetKey, other));
+                }
+            }
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return keys;
     }
 }

@@ -20,6 +20,19 @@ public final class PersistenceContext {
 
     private final Map<Key, EntityEntry> byKey = new LinkedHashMap<>();
     private final Map<Object, EntityEntry> byInstance = new IdentityHashMap<>();
+    /** Per owner and link-table relationship: the target keys its link table holds, as far as this context knows. */
+    private final Map<Object, Map<Object, java.util.Set<Map<String, AttributeValue>>>> links = new IdentityHashMap<>();
+
+    /** The target keys the link table holds for an owner's relationship, or {@code null} when not known. */
+    public java.util.Set<Map<String, AttributeValue>> storedLinks(Object owner, Object association) {
+        Map<Object, java.util.Set<Map<String, AttributeValue>>> of = links.get(owner);
+        return of == null ? null : of.get(association);
+    }
+
+    /** Records what the link table holds (or will hold once the flush is written) for an owner's relationship. */
+    public void storedLinks(Object owner, Object association, java.util.Set<Map<String, AttributeValue>> keys) {
+        links.computeIfAbsent(owner, o -> new java.util.HashMap<>()).put(association, keys);
+    }
 
     /** The entry of an instance, or {@code null} if it is not managed. */
     public EntityEntry entry(Object entity) {
@@ -44,6 +57,7 @@ public final class PersistenceContext {
     public void remove(EntityEntry entry) {
         byKey.remove(new Key(entry.meta().root(), entry.key()));
         byInstance.remove(entry.entity());
+        links.remove(entry.entity());
     }
 
     /** Every entry, in the order they joined. */
@@ -58,5 +72,6 @@ public final class PersistenceContext {
     public void clear() {
         byKey.clear();
         byInstance.clear();
+        links.clear();
     }
 }

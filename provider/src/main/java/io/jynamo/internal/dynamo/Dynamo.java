@@ -72,7 +72,7 @@ public final class Dynamo {
     /** DynamoDB's limit of write requests per BatchWriteItem. */
     private static final int WRITE_BATCH = 25;
     /** DynamoDB's limit of keys per BatchGetItem. */
-    private static final int GET_BATCH = 100;
+    public static final int GET_BATCH = 100;
     /** How long a created or deleted table may take to become ACTIVE or gone. */
     private static final long TABLE_WAIT_MILLIS = 5 * 60_000;
 

@@ -23,9 +23,14 @@ final class Merger {
     private final Consumer<Object> persist;
     private final BiFunction<EntityMeta, Map<String, AttributeValue>, Map<String, AttributeValue>> reader;
     private final EntityLoader loader;
+    private final java.util.function.Function<Object, EntityMeta> metaOf;
+    /** During one merge call: the managed instance of each detached or new instance met, so cycles end. */
+    private Map<Object, Object> merging;
 
     Merger(PersistenceContext context, Instances instances, Consumer<Object> persist,
-           BiFunction<EntityMeta, Map<String, AttributeValue>, Map<String, AttributeValue>> reader, EntityLoader loader) {
+           BiFunction<EntityMeta, Map<String, AttributeValue>, Map<String, AttributeValue>> reader, EntityLoader loader,
+           java.util.function.Function<Object, EntityMeta> metaOf) {
+        this.metaOf = metaOf;
         this.context = context;
         this.instances = instances;
         this.persist = persist;
@@ -35,6 +40,23 @@ final class Merger {
 
     /** Merges the state of a detached or new instance (JPA 3.2 section 3.2.7.1); returns the managed one. */
     <T> T merge(EntityMeta meta, T entity) {
+        boolean outer = merging == null;
+        if (outer) {
+            merging = new java.util.IdentityHashMap<>();
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            T known = (T) merging.get(entity);
+            return known != null ? known : mergeOne(meta, entity);
+        } finally {
+            if (outer) {
+                merging = null;
+                loader.resolvePending();
+            }
+        }
+    }
+
+    private <T> T mergeOne(EntityMeta meta, T entity) {
         EntityEntry entry = context.entry(entity);
         if (entry != null) {
             if (entry.status() == EntityEntry.Status.REMOVED) {
@@ -83,6 +105,7 @@ final class Merger {
                         + "; reload it and apply the change again", null, entity);
             }
         }
+        merging.put(entity, managed);
         copyState(meta, entity, managed);
         instances.touch(managed);
         @SuppressWarnings("unchecked") T t = (T) managed;
@@ -91,13 +114,29 @@ final class Merger {
 
     /** Merge of a new entity: its state copied onto an instance that is then persisted. */
     private <T> T persistCopy(EntityMeta meta, T from, Object to) {
+        merging.put(from, to);
         copyState(meta, from, to);
         persist.accept(to);
         @SuppressWarnings("unchecked") T t = (T) to;
         return t;
     }
 
-    private static void copyState(EntityMeta meta, Object from, Object to) {
+    private void copyState(EntityMeta meta, Object from, Object to) {
+        for (io.jynamo.internal.metadata.AssociationMeta a : meta.associations()) {
+            Object value = a.accessor().get(from);
+            if (value instanceof io.jynamo.internal.context.RelationCollection rc && !rc.loaded()) {
+                continue; // never loaded while detached: the managed instance keeps its own
+            }
+            if (value instanceof Collection<?> c) {
+                Collection<Object> merged = value instanceof java.util.Set<?> ? new java.util.LinkedHashSet<>() : new ArrayList<>();
+                for (Object element : c) {
+                    merged.add(element == null ? null : target(a, element));
+                }
+                a.accessor().set(to, merged);
+            } else {
+                a.accessor().set(to, value == null ? null : target(a, value));
+            }
+        }
         if (meta.embeddedId() != null) {
             meta.embeddedId().accessor().set(to, meta.embeddedId().accessor().get(from));
         }
@@ -115,5 +154,31 @@ final class Merger {
             }
             a.accessor().set(to, value);
         }
+    }
+
+    /**
+     * What a merged relationship refers to in the persistence context: the merged target when the
+     * relationship cascades MERGE, else the managed instance of the target's key (a reference, no call).
+     */
+    private Object target(io.jynamo.internal.metadata.AssociationMeta a, Object value) {
+        EntityEntry e = context.entry(value);
+        if (e != null) {
+            return value;
+        }
+        Object merged = merging.get(value);
+        if (merged != null) {
+            return merged;
+        }
+        EntityMeta meta = metaOf.apply(value);
+        // A reference never loaded has no state to merge (its fields are empty): it stands for its key.
+        if (a.cascades(jakarta.persistence.CascadeType.MERGE) && instances.isLoaded(value)) {
+            return merge(meta, value);
+        }
+        if (meta.idToGenerate(value)) {
+            throw new IllegalStateException("Cannot merge '" + a.name() + "': it refers to a new " + meta.name()
+                    + " and does not cascade MERGE; persist or merge the " + meta.name() + " first, or add"
+                    + " cascade = CascadeType.MERGE");
+        }
+        return loader.reference(meta, meta.keyOf(value));
     }
 }

@@ -26,6 +26,10 @@ final class UnitUtil implements PersistenceUnitUtil {
     @Override
     public boolean isLoaded(Object entity, String attributeName) {
         EntityMeta meta = meta(entity);
+        if (meta.association(attributeName) != null) {
+            return factory.instances().isLoaded(entity) && io.jynamo.internal.proxy.Instances.loadState(entity, attributeName)
+                    != jakarta.persistence.spi.LoadState.NOT_LOADED;
+        }
         if (meta.attribute(attributeName) == null && (meta.embeddedId() == null || !meta.embeddedId().name().equals(attributeName))) {
             throw new IllegalArgumentException("Entity " + meta.name() + " has no attribute '" + attributeName + "'");
         }
@@ -52,6 +56,15 @@ final class UnitUtil implements PersistenceUnitUtil {
     public void load(Object entity, String attributeName) {
         isLoaded(entity, attributeName);
         factory.instances().load(entity);
+        io.jynamo.internal.metadata.AssociationMeta a = meta(entity).association(attributeName);
+        if (a != null) {
+            Object value = a.accessor().get(entity);
+            if (value instanceof java.util.Collection<?> c) {
+                c.size(); // a relationship collection loads on first use
+            } else if (value != null) {
+                factory.instances().load(value);
+            }
+        }
     }
 
     @Override

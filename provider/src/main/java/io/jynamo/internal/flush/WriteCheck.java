@@ -14,7 +14,8 @@ import java.util.Map;
  * is not atomic, so a refusal of one item in the middle would leave the items before it written.
  * The rules are DynamoDB's: key and index-key values are non-empty, at most 2,048 bytes for a
  * partition key and 1,024 for a sort key; an item is at most 400 KB; an expression is at most 4 KB.
- * And the model's own rule: an attribute declared not null is not written without a value.
+ * And the model's own rule: an attribute (or owning to-one relationship) declared not null is not written
+ * without a value.
  * (Empty sets never reach a write: the codecs store an empty collection as an absent attribute.)
  */
 final class WriteCheck {
@@ -44,7 +45,17 @@ final class WriteCheck {
                         + " (@Column(nullable = false) or @Basic(optional = false)); set it before the flush");
             }
         }
-        for (IndexMeta index : meta.indexes()) {
+        for (io.jynamo.internal.metadata.AssociationMeta a : meta.associations()) {
+            if (a.owningToOne() && !a.optional() && w.after() != null
+                    && !w.after().containsKey(a.joinColumns().get(0).storedName())) {
+                throw refused(w, "has no '" + a.name() + "', a relationship declared not null (optional = false or"
+                        + " @JoinColumn(nullable = false)); set it before the flush");
+            }
+        }
+        java.util.List<IndexMeta> indexes = new java.util.ArrayList<>(meta.indexes());
+        // An empty string is no valid key of the foreign-key indexes of inverse sides either.
+        indexes.addAll(meta.root().foreignKeyIndexes());
+        for (IndexMeta index : indexes) {
             keyValue(w, index.partitionKey(), written.get(index.partitionKey().storedName()), MAX_PARTITION_KEY,
                     "partition key of index " + index.name());
             if (index.sortKey() != null) {

@@ -76,8 +76,15 @@ final class CodecResolver {
         String at = where + " attribute '" + p.name() + "'";
         for (Class<? extends Annotation> rel : RELATIONSHIPS) {
             if (p.has(rel)) {
+                if (p.has(Id.class)) {
+                    throw new PersistenceException(at + " is an @Id and a @" + rel.getSimpleName() + " (a derived"
+                            + " identity), which Jynamo does not map; make the @Id a basic attribute holding the target's"
+                            + " key and map the relationship beside it (see docs/relationships.md)");
+                }
+                // Entities' relationships are Associations; reaching here means one inside an embeddable.
                 throw new PersistenceException(at + " is a @" + rel.getSimpleName()
-                        + " relationship: relationships are not supported yet; store the target's key as a basic attribute");
+                        + " relationship inside an embeddable or element collection, which Jynamo does not map; move it"
+                        + " to the entity, or store the target's key as a basic attribute (see docs/relationships.md)");
             }
         }
         String stored = p.storedName();

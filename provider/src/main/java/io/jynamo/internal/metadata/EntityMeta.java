@@ -46,6 +46,12 @@ public final class EntityMeta {
     private Hierarchy hierarchy;
     /** {@link #tables()}, once computed. */
     private volatile List<EntityMeta> tables;
+    /** Relationship attributes; set once by the builder before the metadata is shared. */
+    private List<AssociationMeta> associations = List.of();
+    /** The stored names of the owning to-one sides' foreign-key attributes; set by {@link #foreignKeys()}. */
+    private java.util.Set<String> foreignKeyNames = java.util.Set.of();
+    /** Indexes schema generation adds for the inverse sides that load this table's items by foreign key. */
+    private final List<IndexMeta> foreignKeyIndexes = new java.util.ArrayList<>();
 
     EntityMeta(Class<?> javaClass, String name, String tableName, MethodHandle constructor,
                AttributeMeta partitionKey, AttributeMeta sortKey, IdKind idKind, Class<?> idType, IdMapper idMapper,
@@ -100,7 +106,46 @@ public final class EntityMeta {
 
     /** Whether an item attribute of that name is one of the entity's mapped attributes (or its discriminator). */
     public boolean maps(String storedName) {
-        return storedNames.contains(storedName) || hierarchy != null && hierarchy.column.equals(storedName);
+        return storedNames.contains(storedName) || foreignKeyNames.contains(storedName)
+                || hierarchy != null && hierarchy.column.equals(storedName);
+    }
+
+    void associations(List<AssociationMeta> associations) {
+        this.associations = List.copyOf(associations);
+    }
+
+    /** Notes the foreign-key attributes once the associations are linked. */
+    void foreignKeys() {
+        this.foreignKeyNames = associations.stream().flatMap(a -> a.joinColumns().stream())
+                .map(AssociationMeta.JoinColumn::storedName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    void addForeignKeyIndex(IndexMeta index) {
+        foreignKeyIndexes.add(index);
+    }
+
+    /** The relationship attributes, in declaration order. */
+    public List<AssociationMeta> associations() {
+        return associations;
+    }
+
+    /** The relationship attribute of that Java name, or {@code null}. */
+    public AssociationMeta association(String javaName) {
+        for (AssociationMeta a : associations) {
+            if (a.name().equals(javaName)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The global secondary indexes over foreign-key attributes that inverse ({@code mappedBy}) sides load this
+     * table's items by, named {@code fk_<foreign-key attribute>}; created, validated and added by schema
+     * generation beside the declared {@link #indexes()}. Only on the root of a hierarchy (the table's entity).
+     */
+    public List<IndexMeta> foreignKeyIndexes() {
+        return List.copyOf(foreignKeyIndexes);
     }
 
     /**
@@ -200,6 +245,11 @@ public final class EntityMeta {
         }
         boolean number = hierarchy.byValue.keySet().stream().anyMatch(v -> v.n() != null);
         return number ? io.jynamo.jpql.ValueKind.NUMBER : io.jynamo.jpql.ValueKind.STRING;
+    }
+
+    /** Whether concrete entities extend this one (then a key alone does not say which class its item is). */
+    public boolean hasEntitySubclasses() {
+        return hierarchy != null && hierarchy.byValue.values().stream().anyMatch(e -> e != this && isSameOrSuperOf(e));
     }
 
     /** Whether this entity is {@code other} or one of its entity superclasses. */
@@ -373,6 +423,11 @@ public final class EntityMeta {
             AttributeValue v = a.write(entity);
             if (v != null) {
                 item.put(a.storedName(), v);
+            }
+        }
+        for (AssociationMeta a : associations) {
+            if (a.owningToOne()) {
+                a.writeForeignKey(entity, item);
             }
         }
         if (hierarchy != null) {

@@ -12,13 +12,15 @@ public final class Metadata {
     private final Map<String, EntityMeta> byName = new LinkedHashMap<>();
 
     private final MappingSource mappings;
+    private final List<EntityMeta> links;
 
     Metadata(List<EntityMeta> entities) {
-        this(entities, MappingSource.NONE);
+        this(entities, List.of(), MappingSource.NONE);
     }
 
-    Metadata(List<EntityMeta> entities, MappingSource mappings) {
+    Metadata(List<EntityMeta> entities, List<EntityMeta> links, MappingSource mappings) {
         this.mappings = mappings;
+        this.links = List.copyOf(links);
         for (EntityMeta e : entities) {
             byClass.put(e.javaClass(), e);
             EntityMeta previous = byName.put(e.name(), e);
@@ -64,9 +66,12 @@ public final class Metadata {
 
     /**
      * One entity per table: the roots of SINGLE_TABLE hierarchies (whose tables their subclasses share), every
-     * concrete entity of a TABLE_PER_CLASS hierarchy, and the rest.
+     * concrete entity of a TABLE_PER_CLASS hierarchy, and the rest; then the link tables of relationships (whose
+     * items are {@link LinkItem}s), for schema generation.
      */
     public List<EntityMeta> tables() {
-        return byClass.values().stream().filter(EntityMeta::ownsTable).toList();
+        List<EntityMeta> tables = new java.util.ArrayList<>(byClass.values().stream().filter(EntityMeta::ownsTable).toList());
+        tables.addAll(links);
+        return tables;
     }
 }

@@ -79,7 +79,8 @@ public final class MetadataBuilder {
             }
         }
         Hierarchies.link(entities);
-        return new Metadata(entities, mappings);
+        List<EntityMeta> links = Associations.link(entities, tablePrefix);
+        return new Metadata(entities, links, mappings);
     }
 
     static String entityName(Class<?> type) {
@@ -120,8 +121,14 @@ public final class MetadataBuilder {
             attributes.add(keys.sk());
         }
         AttributeMeta ttl = null;
+        List<AssociationMeta> associations = new ArrayList<>();
         for (Property p : properties) {
             if (p.has(Id.class) || p.has(EmbeddedId.class)) {
+                continue;
+            }
+            AssociationMeta association = Associations.read(p, where);
+            if (association != null) {
+                associations.add(association);
                 continue;
             }
             AttributeMeta a = codecs.attribute(p, where);
@@ -144,9 +151,11 @@ public final class MetadataBuilder {
         // The entities of a hierarchy share their root's key, so they draw ids from its generator: two counters
         // would hand a Car and a Truck the same id (one item in SINGLE_TABLE, a clash across TABLE_PER_CLASS tables).
         IdGeneratorMeta generator = generators.generator(root, entityName(root), properties, where);
-        return new EntityMeta(type, name, tableName, isAbstract ? null : Types.constructor(type, where), keys.pk(), keys.sk(), keys.idKind(),
+        EntityMeta meta = new EntityMeta(type, name, tableName, isAbstract ? null : Types.constructor(type, where), keys.pk(), keys.sk(), keys.idKind(),
                 keys.idType(), keys.idMapper(), keys.embeddedId(), attributes, indexes, capacity, ttl, Callbacks.of(type),
                 cacheable != null && cacheable.value(), cacheable != null && !cacheable.value(), generator);
+        meta.associations(associations);
+        return meta;
     }
 
     /** Refuses the entity classes Jynamo cannot map: interfaces, final, or abstract without entity subclasses. */

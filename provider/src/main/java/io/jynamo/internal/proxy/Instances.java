@@ -118,7 +118,32 @@ public interface Instances {
         return jakarta.persistence.spi.LoadState.UNKNOWN;
     }
 
-    /** Implemented by Jynamo's lazy reference instances. */
+    /**
+     * Whether an attribute of an instance is loaded, for {@code ProviderUtil} and {@code PersistenceUnitUtil}:
+     * not when the instance is an unloaded reference, nor when the attribute holds an unloaded reference or
+     * an unloaded relationship collection (read from the field of that name, which runs no entity code).
+     */
+    static jakarta.persistence.spi.LoadState loadState(Object instance, String attribute) {
+        jakarta.persistence.spi.LoadState own = loadState(instance);
+        if (own != jakarta.persistence.spi.LoadState.LOADED) {
+            return own;
+        }
+        for (Class<?> c = instance.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                java.lang.reflect.Field f = c.getDeclaredField(attribute);
+                f.setAccessible(true);
+                return f.get(instance) instanceof LazyState lazy && !lazy.jynamoLoaded()
+                        ? jakarta.persistence.spi.LoadState.NOT_LOADED : jakarta.persistence.spi.LoadState.LOADED;
+            } catch (NoSuchFieldException e) {
+                // declared further up
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return jakarta.persistence.spi.LoadState.LOADED;
+            }
+        }
+        return jakarta.persistence.spi.LoadState.LOADED;
+    }
+
+    /** Implemented by Jynamo's lazy reference instances and its relationship collections. */
     interface LazyState {
         /** Whether the state has been loaded. */
         boolean jynamoLoaded();

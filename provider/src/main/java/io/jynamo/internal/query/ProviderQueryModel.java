@@ -3,11 +3,13 @@ package io.jynamo.internal.query;
 import io.jynamo.internal.convert.Codec;
 import io.jynamo.internal.convert.Codecs;
 import io.jynamo.internal.convert.UnreadableValueException;
+import io.jynamo.internal.metadata.AssociationMeta;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.metadata.IndexMeta;
 import io.jynamo.internal.metadata.Metadata;
 import io.jynamo.jpql.BoundValue;
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.model.IndexInfo;
@@ -49,11 +51,66 @@ public final class ProviderQueryModel implements QueryModel {
                 indexes.add(new IndexInfo(i.name(), i.partitionKey().name(),
                         i.sortKey() == null ? null : i.sortKey().name(), i.global()));
             }
+            Map<String, AssociationInfo> associations = associations(e, attributes, entityCodecs, indexes);
             byName.put(e.name(), new EntityInfo(e.name(), e.tableName(), e.partitionKey().name(),
-                    e.sortKey() == null ? null : e.sortKey().name(), indexes, attributes, Map.of(), e.javaClass(),
+                    e.sortKey() == null ? null : e.sortKey().name(), indexes, attributes, associations, e.javaClass(),
                     entity -> keyValues(e, entity)));
             codecs.put(e.name(), entityCodecs);
         }
+    }
+
+    /**
+     * The relationships of an entity as the compiler sees them. An owning to-one's foreign key becomes attributes
+     * at {@code <association>.<target key>} (stored as the join columns, read with the target key's codec), and
+     * the {@code fk_} indexes schema generation adds become indexes over those paths, so that
+     * {@code o.customer.id = :x} and {@code o.customer = :c} are conditions on them and use the index.
+     */
+    private static Map<String, AssociationInfo> associations(EntityMeta e, Map<String, AttributeInfo> attributes,
+                                                             Map<String, Codec> codecs, List<IndexInfo> indexes) {
+        Map<String, AssociationInfo> out = new LinkedHashMap<>();
+        Map<String, String> pathOfStored = new HashMap<>();
+        for (AssociationMeta a : e.associations()) {
+            String target = a.target().name();
+            if (a.owningToOne()) {
+                Map<String, String> foreignKey = new LinkedHashMap<>();
+                for (AssociationMeta.JoinColumn c : a.joinColumns()) {
+                    AttributeMeta key = c.targetKey();
+                    String path = a.name() + "." + key.name();
+                    attributes.put(path, new AttributeInfo(path, List.of(c.storedName()), key.kind(), key.boxedType(), null));
+                    codecs.put(path, key.codec());
+                    foreignKey.put(key.name(), path);
+                    pathOfStored.put(c.storedName(), path);
+                }
+                out.put(a.name(), AssociationInfo.owningToOne(a.name(), target, ordered(a.target(), foreignKey)));
+            } else if (a.linkTable() != null) {
+                EntityMeta link = a.linkTable();
+                out.put(a.name(), AssociationInfo.linkTable(a.name(), target, link.tableName(),
+                        link.indexes().isEmpty() ? null : link.indexes().get(0).name()));
+            } else {
+                IndexMeta index = a.foreignKeyIndex();
+                out.put(a.name(), AssociationInfo.inverse(a.name(), a.toMany() ? AssociationInfo.Kind.INVERSE_ONE_TO_MANY
+                        : AssociationInfo.Kind.INVERSE_TO_ONE, target, a.mappedBy(), index == null ? null : index.name()));
+            }
+        }
+        for (IndexMeta i : e.root().foreignKeyIndexes()) {
+            String pk = pathOfStored.get(i.partitionKey().storedName());
+            String sk = i.sortKey() == null ? null : pathOfStored.get(i.sortKey().storedName());
+            if (pk != null && (i.sortKey() == null || sk != null)) {
+                indexes.add(new IndexInfo(i.name(), pk, sk, true));
+            }
+        }
+        return out;
+    }
+
+    /** The foreign key's target key paths in the target's key order: partition key, then sort key. */
+    private static Map<String, String> ordered(EntityMeta target, Map<String, String> foreignKey) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        ordered.put(target.partitionKey().name(), foreignKey.get(target.partitionKey().name()));
+        if (target.sortKey() != null) {
+            ordered.put(target.sortKey().name(), foreignKey.get(target.sortKey().name()));
+        }
+        ordered.values().removeIf(java.util.Objects::isNull);
+        return ordered.size() == foreignKey.size() ? ordered : foreignKey;
     }
 
     /**

@@ -118,6 +118,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             while (it.hasNext()) {
                 out.add(it.next());
             }
+            // EAGER to-one targets of the results: one BatchGetItem per 100 keys, not one read per result.
+            session.loader().resolvePending();
+            fetch(out);
             return out;
         });
     }
@@ -138,7 +141,13 @@ public final class QueryImpl<X> implements TypedQuery<X> {
 
             @Override
             public X next() {
-                return session.guard(pages::next);
+                return session.guard(() -> {
+                    X next = pages.next();
+                    // Results are handed out one by one: their eager targets are read before each is.
+                    session.loader().resolvePending();
+                    fetch(List.of(next));
+                    return next;
+                });
             }
         };
         // A selected attribute may be null; entities and counts never are.
@@ -177,8 +186,17 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             while (it.hasNext() && out.size() < 2) {
                 out.add(it.next());
             }
+            session.loader().resolvePending();
+            fetch(out);
             return out;
         });
+    }
+
+    /** JOIN FETCH: the fetched associations of the results, loaded before they are handed out. */
+    private void fetch(List<?> results) {
+        if (!compiled.fetches().isEmpty() && compiled.selectKind() == SelectKind.ENTITY && !results.isEmpty()) {
+            session.loader().fetch(results, compiled.fetches().stream().map(io.jynamo.jpql.model.AssociationInfo::name).toList());
+        }
     }
 
     private void requireSelect(String method) {

@@ -230,7 +230,10 @@ public final class Schema implements SchemaManager {
                 .writeCapacityUnits(e.capacity().write()).build();
         List<GlobalSecondaryIndex> globals = new ArrayList<>();
         List<LocalSecondaryIndex> locals = new ArrayList<>();
-        for (IndexMeta index : e.indexes()) {
+        List<IndexMeta> indexes = new ArrayList<>(e.indexes());
+        // The indexes inverse (mappedBy) sides load children by: fk_<foreign-key attribute>, see docs/relationships.md.
+        indexes.addAll(e.foreignKeyIndexes());
+        for (IndexMeta index : indexes) {
             define(definitions, index.partitionKey());
             define(definitions, index.sortKey());
             Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();

@@ -7,6 +7,7 @@ import io.jynamo.tck.mapping.orm.Book;
 import io.jynamo.tck.mapping.orm.Car;
 import io.jynamo.tck.mapping.orm.Crate;
 import io.jynamo.tck.mapping.orm.Gizmo;
+import io.jynamo.tck.mapping.orm.Holder;
 import io.jynamo.tck.mapping.orm.Parcel;
 import io.jynamo.tck.mapping.orm.Place;
 import io.jynamo.tck.mapping.orm.Shelf;
@@ -187,11 +188,15 @@ class OrmXmlTest {
     }
 
     @Test
-    void relationshipDeclaredInXmlIsReadLikeItsAnnotation() {
-        // Jynamo refuses relationships today; the XML reaches the same check, so it will map them when they land.
-        PersistenceException e = assertThrows(PersistenceException.class,
-                () -> TestUnit.of().mappingFile("orm/relationship-orm.xml").build());
-        assertTrue(e.getMessage().contains("attribute 'vehicle' is a @ManyToOne relationship"), e.getMessage());
+    void relationshipDeclaredInXmlIsMappedLikeItsAnnotation() {
+        try (TestUnit unit = TestUnit.of().mappingFile("orm/relationship-orm.xml").build()) {
+            // cascade-persist from the XML stores the vehicle too
+            unit.inTransaction(em -> em.persist(new Holder("h1", new Vehicle("v1"))));
+            assertEquals("v1", item(unit, "Holder", "id", "h1").get("vehicle_id").s(), "the XML's join column");
+            assertEquals("v1", item(unit, "HolderVehicle", "id", "v1").get("id").s());
+            String vehicle = unit.withEntityManager(em -> em.find(Holder.class, "h1").getVehicle().getId());
+            assertEquals("v1", vehicle);
+        }
     }
 
     @Test

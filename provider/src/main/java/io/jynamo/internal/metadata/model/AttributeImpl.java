@@ -137,10 +137,30 @@ abstract class AttributeImpl<X, Y> implements Attribute<X, Y> {
         return member;
     }
 
-    /** Always {@code false}: Jynamo maps no relationships. */
+    /** Whether it is a relationship: {@code @ManyToOne}, {@code @OneToOne}, {@code @OneToMany} or {@code @ManyToMany}. */
     @Override
     public boolean isAssociation() {
-        return false;
+        return persistentAttributeType == PersistentAttributeType.MANY_TO_ONE
+                || persistentAttributeType == PersistentAttributeType.ONE_TO_ONE
+                || persistentAttributeType == PersistentAttributeType.ONE_TO_MANY
+                || persistentAttributeType == PersistentAttributeType.MANY_TO_MANY;
+    }
+
+    /** The metamodel attribute of a relationship, whose type is the target's entity type. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static <X> AttributeImpl<X, ?> of(ManagedTypeImpl<X> owner, io.jynamo.internal.metadata.AssociationMeta a, Type target) {
+        PersistentAttributeType kind = a.kind().attributeType();
+        if (!a.toMany()) {
+            return new SingularAttributeImpl<>(owner, a.name(), (Class) a.javaType(), a.member(), kind, target, false, false,
+                    a.optional());
+        }
+        if (a.collectionType() == Set.class) {
+            return new PluralAttributeImpl.SetAttributeImpl<>(owner, a.name(), a.member(), target, kind);
+        }
+        if (a.collectionType() == List.class) {
+            return new PluralAttributeImpl.ListAttributeImpl<>(owner, a.name(), a.member(), target, kind);
+        }
+        return new PluralAttributeImpl.CollectionAttributeImpl<>(owner, a.name(), a.member(), target, kind);
     }
 
     /** Says what the attribute is, for error messages: "a singular attribute of type long". */

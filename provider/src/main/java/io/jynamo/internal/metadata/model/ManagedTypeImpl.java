@@ -10,6 +10,7 @@ import jakarta.persistence.metamodel.MapAttribute;
 import jakarta.persistence.metamodel.PluralAttribute;
 import jakarta.persistence.metamodel.SetAttribute;
 import jakarta.persistence.metamodel.SingularAttribute;
+import jakarta.persistence.metamodel.Type;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,13 +27,13 @@ import java.util.Set;
 abstract class ManagedTypeImpl<X> implements ManagedType<X> {
 
     private final Class<X> javaType;
-    private final Map<String, AttributeImpl<X, ?>> byName;
-    private final Set<Attribute<X, ?>> attributes;
-    private final Set<SingularAttribute<X, ?>> singularAttributes;
-    private final Set<PluralAttribute<X, ?, ?>> pluralAttributes;
-    private final Set<Attribute<X, ?>> declaredAttributes;
-    private final Set<SingularAttribute<X, ?>> declaredSingular;
-    private final Set<PluralAttribute<X, ?, ?>> declaredPlural;
+    private Map<String, AttributeImpl<X, ?>> byName;
+    private Set<Attribute<X, ?>> attributes;
+    private Set<SingularAttribute<X, ?>> singularAttributes;
+    private Set<PluralAttribute<X, ?, ?>> pluralAttributes;
+    private Set<Attribute<X, ?>> declaredAttributes;
+    private Set<SingularAttribute<X, ?>> declaredSingular;
+    private Set<PluralAttribute<X, ?, ?>> declaredPlural;
     /** The type that declares the inherited attributes, or {@code null}. */
     private final ManagedTypeImpl<? super X> supertype;
 
@@ -77,6 +78,12 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
                 }
             }
         }
+        set(map, all, singular, plural, declared, declaredS, declaredP);
+    }
+
+    private void set(Map<String, AttributeImpl<X, ?>> map, Set<Attribute<X, ?>> all, Set<SingularAttribute<X, ?>> singular,
+                     Set<PluralAttribute<X, ?, ?>> plural, Set<Attribute<X, ?>> declared,
+                     Set<SingularAttribute<X, ?>> declaredS, Set<PluralAttribute<X, ?, ?>> declaredP) {
         this.byName = Collections.unmodifiableMap(map);
         this.attributes = Collections.unmodifiableSet(all);
         this.singularAttributes = Collections.unmodifiableSet(singular);
@@ -84,6 +91,43 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
         this.declaredAttributes = Collections.unmodifiableSet(declared);
         this.declaredSingular = Collections.unmodifiableSet(declaredS);
         this.declaredPlural = Collections.unmodifiableSet(declaredP);
+    }
+
+    /**
+     * Adds the relationship attributes, once every entity type exists (their types are the targets' entity
+     * types, which may refer back). An attribute the entity supertype declares is shared, as for the others.
+     */
+    void addAssociations(java.util.List<io.jynamo.internal.metadata.AssociationMeta> associations,
+                         java.util.function.Function<Class<?>, Type<?>> entityTypes) {
+        Map<String, AttributeImpl<X, ?>> map = new LinkedHashMap<>(byName);
+        Set<Attribute<X, ?>> all = new LinkedHashSet<>(attributes);
+        Set<SingularAttribute<X, ?>> singular = new LinkedHashSet<>(singularAttributes);
+        Set<PluralAttribute<X, ?, ?>> plural = new LinkedHashSet<>(pluralAttributes);
+        Set<Attribute<X, ?>> declared = new LinkedHashSet<>(declaredAttributes);
+        Set<SingularAttribute<X, ?>> declaredS = new LinkedHashSet<>(declaredSingular);
+        Set<PluralAttribute<X, ?, ?>> declaredP = new LinkedHashSet<>(declaredPlural);
+        for (io.jynamo.internal.metadata.AssociationMeta meta : associations) {
+            boolean inherited = supertype != null && supertype.byName.containsKey(meta.name());
+            AttributeImpl<X, ?> a = inherited ? cast(supertype.byName.get(meta.name()))
+                    : AttributeImpl.of(this, meta, entityTypes.apply(meta.targetClass()));
+            map.put(a.getName(), a);
+            all.add(a);
+            if (!inherited) {
+                declared.add(a);
+            }
+            if (a instanceof SingularAttributeImpl<X, ?> si) {
+                singular.add(si);
+                if (!inherited) {
+                    declaredS.add(si);
+                }
+            } else {
+                plural.add((PluralAttributeImpl<X, ?, ?>) a);
+                if (!inherited) {
+                    declaredP.add((PluralAttributeImpl<X, ?, ?>) a);
+                }
+            }
+        }
+        set(map, all, singular, plural, declared, declaredS, declaredP);
     }
 
     /**

@@ -53,6 +53,11 @@ public final class MetamodelImpl implements Metamodel {
             byClass.put(meta.javaClass(), type);
             byName.put(meta.name(), type);
         }
+        // Relationships last: their types are entity types, which may refer to each other; supertypes first.
+        for (EntityMeta meta : metadata.entities().stream()
+                .sorted(java.util.Comparator.comparingInt(MetamodelImpl::depth)).toList()) {
+            byClass.get(meta.javaClass()).addAssociations(meta.associations(), byClass::get);
+        }
         this.entitiesByClass = Collections.unmodifiableMap(byClass);
         this.entitiesByName = Collections.unmodifiableMap(byName);
         this.embeddablesByClass = Collections.unmodifiableMap(new LinkedHashMap<>(types.embeddables()));
@@ -63,6 +68,14 @@ public final class MetamodelImpl implements Metamodel {
         managed.addAll(mappedByClass.values());
         managed.addAll(embeddables);
         this.managedTypes = Collections.unmodifiableSet(managed);
+    }
+
+    private static int depth(EntityMeta meta) {
+        int depth = 0;
+        for (EntityMeta e = meta.parent(); e != null; e = e.parent()) {
+            depth++;
+        }
+        return depth;
     }
 
     /**

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * An element collection of basic values or embeddables, stored as one DynamoDB list or set, or a
- * {@code Map} element collection stored as one DynamoDB map. Jynamo has no relationships, so its
- * plural attributes are exactly these.
+ * {@code Map} element collection stored as one DynamoDB map; or a to-many relationship, whose elements
+ * are of an entity type.
  */
 abstract class PluralAttributeImpl<X, C, E> extends AttributeImpl<X, C> implements PluralAttribute<X, C, E> {
 
@@ -24,7 +24,13 @@ abstract class PluralAttributeImpl<X, C, E> extends AttributeImpl<X, C> implemen
 
     PluralAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Class<C> javaType, Member member,
                         Type<E> elementType, CollectionType collectionType) {
-        super(declaringType, name, javaType, member, PersistentAttributeType.ELEMENT_COLLECTION);
+        this(declaringType, name, javaType, member, elementType, collectionType, PersistentAttributeType.ELEMENT_COLLECTION);
+    }
+
+    /** A plural attribute of another kind: a to-many relationship, whose element type is an entity type. */
+    PluralAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Class<C> javaType, Member member,
+                        Type<E> elementType, CollectionType collectionType, PersistentAttributeType kind) {
+        super(declaringType, name, javaType, member, kind);
         this.elementType = elementType;
         this.collectionType = collectionType;
     }
@@ -71,12 +77,22 @@ abstract class PluralAttributeImpl<X, C, E> extends AttributeImpl<X, C> implemen
         SetAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Member member, Type<E> elementType) {
             super(declaringType, name, raw(Set.class), member, elementType, CollectionType.SET);
         }
+
+        SetAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Member member, Type<E> elementType,
+                                 PersistentAttributeType kind) {
+            super(declaringType, name, raw(Set.class), member, elementType, CollectionType.SET, kind);
+        }
     }
 
     /** A {@code List<E>} attribute. */
     static final class ListAttributeImpl<X, E> extends PluralAttributeImpl<X, List<E>, E> implements ListAttribute<X, E> {
         ListAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Member member, Type<E> elementType) {
             super(declaringType, name, raw(List.class), member, elementType, CollectionType.LIST);
+        }
+
+        ListAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Member member, Type<E> elementType,
+                                  PersistentAttributeType kind) {
+            super(declaringType, name, raw(List.class), member, elementType, CollectionType.LIST, kind);
         }
     }
 
@@ -85,6 +101,11 @@ abstract class PluralAttributeImpl<X, C, E> extends AttributeImpl<X, C> implemen
             implements CollectionAttribute<X, E> {
         CollectionAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Member member, Type<E> elementType) {
             super(declaringType, name, raw(Collection.class), member, elementType, CollectionType.COLLECTION);
+        }
+
+        CollectionAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Member member, Type<E> elementType,
+                                        PersistentAttributeType kind) {
+            super(declaringType, name, raw(Collection.class), member, elementType, CollectionType.COLLECTION, kind);
         }
     }
 

@@ -1,0 +1,175 @@
+package io.jynamo.internal.context;
+
+import java.util.AbstractList;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The collection Jynamo puts in a to-many relationship attribute of a loaded entity: it makes no call until
+ * first used, then loads its elements once (one Query on the foreign-key index) and behaves as an ordinary
+ * {@code ArrayList} or {@code LinkedHashSet}. It remembers what it loaded, for orphan removal.
+ */
+public interface RelationCollection extends io.jynamo.internal.proxy.Instances.LazyState {
+
+    /** Whether the elements have been loaded. */
+    boolean loaded();
+
+    @Override
+    default boolean jynamoLoaded() {
+        return loaded();
+    }
+
+    /** The elements as loaded (empty before), to compare the current ones with. */
+    List<Object> loadedElements();
+
+    /** The current elements without loading them: {@code null} when not loaded. */
+    Collection<Object> elementsIfLoaded();
+
+    /** A lazy {@code List} (for {@code List} and {@code Collection} attributes) or {@code Set}. */
+    static Collection<Object> of(Class<?> collectionType, Supplier<List<Object>> loader) {
+        return collectionType == java.util.Set.class ? new LazySet(loader) : new LazyList(loader);
+    }
+
+    /** The loading state both kinds share. */
+    final class State<C extends Collection<Object>> {
+        private Supplier<List<Object>> loader;
+        private final Supplier<C> empty;
+        private C elements;
+        private List<Object> loadedElements = List.of();
+
+        State(Supplier<List<Object>> loader, Supplier<C> empty) {
+            this.loader = loader;
+            this.empty = empty;
+        }
+
+        C get() {
+            if (elements == null) {
+                List<Object> found = loader.get();
+                C c = empty.get();
+                c.addAll(found);
+                loadedElements = List.copyOf(c);
+                elements = c;
+                loader = null;
+            }
+            return elements;
+        }
+
+        boolean loaded() {
+            return elements != null;
+        }
+    }
+
+    /** A {@code List} that loads on first use. */
+    final class LazyList extends AbstractList<Object> implements RelationCollection, java.io.Serializable {
+        private final transient State<ArrayList<Object>> state;
+
+        LazyList(Supplier<List<Object>> loader) {
+            this.state = new State<>(loader, ArrayList::new);
+        }
+
+        @Override
+        public Object get(int index) {
+            return state.get().get(index);
+        }
+
+        @Override
+        public int size() {
+            return state.get().size();
+        }
+
+        @Override
+        public Object set(int index, Object element) {
+            return state.get().set(index, element);
+        }
+
+        @Override
+        public void add(int index, Object element) {
+            state.get().add(index, element);
+            modCount++;
+        }
+
+        @Override
+        public Object remove(int index) {
+            modCount++;
+            return state.get().remove(index);
+        }
+
+        @Override
+        public boolean loaded() {
+            return state.loaded();
+        }
+
+        @Override
+        public List<Object> loadedElements() {
+            return state.loadedElements;
+        }
+
+        @Override
+        public Collection<Object> elementsIfLoaded() {
+            return state.loaded() ? state.get() : null;
+        }
+
+        /** Serialized as a plain list of what it holds (loading it first), so no Jynamo class is needed to read it. */
+        private Object writeReplace() {
+            return new ArrayList<>(state.get());
+        }
+    }
+
+    /** A {@code Set} that loads on first use. */
+    final class LazySet extends AbstractSet<Object> implements RelationCollection, java.io.Serializable {
+        private final transient State<LinkedHashSet<Object>> state;
+
+        LazySet(Supplier<List<Object>> loader) {
+            this.state = new State<>(loader, LinkedHashSet::new);
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            return state.get().iterator();
+        }
+
+        @Override
+        public int size() {
+            return state.get().size();
+        }
+
+        @Override
+        public boolean add(Object o) {
+            return state.get().add(o);
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return state.get().contains(o);
+        }
+
+        @Override
+        public boolean remove(Object o) {
+            return state.get().remove(o);
+        }
+
+        @Override
+        public boolean loaded() {
+            return state.loaded();
+        }
+
+        @Override
+        public List<Object> loadedElements() {
+            return state.loadedElements;
+        }
+
+        @Override
+        public Collection<Object> elementsIfLoaded() {
+            return state.loaded() ? state.get() : null;
+        }
+
+        private Object writeReplace() {
+            return new LinkedHashSet<>(state.get());
+        }
+    }
+}

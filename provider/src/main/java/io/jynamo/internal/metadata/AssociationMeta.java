@@ -1,0 +1,267 @@
+package io.jynamo.internal.metadata;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.metamodel.Attribute.PersistentAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.lang.reflect.Member;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One relationship attribute of an entity ({@code @ManyToOne}, {@code @OneToOne}, {@code @OneToMany},
+ * {@code @ManyToMany}) as Jynamo stores and loads it. Built in two steps: the annotations are read with
+ * the owner's attributes, the target entity and what depends on it are resolved once every entity is known
+ * ({@link Associations#link}).
+ *
+ * <p>Storage: an owning to-one side stores the target's key on the owner's item, one attribute per target
+ * key attribute ({@link #joinColumns()}); an inverse side ({@code mappedBy}) stores nothing and is loaded by
+ * one Query on the target's table, over the foreign-key attribute(s) of {@link #inverse()}, through
+ * {@link #foreignKeyIndex()}.
+ */
+public final class AssociationMeta {
+
+    /** The four JPA relationship kinds. */
+    public enum Kind {
+        MANY_TO_ONE, ONE_TO_ONE, ONE_TO_MANY, MANY_TO_MANY;
+
+        /** The JPA metamodel's name for it. */
+        public PersistentAttributeType attributeType() {
+            return PersistentAttributeType.valueOf(name());
+        }
+    }
+
+    /**
+     * One stored foreign-key attribute of an owning to-one side.
+     *
+     * @param storedName the attribute on the owner's item ({@code @JoinColumn(name)} or
+     *                   {@code <attribute>_<target key attribute>})
+     * @param targetKey  the target's key attribute whose value it holds
+     */
+    public record JoinColumn(String storedName, AttributeMeta targetKey) {
+    }
+
+    private final String name;
+    private final Kind kind;
+    private final Class<?> javaType;
+    /** {@code List}, {@code Set} or {@code Collection} for a to-many side, else {@code null}. */
+    private final Class<?> collectionType;
+    private final Class<?> targetClass;
+    private final Accessor accessor;
+    private final Member member;
+    private final String mappedBy;
+    private final FetchType fetch;
+    private final Set<CascadeType> cascade;
+    private final boolean orphanRemoval;
+    private final boolean optional;
+    /** The {@code @JoinColumn} names in declaration order, with their referenced columns ("" when not given). */
+    final Map<String, String> declaredJoinColumns;
+    /** The {@code @OrderBy} value of a to-many side, or {@code null}. */
+    private final String orderBy;
+    /** {@code @JoinTable}'s name, owner column and target column as declared ("" when not given), or {@code null}. */
+    final String[] declaredJoinTable;
+
+    // Resolved by Associations.link once every entity is known.
+    private EntityMeta owner;
+    private EntityMeta target;
+    private List<JoinColumn> joinColumns = List.of();
+    private AssociationMeta inverse;
+    private IndexMeta foreignKeyIndex;
+    private EntityMeta linkTable;
+
+    AssociationMeta(String name, Kind kind, Class<?> javaType, Class<?> collectionType, Class<?> targetClass,
+                    Accessor accessor, Member member, String mappedBy, FetchType fetch, Set<CascadeType> cascade,
+                    boolean orphanRemoval, boolean optional, Map<String, String> declaredJoinColumns, String orderBy,
+                    String[] declaredJoinTable) {
+        this.declaredJoinTable = declaredJoinTable;
+        this.name = name;
+        this.kind = kind;
+        this.javaType = javaType;
+        this.collectionType = collectionType;
+        this.targetClass = targetClass;
+        this.accessor = accessor;
+        this.member = member;
+        this.mappedBy = mappedBy;
+        this.fetch = fetch;
+        this.cascade = Set.copyOf(cascade);
+        this.orphanRemoval = orphanRemoval;
+        this.optional = optional;
+        this.declaredJoinColumns = new LinkedHashMap<>(declaredJoinColumns);
+        this.orderBy = orderBy;
+    }
+
+    void resolve(EntityMeta owner, EntityMeta target, List<JoinColumn> joinColumns, AssociationMeta inverse,
+                 IndexMeta foreignKeyIndex) {
+        this.owner = owner;
+        this.target = target;
+        this.joinColumns = List.copyOf(joinColumns);
+        this.inverse = inverse;
+        this.foreignKeyIndex = foreignKeyIndex;
+    }
+
+    void linkTable(EntityMeta linkTable) {
+        this.linkTable = linkTable;
+    }
+
+    /**
+     * The link table of a {@code @ManyToMany} (either side), unidirectional {@code @OneToMany} or
+     * {@code @JoinTable} side, else {@code null}. Its items are (owner key, target key): its partition key is
+     * the owning side's key column, its sort key the target's key column, and its one global index
+     * ({@code fk_<target column>}, in {@link EntityMeta#indexes()}) inverts them.
+     */
+    public EntityMeta linkTable() {
+        return linkTable;
+    }
+
+    /** Whether this side's entity is the link table's partition key (the owning side of a link table). */
+    public boolean linkOwner() {
+        return linkTable != null && mappedBy == null;
+    }
+
+    /** The Java attribute name. */
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The declared type: the target class for a to-one side, the collection interface for a to-many side. */
+    public Class<?> javaType() {
+        return javaType;
+    }
+
+    /** {@code List}, {@code Set} or {@code Collection} for a to-many side, else {@code null}. */
+    public Class<?> collectionType() {
+        return collectionType;
+    }
+
+    public Class<?> targetClass() {
+        return targetClass;
+    }
+
+    /** The entity that declares the attribute. */
+    public EntityMeta owner() {
+        return owner;
+    }
+
+    /** The entity at the other end. */
+    public EntityMeta target() {
+        return target;
+    }
+
+    public Accessor accessor() {
+        return accessor;
+    }
+
+    /** The field or getter, for the metamodel. */
+    public Member member() {
+        return member;
+    }
+
+    /** The target's attribute that owns this relationship, or {@code null} on an owning side. */
+    public String mappedBy() {
+        return mappedBy;
+    }
+
+    /** The fetch type, with JPA's defaults: EAGER for to-one, LAZY for to-many. */
+    public FetchType fetch() {
+        return fetch;
+    }
+
+    /** The cascaded operations, {@code ALL} expanded. */
+    public Set<CascadeType> cascade() {
+        return cascade;
+    }
+
+    /** Whether an operation cascades over this relationship. */
+    public boolean cascades(CascadeType type) {
+        return cascade.contains(type);
+    }
+
+    public boolean orphanRemoval() {
+        return orphanRemoval;
+    }
+
+    /** Whether a to-one side may be null ({@code optional}); always true for a to-many side. */
+    public boolean optional() {
+        return optional;
+    }
+
+    /** The {@code @OrderBy} of a to-many side, or {@code null}. */
+    public String orderBy() {
+        return orderBy;
+    }
+
+    /** Whether the attribute is a collection. */
+    public boolean toMany() {
+        return kind == Kind.ONE_TO_MANY || kind == Kind.MANY_TO_MANY;
+    }
+
+    /** Whether this side stores the target's key on the owner's item: an owning {@code @ManyToOne}/{@code @OneToOne}. */
+    public boolean owningToOne() {
+        return !toMany() && mappedBy == null;
+    }
+
+    /**
+     * The stored foreign-key attributes of an owning to-one side, one per target key attribute (partition key
+     * first); empty for any other side. A JPQL condition on {@code o.customer} or on {@code o.customer.id} is
+     * a condition on these attributes.
+     */
+    public List<JoinColumn> joinColumns() {
+        return joinColumns;
+    }
+
+    /** For an inverse side ({@code mappedBy}): the target's owning to-one attribute; else {@code null}. */
+    public AssociationMeta inverse() {
+        return inverse;
+    }
+
+    /**
+     * For an inverse side: the index of the target's table whose keys are the foreign-key attributes of
+     * {@link #inverse()} ({@code null} name when they are the table's own primary key); else {@code null}.
+     */
+    public IndexMeta foreignKeyIndex() {
+        return foreignKeyIndex;
+    }
+
+    /** The target's key as the owner's item stores it, or {@code null} when the attributes are absent. */
+    public Map<String, AttributeValue> targetKeyOf(Map<String, AttributeValue> ownerItem) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        for (JoinColumn c : joinColumns) {
+            AttributeValue v = ownerItem.get(c.storedName());
+            if (v == null || Boolean.TRUE.equals(v.nul())) {
+                return null;
+            }
+            key.put(c.targetKey().storedName(), v);
+        }
+        return key;
+    }
+
+    /** Puts the target's key into the owner's item; nothing for a null target. */
+    void writeForeignKey(Object ownerEntity, Map<String, AttributeValue> item) {
+        Object t = accessor.get(ownerEntity);
+        if (t == null) {
+            return;
+        }
+        for (JoinColumn c : joinColumns) {
+            AttributeValue v = c.targetKey().write(t);
+            if (v == null) {
+                throw new IllegalStateException("Entity " + owner.name() + " attribute '" + name + "' refers to a "
+                        + target.name() + " whose key attribute '" + c.targetKey().name() + "' is null: persist the "
+                        + target.name() + " (its id is assigned at persist) or set its key before the flush");
+            }
+            item.put(c.storedName(), v);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AssociationMeta[" + (owner == null ? "?" : owner.name()) + "." + name + " " + kind + " -> "
+                + targetClass.getSimpleName() + (mappedBy == null ? "" : " mappedBy " + mappedBy) + "]";
+    }
+}

@@ -1,0 +1,402 @@
+package io.jynamo.internal.metadata;
+
+import io.jynamo.internal.metadata.PropertyScanner.Property;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinColumns;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKey;
+import jakarta.persistence.MapsId;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.PersistenceException;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads relationship annotations into {@link AssociationMeta}s and, once every entity is known, resolves
+ * their targets, foreign-key attributes, inverse sides and foreign-key indexes. What Jynamo does not store
+ * (yet) is refused here, naming the entity, the attribute and the alternative.
+ */
+final class Associations {
+
+    /** Prefix of the global secondary indexes schema generation creates for inverse ({@code mappedBy}) sides. */
+    static final String INDEX_PREFIX = "fk_";
+
+    private Associations() {
+    }
+
+    /** The association of a property, or {@code null} when it carries no relationship annotation. */
+    static AssociationMeta read(Property p, String where) {
+        ManyToOne m2o = p.get(ManyToOne.class);
+        OneToOne o2o = p.get(OneToOne.class);
+        OneToMany o2m = p.get(OneToMany.class);
+        ManyToMany m2m = p.get(ManyToMany.class);
+        if (m2o == null && o2o == null && o2m == null && m2m == null) {
+            return null;
+        }
+        String at = where + " attribute '" + p.name() + "' (@" + (m2o != null ? "ManyToOne" : o2o != null ? "OneToOne"
+                : o2m != null ? "OneToMany" : "ManyToMany") + ")";
+        if ((m2o != null ? 1 : 0) + (o2o != null ? 1 : 0) + (o2m != null ? 1 : 0) + (m2m != null ? 1 : 0) > 1) {
+            throw new PersistenceException(at + " carries more than one relationship annotation; keep one");
+        }
+        JoinTable joinTable = p.get(JoinTable.class);
+        if (joinTable != null && (m2o != null || o2o != null)) {
+            throw refused(at, "@JoinTable on a to-one relationship", "store the key on the owning side with"
+                    + " @JoinColumn (the default), which needs no link table");
+        }
+        if (p.has(MapsId.class)) {
+            throw refused(at, "@MapsId", "store the target's key as an @Id of its own and the relationship beside it");
+        }
+        if (p.has(OrderColumn.class)) {
+            throw refused(at, "@OrderColumn", "Jynamo keeps no list position (an inverse side is read by an index Query,"
+                    + " a link table is ordered by the target's key); use @OrderBy on an attribute of the target");
+        }
+        if (p.has(MapKey.class) || Map.class.isAssignableFrom(p.type())) {
+            throw refused(at, "a Map of entities (@MapKey)", "declare it as a List, Set or Collection");
+        }
+        boolean toMany = o2m != null || m2m != null;
+        Class<?> collectionType = null;
+        Class<?> target;
+        if (toMany) {
+            Class<?> type = p.type();
+            if (type != List.class && type != Set.class && type != Collection.class) {
+                throw new PersistenceException(at + " is a " + type.getName() + "; declare relationship collections as"
+                        + " List, Set or Collection");
+            }
+            collectionType = type;
+            target = rawTarget(p, o2m != null ? o2m.targetEntity() : m2m.targetEntity());
+        } else {
+            Class<?> declared = m2o != null ? m2o.targetEntity() : o2o.targetEntity();
+            target = declared == void.class ? p.type() : declared;
+        }
+        String declaredMappedBy = o2m != null ? o2m.mappedBy() : m2m != null ? m2m.mappedBy() : o2o != null ? o2o.mappedBy() : "";
+        String mappedBy = declaredMappedBy.isEmpty() ? null : declaredMappedBy;
+        if (mappedBy != null && joinTable != null) {
+            throw new PersistenceException(at + " is the inverse side (mappedBy = \"" + mappedBy + "\") and has @JoinTable;"
+                    + " the owning side " + target.getSimpleName() + "." + mappedBy + " declares the link table: move it there");
+        }
+        if (toMany && mappedBy == null && !declared(p).isEmpty()) {
+            throw refused(at, "@JoinColumn on a unidirectional to-many side", "a foreign key on the target's items needs"
+                    + " an owning @ManyToOne there; map it and write mappedBy, or drop @JoinColumn to use a link table");
+        }
+        Map<String, String> joinColumns = new LinkedHashMap<>();
+        List<JoinColumn> declared = declared(p);
+        if (mappedBy != null && !declared.isEmpty()) {
+            throw new PersistenceException(at + " is the inverse side (mappedBy = \"" + mappedBy + "\") and has @JoinColumn;"
+                    + " the owning side " + target.getSimpleName() + "." + mappedBy + " stores the key: move @JoinColumn there");
+        }
+        for (JoinColumn c : declared) {
+            joinColumns.put(c.name(), c.referencedColumnName());
+        }
+        CascadeType[] cascade = m2o != null ? m2o.cascade() : o2o != null ? o2o.cascade() : o2m != null ? o2m.cascade() : m2m.cascade();
+        Set<CascadeType> cascades = EnumSet.noneOf(CascadeType.class);
+        for (CascadeType c : cascade) {
+            if (c == CascadeType.ALL) {
+                cascades.addAll(EnumSet.of(CascadeType.PERSIST, CascadeType.MERGE, CascadeType.REMOVE,
+                        CascadeType.REFRESH, CascadeType.DETACH));
+            } else {
+                cascades.add(c);
+            }
+        }
+        FetchType fetch = m2o != null ? m2o.fetch() : o2o != null ? o2o.fetch() : o2m != null ? o2m.fetch() : m2m.fetch();
+        boolean orphanRemoval = o2o != null ? o2o.orphanRemoval() : o2m != null && o2m.orphanRemoval();
+        boolean optional = (m2o != null ? m2o.optional() : o2o == null || o2o.optional())
+                && declared.stream().allMatch(JoinColumn::nullable);
+        AssociationMeta.Kind kind = m2o != null ? AssociationMeta.Kind.MANY_TO_ONE
+                : o2o != null ? AssociationMeta.Kind.ONE_TO_ONE : o2m != null ? AssociationMeta.Kind.ONE_TO_MANY
+                : AssociationMeta.Kind.MANY_TO_MANY;
+        OrderBy orderBy = p.get(OrderBy.class);
+        String[] link = null;
+        if (toMany && mappedBy == null) {
+            link = new String[] {"", "", ""};
+            if (joinTable != null) {
+                if (joinTable.joinColumns().length > 1 || joinTable.inverseJoinColumns().length > 1) {
+                    throw refused(at, "@JoinTable with several join columns", "link tables take one key attribute per"
+                            + " side; give the entities single-attribute keys");
+                }
+                link[0] = joinTable.name();
+                link[1] = joinTable.joinColumns().length == 1 ? joinTable.joinColumns()[0].name() : "";
+                link[2] = joinTable.inverseJoinColumns().length == 1 ? joinTable.inverseJoinColumns()[0].name() : "";
+            }
+        }
+        return new AssociationMeta(p.name(), kind, p.type(), collectionType, target, p.accessor(), p.member(), mappedBy,
+                fetch, cascades, orphanRemoval, optional, joinColumns, orderBy == null ? null : orderBy.value(), link);
+    }
+
+    private static List<JoinColumn> declared(Property p) {
+        List<JoinColumn> declared = new ArrayList<>(List.of(Annotations.all(p.annotated(), JoinColumn.class)));
+        JoinColumns group = p.get(JoinColumns.class);
+        if (group != null && declared.isEmpty()) {
+            declared.addAll(List.of(group.value()));
+        }
+        return declared;
+    }
+
+    private static Class<?> rawTarget(Property p, Class<?> declared) {
+        if (declared != void.class) {
+            return declared;
+        }
+        Type generic = p.genericType();
+        if (generic instanceof ParameterizedType pt && pt.getActualTypeArguments().length == 1) {
+            Type arg = pt.getActualTypeArguments()[0];
+            if (arg instanceof Class<?> c) {
+                return c;
+            }
+            if (arg instanceof ParameterizedType inner && inner.getRawType() instanceof Class<?> c) {
+                return c;
+            }
+        }
+        throw new PersistenceException("Attribute '" + p.name() + "' of " + p.member().getDeclaringClass().getName()
+                + " is a raw or wildcard collection: give its element type (List<Order>) or targetEntity");
+    }
+
+    private static PersistenceException refused(String at, String construct, String alternative) {
+        return new PersistenceException(at + " uses " + construct + ", which Jynamo does not map: " + alternative
+                + " (see docs/relationships.md)");
+    }
+
+    /**
+     * Resolves every association of every entity: target entity, foreign-key attributes of owning to-one
+     * sides, the owning side of each inverse side, and the foreign-key index each inverse side is loaded by
+     * (added to the target's table when no key or declared index already serves).
+     */
+    static List<EntityMeta> link(Collection<EntityMeta> entities, String tablePrefix) {
+        List<EntityMeta> links = new ArrayList<>();
+        Map<Class<?>, EntityMeta> byClass = new LinkedHashMap<>();
+        entities.forEach(e -> byClass.put(e.javaClass(), e));
+        // Owning sides first: inverse sides need their join columns.
+        for (EntityMeta e : entities) {
+            for (AssociationMeta a : e.associations()) {
+                EntityMeta other = target(byClass, e, a);
+                if (e.tablePerClass() || other.tablePerClass()) {
+                    // Its items would be in several tables: the inverse Query, link items and target reads would
+                    // each have to fan out; not built yet.
+                    throw refused("Entity " + e.javaClass().getName() + " attribute '" + a.name() + "'",
+                            "a relationship of an entity of a TABLE_PER_CLASS hierarchy",
+                            "map the hierarchy as InheritanceType.SINGLE_TABLE");
+                }
+                if (a.owningToOne()) {
+                    EntityMeta target = target(byClass, e, a);
+                    a.resolve(e, target, joinColumns(e, a, target), null, null);
+                } else if (a.toMany() && a.mappedBy() == null) {
+                    EntityMeta target = target(byClass, e, a);
+                    a.resolve(e, target, List.of(), null, null);
+                    a.linkTable(linkTable(e, a, target, tablePrefix, links));
+                }
+            }
+            Set<String> seen = new java.util.HashSet<>();
+            for (AttributeMeta attribute : e.attributes()) {
+                seen.add(attribute.storedName());
+            }
+            for (AssociationMeta a : e.associations()) {
+                for (AssociationMeta.JoinColumn c : a.joinColumns()) {
+                    if (!seen.add(c.storedName())) {
+                        throw new PersistenceException("Entity " + e.javaClass().getName() + " attribute '" + a.name()
+                                + "' stores its foreign key as '" + c.storedName() + "', which another attribute of "
+                                + e.name() + " is stored as; rename one with @JoinColumn(name) or @Column(name)");
+                    }
+                }
+            }
+            e.foreignKeys();
+        }
+        for (EntityMeta e : entities) {
+            for (AssociationMeta a : e.associations()) {
+                if (a.owningToOne() || a.mappedBy() == null) {
+                    continue;
+                }
+                EntityMeta target = target(byClass, e, a);
+                String at = "Entity " + e.javaClass().getName() + " attribute '" + a.name() + "'";
+                AssociationMeta owning = target.association(a.mappedBy());
+                if (a.kind() == AssociationMeta.Kind.MANY_TO_MANY) {
+                    if (owning == null || owning.kind() != AssociationMeta.Kind.MANY_TO_MANY || owning.mappedBy() != null) {
+                        throw new PersistenceException(at + " is a @ManyToMany mappedBy \"" + a.mappedBy() + "\", but "
+                                + target.name() + " has no owning @ManyToMany of that name; name the attribute of "
+                                + target.name() + " that declares the link table");
+                    }
+                    a.resolve(e, target, List.of(), owning, null);
+                    a.linkTable(owning.linkTable());
+                    continue;
+                }
+                if (owning == null || !owning.owningToOne()) {
+                    throw new PersistenceException(at + " is mappedBy \"" + a.mappedBy() + "\", but " + target.name()
+                            + (owning == null ? " has no relationship attribute of that name" : "." + a.mappedBy()
+                            + " is not an owning @ManyToOne/@OneToOne") + "; name the attribute of " + target.name()
+                            + " that stores the key (known: " + target.associations().stream()
+                            .filter(AssociationMeta::owningToOne).map(AssociationMeta::name).toList() + ")");
+                }
+                if (!owning.target().isSameOrSuperOf(e) && !e.isSameOrSuperOf(owning.target())) {
+                    throw new PersistenceException(at + " is mappedBy \"" + a.mappedBy() + "\", but " + target.name() + "."
+                            + a.mappedBy() + " refers to " + owning.target().name() + ", not " + e.name());
+                }
+                if (a.kind() == AssociationMeta.Kind.ONE_TO_ONE && owning.kind() != AssociationMeta.Kind.ONE_TO_ONE
+                        || a.kind() == AssociationMeta.Kind.ONE_TO_MANY && owning.kind() != AssociationMeta.Kind.MANY_TO_ONE) {
+                    throw new PersistenceException(at + " is a " + a.kind() + " mappedBy " + target.name() + "."
+                            + a.mappedBy() + ", which is a " + owning.kind() + "; pair @OneToMany with @ManyToOne and"
+                            + " @OneToOne with @OneToOne");
+                }
+                a.resolve(e, target, List.of(), owning, foreignKeyIndex(target, owning));
+            }
+        }
+        return links;
+    }
+
+    /**
+     * The link table of an owning to-many side: JPA's default name {@code <owner table>_<target table>} (or
+     * {@code @JoinTable(name)}), with the unit's prefix; partition key the owner's key column
+     * ({@code <inverse attribute or owner entity>_<owner key>}), sort key the target's
+     * ({@code <attribute>_<target key>}), and the inverted index {@code fk_<target column>}.
+     */
+    private static EntityMeta linkTable(EntityMeta owner, AssociationMeta a, EntityMeta target, String prefix,
+                                        List<EntityMeta> links) {
+        String at = "Entity " + owner.javaClass().getName() + " attribute '" + a.name() + "'";
+        if (owner.root().sortKey() != null || target.root().sortKey() != null) {
+            throw refused(at, "a link table between entities with composite keys", "give " + (owner.root().sortKey() != null
+                    ? owner.name() : target.name()) + " a single-attribute key, or map the link as an entity");
+        }
+        String inverseName = null;
+        for (AssociationMeta other : target.associations()) {
+            if (a.name().equals(other.mappedBy()) && other.targetClass().isAssignableFrom(owner.javaClass())) {
+                inverseName = other.name();
+            }
+        }
+        AttributeMeta ownerKey = owner.root().partitionKey();
+        AttributeMeta targetKey = target.root().partitionKey();
+        String[] declared = a.declaredJoinTable;
+        String name = !declared[0].isEmpty() ? declared[0] : bareTable(owner.root(), prefix) + "_" + bareTable(target.root(), prefix);
+        String ownerColumn = !declared[1].isEmpty() ? declared[1]
+                : (inverseName != null ? inverseName : owner.root().name()) + "_" + ownerKey.storedName();
+        String targetColumn = !declared[2].isEmpty() ? declared[2] : a.name() + "_" + targetKey.storedName();
+        if (ownerColumn.equals(targetColumn)) {
+            throw new PersistenceException(at + ": link table " + name + " would store both keys as '" + ownerColumn
+                    + "'; name them with @JoinTable(joinColumns = @JoinColumn(name = ...), inverseJoinColumns = ...)");
+        }
+        for (EntityMeta existing : links) {
+            if (existing.tableName().equals(prefix + name)) {
+                throw new PersistenceException(at + ": link table " + name + " is already used by another relationship;"
+                        + " name one with @JoinTable(name = ...)");
+            }
+        }
+        Accessor ownerField;
+        Accessor targetField;
+        try {
+            ownerField = Accessor.field(LinkItem.class.getDeclaredField("owner"));
+            targetField = Accessor.field(LinkItem.class.getDeclaredField("target"));
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+        AttributeMeta pk = new AttributeMeta("owner", ownerColumn, ownerKey.javaType(), null, ownerField, ownerKey.codec(),
+                null, a.member(), AttributeMeta.Role.PARTITION_KEY);
+        AttributeMeta sk = new AttributeMeta("target", targetColumn, targetKey.javaType(), null, targetField, targetKey.codec(),
+                null, a.member(), AttributeMeta.Role.SORT_KEY);
+        IndexMeta inverted = new IndexMeta(INDEX_PREFIX + targetColumn.replaceAll("[^a-zA-Z0-9_.-]", "_"), sk, pk, true);
+        EntityMeta link = new EntityMeta(LinkItem.class, "link table " + name, prefix + name, null, pk, sk,
+                EntityMeta.IdKind.SIMPLE, Object.class, null, null, List.of(pk, sk), List.of(inverted),
+                owner.root().capacity(), null, Callbacks.of(LinkItem.class), false, false, null);
+        links.add(link);
+        return link;
+    }
+
+    /** An entity's table name without the unit's prefix, as JPA's default join table name uses it. */
+    private static String bareTable(EntityMeta e, String prefix) {
+        return e.tableName().startsWith(prefix) ? e.tableName().substring(prefix.length()) : e.tableName();
+    }
+
+    private static EntityMeta target(Map<Class<?>, EntityMeta> byClass, EntityMeta owner, AssociationMeta a) {
+        EntityMeta target = byClass.get(a.targetClass());
+        if (target == null) {
+            throw new PersistenceException("Entity " + owner.javaClass().getName() + " attribute '" + a.name()
+                    + "' refers to " + a.targetClass().getName() + ", which is not an entity of the persistence unit;"
+                    + " annotate it @Entity and list it (or give targetEntity)");
+        }
+        return target;
+    }
+
+    /** The foreign-key attributes of an owning to-one side: declared ones matched to the target's key, or JPA's defaults. */
+    private static List<AssociationMeta.JoinColumn> joinColumns(EntityMeta owner, AssociationMeta a, EntityMeta target) {
+        List<AttributeMeta> keys = new ArrayList<>();
+        keys.add(target.partitionKey());
+        if (target.sortKey() != null) {
+            keys.add(target.sortKey());
+        }
+        String at = "Entity " + owner.javaClass().getName() + " attribute '" + a.name() + "'";
+        Map<String, String> declared = a.declaredJoinColumns;
+        List<AssociationMeta.JoinColumn> result = new ArrayList<>();
+        if (declared.isEmpty()) {
+            for (AttributeMeta k : keys) {
+                result.add(new AssociationMeta.JoinColumn(a.name() + "_" + k.storedName(), k));
+            }
+            return result;
+        }
+        if (declared.size() != keys.size()) {
+            throw new PersistenceException(at + " declares " + declared.size() + " join column(s) but the key of "
+                    + target.name() + " has " + keys.size() + " attribute(s) " + keys.stream().map(AttributeMeta::storedName).toList()
+                    + "; declare one @JoinColumn per key attribute");
+        }
+        int i = 0;
+        for (Map.Entry<String, String> c : declared.entrySet()) {
+            AttributeMeta key = keys.get(i++);
+            if (!c.getValue().isEmpty()) {
+                // SQL column names are case-insensitive, and models written for SQL say "ID" for an attribute id.
+                key = keys.stream().filter(k -> k.storedName().equalsIgnoreCase(c.getValue()) || k.name().equalsIgnoreCase(c.getValue()))
+                        .findFirst().orElseThrow(() -> new PersistenceException(at + " @JoinColumn(referencedColumnName = \""
+                                + c.getValue() + "\") names no key attribute of " + target.name() + " (its key: "
+                                + keys.stream().map(AttributeMeta::storedName).toList() + "); Jynamo stores the target's key"));
+            }
+            String name = c.getKey().isEmpty() ? a.name() + "_" + key.storedName() : c.getKey();
+            result.add(new AssociationMeta.JoinColumn(name, key));
+        }
+        return result;
+    }
+
+    /**
+     * The index an inverse side is loaded by: the child table itself when the foreign key is its partition
+     * key, a declared global index over it, else an index of the documented name added to the child's table.
+     */
+    private static IndexMeta foreignKeyIndex(EntityMeta child, AssociationMeta owning) {
+        EntityMeta table = child.root();
+        List<AssociationMeta.JoinColumn> fk = owning.joinColumns();
+        String pk = fk.get(0).storedName();
+        String sk = fk.size() > 1 ? fk.get(1).storedName() : null;
+        if (table.partitionKey().storedName().equals(pk) && (sk == null || table.sortKey() != null
+                && table.sortKey().storedName().equals(sk))) {
+            return new IndexMeta(null, table.partitionKey(), sk == null ? null : table.sortKey(), true);
+        }
+        for (IndexMeta i : table.indexes()) {
+            if (i.global() && i.partitionKey().storedName().equals(pk)
+                    && (sk == null || i.sortKey() != null && i.sortKey().storedName().equals(sk))) {
+                return i;
+            }
+        }
+        String name = INDEX_PREFIX + String.join("_", fk.stream().map(AssociationMeta.JoinColumn::storedName)
+                .map(n -> n.replaceAll("[^a-zA-Z0-9_.-]", "_")).toList());
+        for (IndexMeta i : table.foreignKeyIndexes()) {
+            if (i.name().equals(name)) {
+                return i;
+            }
+        }
+        IndexMeta index = new IndexMeta(name, column(owning, fk.get(0)), sk == null ? null : column(owning, fk.get(1)), true);
+        table.addForeignKeyIndex(index);
+        return index;
+    }
+
+    /** The foreign-key attribute as an attribute of the child's table, for index definitions. */
+    private static AttributeMeta column(AssociationMeta owning, AssociationMeta.JoinColumn c) {
+        AttributeMeta k = c.targetKey();
+        return new AttributeMeta(owning.name(), c.storedName(), k.javaType(), null, null, k.codec(), null,
+                owning.member(), AttributeMeta.Role.BASIC);
+    }
+}
