@@ -1,0 +1,139 @@
+package io.jynamo.tck.relationship;
+
+import io.jynamo.JynamoEntityManager;
+import io.jynamo.tck.relationship.model.Client;
+import io.jynamo.tck.relationship.model.Purchase;
+import io.jynamo.tck.relationship.model.Store;
+import io.jynamo.tck.support.TestUnit;
+import jakarta.persistence.PersistenceUnitUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** JPQL over relationships against the engine (issue 11): foreign-key paths, entity comparisons, JOIN FETCH. */
+class RelationshipQueryTest {
+
+    private static TestUnit unit;
+
+    @BeforeAll
+    static void data() {
+        unit = TestUnit.of(Client.class, Purchase.class, Store.class).property("jynamo.scan", "deny").build();
+        unit.inTransaction(em -> {
+            Store shop = new Store("s1", "Shop");
+            em.persist(shop);
+            for (int c = 0; c < 3; c++) {
+                Client client = new Client("c" + c, "Client " + c);
+                for (int p = 0; p < 4; p++) {
+                    client.buy("c" + c + "-p" + p, p).store = shop;
+                }
+                em.persist(client);
+            }
+        });
+    }
+
+    @AfterAll
+    static void close() {
+        unit.close();
+    }
+
+    private static List<String> ids(List<Purchase> purchases) {
+        return purchases.stream().map(p -> p.id).sorted().toList();
+    }
+
+    @Test
+    void aConditionOnTheTargetsKeyIsAQueryOnTheForeignKeyIndex() {
+        unit.calls().reset();
+        List<Purchase> found = unit.withEntityManager(em -> em.createQuery(
+                "SELECT p FROM Purchase p WHERE p.client.id = :c", Purchase.class).setParameter("c", "c1").getResultList());
+        assertEquals(List.of("c1-p0", "c1-p1", "c1-p2", "c1-p3"), ids(found));
+        assertEquals(1, unit.calls().count("query"), "jynamo.scan=deny: no Scan");
+        String plan = unit.withEntityManager(em -> em.unwrap(JynamoEntityManager.class)
+                .explain("SELECT p FROM Purchase p WHERE p.client.id = :c"));
+        assertTrue(plan.contains("fk_client_id"), plan);
+    }
+
+    @Test
+    void anEntityParameterComparesItsKeyWithTheForeignKey() {
+        List<Purchase> found = unit.withEntityManager(em -> em.createQuery(
+                "SELECT p FROM Purchase p WHERE p.client = :c AND p.amount >= 2", Purchase.class)
+                .setParameter("c", em.getReference(Client.class, "c2")).getResultList());
+        assertEquals(List.of("c2-p2", "c2-p3"), ids(found));
+    }
+
+    @Test
+    void joinFetchOfAToOneReadsTheTargetsInOneBatch() {
+        unit.calls().reset();
+        PersistenceUnitUtil util = unit.emf().getPersistenceUnitUtil();
+        unit.withEntityManager(em -> {
+            List<Purchase> found = em.createQuery("SELECT p FROM Purchase p JOIN FETCH p.client WHERE p.client.id = 'c0'",
+                    Purchase.class).getResultList();
+            assertEquals(4, found.size());
+            found.forEach(p -> assertTrue(util.isLoaded(p.client), "fetched"));
+            return null;
+        });
+        assertEquals(1, unit.calls().count("query"));
+        assertEquals(1, reads("Client"), "the client, read once");
+        assertEquals(1, reads("Store"), "the eager store, read once for all four");
+    }
+
+    /** How many GetItem and BatchGetItem calls read the table. */
+    private static long reads(String table) {
+        return unit.calls().log().stream().filter(c -> c.operation().endsWith("etItem")
+                && c.request().toString().contains(unit.prefix() + table + "")).count();
+    }
+
+    @Test
+    void joinFetchOfACollectionLoadsItPerOwner() {
+        unit.calls().reset();
+        unit.withEntityManager(em -> {
+            List<Client> found = em.createQuery("SELECT c FROM Client c LEFT JOIN FETCH c.purchases WHERE c.id IN ('c0', 'c1')",
+                    Client.class).getResultList();
+            assertEquals(2, found.size());
+            PersistenceUnitUtil util = unit.emf().getPersistenceUnitUtil();
+            found.forEach(c -> assertTrue(util.isLoaded(c, "purchases")));
+            assertEquals(4, found.get(0).purchases.size());
+            return null;
+        });
+        assertEquals(1, reads("Client"));
+        assertEquals(2, unit.calls().count("query"), "one index Query per client, the floor");
+        assertEquals(1, reads("Store"), "the purchases' eager store, once");
+    }
+
+    @Test
+    void withoutFetchTheCollectionStaysUnloaded() {
+        unit.withEntityManager(em -> {
+            Client c = em.createQuery("SELECT c FROM Client c WHERE c.id = 'c0'", Client.class).getSingleResult();
+            assertFalse(unit.emf().getPersistenceUnitUtil().isLoaded(c, "purchases"));
+            return null;
+        });
+    }
+
+    @Test
+    void isNullOnAToOneIsAConditionOnTheForeignKey() {
+        unit.inTransaction(em -> em.persist(new Purchase("orphan", 9, null)));
+        try {
+            List<Purchase> found = unit.withEntityManager(em -> em.createQuery(
+                    "SELECT p FROM Purchase p WHERE p.client IS NULL AND p.amount = 9", Purchase.class)
+                    .setHint("jynamo.scan", "allow").getResultList());
+            assertEquals(List.of("orphan"), ids(found));
+        } finally {
+            unit.inTransaction(em -> em.remove(em.find(Purchase.class, "orphan")));
+        }
+    }
+
+    @Test
+    void deletingThePurchasesOfAClientByEntityIsAKeyedDelete() {
+        unit.inTransaction(em -> IntStream.range(0, 2).forEach(i -> em.persist(new Purchase("tmp" + i, 100, null))));
+        int deleted = unit.fromTransaction(em -> em.createQuery("DELETE FROM Purchase p WHERE p = ?1 OR p = ?2")
+                .setParameter(1, em.getReference(Purchase.class, "tmp0"))
+                .setParameter(2, em.getReference(Purchase.class, "tmp1")).executeUpdate());
+        assertEquals(2, deleted);
+    }
+}
