@@ -386,6 +386,34 @@ public final class EntityLoader {
     }
 
     /**
+     * An entity graph's relationships of managed owners, as {@link #fetch(List, List)} loads them, then its
+     * subgraphs' of the targets.
+     */
+    public void fetch(List<?> owners, io.jynamo.internal.graph.GraphImpl<?> graph) {
+        Map<String, io.jynamo.internal.graph.GraphImpl<?>> nodes = graph.fetches();
+        fetch(owners, new ArrayList<>(nodes.keySet()));
+        nodes.forEach((name, sub) -> {
+            if (sub == null) {
+                return;
+            }
+            List<Object> targets = new ArrayList<>();
+            for (Object owner : owners) {
+                EntityEntry entry = owner == null ? null : context.entry(owner);
+                AssociationMeta a = entry == null ? null : entry.meta().association(name);
+                Object value = a == null ? null : a.accessor().get(owner);
+                if (value instanceof java.util.Collection<?> c) {
+                    targets.addAll(c);
+                } else if (value != null) {
+                    targets.add(value);
+                }
+            }
+            if (!targets.isEmpty()) {
+                fetch(targets, sub);
+            }
+        });
+    }
+
+    /**
      * Loads the EAGER to-one targets of the entities loaded since the last call: per target table, one
      * BatchGetItem per 100 distinct keys not loaded yet. A target DynamoDB does not hold (a dangling
      * reference) is set to {@code null} on its owner, as the spec wants of an eager relationship.

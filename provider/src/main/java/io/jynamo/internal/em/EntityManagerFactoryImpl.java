@@ -39,6 +39,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import io.jynamo.JynamoEntityManagerFactory;
 import io.jynamo.JynamoStatistics;
 import io.jynamo.internal.criteria.CriteriaBuilderImpl;
+import io.jynamo.internal.graph.GraphImpl;
 import io.jynamo.internal.criteria.CriteriaStatement;
 import io.jynamo.jpql.ast.Statement;
 import jakarta.persistence.metamodel.Metamodel;
@@ -67,6 +68,7 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
     /** Criteria queries by their statement, which is the same for every value a query carries. */
     private final Cache<Statement, CompiledQuery> criteriaPlans = Caffeine.newBuilder().maximumSize(1_000).build();
     private volatile CriteriaBuilderImpl criteriaBuilder;
+    private volatile Map<String, GraphImpl<?>> entityGraphs;
     private final Map<String, String> namedQueries = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * The scanning query strings already warned about: bounded like the plan cache, since an application that
@@ -367,7 +369,27 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
 
     @Override
     public <T> void addNamedEntityGraph(String graphName, EntityGraph<T> entityGraph) {
-        throw new UnsupportedOperationException("Entity graphs are not supported: Jynamo loads whole items");
+        checkOpen();
+        if (!(entityGraph instanceof GraphImpl<T> g)) {
+            throw new IllegalArgumentException("The entity graph " + entityGraph + " was not made by Jynamo;"
+                    + " use EntityManager.createEntityGraph");
+        }
+        namedEntityGraphs().put(graphName, g.copy(graphName, false));
+    }
+
+    /** The named entity graphs: the entities' {@code @NamedEntityGraph}s, then those added; made on first use. */
+    Map<String, GraphImpl<?>> namedEntityGraphs() {
+        Map<String, GraphImpl<?>> g = entityGraphs;
+        if (g == null) {
+            synchronized (this) {
+                if (entityGraphs == null) {
+                    entityGraphs = new java.util.concurrent.ConcurrentHashMap<>(
+                            Annotations.using(metadata.mappings(), () -> NamedGraphs.read(metadata, getMetamodel())));
+                }
+                g = entityGraphs;
+            }
+        }
+        return g;
     }
 
     @Override
@@ -391,8 +413,16 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <E> Map<String, EntityGraph<? extends E>> getNamedEntityGraphs(Class<E> entityType) {
-        return Map.of();
+        checkOpen();
+        Map<String, EntityGraph<? extends E>> out = new LinkedHashMap<>();
+        namedEntityGraphs().forEach((n, g) -> {
+            if (entityType.isAssignableFrom(g.getClassType())) {
+                out.put(n, (EntityGraph<? extends E>) g);
+            }
+        });
+        return out;
     }
 
     @Override

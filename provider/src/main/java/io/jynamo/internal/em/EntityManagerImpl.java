@@ -15,6 +15,8 @@ import io.jynamo.JynamoStatistics;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.criteria.CriteriaStatement;
+import io.jynamo.internal.graph.GraphImpl;
+import io.jynamo.internal.query.Graphs;
 import io.jynamo.internal.query.QueryImpl;
 import io.jynamo.internal.query.TableFanOut;
 import jakarta.persistence.CacheRetrieveMode;
@@ -491,6 +493,16 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         CacheRetrieveMode retrieve = hints == null ? cacheRetrieveMode
                 : CacheModes.retrieve(hints.get(CacheModes.RETRIEVE_MODE), cacheRetrieveMode);
         CacheStoreMode store = hints == null ? cacheStoreMode : CacheModes.store(hints.get(CacheModes.STORE_MODE), cacheStoreMode);
+        GraphImpl<?> graph = Graphs.of(hints);
+        T found = findEntity(entityClass, meta, key, retrieve, store);
+        if (found != null && graph != null) {
+            run(() -> loader.fetch(List.of(found), graph));
+        }
+        return found;
+    }
+
+    private <T> T findEntity(Class<T> entityClass, EntityMeta meta, Map<String, AttributeValue> key,
+                             CacheRetrieveMode retrieve, CacheStoreMode store) {
         return guard(() -> {
             EntityEntry entry = context.entry(meta, key);
             if (entry != null) {
@@ -549,7 +561,15 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
 
     @Override
     public <T> T find(EntityGraph<T> entityGraph, Object primaryKey, FindOption... options) {
-        throw new UnsupportedOperationException("Entity graphs are not supported: Jynamo loads whole items");
+        if (!(entityGraph instanceof GraphImpl<T> graph)) {
+            throw new IllegalArgumentException("The entity graph " + entityGraph + " was not made by Jynamo;"
+                    + " use createEntityGraph or getEntityGraph");
+        }
+        T found = find(graph.getClassType(), primaryKey, options);
+        if (found != null) {
+            run(() -> loader.fetch(List.of(found), graph));
+        }
+        return found;
     }
 
     private void requireTransactionFor(LockModeType lockMode, String what) {
@@ -1077,23 +1097,41 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
 
     @Override
     public <T> EntityGraph<T> createEntityGraph(Class<T> rootType) {
-        throw new UnsupportedOperationException("Entity graphs are not supported: Jynamo loads whole items");
+        checkOpen();
+        meta(rootType);
+        return new GraphImpl<>(null, factory.getMetamodel().entity(rootType), true);
     }
 
     @Override
     public EntityGraph<?> createEntityGraph(String graphName) {
-        throw new UnsupportedOperationException("Entity graphs are not supported: Jynamo loads whole items");
+        checkOpen();
+        GraphImpl<?> named = factory.namedEntityGraphs().get(graphName);
+        return named == null ? null : named.copy(null, true);
     }
 
     @Override
     public EntityGraph<?> getEntityGraph(String graphName) {
-        throw new IllegalArgumentException("No entity graph named '" + graphName + "': Jynamo has none");
+        checkOpen();
+        GraphImpl<?> named = factory.namedEntityGraphs().get(graphName);
+        if (named == null) {
+            throw new IllegalArgumentException("No entity graph named '" + graphName + "'; the unit has "
+                    + factory.namedEntityGraphs().keySet() + " (declare it with @NamedEntityGraph)");
+        }
+        return named;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> List<EntityGraph<? super T>> getEntityGraphs(Class<T> entityClass) {
+        checkOpen();
         meta(entityClass);
-        return List.of();
+        List<EntityGraph<? super T>> out = new ArrayList<>();
+        for (GraphImpl<?> g : factory.namedEntityGraphs().values()) {
+            if (g.getClassType().isAssignableFrom(entityClass)) {
+                out.add((EntityGraph<? super T>) g);
+            }
+        }
+        return out;
     }
 
     @Override

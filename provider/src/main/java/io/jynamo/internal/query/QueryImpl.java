@@ -192,10 +192,20 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         });
     }
 
-    /** JOIN FETCH: the fetched associations of the results, loaded before they are handed out. */
+    /**
+     * JOIN FETCH and the entity graph of the {@code jakarta.persistence.fetchgraph} / {@code loadgraph} hint: the
+     * relationships of the results they name, loaded before the results are handed out.
+     */
     private void fetch(List<?> results) {
-        if (!compiled.fetches().isEmpty() && compiled.selectKind() == SelectKind.ENTITY && !results.isEmpty()) {
+        if (compiled.selectKind() != SelectKind.ENTITY || results.isEmpty()) {
+            return;
+        }
+        if (!compiled.fetches().isEmpty()) {
             session.loader().fetch(results, compiled.fetches().stream().map(io.jynamo.jpql.model.AssociationInfo::name).toList());
+        }
+        io.jynamo.internal.graph.GraphImpl<?> graph = Graphs.of(hints);
+        if (graph != null) {
+            session.loader().fetch(results, graph);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 
 /** The inverse side of a one-to-many: a client's purchases, loaded by the foreign-key index. */
 @Entity
+@jakarta.persistence.NamedEntityGraph(name = "Client.purchases", attributeNodes = @jakarta.persistence.NamedAttributeNode("purchases"))
 public class Client implements java.io.Serializable {
     @Id
     public String id;
