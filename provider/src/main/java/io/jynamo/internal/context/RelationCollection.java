@@ -16,8 +16,13 @@ import java.util.function.Supplier;
  */
 public interface RelationCollection extends io.jynamo.internal.proxy.Instances.LazyState {
 
+    /** The loading state behind the collection. */
+    State<? extends Collection<Object>> state();
+
     /** Whether the elements have been loaded. */
-    boolean loaded();
+    default boolean loaded() {
+        return state().loaded();
+    }
 
     @Override
     default boolean jynamoLoaded() {
@@ -25,10 +30,14 @@ public interface RelationCollection extends io.jynamo.internal.proxy.Instances.L
     }
 
     /** The elements as loaded (empty before), to compare the current ones with. */
-    List<Object> loadedElements();
+    default List<Object> loadedElements() {
+        return state().loadedElements;
+    }
 
     /** The current elements without loading them: {@code null} when not loaded. */
-    Collection<Object> elementsIfLoaded();
+    default Collection<Object> elementsIfLoaded() {
+        return loaded() ? state().get() : null;
+    }
 
     /** A lazy {@code List} (for {@code List} and {@code Collection} attributes) or {@code Set}. */
     static Collection<Object> of(Class<?> collectionType, Supplier<List<Object>> loader) {
@@ -100,18 +109,8 @@ public interface RelationCollection extends io.jynamo.internal.proxy.Instances.L
         }
 
         @Override
-        public boolean loaded() {
-            return state.loaded();
-        }
-
-        @Override
-        public List<Object> loadedElements() {
-            return state.loadedElements;
-        }
-
-        @Override
-        public Collection<Object> elementsIfLoaded() {
-            return state.loaded() ? state.get() : null;
+        public State<? extends Collection<Object>> state() {
+            return state;
         }
 
         /** Serialized as a plain list of what it holds (loading it first), so no Jynamo class is needed to read it. */
@@ -154,18 +153,8 @@ public interface RelationCollection extends io.jynamo.internal.proxy.Instances.L
         }
 
         @Override
-        public boolean loaded() {
-            return state.loaded();
-        }
-
-        @Override
-        public List<Object> loadedElements() {
-            return state.loadedElements;
-        }
-
-        @Override
-        public Collection<Object> elementsIfLoaded() {
-            return state.loaded() ? state.get() : null;
+        public State<? extends Collection<Object>> state() {
+            return state;
         }
 
         private Object writeReplace() {

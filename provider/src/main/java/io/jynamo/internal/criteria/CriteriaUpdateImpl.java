@@ -10,35 +10,25 @@ import io.jynamo.jpql.ast.SetClause;
 import io.jynamo.jpql.ast.Statement;
 import jakarta.persistence.criteria.CriteriaUpdate;
 import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.ParameterExpression;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
-import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.SingularAttribute;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A criteria bulk UPDATE, lowered to the statement {@code UPDATE E e SET ... WHERE ...} parses to.
  *
  * @param <T> the entity class
  */
-final class CriteriaUpdateImpl<T> implements CriteriaUpdate<T>, CriteriaStatement.Lowerable {
-    private final Clauses clauses;
+final class CriteriaUpdateImpl<T> extends BulkCriteria<T> implements CriteriaUpdate<T> {
     private final List<PathImpl<?>> targets = new ArrayList<>();
     private final List<ExpressionImpl<?>> values = new ArrayList<>();
 
-    private final Class<T> entityClass;
-
     CriteriaUpdateImpl(CriteriaBuilderImpl builder, Class<T> entityClass) {
-        this.clauses = new Clauses(builder);
-        this.entityClass = entityClass;
-        builder.entity(entityClass);
+        super(builder, entityClass, "CriteriaUpdate");
     }
 
     @Override
@@ -101,26 +91,6 @@ final class CriteriaUpdateImpl<T> implements CriteriaUpdate<T>, CriteriaStatemen
         return assign(getRoot().get(attributeName), value);
     }
 
-    /** The root ({@code from} is optional: the entity is known from the start). */
-    @Override
-    public Root<T> getRoot() {
-        return from(entityClass);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Root<T> from(Class<T> entity) {
-        if (entity != entityClass) {
-            throw new IllegalArgumentException("This CriteriaUpdate is of " + entityClass.getName() + ", not " + entity.getName());
-        }
-        return clauses.roots.isEmpty() ? clauses.from(entity) : (Root<T>) clauses.roots.get(0);
-    }
-
-    @Override
-    public Root<T> from(EntityType<T> entity) {
-        return from(entity.getJavaType());
-    }
-
     @Override
     public CriteriaUpdate<T> where(Expression<Boolean> restriction) {
         clauses.where(restriction);
@@ -133,15 +103,6 @@ final class CriteriaUpdateImpl<T> implements CriteriaUpdate<T>, CriteriaStatemen
         return this;
     }
 
-    @Override
-    public Predicate getRestriction() {
-        return clauses.restriction();
-    }
-
-    @Override
-    public Set<ParameterExpression<?>> getParameters() {
-        return Clauses.parameters(this);
-    }
 
     /** {@code SET e.a = NULL}. */
     private static final class NullValue<Y> extends ExpressionImpl<Y> {
@@ -154,16 +115,4 @@ final class CriteriaUpdateImpl<T> implements CriteriaUpdate<T>, CriteriaStatemen
             return new Lowered<>(new io.jynamo.jpql.ast.Literal(null, Lowering.POS), "NULL");
         }
     }
-
-    // <generated: every other method of the interface is a construct Jynamo refuses>
-    @Override
-    public <U> Subquery<U> subquery(Class<U> arg0) {
-        throw Unsupported.construct("CriteriaUpdate.subquery");
-    }
-
-    @Override
-    public <U> Subquery<U> subquery(EntityType<U> arg0) {
-        throw Unsupported.construct("CriteriaUpdate.subquery");
-    }
-    // </generated>
 }
