@@ -251,7 +251,7 @@ public final class EntityLoader {
                 Map<String, AttributeValue> key = a.targetKeyOf(item);
                 a.accessor().set(entity, key == null ? null : toOne(a, entity, key));
             } else if (a.toMany()) {
-                a.accessor().set(entity, RelationCollection.of(a.collectionType(), () -> {
+                a.accessor().set(entity, RelationCollection.of(a, () -> {
                     requireManaged(a, entity);
                     return a.linkTable() != null ? linked(a, entity) : inverse(a, entity);
                 }));
@@ -376,8 +376,8 @@ public final class EntityLoader {
                 EntityEntry entry = owner == null ? null : context.entry(owner);
                 AssociationMeta a = entry == null ? null : entry.meta().association(name);
                 Object value = a == null ? null : a.accessor().get(owner);
-                if (value instanceof java.util.Collection<?> c) {
-                    c.size();
+                if (value instanceof java.util.Collection<?> || value instanceof Map<?, ?>) {
+                    RelationCollection.elements(value).size(); // a relationship collection loads on first use
                 } else if (value != null) {
                     instances.load(value);
                 }
@@ -401,8 +401,8 @@ public final class EntityLoader {
                 EntityEntry entry = owner == null ? null : context.entry(owner);
                 AssociationMeta a = entry == null ? null : entry.meta().association(name);
                 Object value = a == null ? null : a.accessor().get(owner);
-                if (value instanceof java.util.Collection<?> c) {
-                    targets.addAll(c);
+                if (value instanceof java.util.Collection<?> || value instanceof Map<?, ?>) {
+                    targets.addAll(RelationCollection.elements(value));
                 } else if (value != null) {
                     targets.add(value);
                 }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -39,9 +40,18 @@ public interface RelationCollection extends io.jynamo.internal.proxy.Instances.L
         return loaded() ? state().get() : null;
     }
 
-    /** A lazy {@code List} (for {@code List} and {@code Collection} attributes) or {@code Set}. */
-    static Collection<Object> of(Class<?> collectionType, Supplier<List<Object>> loader) {
-        return collectionType == java.util.Set.class ? new LazySet(loader) : new LazyList(loader);
+    /** A lazy {@code List} (for {@code List} and {@code Collection} attributes), {@code Set} or {@code Map}. */
+    static Object of(io.jynamo.internal.metadata.AssociationMeta a, Supplier<List<Object>> loader) {
+        Class<?> type = a.collectionType();
+        if (type == java.util.Map.class) {
+            return new LazyMap(loader, a::keyed);
+        }
+        return type == java.util.Set.class ? new LazySet(loader) : new LazyList(loader);
+    }
+
+    /** The targets a to-many value holds: a collection's elements, a map's values. */
+    static Collection<?> elements(Object value) {
+        return value instanceof java.util.Map<?, ?> m ? m.values() : (Collection<?>) value;
     }
 
     /** The loading state both kinds share. */
@@ -159,6 +169,70 @@ public interface RelationCollection extends io.jynamo.internal.proxy.Instances.L
 
         private Object writeReplace() {
             return new LinkedHashSet<>(state.get());
+        }
+    }
+
+    /** A {@code Map} (keyed by an attribute of the targets, {@code @MapKey}) that loads on first use. */
+    final class LazyMap extends java.util.AbstractMap<Object, Object> implements RelationCollection, java.io.Serializable {
+        private final transient State<ArrayList<Object>> state;
+        private final transient java.util.function.Function<Collection<?>, java.util.Map<Object, Object>> keyed;
+        private transient java.util.Map<Object, Object> map;
+
+        LazyMap(Supplier<List<Object>> loader, java.util.function.Function<Collection<?>, java.util.Map<Object, Object>> keyed) {
+            this.state = new State<>(loader, ArrayList::new);
+            this.keyed = keyed;
+        }
+
+        private java.util.Map<Object, Object> map() {
+            if (map == null) {
+                map = new java.util.LinkedHashMap<>(keyed.apply(state.get()));
+            }
+            return map;
+        }
+
+        @Override
+        public Set<Entry<Object, Object>> entrySet() {
+            return map().entrySet();
+        }
+
+        @Override
+        public Object put(Object key, Object value) {
+            return map().put(key, value);
+        }
+
+        @Override
+        public Object get(Object key) {
+            return map().get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return map().containsKey(key);
+        }
+
+        @Override
+        public Object remove(Object key) {
+            return map().remove(key);
+        }
+
+        @Override
+        public int size() {
+            return map().size();
+        }
+
+        @Override
+        public State<? extends Collection<Object>> state() {
+            return state;
+        }
+
+        @Override
+        public Collection<Object> elementsIfLoaded() {
+            return loaded() ? map().values() : null;
+        }
+
+        /** Serialized as a plain map of what it holds (loading it first), so no Jynamo class is needed to read it. */
+        private Object writeReplace() {
+            return new java.util.LinkedHashMap<>(map());
         }
     }
 }

@@ -52,7 +52,7 @@ final class Cascades {
         if (!a.toMany()) {
             return List.of(v);
         }
-        Collection<?> c = v instanceof RelationCollection rc && !load ? rc.elementsIfLoaded() : (Collection<?>) v;
+        Collection<?> c = v instanceof RelationCollection rc && !load ? rc.elementsIfLoaded() : RelationCollection.elements(v);
         if (c == null) {
             return List.of();
         }

@@ -127,7 +127,11 @@ final class Merger {
             if (value instanceof io.jynamo.internal.context.RelationCollection rc && !rc.loaded()) {
                 continue; // never loaded while detached: the managed instance keeps its own
             }
-            if (value instanceof Collection<?> c) {
+            if (value instanceof java.util.Map<?, ?> m) {
+                java.util.Map<Object, Object> merged = new java.util.LinkedHashMap<>();
+                m.forEach((k, element) -> merged.put(k, element == null ? null : target(a, element)));
+                a.accessor().set(to, merged);
+            } else if (value instanceof Collection<?> c) {
                 Collection<Object> merged = value instanceof java.util.Set<?> ? new java.util.LinkedHashSet<>() : new ArrayList<>();
                 for (Object element : c) {
                     merged.add(element == null ? null : target(a, element));

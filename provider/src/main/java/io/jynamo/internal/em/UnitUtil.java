@@ -59,8 +59,8 @@ final class UnitUtil implements PersistenceUnitUtil {
         io.jynamo.internal.metadata.AssociationMeta a = meta(entity).association(attributeName);
         if (a != null) {
             Object value = a.accessor().get(entity);
-            if (value instanceof java.util.Collection<?> c) {
-                c.size(); // a relationship collection loads on first use
+            if (value instanceof java.util.Collection<?> || value instanceof java.util.Map<?, ?>) {
+                io.jynamo.internal.context.RelationCollection.elements(value).size(); // loads on first use
             } else if (value != null) {
                 factory.instances().load(value);
             }

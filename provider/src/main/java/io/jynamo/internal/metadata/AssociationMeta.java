@@ -47,7 +47,7 @@ public final class AssociationMeta {
     private final String name;
     private final Kind kind;
     private final Class<?> javaType;
-    /** {@code List}, {@code Set} or {@code Collection} for a to-many side, else {@code null}. */
+    /** {@code List}, {@code Set}, {@code Collection} or {@code Map} for a to-many side, else {@code null}. */
     private final Class<?> collectionType;
     private final Class<?> targetClass;
     private final Accessor accessor;
@@ -63,6 +63,9 @@ public final class AssociationMeta {
     private final String orderBy;
     /** {@code @JoinTable}'s name, owner column and target column as declared ("" when not given), or {@code null}. */
     final String[] declaredJoinTable;
+
+    /** A {@code Map} side's key: the target's attribute {@code @MapKey} names, "" for the target's key; else {@code null}. */
+    private String mapKey;
 
     // Resolved by Associations.link once every entity is known.
     private EntityMeta owner;
@@ -102,6 +105,36 @@ public final class AssociationMeta {
         this.foreignKeyIndex = foreignKeyIndex;
     }
 
+    void mapKey(String mapKey) {
+        this.mapKey = mapKey;
+    }
+
+    /**
+     * For a {@code Map} side, the target attribute its keys are ({@code @MapKey(name)}), or the target's key
+     * attribute when {@code @MapKey} names none; {@code null} for other sides.
+     */
+    public AttributeMeta mapKey() {
+        if (mapKey == null) {
+            return null;
+        }
+        if (mapKey.isEmpty()) {
+            return target.partitionKey();
+        }
+        return target.attributes().stream().filter(a -> a.name().equals(mapKey)).findFirst().orElseThrow(() ->
+                new jakarta.persistence.PersistenceException("Entity " + owner.javaClass().getName() + " attribute '" + name
+                        + "' is keyed by @MapKey(name = \"" + mapKey + "\"), which is no attribute of " + target.name()));
+    }
+
+    /** The map a {@code Map} side holds for these targets: each under its {@link #mapKey()} value. */
+    public Map<Object, Object> keyed(java.util.Collection<?> targets) {
+        AttributeMeta key = mapKey();
+        Map<Object, Object> map = new LinkedHashMap<>();
+        for (Object t : targets) {
+            map.put(key.accessor().get(t), t);
+        }
+        return map;
+    }
+
     void linkTable(EntityMeta linkTable) {
         this.linkTable = linkTable;
     }
@@ -135,7 +168,7 @@ public final class AssociationMeta {
         return javaType;
     }
 
-    /** {@code List}, {@code Set} or {@code Collection} for a to-many side, else {@code null}. */
+    /** {@code List}, {@code Set}, {@code Collection} or {@code Map} for a to-many side, else {@code null}. */
     public Class<?> collectionType() {
         return collectionType;
     }

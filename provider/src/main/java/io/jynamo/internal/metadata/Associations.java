@@ -65,17 +65,20 @@ final class Associations {
             throw refused(at, "@OrderColumn", "Jynamo keeps no list position (an inverse side is read by an index Query,"
                     + " a link table is ordered by the target's key); use @OrderBy on an attribute of the target");
         }
-        if (p.has(MapKey.class) || Map.class.isAssignableFrom(p.type())) {
-            throw refused(at, "a Map of entities (@MapKey)", "declare it as a List, Set or Collection");
-        }
         boolean toMany = o2m != null || m2m != null;
+        boolean map = Map.class.isAssignableFrom(p.type());
+        if (map && (p.has(jakarta.persistence.MapKeyColumn.class) || p.has(jakarta.persistence.MapKeyJoinColumn.class)
+                || p.has(jakarta.persistence.MapKeyJoinColumns.class))) {
+            throw refused(at, "a map key stored beside the relationship (@MapKeyColumn, @MapKeyJoinColumn)",
+                    "key the map by an attribute of the target with @MapKey(name = \"...\")");
+        }
         Class<?> collectionType = null;
         Class<?> target;
         if (toMany) {
             Class<?> type = p.type();
-            if (type != List.class && type != Set.class && type != Collection.class) {
+            if (type != List.class && type != Set.class && type != Collection.class && type != Map.class) {
                 throw new PersistenceException(at + " is a " + type.getName() + "; declare relationship collections as"
-                        + " List, Set or Collection");
+                        + " List, Set, Collection or Map");
             }
             collectionType = type;
             target = rawTarget(p, o2m != null ? o2m.targetEntity() : m2m.targetEntity());
@@ -133,8 +136,15 @@ final class Associations {
                 link[2] = joinTable.inverseJoinColumns().length == 1 ? joinTable.inverseJoinColumns()[0].name() : "";
             }
         }
-        return new AssociationMeta(p.name(), kind, p.type(), collectionType, target, p.accessor(), p.member(), mappedBy,
-                fetch, cascades, orphanRemoval, optional, joinColumns, orderBy == null ? null : orderBy.value(), link);
+        AssociationMeta result = new AssociationMeta(p.name(), kind, p.type(), collectionType, target, p.accessor(), p.member(),
+                mappedBy, fetch, cascades, orphanRemoval, optional, joinColumns, orderBy == null ? null : orderBy.value(), link);
+        if (map && toMany) {
+            MapKey key = p.get(MapKey.class);
+            result.mapKey(key == null ? "" : key.name());
+        } else if (map || p.has(MapKey.class)) {
+            throw refused(at, "@MapKey or a Map on a to-one relationship", "map a to-one as the target's type");
+        }
+        return result;
     }
 
     private static List<JoinColumn> declared(Property p) {
@@ -151,8 +161,9 @@ final class Associations {
             return declared;
         }
         Type generic = p.genericType();
-        if (generic instanceof ParameterizedType pt && pt.getActualTypeArguments().length == 1) {
-            Type arg = pt.getActualTypeArguments()[0];
+        if (generic instanceof ParameterizedType pt && pt.getActualTypeArguments().length >= 1) {
+            // a collection's element type, a map's value type
+            Type arg = pt.getActualTypeArguments()[pt.getActualTypeArguments().length - 1];
             if (arg instanceof Class<?> c) {
                 return c;
             }
@@ -249,6 +260,13 @@ final class Associations {
                             + " @OneToOne with @OneToOne");
                 }
                 a.resolve(e, target, List.of(), owning, foreignKeyIndex(target, owning));
+            }
+        }
+        for (EntityMeta e : entities) {
+            for (AssociationMeta a : e.associations()) {
+                if (a.collectionType() == Map.class) {
+                    a.mapKey(); // a @MapKey naming no attribute of the target fails here, at bootstrap
+                }
             }
         }
         return links;

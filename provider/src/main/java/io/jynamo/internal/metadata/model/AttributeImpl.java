@@ -148,8 +148,13 @@ abstract class AttributeImpl<X, Y> implements Attribute<X, Y> {
 
     /** The metamodel attribute of a relationship, whose type is the target's entity type. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static <X> AttributeImpl<X, ?> of(ManagedTypeImpl<X> owner, io.jynamo.internal.metadata.AssociationMeta a, Type target) {
+    static <X> AttributeImpl<X, ?> of(ManagedTypeImpl<X> owner, io.jynamo.internal.metadata.AssociationMeta a, Type target,
+                                      TypeRegistry types) {
         PersistentAttributeType kind = a.kind().attributeType();
+        if (a.collectionType() == java.util.Map.class) {
+            return new PluralAttributeImpl.MapAttributeImpl<>(owner, a.name(), a.member(), types.basic(a.mapKey().javaType()),
+                    target, kind);
+        }
         if (!a.toMany()) {
             return new SingularAttributeImpl<>(owner, a.name(), (Class) a.javaType(), a.member(), kind, target, false, false,
                     a.optional());

@@ -98,7 +98,7 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
      * types, which may refer back). An attribute the entity supertype declares is shared, as for the others.
      */
     void addAssociations(java.util.List<io.jynamo.internal.metadata.AssociationMeta> associations,
-                         java.util.function.Function<Class<?>, Type<?>> entityTypes) {
+                         java.util.function.Function<Class<?>, Type<?>> entityTypes, TypeRegistry types) {
         Map<String, AttributeImpl<X, ?>> map = new LinkedHashMap<>(byName);
         Set<Attribute<X, ?>> all = new LinkedHashSet<>(attributes);
         Set<SingularAttribute<X, ?>> singular = new LinkedHashSet<>(singularAttributes);
@@ -109,7 +109,7 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
         for (io.jynamo.internal.metadata.AssociationMeta meta : associations) {
             boolean inherited = supertype != null && supertype.byName.containsKey(meta.name());
             AttributeImpl<X, ?> a = inherited ? cast(supertype.byName.get(meta.name()))
-                    : AttributeImpl.of(this, meta, entityTypes.apply(meta.targetClass()));
+                    : AttributeImpl.of(this, meta, entityTypes.apply(meta.targetClass()), types);
             map.put(a.getName(), a);
             all.add(a);
             if (!inherited) {

@@ -56,7 +56,7 @@ public final class MetamodelImpl implements Metamodel {
         // Relationships last: their types are entity types, which may refer to each other; supertypes first.
         for (EntityMeta meta : metadata.entities().stream()
                 .sorted(java.util.Comparator.comparingInt(MetamodelImpl::depth)).toList()) {
-            byClass.get(meta.javaClass()).addAssociations(meta.associations(), byClass::get);
+            byClass.get(meta.javaClass()).addAssociations(meta.associations(), byClass::get, types);
         }
         this.entitiesByClass = Collections.unmodifiableMap(byClass);
         this.entitiesByName = Collections.unmodifiableMap(byName);

@@ -115,7 +115,13 @@ abstract class PluralAttributeImpl<X, C, E> extends AttributeImpl<X, C> implemen
         private final Type<K> keyType;
 
         MapAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Member member, Type<K> keyType, Type<V> valueType) {
-            super(declaringType, name, raw(java.util.Map.class), member, valueType, CollectionType.MAP);
+            this(declaringType, name, member, keyType, valueType, PersistentAttributeType.ELEMENT_COLLECTION);
+        }
+
+        /** A map of another kind: a to-many relationship keyed by an attribute of its targets ({@code @MapKey}). */
+        MapAttributeImpl(ManagedTypeImpl<X> declaringType, String name, Member member, Type<K> keyType, Type<V> valueType,
+                         PersistentAttributeType kind) {
+            super(declaringType, name, raw(java.util.Map.class), member, valueType, CollectionType.MAP, kind);
             this.keyType = keyType;
         }
 
