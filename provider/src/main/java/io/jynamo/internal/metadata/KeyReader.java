@@ -157,12 +157,20 @@ final class KeyReader {
         }
         boolean first = ids.get(0).has(SortKey.class);
         boolean second = ids.get(1).has(SortKey.class);
-        if (first == second) {
+        if (first && second) {
             throw new PersistenceException(where + " has two key attributes " + names(ids)
-                    + "; mark exactly one of them @SortKey (the other is the partition key)");
+                    + " both marked @SortKey; mark exactly one of them (the other is the partition key)");
+        }
+        if (!first && !second) {
+            // An ordinary JPA composite key: the first in declaration order partitions, the second sorts.
+            LOG.log(System.Logger.Level.INFO, "{0}: neither of its key attributes {1} is marked @SortKey, so ''{2}''"
+                    + " is the partition key and ''{3}'' the sort key (their declaration order); mark one @SortKey to"
+                    + " choose", where, names(ids), ids.get(0).name(), ids.get(1).name());
         }
         return first ? new Property[] {ids.get(1), ids.get(0)} : new Property[] {ids.get(0), ids.get(1)};
     }
+
+    private static final System.Logger LOG = System.getLogger(KeyReader.class.getName());
 
     private static List<String> names(List<Property> ps) {
         return ps.stream().map(Property::name).toList();

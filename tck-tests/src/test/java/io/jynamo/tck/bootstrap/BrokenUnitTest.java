@@ -56,8 +56,10 @@ class BrokenUnitTest {
     @Entity
     public static class TwoIdsNoSortKey {
         @Id
+        @io.jynamo.annotations.SortKey
         public String first;
         @Id
+        @io.jynamo.annotations.SortKey
         public String second;
     }
 
@@ -164,8 +166,8 @@ class BrokenUnitTest {
     }
 
     @Test
-    void twoIdsWithoutSortKeyFail() {
-        assertNames(bootstrapFails(TwoIdsNoSortKey.class), TwoIdsNoSortKey.class.getName(), "first", "second", "@SortKey");
+    void twoIdsBothMarkedSortKeyFail() {
+        assertNames(bootstrapFails(TwoIdsNoSortKey.class), TwoIdsNoSortKey.class.getName(), "first", "second", "both marked @SortKey");
     }
 
     @Test

@@ -1,0 +1,57 @@
+package io.jynamo.tck.mapping;
+
+import io.jynamo.tck.support.TestUnit;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+
+import java.io.Serializable;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** An ordinary JPA composite key without @SortKey: the first @Id partitions, the second sorts. */
+class CompositeKeyOrderTest {
+
+    public record LineKey(String invoice, Integer line) implements Serializable {
+    }
+
+    @Entity
+    @IdClass(LineKey.class)
+    public static class Line {
+        @Id
+        public String invoice;
+        @Id
+        public Integer line;
+        public String text;
+
+        public Line() {
+        }
+
+        Line(String invoice, int line, String text) {
+            this.invoice = invoice;
+            this.line = line;
+            this.text = text;
+        }
+    }
+
+    @Test
+    void theFirstIdIsThePartitionKeyAndTheSecondTheSortKey() {
+        try (TestUnit unit = TestUnit.of(Line.class).property("jynamo.scan", "deny").build()) {
+            var keys = TestUnit.sharedClient().describeTable(b -> b.tableName(unit.prefix() + "Line")).table().keySchema();
+            assertEquals("invoice", keys.stream().filter(k -> k.keyType() == KeyType.HASH).findFirst().orElseThrow().attributeName());
+            assertEquals("line", keys.stream().filter(k -> k.keyType() == KeyType.RANGE).findFirst().orElseThrow().attributeName());
+            unit.inTransaction(em -> {
+                em.persist(new Line("i1", 2, "b"));
+                em.persist(new Line("i1", 1, "a"));
+            });
+            assertEquals("a", unit.withEntityManager(em -> em.find(Line.class, new LineKey("i1", 1))).text);
+            List<Integer> lines = unit.withEntityManager(em -> em.createQuery(
+                    "SELECT l FROM Line l WHERE l.invoice = 'i1' ORDER BY l.line DESC", Line.class).getResultList())
+                    .stream().map(l -> l.line).toList();
+            assertEquals(List.of(2, 1), lines);
+        }
+    }
+}
