@@ -38,7 +38,7 @@ final class PropertyScanner {
      * first, with the stored names the {@code @AttributeOverride}s of the class and its superclasses give.
      */
     static List<Property> properties(Class<?> type) {
-        List<Property> properties = type.isRecord() ? recordComponents(type) : properties(type, accessType(type));
+        List<Property> properties = type.isRecord() ? recordComponents(type) : properties(type, defaultAccess(type));
         Map<String, String> overrides = overrides(type);
         if (overrides.isEmpty()) {
             return properties;
@@ -95,13 +95,11 @@ final class PropertyScanner {
         return result;
     }
 
-    private static AccessType accessType(Class<?> type) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            Access access = Annotations.get(c, Access.class);
-            if (access != null) {
-                return access.value();
-            }
-        }
+    /**
+     * The access type of a hierarchy where no class says otherwise (JPA 2.3.1): where its {@code @Id} is placed,
+     * else the nearest class-level {@code @Access}, else where the class's annotations are.
+     */
+    private static AccessType defaultAccess(Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 if (Annotations.has(f, Id.class) || Annotations.has(f, EmbeddedId.class)) {
@@ -112,6 +110,12 @@ final class PropertyScanner {
                 if (Annotations.has(m, Id.class) || Annotations.has(m, EmbeddedId.class)) {
                     return AccessType.PROPERTY;
                 }
+            }
+        }
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            Access access = Annotations.get(c, Access.class);
+            if (access != null) {
+                return access.value();
             }
         }
         for (Field f : type.getDeclaredFields()) {
@@ -127,7 +131,12 @@ final class PropertyScanner {
         return AccessType.FIELD;
     }
 
-    private static List<Property> properties(Class<?> type, AccessType access) {
+    /**
+     * The properties of each class of the hierarchy, each read with its own access type: its class-level
+     * {@code @Access}, else the hierarchy's (JPA 2.3.2: an entity's {@code @Access} does not change how its mapped
+     * superclass is read).
+     */
+    private static List<Property> properties(Class<?> type, AccessType hierarchyAccess) {
         List<Class<?>> hierarchy = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             if (c == type || Annotations.has(c, MappedSuperclass.class) || Annotations.has(c, Entity.class)) {
@@ -136,6 +145,8 @@ final class PropertyScanner {
         }
         Map<String, Property> result = new LinkedHashMap<>();
         for (Class<?> c : hierarchy) {
+            Access own = Annotations.get(c, Access.class);
+            AccessType access = own != null ? own.value() : hierarchyAccess;
             if (access == AccessType.FIELD) {
                 for (Field f : c.getDeclaredFields()) {
                     int mod = f.getModifiers();

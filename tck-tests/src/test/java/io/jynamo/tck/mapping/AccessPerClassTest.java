@@ -1,0 +1,70 @@
+package io.jynamo.tck.mapping;
+
+import io.jynamo.tck.support.TestUnit;
+import jakarta.persistence.Access;
+import jakarta.persistence.AccessType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Each class of a hierarchy is read with its own access type (JPA 2.3.2), as the official TCK's metamodel models are. */
+class AccessPerClassTest {
+
+    /** Field access, decided by where its @Id is. */
+    @MappedSuperclass
+    public abstract static class Staff {
+        @Id
+        protected int id;
+        protected String name;
+
+        public int getId() {
+            return id;
+        }
+
+        public void setId(int id) {
+            this.id = id;
+        }
+    }
+
+    /** Property access for its own state only: {@code salary} is read through the getter, stored as its name. */
+    @Entity
+    @Access(AccessType.PROPERTY)
+    public static class FullTimer extends Staff {
+        private float pay;
+
+        public FullTimer() {
+        }
+
+        FullTimer(int id, String name, float pay) {
+            this.id = id;
+            this.name = name;
+            this.pay = pay;
+        }
+
+        public float getSalary() {
+            return pay;
+        }
+
+        public void setSalary(float salary) {
+            this.pay = salary;
+        }
+    }
+
+    @Test
+    void anEntitysAccessTypeDoesNotChangeHowItsMappedSuperclassIsRead() {
+        try (TestUnit unit = TestUnit.of(FullTimer.class).build()) {
+            unit.inTransaction(em -> em.persist(new FullTimer(7, "Ada", 10.5f)));
+            Map<String, AttributeValue> item = TestUnit.sharedClient().getItem(b -> b.tableName(unit.prefix() + "FullTimer")
+                    .key(Map.of("id", AttributeValue.fromN("7")))).item();
+            assertEquals("Ada", item.get("name").s(), "the superclass's field");
+            assertEquals("10.5", item.get("salary").n(), "the entity's property");
+            assertEquals(10.5f, unit.withEntityManager(em -> em.find(FullTimer.class, 7)).getSalary());
+        }
+    }
+}
