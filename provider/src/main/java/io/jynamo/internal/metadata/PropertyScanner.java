@@ -184,10 +184,13 @@ final class PropertyScanner {
     private static Method setter(Class<?> c, Method getter, String property) {
         String suffix = getter.getName().substring(getter.getName().startsWith("is") ? 2 : 3);
         for (String name : List.of("set" + suffix, "set" + Character.toUpperCase(property.charAt(0)) + property.substring(1))) {
-            try {
-                return c.getDeclaredMethod(name, getter.getReturnType());
-            } catch (NoSuchMethodException e) {
-                // try the next spelling
+            // the class's own, else a superclass's (a subclass may annotate a getter whose setter it inherits)
+            for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+                try {
+                    return k.getDeclaredMethod(name, getter.getReturnType());
+                } catch (NoSuchMethodException e) {
+                    // try the superclass, then the next spelling
+                }
             }
         }
         throw new PersistenceException("Property " + c.getName() + "." + property + " has a getter "

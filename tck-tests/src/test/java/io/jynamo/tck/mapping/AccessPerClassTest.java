@@ -56,6 +56,48 @@ class AccessPerClassTest {
         }
     }
 
+    /** Property access throughout; the entity annotates a getter whose setter its mapped superclass declares. */
+    @MappedSuperclass
+    @Access(AccessType.PROPERTY)
+    public abstract static class Worker {
+        private int id;
+        protected String team;
+
+        @Id
+        public int getId() {
+            return id;
+        }
+
+        public void setId(int id) {
+            this.id = id;
+        }
+
+        public void setTeam(String team) {
+            this.team = team;
+        }
+    }
+
+    @Entity
+    public static class Engineer extends Worker {
+        @jakarta.persistence.Column(name = "squad")
+        public String getTeam() {
+            return team;
+        }
+    }
+
+    @Test
+    void aGetterMayUseTheSetterItsSuperclassDeclares() {
+        try (TestUnit unit = TestUnit.of(Engineer.class).build()) {
+            unit.inTransaction(em -> {
+                Engineer e = new Engineer();
+                e.setId(1);
+                e.setTeam("core");
+                em.persist(e);
+            });
+            assertEquals("core", unit.withEntityManager(em -> em.find(Engineer.class, 1)).getTeam());
+        }
+    }
+
     @Test
     void anEntitysAccessTypeDoesNotChangeHowItsMappedSuperclassIsRead() {
         try (TestUnit unit = TestUnit.of(FullTimer.class).build()) {
