@@ -35,7 +35,7 @@ final class IdMappers {
     }
 
     /**
-     * Two {@code @Id} attributes of the entity and an {@code @IdClass} holding the same two as its parts.
+     * The {@code @Id} attributes of the entity (two, or one) and an {@code @IdClass} holding the same as its parts.
      *
      * @param parts     the key attributes as parts of the id class
      * @param entityPk  the entity's partition key attribute
@@ -49,7 +49,7 @@ final class IdMappers {
 
         @Override
         public Object idOf(Object e) {
-            return parts.build(entityPk.accessor().get(e), entitySk.accessor().get(e));
+            return parts.build(entityPk.accessor().get(e), entitySk == null ? null : entitySk.accessor().get(e));
         }
 
         @Override
@@ -60,7 +60,9 @@ final class IdMappers {
         @Override
         public void setId(Object e, Object id) {
             entityPk.accessor().set(e, parts.pk().accessor().get(id));
-            entitySk.accessor().set(e, parts.sk().accessor().get(id));
+            if (entitySk != null) {
+                entitySk.accessor().set(e, parts.sk().accessor().get(id));
+            }
         }
     }
 

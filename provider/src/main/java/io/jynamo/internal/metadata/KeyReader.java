@@ -63,11 +63,7 @@ final class KeyReader {
         AttributeMeta pk = keyAttribute(keys[0], AttributeMeta.Role.PARTITION_KEY, keys[0].accessor(), where);
         AttributeMeta sk = keys[1] == null ? null : keyAttribute(keys[1], AttributeMeta.Role.SORT_KEY, keys[1].accessor(), where);
         IdClass idClass = idClass(type);
-        if (sk == null) {
-            if (idClass != null) {
-                throw new PersistenceException(where + " declares @IdClass but has a single @Id; "
-                        + "remove @IdClass or add the @SortKey @Id attribute");
-            }
+        if (sk == null && idClass == null) {
             return new Keys(pk, null, EntityMeta.IdKind.SIMPLE, Types.box(pk.javaType()), new IdMappers.Simple(pk), null);
         }
         if (idClass == null) {
@@ -78,15 +74,18 @@ final class KeyReader {
         Class<?> idType = idClass.value();
         String idWhere = where + " @IdClass " + idType.getName();
         AttributeMeta idPk = idClassPart(idType, pk, idWhere);
-        AttributeMeta idSk = idClassPart(idType, sk, idWhere);
+        // an @IdClass of one attribute (JPA allows it) wraps the partition key alone
+        AttributeMeta idSk = sk == null ? null : idClassPart(idType, sk, idWhere);
         RecordShape record = RecordShape.of(idType);
-        if (record != null && record.size() != 2) {
+        int parts = sk == null ? 1 : 2;
+        if (record != null && record.size() != parts) {
             throw new PersistenceException(idWhere + " is a record of " + record.size() + " components; an id class"
-                    + " record holds exactly the two key attributes '" + pk.name() + "' and '" + sk.name() + "'");
+                    + " record holds exactly the key attributes " + (sk == null ? "'" + pk.name() + "'"
+                    : "'" + pk.name() + "' and '" + sk.name() + "'"));
         }
         MethodHandle idCtor = record != null ? null : Types.constructor(idType, "id class " + idType.getName());
-        IdMappers.Parts parts = new IdMappers.Parts(idPk, idSk, idCtor, idType, where, record);
-        return new Keys(pk, sk, EntityMeta.IdKind.ID_CLASS, idType, new IdMappers.IdClass(parts, pk, sk), null);
+        IdMappers.Parts idParts = new IdMappers.Parts(idPk, idSk, idCtor, idType, where, record);
+        return new Keys(pk, sk, EntityMeta.IdKind.ID_CLASS, idType, new IdMappers.IdClass(idParts, pk, sk), null);
     }
 
     /** The {@code @IdClass} of the class or of the superclass (entity or mapped) that declares it. */

@@ -37,6 +37,54 @@ class CompositeKeyOrderTest {
         }
     }
 
+    /** An id class of one attribute, as JPA allows: find takes it. */
+    public static class TagId implements Serializable {
+        public String name;
+
+        public TagId() {
+        }
+
+        TagId(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TagId t && java.util.Objects.equals(t.name, name);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(name);
+        }
+    }
+
+    @Entity
+    @IdClass(TagId.class)
+    public static class Tag {
+        @Id
+        public String name;
+        public int uses;
+    }
+
+    @Test
+    void anIdClassOfOneAttributeWrapsThePartitionKey() {
+        try (TestUnit unit = TestUnit.of(Tag.class).build()) {
+            unit.inTransaction(em -> {
+                Tag t = new Tag();
+                t.name = "java";
+                t.uses = 3;
+                em.persist(t);
+            });
+            unit.withEntityManager(em -> {
+                Tag t = em.find(Tag.class, new TagId("java"));
+                assertEquals(3, t.uses);
+                assertEquals(new TagId("java"), em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(t));
+                return null;
+            });
+        }
+    }
+
     @Test
     void theFirstIdIsThePartitionKeyAndTheSecondTheSortKey() {
         try (TestUnit unit = TestUnit.of(Line.class).property("jynamo.scan", "deny").build()) {
