@@ -5,7 +5,6 @@ import io.jynamo.jpql.BoundValue;
 import io.jynamo.jpql.JpqlCompiler;
 import io.jynamo.jpql.Operation;
 import io.jynamo.jpql.ValueKind;
-import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.model.QueryModel;
 import io.jynamo.jpql.testing.TestModels;

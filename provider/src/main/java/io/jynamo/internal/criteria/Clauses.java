@@ -60,7 +60,7 @@ final class Clauses {
         return where == null ? null : where.condition(l);
     }
 
-    /** The parameter objects the restriction (and, for {@code extra}, more) uses. */
+    /** The parameter objects a query uses (its lowered form lists them). */
     static Set<ParameterExpression<?>> parameters(CriteriaStatement.Lowerable query) {
         Set<ParameterExpression<?>> out = new LinkedHashSet<>();
         query.lower().shaping().visible().values().forEach(p -> out.add((ParameterExpression<?>) p));
