@@ -80,9 +80,12 @@ public final class BenchTable {
             }
             rows.computeIfAbsent(key.toString(), k -> new LinkedHashMap<>()).put(mapper, r);
         }
-        boolean gc = results.stream().anyMatch(r -> alloc(r) != null);
-        StringBuilder t = new StringBuilder("| scenario | floor | Enhanced Client | Jynamo |" + (gc ? " allocated B/op: floor / Enhanced / Jynamo |" : "")
-                + "%n|---|---|---|---|" + (gc ? "---|" : "") + "%n");
+        boolean gc = results.stream().anyMatch(r -> secondary(r, "gc.alloc.rate.norm") != null);
+        boolean cpu = results.stream().anyMatch(r -> secondary(r, "cpu.time.norm") != null);
+        StringBuilder t = new StringBuilder("| scenario | floor | Enhanced Client | Jynamo |"
+                + (cpu ? " CPU µs/op: floor / Enhanced / Jynamo |" : "")
+                + (gc ? " allocated B/op: floor / Enhanced / Jynamo |" : "")
+                + "%n|---|---|---|---|" + (cpu ? "---|" : "") + (gc ? "---|" : "") + "%n");
         for (Map.Entry<String, Map<String, RunResult>> row : rows.entrySet()) {
             RunResult floor = row.getValue().get("floor");
             t.append("| ").append(row.getKey()).append(" |");
@@ -90,20 +93,28 @@ public final class BenchTable {
                 RunResult r = row.getValue().get(m);
                 t.append(' ').append(r == null ? "—" : score(r, floor)).append(" |");
             }
+            if (cpu) {
+                t.append(' ').append(perOp(row.getValue(), floor, "cpu.time.norm")).append(" |");
+            }
             if (gc) {
-                List<String> a = new ArrayList<>();
-                for (String m : MAPPERS) {
-                    RunResult r = row.getValue().get(m);
-                    Result<?> x = r == null ? null : alloc(r);
-                    Result<?> f = floor == null ? null : alloc(floor);
-                    a.add(x == null ? "—" : String.format(Locale.ROOT, "%,.0f", x.getScore())
-                            + (f == null || f.getScore() == 0 || r == floor ? "" : String.format(Locale.ROOT, " (%.2f×)", x.getScore() / f.getScore())));
-                }
-                t.append(' ').append(String.join(" / ", a)).append(" |");
+                t.append(' ').append(perOp(row.getValue(), floor, "gc.alloc.rate.norm")).append(" |");
             }
             t.append("%n");
         }
         return String.format(t.toString());
+    }
+
+    /** A secondary result of the three mappers, each with its ratio to the floor's. */
+    private static String perOp(Map<String, RunResult> row, RunResult floor, String name) {
+        List<String> a = new ArrayList<>();
+        Result<?> f = floor == null ? null : secondary(floor, name);
+        for (String m : MAPPERS) {
+            RunResult r = row.get(m);
+            Result<?> x = r == null ? null : secondary(r, name);
+            a.add(x == null ? "—" : number(x.getScore())
+                    + (f == null || f.getScore() == 0 || r == floor ? "" : String.format(Locale.ROOT, " (%.2f×)", x.getScore() / f.getScore())));
+        }
+        return String.join(" / ", a);
     }
 
     private static String score(RunResult r, RunResult floor) {
@@ -119,12 +130,12 @@ public final class BenchTable {
         if (Double.isNaN(d)) {
             return "?";
         }
-        return String.format(Locale.ROOT, d >= 100 ? "%.0f" : d >= 10 ? "%.1f" : d >= 1 ? "%.2f" : "%.3f", d);
+        return String.format(Locale.ROOT, d >= 10_000 ? "%,.0f" : d >= 100 ? "%.0f" : d >= 10 ? "%.1f" : d >= 1 ? "%.2f" : "%.3f", d);
     }
 
-    private static Result<?> alloc(RunResult r) {
+    private static Result<?> secondary(RunResult r, String name) {
         for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
-            if (e.getKey().endsWith("gc.alloc.rate.norm")) {
+            if (e.getKey().endsWith(name)) {
                 return e.getValue();
             }
         }
