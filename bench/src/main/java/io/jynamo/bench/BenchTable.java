@@ -22,7 +22,8 @@ import java.util.Map;
  * as a ratio to the floor of the same run (and the allocation per operation when run with {@code -prof gc}),
  * then the heap of a persistence context of 100,000 entities. Arguments are JMH's own (for example
  * {@code -f 1 -wi 3 -w 1s -i 3 -r 1s -prof gc} or a benchmark regex); without a regex every benchmark of
- * this module runs. {@code --heap-only} measures the heap alone, {@code --no-heap} skips it.
+ * this module runs. {@code --heap-only} measures the heap alone, {@code --no-heap} skips it; {@code --interleaved
+ * [regex]} prints instead the CPU ratios measured with the mappers taking turns ({@link InterleavedRatios}).
  */
 public final class BenchTable {
 
@@ -35,7 +36,15 @@ public final class BenchTable {
         List<String> jmhArgs = new ArrayList<>(Arrays.asList(args));
         boolean heapOnly = jmhArgs.remove("--heap-only");
         boolean heap = !jmhArgs.remove("--no-heap");
+        boolean interleaved = jmhArgs.remove("--interleaved");
         StringBuilder out = new StringBuilder();
+        if (interleaved) {
+            // CPU ratios with the mappers taking turns (see InterleavedRatios); the remaining argument, if any, filters scenarios
+            out.append(InterleavedRatios.run(3_000, 15, jmhArgs.isEmpty() ? null : jmhArgs.get(0)));
+            System.out.println();
+            System.out.println(out);
+            return;
+        }
         if (!heapOnly) {
             CommandLineOptions cli = new CommandLineOptions(jmhArgs.toArray(String[]::new));
             ChainedOptionsBuilder options = new OptionsBuilder().parent(cli);
