@@ -172,7 +172,9 @@ public final class Dynamo {
         try {
             for (int attempt = 1; ; attempt++) {
                 List<TableWrite> left = sendBatch(pending, budget);
-                if (left.size() < pending.size()) {
+                if (left.isEmpty()) {
+                    written.addAll(pending); // the common case: no set of the unprocessed ones to build and search
+                } else if (left.size() < pending.size()) {
                     Set<TableWrite> notDone = Collections.newSetFromMap(new IdentityHashMap<>());
                     notDone.addAll(left);
                     pending.stream().filter(w -> !notDone.contains(w)).forEach(written::add);

@@ -1,0 +1,133 @@
+package io.jynamo.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The CPU ratios of {@link ClientOverheadBenchmark}'s scenarios to the floor, measured so that a busy shared machine
+ * does not decide them: the three mappers take turns in short rounds (about 100 ms each, the order rotating), each
+ * round measures the calling thread's CPU time per operation, and the ratio reported is the median over rounds of
+ * the ratio within a round. Slow drifts of the machine's load hit the floor and the mapper compared with it alike.
+ * (Jynamo runs with {@code jynamo.parallelism=1} there, so all its work is on the measured thread.)
+ */
+final class InterleavedRatios {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static volatile int sink;
+
+    private InterleavedRatios() {
+    }
+
+    /** One scenario: its mappers in order floor, Enhanced Client (or null), Jynamo. */
+    private record Scenario(String name, Supplier<Object> floor, Supplier<Object> enhanced, Supplier<Object> jynamo) {
+    }
+
+    static String run(long warmupMillis, int rounds, String filter) {
+        ClientOverheadBenchmark b = new ClientOverheadBenchmark();
+        ClientOverheadBenchmark.Users users = new ClientOverheadBenchmark.Users();
+        ClientOverheadBenchmark.Partition p100 = new ClientOverheadBenchmark.Partition();
+        ClientOverheadBenchmark.Partition p1000 = new ClientOverheadBenchmark.Partition();
+        ClientOverheadBenchmark.Deletable deletable = new ClientOverheadBenchmark.Deletable();
+        ClientOverheadBenchmark.Counted counted = new ClientOverheadBenchmark.Counted();
+        ClientOverheadBenchmark.Versioned versioned = new ClientOverheadBenchmark.Versioned();
+        users.setUp();
+        p100.size = 100;
+        p100.setUp();
+        p1000.size = 1000;
+        p1000.setUp();
+        deletable.setUp();
+        counted.setUp();
+        versioned.setUp();
+        List<Scenario> all = List.of(
+                new Scenario("findCold", () -> b.findCold_floor(users), () -> b.findCold_enhanced(users), () -> b.findCold_jynamo(users)),
+                new Scenario("write25", () -> b.write25_floor(users), () -> b.write25_enhanced(users), () -> b.write25_jynamo(users)),
+                new Scenario("persist100", () -> b.persist100_floor(users), () -> b.persist100_enhanced(users), () -> b.persist100_jynamo(users)),
+                new Scenario("load100change10", () -> b.load100change10_floor(users), () -> b.load100change10_enhanced(users),
+                        () -> b.load100change10_jynamo(users)),
+                new Scenario("in100", () -> b.in100_floor(users), () -> b.in100_enhanced(users), () -> b.in100_jynamo(users)),
+                new Scenario("queryPartition size=100", () -> b.queryPartition_floor(p100), () -> b.queryPartition_enhanced(p100),
+                        () -> b.queryPartition_jynamo(p100)),
+                new Scenario("queryPartition size=1000", () -> b.queryPartition_floor(p1000), () -> b.queryPartition_enhanced(p1000),
+                        () -> b.queryPartition_jynamo(p1000)),
+                new Scenario("count", () -> b.count_floor(counted), null, () -> b.count_jynamo(counted)),
+                new Scenario("delete100", () -> b.delete100_floor(deletable), () -> b.delete100_enhanced(deletable),
+                        () -> b.delete100_jynamo(deletable)),
+                new Scenario("versioned100", () -> b.versioned100_floor(versioned), () -> b.versioned100_enhanced(versioned),
+                        () -> b.versioned100_jynamo(versioned)));
+        StringBuilder out = new StringBuilder(String.format("| scenario | floor CPU µs/op | Enhanced Client | Jynamo |%n|---|---|---|---|%n"));
+        try {
+            for (Scenario s : all) {
+                if (filter != null && !s.name().matches(".*(" + filter + ").*")) {
+                    continue;
+                }
+                List<Supplier<Object>> mappers = new ArrayList<>(Arrays.asList(s.floor(), s.enhanced(), s.jynamo()));
+                for (Supplier<Object> m : mappers) {
+                    if (m != null) {
+                        repeat(m, warmupMillis * 1_000_000);
+                    }
+                }
+                double[][] perOp = new double[3][rounds];
+                for (int r = 0; r < rounds; r++) {
+                    for (int k = 0; k < 3; k++) {
+                        int i = (r + k) % 3;
+                        if (mappers.get(i) != null) {
+                            perOp[i][r] = repeat(mappers.get(i), 100_000_000L);
+                        }
+                    }
+                }
+                out.append("| ").append(s.name()).append(" | ").append(number(median(perOp[0]))).append(" | ")
+                        .append(s.enhanced() == null ? "—" : ratio(perOp[1], perOp[0])).append(" | ")
+                        .append(ratio(perOp[2], perOp[0])).append(String.format(" |%n"));
+            }
+        } finally {
+            users.tearDown();
+            p100.tearDown();
+            p1000.tearDown();
+            deletable.tearDown();
+            counted.tearDown();
+            versioned.tearDown();
+        }
+        return out.toString();
+    }
+
+    /** Runs {@code op} for about {@code cpuNanos} of this thread's CPU time; returns the CPU µs per operation. */
+    private static double repeat(Supplier<Object> op, long cpuNanos) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        long n = 0;
+        long used;
+        do {
+            sink += System.identityHashCode(op.get());
+            n++;
+            used = THREADS.getCurrentThreadCpuTime() - start;
+        } while (used < cpuNanos);
+        return used / 1000.0 / n;
+    }
+
+    private static String ratio(double[] mapper, double[] floor) {
+        double[] r = new double[floor.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = mapper[i] / floor[i];
+        }
+        double[] sorted = r.clone();
+        Arrays.sort(sorted);
+        return String.format(Locale.ROOT, "%s µs, **%.2f×** (rounds %.2f–%.2f)", number(median(mapper)), median(r),
+                sorted[sorted.length / 4], sorted[sorted.length * 3 / 4]);
+    }
+
+    private static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    private static String number(double d) {
+        return String.format(Locale.ROOT, d >= 100 ? "%.0f" : d >= 10 ? "%.1f" : "%.2f", d);
+    }
+}
