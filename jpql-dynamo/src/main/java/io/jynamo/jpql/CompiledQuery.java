@@ -118,9 +118,14 @@ public final class CompiledQuery {
         return analysis.statement().where();
     }
 
-    /** The resolved ORDER BY, or {@code null}. */
+    /** The first resolved ORDER BY item, or {@code null}. */
     public OrderBy orderBy() {
         return analysis.statement().orderBy();
+    }
+
+    /** The resolved ORDER BY items in order (empty for none). */
+    public java.util.List<OrderBy> order() {
+        return analysis.statement().order();
     }
 
     /** The whole resolved statement (for tools such as the test oracle). */

@@ -3,6 +3,7 @@ package io.jynamo.jpql.semantic;
 import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Between;
 import io.jynamo.jpql.ast.CompareOp;
+import io.jynamo.jpql.ast.CaseFunction;
 import io.jynamo.jpql.ast.Comparison;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
@@ -71,6 +72,18 @@ final class Conditions {
     }
 
     private Condition comparison(Comparison c) {
+        if (scope.caseOnAttribute(c.left()) || scope.caseOnAttribute(c.right())) {
+            // Evaluated in Java after the read (DynamoDB cannot change case), under the client-side policy.
+            boolean la = scope.caseOnAttribute(c.left()) || scope.isAttribute(c.left());
+            Expr l = la ? stringOperand(c.left(), "comparison") : null;
+            Expr r = scope.caseOnAttribute(c.right()) || scope.isAttribute(c.right())
+                    ? stringOperand(c.right(), "comparison")
+                    : values.value(c.right(), Target.plain(String.class, operandText(l)), "comparison");
+            if (l == null) {
+                l = values.value(c.left(), Target.plain(String.class, operandText(r)), "comparison");
+            }
+            return new Comparison(l, c.op(), r, c.pos());
+        }
         scope.checkNoCaseOnAttribute(c.left());
         scope.checkNoCaseOnAttribute(c.right());
         Expr left = c.left();
@@ -207,6 +220,12 @@ final class Conditions {
     }
 
     private Condition like(Like l) {
+        if (scope.caseOnAttribute(l.value())) {
+            // UPPER(e.name) LIKE UPPER(:p) (Spring Data's IgnoreCase): any pattern, matched in Java after the read.
+            Expr v = stringOperand(l.value(), "LIKE");
+            Expr pattern = values.value(l.pattern(), Target.plain(String.class, "a LIKE pattern"), "LIKE pattern");
+            return new Like(v, pattern, l.negated(), l.pos(), l.escape());
+        }
         scope.checkNoCaseOnAttribute(l.value());
         PathExpr p = leftAttribute(l.value(), "LIKE", "LIKE needs a string attribute on the left",
                 "write e.name LIKE 'prefix%'");
@@ -223,6 +242,27 @@ final class Conditions {
             LikePattern.parse(text, l.escape(), lit.pos(), "'" + text.replace("'", "''") + "'");
         }
         return new Like(p, pattern, l.negated(), l.pos(), l.escape());
+    }
+
+    /** A string attribute, or LOWER/UPPER of one (nested as written), resolved. */
+    private Expr stringOperand(Expr e, String construct) {
+        if (e instanceof CaseFunction f) {
+            return new CaseFunction(f.upper(), stringOperand(f.argument(), construct), f.pos());
+        }
+        PathExpr p = scope.scalarAttribute(e, construct);
+        if (p.attribute().javaType() != String.class) {
+            throw p.pos().error("LOWER/UPPER needs a string attribute but " + p.text() + " is "
+                    + p.attribute().javaType().getName(), "compare " + p.text() + " itself");
+        }
+        return p;
+    }
+
+    /** How an operand is named in messages about the value compared with it. */
+    private static String operandText(Expr e) {
+        if (e instanceof CaseFunction f) {
+            return (f.upper() ? "UPPER(" : "LOWER(") + operandText(f.argument()) + ")";
+        }
+        return e instanceof PathExpr p ? p.text() : "a string";
     }
 
     private Condition in(In in) {

@@ -60,24 +60,26 @@ public final class JpqlEvaluator {
     }
 
     /**
-     * The ORDER BY as a comparator of rows, or {@code null} when the query has none. Rows without the
-     * sort key (never in a Query result) sort first.
+     * The ORDER BY as a comparator of rows, or {@code null} when the query has none: item by item, NULL as the
+     * greatest value (last ascending, first descending) unless NULLS FIRST/LAST says otherwise.
      */
     public static Comparator<Map<String, Object>> order(CompiledQuery q) {
-        OrderBy o = q.orderBy();
-        if (o == null) {
-            return null;
+        Comparator<Map<String, Object>> all = null;
+        for (OrderBy o : q.order()) {
+            String path = o.path().attribute().path();
+            boolean nullsFirst = o.nullsFirst() != null ? o.nullsFirst() : o.descending();
+            Comparator<Map<String, Object>> c = (a, b) -> {
+                Object x = a.get(path);
+                Object y = b.get(path);
+                if (x == null || y == null) {
+                    int n = x == null ? (y == null ? 0 : 1) : -1;
+                    return nullsFirst ? -n : n;
+                }
+                return o.descending() ? compare(y, x) : compare(x, y);
+            };
+            all = all == null ? c : all.thenComparing(c);
         }
-        String path = o.path().attribute().path();
-        Comparator<Map<String, Object>> c = (a, b) -> {
-            Object x = a.get(path);
-            Object y = b.get(path);
-            if (x == null || y == null) {
-                return x == null ? (y == null ? 0 : -1) : 1;
-            }
-            return compare(x, y);
-        };
-        return o.descending() ? c.reversed() : c;
+        return all;
     }
 
     private record Eval(Map<Object, Object> args, Map<String, Object> row) {
