@@ -121,8 +121,10 @@ public final class Planner {
         }
         if (path.operation() == Operation.SCAN) {
             String filter = conjuncts.isEmpty() ? null : r.conjunction(conjuncts);
-            return finish(r, Operation.SCAN, null, null, filter, conjuncts, List.of(), dynamoCount, true,
-                    path.scanReason(), false, client);
+            String reason = conjuncts.isEmpty() && !inJava.isEmpty()
+                    ? "no condition DynamoDB can evaluate (the WHERE runs in Java): every item is read" : path.scanReason();
+            return finish(r, Operation.SCAN, null, null, filter, conjuncts, List.of(), dynamoCount, true, reason, false,
+                    client);
         }
         StringBuilder key = new StringBuilder(r.atom(path.partitionKeyAtom()));
         if (path.sortKeyAtom() != null) {
