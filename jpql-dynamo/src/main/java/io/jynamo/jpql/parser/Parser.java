@@ -271,7 +271,7 @@ public final class Parser extends ExpressionParser {
             }
             PathExpr target = path("an attribute path");
             consume(TokenType.EQ, "'='", "write SET e.a = value");
-            Expr value = value();
+            Expr value = plainValue();
             sets.add(new SetClause(target, value, start.pos()));
         } while (match(TokenType.COMMA));
         Condition where = null;

@@ -5,6 +5,7 @@ import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Between;
 import io.jynamo.jpql.ast.CaseFunction;
 import io.jynamo.jpql.ast.Comparison;
+import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.In;
@@ -239,13 +240,20 @@ final class ClientWork implements ClientSide {
             Object v = row.get(s.collection().attribute());
             return v instanceof Collection<?> c ? c.size() : v instanceof Map<?, ?> m ? m.size() : 0;
         }
-        if (e instanceof CaseFunction f && contains(f.argument())) {
+        if (e instanceof CaseFunction f) {
             Object v = value(f.argument(), row);
             if (v == null) {
                 return null;
             }
             String s = v.toString();
             return f.upper() ? s.toUpperCase(Locale.ROOT) : s.toLowerCase(Locale.ROOT);
+        }
+        if (e instanceof Computed c) {
+            List<Object> args = new ArrayList<>();
+            for (Expr a : c.arguments()) {
+                args.add(value(a, row));
+            }
+            return Functions.apply(c.function(), args);
         }
         return binder.eval(e);
     }
@@ -304,7 +312,13 @@ final class ClientWork implements ClientSide {
     /** Whether the expression reads an attribute of the row. */
     static boolean contains(Expr e) {
         return e instanceof PathExpr p && p.attribute() != null || e instanceof SizeExpr
-                || e instanceof CaseFunction f && contains(f.argument());
+                || e instanceof CaseFunction f && contains(f.argument())
+                || e instanceof Computed c && c.arguments().stream().anyMatch(ClientWork::contains);
+    }
+
+    /** Whether DynamoDB cannot evaluate the expression: a function or arithmetic, LOWER/UPPER of an attribute. */
+    static boolean javaOnly(Expr e) {
+        return e instanceof Computed || e instanceof CaseFunction f && (contains(f.argument()) || javaOnly(f.argument()));
     }
 
     private static void collect(Condition c, Map<String, AttributeInfo> attrs) {
@@ -327,6 +341,8 @@ final class ClientWork implements ClientSide {
             attrs.putIfAbsent(s.collection().attribute().path(), s.collection().attribute());
         } else if (e instanceof CaseFunction f) {
             collect(f.argument(), attrs);
+        } else if (e instanceof Computed c) {
+            c.arguments().forEach(a -> collect(a, attrs));
         }
     }
 
@@ -399,6 +415,20 @@ final class ClientWork implements ClientSide {
         }
         if (e instanceof Param p) {
             return p.name() != null ? ":" + p.name() : "?" + p.position();
+        }
+        if (e instanceof Computed c) {
+            List<String> args = new ArrayList<>();
+            c.arguments().forEach(a -> args.add(text(a)));
+            if (c.operator()) {
+                return "(" + args.get(0) + " " + c.function() + " " + args.get(1) + ")";
+            }
+            if (c.function().equals("NEG")) {
+                return "-" + args.get(0);
+            }
+            if (c.function().equals("TRIM")) {
+                return "TRIM(" + ((Literal) c.arguments().get(0)).value() + " " + args.get(1) + " FROM " + args.get(2) + ")";
+            }
+            return c.function() + "(" + String.join(", ", args) + ")";
         }
         if (e instanceof Literal l) {
             Object v = l.value();

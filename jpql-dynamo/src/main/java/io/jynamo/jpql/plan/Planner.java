@@ -6,7 +6,6 @@ import io.jynamo.jpql.Operation;
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
 import io.jynamo.jpql.ast.And;
-import io.jynamo.jpql.ast.CaseFunction;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
 import io.jynamo.jpql.ast.Expr;
@@ -192,7 +191,7 @@ public final class Planner {
             return needsJava(n.operand());
         }
         for (Expr e : ClientWork.operands(c)) {
-            if (e instanceof CaseFunction f && ClientWork.contains(f)) {
+            if (ClientWork.javaOnly(e)) {
                 return true;
             }
         }

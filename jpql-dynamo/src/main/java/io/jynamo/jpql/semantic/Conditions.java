@@ -33,10 +33,12 @@ import java.util.Locale;
 final class Conditions {
     private final Scope scope;
     private final Values values;
+    private final JavaValues java;
 
     Conditions(Scope scope, Values values) {
         this.scope = scope;
         this.values = values;
+        this.java = new JavaValues(scope, values);
     }
 
     Condition condition(Condition c) {
@@ -72,17 +74,20 @@ final class Conditions {
     }
 
     private Condition comparison(Comparison c) {
-        if (scope.caseOnAttribute(c.left()) || scope.caseOnAttribute(c.right())) {
-            // Evaluated in Java after the read (DynamoDB cannot change case), under the client-side policy.
-            boolean la = scope.caseOnAttribute(c.left()) || scope.isAttribute(c.left());
-            Expr l = la ? stringOperand(c.left(), "comparison") : null;
-            Expr r = scope.caseOnAttribute(c.right()) || scope.isAttribute(c.right())
-                    ? stringOperand(c.right(), "comparison")
-                    : values.value(c.right(), Target.plain(String.class, operandText(l)), "comparison");
-            if (l == null) {
-                l = values.value(c.left(), Target.plain(String.class, operandText(r)), "comparison");
+        if (java.javaOnly(c.left()) || java.javaOnly(c.right())) {
+            // Evaluated in Java after the read (DynamoDB cannot compute), under the client-side policy.
+            boolean leftFirst = java.javaOnly(c.left()) || scope.isAttribute(c.left());
+            JavaValues.Typed first = java.resolve(leftFirst ? c.left() : c.right(), null, "comparison");
+            JavaValues.Typed second = java.resolve(leftFirst ? c.right() : c.left(),
+                    JavaValues.category(first.type()), "comparison");
+            JavaValues.Typed l = leftFirst ? first : second;
+            JavaValues.Typed r = leftFirst ? second : first;
+            if (JavaValues.category(l.type()) != JavaValues.category(r.type())) {
+                throw c.pos().error("cannot compare a " + l.type().getSimpleName() + " with a " + r.type().getSimpleName(),
+                        "compare values of the same kind");
             }
-            return new Comparison(l, c.op(), r, c.pos());
+            requireAttribute(c.pos(), l, r);
+            return new Comparison(l.expr(), c.op(), r.expr(), c.pos());
         }
         scope.checkNoCaseOnAttribute(c.left());
         scope.checkNoCaseOnAttribute(c.right());
@@ -195,6 +200,13 @@ final class Conditions {
     }
 
     private Condition between(Between b) {
+        if (java.javaOnly(b.value())) {
+            JavaValues.Typed v = java.resolve(b.value(), null, "BETWEEN");
+            requireAttribute(b.pos(), v);
+            Class<?> t = JavaValues.category(v.type());
+            return new Between(v.expr(), java.resolve(b.low(), t, "BETWEEN bound").expr(),
+                    java.resolve(b.high(), t, "BETWEEN bound").expr(), b.negated(), b.pos());
+        }
         scope.checkNoCaseOnAttribute(b.value());
         if (b.value() instanceof SizeExpr s) {
             SizeExpr rs = size(s);
@@ -220,11 +232,15 @@ final class Conditions {
     }
 
     private Condition like(Like l) {
-        if (scope.caseOnAttribute(l.value())) {
+        if (java.javaOnly(l.value())) {
             // UPPER(e.name) LIKE UPPER(:p) (Spring Data's IgnoreCase): any pattern, matched in Java after the read.
-            Expr v = stringOperand(l.value(), "LIKE");
-            Expr pattern = values.value(l.pattern(), Target.plain(String.class, "a LIKE pattern"), "LIKE pattern");
-            return new Like(v, pattern, l.negated(), l.pos(), l.escape());
+            JavaValues.Typed v = java.resolve(l.value(), null, "LIKE");
+            if (v.type() != String.class) {
+                throw l.pos().error("LIKE needs a string but the value is " + v.type().getName(), null);
+            }
+            JavaValues.Typed pattern = java.resolve(l.pattern(), String.class, "LIKE pattern");
+            requireAttribute(l.pos(), v, pattern);
+            return new Like(v.expr(), pattern.expr(), l.negated(), l.pos(), l.escape());
         }
         scope.checkNoCaseOnAttribute(l.value());
         PathExpr p = leftAttribute(l.value(), "LIKE", "LIKE needs a string attribute on the left",
@@ -244,28 +260,27 @@ final class Conditions {
         return new Like(p, pattern, l.negated(), l.pos(), l.escape());
     }
 
-    /** A string attribute, or LOWER/UPPER of one (nested as written), resolved. */
-    private Expr stringOperand(Expr e, String construct) {
-        if (e instanceof CaseFunction f) {
-            return new CaseFunction(f.upper(), stringOperand(f.argument(), construct), f.pos());
+    /** A condition computed in Java must read an attribute: one of values alone is decided by the caller. */
+    private static void requireAttribute(Pos pos, JavaValues.Typed... operands) {
+        for (JavaValues.Typed t : operands) {
+            if (JavaValues.readsAttribute(t.expr())) {
+                return;
+            }
         }
-        PathExpr p = scope.scalarAttribute(e, construct);
-        if (p.attribute().javaType() != String.class) {
-            throw p.pos().error("LOWER/UPPER needs a string attribute but " + p.text() + " is "
-                    + p.attribute().javaType().getName(), "compare " + p.text() + " itself");
-        }
-        return p;
-    }
-
-    /** How an operand is named in messages about the value compared with it. */
-    private static String operandText(Expr e) {
-        if (e instanceof CaseFunction f) {
-            return (f.upper() ? "UPPER(" : "LOWER(") + operandText(f.argument()) + ")";
-        }
-        return e instanceof PathExpr p ? p.text() : "a string";
+        throw pos.error("a condition of functions or arithmetic needs an attribute",
+                "compute values without attributes in Java and pass the result as a parameter");
     }
 
     private Condition in(In in) {
+        if (java.javaOnly(in.value())) {
+            JavaValues.Typed v = java.resolve(in.value(), null, "IN");
+            requireAttribute(in.pos(), v);
+            List<Expr> items = new ArrayList<>();
+            for (Expr e : in.items()) {
+                items.add(java.resolveItem(e, JavaValues.category(v.type())).expr());
+            }
+            return new In(v.expr(), items, in.negated(), in.pos());
+        }
         scope.checkNoCaseOnAttribute(in.value());
         Scope.EntityPath ep = scope.entityPath(in.value(), "IN");
         if (ep != null) {
@@ -287,6 +302,11 @@ final class Conditions {
     }
 
     private Condition isNull(IsNull n) {
+        if (java.javaOnly(n.value())) {
+            JavaValues.Typed v = java.resolve(n.value(), null, "IS NULL");
+            requireAttribute(n.pos(), v);
+            return new IsNull(v.expr(), n.negated(), n.pos());
+        }
         scope.checkNoCaseOnAttribute(n.value());
         Expr v = n.value();
         Scope.EntityPath e = scope.entityPath(v, "IS NULL");

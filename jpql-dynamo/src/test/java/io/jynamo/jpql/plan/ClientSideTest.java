@@ -159,6 +159,27 @@ class ClientSideTest {
         assertNull(p.clientSide());
     }
 
+    @Test
+    void functionsAndArithmeticRunInJavaAndExplainSaysWhich() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.lastName = 'S' AND LENGTH(u.name) > 3 AND u.age * 2 >= :a",
+                "a", 10);
+        assertEquals("#n0 = :v0", p.keyCondition());
+        assertNull(p.filter());
+        assertTrue(p.explain().contains("in Java:        filter LENGTH(u.name) > 3 AND (u.age * 2) >= :a"), p.explain());
+        String unbound = compile("SELECT u FROM User u WHERE TRIM(LEADING 'x' FROM u.name) = :n ORDER BY u.age").explain(null);
+        assertTrue(unbound.contains("in Java:        filter TRIM(LEADING 'x' FROM u.name) = :n; sort by u.age ASC NULLS LAST"),
+                unbound);
+    }
+
+    @Test
+    void eachArithmeticOperatorCountsOneLevelOfNesting() {
+        String ok = "SELECT u FROM User u WHERE u.age" + " + 1".repeat(199) + " = 202";
+        assertTrue(compile(ok).bind(Map.of(), null).clientSide().test(asRow(row("age", 3))));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> compile("SELECT u FROM User u WHERE u.age" + " * 1".repeat(201) + " = 3"));
+        assertTrue(e.getMessage().contains("nests deeper than 200"), e.getMessage());
+    }
+
     /** The Java evaluator and the differential test's oracle agree on every condition and row. */
     @Test
     void theJavaEvaluatorAgreesWithTheOracle() {
@@ -167,16 +188,26 @@ class ClientSideTest {
                 "UPPER(u.name) = UPPER(u.email)", "NOT (UPPER(u.name) = 'AB')", "UPPER(u.name) = 'AB' OR u.age > 2",
                 "NOT (LOWER(u.name) LIKE 'a%' AND u.age IS NULL)", "UPPER(u.name) LIKE '%B%' OR u.age IN (1, 3)",
                 "UPPER(LOWER(u.name)) NOT LIKE 'A_'", "UPPER(u.name) = 'AB' OR (u.email IS NULL AND NOT u.age BETWEEN 1 AND 2)",
-                "UPPER(u.name) = :missing OR u.age <> 2", "LOWER(u.name) = 'ab' OR NOT (u.age < 2 OR u.email LIKE 'x%')");
+                "UPPER(u.name) = :missing OR u.age <> 2", "LOWER(u.name) = 'ab' OR NOT (u.age < 2 OR u.email LIKE 'x%')",
+                "LENGTH(u.name) = 2", "LENGTH(u.name) BETWEEN 1 AND 2", "LENGTH(u.name) NOT BETWEEN 1 AND 2",
+                "LOCATE('b', u.name) = 2", "LOCATE('b', u.name, 3) > 0", "SUBSTRING(u.name, 2) = 'b'",
+                "SUBSTRING(u.name, 1, 1) = 'a'", "CONCAT(u.name, '-', u.email) = 'ab-xy'", "TRIM(u.email) = 'ab'",
+                "TRIM(LEADING 'a' FROM u.name) = 'b'", "TRIM(BOTH 'x' FROM u.email) = 'y'", "TRIM(TRAILING FROM u.email) = ' ab'",
+                "u.age + 1 > 2", "u.age * 2 = u.age + 2", "u.age / 2 = 1", "u.age - 3 < -1", "-u.age = -2",
+                "ABS(u.age - 2) = 1", "MOD(u.age, 2) = 1", "u.age / 0 = 1 OR u.age IS NULL", "UPPER(u.name) IN ('AB', 'B')",
+                "UPPER(u.name) NOT IN :names", "LENGTH(u.email) IS NULL", "NOT (LENGTH(u.name) > 1) OR u.age / 2.0 = 1.5",
+                "u.age + :n >= 4", "LENGTH(CONCAT(u.name, u.email)) > 3");
         Random random = new Random(12);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            rows.add(row("name", pick(random, null, "ab", "AB", "aB", "b", "", "abc"),
-                    "email", pick(random, null, "ab", "xy", "AB"), "age", pick(random, null, 0, 1, 2, 3)));
+            rows.add(row("name", pick(random, null, "ab", "AB", "aB", "b", "", "abc", "aab"),
+                    "email", pick(random, null, "ab", "xy", "AB", " ab ", "xyx", " ab"), "age", pick(random, null, 0, 1, 2, 3)));
         }
         Map<Object, Object> args = new HashMap<>();
         args.put("p", "Ab");
         args.put("missing", null);
+        args.put("names", List.of("AB", "B"));
+        args.put("n", 2);
         for (String c : conditions) {
             CompiledQuery q = compile("SELECT u FROM User u WHERE " + c);
             Map<Object, Object> bound = new HashMap<>();

@@ -49,7 +49,11 @@ class AnalyzerTest {
             SELECT u FROM User u WHERE 'x' MEMBER OF u.name             | 1, column 42 | MEMBER OF needs a collection attribute
             SELECT u FROM User u WHERE 5 MEMBER OF u.scores AND SIZE(u.age) = 1 | 1, column 58 | SIZE needs a collection attribute
             SELECT u FROM User u WHERE u.age LIKE '1%'                  | 1, column 28 | LIKE needs a string attribute
-            SELECT u FROM User u WHERE LOWER(u.age) = 'a'               | 1, column 34 | LOWER/UPPER needs a string attribute
+            SELECT u FROM User u WHERE LOWER(u.age) = 'a'               | 1, column 34 | LOWER needs a string but u.age is java.lang.Integer
+            SELECT u FROM User u WHERE LENGTH(u.name) = 'a'             | 1, column 45 | 'a' is a String
+            SELECT u FROM User u WHERE u.age + u.name > 1               | 1, column 36 | arithmetic needs a number but u.name
+            SELECT u FROM User u WHERE u.age IN (:a + 1)                | 1, column 41 | arithmetic is not supported as IN item
+            SELECT u FROM User u WHERE LENGTH(:p) = 2                   | 1, column 39 | needs an attribute
             SELECT u FROM User u WHERE u.email IN (UPPER(u.name))       | 1, column 40 | UPPER on an attribute is not supported
             SELECT u FROM User u WHERE u.age = LOWER('a')               | 1, column 36 | LOWER produces a String
             SELECT u FROM User u WHERE u.name LIKE 'a_b'                | 1, column 40 | '_'
