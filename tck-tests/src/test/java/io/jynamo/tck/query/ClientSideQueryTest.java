@@ -142,6 +142,27 @@ class ClientSideQueryTest {
     }
 
     @Test
+    void functionsAndArithmeticOfAttributesRunInJavaWithNullsUnknown() {
+        try (TestUnit unit = unit("allow")) {
+            assertEquals(List.of("s1", "s2", "s3", "s4"), unit.withEntityManager(em -> ids(em,
+                    "SELECT s FROM Shopper s WHERE LENGTH(s.name) = 3 ORDER BY s.id")));
+            assertEquals(List.of("s1", "s5"), unit.withEntityManager(em -> em.createQuery(
+                    "SELECT s FROM Shopper s WHERE s.city = 'Rome' AND s.age * 2 - :d > 50 ORDER BY s.id", Shopper.class)
+                    .setParameter("d", 1).getResultList().stream().map(s -> s.id).toList()),
+                    "s2 has no age: NULL * 2 is NULL, the comparison UNKNOWN");
+            assertEquals(List.of("s3", "s4"), unit.withEntityManager(em -> ids(em,
+                    "SELECT s FROM Shopper s WHERE MOD(s.age, 5) = 0 AND SUBSTRING(CONCAT(s.city, s.name), 2, 2) <> 'om' "
+                            + "OR s.age = 25 ORDER BY s.id")));
+            assertEquals(List.of("s4"), unit.withEntityManager(em -> ids(em,
+                    "SELECT s FROM Shopper s WHERE LOCATE('d', LOWER(s.name)) = 3 AND TRIM(TRAILING 'd' FROM s.name) = 'Ci'")));
+            long count = unit.withEntityManager(em -> em.createQuery(
+                    "SELECT COUNT(s) FROM Shopper s WHERE ABS(s.age - 30) < 6 OR LENGTH(s.name) IS NULL", Long.class)
+                    .getSingleResult());
+            assertEquals(3, count, "s3 and s4 (25), s5 (31, and no name)");
+        }
+    }
+
+    @Test
     void denyRefusesBeforeAnyCallNamingWhatWouldRunInJavaAndTheHintOverridesIt() {
         try (TestUnit unit = unit("deny")) {
             var e = assertThrows(JynamoException.class, () -> unit.withEntityManager(
