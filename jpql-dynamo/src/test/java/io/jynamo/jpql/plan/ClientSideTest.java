@@ -172,6 +172,21 @@ class ClientSideTest {
     }
 
     @Test
+    void theExplainOfDocsJpqlMdIsReal() {
+        assertEquals("""
+                operation:      QUERY
+                entity:         User
+                table:          dynamodb-user
+                key condition:  #n0 = :v0
+                scan:           no
+                in Java:        filter UPPER(u.name) = UPPER(:n); sort by u.email DESC NULLS FIRST (after reading every matching item, no Limit)
+                names:          #n0=last_name
+                values:         :v0='S' (as lastName)""", plan(
+                "SELECT u FROM User u WHERE u.lastName = 'S' AND UPPER(u.name) = UPPER(:n) ORDER BY u.email DESC",
+                "n", "x").explain());
+    }
+
+    @Test
     void eachArithmeticOperatorCountsOneLevelOfNesting() {
         String ok = "SELECT u FROM User u WHERE u.age" + " + 1".repeat(199) + " = 202";
         assertTrue(compile(ok).bind(Map.of(), null).clientSide().test(asRow(row("age", 3))));

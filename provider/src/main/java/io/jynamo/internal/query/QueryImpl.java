@@ -255,7 +255,12 @@ public final class QueryImpl<X> implements TypedQuery<X> {
 
     /** The most rows this query may sort in memory: the hint, else the unit's {@code jynamo.client-side.max-rows}. */
     private long clientSideMaxRows() {
-        return UnitConfig.clientSideMaxRows(hints, services.clientSideMaxRows());
+        try {
+            return UnitConfig.clientSideMaxRows(hints, services.clientSideMaxRows());
+        } catch (PersistenceException e) {
+            // A refused hint fails the query as an argument does, in the unit property's wording.
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** The table a Scan reads, or under TABLE_PER_CLASS each of the tables it reads. */
