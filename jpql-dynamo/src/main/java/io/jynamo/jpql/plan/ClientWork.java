@@ -12,6 +12,7 @@ import io.jynamo.jpql.ast.In;
 import io.jynamo.jpql.ast.IsNull;
 import io.jynamo.jpql.ast.Like;
 import io.jynamo.jpql.ast.Literal;
+import io.jynamo.jpql.ast.MemberOf;
 import io.jynamo.jpql.ast.Not;
 import io.jynamo.jpql.ast.Or;
 import io.jynamo.jpql.ast.OrderBy;
@@ -222,6 +223,20 @@ final class ClientWork implements ClientSide {
             boolean isNull = value(n.value(), row) == null;
             return n.negated() != isNull;
         }
+        if (c instanceof MemberOf m) {
+            Object element = value(m.element(), row);
+            if (element == null) {
+                return null;
+            }
+            // An absent collection is empty.
+            boolean found = false;
+            if (row.get(m.collection().attribute()) instanceof Collection<?> col) {
+                for (Object o : col) {
+                    found |= o != null && compare(o, element) == 0;
+                }
+            }
+            return m.negated() != found;
+        }
         throw new IllegalStateException("not evaluated in Java: " + c);
     }
 
@@ -365,6 +380,9 @@ final class ClientWork implements ClientSide {
         if (c instanceof IsNull n) {
             return List.of(n.value());
         }
+        if (c instanceof MemberOf m) {
+            return List.of(m.element(), m.collection());
+        }
         return List.of();
     }
 
@@ -399,6 +417,9 @@ final class ClientWork implements ClientSide {
         }
         if (c instanceof IsNull n) {
             return text(n.value()) + (n.negated() ? " IS NOT NULL" : " IS NULL");
+        }
+        if (c instanceof MemberOf m) {
+            return text(m.element()) + (m.negated() ? " NOT" : "") + " MEMBER OF " + text(m.collection());
         }
         return c.toString();
     }

@@ -9,7 +9,6 @@ import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
 import io.jynamo.jpql.ast.Expr;
-import io.jynamo.jpql.ast.MemberOf;
 import io.jynamo.jpql.ast.Not;
 import io.jynamo.jpql.ast.Or;
 import io.jynamo.jpql.ast.OrderBy;
@@ -206,12 +205,12 @@ public final class Planner {
             o.operands().forEach(Planner::checkEvaluable);
         } else if (c instanceof Not n) {
             checkEvaluable(n.operand());
-        } else if (c instanceof MemberOf || c instanceof EntityComparison || ClientWork.operands(c).stream()
+        } else if (c instanceof EntityComparison || ClientWork.operands(c).stream()
                 .anyMatch(e -> e instanceof PathExpr p && p.attribute() != null
                         && AttributeInfo.TYPE_PATH.equals(p.attribute().path()))) {
-            throw new IllegalArgumentException("cannot evaluate " + c.getClass().getSimpleName()
-                    + " in Java together with a condition DynamoDB cannot evaluate (" + ClientWork.text(c)
-                    + "): move it to its own AND-ed condition");
+            throw new IllegalArgumentException("cannot evaluate " + (c instanceof EntityComparison e ? e.text()
+                    + " (an entity comparison)" : "TYPE(...)") + " in Java, where it is OR-ed or negated together with "
+                    + "a condition DynamoDB cannot evaluate: write it as its own AND-ed condition");
         }
     }
 

@@ -211,12 +211,15 @@ class ClientSideTest {
                 "u.age + 1 > 2", "u.age * 2 = u.age + 2", "u.age / 2 = 1", "u.age - 3 < -1", "-u.age = -2",
                 "ABS(u.age - 2) = 1", "MOD(u.age, 2) = 1", "u.age / 0 = 1 OR u.age IS NULL", "UPPER(u.name) IN ('AB', 'B')",
                 "UPPER(u.name) NOT IN :names", "LENGTH(u.email) IS NULL", "NOT (LENGTH(u.name) > 1) OR u.age / 2.0 = 1.5",
-                "u.age + :n >= 4", "LENGTH(CONCAT(u.name, u.email)) > 3");
+                "u.age + :n >= 4", "LENGTH(CONCAT(u.name, u.email)) > 3",
+                "UPPER(u.name) = 'AB' OR 'x' MEMBER OF u.tags", "NOT ('x' MEMBER OF u.tags OR LENGTH(u.name) = 2)",
+                "u.age * 2 = 2 OR :missing MEMBER OF u.tags");
         Random random = new Random(12);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             rows.add(row("name", pick(random, null, "ab", "AB", "aB", "b", "", "abc", "aab"),
-                    "email", pick(random, null, "ab", "xy", "AB", " ab ", "xyx", " ab"), "age", pick(random, null, 0, 1, 2, 3)));
+                    "email", pick(random, null, "ab", "xy", "AB", " ab ", "xyx", " ab"), "age", pick(random, null, 0, 1, 2, 3),
+                    "tags", pick(random, null, List.of(), List.of("x"), List.of("y", "x"), List.of("y"))));
         }
         Map<Object, Object> args = new HashMap<>();
         args.put("p", "Ab");
