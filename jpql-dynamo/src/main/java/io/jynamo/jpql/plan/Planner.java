@@ -58,8 +58,8 @@ public final class Planner {
      * @param analysis    the analysed statement
      * @param arguments   arguments by name (String) or position (Integer); may be null when there are none
      * @param forcedIndex the index to use (hint {@code jynamo.index}) or {@code null}
-     * @throws IllegalArgumentException for missing or ill-typed arguments, an unusable forced index, an
-     *                                  ORDER BY no Query can serve or a LIKE pattern DynamoDB cannot evaluate
+     * @throws IllegalArgumentException for missing or ill-typed arguments, an unusable forced index, a LIKE
+     *                                  pattern DynamoDB cannot evaluate, or a bulk write whose WHERE needs Java
      */
     public static PlanData plan(Analysis analysis, Map<Object, Object> arguments, String forcedIndex) {
         return new Planner(analysis, Binder.bind(analysis, arguments)).run(forcedIndex);
@@ -70,7 +70,7 @@ public final class Planner {
      * ({@code :name}, {@code ?1}), planned as a non-null value, and the text says where the operation or a
      * condition depends on the value bound.
      *
-     * @throws IllegalArgumentException for an unknown or unusable forced index or an ORDER BY no Query can serve
+     * @throws IllegalArgumentException for an unknown or unusable forced index
      */
     public static String explainUnbound(Analysis analysis, String forcedIndex) {
         Binder binder = Binder.unbound(analysis);

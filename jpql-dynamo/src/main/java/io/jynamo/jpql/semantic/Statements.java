@@ -13,7 +13,6 @@ import io.jynamo.jpql.ast.Statement;
 import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
-import io.jynamo.jpql.model.IndexInfo;
 
 import java.util.ArrayList;
 import java.util.List;
