@@ -2,6 +2,7 @@ package io.jynamo.jpql.parser;
 
 import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Between;
+import io.jynamo.jpql.ast.CaseExpr;
 import io.jynamo.jpql.ast.CaseFunction;
 import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.CompareOp;
@@ -36,7 +37,8 @@ import java.util.Set;
 abstract sealed class ExpressionParser extends TokenCursor permits Parser {
     /** Words that may follow a complete value: before one of them a keyword is a name (an enum constant, say). */
     private static final Set<String> AFTER_VALUE = Set.of("AND", "OR", "ORDER", "GROUP", "HAVING", "BETWEEN", "LIKE",
-            "IN", "IS", "NOT", "MEMBER", "ESCAPE", "WHERE", "UNION", "INTERSECT", "EXCEPT", "LIMIT", "OFFSET");
+            "IN", "IS", "NOT", "MEMBER", "ESCAPE", "WHERE", "UNION", "INTERSECT", "EXCEPT", "LIMIT", "OFFSET",
+            "WHEN", "THEN", "ELSE", "END");
     static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
     private static final Set<String> SPECIAL_FORMS = Set.of("TREAT", "KEY", "VALUE", "ENTRY", "TYPE", "INDEX",
             "FUNCTION", "CAST", "EXTRACT", "COALESCE", "NULLIF", "OBJECT");
@@ -388,7 +390,7 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
         // A keyword right before what may follow a value is a name: WHERE t.status = NEW, IN (NEW, OPEN). The
         // analyser resolves it (an enum constant) or reports it as unknown.
         boolean name = endsValue(next) && !NOW.contains(up) && !up.equals("TRUE") && !up.equals("FALSE")
-                && !up.equals("NULL");
+                && !up.equals("NULL") && !(up.equals("CASE") && next.is("WHEN"));
         if (name) {
             return path("a name");
         }
@@ -401,7 +403,7 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
             return new Literal(null, t.pos());
         }
         if (up.equals("CASE")) {
-            throw t.pos().error("CASE is not supported", "compute in Java and pass the value as a parameter");
+            return caseExpr(t);
         }
         if (up.equals("SELECT")) {
             throw t.pos().error("subqueries are not supported", "run the inner query first and pass its result as a parameter");
@@ -500,6 +502,28 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
                             + "TRIM([LEADING|TRAILING|BOTH] [c] FROM s), ABS(n) or MOD(a, b)");
         }
         return new Computed(up, args, t.pos());
+    }
+
+    /** {@code CASE [x] WHEN .. THEN .. {WHEN .. THEN ..} [ELSE ..] END}; one nesting level. */
+    private Expr caseExpr(Token t) {
+        advance();
+        enter(t);
+        Expr operand = checkWord("WHEN") ? null : value();
+        if (!checkWord("WHEN")) {
+            throw unexpected("WHEN", "write CASE WHEN condition THEN value ... ELSE value END");
+        }
+        List<Condition> whens = new ArrayList<>();
+        List<Expr> thens = new ArrayList<>();
+        while (matchWord("WHEN")) {
+            Token w = peek();
+            whens.add(operand == null ? condition() : new Comparison(operand, CompareOp.EQ, value(), w.pos()));
+            consumeWord("THEN", "write WHEN condition THEN value");
+            thens.add(value());
+        }
+        Expr otherwise = matchWord("ELSE") ? value() : null;
+        consumeWord("END", "close CASE with END");
+        leave();
+        return new CaseExpr(whens, thens, otherwise, t.pos());
     }
 
     void refuseFunction(Token t) {

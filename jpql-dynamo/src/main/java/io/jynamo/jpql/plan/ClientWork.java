@@ -3,6 +3,7 @@ package io.jynamo.jpql.plan;
 import io.jynamo.jpql.ClientSide;
 import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Between;
+import io.jynamo.jpql.ast.CaseExpr;
 import io.jynamo.jpql.ast.CaseFunction;
 import io.jynamo.jpql.ast.Comparison;
 import io.jynamo.jpql.ast.Computed;
@@ -263,6 +264,14 @@ final class ClientWork implements ClientSide {
             String s = v.toString();
             return f.upper() ? s.toUpperCase(Locale.ROOT) : s.toLowerCase(Locale.ROOT);
         }
+        if (e instanceof CaseExpr c) {
+            for (int i = 0; i < c.whens().size(); i++) {
+                if (Boolean.TRUE.equals(eval(c.whens().get(i), row))) {
+                    return value(c.thens().get(i), row);
+                }
+            }
+            return c.otherwise() == null ? null : value(c.otherwise(), row);
+        }
         if (e instanceof Computed c) {
             List<Object> args = new ArrayList<>();
             for (Expr a : c.arguments()) {
@@ -333,7 +342,7 @@ final class ClientWork implements ClientSide {
 
     /** Whether DynamoDB cannot evaluate the expression: a function or arithmetic, LOWER/UPPER of an attribute. */
     static boolean javaOnly(Expr e) {
-        return e instanceof Computed || e instanceof CaseFunction f && (contains(f.argument()) || javaOnly(f.argument()));
+        return e instanceof Computed || e instanceof CaseExpr || e instanceof CaseFunction f && (contains(f.argument()) || javaOnly(f.argument()));
     }
 
     private static void collect(Condition c, Map<String, AttributeInfo> attrs) {
@@ -358,6 +367,12 @@ final class ClientWork implements ClientSide {
             collect(f.argument(), attrs);
         } else if (e instanceof Computed c) {
             c.arguments().forEach(a -> collect(a, attrs));
+        } else if (e instanceof CaseExpr c) {
+            c.whens().forEach(w -> collect(w, attrs));
+            c.thens().forEach(t -> collect(t, attrs));
+            if (c.otherwise() != null) {
+                collect(c.otherwise(), attrs);
+            }
         }
     }
 
@@ -436,6 +451,16 @@ final class ClientWork implements ClientSide {
         }
         if (e instanceof Param p) {
             return p.name() != null ? ":" + p.name() : "?" + p.position();
+        }
+        if (e instanceof CaseExpr c) {
+            StringBuilder sb = new StringBuilder("CASE");
+            for (int i = 0; i < c.whens().size(); i++) {
+                sb.append(" WHEN ").append(text(c.whens().get(i))).append(" THEN ").append(text(c.thens().get(i)));
+            }
+            if (c.otherwise() != null) {
+                sb.append(" ELSE ").append(text(c.otherwise()));
+            }
+            return sb.append(" END").toString();
         }
         if (e instanceof Computed c) {
             List<String> args = new ArrayList<>();

@@ -38,7 +38,7 @@ final class Conditions {
     Conditions(Scope scope, Values values) {
         this.scope = scope;
         this.values = values;
-        this.java = new JavaValues(scope, values);
+        this.java = new JavaValues(scope, values, this::condition);
     }
 
     Condition condition(Condition c) {

@@ -1,15 +1,24 @@
 package io.jynamo.jpql.semantic;
 
+import io.jynamo.jpql.ast.And;
+import io.jynamo.jpql.ast.CaseExpr;
 import io.jynamo.jpql.ast.CaseFunction;
+import io.jynamo.jpql.ast.Comparison;
+import io.jynamo.jpql.ast.Condition;
+import io.jynamo.jpql.ast.EntityComparison;
+import io.jynamo.jpql.ast.Not;
+import io.jynamo.jpql.ast.Or;
 import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.Literal;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.SizeExpr;
+import io.jynamo.jpql.model.AttributeInfo;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Resolves the value expressions DynamoDB cannot compute, which the planner leaves to Java: LOWER/UPPER of an
@@ -19,10 +28,12 @@ import java.util.List;
 final class JavaValues {
     private final Scope scope;
     private final Values values;
+    private final UnaryOperator<Condition> conditions;
 
-    JavaValues(Scope scope, Values values) {
+    JavaValues(Scope scope, Values values, UnaryOperator<Condition> conditions) {
         this.scope = scope;
         this.values = values;
+        this.conditions = conditions;
     }
 
     /** A resolved expression and the Java type of its values. */
@@ -31,7 +42,7 @@ final class JavaValues {
 
     /** Whether the expression is computed in Java: a function or arithmetic, or LOWER/UPPER of an attribute. */
     boolean javaOnly(Expr e) {
-        return e instanceof Computed || e instanceof CaseFunction f
+        return e instanceof Computed || e instanceof CaseExpr || e instanceof CaseFunction f
                 && (f.argument() instanceof PathExpr p && scope.rootedAtVariable(p) || javaOnly(f.argument()));
     }
 
@@ -46,7 +57,8 @@ final class JavaValues {
         if (e instanceof Computed c) {
             return c.arguments().stream().anyMatch(JavaValues::readsAttribute);
         }
-        return e instanceof SizeExpr;
+        // A condition of a WHEN always names an attribute (comparisons need one).
+        return e instanceof SizeExpr || e instanceof CaseExpr;
     }
 
     /** How values compared with a type are typed: strings as strings, any number as a number. */
@@ -71,6 +83,9 @@ final class JavaValues {
         if (e instanceof Computed c) {
             return computed(c);
         }
+        if (e instanceof CaseExpr c) {
+            return caseExpr(c, expected);
+        }
         if (e instanceof SizeExpr s) {
             throw s.pos().error("SIZE(...) inside a function or arithmetic is not supported", "compare SIZE(e.collection) itself");
         }
@@ -91,6 +106,63 @@ final class JavaValues {
             return resolve(e, expected, "IN item");
         }
         return new Typed(values.value(e, new Target(expected, null, "IN item", true), "IN item"), expected);
+    }
+
+    /**
+     * The conditions as any WHERE condition, the results all of one type: that of the first result that is an
+     * attribute or computed, else of the value compared with the CASE, else of the first literal result.
+     */
+    private Typed caseExpr(CaseExpr c, Class<?> expected) {
+        List<Condition> whens = new ArrayList<>();
+        for (Condition w : c.whens()) {
+            Condition r = conditions.apply(w);
+            refuseInCase(r);
+            whens.add(r);
+        }
+        List<Expr> results = new ArrayList<>(c.thens());
+        if (c.otherwise() != null) {
+            results.add(c.otherwise());
+        }
+        Class<?> type = null;
+        for (Expr e : results) {
+            if (type == null && (javaOnly(e) || scope.isAttribute(e))) {
+                type = category(resolve(e, expected, "CASE result").type());
+            }
+        }
+        if (type == null) {
+            type = expected;
+        }
+        for (Expr e : results) {
+            if (type == null && e instanceof Literal l && l.value() != null) {
+                type = category(l.value().getClass());
+            }
+        }
+        if (type == null) {
+            throw c.pos().error("the type of this CASE is unknown", "give one THEN or ELSE a literal, or compare the CASE with an attribute");
+        }
+        List<Expr> thens = new ArrayList<>();
+        for (Expr e : c.thens()) {
+            thens.add(resolve(e, type, "CASE result").expr());
+        }
+        Expr otherwise = c.otherwise() == null ? null : resolve(c.otherwise(), type, "CASE result").expr();
+        return new Typed(new CaseExpr(whens, thens, otherwise, c.pos()), type);
+    }
+
+    /** Entity comparisons and TYPE are left to DynamoDB's rendering only: they cannot be a WHEN condition. */
+    private static void refuseInCase(Condition c) {
+        if (c instanceof EntityComparison e) {
+            throw e.pos().error("an entity comparison inside CASE is not supported", "compare the key attributes");
+        }
+        if (c instanceof And a) {
+            a.operands().forEach(JavaValues::refuseInCase);
+        } else if (c instanceof Or o) {
+            o.operands().forEach(JavaValues::refuseInCase);
+        } else if (c instanceof Not n) {
+            refuseInCase(n.operand());
+        } else if (c instanceof Comparison x && (x.left() instanceof PathExpr p && p.attribute() != null
+                && AttributeInfo.TYPE_PATH.equals(p.attribute().path()))) {
+            throw x.pos().error("TYPE inside CASE is not supported", "compare TYPE(e) in the WHERE itself");
+        }
     }
 
     private Typed computed(Computed c) {

@@ -125,7 +125,7 @@ class ParserTest {
             SELECT NEW com.x.Dto(u) FROM User u                         | 1, column 22 | NEW takes attributes
             SELECT NEW com.x.Dto(u.a), u.b FROM User u                  | 1, column 26 | NEW cannot be combined
             SELECT NEW com.x.Dto(u.a AS a) FROM User u                  | 1, column 26 | not allowed inside NEW
-            SELECT u FROM User u WHERE CASE WHEN u.a = 1 THEN 1 END = 1 | 1, column 28 | CASE
+            SELECT u FROM User u WHERE CASE WHEN u.a = 1 THEN 1 = 1     | 1, column 53 | END
             SELECT u FROM User u WHERE (u.a + 1) * 2 = 2                | 1, column 36 | expected a comparison operator
             UPDATE User u SET u.a = u.b * 2                             | 1, column 29 | arithmetic ('*')
             SELECT u FROM User u WHERE SQRT(u.a) = 2                    | 1, column 28 | SQRT

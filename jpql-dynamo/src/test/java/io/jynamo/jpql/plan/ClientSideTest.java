@@ -213,7 +213,11 @@ class ClientSideTest {
                 "UPPER(u.name) NOT IN :names", "LENGTH(u.email) IS NULL", "NOT (LENGTH(u.name) > 1) OR u.age / 2.0 = 1.5",
                 "u.age + :n >= 4", "LENGTH(CONCAT(u.name, u.email)) > 3",
                 "UPPER(u.name) = 'AB' OR 'x' MEMBER OF u.tags", "NOT ('x' MEMBER OF u.tags OR LENGTH(u.name) = 2)",
-                "u.age * 2 = 2 OR :missing MEMBER OF u.tags");
+                "u.age * 2 = 2 OR :missing MEMBER OF u.tags",
+                "CASE WHEN u.age > 1 THEN u.name ELSE u.email END = 'ab'",
+                "CASE u.age WHEN 1 THEN 'one' WHEN 2 THEN 'two' END <> 'one'",
+                "CASE WHEN u.name IS NULL OR u.age < 2 THEN 0 ELSE u.age * 10 END BETWEEN 1 AND 25",
+                "NOT (CASE WHEN UPPER(u.name) LIKE 'A%' THEN LENGTH(u.name) END = 2)");
         Random random = new Random(12);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < 200; i++) {

@@ -3,6 +3,7 @@ package io.jynamo.jpql.testing;
 import io.jynamo.jpql.CompiledQuery;
 import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Between;
+import io.jynamo.jpql.ast.CaseExpr;
 import io.jynamo.jpql.ast.CaseFunction;
 import io.jynamo.jpql.ast.CompareOp;
 import io.jynamo.jpql.ast.Comparison;
@@ -243,6 +244,14 @@ public final class JpqlEvaluator {
             }
             if (e instanceof Computed c) {
                 return computed(c);
+            }
+            if (e instanceof CaseExpr c) {
+                for (int i = 0; i < c.whens().size(); i++) {
+                    if (Boolean.TRUE.equals(test(c.whens().get(i)))) {
+                        return value(c.thens().get(i));
+                    }
+                }
+                return c.otherwise() == null ? null : value(c.otherwise());
             }
             CaseFunction f = (CaseFunction) e;
             Object v = value(f.argument());

@@ -194,7 +194,9 @@ public final class RandomQueries {
                 case 2 -> "LENGTH(" + p + ") " + op(true) + " " + random.nextInt(6);
                 case 3 -> "CONCAT(" + p + ", '-', " + p + ") " + op(true) + " " + value(a, false);
                 case 4 -> "SUBSTRING(" + p + ", 2" + (random.nextBoolean() ? ", 2" : "") + ") = " + value(a, false);
-                case 5 -> "LOCATE('a', " + p + ") " + op(true) + " 1";
+                case 5 -> random.nextBoolean() ? "LOCATE('a', " + p + ") " + op(true) + " 1"
+                        : "CASE WHEN " + p + " IS NULL THEN 'none' WHEN LENGTH(" + p + ") > 2 THEN " + p
+                        + " ELSE 'short' END " + op(true) + " " + value(a, false);
                 default -> "(TRIM(" + p + ") = " + value(a, false) + " OR " + p + " IS NULL)";
             };
         }

@@ -159,6 +159,9 @@ class ClientSideQueryTest {
                     "SELECT COUNT(s) FROM Shopper s WHERE ABS(s.age - 30) < 6 OR LENGTH(s.name) IS NULL", Long.class)
                     .getSingleResult());
             assertEquals(3, count, "s3 and s4 (25), s5 (31, and no name)");
+            assertEquals(List.of("s2", "s5"), unit.withEntityManager(em -> ids(em,
+                    "SELECT s FROM Shopper s WHERE CASE WHEN s.age IS NULL THEN 'young' WHEN s.age > 30 THEN s.city "
+                            + "ELSE 'old' END IN ('young', 'Rome') AND s.name IS NULL OR s.id = 's2' ORDER BY s.id")));
         }
     }
 
