@@ -41,6 +41,20 @@ public final class JynamoProperties {
     /** {@code allow}, {@code warn} (the default: log once per query) or {@code deny} (a query that would Scan fails before any call). */
     public static final String SCAN = "jynamo.scan";
 
+    /**
+     * What a query may run in Java after the read: conditions DynamoDB cannot evaluate ({@code UPPER(e.name) = :n})
+     * and an ORDER BY no Query serves, sorted in memory. {@code allow}, {@code warn} (the default: log once per
+     * query) or {@code deny} (such a query fails before any call, naming what would run in Java). A unit property
+     * and a query hint.
+     */
+    public static final String CLIENT_SIDE = "jynamo.client-side";
+
+    /**
+     * The most rows a query sorting in memory may hold (default 100,000): past it the query fails with a
+     * {@code JynamoException} instead of exhausting the heap. A unit property and a query hint.
+     */
+    public static final String CLIENT_SIDE_MAX_ROWS = "jynamo.client-side.max-rows";
+
     /** Query hint: the name of the secondary index a query must use. */
     public static final String INDEX_HINT = "jynamo.index";
 

@@ -150,6 +150,15 @@ public final class BoundPlan {
         return data.selectedAssociation();
     }
 
+    /**
+     * What the provider must run in Java after the read: conditions DynamoDB cannot evaluate and an ORDER BY no
+     * Query serves, sorted in memory; {@code null} when DynamoDB does everything. With it, no {@code Limit} may
+     * be sent and firstResult/maxResults apply to the rows Java keeps, in its order.
+     */
+    public ClientSide clientSide() {
+        return data.clientSide();
+    }
+
     @Override
     public String toString() {
         return explain();

@@ -118,9 +118,14 @@ public final class CompiledQuery {
         return analysis.statement().where();
     }
 
-    /** The resolved ORDER BY, or {@code null}. */
+    /** The first resolved ORDER BY item, or {@code null}. */
     public OrderBy orderBy() {
         return analysis.statement().orderBy();
+    }
+
+    /** The resolved ORDER BY items in order (empty for none). */
+    public java.util.List<OrderBy> order() {
+        return analysis.statement().order();
     }
 
     /** The whole resolved statement (for tools such as the test oracle). */
@@ -136,8 +141,8 @@ public final class CompiledQuery {
      * @param forcedIndex the value of hint {@code jynamo.index}, or {@code null}
      * @return the plan; a Scan is a plan like any other (the provider applies the scan policy)
      * @throws IllegalArgumentException for a missing or ill-typed argument, an unknown or unusable forced
-     *                                  index, an ORDER BY no Query can serve, or a LIKE parameter pattern
-     *                                  DynamoDB cannot evaluate
+     *                                  index, a LIKE parameter pattern DynamoDB cannot evaluate, or an
+     *                                  UPDATE/DELETE whose WHERE would need Java (see {@link BoundPlan#clientSide()})
      */
     public BoundPlan bind(Map<Object, Object> arguments, String forcedIndex) {
         if (forcedIndex != null || !analysis.parameters().isEmpty()) {
@@ -158,7 +163,7 @@ public final class CompiledQuery {
      * {@code LIKE :p} becomes begins_with, contains or =).
      *
      * @param forcedIndex the value of hint {@code jynamo.index}, or {@code null}
-     * @throws IllegalArgumentException for an unknown or unusable forced index or an ORDER BY no Query can serve
+     * @throws IllegalArgumentException for an unknown or unusable forced index
      */
     public String explain(String forcedIndex) {
         if (analysis.parameters().isEmpty()) {

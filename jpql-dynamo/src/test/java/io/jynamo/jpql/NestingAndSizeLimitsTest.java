@@ -40,6 +40,11 @@ class NestingAndSizeLimitsTest {
         return sb.append(")".repeat(depth)).toString();
     }
 
+    /** Arithmetic evaluated in Java: each operator is one level. */
+    private static String arithmetic(int levels) {
+        return "SELECT u FROM User u WHERE u.age" + " + 1".repeat(levels) + " = 3";
+    }
+
     /** Mixed: every other level a NOT, then a parenthesis, with LOWER at the bottom. */
     private static String mixed(int levels) {
         int lower = levels / 4;
@@ -55,7 +60,7 @@ class NestingAndSizeLimitsTest {
 
     @Test
     void nestingUpToTheLimitCompilesBindsAndExplainsOnASmallStack() throws Exception {
-        for (String q : new String[] {parens(MAX), nots(MAX), lowers(MAX), alternating(MAX), mixed(MAX)}) {
+        for (String q : new String[] {parens(MAX), nots(MAX), lowers(MAX), alternating(MAX), mixed(MAX), arithmetic(MAX)}) {
             // 512 kB is half the usual default (1 MB): the deepest allowed query fits with room to spare.
             String plan = onSmallStack(() -> {
                 CompiledQuery c = JpqlCompiler.compile(q, TestModels.MODEL);
@@ -70,7 +75,7 @@ class NestingAndSizeLimitsTest {
     @Test
     void onePastTheLimitIsRefusedWithTheLimitNamed() {
         for (String q : new String[] {parens(MAX + 1), nots(MAX + 1), lowers(MAX + 1), alternating(MAX + 1),
-                mixed(MAX + 4)}) {
+                mixed(MAX + 4), arithmetic(MAX + 1)}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> JpqlCompiler.compile(q, TestModels.MODEL), q);
             assertTrue(e.getMessage().contains("deeper than " + MAX + " levels"), e.getMessage());

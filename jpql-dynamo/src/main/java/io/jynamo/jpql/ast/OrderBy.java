@@ -1,11 +1,23 @@
 package io.jynamo.jpql.ast;
 
 /**
- * {@code ORDER BY path [ASC|DESC]}.
+ * One item of {@code ORDER BY path [ASC|DESC] [NULLS FIRST|LAST]}.
  *
- * @param path       the ordering attribute (must be the sort key of the queried table or index)
+ * @param path       the ordering attribute
  * @param descending {@code true} for DESC
  * @param pos        where the path starts
+ * @param nullsFirst {@code NULLS FIRST} ({@code true}) or {@code NULLS LAST} ({@code false}) as written, or
+ *                   {@code null} for the default: NULL sorts as the greatest value (last ascending, first descending)
  */
-public record OrderBy(PathExpr path, boolean descending, Pos pos) {
+public record OrderBy(PathExpr path, boolean descending, Pos pos, Boolean nullsFirst) {
+
+    /** An item without NULLS FIRST/LAST. */
+    public OrderBy(PathExpr path, boolean descending, Pos pos) {
+        this(path, descending, pos, null);
+    }
+
+    /** Whether rows whose value is NULL come first: as written, else NULL sorts as the greatest value. */
+    public boolean nullsFirstEffective() {
+        return nullsFirst != null ? nullsFirst : descending;
+    }
 }

@@ -16,17 +16,31 @@ import java.util.List;
  * @param selected   the selected paths (for SELECT e: the bare variable; for COUNT: empty)
  * @param sets       UPDATE assignments, otherwise empty
  * @param where      the WHERE condition or {@code null}
- * @param orderBy    the ORDER BY item or {@code null}
+ * @param order      the ORDER BY items in order (empty for none)
  * @param joins      the joins of FROM, in order (empty for none)
  */
 public record Statement(StatementKind kind, String entityName, Pos entityPos, String variable, SelectKind selectKind,
-                        List<PathExpr> selected, List<SetClause> sets, Condition where, OrderBy orderBy,
+                        List<PathExpr> selected, List<SetClause> sets, Condition where, List<OrderBy> order,
                         List<Join> joins, ResultShape shape) {
     /** Copies the lists. */
     public Statement {
         selected = List.copyOf(selected);
         sets = List.copyOf(sets);
+        order = order == null ? List.of() : List.copyOf(order);
         joins = List.copyOf(joins);
+    }
+
+    /** A statement with at most one ORDER BY item. */
+    public Statement(StatementKind kind, String entityName, Pos entityPos, String variable, SelectKind selectKind,
+                     List<PathExpr> selected, List<SetClause> sets, Condition where, OrderBy orderBy, List<Join> joins,
+                     ResultShape shape) {
+        this(kind, entityName, entityPos, variable, selectKind, selected, sets, where,
+                orderBy == null ? List.of() : List.of(orderBy), joins, shape);
+    }
+
+    /** The first ORDER BY item, or {@code null} for none. */
+    public OrderBy orderBy() {
+        return order.isEmpty() ? null : order.get(0);
     }
 
     /** A statement whose rows are returned as they are. */

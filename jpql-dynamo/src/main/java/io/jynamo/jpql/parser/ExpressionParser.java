@@ -2,7 +2,9 @@ package io.jynamo.jpql.parser;
 
 import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Between;
+import io.jynamo.jpql.ast.CaseExpr;
 import io.jynamo.jpql.ast.CaseFunction;
+import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.CompareOp;
 import io.jynamo.jpql.ast.Comparison;
 import io.jynamo.jpql.ast.Condition;
@@ -35,7 +37,8 @@ import java.util.Set;
 abstract sealed class ExpressionParser extends TokenCursor permits Parser {
     /** Words that may follow a complete value: before one of them a keyword is a name (an enum constant, say). */
     private static final Set<String> AFTER_VALUE = Set.of("AND", "OR", "ORDER", "GROUP", "HAVING", "BETWEEN", "LIKE",
-            "IN", "IS", "NOT", "MEMBER", "ESCAPE", "WHERE", "UNION", "INTERSECT", "EXCEPT", "LIMIT", "OFFSET");
+            "IN", "IS", "NOT", "MEMBER", "ESCAPE", "WHERE", "UNION", "INTERSECT", "EXCEPT", "LIMIT", "OFFSET",
+            "WHEN", "THEN", "ELSE", "END");
     static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
     private static final Set<String> SPECIAL_FORMS = Set.of("TREAT", "KEY", "VALUE", "ENTRY", "TYPE", "INDEX",
             "FUNCTION", "CAST", "EXTRACT", "COALESCE", "NULLIF", "OBJECT");
@@ -51,7 +54,7 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
     private void enter(Token at) {
         if (++depth > Parser.MAX_DEPTH) {
             throw at.pos().error("the query nests deeper than " + Parser.MAX_DEPTH
-                            + " levels (parentheses, NOT and LOWER/UPPER count one level each)",
+                            + " levels (parentheses, NOT, functions and arithmetic operators count one level each)",
                     "flatten the condition: a = 1 OR a = 2 OR ... needs no parentheses, IN (...) lists many values, "
                             + "NOT NOT x is x");
         }
@@ -270,7 +273,45 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
 
     // ---- values -----------------------------------------------------------------------------
 
+    /**
+     * A value with arithmetic ({@code * /} before {@code + -}, left to right), which the planner leaves to Java.
+     * Each operator nests the expression one level deeper, so each counts as one level of {@link Parser#MAX_DEPTH}.
+     */
     Expr value() {
+        Expr e = primary();
+        // Most values have no operator: they cost the parser's stack no more frames than before arithmetic.
+        return check(TokenType.PLUS) || check(TokenType.MINUS) || check(TokenType.STAR) || check(TokenType.SLASH)
+                ? arithmetic(e) : e;
+    }
+
+    private Expr arithmetic(Expr first) {
+        Expr e = term(first);
+        int levels = 0;
+        while (check(TokenType.PLUS) || check(TokenType.MINUS)) {
+            Token op = advance();
+            enter(op);
+            levels++;
+            e = new Computed(op.text(), List.of(e, term(primary())), op.pos());
+        }
+        depth -= levels;
+        return e;
+    }
+
+    private Expr term(Expr first) {
+        Expr e = first;
+        int levels = 0;
+        while (check(TokenType.STAR) || check(TokenType.SLASH)) {
+            Token op = advance();
+            enter(op);
+            levels++;
+            e = new Computed(op.text(), List.of(e, primary()), op.pos());
+        }
+        depth -= levels;
+        return e;
+    }
+
+    /** A value without arithmetic (SET values): the operator is reported where it stands. */
+    Expr plainValue() {
         Expr e = primary();
         Token t = peek();
         if (t.type() == TokenType.PLUS || t.type() == TokenType.MINUS || t.type() == TokenType.STAR
@@ -314,7 +355,10 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
                     }
                     return new Literal(neg, t.pos());
                 }
-                throw t.pos().error("arithmetic (unary '-') is not supported", "only negative number literals are allowed; pass other values as parameters");
+                enter(t);
+                Expr operand = primary();
+                leave();
+                return new Computed("NEG", List.of(operand), t.pos());
             }
             case PLUS: {
                 advance();
@@ -346,7 +390,7 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
         // A keyword right before what may follow a value is a name: WHERE t.status = NEW, IN (NEW, OPEN). The
         // analyser resolves it (an enum constant) or reports it as unknown.
         boolean name = endsValue(next) && !NOW.contains(up) && !up.equals("TRUE") && !up.equals("FALSE")
-                && !up.equals("NULL");
+                && !up.equals("NULL") && !(up.equals("CASE") && next.is("WHEN"));
         if (name) {
             return path("a name");
         }
@@ -359,7 +403,7 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
             return new Literal(null, t.pos());
         }
         if (up.equals("CASE")) {
-            throw t.pos().error("CASE is not supported", "compute in Java and pass the value as a parameter");
+            return caseExpr(t);
         }
         if (up.equals("SELECT")) {
             throw t.pos().error("subqueries are not supported", "run the inner query first and pass its result as a parameter");
@@ -378,6 +422,9 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
                 consume(TokenType.RPAREN, "')'", "close " + up + "(");
                 leave();
                 return new CaseFunction(up.equals("UPPER"), arg, t.pos());
+            }
+            if (FUNCTIONS.contains(up)) {
+                return function(t);
             }
             if (up.equals("TYPE")) {
                 advance();
@@ -406,6 +453,77 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
             throw unexpected("a value (attribute path, literal or parameter)", null);
         }
         return path("an attribute path");
+    }
+
+    /** The functions evaluated in Java after the read (with arithmetic): the planner says so. */
+    private static final Set<String> FUNCTIONS = Set.of("LENGTH", "LOCATE", "SUBSTRING", "CONCAT", "TRIM", "ABS", "MOD");
+
+    private Expr function(Token t) {
+        String up = t.upper();
+        advance();
+        enter(advance());
+        List<Expr> args = new ArrayList<>();
+        if (up.equals("TRIM")) {
+            // TRIM([[LEADING|TRAILING|BOTH] [char] FROM] s)
+            String side = "BOTH";
+            Expr ch = new Literal(null, t.pos());
+            boolean spec = false;
+            if (checkWord("LEADING") || checkWord("TRAILING") || checkWord("BOTH")) {
+                side = advance().upper();
+                spec = true;
+            }
+            if (!checkWord("FROM") && (spec || peekAt(1).is("FROM"))) {
+                ch = primary();
+                spec = true;
+            }
+            if (spec || checkWord("FROM")) {
+                consumeWord("FROM", "write TRIM(LEADING 'x' FROM e.a)");
+            }
+            args.add(new Literal(side, t.pos()));
+            args.add(ch);
+            args.add(value());
+        } else {
+            do {
+                args.add(value());
+            } while (match(TokenType.COMMA));
+        }
+        consume(TokenType.RPAREN, "')'", "close " + up + "(");
+        leave();
+        int n = args.size();
+        boolean arity = switch (up) {
+            case "LENGTH", "ABS", "TRIM" -> up.equals("TRIM") || n == 1;
+            case "MOD" -> n == 2;
+            case "LOCATE", "SUBSTRING" -> n == 2 || n == 3;
+            default -> n >= 2; // CONCAT
+        };
+        if (!arity) {
+            throw t.pos().error(up + " does not take " + n + " argument" + (n == 1 ? "" : "s"),
+                    "write LENGTH(s), LOCATE(search, s[, start]), SUBSTRING(s, start[, length]), CONCAT(a, b, ...), "
+                            + "TRIM([LEADING|TRAILING|BOTH] [c] FROM s), ABS(n) or MOD(a, b)");
+        }
+        return new Computed(up, args, t.pos());
+    }
+
+    /** {@code CASE [x] WHEN .. THEN .. {WHEN .. THEN ..} [ELSE ..] END}; one nesting level. */
+    private Expr caseExpr(Token t) {
+        advance();
+        enter(t);
+        Expr operand = checkWord("WHEN") ? null : value();
+        if (!checkWord("WHEN")) {
+            throw unexpected("WHEN", "write CASE WHEN condition THEN value ... ELSE value END");
+        }
+        List<Condition> whens = new ArrayList<>();
+        List<Expr> thens = new ArrayList<>();
+        while (matchWord("WHEN")) {
+            Token w = peek();
+            whens.add(operand == null ? condition() : new Comparison(operand, CompareOp.EQ, value(), w.pos()));
+            consumeWord("THEN", "write WHEN condition THEN value");
+            thens.add(value());
+        }
+        Expr otherwise = matchWord("ELSE") ? value() : null;
+        consumeWord("END", "close CASE with END");
+        leave();
+        return new CaseExpr(whens, thens, otherwise, t.pos());
     }
 
     void refuseFunction(Token t) {

@@ -167,7 +167,7 @@ public final class Parser extends ExpressionParser {
         if (matchWord("WHERE")) {
             where = condition();
         }
-        OrderBy orderBy = null;
+        List<OrderBy> orderBy = new ArrayList<>();
         if (checkWord("GROUP")) {
             throw peek().pos().error("GROUP BY is not supported", "DynamoDB cannot aggregate; use COUNT(e) with a WHERE per group");
         }
@@ -175,22 +175,27 @@ public final class Parser extends ExpressionParser {
             throw peek().pos().error("HAVING is not supported", "DynamoDB cannot aggregate");
         }
         if (matchWord("ORDER")) {
-            consumeWord("BY", "write ORDER BY e.sortKey");
-            PathExpr p = valuePathForOrder();
-            boolean desc = false;
-            if (matchWord("DESC")) {
-                desc = true;
-            } else {
-                matchWord("ASC");
-            }
-            if (checkWord("NULLS")) {
-                throw peek().pos().error("NULLS FIRST/LAST is not supported", "items without the sort key are never in a Query result");
-            }
-            if (check(TokenType.COMMA)) {
-                throw peek().pos().error("ORDER BY more than one attribute is not supported",
-                        "DynamoDB orders only by the sort key of the table or index");
-            }
-            orderBy = new OrderBy(p, desc, p.pos());
+            consumeWord("BY", "write ORDER BY e.attribute");
+            do {
+                PathExpr p = valuePathForOrder();
+                boolean desc = false;
+                if (matchWord("DESC")) {
+                    desc = true;
+                } else {
+                    matchWord("ASC");
+                }
+                Boolean nullsFirst = null;
+                if (matchWord("NULLS")) {
+                    if (matchWord("FIRST")) {
+                        nullsFirst = true;
+                    } else if (matchWord("LAST")) {
+                        nullsFirst = false;
+                    } else {
+                        throw unexpected("FIRST or LAST", "write NULLS FIRST or NULLS LAST");
+                    }
+                }
+                orderBy.add(new OrderBy(p, desc, p.pos(), nullsFirst));
+            } while (match(TokenType.COMMA));
         }
         Statement.ResultShape shape = constructor == null && aliases.stream().allMatch(java.util.Objects::isNull)
                 ? Statement.ResultShape.ROWS : new Statement.ResultShape(constructor, aliases);
@@ -204,11 +209,11 @@ public final class Parser extends ExpressionParser {
             throw unexpected("an attribute path", "write ORDER BY e.sortKey");
         }
         if (peekAt(1).type() == TokenType.LPAREN) {
-            throw t.pos().error("ORDER BY a function is not supported", "DynamoDB orders only by the sort key of the table or index");
+            throw t.pos().error("ORDER BY a function is not supported", "order by an attribute");
         }
         PathExpr p = path("an attribute path");
         if (check(TokenType.PLUS) || check(TokenType.MINUS) || check(TokenType.STAR) || check(TokenType.SLASH)) {
-            throw peek().pos().error("arithmetic is not supported", "DynamoDB orders only by the sort key");
+            throw peek().pos().error("ORDER BY arithmetic is not supported", "order by an attribute");
         }
         return p;
     }
@@ -266,7 +271,7 @@ public final class Parser extends ExpressionParser {
             }
             PathExpr target = path("an attribute path");
             consume(TokenType.EQ, "'='", "write SET e.a = value");
-            Expr value = value();
+            Expr value = plainValue();
             sets.add(new SetClause(target, value, start.pos()));
         } while (match(TokenType.COMMA));
         Condition where = null;

@@ -82,10 +82,14 @@ final class AccessPathChooser {
      * @param conjuncts   the top-level conjuncts (empty for no WHERE)
      * @param forcedIndex the index hint {@code jynamo.index} names, checked by {@link #checkForcedIndex}, or {@code null}
      * @param count       SELECT COUNT: always a Query or Scan
-     * @throws IllegalArgumentException for an unusable forced index or an ORDER BY no Query can serve
+     * @param orderPath   the attribute the rows must come back ordered by (a Query on a table or index with that
+     *                    sort key), or {@code null} for any order
+     * @return the read, or {@code null} when {@code orderPath} is given and no Query sorted by it can serve the
+     *         conditions (the caller then sorts in memory)
+     * @throws IllegalArgumentException for an unusable forced index
      */
-    AccessPath choose(List<Bound> conjuncts, String forcedIndex, boolean count) {
-        if (forcedIndex == null && stmt.orderBy() == null && !count) {
+    AccessPath choose(List<Bound> conjuncts, String forcedIndex, boolean count, String orderPath) {
+        if (forcedIndex == null && orderPath == null && !count) {
             List<Map<String, BoundValue>> keys = directKeys(conjuncts);
             if (keys != null && binder.symbolic()) {
                 for (Map<String, BoundValue> k : keys) {
@@ -103,23 +107,16 @@ final class AccessPathChooser {
             }
         }
 
-        Candidate chosen = chooseQuery(conjuncts, forcedIndex);
-        String orderPath = stmt.orderBy() == null ? null : stmt.orderBy().path().attribute().path();
+        Candidate chosen = chooseQuery(conjuncts, forcedIndex, orderPath);
         if (chosen == null) {
             if (orderPath != null) {
-                throw new IllegalArgumentException("ORDER BY " + stmt.orderBy().path().text() + " (" + stmt.orderBy().pos()
-                        + ") needs a Query on the table or an index whose sort key is '" + orderPath
-                        + "', but none can serve this query: " + orderByReason(conjuncts, orderPath)
-                        + ". Change the condition or sort in Java");
+                return null;
             }
             return new AccessPath(Operation.SCAN, List.of(), null, null, null, scanReason(conjuncts));
         }
         String sk = chosen.sortKey(entity);
         if (orderPath != null && !orderPath.equals(sk)) {
-            throw new IllegalArgumentException("ORDER BY " + stmt.orderBy().path().text() + " (" + stmt.orderBy().pos()
-                    + ") cannot be served by " + (chosen.index() == null ? "table " + entity.tableName()
-                    : "index " + chosen.index().name()) + " whose sort key is " + (sk == null ? "absent" : "'" + sk + "'")
-                    + "; sort in Java or query an index sorted by '" + orderPath + "'");
+            return null;
         }
         return new AccessPath(Operation.QUERY, List.of(), chosen.index(), chosen.pkAtom(), chosen.skAtom(), null);
     }
@@ -242,8 +239,7 @@ final class AccessPathChooser {
         return pairs;
     }
 
-    private Candidate chooseQuery(List<Bound> conjuncts, String forcedIndex) {
-        String orderPath = stmt.orderBy() == null ? null : stmt.orderBy().path().attribute().path();
+    private Candidate chooseQuery(List<Bound> conjuncts, String forcedIndex, String orderPath) {
         if (forcedIndex != null) {
             IndexInfo idx = index(forcedIndex);
             Bound pkAtom = firstEquality(conjuncts, idx.partitionKey());
@@ -378,25 +374,5 @@ final class AccessPathChooser {
             }
         }
         return sb.toString();
-    }
-
-    /** Why no table or index sorted by {@code orderPath} can run the query, one reason per candidate. */
-    private String orderByReason(List<Bound> conjuncts, String orderPath) {
-        List<String> reasons = new ArrayList<>();
-        if (orderPath.equals(entity.sortKey())) {
-            reasons.add("table " + entity.tableName() + " has no equality on its partition key '" + entity.partitionKey() + "'");
-        }
-        for (IndexInfo idx : entity.indexes()) {
-            if (!orderPath.equals(idx.sortKey())) {
-                continue;
-            }
-            if (firstEquality(conjuncts, idx.partitionKey()) == null) {
-                reasons.add("index " + idx.name() + " has no equality on its partition key '" + idx.partitionKey() + "'");
-            } else {
-                reasons.add("index " + idx.name() + " omits items without its sort key '" + orderPath
-                        + "': add a condition on '" + orderPath + "' (e.g. IS NOT NULL) or force it with hint jynamo.index");
-            }
-        }
-        return String.join("; ", reasons);
     }
 }

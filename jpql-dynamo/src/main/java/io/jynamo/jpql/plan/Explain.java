@@ -19,7 +19,7 @@ final class Explain {
                          String projection, Map<String, String> names, Map<String, BoundValue> values,
                          List<Map<String, BoundValue>> keys, boolean count, boolean forward, String update,
                          String writeCondition, String scanReason, boolean alwaysEmpty, StatementKind kind,
-                         List<AssociationInfo> fetches, AssociationInfo selectedAssociation) {
+                         List<AssociationInfo> fetches, AssociationInfo selectedAssociation, String inJava) {
         StringBuilder sb = new StringBuilder();
         line(sb, "operation", alwaysEmpty ? "none (the condition is never true: empty result, no DynamoDB call)" : op.name());
         line(sb, "entity", entity.name() + (kind == StatementKind.SELECT ? "" : " (" + kind + ": reads the keys, then writes each item)"));
@@ -58,6 +58,10 @@ final class Explain {
             line(sb, "write if", "attribute_exists(key) AND " + writeCondition);
         }
         line(sb, "scan", op == Operation.SCAN && !alwaysEmpty ? "yes: " + scanReason : "no");
+        if (inJava != null) {
+            // Rows may be dropped or reordered after the read, so every matching item is read: no Limit.
+            line(sb, "in Java", inJava + " (after reading every matching item, no Limit)");
+        }
         if (selectedAssociation != null) {
             line(sb, "then read", selectedAssociation.name() + " -> " + selectedAssociation.targetEntity()
                     + ": BatchGetItem of the distinct keys the rows reference (100 keys a call), targets already managed "

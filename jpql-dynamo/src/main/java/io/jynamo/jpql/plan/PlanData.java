@@ -2,6 +2,7 @@ package io.jynamo.jpql.plan;
 
 import io.jynamo.jpql.Assignment;
 import io.jynamo.jpql.BoundValue;
+import io.jynamo.jpql.ClientSide;
 import io.jynamo.jpql.Operation;
 import io.jynamo.jpql.model.AssociationInfo;
 
@@ -30,6 +31,7 @@ import java.util.function.Supplier;
  * @param alwaysEmpty      the condition can never be true: no call is needed
  * @param fetches          the associations to batch-load for the entities read (JOIN FETCH), in order
  * @param selectedAssociation SELECT o.customer: the to-one whose targets are the results, or {@code null}
+ * @param clientSide       what runs in Java after the read (conditions, an in-memory sort), or {@code null}
  * @param explainer        renders the plan as text, on demand: most plans are executed, not explained
  */
 public record PlanData(Operation operation, String tableName, String indexName, String keyCondition, String filter,
@@ -37,7 +39,7 @@ public record PlanData(Operation operation, String tableName, String indexName, 
                        List<Map<String, BoundValue>> keys, boolean count, boolean scanIndexForward,
                        List<Assignment> assignments, String updateExpression, String writeCondition, String scanReason,
                        boolean alwaysEmpty, List<AssociationInfo> fetches,
-                       AssociationInfo selectedAssociation,
+                       AssociationInfo selectedAssociation, ClientSide clientSide,
                        Supplier<String> explainer) {
 
     /** The plan as text. */

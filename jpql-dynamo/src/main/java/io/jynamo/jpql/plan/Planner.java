@@ -5,12 +5,20 @@ import io.jynamo.jpql.BoundValue;
 import io.jynamo.jpql.Operation;
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.ast.And;
+import io.jynamo.jpql.ast.Condition;
+import io.jynamo.jpql.ast.EntityComparison;
+import io.jynamo.jpql.ast.Expr;
+import io.jynamo.jpql.ast.Not;
+import io.jynamo.jpql.ast.Or;
+import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.SetClause;
 import io.jynamo.jpql.ast.Statement;
 import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
+import io.jynamo.jpql.model.IndexInfo;
 import io.jynamo.jpql.plan.AccessPathChooser.AccessPath;
 import io.jynamo.jpql.plan.Bound.All;
 import io.jynamo.jpql.plan.Bound.Const;
@@ -50,8 +58,8 @@ public final class Planner {
      * @param analysis    the analysed statement
      * @param arguments   arguments by name (String) or position (Integer); may be null when there are none
      * @param forcedIndex the index to use (hint {@code jynamo.index}) or {@code null}
-     * @throws IllegalArgumentException for missing or ill-typed arguments, an unusable forced index, an
-     *                                  ORDER BY no Query can serve or a LIKE pattern DynamoDB cannot evaluate
+     * @throws IllegalArgumentException for missing or ill-typed arguments, an unusable forced index, a LIKE
+     *                                  pattern DynamoDB cannot evaluate, or a bulk write whose WHERE needs Java
      */
     public static PlanData plan(Analysis analysis, Map<Object, Object> arguments, String forcedIndex) {
         return new Planner(analysis, Binder.bind(analysis, arguments)).run(forcedIndex);
@@ -62,7 +70,7 @@ public final class Planner {
      * ({@code :name}, {@code ?1}), planned as a non-null value, and the text says where the operation or a
      * condition depends on the value bound.
      *
-     * @throws IllegalArgumentException for an unknown or unusable forced index or an ORDER BY no Query can serve
+     * @throws IllegalArgumentException for an unknown or unusable forced index
      */
     public static String explainUnbound(Analysis analysis, String forcedIndex) {
         Binder binder = Binder.unbound(analysis);
@@ -75,23 +83,46 @@ public final class Planner {
     }
 
     private PlanData run(String forcedIndex) {
-        Bound where = Normaliser.where(stmt.where(), binder);
+        List<Condition> inJava = new ArrayList<>();
+        Condition pushed = pushable(stmt.where(), inJava);
+        if (!inJava.isEmpty() && stmt.kind() != StatementKind.SELECT) {
+            throw new IllegalArgumentException(stmt.kind() + " cannot run " + ClientWork.text(inJava.get(0))
+                    + " in Java: DynamoDB cannot evaluate it and a bulk write must repeat its whole condition in each "
+                    + "write; select the entities with this condition and change or remove them one by one");
+        }
+        Bound where = Normaliser.where(pushed, binder);
         Renderer r = new Renderer();
         boolean count = stmt.selectKind() == SelectKind.COUNT && stmt.kind() == StatementKind.SELECT;
         AccessPathChooser chooser = new AccessPathChooser(entity, stmt, binder);
         chooser.checkForcedIndex(forcedIndex);
         if (where instanceof Const c && !c.value()) {
-            return finish(r, Operation.BATCH_GET_ITEM, null, null, null, List.of(), count, true, null, true);
+            return finish(r, Operation.BATCH_GET_ITEM, null, null, null, List.of(), count, true, null, true, null);
         }
         List<Bound> conjuncts = where instanceof Const ? List.of() : where instanceof All a ? a.operands() : List.of(where);
-        AccessPath path = chooser.choose(conjuncts, forcedIndex, count);
+        List<OrderBy> order = count ? List.of() : stmt.order();
+        AccessPath path = null;
+        boolean served = false;
+        if (order.size() == 1 && sortKeys().contains(order.get(0).path().attribute().path())) {
+            // DynamoDB orders by the sort key of a Query; when one serves the conditions, no sort in memory.
+            path = chooser.choose(conjuncts, forcedIndex, count, order.get(0).path().attribute().path());
+            served = path != null;
+        }
+        if (path == null) {
+            path = chooser.choose(conjuncts, forcedIndex, count, null);
+        }
+        List<OrderBy> inMemory = served || path.operation() == Operation.GET_ITEM ? List.of() : order;
+        ClientWork client = inJava.isEmpty() && inMemory.isEmpty() ? null : new ClientWork(inJava, inMemory, binder);
+        // Rows a filter in Java drops are still read: DynamoDB must not count them.
+        boolean dynamoCount = count && inJava.isEmpty();
         if (path.operation() == Operation.GET_ITEM || path.operation() == Operation.BATCH_GET_ITEM) {
-            return finish(r, path.operation(), null, null, null, path.keys(), false, true, null, false);
+            return finish(r, path.operation(), null, null, null, path.keys(), false, true, null, false, client);
         }
         if (path.operation() == Operation.SCAN) {
             String filter = conjuncts.isEmpty() ? null : r.conjunction(conjuncts);
-            return finish(r, Operation.SCAN, null, null, filter, conjuncts, List.of(), count, true, path.scanReason(),
-                    false);
+            String reason = conjuncts.isEmpty() && !inJava.isEmpty()
+                    ? "no condition DynamoDB can evaluate (the WHERE runs in Java): every item is read" : path.scanReason();
+            return finish(r, Operation.SCAN, null, null, filter, conjuncts, List.of(), dynamoCount, true, reason, false,
+                    client);
         }
         StringBuilder key = new StringBuilder(r.atom(path.partitionKeyAtom()));
         if (path.sortKeyAtom() != null) {
@@ -104,27 +135,110 @@ public final class Planner {
             }
         }
         String filter = rest.isEmpty() ? null : r.conjunction(rest);
-        boolean forward = stmt.orderBy() == null || !stmt.orderBy().descending();
+        boolean forward = !served || !order.get(0).descending();
         return finish(r, Operation.QUERY, path.index() == null ? null : path.index().name(), key.toString(), filter,
-                conjuncts, List.of(), count, forward, null, false);
+                conjuncts, List.of(), dynamoCount, forward, null, false, client);
+    }
+
+    /** The sort keys of the table and its indexes: the attributes DynamoDB can order a Query by. */
+    private List<String> sortKeys() {
+        List<String> keys = new ArrayList<>();
+        if (entity.sortKey() != null) {
+            keys.add(entity.sortKey());
+        }
+        for (IndexInfo i : entity.indexes()) {
+            if (i.sortKey() != null) {
+                keys.add(i.sortKey());
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * The WHERE without its top-level conjuncts DynamoDB cannot evaluate, which go to {@code inJava}: a conjunct
+     * is evaluated wholly in Java or wholly by DynamoDB, so the three-valued logic of each stays in one place.
+     */
+    private static Condition pushable(Condition where, List<Condition> inJava) {
+        if (where == null) {
+            return null;
+        }
+        List<Condition> conjuncts = where instanceof And a ? a.operands() : List.of(where);
+        List<Condition> kept = new ArrayList<>();
+        for (Condition c : conjuncts) {
+            if (needsJava(c)) {
+                checkEvaluable(c);
+                inJava.add(c);
+            } else {
+                kept.add(c);
+            }
+        }
+        if (inJava.isEmpty()) {
+            return where;
+        }
+        return kept.isEmpty() ? null : kept.size() == 1 ? kept.get(0) : new And(kept);
+    }
+
+    /** Whether DynamoDB cannot evaluate some part of the condition: a function of an attribute. */
+    private static boolean needsJava(Condition c) {
+        if (c instanceof And a) {
+            return a.operands().stream().anyMatch(Planner::needsJava);
+        }
+        if (c instanceof Or o) {
+            return o.operands().stream().anyMatch(Planner::needsJava);
+        }
+        if (c instanceof Not n) {
+            return needsJava(n.operand());
+        }
+        for (Expr e : ClientWork.operands(c)) {
+            if (ClientWork.javaOnly(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Refuses what the Java evaluator does not evaluate, combined (by OR, NOT) with what only it can. */
+    private static void checkEvaluable(Condition c) {
+        if (c instanceof And a) {
+            a.operands().forEach(Planner::checkEvaluable);
+        } else if (c instanceof Or o) {
+            o.operands().forEach(Planner::checkEvaluable);
+        } else if (c instanceof Not n) {
+            checkEvaluable(n.operand());
+        } else if (c instanceof EntityComparison || ClientWork.operands(c).stream()
+                .anyMatch(e -> e instanceof PathExpr p && p.attribute() != null
+                        && AttributeInfo.TYPE_PATH.equals(p.attribute().path()))) {
+            throw new IllegalArgumentException("cannot evaluate " + (c instanceof EntityComparison e ? e.text()
+                    + " (an entity comparison)" : "TYPE(...)") + " in Java, where it is OR-ed or negated together with "
+                    + "a condition DynamoDB cannot evaluate: write it as its own AND-ed condition");
+        }
     }
 
     // ---- output -----------------------------------------------------------------------------
 
     private PlanData finish(Renderer r, Operation op, String indexName, String keyCondition, String filter,
                             List<Map<String, BoundValue>> keys, boolean count, boolean forward, String scanReason,
-                            boolean alwaysEmpty) {
-        return finish(r, op, indexName, keyCondition, filter, null, keys, count, forward, scanReason, alwaysEmpty);
+                            boolean alwaysEmpty, ClientWork client) {
+        return finish(r, op, indexName, keyCondition, filter, null, keys, count, forward, scanReason, alwaysEmpty,
+                client);
     }
 
     private PlanData finish(Renderer r, Operation op, String indexName, String keyCondition, String filter,
                             List<Bound> whereConjuncts, List<Map<String, BoundValue>> keys, boolean count,
-                            boolean forward, String scanReason, boolean alwaysEmpty) {
+                            boolean forward, String scanReason, boolean alwaysEmpty, ClientWork client) {
         String projection = null;
         if (stmt.kind() == StatementKind.SELECT && stmt.selectKind() == SelectKind.ATTRIBUTES) {
             List<AttributeInfo> attrs = new ArrayList<>();
             for (PathExpr p : stmt.selected()) {
                 attrs.add(p.attribute());
+            }
+            if (client != null) {
+                // What Java filters and sorts by must be read too, selected or not.
+                for (AttributeInfo a : client.attributes()) {
+                    if (attrs.stream().noneMatch(x -> x.path().equals(a.path()))) {
+                        attrs.add(a);
+                    }
+                }
             }
             projection = r.projection(attrs);
         } else if (stmt.kind() != StatementKind.SELECT) {
@@ -163,8 +277,9 @@ public final class Planner {
         StatementKind kind = stmt.kind();
         return new PlanData(op, entity.tableName(), indexName, keyCondition, filter, projection, names, values,
                 keyList, count, forward, List.copyOf(assignments), update, writeCondition, scanReason, alwaysEmpty,
-                fetches, selectedAssociation, () -> Explain.render(entity, op, indexName, keyCondition, filter, projected,
-                        names, values, keyList, count, forward, updateExpression, writeCondition, scanReason, alwaysEmpty,
-                        kind, fetches, selectedAssociation));
+                fetches, selectedAssociation, alwaysEmpty ? null : client, () -> Explain.render(entity, op, indexName,
+                        keyCondition, filter, projected, names, values, keyList, count, forward, updateExpression,
+                        writeCondition, scanReason, alwaysEmpty, kind, fetches, selectedAssociation,
+                        alwaysEmpty || client == null ? null : client.describe()));
     }
 }

@@ -52,7 +52,7 @@ public final class Analyzer {
             all.addAll(joinConditions);
             resolved = new Statement(resolved.kind(), resolved.entityName(), resolved.entityPos(), resolved.variable(),
                     resolved.selectKind(), resolved.selected(), resolved.sets(),
-                    all.size() == 1 ? all.get(0) : new And(all), resolved.orderBy(), resolved.joins(), resolved.shape());
+                    all.size() == 1 ? all.get(0) : new And(all), resolved.order(), resolved.joins(), resolved.shape());
         }
         return new Analysis(resolved, entity, params.list(), fetches, statements.selectedAssociation());
     }

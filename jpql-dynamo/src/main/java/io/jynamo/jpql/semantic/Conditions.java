@@ -3,6 +3,7 @@ package io.jynamo.jpql.semantic;
 import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Between;
 import io.jynamo.jpql.ast.CompareOp;
+import io.jynamo.jpql.ast.CaseFunction;
 import io.jynamo.jpql.ast.Comparison;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
@@ -32,10 +33,12 @@ import java.util.Locale;
 final class Conditions {
     private final Scope scope;
     private final Values values;
+    private final JavaValues java;
 
     Conditions(Scope scope, Values values) {
         this.scope = scope;
         this.values = values;
+        this.java = new JavaValues(scope, values, this::condition);
     }
 
     Condition condition(Condition c) {
@@ -71,6 +74,21 @@ final class Conditions {
     }
 
     private Condition comparison(Comparison c) {
+        if (java.javaOnly(c.left()) || java.javaOnly(c.right())) {
+            // Evaluated in Java after the read (DynamoDB cannot compute), under the client-side policy.
+            boolean leftFirst = java.javaOnly(c.left()) || scope.isAttribute(c.left());
+            JavaValues.Typed first = java.resolve(leftFirst ? c.left() : c.right(), null, "comparison");
+            JavaValues.Typed second = java.resolve(leftFirst ? c.right() : c.left(),
+                    JavaValues.category(first.type()), "comparison");
+            JavaValues.Typed l = leftFirst ? first : second;
+            JavaValues.Typed r = leftFirst ? second : first;
+            if (JavaValues.category(l.type()) != JavaValues.category(r.type())) {
+                throw c.pos().error("cannot compare a " + l.type().getSimpleName() + " with a " + r.type().getSimpleName(),
+                        "compare values of the same kind");
+            }
+            requireAttribute(c.pos(), l, r);
+            return new Comparison(l.expr(), c.op(), r.expr(), c.pos());
+        }
         scope.checkNoCaseOnAttribute(c.left());
         scope.checkNoCaseOnAttribute(c.right());
         Expr left = c.left();
@@ -182,6 +200,13 @@ final class Conditions {
     }
 
     private Condition between(Between b) {
+        if (java.javaOnly(b.value())) {
+            JavaValues.Typed v = java.resolve(b.value(), null, "BETWEEN");
+            requireAttribute(b.pos(), v);
+            Class<?> t = JavaValues.category(v.type());
+            return new Between(v.expr(), java.resolve(b.low(), t, "BETWEEN bound").expr(),
+                    java.resolve(b.high(), t, "BETWEEN bound").expr(), b.negated(), b.pos());
+        }
         scope.checkNoCaseOnAttribute(b.value());
         if (b.value() instanceof SizeExpr s) {
             SizeExpr rs = size(s);
@@ -207,6 +232,16 @@ final class Conditions {
     }
 
     private Condition like(Like l) {
+        if (java.javaOnly(l.value())) {
+            // UPPER(e.name) LIKE UPPER(:p) (Spring Data's IgnoreCase): any pattern, matched in Java after the read.
+            JavaValues.Typed v = java.resolve(l.value(), null, "LIKE");
+            if (v.type() != String.class) {
+                throw l.pos().error("LIKE needs a string but the value is " + v.type().getName(), null);
+            }
+            JavaValues.Typed pattern = java.resolve(l.pattern(), String.class, "LIKE pattern");
+            requireAttribute(l.pos(), v, pattern);
+            return new Like(v.expr(), pattern.expr(), l.negated(), l.pos(), l.escape());
+        }
         scope.checkNoCaseOnAttribute(l.value());
         PathExpr p = leftAttribute(l.value(), "LIKE", "LIKE needs a string attribute on the left",
                 "write e.name LIKE 'prefix%'");
@@ -225,7 +260,27 @@ final class Conditions {
         return new Like(p, pattern, l.negated(), l.pos(), l.escape());
     }
 
+    /** A condition computed in Java must read an attribute: one of values alone is decided by the caller. */
+    private static void requireAttribute(Pos pos, JavaValues.Typed... operands) {
+        for (JavaValues.Typed t : operands) {
+            if (JavaValues.readsAttribute(t.expr())) {
+                return;
+            }
+        }
+        throw pos.error("a condition of functions or arithmetic needs an attribute",
+                "compute values without attributes in Java and pass the result as a parameter");
+    }
+
     private Condition in(In in) {
+        if (java.javaOnly(in.value())) {
+            JavaValues.Typed v = java.resolve(in.value(), null, "IN");
+            requireAttribute(in.pos(), v);
+            List<Expr> items = new ArrayList<>();
+            for (Expr e : in.items()) {
+                items.add(java.resolveItem(e, JavaValues.category(v.type())).expr());
+            }
+            return new In(v.expr(), items, in.negated(), in.pos());
+        }
         scope.checkNoCaseOnAttribute(in.value());
         Scope.EntityPath ep = scope.entityPath(in.value(), "IN");
         if (ep != null) {
@@ -247,6 +302,11 @@ final class Conditions {
     }
 
     private Condition isNull(IsNull n) {
+        if (java.javaOnly(n.value())) {
+            JavaValues.Typed v = java.resolve(n.value(), null, "IS NULL");
+            requireAttribute(n.pos(), v);
+            return new IsNull(v.expr(), n.negated(), n.pos());
+        }
         scope.checkNoCaseOnAttribute(n.value());
         Expr v = n.value();
         Scope.EntityPath e = scope.entityPath(v, "IS NULL");

@@ -13,14 +13,13 @@ import io.jynamo.jpql.ast.Statement;
 import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
-import io.jynamo.jpql.model.IndexInfo;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Checks the clauses of a statement around its condition: the select list, the SET assignments of an
- * UPDATE (never a key attribute, each attribute once) and ORDER BY (only a sort key DynamoDB can order by).
+ * UPDATE (never a key attribute, each attribute once) and ORDER BY (scalar attributes with an order).
  */
 final class Statements {
     private final Scope scope;
@@ -39,7 +38,10 @@ final class Statements {
         List<PathExpr> selected = s.kind() == StatementKind.SELECT ? selectList(s) : new ArrayList<>();
         List<SetClause> sets = assignments(s.sets());
         Condition where = s.where() == null ? null : conditions.condition(s.where());
-        OrderBy orderBy = s.orderBy() == null ? null : orderBy(s.orderBy());
+        List<OrderBy> orderBy = new ArrayList<>();
+        for (OrderBy o : s.order()) {
+            orderBy.add(orderBy(o));
+        }
         SelectKind kind = s.selectKind();
         if (selectedTarget != null) {
             kind = SelectKind.ATTRIBUTES;
@@ -143,25 +145,19 @@ final class Statements {
         return sets;
     }
 
+    /**
+     * One ORDER BY item: any scalar attribute whose Java values are ordered. A single item on the sort key of the
+     * table or an index is ordered by DynamoDB when the plan queries it; everything else is sorted in memory
+     * after the read (the planner says which, under the provider's client-side policy).
+     */
     private OrderBy orderBy(OrderBy o) {
-        EntityInfo entity = scope.entity();
-        PathExpr p = scope.attribute(o.path());
-        String path = p.attribute().path();
-        List<String> sortKeys = new ArrayList<>();
-        if (entity.sortKey() != null) {
-            sortKeys.add(entity.sortKey());
+        PathExpr p = scope.scalarAttribute(o.path(), "ORDER BY");
+        Class<?> t = p.attribute().javaType();
+        if (!t.isPrimitive() && !Comparable.class.isAssignableFrom(t) && !java.util.Date.class.isAssignableFrom(t)
+                && !java.util.Calendar.class.isAssignableFrom(t)) {
+            throw p.pos().error("ORDER BY " + p.text() + " is not supported: its type " + t.getName()
+                    + " has no order", "order by a number, string, boolean, enum, date or time attribute");
         }
-        for (IndexInfo i : entity.indexes()) {
-            if (i.sortKey() != null && !sortKeys.contains(i.sortKey())) {
-                sortKeys.add(i.sortKey());
-            }
-        }
-        if (!sortKeys.contains(path)) {
-            throw p.pos().error("ORDER BY " + p.text() + " is not supported: " + path
-                            + " is not the sort key of table " + entity.tableName() + " or of one of its indexes",
-                    sortKeys.isEmpty() ? "the entity has no sort key; sort the results in Java"
-                            : "order by one of " + sortKeys + " or sort the results in Java");
-        }
-        return new OrderBy(p, o.descending(), o.pos());
+        return new OrderBy(p, o.descending(), o.pos(), o.nullsFirst());
     }
 }

@@ -1,6 +1,7 @@
 package io.jynamo.jpql.semantic;
 
 import io.jynamo.jpql.ast.CaseFunction;
+import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.Literal;
 import io.jynamo.jpql.ast.Param;
@@ -31,6 +32,12 @@ final class Values {
         }
         if (e instanceof Literal l) {
             return new Literal(Literals.convert(l, t), l.pos());
+        }
+        if (e instanceof Computed c) {
+            throw c.pos().error((c.operator() || c.function().equals("NEG") ? "arithmetic" : c.function())
+                            + " is not supported as " + role,
+                    "functions and arithmetic run in Java only in WHERE comparisons, BETWEEN, LIKE, IN and IS NULL "
+                            + "of attributes; pass the computed value as a parameter");
         }
         if (e instanceof CaseFunction f) {
             scope.checkNoCaseOnAttribute(f);

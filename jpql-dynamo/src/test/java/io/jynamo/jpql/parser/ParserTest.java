@@ -125,19 +125,18 @@ class ParserTest {
             SELECT NEW com.x.Dto(u) FROM User u                         | 1, column 22 | NEW takes attributes
             SELECT NEW com.x.Dto(u.a), u.b FROM User u                  | 1, column 26 | NEW cannot be combined
             SELECT NEW com.x.Dto(u.a AS a) FROM User u                  | 1, column 26 | not allowed inside NEW
-            SELECT u FROM User u WHERE CASE WHEN u.a = 1 THEN 1 END = 1 | 1, column 28 | CASE
-            SELECT u FROM User u WHERE u.a + 1 = 2                      | 1, column 32 | arithmetic
-            SELECT u FROM User u WHERE u.a = u.b * 2                    | 1, column 38 | arithmetic
-            SELECT u FROM User u WHERE CONCAT(u.a, 'x') = 'yx'          | 1, column 28 | CONCAT
-            SELECT u FROM User u WHERE SUBSTRING(u.a, 1, 2) = 'ab'      | 1, column 28 | SUBSTRING
-            SELECT u FROM User u WHERE LENGTH(u.a) = 2                  | 1, column 28 | LENGTH
-            SELECT u FROM User u WHERE ABS(u.a) = 2                     | 1, column 28 | ABS
-            SELECT u FROM User u WHERE TRIM(u.a) = 'x'                  | 1, column 28 | TRIM
+            SELECT u FROM User u WHERE CASE WHEN u.a = 1 THEN 1 = 1     | 1, column 53 | END
+            SELECT u FROM User u WHERE (u.a + 1) * 2 = 2                | 1, column 36 | expected a comparison operator
+            UPDATE User u SET u.a = u.b * 2                             | 1, column 29 | arithmetic ('*')
+            SELECT u FROM User u WHERE SQRT(u.a) = 2                    | 1, column 28 | SQRT
+            SELECT u FROM User u WHERE SUBSTRING(u.a) = 'ab'            | 1, column 28 | SUBSTRING does not take 1 argument
+            SELECT u FROM User u WHERE LENGTH(u.a, 2) = 2               | 1, column 28 | LENGTH does not take 2 arguments
+            SELECT u FROM User u WHERE TRIM(LEADING 'x' u.a) = 'x'      | 1, column 45 | FROM
             SELECT u FROM User u WHERE TREAT(u AS Admin).x = 1          | 1, column 28 | TREAT
             SELECT u FROM User u WHERE KEY(u.m) = 'x'                   | 1, column 28 | KEY
             SELECT u FROM User u WHERE u.a LIKE 'x!%' ESCAPE 'ab'       | 1, column 50 | ESCAPE takes one character
             SELECT u FROM User u WHERE u.a < CURRENT_DATE               | 1, column 34 | CURRENT_DATE
-            SELECT u FROM User u ORDER BY u.a, u.b                      | 1, column 34 | more than one
+            SELECT u FROM User u ORDER BY u.a NULLS u.b                 | 1, column 41 | FIRST or LAST
             SELECT u FROM User u WHERE u.tags IS EMPTY                  | 1, column 38 | IS EMPTY
             SELECT u FROM User u UNION SELECT v FROM V v                | 1, column 22 | UNION
             FROM User u                                                 | 1, column 1  | SELECT, UPDATE or DELETE
@@ -166,7 +165,7 @@ class ParserTest {
                 SELECT u
                 FROM User u
                 WHERE u.lastName = 'Smith'
-                  AND u.age + 1 > 3""";
+                  AND u.age % 1 > 3""";
         var e = assertThrows(IllegalArgumentException.class, () -> Parser.parse(q));
         assertTrue(e.getMessage().contains("line 4, column 13"), e.getMessage());
 

@@ -197,18 +197,23 @@ class PlannerTest {
     }
 
     @Test
-    void orderByASparseIndexSortKeyNeedsAConditionOnIt() {
-        var e = assertThrows(IllegalArgumentException.class, () -> plan("SELECT u FROM User u WHERE u.lastName = 'S' ORDER BY u.age"));
-        assertTrue(e.getMessage().contains("omits items without its sort key 'age'"), e.getMessage());
+    void orderByASparseIndexSortKeyWithoutAConditionOnItIsSortedInMemory() {
+        // byAge omits the items without an age, which JPQL returns: the table Query reads them, Java sorts.
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.lastName = 'S' ORDER BY u.age");
+        assertNull(p.indexName());
+        assertEquals("age ASC NULLS LAST", p.clientSide().describe().replace("sort by u.", ""));
         assertEquals("byAge", planForced("SELECT u FROM User u WHERE u.lastName = 'S' ORDER BY u.age", "byAge").indexName());
     }
 
     @Test
-    void orderByWithoutAQueryIsRefusedAtBind() {
-        var e = assertThrows(IllegalArgumentException.class, () -> plan("SELECT u FROM User u WHERE u.age = 3 ORDER BY u.firstName"));
-        assertTrue(e.getMessage().contains("ORDER BY u.firstName (line 1, column 47)"), e.getMessage());
-        var e2 = assertThrows(IllegalArgumentException.class, () -> planForced("SELECT u FROM User u WHERE u.lastName = 'S' ORDER BY u.firstName", "byAge"));
-        assertTrue(e2.getMessage().contains("cannot be served by index byAge"), e2.getMessage());
+    void orderByWithoutAQueryServingItIsSortedInMemory() {
+        BoundPlan scan = plan("SELECT u FROM User u WHERE u.age = 3 ORDER BY u.firstName");
+        assertEquals(Operation.SCAN, scan.operation());
+        assertTrue(scan.clientSide().sorts());
+        assertFalse(scan.clientSide().filters());
+        BoundPlan forced = planForced("SELECT u FROM User u WHERE u.lastName = 'S' ORDER BY u.firstName", "byAge");
+        assertEquals("byAge", forced.indexName());
+        assertEquals("sort by u.firstName ASC NULLS LAST", forced.clientSide().describe());
     }
 
     @Test
@@ -497,9 +502,11 @@ class PlannerTest {
     }
 
     @Test
-    void orderByOnASparseIndexDoesNotClaimThePartitionKeyEqualityIsMissing() {
-        var e = assertThrows(IllegalArgumentException.class, () -> plan("SELECT u FROM User u WHERE u.lastName = 'S' ORDER BY u.age"));
-        assertFalse(e.getMessage().contains("no equality on partition key 'lastName'"), e.getMessage());
+    void orderByOnASparseIndexStillQueriesTheTableByItsPartitionKey() {
+        BoundPlan p = plan("SELECT u FROM User u WHERE u.lastName = 'S' ORDER BY u.age DESC");
+        assertEquals(Operation.QUERY, p.operation());
+        assertTrue(p.scanIndexForward());
+        assertEquals("sort by u.age DESC NULLS FIRST", p.clientSide().describe());
     }
 
     @Test

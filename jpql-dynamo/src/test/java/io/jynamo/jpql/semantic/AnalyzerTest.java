@@ -49,8 +49,12 @@ class AnalyzerTest {
             SELECT u FROM User u WHERE 'x' MEMBER OF u.name             | 1, column 42 | MEMBER OF needs a collection attribute
             SELECT u FROM User u WHERE 5 MEMBER OF u.scores AND SIZE(u.age) = 1 | 1, column 58 | SIZE needs a collection attribute
             SELECT u FROM User u WHERE u.age LIKE '1%'                  | 1, column 28 | LIKE needs a string attribute
-            SELECT u FROM User u WHERE LOWER(u.email) = 'a'             | 1, column 28 | LOWER on an attribute is not supported: DynamoDB cannot change case in a query; store a normalised copy
-            SELECT u FROM User u WHERE u.email = UPPER(u.name)          | 1, column 38 | UPPER on an attribute is not supported
+            SELECT u FROM User u WHERE LOWER(u.age) = 'a'               | 1, column 34 | LOWER needs a string but u.age is java.lang.Integer
+            SELECT u FROM User u WHERE LENGTH(u.name) = 'a'             | 1, column 45 | 'a' is a String
+            SELECT u FROM User u WHERE u.age + u.name > 1               | 1, column 36 | arithmetic needs a number but u.name
+            SELECT u FROM User u WHERE u.age IN (:a + 1)                | 1, column 41 | arithmetic is not supported as IN item
+            SELECT u FROM User u WHERE LENGTH(:p) = 2                   | 1, column 39 | needs an attribute
+            SELECT u FROM User u WHERE u.email IN (UPPER(u.name))       | 1, column 40 | UPPER on an attribute is not supported
             SELECT u FROM User u WHERE u.age = LOWER('a')               | 1, column 36 | LOWER produces a String
             SELECT u FROM User u WHERE u.name LIKE 'a_b'                | 1, column 40 | '_'
             SELECT u FROM User u WHERE u.name LIKE '%abc'               | 1, column 40 | for a suffix store a reversed copy
@@ -61,7 +65,7 @@ class AnalyzerTest {
             SELECT u FROM User u WHERE u.age = u.name                   | 1, column 34 | cannot compare u.age
             SELECT u FROM User u WHERE u.age = :p AND u.name = :p       | 1, column 52 | parameter :p is used as java.lang.Integer
             SELECT u FROM User u WHERE u.age = :p AND u.name = ?1       | 1, column 52 | cannot be mixed
-            SELECT u FROM User u ORDER BY u.email                       | 1, column 31 | is not the sort key
+            SELECT u FROM User u ORDER BY u.tags                        | 1, column 31 | ORDER BY on the collection u.tags
             UPDATE User u SET u.lastName = 'x'                          | 1, column 19 | part of the primary key
             UPDATE User u SET u.age = 1, u.age = 2                      | 1, column 30 | assigned twice
             UPDATE User u SET u.age = 'x'                               | 1, column 27 | is a String but u.age

@@ -3,9 +3,11 @@ package io.jynamo.jpql.testing;
 import io.jynamo.jpql.CompiledQuery;
 import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Between;
+import io.jynamo.jpql.ast.CaseExpr;
 import io.jynamo.jpql.ast.CaseFunction;
 import io.jynamo.jpql.ast.CompareOp;
 import io.jynamo.jpql.ast.Comparison;
+import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
 import io.jynamo.jpql.ast.Expr;
@@ -60,24 +62,26 @@ public final class JpqlEvaluator {
     }
 
     /**
-     * The ORDER BY as a comparator of rows, or {@code null} when the query has none. Rows without the
-     * sort key (never in a Query result) sort first.
+     * The ORDER BY as a comparator of rows, or {@code null} when the query has none: item by item, NULL as the
+     * greatest value (last ascending, first descending) unless NULLS FIRST/LAST says otherwise.
      */
     public static Comparator<Map<String, Object>> order(CompiledQuery q) {
-        OrderBy o = q.orderBy();
-        if (o == null) {
-            return null;
+        Comparator<Map<String, Object>> all = null;
+        for (OrderBy o : q.order()) {
+            String path = o.path().attribute().path();
+            boolean nullsFirst = o.nullsFirst() != null ? o.nullsFirst() : o.descending();
+            Comparator<Map<String, Object>> c = (a, b) -> {
+                Object x = a.get(path);
+                Object y = b.get(path);
+                if (x == null || y == null) {
+                    int n = x == null ? (y == null ? 0 : 1) : -1;
+                    return nullsFirst ? -n : n;
+                }
+                return o.descending() ? compare(y, x) : compare(x, y);
+            };
+            all = all == null ? c : all.thenComparing(c);
         }
-        String path = o.path().attribute().path();
-        Comparator<Map<String, Object>> c = (a, b) -> {
-            Object x = a.get(path);
-            Object y = b.get(path);
-            if (x == null || y == null) {
-                return x == null ? (y == null ? 0 : -1) : 1;
-            }
-            return compare(x, y);
-        };
-        return o.descending() ? c.reversed() : c;
+        return all;
     }
 
     private record Eval(Map<Object, Object> args, Map<String, Object> row) {
@@ -238,6 +242,17 @@ public final class JpqlEvaluator {
                 Object coll = row.get(s.collection().attribute().path());
                 return coll instanceof Collection<?> col ? col.size() : 0;
             }
+            if (e instanceof Computed c) {
+                return computed(c);
+            }
+            if (e instanceof CaseExpr c) {
+                for (int i = 0; i < c.whens().size(); i++) {
+                    if (Boolean.TRUE.equals(test(c.whens().get(i)))) {
+                        return value(c.thens().get(i));
+                    }
+                }
+                return c.otherwise() == null ? null : value(c.otherwise());
+            }
             CaseFunction f = (CaseFunction) e;
             Object v = value(f.argument());
             if (v == null) {
@@ -245,6 +260,82 @@ public final class JpqlEvaluator {
             }
             return f.upper() ? ((String) v).toUpperCase(Locale.ROOT) : ((String) v).toLowerCase(Locale.ROOT);
         }
+
+        /** The oracle's own reading of JPQL's functions: NULL in, NULL out; positions from 1 in characters. */
+        Object computed(Computed c) {
+            List<Object> a = new ArrayList<>();
+            for (Expr x : c.arguments()) {
+                a.add(value(x));
+            }
+            int firstChecked = c.function().equals("TRIM") ? 2 : 0;
+            if (a.subList(firstChecked, a.size()).contains(null)) {
+                return null;
+            }
+            switch (c.function()) {
+                case "LENGTH": return str(a.get(0)).codePoints().count();
+                case "CONCAT": return a.stream().map(Object::toString).reduce("", String::concat);
+                case "LOCATE": {
+                    int[] s = str(a.get(1)).codePoints().toArray();
+                    int[] n = str(a.get(0)).codePoints().toArray();
+                    int from = a.size() > 2 ? Math.max(1, num(a.get(2)).intValue()) : 1;
+                    for (int i = from - 1; i + n.length <= s.length; i++) {
+                        if (java.util.Arrays.equals(s, i, i + n.length, n, 0, n.length)) {
+                            return i + 1;
+                        }
+                    }
+                    return 0;
+                }
+                case "SUBSTRING": {
+                    int[] s = str(a.get(0)).codePoints().toArray();
+                    int start = num(a.get(1)).intValue();
+                    long end = a.size() > 2 ? (long) start + num(a.get(2)).intValue() : Long.MAX_VALUE;
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 1; i <= s.length; i++) {
+                        if (i >= start && i < end) {
+                            sb.appendCodePoint(s[i - 1]);
+                        }
+                    }
+                    return sb.toString();
+                }
+                case "TRIM": {
+                    String ch = a.get(1) == null ? " " : str(a.get(1));
+                    String s = str(a.get(2));
+                    String side = str(a.get(0));
+                    while (!ch.isEmpty() && !side.equals("TRAILING") && s.startsWith(ch)) {
+                        s = s.substring(ch.length());
+                    }
+                    while (!ch.isEmpty() && !side.equals("LEADING") && s.endsWith(ch)) {
+                        s = s.substring(0, s.length() - ch.length());
+                    }
+                    return s;
+                }
+                case "ABS": return num(a.get(0)).abs();
+                case "NEG": return num(a.get(0)).negate();
+                case "MOD": return num(a.get(1)).signum() == 0 ? null : num(a.get(0)).remainder(num(a.get(1)));
+                case "+": return num(a.get(0)).add(num(a.get(1)));
+                case "-": return num(a.get(0)).subtract(num(a.get(1)));
+                case "*": return num(a.get(0)).multiply(num(a.get(1)));
+                case "/": {
+                    BigDecimal d = num(a.get(1));
+                    if (d.signum() == 0) {
+                        return null;
+                    }
+                    boolean whole = a.stream().allMatch(o -> o instanceof Integer || o instanceof Long
+                            || o instanceof BigDecimal b && b.scale() <= 0);
+                    return whole ? num(a.get(0)).divideToIntegralValue(d)
+                            : num(a.get(0)).divide(d, java.math.MathContext.DECIMAL128);
+                }
+                default: throw new IllegalStateException(c.function());
+            }
+        }
+    }
+
+    private static String str(Object o) {
+        return (String) o;
+    }
+
+    private static BigDecimal num(Object o) {
+        return new BigDecimal(o.toString());
     }
 
     private static Boolean and(Boolean a, Boolean b) {

@@ -39,6 +39,7 @@ public final class RandomQueries {
     private final List<AttributeInfo> scalars = new ArrayList<>();
     private final List<AttributeInfo> collections = new ArrayList<>();
     private Map<Object, Object> args;
+    private boolean clientSide;
 
     /**
      * @param entity the entity to query (named as in the model)
@@ -70,6 +71,15 @@ public final class RandomQueries {
         return this;
     }
 
+    /**
+     * Also generates what runs in Java after the read: functions and arithmetic of attributes in conditions, and
+     * ORDER BY any attribute (then the table key, so that the order is total).
+     */
+    public RandomQueries clientSide() {
+        this.clientSide = true;
+        return this;
+    }
+
     /** The next query: SELECT e / attributes / COUNT with a random WHERE, sometimes keyed, sometimes ordered. */
     public Generated next() {
         args = new LinkedHashMap<>();
@@ -98,6 +108,14 @@ public final class RandomQueries {
         }
         if (keyed && entity.sortKey() != null && shape < 8 && random.nextBoolean()) {
             sb.append(" ORDER BY e.").append(entity.sortKey()).append(random.nextBoolean() ? " DESC" : "");
+        } else if (clientSide && shape < 6 && random.nextInt(3) == 0) {
+            AttributeInfo a = scalars.get(random.nextInt(scalars.size()));
+            sb.append(" ORDER BY e.").append(a.path()).append(random.nextBoolean() ? " DESC" : "")
+                    .append(new String[]{"", "", " NULLS FIRST", " NULLS LAST"}[random.nextInt(4)]);
+            sb.append(", e.").append(entity.partitionKey());
+            if (entity.sortKey() != null) {
+                sb.append(", e.").append(entity.sortKey()).append(random.nextBoolean() ? " DESC" : "");
+            }
         }
         return new Generated(sb.toString(), args);
     }
@@ -126,6 +144,12 @@ public final class RandomQueries {
         }
         AttributeInfo a = scalars.get(random.nextInt(scalars.size()));
         String p = "e." + a.path();
+        if (clientSide && random.nextInt(5) == 0) {
+            String java = javaAtom(a, p);
+            if (java != null) {
+                return java;
+            }
+        }
         boolean ordered = Types.orderable(a);
         int k = random.nextInt(12);
         if (k < 4) {
@@ -159,6 +183,38 @@ public final class RandomQueries {
             }
         }
         return p + " = " + value(a, false);
+    }
+
+    /** A condition on the attribute that only Java can evaluate, or {@code null} for types it has none for. */
+    private String javaAtom(AttributeInfo a, String p) {
+        if (a.javaType() == String.class) {
+            return switch (random.nextInt(7)) {
+                case 0 -> "UPPER(" + p + ") " + op(true) + " UPPER(" + value(a, random.nextInt(12) == 0) + ")";
+                case 1 -> "LOWER(" + p + ") LIKE " + literalOrParam("%b%", "'%b%'");
+                case 2 -> "LENGTH(" + p + ") " + op(true) + " " + random.nextInt(6);
+                case 3 -> "CONCAT(" + p + ", '-', " + p + ") " + op(true) + " " + value(a, false);
+                case 4 -> "SUBSTRING(" + p + ", 2" + (random.nextBoolean() ? ", 2" : "") + ") = " + value(a, false);
+                case 5 -> random.nextBoolean() ? "LOCATE('a', " + p + ") " + op(true) + " 1"
+                        : "CASE WHEN " + p + " IS NULL THEN 'none' WHEN LENGTH(" + p + ") > 2 THEN " + p
+                        + " ELSE 'short' END " + op(true) + " " + value(a, false);
+                default -> "(TRIM(" + p + ") = " + value(a, false) + " OR " + p + " IS NULL)";
+            };
+        }
+        if (Types.numeric(a.javaType())) {
+            int k = random.nextInt(6);
+            if (k == 3) {
+                return "MOD(" + p + ", 3) = " + random.nextInt(3);
+            }
+            String v = value(a, random.nextInt(12) == 0);
+            return switch (k) {
+                case 0 -> p + " + 1 " + op(true) + " " + v;
+                case 1 -> p + " * 2 - " + p + " " + op(true) + " " + v;
+                case 2 -> "ABS(" + p + ") " + op(true) + " " + v;
+                case 4 -> "-" + p + " " + op(true) + " " + v;
+                default -> "NOT (" + p + " / 2 >= " + v + ")";
+            };
+        }
+        return null;
     }
 
     private String op(boolean ordered) {

@@ -44,6 +44,8 @@ import java.util.Map;
  * @param parallelism       {@link JynamoProperties#PARALLELISM}
  * @param rateLimitRead     {@link JynamoProperties#RATE_LIMIT_READ}, read capacity units a second, 0 for none
  * @param rateLimitWrite    {@link JynamoProperties#RATE_LIMIT_WRITE}, write capacity units a second, 0 for none
+ * @param clientSidePolicy  {@link JynamoProperties#CLIENT_SIDE}, the default of queries without the hint
+ * @param clientSideMaxRows {@link JynamoProperties#CLIENT_SIDE_MAX_ROWS}, the default of queries without the hint
  */
 public record UnitConfig(String unit, Map<String, Object> properties, DynamoDbClient client,
                          List<ExecutionInterceptor> interceptors, String endpoint, String region, String tablePrefix,
@@ -51,7 +53,11 @@ public record UnitConfig(String unit, Map<String, Object> properties, DynamoDbCl
                          Retries retry, DirtyChecking dirtyChecking, SchemaAction schemaAction,
                          SharedCacheMode sharedCacheMode, long cacheMaxItems, Long cacheTtlSeconds,
                          CacheRetrieveMode cacheRetrieveMode, CacheStoreMode cacheStoreMode, int parallelism,
-                         long rateLimitRead, long rateLimitWrite) {
+                         long rateLimitRead, long rateLimitWrite, ClientSidePolicy clientSidePolicy,
+                         long clientSideMaxRows) {
+
+    /** The default of {@link JynamoProperties#CLIENT_SIDE_MAX_ROWS}. */
+    public static final long DEFAULT_CLIENT_SIDE_MAX_ROWS = 100_000;
 
     /**
      * The retry budget's numbers ({@code jynamo.retry.*}); the dynamo layer makes its {@code Retry} of them.
@@ -102,10 +108,22 @@ public record UnitConfig(String unit, Map<String, Object> properties, DynamoDbCl
         int parallelism = Settings.integer(p, JynamoProperties.PARALLELISM, 8, 1, 64);
         long rateLimitRead = Settings.longValue(p, JynamoProperties.RATE_LIMIT_READ, 0, 0, 100_000_000);
         long rateLimitWrite = Settings.longValue(p, JynamoProperties.RATE_LIMIT_WRITE, 0, 0, 100_000_000);
+        ClientSidePolicy clientSide = Settings.property(p, ClientSidePolicy.class, JynamoProperties.CLIENT_SIDE,
+                ClientSidePolicy.WARN);
+        long clientSideMaxRows = clientSideMaxRows(p, DEFAULT_CLIENT_SIDE_MAX_ROWS);
         return new UnitConfig(unit, Collections.unmodifiableMap(new LinkedHashMap<>(p)), client, interceptors, endpoint,
                 region, tablePrefix, writeMode, updateMode, scanPolicy, consistentReads, retry, dirtyChecking,
                 schemaAction, sharedCacheMode, cacheMaxItems, cacheTtlSeconds, cacheRetrieveMode, cacheStoreMode,
-                parallelism, rateLimitRead, rateLimitWrite);
+                parallelism, rateLimitRead, rateLimitWrite, clientSide, clientSideMaxRows);
+    }
+
+    /**
+     * {@link JynamoProperties#CLIENT_SIDE_MAX_ROWS} of a unit's properties or a query's hints, at least 1.
+     *
+     * @throws PersistenceException naming the key, the value and the range when it is not such a number
+     */
+    public static long clientSideMaxRows(Map<String, ?> properties, long fallback) {
+        return Settings.longValue(properties, JynamoProperties.CLIENT_SIDE_MAX_ROWS, fallback, 1, Long.MAX_VALUE);
     }
 
     private static DynamoDbClient client(Object given) {

@@ -100,26 +100,23 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
             }
         }
         Lowered<Condition> where = clauses.where(l);
-        OrderBy orderBy = null;
-        String orderText = "";
-        if (orders.size() > 1) {
-            throw Unsupported.construct("ordering by " + orders.size() + " expressions (DynamoDB orders by the sort key"
-                    + " only): CriteriaQuery.orderBy");
-        }
-        if (orders.size() == 1) {
-            OrderImpl o = (OrderImpl) orders.get(0);
+        // Several items, any attribute, NULLS FIRST/LAST: what no Query serves is sorted in memory (jynamo.client-side).
+        List<OrderBy> orderBy = new ArrayList<>();
+        List<String> orderTexts = new ArrayList<>();
+        for (Order order : orders) {
+            OrderImpl o = (OrderImpl) order;
             if (!(o.expression() instanceof PathImpl<?> p) || o.expression() instanceof RootImpl<?>) {
                 throw Unsupported.construct("ordering by " + o.expression() + ": CriteriaQuery.orderBy");
             }
-            if (o.nulls() != Nulls.NONE) {
-                throw Unsupported.construct("ordering with nulls " + o.nulls() + ": CriteriaBuilder.asc/desc");
-            }
             Lowered<Expr> e = p.lower(l);
-            orderBy = new OrderBy((PathExpr) e.node(), !o.ascending(), Lowering.POS);
-            orderText = " ORDER BY " + e.text() + (o.ascending() ? "" : " DESC");
+            Boolean nullsFirst = o.nulls() == Nulls.NONE ? null : o.nulls() == Nulls.FIRST;
+            orderBy.add(new OrderBy((PathExpr) e.node(), !o.ascending(), Lowering.POS, nullsFirst));
+            orderTexts.add(e.text() + (o.ascending() ? "" : " DESC")
+                    + (nullsFirst == null ? "" : nullsFirst ? " NULLS FIRST" : " NULLS LAST"));
         }
+        String orderText = orderTexts.isEmpty() ? "" : " ORDER BY " + String.join(", ", orderTexts);
         Statement statement = new Statement(StatementKind.SELECT, entity, Lowering.POS, variable, kind, paths, List.of(),
-                where == null ? null : where.node(), orderBy);
+                where == null ? null : where.node(), orderBy, List.of(), Statement.ResultShape.ROWS);
         String text = "SELECT " + selectText + " FROM " + entity + " " + variable
                 + (where == null ? "" : " WHERE " + where.text()) + orderText;
         return new CriteriaStatement(statement, text, new Shaping(l.preset(), l.visible(), rows, rowType));

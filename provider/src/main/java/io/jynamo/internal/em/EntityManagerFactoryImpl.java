@@ -160,6 +160,16 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
         return instances;
     }
 
+    /** What a query without the {@code jynamo.client-side} hint does when part of it would run in Java. */
+    public io.jynamo.internal.config.ClientSidePolicy clientSidePolicy() {
+        return config.clientSidePolicy();
+    }
+
+    /** The most rows a query without the {@code jynamo.client-side.max-rows} hint may sort in memory. */
+    public long clientSideMaxRows() {
+        return config.clientSideMaxRows();
+    }
+
     /** What a query without the {@code jynamo.scan} hint does when it would scan. */
     public ScanPolicy scanPolicy() {
         return config.scanPolicy();

@@ -3,11 +3,14 @@ package io.jynamo.internal.query;
 import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
 import io.jynamo.internal.cache.CacheModes;
+import io.jynamo.internal.config.ClientSidePolicy;
 import io.jynamo.internal.config.ScanPolicy;
 import io.jynamo.internal.config.Settings;
+import io.jynamo.internal.config.UnitConfig;
 import io.jynamo.internal.context.Session;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.jpql.BoundPlan;
+import io.jynamo.jpql.ClientSide;
 import io.jynamo.jpql.CompiledQuery;
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
@@ -224,6 +227,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         Object index = hints.get(JynamoProperties.INDEX_HINT);
         BoundPlan plan = compiled.bind(arguments.bound(), index == null ? null : index.toString());
         checkScan(plan);
+        checkClientSide(plan);
         // JPA 3.10.8: with AUTO (the query's own mode, else the entity manager's) pending changes are flushed
         // before a query runs in a transaction, so that the query sees them.
         if (getFlushMode() == FlushModeType.AUTO) {
@@ -254,6 +258,39 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         }
     }
 
+    /** Applies {@code jynamo.client-side} to a plan that leaves conditions or an ORDER BY to Java. */
+    private void checkClientSide(BoundPlan plan) {
+        ClientSide work = plan.clientSide();
+        if (work == null) {
+            return;
+        }
+        ClientSidePolicy policy = Settings.oneOf(ClientSidePolicy.class, JynamoProperties.CLIENT_SIDE,
+                hints.get(JynamoProperties.CLIENT_SIDE), services.clientSidePolicy());
+        switch (policy) {
+            case DENY -> throw new JynamoException("Query '" + compiled.jpql() + "' would " + work.describe()
+                    + " in Java, after reading every matching item, because DynamoDB cannot; "
+                    + JynamoProperties.CLIENT_SIDE + "=deny forbids that; nothing was read. Set the hint or property "
+                    + JynamoProperties.CLIENT_SIDE + " to allow or warn, or change the query (order by a sort key a "
+                    + "Query serves, compare a stored normalised copy of the attribute)");
+            // Its own key: a query that both scans and runs in Java warns of each once.
+            case WARN -> services.warnScanOnce("client-side: " + compiled.jpql(), () -> "Query '" + compiled.jpql()
+                    + "' runs in Java: " + work.describe() + " (every matching item is read); set "
+                    + JynamoProperties.CLIENT_SIDE + "=allow to silence this or deny to forbid it");
+            default -> {
+            }
+        }
+    }
+
+    /** The most rows this query may sort in memory: the hint, else the unit's {@code jynamo.client-side.max-rows}. */
+    private long clientSideMaxRows() {
+        try {
+            return UnitConfig.clientSideMaxRows(hints, services.clientSideMaxRows());
+        } catch (PersistenceException e) {
+            // A refused hint fails the query as an argument does, in the unit property's wording.
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** The table a Scan reads, or under TABLE_PER_CLASS each of the tables it reads. */
     private String scanned(BoundPlan plan) {
         List<EntityMeta> tables = TableFanOut.tables(entityMeta(), compiled.where());
@@ -271,12 +308,16 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         }
         Reads reads = reads();
         if (count) {
-            return List.of((X) Long.valueOf(plan.alwaysEmpty() ? 0L : reads.count(plan))).iterator();
+            return List.of((X) Long.valueOf(plan.alwaysEmpty() ? 0L : reads.count(plan, clientSideMaxRows()))).iterator();
         }
         if (plan.alwaysEmpty()) {
             return java.util.Collections.emptyIterator();
         }
-        Iterator<?> results = reads.results(reads.items(plan, firstResult + (long) max), firstResult, max);
+        // Rows Java drops or reorders are read first: firstResult and maxResults then apply to what Java keeps.
+        Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
+                plan.clientSide() == null ? reads.items(plan, firstResult + (long) max)
+                        : reads.clientSide(plan, clientSideMaxRows());
+        Iterator<?> results = reads.results(items, firstResult, max);
         if (shaping.rows() == null) {
             return (Iterator<X>) results;
         }

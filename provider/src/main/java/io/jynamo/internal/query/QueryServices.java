@@ -2,6 +2,7 @@ package io.jynamo.internal.query;
 
 import io.jynamo.internal.cache.SharedCache;
 import io.jynamo.internal.dynamo.Dynamo;
+import io.jynamo.internal.config.ClientSidePolicy;
 import io.jynamo.internal.config.ScanPolicy;
 import io.jynamo.internal.metadata.EntityMeta;
 
@@ -27,6 +28,12 @@ public interface QueryServices {
 
     /** The unit's {@code jynamo.scan}. */
     ScanPolicy scanPolicy();
+
+    /** The unit's {@code jynamo.client-side}. */
+    ClientSidePolicy clientSidePolicy();
+
+    /** The unit's {@code jynamo.client-side.max-rows}. */
+    long clientSideMaxRows();
 
     /** Logs the message once per query text ({@code jynamo.scan=warn}), remembering a bounded number of texts. */
     void warnScanOnce(String jpql, Supplier<String> message);

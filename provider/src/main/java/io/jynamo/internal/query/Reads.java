@@ -5,7 +5,10 @@ import io.jynamo.internal.context.Expiry;
 import io.jynamo.internal.context.Session;
 import io.jynamo.internal.dynamo.AttributeValues;
 import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.JynamoException;
+import io.jynamo.JynamoProperties;
 import io.jynamo.jpql.BoundPlan;
+import io.jynamo.jpql.ClientSide;
 import io.jynamo.jpql.BoundValue;
 import io.jynamo.jpql.CompiledQuery;
 import io.jynamo.jpql.Operation;
@@ -67,7 +70,15 @@ final class Reads {
         return tables;
     }
 
-    long count(BoundPlan plan) {
+    long count(BoundPlan plan, long maxRows) {
+        if (plan.clientSide() != null) {
+            // A condition evaluated in Java: the items are read and counted here, not by Select=COUNT.
+            long n = 0;
+            for (Iterator<Map<String, AttributeValue>> it = clientSide(plan, maxRows); it.hasNext(); it.next()) {
+                n++;
+            }
+            return n;
+        }
         if (plan.operation() == Operation.GET_ITEM || plan.operation() == Operation.BATCH_GET_ITEM) {
             return keyed(plan).size();
         }
@@ -96,6 +107,71 @@ final class Reads {
         }
         String sort = plan.operation() == Operation.QUERY ? sortAttribute(plan) : null;
         return sort == null ? TableFanOut.concat(perTable) : TableFanOut.merge(perTable, sort, plan.scanIndexForward());
+    }
+
+    /**
+     * The items of a plan with work in Java: every matching item is read (no {@code Limit}), those the conditions
+     * DynamoDB could not evaluate leave out are dropped as they come, and when the plan sorts in memory the rest
+     * are held and sorted, at most {@code maxRows} of them.
+     *
+     * @throws JynamoException when more than {@code maxRows} items would be sorted
+     */
+    Iterator<Map<String, AttributeValue>> clientSide(BoundPlan plan, long maxRows) {
+        ClientSide work = plan.clientSide();
+        Iterator<Map<String, AttributeValue>> read = items(plan, Long.MAX_VALUE);
+        if (!work.sorts()) {
+            return new Iterator<>() {
+                private Map<String, AttributeValue> next;
+
+                @Override
+                public boolean hasNext() {
+                    while (next == null && read.hasNext()) {
+                        Map<String, AttributeValue> item = read.next();
+                        if (work.test(row(work, item))) {
+                            next = item;
+                        }
+                    }
+                    return next != null;
+                }
+
+                @Override
+                public Map<String, AttributeValue> next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    Map<String, AttributeValue> item = next;
+                    next = null;
+                    return item;
+                }
+            };
+        }
+        List<Map.Entry<ClientSide.Row, Map<String, AttributeValue>>> rows = new ArrayList<>();
+        while (read.hasNext()) {
+            Map<String, AttributeValue> item = read.next();
+            ClientSide.Row row = row(work, item);
+            if (!work.test(row)) {
+                continue;
+            }
+            if (rows.size() >= maxRows) {
+                throw new JynamoException("Query '" + compiled.jpql() + "' must " + work.describe() + " in memory, but "
+                        + "more than " + maxRows + " items match (" + JynamoProperties.CLIENT_SIDE_MAX_ROWS + "); no "
+                        + "result is returned. Narrow the condition, order by a sort key a Query serves, or raise "
+                        + JynamoProperties.CLIENT_SIDE_MAX_ROWS + " (hint or property)");
+            }
+            rows.add(Map.entry(row, item));
+        }
+        java.util.Comparator<ClientSide.Row> order = work.comparator();
+        rows.sort((a, b) -> order.compare(a.getKey(), b.getKey()));
+        return rows.stream().map(Map.Entry::getValue).iterator();
+    }
+
+    /** The Java values of what the plan's work in Java reads, converted once per item. */
+    private ClientSide.Row row(ClientSide work, Map<String, AttributeValue> item) {
+        Map<String, Object> values = new HashMap<>();
+        for (AttributeInfo a : work.attributes()) {
+            values.put(a.path(), value(a, item));
+        }
+        return a -> values.get(a.path());
     }
 
     /** The items a Query or Scan plan reads in one of {@link #tables()}, for bulk writes, which write each back there. */

@@ -55,6 +55,21 @@ class UnitConfigTest {
     }
 
     @Test
+    void clientSidePolicyAndMemoryBoundDefaultToWarnAndAHundredThousandRows() {
+        UnitConfig defaults = UnitConfig.parse("u", Map.of());
+        assertEquals(ClientSidePolicy.WARN, defaults.clientSidePolicy());
+        assertEquals(100_000, defaults.clientSideMaxRows());
+        UnitConfig set = UnitConfig.parse("u", Map.of(JynamoProperties.CLIENT_SIDE, "Deny",
+                JynamoProperties.CLIENT_SIDE_MAX_ROWS, "500"));
+        assertEquals(ClientSidePolicy.DENY, set.clientSidePolicy());
+        assertEquals(500, set.clientSideMaxRows());
+        PersistenceException e = assertThrows(PersistenceException.class,
+                () -> UnitConfig.parse("u", Map.of(JynamoProperties.CLIENT_SIDE_MAX_ROWS, 0)));
+        assertTrue(e.getMessage().contains(JynamoProperties.CLIENT_SIDE_MAX_ROWS), e.getMessage());
+        assertThrows(PersistenceException.class, () -> UnitConfig.parse("u", Map.of(JynamoProperties.CLIENT_SIDE, "sometimes")));
+    }
+
+    @Test
     void everyValueIsReadFromItsKey() {
         Map<String, Object> p = new HashMap<>();
         p.put(JynamoProperties.ENDPOINT, " http://localhost:8000 ");

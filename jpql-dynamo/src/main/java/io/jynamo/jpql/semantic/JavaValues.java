@@ -1,0 +1,240 @@
+package io.jynamo.jpql.semantic;
+
+import io.jynamo.jpql.ast.And;
+import io.jynamo.jpql.ast.CaseExpr;
+import io.jynamo.jpql.ast.CaseFunction;
+import io.jynamo.jpql.ast.Comparison;
+import io.jynamo.jpql.ast.Condition;
+import io.jynamo.jpql.ast.EntityComparison;
+import io.jynamo.jpql.ast.Not;
+import io.jynamo.jpql.ast.Or;
+import io.jynamo.jpql.ast.Computed;
+import io.jynamo.jpql.ast.Expr;
+import io.jynamo.jpql.ast.Literal;
+import io.jynamo.jpql.ast.PathExpr;
+import io.jynamo.jpql.ast.SizeExpr;
+import io.jynamo.jpql.model.AttributeInfo;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Resolves the value expressions DynamoDB cannot compute, which the planner leaves to Java: LOWER/UPPER of an
+ * attribute, string and numeric functions, arithmetic. Each gets a type: strings are {@code String}, numbers are
+ * compared by value ({@code BigDecimal} for literals and parameters given with them).
+ */
+final class JavaValues {
+    private final Scope scope;
+    private final Values values;
+    private final UnaryOperator<Condition> conditions;
+
+    JavaValues(Scope scope, Values values, UnaryOperator<Condition> conditions) {
+        this.scope = scope;
+        this.values = values;
+        this.conditions = conditions;
+    }
+
+    /** A resolved expression and the Java type of its values. */
+    record Typed(Expr expr, Class<?> type) {
+    }
+
+    /** Whether the expression is computed in Java: a function or arithmetic, or LOWER/UPPER of an attribute. */
+    boolean javaOnly(Expr e) {
+        return e instanceof Computed || e instanceof CaseExpr || e instanceof CaseFunction f
+                && (f.argument() instanceof PathExpr p && scope.rootedAtVariable(p) || javaOnly(f.argument()));
+    }
+
+    /** Whether a resolved expression reads an attribute. */
+    static boolean readsAttribute(Expr e) {
+        if (e instanceof PathExpr p) {
+            return p.attribute() != null;
+        }
+        if (e instanceof CaseFunction f) {
+            return readsAttribute(f.argument());
+        }
+        if (e instanceof Computed c) {
+            return c.arguments().stream().anyMatch(JavaValues::readsAttribute);
+        }
+        // A condition of a WHEN always names an attribute (comparisons need one).
+        return e instanceof SizeExpr || e instanceof CaseExpr;
+    }
+
+    /** How values compared with a type are typed: strings as strings, any number as a number. */
+    static Class<?> category(Class<?> type) {
+        if (type == String.class || type == Character.class) {
+            return String.class;
+        }
+        return Types.numeric(type) || Number.class.isAssignableFrom(type) ? BigDecimal.class : type;
+    }
+
+    /**
+     * Resolves an operand next to a Java-computed one.
+     *
+     * @param expected the type a literal or parameter gets ({@code null}: the operand must not be one)
+     */
+    Typed resolve(Expr e, Class<?> expected, String role) {
+        if (e instanceof CaseFunction f) {
+            Typed arg = resolve(f.argument(), String.class, (f.upper() ? "UPPER" : "LOWER") + " argument");
+            requireString(arg, f.upper() ? "UPPER" : "LOWER");
+            return new Typed(new CaseFunction(f.upper(), arg.expr(), f.pos()), String.class);
+        }
+        if (e instanceof Computed c) {
+            return computed(c);
+        }
+        if (e instanceof CaseExpr c) {
+            return caseExpr(c, expected);
+        }
+        if (e instanceof SizeExpr s) {
+            throw s.pos().error("SIZE(...) inside a function or arithmetic is not supported", "compare SIZE(e.collection) itself");
+        }
+        if (scope.isAttribute(e)) {
+            PathExpr p = scope.scalarAttribute(e, role);
+            return new Typed(p, Types.wrap(p.attribute().javaType()));
+        }
+        if (expected == null) {
+            throw e.pos().error("a " + role + " needs an attribute", "compare an attribute of the entity, or a function of one");
+        }
+        Target t = new Target(expected, null, role, false);
+        return new Typed(values.value(e, t, role), expected);
+    }
+
+    /** Resolves an operand for IN: a parameter may be a collection. */
+    Typed resolveItem(Expr e, Class<?> expected) {
+        if (javaOnly(e) || scope.isAttribute(e)) {
+            return resolve(e, expected, "IN item");
+        }
+        return new Typed(values.value(e, new Target(expected, null, "IN item", true), "IN item"), expected);
+    }
+
+    /**
+     * The conditions as any WHERE condition, the results all of one type: that of the first result that is an
+     * attribute or computed, else of the value compared with the CASE, else of the first literal result.
+     */
+    private Typed caseExpr(CaseExpr c, Class<?> expected) {
+        List<Condition> whens = new ArrayList<>();
+        for (Condition w : c.whens()) {
+            Condition r = conditions.apply(w);
+            refuseInCase(r);
+            whens.add(r);
+        }
+        List<Expr> results = new ArrayList<>(c.thens());
+        if (c.otherwise() != null) {
+            results.add(c.otherwise());
+        }
+        Class<?> type = null;
+        for (Expr e : results) {
+            if (type == null && (javaOnly(e) || scope.isAttribute(e))) {
+                type = category(resolve(e, expected, "CASE result").type());
+            }
+        }
+        if (type == null) {
+            type = expected;
+        }
+        for (Expr e : results) {
+            if (type == null && e instanceof Literal l && l.value() != null) {
+                type = category(l.value().getClass());
+            }
+        }
+        if (type == null) {
+            throw c.pos().error("the type of this CASE is unknown", "give one THEN or ELSE a literal, or compare the CASE with an attribute");
+        }
+        List<Expr> thens = new ArrayList<>();
+        for (Expr e : c.thens()) {
+            thens.add(resolve(e, type, "CASE result").expr());
+        }
+        Expr otherwise = c.otherwise() == null ? null : resolve(c.otherwise(), type, "CASE result").expr();
+        return new Typed(new CaseExpr(whens, thens, otherwise, c.pos()), type);
+    }
+
+    /** Entity comparisons and TYPE are left to DynamoDB's rendering only: they cannot be a WHEN condition. */
+    private static void refuseInCase(Condition c) {
+        if (c instanceof EntityComparison e) {
+            throw e.pos().error("an entity comparison inside CASE is not supported", "compare the key attributes");
+        }
+        if (c instanceof And a) {
+            a.operands().forEach(JavaValues::refuseInCase);
+        } else if (c instanceof Or o) {
+            o.operands().forEach(JavaValues::refuseInCase);
+        } else if (c instanceof Not n) {
+            refuseInCase(n.operand());
+        } else if (c instanceof Comparison x && (x.left() instanceof PathExpr p && p.attribute() != null
+                && AttributeInfo.TYPE_PATH.equals(p.attribute().path()))) {
+            throw x.pos().error("TYPE inside CASE is not supported", "compare TYPE(e) in the WHERE itself");
+        }
+    }
+
+    private Typed computed(Computed c) {
+        String f = c.function();
+        List<Expr> args = new ArrayList<>();
+        Class<?> type;
+        switch (f) {
+            case "LENGTH" -> {
+                args.add(string(c.arguments().get(0), f));
+                type = Integer.class;
+            }
+            case "LOCATE" -> {
+                args.add(string(c.arguments().get(0), f));
+                args.add(string(c.arguments().get(1), f));
+                if (c.arguments().size() > 2) {
+                    args.add(number(c.arguments().get(2), f));
+                }
+                type = Integer.class;
+            }
+            case "SUBSTRING" -> {
+                args.add(string(c.arguments().get(0), f));
+                for (Expr a : c.arguments().subList(1, c.arguments().size())) {
+                    args.add(number(a, f));
+                }
+                type = String.class;
+            }
+            case "CONCAT" -> {
+                for (Expr a : c.arguments()) {
+                    args.add(string(a, f));
+                }
+                type = String.class;
+            }
+            case "TRIM" -> {
+                args.add(c.arguments().get(0));
+                Expr ch = c.arguments().get(1);
+                args.add(ch instanceof Literal l && l.value() == null ? ch : string(ch, f));
+                args.add(string(c.arguments().get(2), f));
+                type = String.class;
+            }
+            default -> { // ABS, MOD, + - * /, NEG
+                for (Expr a : c.arguments()) {
+                    args.add(number(a, f));
+                }
+                type = BigDecimal.class;
+            }
+        }
+        return new Typed(new Computed(f, args, c.pos()), type);
+    }
+
+    private Expr string(Expr e, String function) {
+        Typed t = resolve(e, String.class, function + " argument");
+        requireString(t, function);
+        return t.expr();
+    }
+
+    private Expr number(Expr e, String function) {
+        Typed t = resolve(e, BigDecimal.class, (function.length() == 1 ? "'" + function + "'" : function) + " operand");
+        if (category(t.type()) != BigDecimal.class) {
+            throw e.pos().error((function.length() == 1 || function.equals("NEG") ? "arithmetic" : function)
+                    + " needs a number but " + text(t.expr()) + " is " + t.type().getName(), null);
+        }
+        return t.expr();
+    }
+
+    private static void requireString(Typed t, String function) {
+        if (t.type() != String.class) {
+            throw t.expr().pos().error(function + " needs a string but " + text(t.expr()) + " is " + t.type().getName(),
+                    t.expr() instanceof PathExpr ? "compare " + text(t.expr()) + " itself" : null);
+        }
+    }
+
+    private static String text(Expr e) {
+        return e instanceof PathExpr p ? p.text() : e instanceof Computed c ? c.function() + "(...)" : "the value";
+    }
+}
