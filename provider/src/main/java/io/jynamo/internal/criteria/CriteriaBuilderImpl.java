@@ -455,6 +455,214 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
         return new Functions.Case(true, ExpressionImpl.own(x));
     }
 
+    // ---- string and numeric functions, arithmetic: evaluated in Java after the read -------------------
+
+    private static ExpressionImpl<?> arg(Object value) {
+        return value instanceof Expression<?> e ? ExpressionImpl.own(e) : new ValueImpl<>(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <N> Expression<N> calc(String function, Object... arguments) {
+        List<ExpressionImpl<?>> args = new java.util.ArrayList<>();
+        for (Object a : arguments) {
+            args.add(arg(a));
+        }
+        Class<?> type = switch (function) {
+            case "LENGTH", "LOCATE", "MOD" -> Integer.class;
+            case "CONCAT", "SUBSTRING" -> String.class;
+            default -> args.get(0).getJavaType() != null ? args.get(0).getJavaType() : Number.class;
+        };
+        return new Functions.Calc<>((Class<N>) type, function, args);
+    }
+
+    @Override
+    public Expression<Integer> length(Expression<String> x) {
+        return calc("LENGTH", x);
+    }
+
+    @Override
+    public Expression<String> concat(List<Expression<String>> expressions) {
+        return calc("CONCAT", expressions.toArray());
+    }
+
+    @Override
+    public Expression<String> concat(Expression<String> x, Expression<String> y) {
+        return calc("CONCAT", x, y);
+    }
+
+    @Override
+    public Expression<String> concat(Expression<String> x, String y) {
+        return calc("CONCAT", x, y);
+    }
+
+    @Override
+    public Expression<String> concat(String x, Expression<String> y) {
+        return calc("CONCAT", x, y);
+    }
+
+    @Override
+    public Expression<String> substring(Expression<String> x, Expression<Integer> from) {
+        return calc("SUBSTRING", x, from);
+    }
+
+    @Override
+    public Expression<String> substring(Expression<String> x, int from) {
+        return calc("SUBSTRING", x, from);
+    }
+
+    @Override
+    public Expression<String> substring(Expression<String> x, Expression<Integer> from, Expression<Integer> len) {
+        return calc("SUBSTRING", x, from, len);
+    }
+
+    @Override
+    public Expression<String> substring(Expression<String> x, int from, int len) {
+        return calc("SUBSTRING", x, from, len);
+    }
+
+    /** JPQL's LOCATE takes the string searched for first. */
+    @Override
+    public Expression<Integer> locate(Expression<String> x, Expression<String> pattern) {
+        return calc("LOCATE", pattern, x);
+    }
+
+    @Override
+    public Expression<Integer> locate(Expression<String> x, String pattern) {
+        return calc("LOCATE", pattern, x);
+    }
+
+    @Override
+    public Expression<Integer> locate(Expression<String> x, Expression<String> pattern, Expression<Integer> from) {
+        return calc("LOCATE", pattern, x, from);
+    }
+
+    @Override
+    public Expression<Integer> locate(Expression<String> x, String pattern, int from) {
+        return calc("LOCATE", pattern, x, from);
+    }
+
+    private static Expression<String> trim(CriteriaBuilder.Trimspec side, Object character, Expression<String> x) {
+        List<ExpressionImpl<?>> args = new java.util.ArrayList<>();
+        args.add(character == null ? null : arg(character));
+        args.add(ExpressionImpl.own(x));
+        return new Functions.Calc<>(String.class, "TRIM", args, side.name());
+    }
+
+    @Override
+    public Expression<String> trim(Expression<String> x) {
+        return trim(CriteriaBuilder.Trimspec.BOTH, null, x);
+    }
+
+    @Override
+    public Expression<String> trim(CriteriaBuilder.Trimspec ts, Expression<String> x) {
+        return trim(ts, null, x);
+    }
+
+    @Override
+    public Expression<String> trim(Expression<Character> t, Expression<String> x) {
+        return trim(CriteriaBuilder.Trimspec.BOTH, t, x);
+    }
+
+    @Override
+    public Expression<String> trim(CriteriaBuilder.Trimspec ts, Expression<Character> t, Expression<String> x) {
+        return trim(ts, t, x);
+    }
+
+    @Override
+    public Expression<String> trim(char t, Expression<String> x) {
+        return trim(CriteriaBuilder.Trimspec.BOTH, String.valueOf(t), x);
+    }
+
+    @Override
+    public Expression<String> trim(CriteriaBuilder.Trimspec ts, char t, Expression<String> x) {
+        return trim(ts, String.valueOf(t), x);
+    }
+
+    @Override
+    public <N extends Number> Expression<N> abs(Expression<N> x) {
+        return calc("ABS", x);
+    }
+
+    @Override
+    public <N extends Number> Expression<N> neg(Expression<N> x) {
+        return calc("NEG", x);
+    }
+
+    @Override
+    public Expression<Integer> mod(Expression<Integer> x, Expression<Integer> y) {
+        return calc("MOD", x, y);
+    }
+
+    @Override
+    public Expression<Integer> mod(Expression<Integer> x, Integer y) {
+        return calc("MOD", x, y);
+    }
+
+    @Override
+    public Expression<Integer> mod(Integer x, Expression<Integer> y) {
+        return calc("MOD", x, y);
+    }
+
+    @Override
+    public <N extends Number> Expression<N> sum(Expression<? extends N> x, Expression<? extends N> y) {
+        return calc("+", x, y);
+    }
+
+    @Override
+    public <N extends Number> Expression<N> sum(Expression<? extends N> x, N y) {
+        return calc("+", x, y);
+    }
+
+    @Override
+    public <N extends Number> Expression<N> sum(N x, Expression<? extends N> y) {
+        return calc("+", x, y);
+    }
+
+    @Override
+    public <N extends Number> Expression<N> diff(Expression<? extends N> x, Expression<? extends N> y) {
+        return calc("-", x, y);
+    }
+
+    @Override
+    public <N extends Number> Expression<N> diff(Expression<? extends N> x, N y) {
+        return calc("-", x, y);
+    }
+
+    @Override
+    public <N extends Number> Expression<N> diff(N x, Expression<? extends N> y) {
+        return calc("-", x, y);
+    }
+
+    @Override
+    public <N extends Number> Expression<N> prod(Expression<? extends N> x, Expression<? extends N> y) {
+        return calc("*", x, y);
+    }
+
+    @Override
+    public <N extends Number> Expression<N> prod(Expression<? extends N> x, N y) {
+        return calc("*", x, y);
+    }
+
+    @Override
+    public <N extends Number> Expression<N> prod(N x, Expression<? extends N> y) {
+        return calc("*", x, y);
+    }
+
+    @Override
+    public Expression<Number> quot(Expression<? extends Number> x, Expression<? extends Number> y) {
+        return calc("/", x, y);
+    }
+
+    @Override
+    public Expression<Number> quot(Expression<? extends Number> x, Number y) {
+        return calc("/", x, y);
+    }
+
+    @Override
+    public Expression<Number> quot(Number x, Expression<? extends Number> y) {
+        return calc("/", x, y);
+    }
+
     // <generated: every other method of the interface is a construct Jynamo refuses>
     @Override
     public <N extends Number> Expression<Double> avg(Expression<N> arg0) {
@@ -522,16 +730,6 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
     }
 
     @Override
-    public <N extends Number> Expression<N> neg(Expression<N> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.neg");
-    }
-
-    @Override
-    public <N extends Number> Expression<N> abs(Expression<N> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.abs");
-    }
-
-    @Override
     public <N extends Number> Expression<N> ceiling(Expression<N> arg0) {
         throw Unsupported.construct("CriteriaBuilder.ceiling");
     }
@@ -539,81 +737,6 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
     @Override
     public <N extends Number> Expression<N> floor(Expression<N> arg0) {
         throw Unsupported.construct("CriteriaBuilder.floor");
-    }
-
-    @Override
-    public <N extends Number> Expression<N> sum(Expression<? extends N> arg0, Expression<? extends N> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.sum");
-    }
-
-    @Override
-    public <N extends Number> Expression<N> sum(Expression<? extends N> arg0, N arg1) {
-        throw Unsupported.construct("CriteriaBuilder.sum");
-    }
-
-    @Override
-    public <N extends Number> Expression<N> sum(N arg0, Expression<? extends N> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.sum");
-    }
-
-    @Override
-    public <N extends Number> Expression<N> prod(Expression<? extends N> arg0, Expression<? extends N> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.prod");
-    }
-
-    @Override
-    public <N extends Number> Expression<N> prod(Expression<? extends N> arg0, N arg1) {
-        throw Unsupported.construct("CriteriaBuilder.prod");
-    }
-
-    @Override
-    public <N extends Number> Expression<N> prod(N arg0, Expression<? extends N> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.prod");
-    }
-
-    @Override
-    public <N extends Number> Expression<N> diff(Expression<? extends N> arg0, Expression<? extends N> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.diff");
-    }
-
-    @Override
-    public <N extends Number> Expression<N> diff(Expression<? extends N> arg0, N arg1) {
-        throw Unsupported.construct("CriteriaBuilder.diff");
-    }
-
-    @Override
-    public <N extends Number> Expression<N> diff(N arg0, Expression<? extends N> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.diff");
-    }
-
-    @Override
-    public Expression<Number> quot(Expression<? extends Number> arg0, Expression<? extends Number> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.quot");
-    }
-
-    @Override
-    public Expression<Number> quot(Expression<? extends Number> arg0, Number arg1) {
-        throw Unsupported.construct("CriteriaBuilder.quot");
-    }
-
-    @Override
-    public Expression<Number> quot(Number arg0, Expression<? extends Number> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.quot");
-    }
-
-    @Override
-    public Expression<Integer> mod(Expression<Integer> arg0, Expression<Integer> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.mod");
-    }
-
-    @Override
-    public Expression<Integer> mod(Expression<Integer> arg0, Integer arg1) {
-        throw Unsupported.construct("CriteriaBuilder.mod");
-    }
-
-    @Override
-    public Expression<Integer> mod(Integer arg0, Expression<Integer> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.mod");
     }
 
     @Override
@@ -702,81 +825,6 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
     }
 
     @Override
-    public Expression<String> concat(List<Expression<String>> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.concat");
-    }
-
-    @Override
-    public Expression<String> concat(Expression<String> arg0, Expression<String> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.concat");
-    }
-
-    @Override
-    public Expression<String> concat(Expression<String> arg0, String arg1) {
-        throw Unsupported.construct("CriteriaBuilder.concat");
-    }
-
-    @Override
-    public Expression<String> concat(String arg0, Expression<String> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.concat");
-    }
-
-    @Override
-    public Expression<String> substring(Expression<String> arg0, Expression<Integer> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.substring");
-    }
-
-    @Override
-    public Expression<String> substring(Expression<String> arg0, int arg1) {
-        throw Unsupported.construct("CriteriaBuilder.substring");
-    }
-
-    @Override
-    public Expression<String> substring(Expression<String> arg0, Expression<Integer> arg1, Expression<Integer> arg2) {
-        throw Unsupported.construct("CriteriaBuilder.substring");
-    }
-
-    @Override
-    public Expression<String> substring(Expression<String> arg0, int arg1, int arg2) {
-        throw Unsupported.construct("CriteriaBuilder.substring");
-    }
-
-    @Override
-    public Expression<String> trim(Expression<String> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.trim");
-    }
-
-    @Override
-    public Expression<String> trim(CriteriaBuilder.Trimspec arg0, Expression<String> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.trim");
-    }
-
-    @Override
-    public Expression<String> trim(Expression<Character> arg0, Expression<String> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.trim");
-    }
-
-    @Override
-    public Expression<String> trim(CriteriaBuilder.Trimspec arg0, Expression<Character> arg1, Expression<String> arg2) {
-        throw Unsupported.construct("CriteriaBuilder.trim");
-    }
-
-    @Override
-    public Expression<String> trim(char arg0, Expression<String> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.trim");
-    }
-
-    @Override
-    public Expression<String> trim(CriteriaBuilder.Trimspec arg0, char arg1, Expression<String> arg2) {
-        throw Unsupported.construct("CriteriaBuilder.trim");
-    }
-
-    @Override
-    public Expression<Integer> length(Expression<String> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.length");
-    }
-
-    @Override
     public Expression<String> left(Expression<String> arg0, int arg1) {
         throw Unsupported.construct("CriteriaBuilder.left");
     }
@@ -814,26 +862,6 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
     @Override
     public Expression<String> replace(Expression<String> arg0, String arg1, String arg2) {
         throw Unsupported.construct("CriteriaBuilder.replace");
-    }
-
-    @Override
-    public Expression<Integer> locate(Expression<String> arg0, Expression<String> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.locate");
-    }
-
-    @Override
-    public Expression<Integer> locate(Expression<String> arg0, String arg1) {
-        throw Unsupported.construct("CriteriaBuilder.locate");
-    }
-
-    @Override
-    public Expression<Integer> locate(Expression<String> arg0, Expression<String> arg1, Expression<Integer> arg2) {
-        throw Unsupported.construct("CriteriaBuilder.locate");
-    }
-
-    @Override
-    public Expression<Integer> locate(Expression<String> arg0, String arg1, int arg2) {
-        throw Unsupported.construct("CriteriaBuilder.locate");
     }
 
     @Override

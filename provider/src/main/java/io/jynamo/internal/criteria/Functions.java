@@ -1,11 +1,16 @@
 package io.jynamo.internal.criteria;
 
 import io.jynamo.jpql.ast.CaseFunction;
+import io.jynamo.jpql.ast.Computed;
+import io.jynamo.jpql.ast.Literal;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.SizeExpr;
 
-/** The functions of the JPQL subset: {@code SIZE}, {@code UPPER}/{@code LOWER}, and {@code COUNT} (a selection only). */
+/**
+ * The functions of the JPQL subset: {@code SIZE}, {@code UPPER}/{@code LOWER}, the string and numeric functions and
+ * arithmetic evaluated in Java after the read ({@link Calc}), and {@code COUNT} (a selection only).
+ */
 final class Functions {
     private Functions() {
     }
@@ -63,6 +68,56 @@ final class Functions {
         @Override
         Lowered<Expr> lower(Lowering l) {
             throw Unsupported.construct("COUNT anywhere but as the selection: CriteriaBuilder.count");
+        }
+    }
+
+    /**
+     * {@code LENGTH}, {@code LOCATE}, {@code SUBSTRING}, {@code CONCAT}, {@code TRIM}, {@code ABS}, {@code MOD},
+     * {@code + - * /} and {@code NEG}: evaluated in Java after the read, under {@code jynamo.client-side}.
+     */
+    static final class Calc<T> extends ExpressionImpl<T> {
+        private final String function;
+        private final java.util.List<ExpressionImpl<?>> arguments;
+        private final String trimSide;
+
+        Calc(Class<? extends T> type, String function, java.util.List<ExpressionImpl<?>> arguments) {
+            this(type, function, arguments, null);
+        }
+
+        /** {@code TRIM}: the side, then the character (an expression, or {@code null} for blanks) and the string. */
+        Calc(Class<? extends T> type, String function, java.util.List<ExpressionImpl<?>> arguments, String trimSide) {
+            super(type);
+            this.function = function;
+            this.arguments = arguments;
+            this.trimSide = trimSide;
+        }
+
+        @Override
+        Lowered<Expr> lower(Lowering l) {
+            java.util.List<Expr> nodes = new java.util.ArrayList<>();
+            java.util.List<String> texts = new java.util.ArrayList<>();
+            if (trimSide != null) {
+                nodes.add(new Literal(trimSide, Lowering.POS));
+                if (arguments.get(0) == null) {
+                    nodes.add(new Literal(null, Lowering.POS));
+                }
+            }
+            for (ExpressionImpl<?> a : arguments) {
+                if (a != null) {
+                    Lowered<Expr> e = a.lower(l);
+                    nodes.add(e.node());
+                    texts.add(e.text());
+                }
+            }
+            String text;
+            if (trimSide != null) {
+                text = "TRIM(" + trimSide + (texts.size() > 1 ? " " + texts.get(0) : "") + " FROM " + texts.get(texts.size() - 1) + ")";
+            } else if (function.length() == 1) {
+                text = "(" + String.join(" " + function + " ", texts) + ")";
+            } else {
+                text = function.equals("NEG") ? "-" + texts.get(0) : function + "(" + String.join(", ", texts) + ")";
+            }
+            return new Lowered<>(new Computed(function, nodes, Lowering.POS), text);
         }
     }
 }

@@ -216,6 +216,27 @@ class CriteriaQueryTest {
     }
 
     @Test
+    void stringFunctionsAndArithmeticAreEvaluatedInJavaAfterTheKeyedRead() {
+        unit.calls().reset();
+        List<Integer> found = inEm(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Item> q = cb.createQuery(Item.class);
+            Root<Item> i = q.from(Item.class);
+            q.where(cb.equal(i.get("bucket"), "small"),
+                    cb.gt(cb.length(i.get("name")), 3),                                   // "even"
+                    cb.equal(cb.mod(i.get("seq"), 4), 0),                                  // 0, 4, 8, 12, 16
+                    cb.lt(cb.prod(cb.sum(i.<Integer>get("seq"), 1), 2), 20),               // (seq + 1) * 2 < 20
+                    cb.equal(cb.concat(cb.substring(i.get("name"), 1, 2), "!"), "ev!"),
+                    cb.equal(cb.trim(CriteriaBuilder.Trimspec.LEADING, 'e', i.get("name")), "ven"),
+                    cb.gt(cb.locate(i.get("name"), "v"), 1));
+            return seqs(em.createQuery(q).setHint("jynamo.client-side", "allow").getResultList());
+        });
+        assertEquals(List.of(0, 4, 8), found);
+        assertEquals(1, unit.calls().count("query"), "the bucket equality is still the key condition");
+        assertEquals(0, unit.calls().count("scan"));
+    }
+
+    @Test
     void countOfTheRootIsOneLong() {
         long count = inEm(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
