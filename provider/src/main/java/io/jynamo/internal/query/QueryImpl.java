@@ -237,7 +237,27 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     }
 
     private Reads reads() {
-        return new Reads(session, services, compiled, getCacheRetrieveMode(), getCacheStoreMode());
+        return new Reads(session, services, compiled, getCacheRetrieveMode(), getCacheStoreMode(), consistentReads());
+    }
+
+    /**
+     * The query hint {@code jynamo.consistent-read} (true or false), else the unit's setting: eventually consistent
+     * Query and Scan pages cost half the read capacity of strongly consistent ones.
+     */
+    private boolean consistentReads() {
+        Object hint = hints.get(JynamoProperties.CONSISTENT_READ);
+        if (hint == null) {
+            return services.consistentReads();
+        }
+        if (hint instanceof Boolean b) {
+            return b;
+        }
+        String text = hint.toString().trim();
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT));
+        }
+        throw new IllegalArgumentException("The query hint " + JynamoProperties.CONSISTENT_READ + " takes true or false,"
+                + " not '" + hint + "'");
     }
 
     private void checkScan(BoundPlan plan) {
@@ -495,7 +515,15 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         } else if (CacheModes.STORE_MODE.equals(hintName)) {
             CacheModes.store(value, null);
         }
-        hints.put(hintName, value);
+        Object previous = hints.put(hintName, value);
+        if (JynamoProperties.CONSISTENT_READ.equals(hintName)) {
+            try {
+                consistentReads();
+            } catch (IllegalArgumentException e) {
+                hints.put(hintName, previous);
+                throw e;
+            }
+        }
         return this;
     }
 

@@ -54,8 +54,16 @@ final class Reads {
     private final CacheStoreMode store;
     /** The entities whose tables a Query or Scan reads: one, or under TABLE_PER_CLASS each that may match. */
     private final List<EntityMeta> tables;
+    /** Whether Query and Scan pages of the table and its local indexes are strongly consistent. */
+    private final boolean consistentReads;
 
     Reads(Session session, QueryServices services, CompiledQuery compiled, CacheRetrieveMode retrieve, CacheStoreMode store) {
+        this(session, services, compiled, retrieve, store, services.consistentReads());
+    }
+
+    Reads(Session session, QueryServices services, CompiledQuery compiled, CacheRetrieveMode retrieve, CacheStoreMode store,
+          boolean consistentReads) {
+        this.consistentReads = consistentReads;
         this.session = session;
         this.services = services;
         this.compiled = compiled;
@@ -300,7 +308,7 @@ final class Reads {
             this.names = allNames.isEmpty() ? null : allNames;
             this.values = allValues.isEmpty() ? null : allValues;
             // Strongly consistent reads exist for tables and local indexes only.
-            this.consistent = services.consistentReads() && (plan.indexName() == null || isLocal(plan.indexName()));
+            this.consistent = consistentReads && (plan.indexName() == null || isLocal(plan.indexName()));
             // Without a filter every evaluated item is returned, so asking for exactly what is wanted reads no more;
             // a filter (the plan's, the discriminator's or the time to live's) may drop items, and a limit would then
             // cut pages short.

@@ -11,10 +11,12 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Statistics per entity manager and per factory (issue 13): calls, items, capacity, retries, throttles. */
@@ -48,6 +50,22 @@ class StatisticsTest {
             assertTrue(reads.readCapacityUnits() > 0, reads.toString());
             assertEquals(0, reads.itemsWritten());
             em.close();
+        }
+    }
+
+    @Test
+    void aQueryHintChoosesEventuallyConsistentReadsAtHalfTheCost() {
+        try (TestUnit unit = TestUnit.of(Account.class).property("jynamo.scan", "allow").build()) {
+            unit.inTransaction(em -> em.persist(new Account("e1", 1)));
+            unit.calls().reset();
+            unit.withEntityManager(em -> em.createQuery("SELECT a FROM Account a", Account.class).getResultList());
+            unit.withEntityManager(em -> em.createQuery("SELECT a FROM Account a", Account.class)
+                    .setHint("jynamo.consistent-read", "false").getResultList());
+            List<Calls.Call> scans = unit.calls().log();
+            assertEquals(Boolean.TRUE, invoke(scans.get(0).request(), "consistentRead"), "the unit's default");
+            assertEquals(Boolean.FALSE, invoke(scans.get(1).request(), "consistentRead"), "the hint");
+            unit.withEntityManager(em -> assertThrows(IllegalArgumentException.class, () -> em.createQuery(
+                    "SELECT a FROM Account a", Account.class).setHint("jynamo.consistent-read", "maybe")));
         }
     }
 
