@@ -120,6 +120,13 @@ public final class JynamoProperties {
     public static final String PARALLELISM = "jynamo.parallelism";
 
     /**
+     * How many segments a {@code Scan} is read in, concurrently (DynamoDB's parallel scan, {@code Segment} /
+     * {@code TotalSegments}): 1 (the default, one sequential scan) to 1024. Also a query hint. A query reads its
+     * segments whole, so use it for counts, bulk statements and queries that read the whole table anyway.
+     */
+    public static final String SCAN_SEGMENTS = "jynamo.scan.segments";
+
+    /**
      * The most read capacity units per second the factory's calls may consume: a whole number, 0 (the default)
      * for no limit. A token bucket fed by the units DynamoDB reports; calls wait while it is empty.
      */

@@ -46,6 +46,7 @@ import java.util.Map;
  * @param rateLimitWrite    {@link JynamoProperties#RATE_LIMIT_WRITE}, write capacity units a second, 0 for none
  * @param clientSidePolicy  {@link JynamoProperties#CLIENT_SIDE}, the default of queries without the hint
  * @param clientSideMaxRows {@link JynamoProperties#CLIENT_SIDE_MAX_ROWS}, the default of queries without the hint
+ * @param scanSegments      {@link JynamoProperties#SCAN_SEGMENTS}, the default of queries without the hint
  */
 public record UnitConfig(String unit, Map<String, Object> properties, DynamoDbClient client,
                          List<ExecutionInterceptor> interceptors, String endpoint, String region, String tablePrefix,
@@ -54,7 +55,7 @@ public record UnitConfig(String unit, Map<String, Object> properties, DynamoDbCl
                          SharedCacheMode sharedCacheMode, long cacheMaxItems, Long cacheTtlSeconds,
                          CacheRetrieveMode cacheRetrieveMode, CacheStoreMode cacheStoreMode, int parallelism,
                          long rateLimitRead, long rateLimitWrite, ClientSidePolicy clientSidePolicy,
-                         long clientSideMaxRows) {
+                         long clientSideMaxRows, int scanSegments) {
 
     /** The default of {@link JynamoProperties#CLIENT_SIDE_MAX_ROWS}. */
     public static final long DEFAULT_CLIENT_SIDE_MAX_ROWS = 100_000;
@@ -111,10 +112,20 @@ public record UnitConfig(String unit, Map<String, Object> properties, DynamoDbCl
         ClientSidePolicy clientSide = Settings.property(p, ClientSidePolicy.class, JynamoProperties.CLIENT_SIDE,
                 ClientSidePolicy.WARN);
         long clientSideMaxRows = clientSideMaxRows(p, DEFAULT_CLIENT_SIDE_MAX_ROWS);
+        int scanSegments = scanSegments(p, 1);
         return new UnitConfig(unit, Collections.unmodifiableMap(new LinkedHashMap<>(p)), client, interceptors, endpoint,
                 region, tablePrefix, writeMode, updateMode, scanPolicy, consistentReads, retry, dirtyChecking,
                 schemaAction, sharedCacheMode, cacheMaxItems, cacheTtlSeconds, cacheRetrieveMode, cacheStoreMode,
-                parallelism, rateLimitRead, rateLimitWrite, clientSide, clientSideMaxRows);
+                parallelism, rateLimitRead, rateLimitWrite, clientSide, clientSideMaxRows, scanSegments);
+    }
+
+    /**
+     * {@link JynamoProperties#SCAN_SEGMENTS} of a unit's properties or a query's hints: 1 to 1024.
+     *
+     * @throws PersistenceException naming the key, the value and the range otherwise
+     */
+    public static int scanSegments(Map<String, ?> properties, int fallback) {
+        return Settings.integer(properties, JynamoProperties.SCAN_SEGMENTS, fallback, 1, 1024);
     }
 
     /**

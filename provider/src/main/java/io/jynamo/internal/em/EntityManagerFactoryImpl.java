@@ -170,6 +170,11 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
         return config.clientSideMaxRows();
     }
 
+    @Override
+    public int scanSegments() {
+        return config.scanSegments();
+    }
+
     /** What a query without the {@code jynamo.scan} hint does when it would scan. */
     public ScanPolicy scanPolicy() {
         return config.scanPolicy();

@@ -237,7 +237,8 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     }
 
     private Reads reads() {
-        return new Reads(session, services, compiled, getCacheRetrieveMode(), getCacheStoreMode(), consistentReads());
+        return new Reads(session, services, compiled, getCacheRetrieveMode(), getCacheStoreMode(), consistentReads(),
+                UnitConfig.scanSegments(hints, services.scanSegments()));
     }
 
     /**
@@ -516,12 +517,13 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             CacheModes.store(value, null);
         }
         Object previous = hints.put(hintName, value);
-        if (JynamoProperties.CONSISTENT_READ.equals(hintName)) {
+        if (JynamoProperties.CONSISTENT_READ.equals(hintName) || JynamoProperties.SCAN_SEGMENTS.equals(hintName)) {
             try {
                 consistentReads();
-            } catch (IllegalArgumentException e) {
+                UnitConfig.scanSegments(hints, 1);
+            } catch (RuntimeException e) {
                 hints.put(hintName, previous);
-                throw e;
+                throw e instanceof IllegalArgumentException iae ? iae : new IllegalArgumentException(e.getMessage(), e);
             }
         }
         return this;

@@ -35,6 +35,9 @@ public interface QueryServices {
     /** The unit's {@code jynamo.client-side.max-rows}. */
     long clientSideMaxRows();
 
+    /** How many segments a Scan is read in, concurrently ({@code jynamo.scan.segments}), without a hint. */
+    int scanSegments();
+
     /** Logs the message once per query text ({@code jynamo.scan=warn}), remembering a bounded number of texts. */
     void warnScanOnce(String jpql, Supplier<String> message);
 }

@@ -56,14 +56,17 @@ final class Reads {
     private final List<EntityMeta> tables;
     /** Whether Query and Scan pages of the table and its local indexes are strongly consistent. */
     private final boolean consistentReads;
+    /** How many segments a Scan is read in, concurrently. */
+    private final int segments;
 
     Reads(Session session, QueryServices services, CompiledQuery compiled, CacheRetrieveMode retrieve, CacheStoreMode store) {
-        this(session, services, compiled, retrieve, store, services.consistentReads());
+        this(session, services, compiled, retrieve, store, services.consistentReads(), services.scanSegments());
     }
 
     Reads(Session session, QueryServices services, CompiledQuery compiled, CacheRetrieveMode retrieve, CacheStoreMode store,
-          boolean consistentReads) {
+          boolean consistentReads, int segments) {
         this.consistentReads = consistentReads;
+        this.segments = segments;
         this.session = session;
         this.services = services;
         this.compiled = compiled;
@@ -92,18 +95,49 @@ final class Reads {
         }
         long total = 0;
         for (EntityMeta table : tables) {
-            Pages pages = new Pages(plan, Long.MAX_VALUE, table);
-            while (pages.fetchPage()) {
-                total += pages.lastCount;
+            for (long n : services.dynamo().inParallel(segments(plan), segment -> {
+                Pages pages = new Pages(plan, Long.MAX_VALUE, table, segment);
+                long count = 0;
+                while (pages.fetchPage()) {
+                    count += pages.lastCount;
+                }
+                return count;
+            }, n -> false)) {
+                total += n;
             }
         }
         return total;
+    }
+
+    /** The segments a plan's Scan is read in: one (null: no Segment) unless {@code jynamo.scan.segments} says more. */
+    private List<Integer> segments(BoundPlan plan) {
+        if (plan.operation() != Operation.SCAN || segments <= 1) {
+            return java.util.Collections.singletonList(null);
+        }
+        return java.util.stream.IntStream.range(0, segments).boxed().toList();
     }
 
     /** The items of a plan, read lazily; {@code wanted} bounds what a Query or Scan asks for when it can. */
     Iterator<Map<String, AttributeValue>> items(BoundPlan plan, long wanted) {
         if (plan.operation() == Operation.GET_ITEM || plan.operation() == Operation.BATCH_GET_ITEM) {
             return keyed(plan).iterator();
+        }
+        if (plan.operation() == Operation.SCAN && segments > 1) {
+            // DynamoDB's parallel scan: every segment of every table read concurrently, whole (up to what is wanted)
+            List<Map<String, AttributeValue>> all = new ArrayList<>();
+            for (EntityMeta table : tables) {
+                for (List<Map<String, AttributeValue>> part : services.dynamo().inParallel(segments(plan), segment -> {
+                    List<Map<String, AttributeValue>> items = new ArrayList<>();
+                    Pages pages = new Pages(plan, wanted, table, segment);
+                    while (items.size() < wanted && pages.hasNext()) {
+                        items.add(pages.next());
+                    }
+                    return items;
+                }, part -> false)) {
+                    all.addAll(part);
+                }
+            }
+            return all.iterator();
         }
         if (tables.size() == 1) {
             return new Pages(plan, wanted, tables.get(0));
@@ -256,6 +290,7 @@ final class Reads {
         private final Map<String, AttributeValue> values;
         private final boolean consistent;
         private final Integer limit;
+        private final Integer segment;
         private final boolean cacheResults;
         private Map<String, AttributeValue> start;
         private boolean exhausted;
@@ -263,6 +298,12 @@ final class Reads {
         private int lastCount;
 
         Pages(BoundPlan plan, long wanted, EntityMeta tableEntity) {
+            this(plan, wanted, tableEntity, null);
+        }
+
+        /** The pages of one segment of a parallel Scan ({@code segment} of {@link #segments}), or of all. */
+        Pages(BoundPlan plan, long wanted, EntityMeta tableEntity, Integer segment) {
+            this.segment = segment;
             this.plan = plan;
             // Outside TABLE_PER_CLASS the plan's table is the entity's (its root's).
             this.table = meta.tablePerClass() ? tableEntity.tableName() : plan.tableName();
@@ -343,6 +384,9 @@ final class Reads {
                         .filterExpression(filter).projectionExpression(projection)
                         .expressionAttributeNames(names).expressionAttributeValues(values)
                         .consistentRead(consistent).exclusiveStartKey(start).limit(limit);
+                if (segment != null) {
+                    s.segment(segment).totalSegments(segments);
+                }
                 if (plan.count()) {
                     s.select(Select.COUNT);
                 }

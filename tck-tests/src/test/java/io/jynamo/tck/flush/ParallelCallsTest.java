@@ -174,6 +174,38 @@ class ParallelCallsTest {
     }
 
     @Test
+    void aScanInSegmentsReadsThemConcurrentlyForCountsQueriesAndBulkDeletes() {
+        try (TestUnit unit = TestUnit.of(User.class).property("jynamo.scan", "allow").build()) {
+            unit.inTransaction(em -> users(100).forEach(em::persist));
+            Overlap overlap = new Overlap("scan", 50);
+            unit.calls().fault(overlap);
+            unit.calls().reset();
+            long count = unit.withEntityManager(em -> em.createQuery("SELECT COUNT(u) FROM User u", Long.class)
+                    .setHint("jynamo.scan.segments", 4).getSingleResult());
+            assertEquals(100, count);
+            assertEquals(4, unit.calls().count("scan"));
+            assertEquals(4, overlap.most.get(), "the four segments at once");
+            java.util.Set<Integer> segments = new java.util.HashSet<>();
+            unit.calls().<software.amazon.awssdk.services.dynamodb.model.ScanRequest>requests("scan").forEach(r -> {
+                assertEquals(4, r.totalSegments());
+                segments.add(r.segment());
+            });
+            assertEquals(java.util.Set.of(0, 1, 2, 3), segments);
+
+            List<User> all = unit.withEntityManager(em -> em.createQuery("SELECT u FROM User u", User.class)
+                    .setHint("jynamo.scan.segments", "4").getResultList());
+            assertEquals(100, all.size());
+            assertEquals(100, Set.copyOf(all.stream().map(User::getEmail).toList()).size());
+
+            int deleted = unit.fromTransaction(em -> em.createQuery("DELETE FROM User u WHERE u.lastName = 'Adams'")
+                    .setHint("jynamo.scan.segments", 3).executeUpdate());
+            assertEquals(100, deleted);
+            unit.withEntityManager(em -> assertThrows(IllegalArgumentException.class,
+                    () -> em.createQuery("SELECT u FROM User u").setHint("jynamo.scan.segments", 0)));
+        }
+    }
+
+    @Test
     void permanentThrottlingOfParallelBatchesStillStopsAtTheTimeBound() {
         try (TestUnit unit = TestUnit.of(User.class).property("jynamo.retry.max-attempts", "1000")
                 .property("jynamo.retry.max-millis", "300").build()) {
