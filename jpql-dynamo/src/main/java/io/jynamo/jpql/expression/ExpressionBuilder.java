@@ -107,6 +107,19 @@ public final class ExpressionBuilder<V> {
     }
 
     /**
+     * Adds {@code path = operand ± :vJ} (or {@code :vJ + operand}, {@code :vJ - operand}) to the SET clause: an
+     * arithmetic DynamoDB computes in the write itself, with no read before it.
+     */
+    public ExpressionBuilder<V> setArithmetic(List<String> target, List<String> operand, String op, V value,
+                                              boolean valueFirst) {
+        String t = path(target);
+        String o = path(operand);
+        String v = value(value);
+        sets.add(t + " = " + (valueFirst ? v + " " + op + " " + o : o + " " + op + " " + v));
+        return this;
+    }
+
+    /**
      * Adds the attribute to the REMOVE clause of {@link #update()}; its placeholder is taken now.
      *
      * @return this builder

@@ -271,7 +271,8 @@ public final class Parser extends ExpressionParser {
             }
             PathExpr target = path("an attribute path");
             consume(TokenType.EQ, "'='", "write SET e.a = value");
-            Expr value = plainValue();
+            // arithmetic is checked by the analysis: only e.n = e.n ± value is an update DynamoDB computes
+            Expr value = value();
             sets.add(new SetClause(target, value, start.pos()));
         } while (match(TokenType.COMMA));
         Condition where = null;

@@ -297,7 +297,7 @@ final class AccessPathChooser {
      * Items without an index's sort key are not in the index, so the index may only be queried when the
      * condition is false for such items anyway.
      */
-    private static boolean impliesPresence(List<Bound> conjuncts, String path) {
+    static boolean impliesPresence(List<Bound> conjuncts, String path) {
         for (Bound b : conjuncts) {
             if (b instanceof Cmp c && (isAttr(c.left(), path) || isAttr(c.right(), path))
                     || b instanceof Btw t && isAttr(t.value(), path)

@@ -253,6 +253,10 @@ public final class Planner {
         if (stmt.kind() == StatementKind.UPDATE) {
             for (SetClause c : stmt.sets()) {
                 AttributeInfo a = c.target().attribute();
+                if (c.value() instanceof io.jynamo.jpql.ast.Computed computed) {
+                    increment(r, a, computed, whereConjuncts, assignments);
+                    continue;
+                }
                 Object v = binder.eval(c.value());
                 if (v == null) {
                     assignments.add(new Assignment(a, null));
@@ -281,5 +285,31 @@ public final class Planner {
                         keyCondition, filter, projected, names, values, keyList, count, forward, updateExpression,
                         writeCondition, scanReason, alwaysEmpty, kind, fetches, selectedAssociation,
                         alwaysEmpty || client == null ? null : client.describe()));
+    }
+
+    /**
+     * {@code SET e.n = e.m ± v}: DynamoDB's own {@code SET #n = #m + :v} in the conditional UpdateItem. DynamoDB fails
+     * the whole write when {@code #m} is absent, where JPQL would store NULL, so {@code e.m} must be an attribute every
+     * item has (a primitive) or one the WHERE requires; a NULL value makes the result NULL (the attribute is removed).
+     */
+    private void increment(Renderer r, AttributeInfo target, io.jynamo.jpql.ast.Computed c, List<Bound> whereConjuncts,
+                           List<Assignment> assignments) {
+        boolean valueFirst = !(c.arguments().get(0) instanceof PathExpr);
+        PathExpr operand = (PathExpr) c.arguments().get(valueFirst ? 1 : 0);
+        AttributeInfo o = operand.attribute();
+        if (!o.alwaysStored() && !AccessPathChooser.impliesPresence(whereConjuncts == null ? List.of() : whereConjuncts, o.path())) {
+            throw c.pos().error("SET with " + operand.text() + " " + c.function() + " ... needs " + operand.text()
+                    + " in every item it writes: DynamoDB cannot add to a missing attribute (JPQL would give NULL)",
+                    "add AND " + operand.text() + " IS NOT NULL to the WHERE, or map " + o.path() + " as a primitive");
+        }
+        Object v = binder.eval(c.arguments().get(valueFirst ? 0 : 1));
+        if (v == null) {
+            assignments.add(new Assignment(target, null));
+            r.remove(target);
+            return;
+        }
+        BoundValue bv = new BoundValue(v, o, false);
+        assignments.add(new Assignment(target, bv));
+        r.setArithmetic(target, o, c.function(), bv, valueFirst);
     }
 }

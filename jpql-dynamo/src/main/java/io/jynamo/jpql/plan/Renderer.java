@@ -69,6 +69,11 @@ final class Renderer {
         x.set(a.storedPath(), v);
     }
 
+    /** UPDATE: {@code a = operand ± v} in the SET clause, computed by DynamoDB. */
+    void setArithmetic(AttributeInfo a, AttributeInfo operand, String op, BoundValue v, boolean valueFirst) {
+        x.setArithmetic(a.storedPath(), operand.storedPath(), op, v, valueFirst);
+    }
+
     /** UPDATE: {@code a} in the REMOVE clause. */
     void remove(AttributeInfo a) {
         x.remove(a.storedPath());

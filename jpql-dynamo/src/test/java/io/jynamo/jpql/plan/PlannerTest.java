@@ -409,6 +409,24 @@ class PlannerTest {
     }
 
     @Test
+    void anIncrementInSetIsDynamoDbsOwnArithmeticWhenEveryWrittenItemHasTheAttribute() {
+        BoundPlan p = plan("UPDATE User u SET u.age = u.age + :d WHERE u.lastName = 'S' AND u.age IS NOT NULL", "d", 2);
+        assertTrue(p.updateExpression().matches("SET (#n\\d+) = \\1 \\+ :v\\d+"), p.updateExpression());
+        BoundPlan minus = plan("UPDATE User u SET u.age = 10 - u.age WHERE u.lastName = 'S' AND u.age > 0");
+        assertTrue(minus.updateExpression().matches("SET (#n\\d+) = :v\\d+ - \\1"), minus.updateExpression());
+        var absent = assertThrows(IllegalArgumentException.class,
+                () -> plan("UPDATE User u SET u.age = u.age + 1 WHERE u.lastName = 'S'"));
+        assertTrue(absent.getMessage().contains("u.age IS NOT NULL"), absent.getMessage());
+        for (String[] c : new String[][] {
+                {"UPDATE User u SET u.age = u.age * 2 WHERE u.age > 0", "'*'"},
+                {"UPDATE User u SET u.age = u.age + u.age WHERE u.age > 0", "one attribute and one value"},
+                {"UPDATE User u SET u.name = u.name + 'x' WHERE u.name IS NOT NULL", "needs numbers"}}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> plan(c[0]), c[0]);
+            assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
+        }
+    }
+
+    @Test
     void deletePlanProjectsTheKey() {
         BoundPlan p = plan("DELETE FROM Thing t WHERE t.id = 'a'");
         assertEquals(Operation.GET_ITEM, p.operation());

@@ -14,6 +14,7 @@ import io.jynamo.jpql.StatementKind;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -32,6 +33,11 @@ import java.util.Set;
 final class BulkWrites {
 
     private static final System.Logger LOG = System.getLogger(BulkWrites.class.getName());
+
+    /** The attribute an arithmetic bulk UPDATE leaves its token in, so that a resent write does not add twice. */
+    static final String OP_ATTRIBUTE = "jynamo_op";
+    private static final String OP_NAME = "#jynamoOp";
+    private static final String OP_VALUE = ":jynamoOp";
 
     private final Session session;
     private final QueryServices services;
@@ -232,10 +238,40 @@ final class BulkWrites {
     private int update(EntityMeta meta, BoundPlan plan, List<Map<String, AttributeValue>> keys) {
         // The WHERE is checked again at write time, so an item changed meanwhile so that it no longer
         // matches is left alone, and an item deleted meanwhile is not re-created.
-        WriteCondition c = writeCondition(meta, plan, plan.updateExpression());
-        return eachKey("UPDATE", meta, keys, key -> services.dynamo().update(
-                UpdateItemRequest.builder().tableName(meta.tableName()).key(key)
-                        .updateExpression(plan.updateExpression()).conditionExpression(c.expression())
-                        .expressionAttributeNames(c.names()).expressionAttributeValues(c.values()).build()));
+        if (!arithmetic()) {
+            WriteCondition c = writeCondition(meta, plan, plan.updateExpression());
+            return eachKey("UPDATE", meta, keys, key -> services.dynamo().update(
+                    UpdateItemRequest.builder().tableName(meta.tableName()).key(key)
+                            .updateExpression(plan.updateExpression()).conditionExpression(c.expression())
+                            .expressionAttributeNames(c.names()).expressionAttributeValues(c.values()).build()));
+        }
+        // SET #n = #n + :v is not idempotent: a resend after a lost response (the SDK's retry) would add twice. Each
+        // write also stores this statement's token and is conditional on the item not holding it yet, so a resend
+        // fails its condition, and the item DynamoDB returns, holding the token, says the first attempt landed.
+        String update = plan.updateExpression() + ", " + OP_NAME + " = " + OP_VALUE;
+        WriteCondition c = writeCondition(meta, plan, update);
+        String condition = c.expression() + " AND (attribute_not_exists(" + OP_NAME + ") OR " + OP_NAME + " <> " + OP_VALUE + ")";
+        Map<String, String> names = new LinkedHashMap<>(c.names());
+        names.put(OP_NAME, OP_ATTRIBUTE);
+        AttributeValue token = AttributeValue.fromS(java.util.UUID.randomUUID().toString());
+        Map<String, AttributeValue> values = c.values() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(c.values());
+        values.put(OP_VALUE, token);
+        return eachKey("UPDATE", meta, keys, key -> {
+            try {
+                services.dynamo().update(UpdateItemRequest.builder().tableName(meta.tableName()).key(key)
+                        .updateExpression(update).conditionExpression(condition).expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+            } catch (ConditionalCheckFailedException e) {
+                if (!(e.hasItem() && token.equals(e.item().get(OP_ATTRIBUTE)))) {
+                    throw e; // the item no longer matches: skipped
+                }
+            }
+        });
+    }
+
+    /** Whether an assignment is DynamoDB arithmetic ({@code SET e.n = e.n + :v}). */
+    private boolean arithmetic() {
+        return compiled.statement().sets().stream().anyMatch(s -> s.value() instanceof io.jynamo.jpql.ast.Computed);
     }
 }
