@@ -53,6 +53,21 @@ class AtomicCounterTest {
     }
 
     @Test
+    void aCriteriaUpdateWithSumIsTheSameCounter() {
+        try (TestUnit unit = TestUnit.of(Page.class).build()) {
+            unit.inTransaction(em -> em.persist(new Page("f")));
+            unit.inTransaction(em -> {
+                var cb = em.getCriteriaBuilder();
+                var u = cb.createCriteriaUpdate(Page.class);
+                var p = u.from(Page.class);
+                u.set(p.<Integer>get("views"), cb.sum(p.<Integer>get("views"), 4)).where(cb.equal(p.get("id"), "f"));
+                assertEquals(1, em.createQuery(u).executeUpdate());
+            });
+            assertEquals(4, views(unit, "f"));
+        }
+    }
+
+    @Test
     void concurrentIncrementsAreNotLost() {
         try (TestUnit unit = TestUnit.of(Page.class).build()) {
             unit.inTransaction(em -> em.persist(new Page("b")));
