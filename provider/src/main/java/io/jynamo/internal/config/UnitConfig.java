@@ -120,6 +120,15 @@ public record UnitConfig(String unit, Map<String, Object> properties, DynamoDbCl
     }
 
     /**
+     * {@link JynamoProperties#CONSISTENT_READ} of a unit's properties or a query's hints: true or false.
+     *
+     * @throws PersistenceException naming the key and the value otherwise
+     */
+    public static boolean consistentReads(Map<String, ?> properties, boolean fallback) {
+        return Settings.bool(properties, JynamoProperties.CONSISTENT_READ, fallback);
+    }
+
+    /**
      * {@link JynamoProperties#SCAN_SEGMENTS} of a unit's properties or a query's hints: 1 to 1024.
      *
      * @throws PersistenceException naming the key, the value and the range otherwise

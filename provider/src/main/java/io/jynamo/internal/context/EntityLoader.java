@@ -373,9 +373,7 @@ public final class EntityLoader {
     public void fetch(List<?> owners, List<String> associations) {
         for (String name : associations) {
             for (Object owner : owners) {
-                EntityEntry entry = owner == null ? null : context.entry(owner);
-                AssociationMeta a = entry == null ? null : entry.meta().association(name);
-                Object value = a == null ? null : a.accessor().get(owner);
+                Object value = associationValue(owner, name);
                 if (value instanceof java.util.Collection<?> || value instanceof Map<?, ?>) {
                     RelationCollection.elements(value).size(); // a relationship collection loads on first use
                 } else if (value != null) {
@@ -383,6 +381,13 @@ public final class EntityLoader {
                 }
             }
         }
+    }
+
+    /** The value of a managed owner's relationship of that name, or {@code null} (none, or not managed). */
+    private Object associationValue(Object owner, String name) {
+        EntityEntry entry = owner == null ? null : context.entry(owner);
+        AssociationMeta a = entry == null ? null : entry.meta().association(name);
+        return a == null ? null : a.accessor().get(owner);
     }
 
     /**
@@ -398,9 +403,7 @@ public final class EntityLoader {
             }
             List<Object> targets = new ArrayList<>();
             for (Object owner : owners) {
-                EntityEntry entry = owner == null ? null : context.entry(owner);
-                AssociationMeta a = entry == null ? null : entry.meta().association(name);
-                Object value = a == null ? null : a.accessor().get(owner);
+                Object value = associationValue(owner, name);
                 if (value instanceof java.util.Collection<?> || value instanceof Map<?, ?>) {
                     targets.addAll(RelationCollection.elements(value));
                 } else if (value != null) {

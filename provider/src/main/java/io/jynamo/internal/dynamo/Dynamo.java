@@ -354,7 +354,8 @@ public final class Dynamo {
         boolean bound = !budget.firstCall() && budget.remainingMillis() != Long.MAX_VALUE;
         Q sent = prepared(request, bound ? budget : null);
         String name = operationName(request);
-        RateLimiter limit = reads(request) ? readLimit : writes(request) ? writeLimit : null;
+        boolean read = reads(request);
+        RateLimiter limit = read ? readLimit : writes(request) ? writeLimit : null;
         double estimate = limit == null ? 0 : leastUnits(request);
         if (limit != null) {
             long waited = limit.acquire(estimate);
@@ -372,7 +373,7 @@ public final class Dynamo {
             }
             throw e;
         }
-        double units = account(request, response);
+        double units = account(request, response, read);
         if (limit != null) {
             limit.consumed(units, estimate);
         }
@@ -439,7 +440,7 @@ public final class Dynamo {
     }
 
     /** Counts the items and capacity of one response; returns the capacity units it consumed. */
-    private double account(DynamoDbRequest request, Object response) {
+    private double account(DynamoDbRequest request, Object response, boolean isRead) {
         long read = 0;
         long written = 0;
         long left = 0;
@@ -477,7 +478,6 @@ public final class Dynamo {
         } else {
             return 0;
         }
-        boolean isRead = reads(request);
         long items = isRead ? read : written;
         long unprocessed = left;
         record(x -> {

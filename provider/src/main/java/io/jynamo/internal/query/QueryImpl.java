@@ -246,19 +246,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
      * Query and Scan pages cost half the read capacity of strongly consistent ones.
      */
     private boolean consistentReads() {
-        Object hint = hints.get(JynamoProperties.CONSISTENT_READ);
-        if (hint == null) {
-            return services.consistentReads();
-        }
-        if (hint instanceof Boolean b) {
-            return b;
-        }
-        String text = hint.toString().trim();
-        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT));
-        }
-        throw new IllegalArgumentException("The query hint " + JynamoProperties.CONSISTENT_READ + " takes true or false,"
-                + " not '" + hint + "'");
+        return UnitConfig.consistentReads(hints, services.consistentReads());
     }
 
     private void checkScan(BoundPlan plan) {
