@@ -435,10 +435,8 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         EntityMeta meta = metaOf(entity);
         EntityEntry entry = context.entry(entity);
         if (entry == null) {
-            Map<String, AttributeValue> key = meta.keyOf(entity);
-            throw new IllegalArgumentException("Cannot remove " + meta.describe(key)
-                    + ": the instance is not managed (detached or new); use em.remove(em.merge(entity))"
-                    + " or em.remove(em.getReference(" + meta.javaClass().getSimpleName() + ".class, id))");
+            removeUnmanaged(meta, entity, visited);
+            return;
         }
         // A reference never read has relationships only once loaded: removing its children needs its state.
         List<Object> targets = entry.status() == EntityEntry.Status.REMOVED || meta.associations().isEmpty()
@@ -461,6 +459,34 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
             }
         }
         for (Object target : targets) {
+            if (context.entry(target) != null) {
+                remove(target, visited);
+            }
+        }
+    }
+
+    /**
+     * Remove of an instance the context does not manage. The spec ignores a new instance (and cascades the
+     * remove to what it references) but refuses a detached one. Only the table can tell them apart: an instance
+     * with no key yet is new, one whose key another managed instance holds is detached, and otherwise one
+     * consistent {@code GetItem} of the key decides — a call only this misuse-or-no-op path pays.
+     */
+    private void removeUnmanaged(EntityMeta meta, Object entity, java.util.Set<Object> visited) {
+        boolean keyed = meta.partitionKey().write(entity) != null
+                && (meta.sortKey() == null || meta.sortKey().write(entity) != null);
+        if (keyed) {
+            Map<String, AttributeValue> key = meta.keyOf(entity);
+            EntityEntry holder = context.entry(meta, key);
+            boolean detached = holder != null ? holder.status() != EntityEntry.Status.REMOVED
+                    : guard(() -> factory.dynamo().get(meta.tableName(), key, true)) != null;
+            if (detached) {
+                throw new IllegalArgumentException("Cannot remove " + meta.describe(key)
+                        + ": the instance is detached (its item is stored, but this instance is not managed);"
+                        + " use em.remove(em.merge(entity)) or em.remove(em.getReference("
+                        + meta.javaClass().getSimpleName() + ".class, id))");
+            }
+        }
+        for (Object target : Cascades.targets(meta, entity, CascadeType.REMOVE, false)) {
             if (context.entry(target) != null) {
                 remove(target, visited);
             }

@@ -324,6 +324,40 @@ class EntityManagerTest {
     }
 
     @Test
+    void removeOfNewInstanceIsIgnoredAfterOneKeyRead() {
+        em.getTransaction().begin();
+        em.remove(new User("fresh@x", "F", "X"));
+        assertEquals(1, unit.calls().count("getItem"), "only the table can tell new from detached");
+        em.getTransaction().commit();
+        assertEquals(1, unit.calls().total(), "nothing to write");
+        assertFalse(storedInDynamo("fresh@x"));
+    }
+
+    @Test
+    void removeOfInstanceWhoseRemovalWasFlushedIsIgnored() {
+        store(new User("gone@x", "G", "X"));
+        em.getTransaction().begin();
+        User u = em.find(User.class, "gone@x");
+        em.remove(u);
+        em.flush();
+        em.remove(u);
+        em.getTransaction().commit();
+        assertFalse(storedInDynamo("gone@x"));
+    }
+
+    @Test
+    void removeOfDetachedCopyOfManagedInstanceThrowsWithoutCall() {
+        store(new User("twin@x", "T", "X"));
+        em.getTransaction().begin();
+        em.find(User.class, "twin@x");
+        unit.calls().reset();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> em.remove(new User("twin@x", "T", "X")));
+        assertTrue(e.getMessage().contains("detached"), e.getMessage());
+        assertEquals(0, unit.calls().total());
+    }
+
+    @Test
     void removeOfNewEntityCancelsItsInsert() {
         em.getTransaction().begin();
         User u = new User("never@x", "N", "X");

@@ -1,6 +1,7 @@
 package io.jynamo.tck.relationship;
 
 import io.jynamo.JynamoProperties;
+import io.jynamo.tck.relationship.model.Badge;
 import io.jynamo.tck.relationship.model.Card;
 import io.jynamo.tck.relationship.model.Client;
 import io.jynamo.tck.relationship.model.Holder;
@@ -30,7 +31,7 @@ class CascadeTest {
 
     @BeforeEach
     void start() {
-        unit = TestUnit.of(Client.class, Purchase.class, Store.class, Card.class, Holder.class, io.jynamo.tck.relationship.model.Badge.class).build();
+        unit = TestUnit.of(Client.class, Purchase.class, Store.class, Card.class, Holder.class, Badge.class).build();
     }
 
     @AfterEach
@@ -62,9 +63,23 @@ class CascadeTest {
     }
 
     @Test
+    void removeOfNewOwnerIsIgnoredButCascadesToItsManagedTarget() {
+        unit.inTransaction(em -> {
+            Badge badge = new Badge("b9");
+            em.persist(badge);
+            Holder fresh = new Holder("h9");
+            fresh.badge = badge;
+            em.remove(fresh);
+            assertFalse(em.contains(badge), "REMOVE cascades from a new instance (JPA 3.2 section 3.3.3)");
+        });
+        assertNull(find(Badge.class, "b9"));
+        assertNull(find(Holder.class, "h9"));
+    }
+
+    @Test
     void inAtomicModeOwnerAndChildrenAreOneTransaction() {
         unit.close();
-        unit = TestUnit.of(Client.class, Purchase.class, Store.class, Card.class, Holder.class, io.jynamo.tck.relationship.model.Badge.class)
+        unit = TestUnit.of(Client.class, Purchase.class, Store.class, Card.class, Holder.class, Badge.class)
                 .property(JynamoProperties.WRITE_MODE, "atomic").build();
         clientWithPurchases();
         assertEquals(1, unit.calls().count("transactWriteItems"));
