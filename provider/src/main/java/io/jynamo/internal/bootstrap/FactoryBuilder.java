@@ -84,9 +84,11 @@ public final class FactoryBuilder {
         MappingSource mappings = MappingSource.read(MappingFiles.of(unit, loader), loader);
         classes.addAll(mappings.classes());
         if (classes.isEmpty()) {
-            throw new PersistenceException("Persistence unit '" + unit.name() + "' has no entity classes; list them"
-                    + " with <class> in persistence.xml or managedClass(...) in PersistenceConfiguration, or map them in"
-                    + " orm.xml");
+            // A unit without entities is legal (transactions, the metamodel, a shared factory); it is almost always
+            // a mistake, though, so it is said loudly instead of surfacing later as "not an entity".
+            LOG.log(System.Logger.Level.WARNING, () -> "Persistence unit '" + unit.name() + "' has no entity classes;"
+                    + " list them with <class> in persistence.xml or managedClass(...) in PersistenceConfiguration, or"
+                    + " map them in orm.xml");
         }
         // Every setting is read here, once, before the client is made: a refused value starts no client or engine.
         UnitConfig config = UnitConfig.parse(unit.name(), properties);

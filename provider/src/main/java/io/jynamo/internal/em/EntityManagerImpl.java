@@ -128,13 +128,19 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
             transaction.markRollbackOnlyIfActive();
             throw ExceptionConverter.translate(e, factory.getName(), factory.dynamo().client());
         } catch (RuntimeException e) {
-            if (!(e instanceof IllegalArgumentException) && !(e instanceof IllegalStateException)) {
-                transaction.markRollbackOnlyIfActive();
-            }
-            throw e;
+            throw rejected(e);
         } finally {
             use.leave();
         }
+    }
+
+    /**
+     * A runtime exception an EntityManager or Query method throws marks the transaction rollback-only (JPA 3.2
+     * section 3.1.1 and 3.11), invalid arguments included; only the four exempt ones of {@link #guard} do not.
+     */
+    private <E extends RuntimeException> E rejected(E e) {
+        transaction.markRollbackOnlyIfActive();
+        return e;
     }
 
     private void run(Runnable operation) {
@@ -156,16 +162,16 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     public EntityMeta meta(Class<?> type) {
         EntityMeta meta = type == null ? null : factory.metadata().find(type);
         if (meta == null) {
-            throw new IllegalArgumentException((type == null ? "null" : type.getName())
+            throw rejected(new IllegalArgumentException((type == null ? "null" : type.getName())
                     + " is not an entity of persistence unit '" + factory.getName() + "'; annotate it with @Entity"
-                    + " and list it in persistence.xml (or let the unit scan for it)");
+                    + " and list it in persistence.xml (or let the unit scan for it)"));
         }
         return meta;
     }
 
     private EntityMeta metaOf(Object entity) {
         if (entity == null) {
-            throw new IllegalArgumentException("The entity must not be null");
+            throw rejected(new IllegalArgumentException("The entity must not be null"));
         }
         return meta(entity.getClass());
     }
@@ -588,8 +594,8 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     @Override
     public <T> T find(EntityGraph<T> entityGraph, Object primaryKey, FindOption... options) {
         if (!(entityGraph instanceof GraphImpl<T> graph)) {
-            throw new IllegalArgumentException("The entity graph " + entityGraph + " was not made by Jynamo;"
-                    + " use createEntityGraph or getEntityGraph");
+            throw rejected(new IllegalArgumentException("The entity graph " + entityGraph + " was not made by Jynamo;"
+                    + " use createEntityGraph or getEntityGraph"));
         }
         T found = find(graph.getClassType(), primaryKey, options);
         if (found != null) {
@@ -615,9 +621,9 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         }
         if (entry.meta().version() == null) {
             run(() -> {
-                throw new PersistenceException("Lock mode " + lockMode + " needs a @Version attribute, and entity "
+                throw rejected(new PersistenceException("Lock mode " + lockMode + " needs a @Version attribute, and entity "
                         + entry.meta().name() + " has none: Jynamo checks optimistic locks by version. Add @Version"
-                        + " to the entity, or do not lock it");
+                        + " to the entity, or do not lock it"));
             });
         }
         if (entry.unread()) {
@@ -635,8 +641,8 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
             return;
         }
         run(() -> {
-            throw new PersistenceException("Lock mode " + lockMode + " is not supported: DynamoDB has no row locks."
-                    + " Use @Version for optimistic locking, or jynamo.write-mode=atomic");
+            throw rejected(new PersistenceException("Lock mode " + lockMode + " is not supported: DynamoDB has no row locks."
+                    + " Use @Version for optimistic locking, or jynamo.write-mode=atomic"));
         });
     }
 
@@ -786,8 +792,8 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         EntityMeta meta = metaOf(entity);
         EntityEntry entry = context.entry(entity);
         if (entry == null || entry.status() == EntityEntry.Status.REMOVED) {
-            throw new IllegalArgumentException("Cannot " + what + " this " + meta.name()
-                    + ": it is not managed by this EntityManager (detached, new or removed)");
+            throw rejected(new IllegalArgumentException("Cannot " + what + " this " + meta.name()
+                    + ": it is not managed by this EntityManager (detached, new or removed)"));
         }
         return entry;
     }
@@ -863,7 +869,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     public void setProperty(String name, Object value) {
         checkOpen();
         if (name == null) {
-            throw new IllegalArgumentException("Property name must not be null");
+            throw rejected(new IllegalArgumentException("Property name must not be null"));
         }
         if (name.equals(CacheModes.RETRIEVE_MODE)) {
             cacheRetrieveMode = CacheModes.retrieve(value, CacheRetrieveMode.USE);
@@ -884,13 +890,13 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     @Override
     public Query createQuery(String qlString) {
         checkOpen();
-        return new QueryImpl<>(this, factory, factory.compile(qlString), Object.class);
+        return guard(() -> new QueryImpl<>(this, factory, factory.compile(qlString), Object.class));
     }
 
     @Override
     public <T> TypedQuery<T> createQuery(String qlString, Class<T> resultClass) {
         checkOpen();
-        return new QueryImpl<>(this, factory, factory.compile(qlString), resultClass);
+        return guard(() -> new QueryImpl<>(this, factory, factory.compile(qlString), resultClass));
     }
 
     @Override
@@ -907,7 +913,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         checkOpen();
         String jpql = factory.namedQueries().get(name);
         if (jpql == null) {
-            throw new IllegalArgumentException("No named query '" + name + "'; known: " + factory.namedQueries().keySet());
+            throw rejected(new IllegalArgumentException("No named query '" + name + "'; known: " + factory.namedQueries().keySet()));
         }
         return jpql;
     }
@@ -929,8 +935,8 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         if (selectQuery instanceof CriteriaQuery<T> q) {
             return createQuery(q);
         }
-        throw new IllegalArgumentException("The criteria select " + selectQuery + " is a union, intersection or"
-                + " difference of queries, which Jynamo does not run; run the queries one by one");
+        throw rejected(new IllegalArgumentException("The criteria select " + selectQuery + " is a union, intersection or"
+                + " difference of queries, which Jynamo does not run; run the queries one by one"));
     }
 
     @Override
@@ -945,13 +951,15 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
 
     private <T> TypedQuery<T> criteria(Object query, Class<T> resultClass) {
         checkOpen();
-        CriteriaStatement lowered = CriteriaStatement.of(query);
-        return new QueryImpl<>(this, factory, factory.compile(lowered), lowered.shaping(), resultClass);
+        return guard(() -> {
+            CriteriaStatement lowered = CriteriaStatement.of(query);
+            return new QueryImpl<>(this, factory, factory.compile(lowered), lowered.shaping(), resultClass);
+        });
     }
 
-    private static UnsupportedOperationException nativeQueries() {
-        return new UnsupportedOperationException("Native queries are not supported: DynamoDB has no SQL."
-                + " Use JPQL, or unwrap(DynamoDbClient.class) for raw calls");
+    private UnsupportedOperationException nativeQueries() {
+        return rejected(new UnsupportedOperationException("Native queries are not supported: DynamoDB has no SQL."
+                + " Use JPQL, or unwrap(DynamoDbClient.class) for raw calls"));
     }
 
     @Override
@@ -996,7 +1004,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         checkOpen();
         EntityMeta meta = meta(entityClass);
         if (ids == null) {
-            throw new IllegalArgumentException("ids must not be null");
+            throw rejected(new IllegalArgumentException("ids must not be null"));
         }
         List<Map<String, AttributeValue>> keys = new ArrayList<>(ids.size());
         for (Object id : ids) {
@@ -1140,8 +1148,8 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         checkOpen();
         GraphImpl<?> named = factory.namedEntityGraphs().get(graphName);
         if (named == null) {
-            throw new IllegalArgumentException("No entity graph named '" + graphName + "'; the unit has "
-                    + factory.namedEntityGraphs().keySet() + " (declare it with @NamedEntityGraph)");
+            throw rejected(new IllegalArgumentException("No entity graph named '" + graphName + "'; the unit has "
+                    + factory.namedEntityGraphs().keySet() + " (declare it with @NamedEntityGraph)"));
         }
         return named;
     }

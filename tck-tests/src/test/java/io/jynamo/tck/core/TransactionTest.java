@@ -121,6 +121,40 @@ class TransactionTest {
         assertFalse(stored("rx@x"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"contains", "find", "detach", "createQuery",
+            "createNamedQuery", "createNativeQuery", "refresh", "getReference"})
+    void invalidArgumentToAnEntityManagerMethodMarksTransactionRollbackOnly(String method) {
+        EntityTransaction tx = em.getTransaction();
+        tx.begin();
+        Runnable call = switch (method) {
+            case "contains" -> () -> em.contains("not an entity");
+            case "find" -> () -> em.find(String.class, "x");
+            case "detach" -> () -> em.detach("not an entity");
+            case "createQuery" -> () -> em.createQuery("SELECT nonsense");
+            case "createNamedQuery" -> () -> em.createNamedQuery("no such query");
+            case "createNativeQuery" -> () -> em.createNativeQuery("DELETE FROM x");
+            case "refresh" -> () -> em.refresh(new User("unmanaged@x", "U", "X"));
+            default -> () -> em.getReference(String.class, "x");
+        };
+        assertThrows(RuntimeException.class, call::run);
+        assertTrue(tx.getRollbackOnly(), "JPA 3.2 section 3.1.1: every runtime exception of an EntityManager method");
+    }
+
+    @Test
+    void aUnitWithoutEntitiesStartsAndRunsTransactions() {
+        try (var emf = new jakarta.persistence.PersistenceConfiguration("no-entities")
+                .property(io.jynamo.JynamoProperties.CLIENT, TestUnit.sharedClient())
+                .createEntityManagerFactory()) {
+            assertTrue(emf.getMetamodel().getEntities().isEmpty());
+            EntityManager other = emf.createEntityManager();
+            other.getTransaction().begin();
+            assertThrows(IllegalArgumentException.class, () -> other.find(User.class, "x@x"));
+            other.getTransaction().rollback();
+            other.close();
+        }
+    }
+
     @Test
     void unsupportedLockModeMarksTransactionRollbackOnly() {
         EntityTransaction tx = em.getTransaction();
@@ -136,14 +170,6 @@ class TransactionTest {
         assertThrows(jakarta.persistence.PersistenceException.class,
                 () -> em.find(User.class, "lock@x", jakarta.persistence.LockModeType.PESSIMISTIC_READ));
         assertTrue(tx.getRollbackOnly());
-    }
-
-    @Test
-    void illegalArgumentDoesNotMarkRollbackOnly() {
-        EntityTransaction tx = em.getTransaction();
-        tx.begin();
-        assertThrows(IllegalArgumentException.class, () -> em.find(String.class, "x"));
-        assertFalse(tx.getRollbackOnly());
     }
 
     @Test
