@@ -16,6 +16,7 @@ import io.jynamo.internal.flush.Flusher;
 import io.jynamo.internal.idgen.IdGenerators;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.metadata.Metadata;
+import io.jynamo.internal.metadata.model.CanonicalMetamodel;
 import io.jynamo.internal.metadata.model.MetamodelImpl;
 import io.jynamo.internal.proxy.Instances;
 import io.jynamo.internal.query.ProviderQueryModel;
@@ -121,6 +122,9 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
                 }
             });
             schema.run(config.schemaAction());
+            if (CanonicalMetamodel.anyFor(metadata.entities().stream().<Class<?>>map(EntityMeta::javaClass).toList())) {
+                CanonicalMetamodel.populate(getMetamodel(), getNamedQueries(Object.class), getNamedEntityGraphs(Object.class));
+            }
         } catch (RuntimeException e) {
             closeClient();
             throw e;
