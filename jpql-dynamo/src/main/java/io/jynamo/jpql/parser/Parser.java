@@ -234,6 +234,18 @@ public final class Parser extends ExpressionParser {
         if (!name && t.is("DISTINCT")) {
             throw t.pos().error("DISTINCT is not supported", "de-duplicate in Java");
         }
+        if (t.is("OBJECT") && next.type() == TokenType.LPAREN) {
+            // OBJECT(v) is the JPQL 1.0 spelling of the identification variable v, which the grammar still allows.
+            advance();
+            advance();
+            PathExpr v = path("an identification variable inside OBJECT(...)");
+            if (v.names().size() != 1) {
+                throw v.pos().error("OBJECT(" + v.text() + ") takes an identification variable, not a path",
+                        "write SELECT OBJECT(" + v.names().get(0) + ") or SELECT " + v.text());
+            }
+            consume(TokenType.RPAREN, "')' closing OBJECT(", "write SELECT OBJECT(e)");
+            return aliased(v, aliases);
+        }
         if (t.type() == TokenType.WORD && next.type() == TokenType.LPAREN) {
             refuseFunction(t);
         }
@@ -244,6 +256,11 @@ public final class Parser extends ExpressionParser {
         if (check(TokenType.PLUS) || check(TokenType.MINUS) || check(TokenType.STAR) || check(TokenType.SLASH)) {
             throw peek().pos().error("arithmetic is not supported", "compute in Java");
         }
+        return aliased(p, aliases);
+    }
+
+    /** A select item's optional result variable ({@code AS a}), added to {@code aliases} where they are allowed. */
+    private PathExpr aliased(PathExpr p, List<String> aliases) {
         String alias = null;
         if (checkWord("AS")) {
             Token as = advance();

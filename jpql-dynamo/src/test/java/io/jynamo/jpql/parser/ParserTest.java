@@ -52,6 +52,16 @@ class ParserTest {
     }
 
     @Test
+    void objectOfTheVariableIsTheVariable() {
+        Statement s = Parser.parse("SELECT OBJECT(u) FROM User u WHERE u.a = 1");
+        assertEquals(SelectKind.ENTITY, s.selectKind());
+        assertEquals(java.util.List.of("u"), s.selected().get(0).names());
+        assertEquals(SelectKind.ENTITY, Parser.parse("select distinct object(u) from User u").selectKind());
+        var path = assertThrows(IllegalArgumentException.class, () -> Parser.parse("SELECT OBJECT(u.a) FROM User u"));
+        assertTrue(path.getMessage().contains("takes an identification variable"), path.getMessage());
+    }
+
+    @Test
     void updateAndDelete() {
         Statement u = Parser.parse("UPDATE User u SET u.a = 'x', u.b = NULL WHERE u.c = 1");
         assertEquals(StatementKind.UPDATE, u.kind());
