@@ -22,9 +22,14 @@ final class CompoundSelectionImpl<X> implements CompoundSelection<X> {
         if (items.isEmpty()) {
             throw new IllegalArgumentException("A compound selection needs at least one item");
         }
+        java.util.Set<String> aliases = new java.util.HashSet<>();
         for (Selection<?> s : items) {
             if (s.isCompoundSelection()) {
                 throw new IllegalArgumentException("A compound selection cannot hold another one (" + s + ")");
+            }
+            if (s.getAlias() != null && !aliases.add(s.getAlias())) {
+                throw new IllegalArgumentException("Two items of the selection have the alias '" + s.getAlias()
+                        + "'; give each its own, since a Tuple finds its values by alias");
             }
         }
         this.kind = kind;

@@ -3,7 +3,6 @@ package io.jynamo.internal.criteria;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.In;
-import io.jynamo.jpql.ast.Not;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
@@ -81,9 +80,6 @@ final class InImpl<T> extends ExpressionImpl<Boolean> implements CriteriaBuilder
 
     @Override
     public Predicate not() {
-        return new PredicateImpl(l -> {
-            Lowered<Condition> c = condition(l);
-            return new Lowered<>(new Not(c.node()), "NOT (" + c.text() + ")");
-        });
+        return new PredicateImpl(this::condition).not(); // a negated predicate that says so: isNegated() is true
     }
 }

@@ -217,6 +217,10 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             throw new IllegalStateException(method + "() runs SELECT statements; use executeUpdate() for "
                     + compiled.kind() + " statements");
         }
+        if (lockMode != LockModeType.NONE && !session.transactionActive()) {
+            throw new jakarta.persistence.TransactionRequiredException("A query with lock mode " + lockMode
+                    + " needs an active transaction (JPA 3.2 section 3.11.1); begin one, or run it with LockModeType.NONE");
+        }
         if (lockMode != LockModeType.NONE && lockMode != LockModeType.OPTIMISTIC && lockMode != LockModeType.READ) {
             throw new PersistenceException("Lock mode " + lockMode + " is not supported: DynamoDB has no row locks");
         }

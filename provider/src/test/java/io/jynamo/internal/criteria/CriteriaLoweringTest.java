@@ -18,6 +18,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Criteria queries lower to statements that do not depend on the values they carry. */
 class CriteriaLoweringTest {
@@ -66,5 +68,26 @@ class CriteriaLoweringTest {
         assertNotEquals(((ParameterImpl<?>) first).statementName(), ((ParameterImpl<?>) second).statementName());
         assertEquals(2, CriteriaStatement.of(q).shaping().visible().size());
         assertEquals(2, q.getParameters().size());
+    }
+
+    @Test
+    void aNegatedInSaysItIsNegatedAndLowersToNotIn() {
+        CriteriaQuery<Note> q = cb.createQuery(Note.class);
+        Root<Note> n = q.from(Note.class);
+        jakarta.persistence.criteria.Predicate notIn = cb.in(n.get("text")).value("a").value("b").not();
+        assertTrue(notIn.isNegated());
+        q.where(cb.equal(n.get("owner"), "ann"), notIn);
+        assertTrue(CriteriaStatement.of(q).text().contains("NOT ("), CriteriaStatement.of(q).text());
+    }
+
+    @Test
+    void twoItemsOfOneSelectionWithTheSameAliasAreRefused() {
+        CriteriaQuery<Object[]> q = cb.createQuery(Object[].class);
+        Root<Note> n = q.from(Note.class);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> cb.array(n.get("owner").alias("same"), n.get("text").alias("same")));
+        assertTrue(e.getMessage().contains("alias 'same'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> cb.createTupleQuery().multiselect(n.get("owner").alias("x"), n.get("seq").alias("x")));
     }
 }

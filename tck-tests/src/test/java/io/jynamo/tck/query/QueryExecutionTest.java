@@ -93,6 +93,22 @@ class QueryExecutionTest {
     }
 
     @Test
+    void aLockedQueryOutsideATransactionThrowsTransactionRequiredBeforeAnyCall() {
+        unit.calls().reset();
+        inEm(em -> {
+            var q = em.createQuery("SELECT i FROM Item i WHERE i.bucket = 'small'", Item.class)
+                    .setLockMode(jakarta.persistence.LockModeType.READ);
+            assertThrows(jakarta.persistence.TransactionRequiredException.class, q::getResultList);
+            assertThrows(jakarta.persistence.TransactionRequiredException.class, q::getSingleResult);
+            em.getTransaction().begin();
+            assertEquals(20, q.getResultList().size());
+            em.getTransaction().commit();
+            return null;
+        });
+        assertEquals(1, unit.calls().total());
+    }
+
+    @Test
     void countHonoursMaxResultsAndFirstResultLikeAnyOneRowResult() {
         String jpql = "SELECT COUNT(i) FROM Item i WHERE i.bucket = 'small'";
         assertEquals(List.of(20L), inEm(em -> em.createQuery(jpql, Long.class).getResultList()));
