@@ -101,15 +101,20 @@ final class PropertyScanner {
      */
     private static AccessType defaultAccess(Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            boolean onField = false;
             for (Field f : c.getDeclaredFields()) {
-                if (Annotations.has(f, Id.class) || Annotations.has(f, EmbeddedId.class)) {
-                    return AccessType.FIELD;
-                }
+                onField |= Annotations.has(f, Id.class) || Annotations.has(f, EmbeddedId.class);
             }
+            boolean onGetter = false;
             for (Method m : c.getDeclaredMethods()) {
-                if (Annotations.has(m, Id.class) || Annotations.has(m, EmbeddedId.class)) {
-                    return AccessType.PROPERTY;
-                }
+                onGetter |= Annotations.has(m, Id.class) || Annotations.has(m, EmbeddedId.class);
+            }
+            if (onField && onGetter) {
+                // JPA leaves @Id on both undefined; the side that carries more of the mapping is the one meant.
+                return annotatedGetters(c) > annotatedFields(c) ? AccessType.PROPERTY : AccessType.FIELD;
+            }
+            if (onField || onGetter) {
+                return onField ? AccessType.FIELD : AccessType.PROPERTY;
             }
         }
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
@@ -129,6 +134,16 @@ final class PropertyScanner {
             }
         }
         return AccessType.FIELD;
+    }
+
+    private static long annotatedFields(Class<?> c) {
+        return java.util.Arrays.stream(c.getDeclaredFields())
+                .filter(f -> !Modifier.isStatic(f.getModifiers()) && Annotations.any(f)).count();
+    }
+
+    private static long annotatedGetters(Class<?> c) {
+        return java.util.Arrays.stream(c.getDeclaredMethods())
+                .filter(m -> (m.getName().startsWith("get") || m.getName().startsWith("is")) && Annotations.any(m)).count();
     }
 
     /**

@@ -85,6 +85,47 @@ class AccessPerClassTest {
         }
     }
 
+    /** @Id on the field and on the getter (as the official TCK's EntityGraph model has); the getters carry the mapping. */
+    @Entity
+    public static class Badge {
+        @Id
+        private int id;
+        private String owner;
+
+        @Id
+        public int getId() {
+            return id;
+        }
+
+        public void setId(int id) {
+            this.id = id;
+        }
+
+        @jakarta.persistence.Column(name = "holder")
+        public String getOwner() {
+            return owner;
+        }
+
+        public void setOwner(String owner) {
+            this.owner = owner;
+        }
+    }
+
+    @Test
+    void idOnFieldAndGetterTakesTheSideThatCarriesTheMapping() {
+        try (TestUnit unit = TestUnit.of(Badge.class).build()) {
+            unit.inTransaction(em -> {
+                Badge b = new Badge();
+                b.setId(3);
+                b.setOwner("Lin");
+                em.persist(b);
+            });
+            Map<String, AttributeValue> item = TestUnit.sharedClient().getItem(b -> b.tableName(unit.prefix() + "Badge")
+                    .key(Map.of("id", AttributeValue.fromN("3")))).item();
+            assertEquals("Lin", item.get("holder").s(), "property access: the getter's @Column");
+        }
+    }
+
     @Test
     void aGetterMayUseTheSetterItsSuperclassDeclares() {
         try (TestUnit unit = TestUnit.of(Engineer.class).build()) {
