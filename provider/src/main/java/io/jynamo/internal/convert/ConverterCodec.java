@@ -9,7 +9,14 @@ public record ConverterCodec(AttributeConverter<Object, Object> converter, Codec
 
     @Override
     public AttributeValue write(Object value) {
-        Object column = converter.convertToDatabaseColumn(value);
+        Object column;
+        try {
+            column = converter.convertToDatabaseColumn(value);
+        } catch (RuntimeException e) {
+            // JPA 3.2 section 3.9: a converter's exception reaches the application wrapped in a PersistenceException.
+            throw new jakarta.persistence.PersistenceException("Converter " + converter.getClass().getName()
+                    + " refused to convert " + value + " for storing: " + e, e);
+        }
         return column == null ? null : database.write(column);
     }
 

@@ -65,15 +65,28 @@ final class CodecResolver {
 
     /** The attribute of a property of an entity or embeddable; {@code where} names the owner in errors. */
     AttributeMeta attribute(Property p, String where) {
-        return attribute(p, where, Map.of());
+        return attribute(p, where, Map.of(), Map.of());
+    }
+
+    /**
+     * The attribute of a property of an entity whose class-level {@code @Convert(attributeName)}s are
+     * {@code converts}, by attribute name ({@code "name"}, or {@code "address.street"} inside an embedded one).
+     */
+    AttributeMeta attribute(Property p, String where, Map<String, Convert> converts) {
+        return attribute(p, where, Map.of(), converts);
     }
 
     /**
      * The attribute of a property; {@code outerOverrides} are the {@code @AttributeOverride}s an enclosing
-     * {@code @Embedded} attribute gives the attributes of this one's embeddable (they win over its own).
+     * {@code @Embedded} attribute gives the attributes of this one's embeddable (they win over its own), and
+     * {@code outerConverts} the {@code @Convert(attributeName)}s of the owner, named relative to it: the one named
+     * like this property wins over the property's own {@code @Convert}, dotted ones reach into its embeddable.
      */
-    private AttributeMeta attribute(Property p, String where, Map<String, String> outerOverrides) {
+    private AttributeMeta attribute(Property p, String where, Map<String, String> outerOverrides,
+                                    Map<String, Convert> outerConverts) {
         String at = where + " attribute '" + p.name() + "'";
+        Convert outerConvert = outerConverts.get(p.name());
+        Map<String, Convert> nestedConverts = within(outerConverts, p.name());
         for (Class<? extends Annotation> rel : RELATIONSHIPS) {
             if (p.has(rel)) {
                 if (p.has(Id.class)) {
@@ -106,7 +119,8 @@ final class CodecResolver {
         if (p.has(GeneratedValue.class) && !p.has(Id.class)) {
             throw new PersistenceException(at + ": @GeneratedValue is only supported on the partition key");
         }
-        Convert convert = p.get(Convert.class);
+        // A @Convert naming an attribute inside an embeddable is for that attribute, not this one.
+        Convert convert = outerConvert != null ? outerConvert : convertNamed(p, "");
         boolean plural = Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type);
         if (plural && Annotations.all(p.annotated(), AttributeOverride.class).length > 0) {
             throw new PersistenceException(at + " is a " + type.getSimpleName() + " with @AttributeOverride: Jynamo"
@@ -129,7 +143,13 @@ final class CodecResolver {
         } else if (p.has(Embedded.class) || Annotations.has(type, Embeddable.class)) {
             Map<String, String> overrides = attributeOverrides(p, at);
             overrides.putAll(outerOverrides);
-            embeddable = embeddable(type, at, overrides);
+            Map<String, Convert> converts = new java.util.LinkedHashMap<>(nestedConverts);
+            for (Convert c : Annotations.all(p.annotated(), Convert.class)) {
+                if (!c.attributeName().isEmpty()) {
+                    converts.putIfAbsent(c.attributeName(), c); // the enclosing owner's wins (JPA 3.2 section 11.1.10)
+                }
+            }
+            embeddable = embeddable(type, at, overrides, converts);
             codec = embeddedCodec(embeddable);
             role = AttributeMeta.Role.EMBEDDED;
         } else if (Collection.class.isAssignableFrom(type)) {
@@ -162,6 +182,7 @@ final class CodecResolver {
             elementType = kv[1];
             role = AttributeMeta.Role.COLLECTION;
         } else {
+            checkConvertNames(p, at, "");
             codec = basicCodec(type, p, at);
         }
         return new AttributeMeta(p.name(), stored, type, elementType, p.accessor(), codec, embeddable, p.member(), role);
@@ -373,7 +394,23 @@ final class CodecResolver {
      * The attributes of an embeddable, renamed by the {@code @AttributeOverride}s of the attribute that embeds
      * it ({@code name} an attribute of the embeddable, or {@code inner.name} one of a nested embeddable).
      */
+    /** The entries of {@code named} under {@code prefix.}, named relative to it. */
+    private static <V> Map<String, V> within(Map<String, V> named, String prefix) {
+        Map<String, V> result = new java.util.LinkedHashMap<>();
+        named.forEach((name, v) -> {
+            if (name.startsWith(prefix + ".")) {
+                result.put(name.substring(prefix.length() + 1), v);
+            }
+        });
+        return result;
+    }
+
     private AttributeMeta.EmbeddableMeta embeddable(Class<?> type, String at, Map<String, String> overrides) {
+        return embeddable(type, at, overrides, Map.of());
+    }
+
+    private AttributeMeta.EmbeddableMeta embeddable(Class<?> type, String at, Map<String, String> overrides,
+                                                    Map<String, Convert> converts) {
         if (!Annotations.has(type, Embeddable.class)) {
             throw new PersistenceException(at + " is @Embedded but " + type.getName() + " is not @Embeddable");
         }
@@ -397,8 +434,14 @@ final class CodecResolver {
             }
             Property renamed = column == null ? p : new Property(p.name(), p.type(), p.genericType(), p.annotated(),
                     p.accessor(), p.member(), column);
-            nested.add(inner.isEmpty() ? attribute(renamed, at + " (embeddable " + type.getSimpleName() + ")")
-                    : attribute(renamed, at + " (embeddable " + type.getSimpleName() + ")", inner));
+            nested.add(attribute(renamed, at + " (embeddable " + type.getSimpleName() + ")", inner, converts));
+        }
+        List<String> names = properties.stream().map(Property::name).toList();
+        for (String converted : converts.keySet()) {
+            if (!names.contains(converted.split("\\.")[0])) {
+                throw new PersistenceException(at + " @Convert(attributeName = \"" + converted + "\") names no"
+                        + " attribute of embeddable " + type.getName() + " (its attributes are " + names + ")");
+            }
         }
         if (!remaining.isEmpty()) {
             throw new PersistenceException(at + " @AttributeOverride names " + remaining.keySet() + ", which are not"

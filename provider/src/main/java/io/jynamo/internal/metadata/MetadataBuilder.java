@@ -4,6 +4,7 @@ import io.jynamo.annotations.Capacity;
 import io.jynamo.annotations.TimeToLive;
 import io.jynamo.internal.metadata.PropertyScanner.Property;
 import jakarta.persistence.Cacheable;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -122,6 +124,7 @@ public final class MetadataBuilder {
         }
         AttributeMeta ttl = null;
         List<AssociationMeta> associations = new ArrayList<>();
+        Map<String, Convert> classConverts = classConverts(type, properties, where);
         for (Property p : properties) {
             if (p.has(Id.class) || p.has(EmbeddedId.class)) {
                 continue;
@@ -131,7 +134,7 @@ public final class MetadataBuilder {
                 associations.add(association);
                 continue;
             }
-            AttributeMeta a = codecs.attribute(p, where);
+            AttributeMeta a = codecs.attribute(p, where, classConverts);
             if (p.has(TimeToLive.class)) {
                 a = CodecResolver.timeToLive(a, where);
                 ttl = a;
@@ -159,6 +162,31 @@ public final class MetadataBuilder {
     }
 
     /** Refuses the entity classes Jynamo cannot map: interfaces, final, or abstract without entity subclasses. */
+    /**
+     * The {@code @Convert(attributeName)}s of an entity class and its superclasses (the nearest wins), which
+     * convert attributes it inherits from mapped superclasses or declares inside embeddables (JPA 3.2 section 11.1.10).
+     */
+    private static Map<String, Convert> classConverts(Class<?> type, List<Property> properties, String where) {
+        Map<String, Convert> result = new java.util.LinkedHashMap<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Convert convert : Annotations.all(c, Convert.class)) {
+                if (convert.attributeName().isEmpty()) {
+                    throw new PersistenceException(where + ": @Convert on class " + c.getName() + " needs the"
+                            + " attributeName of the attribute it converts");
+                }
+                result.putIfAbsent(convert.attributeName(), convert);
+            }
+        }
+        List<String> names = properties.stream().map(Property::name).toList();
+        for (String name : result.keySet()) {
+            if (!names.contains(name.split("\\.")[0])) {
+                throw new PersistenceException(where + ": @Convert(attributeName = \"" + name + "\") on the class names no"
+                        + " attribute of it (its attributes are " + names + ")");
+            }
+        }
+        return result;
+    }
+
     private static void checkMappable(Class<?> type, String where, boolean hasSubclass) {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) && !hasSubclass) {
             throw new PersistenceException(where + " is abstract and no entity of the unit extends it; Jynamo maps "
