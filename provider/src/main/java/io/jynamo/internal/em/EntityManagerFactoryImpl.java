@@ -27,7 +27,6 @@ import io.jynamo.jpql.JpqlCompiler;
 import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceUnitTransactionType;
@@ -71,6 +70,8 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
     private volatile CriteriaBuilderImpl criteriaBuilder;
     private volatile Map<String, GraphImpl<?>> entityGraphs;
     private final Map<String, String> namedQueries = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The names of the unit's {@code @NamedNativeQuery}s: using one is told so, not "no such query". */
+    private final java.util.Set<String> namedNativeQueries = new java.util.HashSet<>();
     /**
      * The scanning query strings already warned about: bounded like the plan cache, since an application that
      * builds query strings would otherwise grow it forever. A string evicted from it may warn once more.
@@ -98,13 +99,13 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
         this.queryModel = new ProviderQueryModel(metadata);
         Annotations.using(metadata.mappings(), () -> {
             for (EntityMeta e : metadata.entities()) {
-                for (NamedQuery q : Annotations.all(e.javaClass(), NamedQuery.class)) {
-                    namedQueries.put(q.name(), q.query());
-                }
-                NamedQueries qs = Annotations.get(e.javaClass(), NamedQueries.class);
-                if (qs != null) {
-                    for (NamedQuery q : qs.value()) {
-                        namedQueries.put(q.name(), q.query());
+                // An entity's mapped superclasses declare named queries for the unit too (JPA 3.2 section 10.4.1).
+                for (Class<?> c = e.javaClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                    for (NamedQuery q : Annotations.all(c, NamedQuery.class)) {
+                        namedQueries.putIfAbsent(q.name(), q.query());
+                    }
+                    for (jakarta.persistence.NamedNativeQuery q : Annotations.all(c, jakarta.persistence.NamedNativeQuery.class)) {
+                        namedNativeQueries.add(q.name());
                     }
                 }
             }
@@ -241,6 +242,11 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
             throw new IllegalArgumentException("Criteria query '" + criteria.text() + "': "
                     + e.getMessage().replaceFirst("^JPQL error at line \\d+, column \\d+: ", ""), e);
         }
+    }
+
+    /** Whether {@code name} is a {@code @NamedNativeQuery} of the unit (which Jynamo cannot run). */
+    public boolean isNamedNativeQuery(String name) {
+        return namedNativeQueries.contains(name) && !namedQueries.containsKey(name);
     }
 
     public Map<String, String> namedQueries() {

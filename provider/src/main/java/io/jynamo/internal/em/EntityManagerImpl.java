@@ -912,6 +912,9 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     private String namedQuery(String name) {
         checkOpen();
         String jpql = factory.namedQueries().get(name);
+        if (jpql == null && factory.isNamedNativeQuery(name)) {
+            throw nativeQueries();
+        }
         if (jpql == null) {
             throw rejected(new IllegalArgumentException("No named query '" + name + "'; known: " + factory.namedQueries().keySet()));
         }

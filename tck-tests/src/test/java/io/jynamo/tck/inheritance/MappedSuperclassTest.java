@@ -65,6 +65,8 @@ class MappedSuperclassTest {
 
     /** A second mapped superclass below a plain one. */
     @MappedSuperclass
+    @jakarta.persistence.NamedQuery(name = "Named.byTitle", query = "SELECT d FROM Document d WHERE d.title = :t")
+    @jakarta.persistence.NamedNativeQuery(name = "Named.native", query = "SELECT * FROM Document")
     public abstract static class Named extends Plain {
         public String title;
 
@@ -125,6 +127,18 @@ class MappedSuperclassTest {
         assertEquals("ann", found.createdBy);
         assertEquals(0L, found.version);
         assertNull(found.ignored);
+    }
+
+    @Test
+    void namedQueriesOfAMappedSuperclassBelongToTheUnit() {
+        unit.inTransaction(em -> em.persist(document("d9")));
+        unit.withEntityManager(em -> {
+            var d = em.createNamedQuery("Named.byTitle", Document.class).setParameter("t", "T").getResultList();
+            assertTrue(d.stream().anyMatch(x -> x.id.equals("d9")));
+            var e = assertThrows(UnsupportedOperationException.class, () -> em.createNamedQuery("Named.native"));
+            assertTrue(e.getMessage().contains("Native queries are not supported"), e.getMessage());
+            return null;
+        });
     }
 
     @Test
