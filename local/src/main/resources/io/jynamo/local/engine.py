@@ -1,9 +1,11 @@
-# Runs moto's DynamoDB server for jynamo-local (io.jynamo.local.LocalDynamo), with two guarantees
+# Runs moto's DynamoDB server for jynamo-local (io.jynamo.local.LocalDynamo), with three guarantees
 # moto_server itself does not give:
 #  - requests are applied one at a time, so a condition expression and the write it guards are
 #    atomic (moto checks and writes without a lock, and its server runs one thread per request);
 #  - the server never outlives the JVM that started it: when that JVM ends, however it ends
-#    (kill -9 included), the operating system closes the pipe to our standard input, and we stop.
+#    (kill -9 included), the operating system closes the pipe to our standard input, and we stop;
+#  - a BatchWriteItem may write equal keys to two tables, as DynamoDB allows (moto refuses the
+#    request as "duplicates" when it names the same key in two tables).
 # Usage: python3 -c "<this file>" -H 127.0.0.1 -p <port>
 import argparse
 import os
@@ -62,6 +64,33 @@ def serialized(app):
     return one_at_a_time
 
 
+def duplicates_per_table():
+    # moto's BatchWriteItem compares the keys of all tables together. Its check is a method called with the
+    # keys alone, so the per-table check reads the (table, key) pairs from the caller's locals; should a moto
+    # release name them differently, its own check runs unchanged.
+    from moto.dynamodb import responses
+
+    handler = responses.DynamoHandler
+    original = handler._contains_duplicates
+
+    def contains_duplicates(self, keys):
+        caller = sys._getframe(1)
+        deletes = caller.f_locals.get("delete_requests")
+        puts = caller.f_locals.get("put_requests")
+        if caller.f_code.co_name != "batch_write_item" or deletes is None or puts is None:
+            return original(self, keys)
+        for requests in (deletes, puts):
+            seen = set()
+            for table, key in requests:
+                entry = (table, responses.dynamo_json_dump(key))
+                if entry in seen:
+                    return True
+                seen.add(entry)
+        return False
+
+    handler._contains_duplicates = contains_duplicates
+
+
 def main():
     parser = argparse.ArgumentParser(prog="jynamo-local")
     parser.add_argument("-H", "--host", default="127.0.0.1")
@@ -84,6 +113,7 @@ def main():
                          + "); install it with: " + sys.executable + " -m pip install 'moto[server]'\n")
         sys.stdout.flush()
         os._exit(3)
+    duplicates_per_table()
     app = DomainDispatcherApplication(create_backend_app)
     # Threads still read and write the sockets concurrently (and keep HTTP/1.1 connections alive);
     # only the application of each request is serialized.

@@ -72,6 +72,26 @@ class LocalDynamoTest {
     }
 
     @Test
+    void aBatchWriteMayWriteOneKeyToTwoTablesButNotTwiceToOneAsDynamoDbSays(DynamoDbClient client) {
+        for (String table : List.of("twin-a", "twin-b")) {
+            client.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S)));
+        }
+        var put = software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                .putRequest(r -> r.item(Map.of("id", AttributeValue.fromS("same")))).build();
+        var delete = software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                .deleteRequest(r -> r.key(Map.of("id", AttributeValue.fromS("same")))).build();
+        client.batchWriteItem(b -> b.requestItems(Map.of("twin-a", List.of(put), "twin-b", List.of(put))));
+        assertTrue(client.getItem(b -> b.tableName("twin-b").key(Map.of("id", AttributeValue.fromS("same")))).hasItem());
+        client.batchWriteItem(b -> b.requestItems(Map.of("twin-a", List.of(delete), "twin-b", List.of(delete))));
+        assertTrue(!client.getItem(b -> b.tableName("twin-a").key(Map.of("id", AttributeValue.fromS("same")))).hasItem());
+        var twice = assertThrows(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class,
+                () -> client.batchWriteItem(b -> b.requestItems(Map.of("twin-a", List.of(delete, delete)))));
+        assertTrue(twice.getMessage().contains("duplicates"), twice.getMessage());
+    }
+
+    @Test
     void anEngineThatCannotStartIsExplainedWithTheCommandAndTheFix() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> LocalDynamo.start(List.of(new LocalDynamo.Command(

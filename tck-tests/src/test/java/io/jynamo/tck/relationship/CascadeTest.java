@@ -77,6 +77,25 @@ class CascadeTest {
     }
 
     @Test
+    void persistingAgainWhatWasRemovedAndFlushedStoresItOnceMore() {
+        unit.inTransaction(em -> {
+            Card card = new Card("k1", new Holder("h1"));
+            em.persist(card);
+            em.flush();
+            em.remove(card.holder);
+            em.remove(em.find(Card.class, "k1"));
+            em.flush();
+            assertNull(em.find(Card.class, "k1"));
+            em.persist(card); // JPA 3.2 section 3.3.2: a removed entity becomes managed again, cascading
+            em.flush();
+            assertTrue(em.contains(card));
+            assertTrue(em.contains(card.holder));
+        });
+        assertNotNull(find(Card.class, "k1"));
+        assertNotNull(find(Holder.class, "h1"));
+    }
+
+    @Test
     void inAtomicModeOwnerAndChildrenAreOneTransaction() {
         unit.close();
         unit = TestUnit.of(Client.class, Purchase.class, Store.class, Card.class, Holder.class, Badge.class)
