@@ -21,8 +21,9 @@ final class Lowering {
     private final Map<String, Object> preset = new LinkedHashMap<>();
     private final Map<String, Parameter<?>> visible = new LinkedHashMap<>();
 
-    String variable(RootImpl<?> root) {
-        return variables.computeIfAbsent(root, r -> root.getAlias() != null ? root.getAlias() : "e" + variables.size());
+    /** The identification variable of a root or a join: its alias, else {@code e0}, {@code e1}, ... in order of use. */
+    String variable(FromImpl<?, ?> from) {
+        return variables.computeIfAbsent(from, r -> from.getAlias() != null ? from.getAlias() : "e" + variables.size());
     }
 
     /** A parameter for a value the query carries. */

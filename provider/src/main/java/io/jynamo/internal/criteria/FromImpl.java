@@ -1,0 +1,350 @@
+package io.jynamo.internal.criteria;
+
+import io.jynamo.jpql.ast.Join;
+import io.jynamo.jpql.ast.PathExpr;
+import jakarta.persistence.criteria.CollectionJoin;
+import jakarta.persistence.criteria.Fetch;
+import jakarta.persistence.criteria.From;
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.ListJoin;
+import jakarta.persistence.criteria.MapJoin;
+import jakarta.persistence.criteria.SetJoin;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.CollectionAttribute;
+import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.metamodel.ListAttribute;
+import jakarta.persistence.metamodel.ManagedType;
+import jakarta.persistence.metamodel.MapAttribute;
+import jakarta.persistence.metamodel.PluralAttribute;
+import jakarta.persistence.metamodel.SetAttribute;
+import jakarta.persistence.metamodel.SingularAttribute;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a root and a join share: the joins and fetches made from them ({@code root.join("customer")},
+ * {@code root.fetch("purchases", JoinType.LEFT)}), checked against the metamodel as they are made and lowered to
+ * the statement's {@code [LEFT] JOIN [FETCH]} clauses in the order they were made.
+ *
+ * @param <Z> the type the from is joined from (the entity itself for a root)
+ * @param <X> the entity the from reaches
+ */
+abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
+    /** The joins and fetches made from this from, in order (a fetch is one too: JPQL's JOIN FETCH). */
+    private final List<JoinImpl<X, ?>> children = new ArrayList<>();
+
+    FromImpl(PathImpl<?> parent, Attribute<?, ?> attribute, Class<? extends X> javaType) {
+        super(parent, attribute, javaType);
+    }
+
+    List<JoinImpl<X, ?>> children() {
+        return children;
+    }
+
+    /** The kinds of join the typed methods ask for ({@code joinSet} wants a Set attribute, ...). */
+    enum Kind {
+        ANY, SINGULAR, COLLECTION, SET, LIST, MAP
+    }
+
+    /**
+     * A join or fetch of an attribute of this from's entity.
+     *
+     * @throws IllegalArgumentException for an unknown attribute, one of another kind than the method names, a basic
+     *                                  or embedded attribute, an element collection, or a RIGHT join
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <R> R add(String name, JoinType type, boolean fetch, Kind kind, String method) {
+        ManagedType<?> model = managedType();
+        if (model == null) {
+            throw new IllegalArgumentException("The criteria path " + describe() + " ends at a basic value; it has no"
+                    + " attribute '" + name + "' to " + (fetch ? "fetch" : "join") + " (" + method + ")");
+        }
+        if (name == null) {
+            throw new IllegalArgumentException("The attribute to " + (fetch ? "fetch" : "join") + " is null (" + method + ")");
+        }
+        Attribute<?, ?> a = model.getAttribute(name); // IllegalArgumentException for an unknown name
+        if (type == null) {
+            throw new IllegalArgumentException("The join type of " + method + "(" + name + ") is null; use JoinType.INNER"
+                    + " or JoinType.LEFT");
+        }
+        if (type == JoinType.RIGHT) {
+            throw Unsupported.construct("a RIGHT join of " + describe() + "." + name + " (only INNER and LEFT joins over"
+                    + " relationships exist on DynamoDB): " + method);
+        }
+        checkKind(a, kind, method);
+        String where = model.getJavaType().getSimpleName() + "." + name;
+        switch (a.getPersistentAttributeType()) {
+            case BASIC -> throw new IllegalArgumentException(where + " is a basic attribute; " + method + " joins a"
+                    + " relationship. Use get(\"" + name + "\") for its value");
+            case EMBEDDED -> throw Unsupported.construct("joining the embedded " + where + " (its attributes are stored"
+                    + " in the item: use get(\"" + name + "\").get(...))" + ": " + method);
+            case ELEMENT_COLLECTION -> throw Unsupported.construct((fetch ? "fetching" : "joining") + " the element"
+                    + " collection " + where + " (it is stored in the item and loaded with it; test its values with"
+                    + " isMember / isEmpty / size on get(\"" + name + "\"))" + ": " + method);
+            default -> {
+            }
+        }
+        JoinImpl<X, ?> join;
+        if (a instanceof MapAttribute<?, ?, ?> m) {
+            join = new JoinImpl.MapJ(this, m, type, fetch);
+        } else if (a instanceof PluralAttribute<?, ?, ?> p) {
+            join = switch (p.getCollectionType()) {
+                case SET -> new JoinImpl.SetJ(this, p, type, fetch);
+                case LIST -> new JoinImpl.ListJ(this, p, type, fetch);
+                default -> new JoinImpl.Coll(this, p, type, fetch);
+            };
+        } else {
+            join = new JoinImpl(this, a, a.getJavaType(), type, fetch);
+        }
+        children.add(join);
+        return (R) join;
+    }
+
+    private static void checkKind(Attribute<?, ?> a, Kind kind, String method) {
+        PluralAttribute.CollectionType actual = a instanceof PluralAttribute<?, ?, ?> p ? p.getCollectionType() : null;
+        PluralAttribute.CollectionType wanted = switch (kind) {
+            case ANY, SINGULAR -> null;
+            case COLLECTION -> PluralAttribute.CollectionType.COLLECTION;
+            case SET -> PluralAttribute.CollectionType.SET;
+            case LIST -> PluralAttribute.CollectionType.LIST;
+            case MAP -> PluralAttribute.CollectionType.MAP;
+        };
+        if (kind == Kind.SINGULAR && actual != null || wanted != null && actual != wanted) {
+            throw new IllegalArgumentException(method + ": '" + a.getName() + "' is "
+                    + (actual == null ? "a single-valued attribute" : "a " + actual.name().toLowerCase() + " attribute")
+                    + ", not " + (wanted == null ? "a single-valued one" : "a " + wanted.name().toLowerCase()) + "; use "
+                    + (actual == null ? "join" : switch (actual) {
+                        case COLLECTION -> "joinCollection";
+                        case SET -> "joinSet";
+                        case LIST -> "joinList";
+                        case MAP -> "joinMap";
+                    }));
+        }
+    }
+
+    private static String name(Attribute<?, ?> a) {
+        if (a == null) {
+            throw new IllegalArgumentException("The attribute to join is null");
+        }
+        return a.getName();
+    }
+
+    /**
+     * The statement's joins for this from's joins and fetches, in order. Only a root's own relationships can be
+     * joined (JPQL's {@code JOIN e.association v}); a join from a join is refused here, where the construct is known.
+     */
+    void lowerJoins(Lowering l, List<Join> out, StringBuilder text) {
+        for (JoinImpl<X, ?> j : children) {
+            String variable = l.variable(j);
+            PathExpr path = new PathExpr(List.of(l.variable(this), j.getAttribute().getName()), Lowering.POS, null);
+            out.add(new Join(path, variable, j.getJoinType() == JoinType.LEFT, j.isFetch(), Lowering.POS));
+            text.append(j.getJoinType() == JoinType.LEFT ? " LEFT JOIN " : " JOIN ").append(j.isFetch() ? "FETCH " : "")
+                    .append(path.text()).append(' ').append(variable);
+            if (!j.children().isEmpty()) {
+                JoinImpl<?, ?> nested = j.children().get(0);
+                throw Unsupported.construct((nested.isFetch() ? "a fetch" : "a join") + " from a join ("
+                        + path.text() + "." + nested.getAttribute().getName() + "; only relationships of the queried"
+                        + " entity can be joined or fetched, as in JPQL: query " + j.getJavaType().getSimpleName()
+                        + " by the keys instead, or load the next level with an entity graph (the hint "
+                        + "jakarta.persistence.fetchgraph with a subgraph)): " + (nested.isFetch() ? "Fetch.fetch" : "Join.join"));
+            }
+        }
+    }
+
+    /** A bulk UPDATE or DELETE has no joins, in JPQL either. */
+    void refuseJoins(String query) {
+        if (!children.isEmpty()) {
+            throw Unsupported.construct("a join in a " + query + " (" + children.get(0) + "; JPQL's bulk UPDATE and DELETE"
+                    + " have no joins either: compare the relationship's key in where(), e.g."
+                    + " cb.equal(root.get(\"customer\").get(\"id\"), id)): " + query + ".from(...).join");
+        }
+    }
+
+    // ---- From --------------------------------------------------------------------------------------------
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Set<jakarta.persistence.criteria.Join<X, ?>> getJoins() {
+        Set out = new LinkedHashSet<>();
+        children.stream().filter(j -> !j.isFetch()).forEach(out::add);
+        return out;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Set<Fetch<X, ?>> getFetches() {
+        Set out = new LinkedHashSet<>();
+        children.stream().filter(JoinImpl::isFetch).forEach(out::add);
+        return out;
+    }
+
+    @Override
+    public boolean isCorrelated() {
+        return false;
+    }
+
+    @Override
+    public From<Z, X> getCorrelationParent() {
+        throw new IllegalStateException("The criteria " + describe() + " is not correlated (Jynamo has no subqueries);"
+                + " call getCorrelationParent only when isCorrelated() is true");
+    }
+
+    @Override
+    public <Y> jakarta.persistence.criteria.Join<X, Y> join(Class<Y> entityClass) {
+        throw entityJoin(entityClass.getSimpleName());
+    }
+
+    @Override
+    public <Y> jakarta.persistence.criteria.Join<X, Y> join(Class<Y> entityClass, JoinType type) {
+        throw entityJoin(entityClass.getSimpleName());
+    }
+
+    @Override
+    public <Y> jakarta.persistence.criteria.Join<X, Y> join(EntityType<Y> entity) {
+        throw entityJoin(entity.getName());
+    }
+
+    @Override
+    public <Y> jakarta.persistence.criteria.Join<X, Y> join(EntityType<Y> entity, JoinType type) {
+        throw entityJoin(entity.getName());
+    }
+
+    private static IllegalArgumentException entityJoin(String entity) {
+        return Unsupported.construct("joining the entity " + entity + " by its type (an entity join: DynamoDB has no"
+                + " joins; join a relationship of the queried entity, root.join(\"customer\"), or query " + entity
+                + " by key): From.join");
+    }
+
+    @Override
+    public <Y> jakarta.persistence.criteria.Join<X, Y> join(SingularAttribute<? super X, Y> attribute) {
+        return join(attribute, JoinType.INNER);
+    }
+
+    @Override
+    public <Y> jakarta.persistence.criteria.Join<X, Y> join(SingularAttribute<? super X, Y> attribute, JoinType type) {
+        return add(name(attribute), type, false, Kind.SINGULAR, "From.join");
+    }
+
+    @Override
+    public <Y> CollectionJoin<X, Y> join(CollectionAttribute<? super X, Y> attribute) {
+        return join(attribute, JoinType.INNER);
+    }
+
+    @Override
+    public <Y> SetJoin<X, Y> join(SetAttribute<? super X, Y> attribute) {
+        return join(attribute, JoinType.INNER);
+    }
+
+    @Override
+    public <Y> ListJoin<X, Y> join(ListAttribute<? super X, Y> attribute) {
+        return join(attribute, JoinType.INNER);
+    }
+
+    @Override
+    public <K, V> MapJoin<X, K, V> join(MapAttribute<? super X, K, V> attribute) {
+        return join(attribute, JoinType.INNER);
+    }
+
+    @Override
+    public <Y> CollectionJoin<X, Y> join(CollectionAttribute<? super X, Y> attribute, JoinType type) {
+        return add(name(attribute), type, false, Kind.COLLECTION, "From.join");
+    }
+
+    @Override
+    public <Y> SetJoin<X, Y> join(SetAttribute<? super X, Y> attribute, JoinType type) {
+        return add(name(attribute), type, false, Kind.SET, "From.join");
+    }
+
+    @Override
+    public <Y> ListJoin<X, Y> join(ListAttribute<? super X, Y> attribute, JoinType type) {
+        return add(name(attribute), type, false, Kind.LIST, "From.join");
+    }
+
+    @Override
+    public <K, V> MapJoin<X, K, V> join(MapAttribute<? super X, K, V> attribute, JoinType type) {
+        return add(name(attribute), type, false, Kind.MAP, "From.join");
+    }
+
+    @Override
+    public <T, Y> jakarta.persistence.criteria.Join<T, Y> join(String attributeName) {
+        return join(attributeName, JoinType.INNER);
+    }
+
+    @Override
+    public <T, Y> CollectionJoin<T, Y> joinCollection(String attributeName) {
+        return joinCollection(attributeName, JoinType.INNER);
+    }
+
+    @Override
+    public <T, Y> SetJoin<T, Y> joinSet(String attributeName) {
+        return joinSet(attributeName, JoinType.INNER);
+    }
+
+    @Override
+    public <T, Y> ListJoin<T, Y> joinList(String attributeName) {
+        return joinList(attributeName, JoinType.INNER);
+    }
+
+    @Override
+    public <T, K, V> MapJoin<T, K, V> joinMap(String attributeName) {
+        return joinMap(attributeName, JoinType.INNER);
+    }
+
+    @Override
+    public <T, Y> jakarta.persistence.criteria.Join<T, Y> join(String attributeName, JoinType type) {
+        return add(attributeName, type, false, Kind.ANY, "From.join");
+    }
+
+    @Override
+    public <T, Y> CollectionJoin<T, Y> joinCollection(String attributeName, JoinType type) {
+        return add(attributeName, type, false, Kind.COLLECTION, "From.joinCollection");
+    }
+
+    @Override
+    public <T, Y> SetJoin<T, Y> joinSet(String attributeName, JoinType type) {
+        return add(attributeName, type, false, Kind.SET, "From.joinSet");
+    }
+
+    @Override
+    public <T, Y> ListJoin<T, Y> joinList(String attributeName, JoinType type) {
+        return add(attributeName, type, false, Kind.LIST, "From.joinList");
+    }
+
+    @Override
+    public <T, K, V> MapJoin<T, K, V> joinMap(String attributeName, JoinType type) {
+        return add(attributeName, type, false, Kind.MAP, "From.joinMap");
+    }
+
+    @Override
+    public <Y> Fetch<X, Y> fetch(SingularAttribute<? super X, Y> attribute) {
+        return fetch(attribute, JoinType.INNER);
+    }
+
+    @Override
+    public <Y> Fetch<X, Y> fetch(SingularAttribute<? super X, Y> attribute, JoinType type) {
+        return add(name(attribute), type, true, Kind.SINGULAR, "FetchParent.fetch");
+    }
+
+    @Override
+    public <Y> Fetch<X, Y> fetch(PluralAttribute<? super X, ?, Y> attribute) {
+        return fetch(attribute, JoinType.INNER);
+    }
+
+    @Override
+    public <Y> Fetch<X, Y> fetch(PluralAttribute<? super X, ?, Y> attribute, JoinType type) {
+        return add(name(attribute), type, true, Kind.ANY, "FetchParent.fetch");
+    }
+
+    @Override
+    public <T, Y> Fetch<T, Y> fetch(String attributeName) {
+        return fetch(attributeName, JoinType.INNER);
+    }
+
+    @Override
+    public <T, Y> Fetch<T, Y> fetch(String attributeName, JoinType type) {
+        return add(attributeName, type, true, Kind.ANY, "FetchParent.fetch");
+    }
+}
