@@ -129,7 +129,7 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
                 where == null ? null : where.node(), orderBy, joins, Statement.ResultShape.ROWS);
         String text = "SELECT " + selectText + " FROM " + entity + " " + variable + joinText
                 + (where == null ? "" : " WHERE " + where.text()) + orderText;
-        return new CriteriaStatement(statement, text, new Shaping(l.preset(), l.visible(), rows, rowType));
+        return new CriteriaStatement(statement, text, new Shaping(l.preset(), l.visible(), rows, rowType, l.fetchGraph()));
     }
 
     private static String describe(Selection<?> s) {

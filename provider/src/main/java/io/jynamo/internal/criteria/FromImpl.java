@@ -1,5 +1,6 @@
 package io.jynamo.internal.criteria;
 
+import io.jynamo.internal.graph.GraphImpl;
 import io.jynamo.jpql.ast.Join;
 import io.jynamo.jpql.ast.PathExpr;
 import jakarta.persistence.criteria.CollectionJoin;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What a root and a join share: the joins and fetches made from them ({@code root.join("customer")},
@@ -133,8 +135,11 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
     }
 
     /**
-     * The statement's joins for this from's joins and fetches, in order. Only a root's own relationships can be
-     * joined (JPQL's {@code JOIN e.association v}); a join from a join is refused here, where the construct is known.
+     * The statement's joins for this root's joins and fetches, in order: JPQL's {@code [LEFT] JOIN [FETCH] e.association
+     * v}. JPQL joins only the queried entity's relationships; fetches below a fetch ({@code root.fetch("a", LEFT)
+     * .fetch("b", LEFT)}) become the entity graph the query loads after the read, as the hint
+     * {@code jakarta.persistence.fetchgraph} with a subgraph would. Other joins from a join are refused here, where
+     * the construct is known.
      */
     void lowerJoins(Lowering l, List<Join> out, StringBuilder text) {
         for (JoinImpl<X, ?> j : children) {
@@ -144,12 +149,36 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
             text.append(j.getJoinType() == JoinType.LEFT ? " LEFT JOIN " : " JOIN ").append(j.isFetch() ? "FETCH " : "")
                     .append(path.text()).append(' ').append(variable);
             if (!j.children().isEmpty()) {
-                JoinImpl<?, ?> nested = j.children().get(0);
-                throw Unsupported.construct((nested.isFetch() ? "a fetch" : "a join") + " from a join ("
-                        + path.text() + "." + nested.getAttribute().getName() + "; only relationships of the queried"
-                        + " entity can be joined or fetched, as in JPQL: query " + j.getJavaType().getSimpleName()
-                        + " by the keys instead, or load the next level with an entity graph (the hint "
-                        + "jakarta.persistence.fetchgraph with a subgraph)): " + (nested.isFetch() ? "Fetch.fetch" : "Join.join"));
+                nested(j, path.text(), () -> subgraph(l.fetchGraph(managedType()), j.getAttribute().getName()));
+            }
+        }
+    }
+
+    /** The fetches below a fetch, into its subgraph (made when there is one); anything else is refused. */
+    private static void nested(JoinImpl<?, ?> parent, String path, Supplier<GraphImpl<?>> graph) {
+        GraphImpl<?> sub = null;
+        for (JoinImpl<?, ?> n : parent.children()) {
+            String name = n.getAttribute().getName();
+            if (!parent.isFetch() || !n.isFetch()) {
+                throw Unsupported.construct((n.isFetch() ? "a fetch" : "a join") + " from a " + (parent.isFetch()
+                        ? "fetch" : "join") + " (" + path + "." + name + "; JPQL joins only relationships of the"
+                        + " queried entity: query " + parent.getJavaType().getSimpleName() + " by the keys instead, or"
+                        + " fetch the next level from a fetch, root.fetch(\"a\", JoinType.LEFT).fetch(\"b\","
+                        + " JoinType.LEFT)): " + (n.isFetch() ? "Fetch.fetch" : "Join.join"));
+            }
+            if (n.getJoinType() != JoinType.LEFT) {
+                throw Unsupported.construct("an inner fetch below a fetch (" + path + "." + name + ": it would drop the"
+                        + " results whose " + parent.getAttribute().getName() + " has no " + name + ", which DynamoDB"
+                        + " cannot tell before loading them; write fetch(\"" + name + "\", JoinType.LEFT)): Fetch.fetch");
+            }
+            if (sub == null) {
+                sub = graph.get();
+            }
+            if (n.children().isEmpty()) {
+                sub.addAttributeNodes(name);
+            } else {
+                GraphImpl<?> s = sub;
+                nested(n, path + "." + name, () -> subgraph(s, name));
             }
         }
     }
@@ -161,6 +190,12 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
                     + " have no joins either: compare the relationship's key in where(), e.g."
                     + " cb.equal(root.get(\"customer\").get(\"id\"), id)): " + query + ".from(...).join");
         }
+    }
+
+    /** The subgraph of a relationship, the one made already if the relationship was fetched before. */
+    private static GraphImpl<?> subgraph(GraphImpl<?> graph, String name) {
+        GraphImpl<?> made = graph.fetches().get(name);
+        return made != null ? made : (GraphImpl<?>) graph.addSubgraph(name);
     }
 
     // ---- From --------------------------------------------------------------------------------------------

@@ -241,15 +241,37 @@ class CriteriaJoinLoweringTest {
     }
 
     @Test
-    void aJoinFromAJoinAndAJoinInABulkDeleteAreRefusedNamingThem() {
+    void leftFetchesBelowAFetchAreTheEntityGraphLoadedAfterTheRead() {
         CriteriaQuery<Sale> q = cb.createQuery(Sale.class);
         Root<Sale> s = q.from(Sale.class);
         s.fetch("buyer", JoinType.LEFT).fetch("shop", JoinType.LEFT);
-        assertMessage(refused(() -> CriteriaStatement.of(q)), "a fetch from a join (e0.buyer.shop");
+        s.fetch("buyer", JoinType.LEFT).fetch("sales", JoinType.LEFT).fetch("buyer", JoinType.LEFT);
+        CriteriaStatement lowered = CriteriaStatement.of(q);
+        assertEquals("SELECT e0 FROM Sale e0 LEFT JOIN FETCH e0.buyer e1 LEFT JOIN FETCH e0.buyer e2", lowered.text());
+        var buyer = lowered.shaping().fetches().fetches().get("buyer");
+        assertEquals(List.of("shop", "sales"), List.copyOf(buyer.fetches().keySet()));
+        assertNull(buyer.fetches().get("shop"));
+        assertEquals(List.of("buyer"), List.copyOf(buyer.fetches().get("sales").fetches().keySet()));
+
+        CriteriaQuery<Sale> plain = cb.createQuery(Sale.class);
+        plain.from(Sale.class).fetch("buyer", JoinType.LEFT);
+        assertNull(CriteriaStatement.of(plain).shaping().fetches(), "no graph without nested fetches");
+    }
+
+    @Test
+    void aJoinFromAJoinAnInnerNestedFetchAndAJoinInABulkDeleteAreRefusedNamingThem() {
+        CriteriaQuery<Sale> q = cb.createQuery(Sale.class);
+        Root<Sale> s = q.from(Sale.class);
+        s.fetch("buyer", JoinType.LEFT).fetch("shop");
+        assertMessage(refused(() -> CriteriaStatement.of(q)), "an inner fetch below a fetch (e0.buyer.shop");
 
         CriteriaQuery<Sale> j = cb.createQuery(Sale.class);
         j.from(Sale.class).join("buyer").join("shop");
-        assertMessage(refused(() -> CriteriaStatement.of(j)), "Join.join");
+        assertMessage(refused(() -> CriteriaStatement.of(j)), "a join from a join (e0.buyer.shop");
+
+        CriteriaQuery<Sale> f = cb.createQuery(Sale.class);
+        f.from(Sale.class).join("buyer").fetch("shop", JoinType.LEFT);
+        assertMessage(refused(() -> CriteriaStatement.of(f)), "a fetch from a join (e0.buyer.shop");
 
         CriteriaDelete<Sale> d = cb.createCriteriaDelete(Sale.class);
         d.from(Sale.class).join("buyer");
