@@ -247,11 +247,14 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
         throw entityJoin(entity.getName());
     }
 
-    private static IllegalArgumentException entityJoin(String entity) {
+    private IllegalArgumentException entityJoin(String entity) {
         return Unsupported.construct("joining the entity " + entity + " by its type (an entity join: DynamoDB has no"
                 + " joins; join a relationship of the queried entity, root.join(\"customer\"), or query " + entity
-                + " by key): From.join");
+                + " by key): " + face() + ".join");
     }
+
+    /** The interface the application called, for messages: Root, Join or Fetch. */
+    abstract String face();
 
     @Override
     public <Y> jakarta.persistence.criteria.Join<X, Y> join(SingularAttribute<? super X, Y> attribute) {
@@ -260,7 +263,7 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
 
     @Override
     public <Y> jakarta.persistence.criteria.Join<X, Y> join(SingularAttribute<? super X, Y> attribute, JoinType type) {
-        return add(name(attribute), type, false, Kind.SINGULAR, "From.join");
+        return add(name(attribute), type, false, Kind.SINGULAR, face() + ".join");
     }
 
     @Override
@@ -285,22 +288,22 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
 
     @Override
     public <Y> CollectionJoin<X, Y> join(CollectionAttribute<? super X, Y> attribute, JoinType type) {
-        return add(name(attribute), type, false, Kind.COLLECTION, "From.join");
+        return add(name(attribute), type, false, Kind.COLLECTION, face() + ".join");
     }
 
     @Override
     public <Y> SetJoin<X, Y> join(SetAttribute<? super X, Y> attribute, JoinType type) {
-        return add(name(attribute), type, false, Kind.SET, "From.join");
+        return add(name(attribute), type, false, Kind.SET, face() + ".join");
     }
 
     @Override
     public <Y> ListJoin<X, Y> join(ListAttribute<? super X, Y> attribute, JoinType type) {
-        return add(name(attribute), type, false, Kind.LIST, "From.join");
+        return add(name(attribute), type, false, Kind.LIST, face() + ".join");
     }
 
     @Override
     public <K, V> MapJoin<X, K, V> join(MapAttribute<? super X, K, V> attribute, JoinType type) {
-        return add(name(attribute), type, false, Kind.MAP, "From.join");
+        return add(name(attribute), type, false, Kind.MAP, face() + ".join");
     }
 
     @Override
@@ -330,27 +333,27 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
 
     @Override
     public <T, Y> jakarta.persistence.criteria.Join<T, Y> join(String attributeName, JoinType type) {
-        return add(attributeName, type, false, Kind.ANY, "From.join");
+        return add(attributeName, type, false, Kind.ANY, face() + ".join");
     }
 
     @Override
     public <T, Y> CollectionJoin<T, Y> joinCollection(String attributeName, JoinType type) {
-        return add(attributeName, type, false, Kind.COLLECTION, "From.joinCollection");
+        return add(attributeName, type, false, Kind.COLLECTION, face() + ".joinCollection");
     }
 
     @Override
     public <T, Y> SetJoin<T, Y> joinSet(String attributeName, JoinType type) {
-        return add(attributeName, type, false, Kind.SET, "From.joinSet");
+        return add(attributeName, type, false, Kind.SET, face() + ".joinSet");
     }
 
     @Override
     public <T, Y> ListJoin<T, Y> joinList(String attributeName, JoinType type) {
-        return add(attributeName, type, false, Kind.LIST, "From.joinList");
+        return add(attributeName, type, false, Kind.LIST, face() + ".joinList");
     }
 
     @Override
     public <T, K, V> MapJoin<T, K, V> joinMap(String attributeName, JoinType type) {
-        return add(attributeName, type, false, Kind.MAP, "From.joinMap");
+        return add(attributeName, type, false, Kind.MAP, face() + ".joinMap");
     }
 
     @Override
@@ -360,7 +363,7 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
 
     @Override
     public <Y> Fetch<X, Y> fetch(SingularAttribute<? super X, Y> attribute, JoinType type) {
-        return add(name(attribute), type, true, Kind.SINGULAR, "FetchParent.fetch");
+        return add(name(attribute), type, true, Kind.SINGULAR, face() + ".fetch");
     }
 
     @Override
@@ -370,7 +373,7 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
 
     @Override
     public <Y> Fetch<X, Y> fetch(PluralAttribute<? super X, ?, Y> attribute, JoinType type) {
-        return add(name(attribute), type, true, Kind.ANY, "FetchParent.fetch");
+        return add(name(attribute), type, true, Kind.ANY, face() + ".fetch");
     }
 
     @Override
@@ -380,6 +383,6 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
 
     @Override
     public <T, Y> Fetch<T, Y> fetch(String attributeName, JoinType type) {
-        return add(attributeName, type, true, Kind.ANY, "FetchParent.fetch");
+        return add(attributeName, type, true, Kind.ANY, face() + ".fetch");
     }
 }

@@ -79,6 +79,11 @@ class JoinImpl<Z, X> extends FromImpl<Z, X> implements Join<Z, X>, Fetch<Z, X> {
     }
 
     @Override
+    String face() {
+        return fetch ? "Fetch" : "Join";
+    }
+
+    @Override
     String describe() {
         return from.describe() + "." + attribute.getName();
     }

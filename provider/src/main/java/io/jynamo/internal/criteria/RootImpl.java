@@ -40,6 +40,11 @@ final class RootImpl<X> extends FromImpl<X, X> implements Root<X> {
     }
 
     @Override
+    String face() {
+        return "Root";
+    }
+
+    @Override
     String describe() {
         return entity.getName();
     }
