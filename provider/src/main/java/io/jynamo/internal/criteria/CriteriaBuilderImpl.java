@@ -133,7 +133,7 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
         return new Functions.Count(ExpressionImpl.own(x));
     }
 
-    /** Entities are distinct already (there are no joins), so this is {@code count} of the root. */
+    /** Entities are distinct already (a join never repeats a result on DynamoDB), so this is {@code count} of the root. */
     @Override
     public Expression<Long> countDistinct(Expression<?> x) {
         if (!(x instanceof RootImpl<?>)) {

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The state of turning one criteria query into a statement: the identification variables of its roots,
+ * The state of turning one criteria query into a statement: the identification variables of its root and joins,
  * the values it carries (bound as parameters of generated names, so that plans are cached independently of
  * the values) and the parameter objects the application holds.
  */
