@@ -133,7 +133,7 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
         return new Functions.Count(ExpressionImpl.own(x));
     }
 
-    /** Entities are distinct already (there are no joins), so this is {@code count} of the root. */
+    /** Entities are distinct already (a join never repeats a result on DynamoDB), so this is {@code count} of the root. */
     @Override
     public Expression<Long> countDistinct(Expression<?> x) {
         if (!(x instanceof RootImpl<?>)) {
@@ -941,37 +941,52 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
 
     @Override
     public <X, T, V extends T> Join<X, V> treat(Join<X, T> arg0, Class<V> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.treat");
+        return treated(arg0, arg1);
     }
 
     @Override
     public <X, T, E extends T> CollectionJoin<X, E> treat(CollectionJoin<X, T> arg0, Class<E> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.treat");
+        return treated(arg0, arg1);
     }
 
     @Override
     public <X, T, E extends T> SetJoin<X, E> treat(SetJoin<X, T> arg0, Class<E> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.treat");
+        return treated(arg0, arg1);
     }
 
     @Override
     public <X, T, E extends T> ListJoin<X, E> treat(ListJoin<X, T> arg0, Class<E> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.treat");
+        return treated(arg0, arg1);
     }
 
     @Override
     public <X, K, T, V extends T> MapJoin<X, K, V> treat(MapJoin<X, K, T> arg0, Class<V> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.treat");
+        return treated(arg0, arg1);
     }
 
     @Override
     public <X, T extends X> Path<T> treat(Path<X> arg0, Class<T> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.treat");
+        return treated(arg0, arg1);
     }
 
     @Override
     public <X, T extends X> Root<T> treat(Root<X> arg0, Class<T> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.treat");
+        return treated(arg0, arg1);
+    }
+
+    /**
+     * TREAT as the type the path has already (or a supertype of it) is the path itself; TREAT as a subclass is not
+     * supported (JPQL's TREAT is not either).
+     */
+    @SuppressWarnings("unchecked")
+    private static <R> R treated(Expression<?> path, Class<?> type) {
+        ExpressionImpl<?> own = ExpressionImpl.own(path);
+        if (type != null && type.isAssignableFrom(own.getJavaType())) {
+            return (R) own;
+        }
+        throw Unsupported.construct("TREAT of " + own + " as " + (type == null ? null : type.getSimpleName())
+                + " (a subclass; JPQL's TREAT is not supported either: query the subclass's entity instead; only TREAT as"
+                + " the path's own type or a supertype is accepted): CriteriaBuilder.treat");
     }
 
     @Override

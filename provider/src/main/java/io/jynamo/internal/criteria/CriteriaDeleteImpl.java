@@ -28,6 +28,7 @@ final class CriteriaDeleteImpl<T> extends BulkCriteria<T> implements CriteriaDel
         Lowering l = new Lowering();
         RootImpl<?> root = (RootImpl<?>) getRoot();
         String variable = l.variable(root);
+        root.refuseJoins("CriteriaDelete");
         Lowered<Condition> where = clauses.where(l);
         Statement statement = new Statement(StatementKind.DELETE, root.getModel().getName(), Lowering.POS, variable,
                 SelectKind.ENTITY, List.of(), List.of(), where == null ? null : where.node(), null);

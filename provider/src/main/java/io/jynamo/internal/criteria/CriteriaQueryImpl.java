@@ -52,6 +52,10 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
         RootImpl<?> root = clauses.root("CriteriaQuery");
         String variable = l.variable(root);
         String entity = root.getModel().getName();
+        // Joins first: their variables are declared before any path through them is lowered.
+        List<io.jynamo.jpql.ast.Join> joins = new ArrayList<>();
+        StringBuilder joinText = new StringBuilder();
+        root.lowerJoins(l, joins, joinText);
         Selection<?> selected = selection != null ? selection : root;
 
         SelectKind kind;
@@ -63,6 +67,12 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
             kind = SelectKind.ENTITY;
             paths.add(new PathExpr(List.of(variable), Lowering.POS, null));
             selectText = variable;
+        } else if (selected instanceof JoinImpl<?, ?> join) {
+            // SELECT c FROM Order o JOIN o.customer c: the analyser decides what selecting a joined entity reads
+            kind = SelectKind.ENTITY;
+            String v = l.variable(join);
+            paths.add(new PathExpr(List.of(v), Lowering.POS, null));
+            selectText = v;
         } else if (selected instanceof Functions.Count count) {
             if (!(count.argument() instanceof PathImpl<?> p) || p.root() != root) {
                 throw Unsupported.construct("COUNT of anything but the root or one of its attributes: CriteriaBuilder.count");
@@ -81,7 +91,7 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
             List<Selection<?>> items = selected.isCompoundSelection() ? selected.getCompoundSelectionItems() : List.of(selected);
             StringBuilder text = new StringBuilder();
             for (Selection<?> item : items) {
-                if (!(item instanceof PathImpl<?> p) || item instanceof RootImpl<?>) {
+                if (!(item instanceof PathImpl<?> p) || item instanceof FromImpl<?, ?>) {
                     throw Unsupported.construct("selecting " + describe(item) + " (Jynamo selects the entity, its"
                             + " attributes or COUNT): CriteriaQuery.select");
                 }
@@ -105,7 +115,7 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
         List<String> orderTexts = new ArrayList<>();
         for (Order order : orders) {
             OrderImpl o = (OrderImpl) order;
-            if (!(o.expression() instanceof PathImpl<?> p) || o.expression() instanceof RootImpl<?>) {
+            if (!(o.expression() instanceof PathImpl<?> p) || o.expression() instanceof FromImpl<?, ?>) {
                 throw Unsupported.construct("ordering by " + o.expression() + ": CriteriaQuery.orderBy");
             }
             Lowered<Expr> e = p.lower(l);
@@ -116,14 +126,14 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
         }
         String orderText = orderTexts.isEmpty() ? "" : " ORDER BY " + String.join(", ", orderTexts);
         Statement statement = new Statement(StatementKind.SELECT, entity, Lowering.POS, variable, kind, paths, List.of(),
-                where == null ? null : where.node(), orderBy, List.of(), Statement.ResultShape.ROWS);
-        String text = "SELECT " + selectText + " FROM " + entity + " " + variable
+                where == null ? null : where.node(), orderBy, joins, Statement.ResultShape.ROWS);
+        String text = "SELECT " + selectText + " FROM " + entity + " " + variable + joinText
                 + (where == null ? "" : " WHERE " + where.text()) + orderText;
-        return new CriteriaStatement(statement, text, new Shaping(l.preset(), l.visible(), rows, rowType));
+        return new CriteriaStatement(statement, text, new Shaping(l.preset(), l.visible(), rows, rowType, l.fetchGraph()));
     }
 
     private static String describe(Selection<?> s) {
-        return s instanceof RootImpl<?> r ? "the entity " + r.describe() + " among other items" : String.valueOf(s);
+        return s instanceof FromImpl<?, ?> r ? "the entity " + r.describe() + " among other items" : String.valueOf(s);
     }
 
     /** How rows of selected values become results of the compound selection's kind. */

@@ -36,6 +36,7 @@ final class CriteriaUpdateImpl<T> extends BulkCriteria<T> implements CriteriaUpd
         Lowering l = new Lowering();
         RootImpl<?> root = (RootImpl<?>) getRoot();
         String variable = l.variable(root);
+        root.refuseJoins("CriteriaUpdate");
         if (targets.isEmpty()) {
             throw new IllegalStateException("The CriteriaUpdate sets nothing; call set(attribute, value) first");
         }

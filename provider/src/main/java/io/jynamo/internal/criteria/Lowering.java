@@ -1,15 +1,17 @@
 package io.jynamo.internal.criteria;
 
+import io.jynamo.internal.graph.GraphImpl;
 import io.jynamo.jpql.ast.Param;
 import io.jynamo.jpql.ast.Pos;
 import jakarta.persistence.Parameter;
+import jakarta.persistence.metamodel.ManagedType;
 
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The state of turning one criteria query into a statement: the identification variables of its roots,
+ * The state of turning one criteria query into a statement: the identification variables of its root and joins,
  * the values it carries (bound as parameters of generated names, so that plans are cached independently of
  * the values) and the parameter objects the application holds.
  */
@@ -20,9 +22,11 @@ final class Lowering {
     private final Map<Object, String> variables = new IdentityHashMap<>();
     private final Map<String, Object> preset = new LinkedHashMap<>();
     private final Map<String, Parameter<?>> visible = new LinkedHashMap<>();
+    private GraphImpl<?> fetchGraph;
 
-    String variable(RootImpl<?> root) {
-        return variables.computeIfAbsent(root, r -> root.getAlias() != null ? root.getAlias() : "e" + variables.size());
+    /** The identification variable of a root or a join: its alias, else {@code e0}, {@code e1}, ... in order of use. */
+    String variable(FromImpl<?, ?> from) {
+        return variables.computeIfAbsent(from, r -> from.getAlias() != null ? from.getAlias() : "e" + variables.size());
     }
 
     /** A parameter for a value the query carries. */
@@ -40,6 +44,20 @@ final class Lowering {
                     + "'; give each parameter its own name");
         }
         return new Param(p.statementName(), null, POS);
+    }
+
+    /** The entity graph of the fetches below fetches, made on first use. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    GraphImpl<?> fetchGraph(ManagedType<?> root) {
+        if (fetchGraph == null) {
+            fetchGraph = new GraphImpl(null, root, true);
+        }
+        return fetchGraph;
+    }
+
+    /** The entity graph of the fetches below fetches, or {@code null} for none. */
+    GraphImpl<?> fetchGraph() {
+        return fetchGraph;
     }
 
     Map<String, Object> preset() {

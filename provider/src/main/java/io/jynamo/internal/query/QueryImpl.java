@@ -206,6 +206,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (!compiled.fetches().isEmpty()) {
             session.loader().fetch(results, compiled.fetches().stream().map(io.jynamo.jpql.model.AssociationInfo::name).toList());
         }
+        if (shaping.fetches() != null) {
+            session.loader().fetch(results, shaping.fetches());
+        }
         io.jynamo.internal.graph.GraphImpl<?> graph = Graphs.of(hints);
         if (graph != null) {
             session.loader().fetch(results, graph);

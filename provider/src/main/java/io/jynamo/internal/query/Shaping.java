@@ -1,5 +1,6 @@
 package io.jynamo.internal.query;
 
+import io.jynamo.internal.graph.GraphImpl;
 import io.jynamo.jpql.CompiledQuery;
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
@@ -20,15 +21,23 @@ import java.util.function.Function;
  * @param visible the application's parameter objects, by the name the statement gives them
  * @param rows    turns a row (a value, or an {@code Object[]} of several) into a result, or {@code null}
  * @param rowType the Java type of a result when {@code rows} is set
+ * @param fetches the relationships the results load after the read beyond the statement's JOIN FETCH (a criteria
+ *                query's fetches below fetches, as an entity graph), or {@code null}
  */
 public record Shaping(Map<String, Object> preset, Map<String, Parameter<?>> visible, Function<Object, Object> rows,
-                      Class<?> rowType) {
+                      Class<?> rowType, GraphImpl<?> fetches) {
     /** A JPQL query: nothing added. */
     public static final Shaping NONE = new Shaping(Map.of(), Map.of(), null, null);
 
     public Shaping {
         preset = Map.copyOf(preset);
         visible = Map.copyOf(visible);
+    }
+
+    /** Shaping without fetches beyond the statement's. */
+    public Shaping(Map<String, Object> preset, Map<String, Parameter<?>> visible, Function<Object, Object> rows,
+                   Class<?> rowType) {
+        this(preset, visible, rows, rowType, null);
     }
 
     /**
