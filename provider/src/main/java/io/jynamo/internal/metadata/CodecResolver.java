@@ -217,6 +217,15 @@ final class CodecResolver {
         return basicCodec(type, p, at);
     }
 
+    /**
+     * The codec of a relationship map's key stored beside the relationship ({@code @MapKeyColumn}): as an
+     * element-collection map's key, with {@code @MapKeyEnumerated}, {@code @MapKeyTemporal} and
+     * {@code @Convert(attributeName = "key")}.
+     */
+    Codec mapKey(Class<?> type, Property p, String at) {
+        return part(type, convertNamed(p, "key"), p, at, true);
+    }
+
     /** The {@code @Convert} of a property with that {@code attributeName}, or {@code null}. */
     private static Convert convertNamed(Property p, String attributeName) {
         for (Convert c : Annotations.all(p.annotated(), Convert.class)) {

@@ -126,7 +126,7 @@ public final class MetadataBuilder {
             if (p.has(Id.class) || p.has(EmbeddedId.class)) {
                 continue;
             }
-            AssociationMeta association = Associations.read(p, where);
+            AssociationMeta association = Associations.read(p, where, codecs);
             if (association != null) {
                 associations.add(association);
                 continue;

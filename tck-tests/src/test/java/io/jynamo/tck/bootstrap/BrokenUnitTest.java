@@ -91,8 +91,9 @@ class BrokenUnitTest {
         @Id
         public String id;
         @ManyToMany
+        @jakarta.persistence.MapKey(name = "id")
         @jakarta.persistence.MapKeyColumn(name = "role")
-        public Map<String, User> owners; // maps keyed by a target attribute are mapped; a key stored beside is not
+        public Map<String, User> owners; // keyed by an attribute of the target and by a stored key at once
     }
 
     @Entity
@@ -101,7 +102,7 @@ class BrokenUnitTest {
         public String id;
         @OneToMany
         @OrderColumn
-        public List<User> members; // list positions are not kept
+        public java.util.Set<User> members; // a Set has no positions
     }
 
     @Entity
