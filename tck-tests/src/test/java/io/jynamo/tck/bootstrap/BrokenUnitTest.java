@@ -18,7 +18,6 @@ import jakarta.persistence.Version;
 import org.junit.jupiter.api.Test;
 
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
