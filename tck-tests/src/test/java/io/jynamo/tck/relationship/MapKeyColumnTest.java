@@ -49,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code @MapKeyEnumerated}/{@code @MapKeyTemporal}): on link items (keyed by owner and map key) or, for an
  * inverse {@code @OneToMany}, on the children's items; the shapes of the official TCK's annotations.mapkey* models.
  */
-class MapKeyColumnTest {
+public class MapKeyColumnTest {
 
     public enum Office { NORTH, SOUTH, EAST }
 

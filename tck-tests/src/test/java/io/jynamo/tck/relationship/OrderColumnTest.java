@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code @OrderColumn}: a List's positions on its link items (keyed by owner and position) or, for an inverse
  * {@code @OneToMany}, on the children's items; loaded in order, and a flush writes only what moved.
  */
-class OrderColumnTest {
+public class OrderColumnTest {
 
     @Entity
     public static class Playlist {
