@@ -78,6 +78,12 @@ public final class AssociationMeta {
     private EntityMeta mapKeyEntity;
     /** The attribute of a link item that holds the target's key (its sort key unless a position or map key is). */
     private AttributeMeta linkTarget;
+    /** A derived identity: {@code true} when the relationship is (part of) the entity's key. */
+    private boolean derived;
+    /** {@code @MapsId}'s value, or {@code null} for {@code @Id} on the relationship. */
+    private String mapsIdName;
+    /** The entity's key attributes the target's key attributes are (partition key first), once resolved. */
+    private List<AttributeMeta> derivedKeyAttributes = List.of();
 
     // Resolved by Associations.link once every entity is known.
     private EntityMeta owner;
@@ -119,6 +125,50 @@ public final class AssociationMeta {
 
     void mapKey(String mapKey) {
         this.mapKey = mapKey;
+    }
+
+    void derivedKey(String mapsIdName) {
+        this.derived = true;
+        this.mapsIdName = mapsIdName;
+    }
+
+    void derivedKeyAttributes(List<AttributeMeta> keys) {
+        this.derivedKeyAttributes = List.copyOf(keys);
+    }
+
+    /**
+     * Whether this owning to-one side is a derived identity ({@code @MapsId}, or {@code @Id} on the
+     * relationship): its foreign key is the entity's own key attribute, stored once.
+     */
+    public boolean derived() {
+        return derived;
+    }
+
+    /** {@code @MapsId}'s value ({@code ""} for the whole id), or {@code null} when not {@code @MapsId}. */
+    public String mapsIdName() {
+        return mapsIdName;
+    }
+
+    /**
+     * At persist, for a {@code @MapsId} side: copies the target's key into the entity's key attribute (JPA
+     * lets the application leave it unset: the relationship decides it).
+     *
+     * @throws IllegalArgumentException if the target is null or has no key yet
+     */
+    public void deriveKey(Object entity) {
+        if (!derived || mapsIdName == null) {
+            return;
+        }
+        Object t = accessor.get(entity);
+        for (int i = 0; i < joinColumns.size(); i++) {
+            Object id = t == null ? null : joinColumns.get(i).targetKey().accessor().get(t);
+            if (id == null) {
+                throw new IllegalArgumentException("Entity " + owner.name() + " derives its key from '" + name + "' (@MapsId),"
+                        + " which " + (t == null ? "is null" : "refers to a " + target.name() + " without a key")
+                        + ": set it to a persisted " + target.name() + " (persist that one first) before persisting");
+            }
+            derivedKeyAttributes.get(i).accessor().set(entity, id);
+        }
     }
 
     void orderColumn(String name) {

@@ -61,9 +61,6 @@ final class Associations {
             throw refused(at, "@JoinTable on a to-one relationship", "store the key on the owning side with"
                     + " @JoinColumn (the default), which needs no link table");
         }
-        if (p.has(MapsId.class)) {
-            throw refused(at, "@MapsId", "store the target's key as an @Id of its own and the relationship beside it");
-        }
         boolean toMany = o2m != null || m2m != null;
         boolean map = Map.class.isAssignableFrom(p.type());
         Class<?> collectionType = null;
@@ -139,6 +136,14 @@ final class Associations {
             throw refused(at, "@MapKey or a Map on a to-one relationship", "map a to-one as the target's type");
         }
         beside(p, at, result, codecs);
+        MapsId mapsId = p.get(MapsId.class);
+        if (mapsId != null || p.has(jakarta.persistence.Id.class)) {
+            if (toMany || mappedBy != null) {
+                throw new PersistenceException(at + " has " + (mapsId != null ? "@MapsId" : "@Id") + ", which only an"
+                        + " owning @ManyToOne or @OneToOne takes (a derived identity); remove it");
+            }
+            result.derivedKey(mapsId != null ? mapsId.value() : null);
+        }
         return result;
     }
 
@@ -282,7 +287,7 @@ final class Associations {
                 mapKeyEntity(byClass, e, a);
                 if (a.owningToOne()) {
                     EntityMeta target = target(byClass, e, a);
-                    a.resolve(e, target, joinColumns(e, a, target), null, null);
+                    a.resolve(e, target, a.derived() ? derivedJoinColumns(e, a, target) : joinColumns(e, a, target), null, null);
                 } else if (a.toMany() && a.mappedBy() == null) {
                     EntityMeta target = target(byClass, e, a);
                     a.resolve(e, target, List.of(), null, null);
@@ -294,6 +299,9 @@ final class Associations {
                 seen.add(attribute.storedName());
             }
             for (AssociationMeta a : e.associations()) {
+                if (a.derived()) {
+                    continue; // its foreign key is the entity's own key attribute: stored once
+                }
                 for (AssociationMeta.JoinColumn c : a.joinColumns()) {
                     if (!seen.add(c.storedName())) {
                         throw new PersistenceException("Entity " + e.javaClass().getName() + " attribute '" + a.name()
@@ -480,6 +488,73 @@ final class Associations {
                     + " annotate it @Entity and list it (or give targetEntity)");
         }
         return target;
+    }
+
+    /**
+     * The foreign key of a derived identity: the entity's own key attribute that holds the target's key, so
+     * that it is stored once. {@code @MapsId} names it ({@code ""}: the whole, simple id; {@code "x"}: the
+     * part {@code x} of an {@code @EmbeddedId}); {@code @Id} on the relationship makes the relationship that
+     * key attribute. The target needs a single-attribute key of the same type.
+     */
+    private static List<AssociationMeta.JoinColumn> derivedJoinColumns(EntityMeta owner, AssociationMeta a, EntityMeta target) {
+        String at = "Entity " + owner.javaClass().getName() + " attribute '" + a.name() + "'";
+        String construct = a.mapsIdName() == null ? "@Id" : "@MapsId";
+        if (target.root().sortKey() != null && "".equals(a.mapsIdName()) && owner.sortKey() != null) {
+            // @MapsId on the whole composite id: the child's partition and sort key are the parent's.
+            List<AttributeMeta> mine = List.of(owner.partitionKey(), owner.sortKey());
+            List<AttributeMeta> theirs = List.of(target.partitionKey(), target.sortKey());
+            if (!owner.partitionKey().name().equals(target.partitionKey().name())
+                    && owner.partitionKey().name().equals(target.sortKey().name())) {
+                mine = List.of(owner.sortKey(), owner.partitionKey());
+            }
+            List<AssociationMeta.JoinColumn> result = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                if (Types.box(mine.get(i).javaType()) != Types.box(theirs.get(i).javaType())) {
+                    throw new PersistenceException(at + " derives " + owner.name() + "'s key attribute '" + mine.get(i).name()
+                            + "' from " + target.name() + "'s '" + theirs.get(i).name() + "', which is a "
+                            + theirs.get(i).javaType().getName() + "; declare them alike (the same @EmbeddedId class)");
+                }
+                result.add(new AssociationMeta.JoinColumn(mine.get(i).storedName(), theirs.get(i)));
+            }
+            a.derivedKeyAttributes(mine);
+            return result;
+        }
+        if (target.root().sortKey() != null) {
+            throw refused(at, "a derived identity (" + construct + ") from " + target.name() + ", whose key is composite",
+                    "DynamoDB keys have two attributes, so the parent's two and one of the child's own do not fit"
+                    + " (@MapsId on the whole @EmbeddedId, the parent's key as the child's, is mapped);"
+                    + " give " + target.name() + " a single-attribute key, or store its key in basic @Id attributes of"
+                    + " their own and map the relationship beside them (insertable = false, updatable = false)");
+        }
+        AttributeMeta key;
+        if (a.mapsIdName() == null) {
+            key = owner.partitionKey().name().equals(a.name()) ? owner.partitionKey()
+                    : owner.sortKey() != null && owner.sortKey().name().equals(a.name()) ? owner.sortKey() : null;
+        } else if (a.mapsIdName().isEmpty()) {
+            if (owner.sortKey() != null) {
+                throw refused(at, "@MapsId without a name on an entity with a composite key", "name the part of the"
+                        + " @EmbeddedId it maps: @MapsId(\"...\")");
+            }
+            key = owner.partitionKey();
+        } else {
+            key = owner.idKind() != EntityMeta.IdKind.EMBEDDED_ID ? null
+                    : owner.partitionKey().name().equals(a.mapsIdName()) ? owner.partitionKey()
+                    : owner.sortKey() != null && owner.sortKey().name().equals(a.mapsIdName()) ? owner.sortKey() : null;
+            if (key == null) {
+                throw new PersistenceException(at + " has @MapsId(\"" + a.mapsIdName() + "\"), which names no attribute of "
+                        + owner.name() + "'s @EmbeddedId; name the attribute that holds " + target.name() + "'s key");
+            }
+        }
+        if (key == null) {
+            throw new IllegalStateException(at + ": its derived key attribute is missing");
+        }
+        if (Types.box(key.javaType()) != Types.box(target.partitionKey().javaType())) {
+            throw new PersistenceException(at + " derives " + owner.name() + "'s key attribute '" + key.name() + "' ("
+                    + key.javaType().getName() + ") from " + target.name() + "'s key '" + target.partitionKey().name()
+                    + "' (" + target.partitionKey().javaType().getName() + "); declare it with the same type");
+        }
+        a.derivedKeyAttributes(List.of(key));
+        return List.of(new AssociationMeta.JoinColumn(key.storedName(), target.partitionKey()));
     }
 
     /** The foreign-key attributes of an owning to-one side: declared ones matched to the target's key, or JPA's defaults. */

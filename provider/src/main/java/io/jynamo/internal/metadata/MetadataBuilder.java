@@ -123,8 +123,8 @@ public final class MetadataBuilder {
         AttributeMeta ttl = null;
         List<AssociationMeta> associations = new ArrayList<>();
         for (Property p : properties) {
-            if (p.has(Id.class) || p.has(EmbeddedId.class)) {
-                continue;
+            if ((p.has(Id.class) || p.has(EmbeddedId.class)) && !KeyReader.toOne(p)) {
+                continue; // a key attribute; an @Id relationship is both (a derived identity)
             }
             AssociationMeta association = Associations.read(p, where, codecs);
             if (association != null) {
