@@ -295,6 +295,17 @@ class DerivedIdentityTest {
     }
 
     @Test
+    void mergingANewChildDerivesItsKeyAsPersistDoes() {
+        start();
+        unit.inTransaction(em -> em.persist(new Person("777", "Edsger")));
+        unit.inTransaction(em -> {
+            History h = em.merge(new History(em.getReference(Person.class, "777"), "Dr M"));
+            assertEquals("777", h.id);
+        });
+        assertEquals("Dr M", unit.fromTransaction(em -> em.find(History.class, "777").doctorName));
+    }
+
+    @Test
     void mapsIdWithoutAParentFailsThePersistNamingTheAttribute() {
         start();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> unit.inTransaction(em ->
