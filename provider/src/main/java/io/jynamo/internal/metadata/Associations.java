@@ -523,8 +523,8 @@ final class Associations {
             throw refused(at, "a derived identity (" + construct + ") from " + target.name() + ", whose key is composite",
                     "DynamoDB keys have two attributes, so the parent's two and one of the child's own do not fit"
                     + " (@MapsId on the whole @EmbeddedId, the parent's key as the child's, is mapped);"
-                    + " give " + target.name() + " a single-attribute key, or store its key in basic @Id attributes of"
-                    + " their own and map the relationship beside them (insertable = false, updatable = false)");
+                    + " give " + target.name() + " a single-attribute key, or give the child a key of its own and keep"
+                    + " the relationship as an ordinary foreign key");
         }
         AttributeMeta key;
         if (a.mapsIdName() == null) {

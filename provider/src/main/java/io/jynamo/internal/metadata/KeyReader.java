@@ -200,8 +200,9 @@ final class KeyReader {
         if (ids.size() != 1 || ids.get(0).has(EmbeddedId.class) || toOne(ids.get(0)) || idClass(target) != null) {
             throw new PersistenceException(at + " is an @Id relationship (a derived identity) to " + target.getName()
                     + ", whose key is not one basic @Id attribute; Jynamo derives keys from single-attribute keys only"
-                    + " (DynamoDB keys have two attributes): give " + target.getSimpleName() + " a single @Id, or store"
-                    + " its key in basic @Id attributes and map the relationship beside them (see docs/relationships.md)");
+                    + " (DynamoDB keys have two attributes): give " + target.getSimpleName() + " a single @Id, or give"
+                    + " this entity a key of its own and keep the relationship as an ordinary foreign key (see"
+                    + " docs/relationships.md)");
         }
         AttributeMeta parentKey = codecs.attribute(ids.get(0), "Entity " + target.getName());
         if (!parentKey.keyable()) {
