@@ -357,6 +357,36 @@ public class OrderColumnTest {
     }
 
     @Test
+    void inPatchModeAMovedChildIsAnUpdateOfItsPositionOnly() {
+        start(io.jynamo.JynamoProperties.UPDATE_MODE, "patch");
+        unit.inTransaction(em -> {
+            Album al = new Album("al");
+            al.add("t0");
+            al.add("t1");
+            em.persist(al);
+        });
+        unit.calls().reset();
+        unit.inTransaction(em -> {
+            List<Track> t = em.find(Album.class, "al").tracks;
+            t.add(t.remove(0));
+        });
+        List<software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest> updates = unit.calls().requests("updateItem");
+        assertEquals(2, updates.size());
+        assertTrue(updates.stream().allMatch(u -> u.updateExpression().equals("SET #n0 = :v0")
+                && u.expressionAttributeNames().get("#n0").equals("track_no")), updates.toString());
+        assertEquals(List.of("t1", "t0"), tracks());
+    }
+
+    @Test
+    void removingTheOwnerDeletesItsOrderedLinks() {
+        start();
+        songs("a", "b");
+        playlist("a", "b", "a");
+        unit.inTransaction(em -> em.remove(em.find(Playlist.class, "p1")));
+        assertEquals(Map.of(), stored());
+    }
+
+    @Test
     void anInverseChildWithoutAPositionComesLastAndGetsOneAtTheNextFlush() {
         start();
         unit.inTransaction(em -> {
