@@ -338,7 +338,7 @@ final class Associations {
                             + " that stores the key (known: " + target.associations().stream()
                             .filter(AssociationMeta::owningToOne).map(AssociationMeta::name).toList() + ")");
                 }
-                if (!owning.target().isSameOrSuperOf(e) && !e.isSameOrSuperOf(owning.target())) {
+                if (!owning.target().isSameOrSuperOf(e) && !e.isSameOrSuperOf(owning.target()) && !sameTable(owning.target(), e)) {
                     throw new PersistenceException(at + " is mappedBy \"" + a.mappedBy() + "\", but " + target.name() + "."
                             + a.mappedBy() + " refers to " + owning.target().name() + ", not " + e.name());
                 }
@@ -473,6 +473,17 @@ final class Associations {
                     "key the map by an entity with a single-attribute key, or by a basic value with @MapKeyColumn");
         }
         a.mapKeyEntity(key);
+    }
+
+    /**
+     * Whether two entities are mapped to one table with the same key (as the TCK's mapkeycolumn model maps two
+     * department classes): a foreign key to one is a key of the other's items too.
+     */
+    private static boolean sameTable(EntityMeta a, EntityMeta b) {
+        return a.root().tableName().equals(b.root().tableName())
+                && a.root().partitionKey().storedName().equals(b.root().partitionKey().storedName())
+                && (a.root().sortKey() == null) == (b.root().sortKey() == null)
+                && (a.root().sortKey() == null || a.root().sortKey().storedName().equals(b.root().sortKey().storedName()));
     }
 
     /** An entity's table name without the unit's prefix, as JPA's default join table name uses it. */

@@ -406,6 +406,53 @@ public class MapKeyColumnTest {
         assertEquals(Date.class, meta.entity(Dept.class).getMap("byDate").getKeyJavaType());
     }
 
+    /** As the TCK's mapkeycolumn Department/Department2: two classes on one table, the second reading the first's keys. */
+    @Entity
+    @jakarta.persistence.Table(name = "Office")
+    public static class Office1 {
+        @Id
+        public int id;
+        @OneToMany(mappedBy = "office")
+        @MapKeyColumn(name = "OFFICE_ID")
+        public Map<String, Clerk> clerks = new HashMap<>();
+    }
+
+    @Entity
+    @jakarta.persistence.Table(name = "Office")
+    public static class Office2 {
+        @Id
+        public int id;
+        @OneToMany(mappedBy = "office")
+        @MapKeyColumn(name = "OFFICE_ID", insertable = false, updatable = false)
+        public Map<String, Clerk> clerks = new HashMap<>();
+    }
+
+    @Entity
+    public static class Clerk {
+        @Id
+        public int id;
+        @ManyToOne
+        public Office1 office;
+    }
+
+    @Test
+    void aMapOfAnotherClassOnTheSameTableReadsTheKeysTheOwningClassWrote() {
+        try (TestUnit u = TestUnit.of(Office1.class, Office2.class, Clerk.class).build()) {
+            u.inTransaction(em -> {
+                Office1 o = new Office1();
+                o.id = 1;
+                em.persist(o);
+                Clerk c = new Clerk();
+                c.id = 10;
+                c.office = o;
+                em.persist(c);
+                o.clerks.put("OFF-10", c);
+            });
+            assertEquals(Map.of("OFF-10", 10), u.fromTransaction(em -> em.find(Office2.class, 1).clerks.entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().id))));
+        }
+    }
+
     @Entity
     public static class NotAnEntityKey {
         @Id
