@@ -27,6 +27,8 @@ public final class EntityEntry {
     private Map<String, AttributeValue> snapshot;
     private boolean overRemoved;
     private LockModeType lock = LockModeType.NONE;
+    /** Attributes another entity's relationship stores on this item (a position, a map key), or {@code null}. */
+    private Map<String, AttributeValue> beside;
 
     EntityEntry(EntityMeta meta, Object entity, Map<String, AttributeValue> key, Status status,
                 Map<String, AttributeValue> snapshot) {
@@ -105,6 +107,23 @@ public final class EntityEntry {
         if (lock == LockModeType.NONE || this.lock != LockModeType.OPTIMISTIC_FORCE_INCREMENT) {
             this.lock = lock;
         }
+    }
+
+    /**
+     * The attributes an inverse {@code @OneToMany} of another entity stores on this item beside the
+     * relationship ({@code @OrderColumn}, {@code @MapKeyColumn}), which the flush writes with the item;
+     * {@code null} when none.
+     */
+    public Map<String, AttributeValue> beside() {
+        return beside;
+    }
+
+    /** Sets one attribute stored beside a relationship ({@link #beside()}). */
+    public void beside(String attribute, AttributeValue value) {
+        if (beside == null) {
+            beside = new java.util.LinkedHashMap<>();
+        }
+        beside.put(attribute, value);
     }
 
     /** {@code Entity{key=value}} for messages. */

@@ -518,6 +518,7 @@ public final class EntityLoader {
         }
         String index = a.foreignKeyIndex().name();
         List<Object> result = new ArrayList<>();
+        List<AttributeValue> beside = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             QueryResponse r = dynamo.queryPage(QueryRequest.builder().tableName(child.root().tableName()).indexName(index)
@@ -533,6 +534,9 @@ public final class EntityLoader {
                     continue;
                 }
                 result.add(materialise(child, item));
+                if (a.besideColumn() != null) {
+                    beside.add(item.get(a.besideColumn()));
+                }
             }
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
         } while (start != null);
@@ -541,42 +545,141 @@ public final class EntityLoader {
             result.sort(OrderBy.comparator(child, a.orderBy()));
         }
         noteLoaded(a, owner, result);
+        if (a.orderColumn() != null) {
+            return placed(a, result, beside);
+        }
+        if (a.mapKeyColumn() != null) {
+            return entries(a, result, beside);
+        }
         return result;
+    }
+
+    /**
+     * An ordered list ({@code @OrderColumn}) from its elements and their stored positions: each element at
+     * its position, {@code null} where no element has one (a gap, as JPA providers read one). An element
+     * without a position (stored before the order column existed), or whose position another element holds
+     * already, goes after the ones placed so far; the next flush stores the positions the list then has.
+     */
+    private static List<Object> placed(AssociationMeta a, List<Object> elements, List<AttributeValue> positions) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            order.add(i);
+        }
+        List<Integer> at = new ArrayList<>();
+        for (AttributeValue p : positions) {
+            at.add(position(a, p));
+        }
+        order.sort(java.util.Comparator.comparing(i -> at.get(i) == null ? Integer.MAX_VALUE : at.get(i)));
+        List<Object> list = new ArrayList<>(elements.size());
+        for (int i : order) {
+            Integer p = at.get(i);
+            while (p != null && list.size() < p) {
+                list.add(null);
+            }
+            list.add(elements.get(i));
+        }
+        return list;
+    }
+
+    private static Integer position(AssociationMeta a, AttributeValue stored) {
+        if (stored == null || stored.n() == null) {
+            return null;
+        }
+        try {
+            int p = new java.math.BigDecimal(stored.n()).intValueExact();
+            if (p < 0) {
+                throw new ArithmeticException();
+            }
+            return p;
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new jakarta.persistence.PersistenceException(a.owner().name() + "." + a.name() + ": a stored position '"
+                    + a.orderColumn() + "' = " + stored.n() + " is not a list index (a non-negative int); fix the item");
+        }
+    }
+
+    /**
+     * A keyed map's entries ({@code @MapKeyColumn}, {@code @MapKeyJoinColumn}) from its targets and their stored
+     * keys; a target without a stored key is left out (a map cannot hold it).
+     */
+    private List<Object> entries(AssociationMeta a, List<Object> targets, List<AttributeValue> keys) {
+        List<Object> entries = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            AttributeValue k = keys.get(i);
+            if (k == null || Boolean.TRUE.equals(k.nul()) || targets.get(i) == null) {
+                continue;
+            }
+            Object key = a.mapKeyEntity() != null
+                    ? reference(a.mapKeyEntity(), Map.of(a.mapKeyEntity().partitionKey().storedName(), k))
+                    : a.basicMapKey(k);
+            entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key, targets.get(i)));
+        }
+        return entries;
     }
 
     /**
      * The targets of a link-table side of one owner: one Query on the link table (its index for the inverse
      * side of a {@code @ManyToMany}), then the targets not managed yet in BatchGetItem calls of 100; targets
-     * whose items are gone are left out.
+     * whose items are gone are left out (an ordered list keeps their positions as {@code null}). An ordered
+     * list places each target at its stored position, a keyed map under its stored key.
      */
     private List<Object> linked(AssociationMeta a, Object owner) {
         EntityEntry ownerEntry = context.entry(owner);
-        List<Map<String, AttributeValue>> keys = linkedKeys(a, ownerEntry != null ? ownerEntry.key() : a.owner().keyOf(owner));
+        List<Map<String, AttributeValue>> rows = linkRows(a, ownerEntry != null ? ownerEntry.key() : a.owner().keyOf(owner));
         if (a.linkOwner()) {
             Set<Map<String, AttributeValue>> stored = new LinkedHashSet<>();
-            keys.forEach(k -> stored.add(AttributeValues.canonicalKey(k)));
+            rows.forEach(r -> stored.add(linkRow(a, r)));
             context.storedLinks(owner, a, stored);
+        }
+        String theirs = a.linkTarget().storedName();
+        String targetKey = a.target().root().partitionKey().storedName();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Map<String, AttributeValue> row : rows) {
+            keys.add(Map.of(targetKey, row.get(theirs)));
         }
         List<Object> result = new ArrayList<>(findAll(a.target(), keys, retrieveMode.get(), storeMode.get()));
         if (a.orderBy() != null) {
             result.sort(OrderBy.comparator(a.target(), a.orderBy()));
         }
         noteLoaded(a, owner, result);
-        return result;
+        String beside = a.linkOwner() ? a.besideColumn() : null;
+        if (beside == null) {
+            return result;
+        }
+        Set<Object> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        found.addAll(result);
+        List<Object> each = new ArrayList<>(rows.size());
+        List<AttributeValue> stored = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            EntityEntry t = context.entry(a.target(), keys.get(i));
+            each.add(t != null && found.contains(t.entity()) ? t.entity() : null);
+            stored.add(rows.get(i).get(beside));
+        }
+        return a.orderColumn() != null ? placed(a, each, stored) : entries(a, each, stored);
     }
 
     /**
-     * The keys of the targets a link table holds for one owner key, in the table's order: one Query (and
-     * its pages) by partition key, or on the inverted index for the inverse side of a {@code @ManyToMany}.
+     * One stored link of an owning link-table side as {@code LinkWrites} compares them: its sort key (the
+     * target's key, position or map key) and the target's key, by column name, canonical.
      */
-    public List<Map<String, AttributeValue>> linkedKeys(AssociationMeta a, Map<String, AttributeValue> ownerKey) {
+    public static Map<String, AttributeValue> linkRow(AssociationMeta a, Map<String, AttributeValue> item) {
+        String sort = a.linkTable().sortKey().storedName();
+        String target = a.linkTarget().storedName();
+        Map<String, AttributeValue> row = new LinkedHashMap<>();
+        row.put(sort, item.get(sort));
+        row.put(target, item.get(target));
+        return AttributeValues.canonicalKey(row);
+    }
+
+    /**
+     * The items a link table holds for one owner key: one Query (and its pages) by partition key, or on the
+     * inverted index for the inverse side of a {@code @ManyToMany}.
+     */
+    public List<Map<String, AttributeValue>> linkRows(AssociationMeta a, Map<String, AttributeValue> ownerKey) {
         EntityMeta link = a.linkTable();
-        String mine = (a.linkOwner() ? link.partitionKey() : link.sortKey()).storedName();
-        String theirs = (a.linkOwner() ? link.sortKey() : link.partitionKey()).storedName();
+        String mine = (a.linkOwner() ? link.partitionKey() : a.inverse().linkTarget()).storedName();
         String index = a.linkOwner() ? null : link.indexes().get(0).name();
         AttributeValue value = ownerKey.get(a.owner().root().partitionKey().storedName());
-        String targetKey = a.target().root().partitionKey().storedName();
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        List<Map<String, AttributeValue>> rows = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             QueryResponse r = dynamo.queryPage(QueryRequest.builder().tableName(link.tableName()).indexName(index)
@@ -584,13 +687,25 @@ public final class EntityLoader {
                     .expressionAttributeValues(Map.of(":k", value)).consistentRead(index == null && consistentReads)
                     .exclusiveStartKey(start).build());
             for (Map<String, AttributeValue> item : r.items()) {
-                AttributeValue other = item.get(theirs);
-                if (other != null) {
-                    keys.add(Map.of(targetKey, other));
+                if (item.get(a.linkTarget().storedName()) != null) {
+                    rows.add(item);
                 }
             }
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
         } while (start != null);
+        return rows;
+    }
+
+    /**
+     * The keys of the targets a link table holds for one owner key, in the table's order: one Query (and
+     * its pages) by partition key, or on the inverted index for the inverse side of a {@code @ManyToMany}.
+     */
+    public List<Map<String, AttributeValue>> linkedKeys(AssociationMeta a, Map<String, AttributeValue> ownerKey) {
+        String targetKey = a.target().root().partitionKey().storedName();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Map<String, AttributeValue> row : linkRows(a, ownerKey)) {
+            keys.add(Map.of(targetKey, row.get(a.linkTarget().storedName())));
+        }
         return keys;
     }
 }

@@ -44,9 +44,19 @@ public interface RelationCollection extends io.jynamo.internal.proxy.Instances.L
     static Object of(io.jynamo.internal.metadata.AssociationMeta a, Supplier<List<Object>> loader) {
         Class<?> type = a.collectionType();
         if (type == java.util.Map.class) {
-            return new LazyMap(loader, a::keyed);
+            // A map keyed beside the relationship loads as entries (key, target); one keyed by @MapKey as targets.
+            return new LazyMap(loader, a.mapKeyColumn() != null ? RelationCollection::fromEntries : a::keyed);
         }
         return type == java.util.Set.class ? new LazySet(loader) : new LazyList(loader);
+    }
+
+    private static java.util.Map<Object, Object> fromEntries(Collection<?> entries) {
+        java.util.Map<Object, Object> map = new java.util.LinkedHashMap<>();
+        for (Object e : entries) {
+            java.util.Map.Entry<?, ?> entry = (java.util.Map.Entry<?, ?>) e;
+            map.put(entry.getKey(), entry.getValue());
+        }
+        return map;
     }
 
     /** The targets a to-many value holds: a collection's elements, a map's values. */
@@ -71,7 +81,7 @@ public interface RelationCollection extends io.jynamo.internal.proxy.Instances.L
                 List<Object> found = loader.get();
                 C c = empty.get();
                 c.addAll(found);
-                loadedElements = List.copyOf(c);
+                loadedElements = java.util.Collections.unmodifiableList(new ArrayList<>(c)); // an ordered list may hold nulls
                 elements = c;
                 loader = null;
             }

@@ -298,6 +298,9 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
             return;
         }
         meta.fire(PrePersist.class, entity);
+        for (io.jynamo.internal.metadata.AssociationMeta a : meta.associations()) {
+            a.deriveKey(entity); // @MapsId: the key is the target's
+        }
         AttributeMeta pk = meta.partitionKey();
         if (meta.idToGenerate(entity)) {
             // Assigned at persist (JPA allows persist or flush) so the entity has its key in the identity map.

@@ -10,6 +10,7 @@ import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.metadata.LinkItem;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -35,14 +36,76 @@ final class LinkWrites {
             for (AssociationMeta a : entry.meta().associations()) {
                 if (a.linkOwner()) {
                     plan(entry, a);
+                } else if (a.toMany() && a.mappedBy() != null && a.linkTable() == null && a.besideColumn() != null
+                        && a.besideWritten()) {
+                    beside(entry, a);
                 }
             }
         }
     }
 
+    /**
+     * An inverse {@code @OneToMany} with {@code @OrderColumn} or {@code @MapKeyColumn}: the position or key of
+     * each child is stored on the child's item, so the owner of the list sets it on the children whose stored
+     * one differs (the flush writes them with the children; unchanged children are not written).
+     */
+    private void beside(EntityEntry entry, AssociationMeta a) {
+        if (entry.status() == EntityEntry.Status.REMOVED || entry.unread()) {
+            return;
+        }
+        Object value = a.accessor().get(entry.entity());
+        if (value == null || value instanceof RelationCollection rc && !rc.loaded()) {
+            return;
+        }
+        String column = a.besideColumn();
+        if (a.orderColumn() != null) {
+            int i = 0;
+            for (Object child : (java.util.List<?>) value) {
+                set(a, child, column, a.besideValue(i++));
+            }
+        } else {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                if (e.getValue() != null) {
+                    set(a, e.getValue(), column, key(a, e.getKey()));
+                }
+            }
+        }
+    }
+
+    private void set(AssociationMeta a, Object child, String column, AttributeValue value) {
+        EntityEntry c = child == null ? null : context.entry(child);
+        if (c == null || c.status() == EntityEntry.Status.REMOVED) {
+            return; // a new child without cascade fails the flush elsewhere; a removed one has no item to keep
+        }
+        AttributeValue stored = c.beside() != null && c.beside().containsKey(column) ? c.beside().get(column)
+                : c.snapshot() == null ? null : c.snapshot().get(column);
+        if (c.status() == EntityEntry.Status.NEW || !AttributeValues.canonicalKey(Map.of(column, value))
+                .equals(stored == null ? null : AttributeValues.canonicalKey(Map.of(column, stored)))) {
+            c.beside(column, value);
+        }
+    }
+
+    /** A map key as stored: refused when null, since it is part of an item's key or a stored attribute. */
+    private static AttributeValue key(AssociationMeta a, Object key) {
+        if (key == null) {
+            throw new IllegalStateException("Entity " + a.owner().name() + " attribute '" + a.name() + "' holds a null"
+                    + " map key, which Jynamo cannot store beside the relationship (" + a.mapKeyColumn() + "); give"
+                    + " every entry a key");
+        }
+        AttributeValue v = a.besideValue(key);
+        if (v == null) {
+            throw new IllegalStateException("Entity " + a.owner().name() + " attribute '" + a.name() + "' is keyed by a "
+                    + a.mapKeyEntity().name() + " whose key is null: persist it (its id is assigned at persist) first");
+        }
+        return v;
+    }
+
     private void plan(EntityEntry entry, AssociationMeta a) {
         Set<Map<String, AttributeValue>> base = context.storedLinks(entry.entity(), a);
-        Set<Map<String, AttributeValue>> current = new LinkedHashSet<>();
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> current = new LinkedHashMap<>();
+        EntityMeta link = a.linkTable();
+        String sort = link.sortKey().storedName();
+        String targetColumn = a.linkTarget().storedName();
         if (entry.status() != EntityEntry.Status.REMOVED) {
             if (entry.unread()) {
                 return;
@@ -51,9 +114,25 @@ final class LinkWrites {
             if (value instanceof RelationCollection rc && !rc.loaded()) {
                 return; // never loaded: unchanged
             }
-            for (Object target : Cascades.values(a, entry.entity(), false)) {
-                EntityEntry t = context.entry(target);
-                current.add(AttributeValues.canonicalKey(t != null ? t.key() : a.target().keyOf(target)));
+            if (a.orderColumn() != null) {
+                int i = 0;
+                for (Object target : value == null ? java.util.List.of() : (java.util.List<?>) value) {
+                    AttributeValue position = a.besideValue(i++);
+                    if (target != null) {
+                        row(current, sort, position, targetColumn, targetKey(a, target));
+                    }
+                }
+            } else if (a.mapKeyColumn() != null) {
+                for (Map.Entry<?, ?> e : value == null ? Set.<Map.Entry<?, ?>>of() : ((Map<?, ?>) value).entrySet()) {
+                    if (e.getValue() != null) {
+                        row(current, sort, key(a, e.getKey()), targetColumn, targetKey(a, e.getValue()));
+                    }
+                }
+            } else {
+                for (Object target : Cascades.values(a, entry.entity(), false)) {
+                    AttributeValue k = targetKey(a, target);
+                    row(current, sort, k, targetColumn, k);
+                }
             }
             if (base == null && entry.status() == EntityEntry.Status.NEW && !entry.overRemoved()) {
                 base = Set.of();
@@ -62,49 +141,81 @@ final class LinkWrites {
         if (base == null) {
             // The collection was replaced (or the owner is removed) before its links were read: read them now.
             base = new LinkedHashSet<>();
-            for (Map<String, AttributeValue> k : loader.linkedKeys(a, entry.key())) {
-                base.add(AttributeValues.canonicalKey(k));
+            for (Map<String, AttributeValue> item : loader.linkRows(a, entry.key())) {
+                base.add(EntityLoader.linkRow(a, item));
             }
         }
-        EntityMeta link = a.linkTable();
         AttributeValue owner = entry.key().get(entry.meta().root().partitionKey().storedName());
-        String targetKey = a.target().root().partitionKey().storedName();
-        for (Map<String, AttributeValue> k : current) {
-            if (!base.contains(k)) {
-                add(link, owner, k.get(targetKey));
+        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> stored = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> row : base) {
+            stored.put(Map.of(sort, row.get(sort)), row);
+        }
+        // Only what differs is written: a new or moved link is put, a link whose position or key is gone deleted.
+        for (Map.Entry<Map<String, AttributeValue>, Map<String, AttributeValue>> row : current.entrySet()) {
+            if (!row.getValue().equals(stored.get(row.getKey()))) {
+                put(link, owner, row.getValue());
             }
         }
-        for (Map<String, AttributeValue> k : base) {
-            if (!current.contains(k)) {
-                remove(link, owner, k.get(targetKey));
+        for (Map.Entry<Map<String, AttributeValue>, Map<String, AttributeValue>> row : stored.entrySet()) {
+            if (!current.containsKey(row.getKey())) {
+                remove(link, owner, row.getValue());
             }
         }
-        context.storedLinks(entry.entity(), a, current);
+        context.storedLinks(entry.entity(), a, new LinkedHashSet<>(current.values()));
     }
 
-    private static Map<String, AttributeValue> key(EntityMeta link, AttributeValue owner, AttributeValue target) {
-        return Map.of(link.partitionKey().storedName(), owner, link.sortKey().storedName(), target);
+    private AttributeValue targetKey(AssociationMeta a, Object target) {
+        EntityEntry t = context.entry(target);
+        Map<String, AttributeValue> key = t != null ? t.key() : a.target().keyOf(target);
+        return key.get(a.target().root().partitionKey().storedName());
     }
 
-    private static LinkItem item(EntityMeta link, AttributeValue owner, AttributeValue target) {
-        return new LinkItem(link.partitionKey().valueOf(owner), link.sortKey().valueOf(target));
+    private static void row(Map<Map<String, AttributeValue>, Map<String, AttributeValue>> rows, String sort,
+                            AttributeValue sortValue, String targetColumn, AttributeValue target) {
+        Map<String, AttributeValue> row = new LinkedHashMap<>();
+        row.put(sort, sortValue);
+        row.put(targetColumn, target);
+        row = AttributeValues.canonicalKey(row);
+        rows.putIfAbsent(Map.of(sort, row.get(sort)), row);
     }
 
-    private void add(EntityMeta link, AttributeValue owner, AttributeValue target) {
-        Map<String, AttributeValue> key = key(link, owner, target);
-        EntityEntry e = context.entry(link, key);
-        if (e == null) {
-            context.add(link, item(link, owner, target), key, EntityEntry.Status.NEW, null);
-        } else if (e.status() == EntityEntry.Status.REMOVED) {
-            e.status(EntityEntry.Status.MANAGED); // its delete is not written yet: it stays
+    private static Map<String, AttributeValue> key(EntityMeta link, AttributeValue owner, Map<String, AttributeValue> row) {
+        return Map.of(link.partitionKey().storedName(), owner, link.sortKey().storedName(),
+                row.get(link.sortKey().storedName()));
+    }
+
+    private static LinkItem item(EntityMeta link, AttributeValue owner, Map<String, AttributeValue> row) {
+        LinkItem item = new LinkItem(null, null);
+        fill(link, item, owner, row);
+        return item;
+    }
+
+    /** Sets a link item's attributes (owner, target, position or key) from a row. */
+    private static void fill(EntityMeta link, LinkItem item, AttributeValue owner, Map<String, AttributeValue> row) {
+        for (io.jynamo.internal.metadata.AttributeMeta at : link.attributes()) {
+            AttributeValue v = at == link.partitionKey() ? owner : row.get(at.storedName());
+            at.accessor().set(item, at.valueOf(v));
         }
     }
 
-    private void remove(EntityMeta link, AttributeValue owner, AttributeValue target) {
-        Map<String, AttributeValue> key = key(link, owner, target);
+    private void put(EntityMeta link, AttributeValue owner, Map<String, AttributeValue> row) {
+        Map<String, AttributeValue> key = key(link, owner, row);
         EntityEntry e = context.entry(link, key);
         if (e == null) {
-            context.add(link, item(link, owner, target), key, EntityEntry.Status.MANAGED, key).status(EntityEntry.Status.REMOVED);
+            context.add(link, item(link, owner, row), key, EntityEntry.Status.NEW, null);
+            return;
+        }
+        if (e.status() == EntityEntry.Status.REMOVED) {
+            e.status(EntityEntry.Status.MANAGED); // its delete is not written yet: it stays, holding this row
+        }
+        fill(link, (LinkItem) e.entity(), owner, row);
+    }
+
+    private void remove(EntityMeta link, AttributeValue owner, Map<String, AttributeValue> row) {
+        Map<String, AttributeValue> key = key(link, owner, row);
+        EntityEntry e = context.entry(link, key);
+        if (e == null) {
+            context.add(link, item(link, owner, row), key, EntityEntry.Status.MANAGED, key).status(EntityEntry.Status.REMOVED);
         } else if (e.status() == EntityEntry.Status.NEW) {
             context.remove(e); // never written
         } else {

@@ -67,6 +67,11 @@ final class Merger {
         if (meta.idToGenerate(entity)) {
             return persistCopy(meta, entity, instances.create(meta));
         }
+        for (io.jynamo.internal.metadata.AssociationMeta a : meta.associations()) {
+            if (a.derived() && a.accessor().get(entity) != null) {
+                a.deriveKey(entity); // @MapsId: a new child's key is its parent's, as at persist
+            }
+        }
         Map<String, AttributeValue> key = meta.keyOf(entity);
         EntityEntry existing = context.entry(meta, key);
         Object managed;

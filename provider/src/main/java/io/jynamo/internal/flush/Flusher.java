@@ -169,9 +169,9 @@ public final class Flusher {
                 }
                 if (e.overRemoved()) {
                     // It replaces an item whose delete was dropped: the item exists, and must still be the one removed.
-                    return new Write.Put(e, meta.toItem(entity), false, storedVersion(e));
+                    return new Write.Put(e, withBeside(e, meta.toItem(entity)), false, storedVersion(e));
                 }
-                return new Write.Put(e, meta.toItem(entity), version != null, null);
+                return new Write.Put(e, withBeside(e, meta.toItem(entity)), version != null, null);
             }
             case REMOVED -> {
                 return new Write.Delete(e, storedVersion(e));
@@ -180,14 +180,14 @@ public final class Flusher {
                 if (e.snapshot() == null) {
                     return null;
                 }
-                Map<String, AttributeValue> item = Boolean.FALSE.equals(instances.mayBeDirty(entity))
-                        ? null : withUnmapped(meta, meta.toItem(entity), e.snapshot());
+                Map<String, AttributeValue> item = Boolean.FALSE.equals(instances.mayBeDirty(entity)) && e.beside() == null
+                        ? null : withBeside(e, withUnmapped(meta, meta.toItem(entity), e.snapshot()));
                 if (item == null || item.equals(e.snapshot())) {
                     return e.lock() == LockModeType.NONE ? null : versionCheck(e);
                 }
                 if (meta.hasCallbacks(PreUpdate.class)) {
                     meta.fire(PreUpdate.class, entity);
-                    item = withUnmapped(meta, meta.toItem(entity), e.snapshot());
+                    item = withBeside(e, withUnmapped(meta, meta.toItem(entity), e.snapshot()));
                 }
                 if (!meta.keyOfItem(item).equals(e.key())) {
                     throw new PersistenceException("The primary key of managed entity " + e.describe()
@@ -256,6 +256,14 @@ public final class Flusher {
         if (discriminator != null && stored.containsKey(discriminator)) {
             // A reference of a superclass (getReference) may hold an item stored as a subclass: it stays one.
             item.put(discriminator, stored.get(discriminator));
+        }
+        return item;
+    }
+
+    /** The item with the attributes another entity's relationship stores on it (a position, a map key). */
+    private static Map<String, AttributeValue> withBeside(EntityEntry e, Map<String, AttributeValue> item) {
+        if (e.beside() != null) {
+            item.putAll(e.beside());
         }
         return item;
     }

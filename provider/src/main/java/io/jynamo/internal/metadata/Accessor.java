@@ -92,6 +92,18 @@ public final class Accessor {
 
     private RecordShape recordShape;
     private int recordIndex;
+    /** A key read through a relationship (a derived identity): setting it does nothing. */
+    private boolean through;
+
+    /**
+     * The key of the entity another attribute refers to (an {@code @Id} relationship): read through it;
+     * setting it does nothing, since the relationship is set from the stored key when the entity is loaded.
+     */
+    static Accessor through(Accessor relationship, Accessor targetKey) {
+        Accessor a = new Accessor(relationship, targetKey, null);
+        a.through = true;
+        return a;
+    }
 
     private Accessor(Accessor outer, Accessor inner, java.util.function.Supplier<Object> outerFactory) {
         this.getter = null;
@@ -128,6 +140,9 @@ public final class Accessor {
 
     /** Sets the attribute; {@code null} on a primitive sets its default (0, false). */
     public void set(Object owner, Object value) {
+        if (through) {
+            return;
+        }
         if (recordShape != null) {
             outer.set(owner, recordShape.with(outer.get(owner), recordIndex, value));
             return;

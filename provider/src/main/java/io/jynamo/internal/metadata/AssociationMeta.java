@@ -66,6 +66,24 @@ public final class AssociationMeta {
 
     /** A {@code Map} side's key: the target's attribute {@code @MapKey} names, "" for the target's key; else {@code null}. */
     private String mapKey;
+    /** A {@code List} side's {@code @OrderColumn} name, or {@code null}. */
+    private String orderColumn;
+    /** A {@code Map} side's {@code @MapKeyColumn} / {@code @MapKeyJoinColumn} name, or {@code null}. */
+    private String mapKeyColumn;
+    private Class<?> mapKeyClass;
+    /** The codec of a basic map key stored beside; {@code null} for an entity key (its key attribute's codec). */
+    private io.jynamo.internal.convert.Codec mapKeyCodec;
+    /** Whether the map writes its key column (false when {@code insertable = false, updatable = false}). */
+    private boolean mapKeyWritten = true;
+    private EntityMeta mapKeyEntity;
+    /** The attribute of a link item that holds the target's key (its sort key unless a position or map key is). */
+    private AttributeMeta linkTarget;
+    /** A derived identity: {@code true} when the relationship is (part of) the entity's key. */
+    private boolean derived;
+    /** {@code @MapsId}'s value, or {@code null} for {@code @Id} on the relationship. */
+    private String mapsIdName;
+    /** The entity's key attributes the target's key attributes are (partition key first), once resolved. */
+    private List<AttributeMeta> derivedKeyAttributes = List.of();
 
     // Resolved by Associations.link once every entity is known.
     private EntityMeta owner;
@@ -107,6 +125,146 @@ public final class AssociationMeta {
 
     void mapKey(String mapKey) {
         this.mapKey = mapKey;
+    }
+
+    void derivedKey(String mapsIdName) {
+        this.derived = true;
+        this.mapsIdName = mapsIdName;
+    }
+
+    void derivedKeyAttributes(List<AttributeMeta> keys) {
+        this.derivedKeyAttributes = List.copyOf(keys);
+    }
+
+    /**
+     * Whether this owning to-one side is a derived identity ({@code @MapsId}, or {@code @Id} on the
+     * relationship): its foreign key is the entity's own key attribute, stored once.
+     */
+    public boolean derived() {
+        return derived;
+    }
+
+    /** {@code @MapsId}'s value ({@code ""} for the whole id), or {@code null} when not {@code @MapsId}. */
+    public String mapsIdName() {
+        return mapsIdName;
+    }
+
+    /**
+     * At persist, for a {@code @MapsId} side: copies the target's key into the entity's key attribute (JPA
+     * lets the application leave it unset: the relationship decides it).
+     *
+     * @throws IllegalArgumentException if the target is null or has no key yet
+     */
+    public void deriveKey(Object entity) {
+        if (!derived || mapsIdName == null) {
+            return;
+        }
+        Object t = accessor.get(entity);
+        for (int i = 0; i < joinColumns.size(); i++) {
+            Object id = t == null ? null : joinColumns.get(i).targetKey().accessor().get(t);
+            if (id == null) {
+                throw new IllegalArgumentException("Entity " + owner.name() + " derives its key from '" + name + "' (@MapsId),"
+                        + " which " + (t == null ? "is null" : "refers to a " + target.name() + " without a key")
+                        + ": set it to a persisted " + target.name() + " (persist that one first) before persisting");
+            }
+            derivedKeyAttributes.get(i).accessor().set(entity, id);
+        }
+    }
+
+    void orderColumn(String name) {
+        this.orderColumn = name;
+    }
+
+    void mapKeyColumn(String name, Class<?> keyClass, io.jynamo.internal.convert.Codec codec, boolean written) {
+        this.mapKey = null;
+        this.mapKeyColumn = name;
+        this.mapKeyClass = keyClass;
+        this.mapKeyCodec = codec;
+        this.mapKeyWritten = written;
+    }
+
+    void mapKeyEntity(EntityMeta keyEntity) {
+        this.mapKeyEntity = keyEntity;
+    }
+
+    void linkTarget(AttributeMeta linkTarget) {
+        this.linkTarget = linkTarget;
+    }
+
+    /**
+     * The {@code @OrderColumn} of a {@code List} side: the attribute holding each element's position (0-based),
+     * on the link item or, for an inverse {@code @OneToMany}, on the child's item; else {@code null}.
+     */
+    public String orderColumn() {
+        return orderColumn;
+    }
+
+    /**
+     * The {@code @MapKeyColumn} / {@code @MapKeyJoinColumn} of a {@code Map} side: the attribute holding each
+     * target's map key, on the link item or, for an inverse {@code @OneToMany}, on the child's item; else {@code null}.
+     */
+    public String mapKeyColumn() {
+        return mapKeyColumn;
+    }
+
+    /** The attribute stored beside the relationship ({@link #orderColumn()} or {@link #mapKeyColumn()}), or {@code null}. */
+    public String besideColumn() {
+        return orderColumn != null ? orderColumn : mapKeyColumn;
+    }
+
+    /** Whether the flush writes {@link #besideColumn()} ({@code insertable}/{@code updatable} not both false). */
+    public boolean besideWritten() {
+        return orderColumn != null || mapKeyWritten;
+    }
+
+    /** A map's key type: the {@code @MapKey} attribute's, or the declared key class of a key stored beside. */
+    public Class<?> mapKeyJavaType() {
+        return mapKeyColumn != null ? mapKeyClass : mapKey() == null ? null : mapKey().javaType();
+    }
+
+    /** The entity a {@code @MapKeyJoinColumn} map is keyed by, or {@code null}. */
+    public EntityMeta mapKeyEntity() {
+        return mapKeyEntity;
+    }
+
+    /** The stored value of a position or a map key (an entity key by its key attribute); {@code null} for a null key. */
+    public AttributeValue besideValue(Object keyOrPosition) {
+        if (keyOrPosition == null) {
+            return null;
+        }
+        if (orderColumn != null) {
+            return AttributeValue.fromN(keyOrPosition.toString());
+        }
+        if (mapKeyEntity != null) {
+            return mapKeyEntity.partitionKey().write(keyOrPosition);
+        }
+        return mapKeyCodec.write(keyOrPosition);
+    }
+
+    /** A basic map key read back from its stored value (an entity key is a reference the loader makes). */
+    public Object basicMapKey(AttributeValue stored) {
+        return stored == null || Boolean.TRUE.equals(stored.nul()) ? null : mapKeyCodec.read(stored);
+    }
+
+    /** Whether a map key stored beside has a basic codec (a {@code @MapKeyColumn}), not an entity's key. */
+    boolean besideCodecDeclared() {
+        return mapKeyCodec != null;
+    }
+
+    /** The codec of {@link #besideColumn()}'s values, for link tables' key schemas. */
+    io.jynamo.internal.convert.Codec besideCodec() {
+        if (orderColumn != null) {
+            return io.jynamo.internal.convert.Codecs.basic(Integer.class);
+        }
+        return mapKeyEntity != null ? mapKeyEntity.partitionKey().codec() : mapKeyCodec;
+    }
+
+    /**
+     * The attribute of this side's link items that holds the target's key: the sort key of a plain link
+     * table, an attribute beside the position or map key (the sort key then) of an ordered or keyed one.
+     */
+    public AttributeMeta linkTarget() {
+        return linkTarget;
     }
 
     /**

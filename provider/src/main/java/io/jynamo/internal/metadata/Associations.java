@@ -9,6 +9,9 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKey;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.MapKeyJoinColumn;
+import jakarta.persistence.MapKeyJoinColumns;
 import jakarta.persistence.MapsId;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
@@ -40,7 +43,7 @@ final class Associations {
     }
 
     /** The association of a property, or {@code null} when it carries no relationship annotation. */
-    static AssociationMeta read(Property p, String where) {
+    static AssociationMeta read(Property p, String where, CodecResolver codecs) {
         ManyToOne m2o = p.get(ManyToOne.class);
         OneToOne o2o = p.get(OneToOne.class);
         OneToMany o2m = p.get(OneToMany.class);
@@ -58,20 +61,8 @@ final class Associations {
             throw refused(at, "@JoinTable on a to-one relationship", "store the key on the owning side with"
                     + " @JoinColumn (the default), which needs no link table");
         }
-        if (p.has(MapsId.class)) {
-            throw refused(at, "@MapsId", "store the target's key as an @Id of its own and the relationship beside it");
-        }
-        if (p.has(OrderColumn.class)) {
-            throw refused(at, "@OrderColumn", "Jynamo keeps no list position (an inverse side is read by an index Query,"
-                    + " a link table is ordered by the target's key); use @OrderBy on an attribute of the target");
-        }
         boolean toMany = o2m != null || m2m != null;
         boolean map = Map.class.isAssignableFrom(p.type());
-        if (map && (p.has(jakarta.persistence.MapKeyColumn.class) || p.has(jakarta.persistence.MapKeyJoinColumn.class)
-                || p.has(jakarta.persistence.MapKeyJoinColumns.class))) {
-            throw refused(at, "a map key stored beside the relationship (@MapKeyColumn, @MapKeyJoinColumn)",
-                    "key the map by an attribute of the target with @MapKey(name = \"...\")");
-        }
         Class<?> collectionType = null;
         Class<?> target;
         if (toMany) {
@@ -144,7 +135,100 @@ final class Associations {
         } else if (map || p.has(MapKey.class)) {
             throw refused(at, "@MapKey or a Map on a to-one relationship", "map a to-one as the target's type");
         }
+        beside(p, at, result, codecs);
+        MapsId mapsId = p.get(MapsId.class);
+        if (mapsId != null || p.has(jakarta.persistence.Id.class)) {
+            if (toMany || mappedBy != null) {
+                throw new PersistenceException(at + " has " + (mapsId != null ? "@MapsId" : "@Id") + ", which only an"
+                        + " owning @ManyToOne or @OneToOne takes (a derived identity); remove it");
+            }
+            result.derivedKey(mapsId != null ? mapsId.value() : null);
+        }
         return result;
+    }
+
+    /**
+     * What a to-many side stores beside the relationship: a {@code List}'s position ({@code @OrderColumn}) or
+     * a {@code Map}'s key ({@code @MapKeyColumn}, {@code @MapKeyJoinColumn}), on the link item of a link-table
+     * side or on the child's item of an inverse {@code @OneToMany}. The inverse side of a {@code @ManyToMany}
+     * has no items of its own to hold them, so it is refused there.
+     */
+    private static void beside(Property p, String at, AssociationMeta a, CodecResolver codecs) {
+        OrderColumn order = p.get(OrderColumn.class);
+        MapKeyColumn keyColumn = p.get(MapKeyColumn.class);
+        List<MapKeyJoinColumn> keyJoin = new ArrayList<>(List.of(Annotations.all(p.annotated(), MapKeyJoinColumn.class)));
+        MapKeyJoinColumns keyJoins = p.get(MapKeyJoinColumns.class);
+        if (keyJoins != null && keyJoin.isEmpty()) {
+            keyJoin.addAll(List.of(keyJoins.value()));
+        }
+        boolean keyed = keyColumn != null || !keyJoin.isEmpty();
+        if (order == null && !keyed) {
+            return;
+        }
+        String what = order != null ? "@OrderColumn" : keyColumn != null ? "@MapKeyColumn" : "@MapKeyJoinColumn";
+        if (!a.toMany()) {
+            throw new PersistenceException(at + " has " + what + ", which only a to-many side (a List for @OrderColumn,"
+                    + " a Map for a map key column) takes; remove it");
+        }
+        if (a.kind() == AssociationMeta.Kind.MANY_TO_MANY && a.mappedBy() != null) {
+            throw refused(at, what + " on the inverse (mappedBy) side of a @ManyToMany", "the link items belong to the"
+                    + " owning side " + a.targetClass().getSimpleName() + "." + a.mappedBy() + "; put " + what
+                    + " there, or use @OrderBy / @MapKey(name) on this side");
+        }
+        if (order != null) {
+            if (a.collectionType() != List.class) {
+                throw new PersistenceException(at + " has @OrderColumn but is a " + a.collectionType().getSimpleName()
+                        + "; only a List has positions: declare it List");
+            }
+            if (a.orderBy() != null) {
+                throw new PersistenceException(at + " has both @OrderColumn and @OrderBy; keep one (JPA allows only one)");
+            }
+            a.orderColumn(order.name().isEmpty() ? p.name() + "_ORDER" : order.name());
+            return;
+        }
+        if (a.collectionType() != Map.class) {
+            throw new PersistenceException(at + " has " + what + " but is a " + a.collectionType().getSimpleName()
+                    + "; a map key column belongs on a Map");
+        }
+        if (p.has(MapKey.class)) {
+            throw new PersistenceException(at + " has both @MapKey and " + what + "; @MapKey keys the map by an attribute of"
+                    + " the target, " + what + " by a value stored beside it: keep one");
+        }
+        if (keyColumn != null && !keyJoin.isEmpty()) {
+            throw new PersistenceException(at + " has both @MapKeyColumn and @MapKeyJoinColumn; keep the one its key type"
+                    + " needs (@MapKeyJoinColumn for an entity key)");
+        }
+        if (keyJoin.size() > 1) {
+            throw refused(at, "several @MapKeyJoinColumns", "key the map by an entity with a single-attribute key");
+        }
+        jakarta.persistence.MapKeyClass declaredKey = p.get(jakarta.persistence.MapKeyClass.class);
+        Class<?> keyClass = declaredKey != null && declaredKey.value() != void.class ? declaredKey.value() : mapKeyType(p, at);
+        if (keyColumn != null) {
+            if (Annotations.has(keyClass, jakarta.persistence.Entity.class)) {
+                throw new PersistenceException(at + " is keyed by the entity " + keyClass.getSimpleName() + " with"
+                        + " @MapKeyColumn; an entity key is stored by its key: use @MapKeyJoinColumn");
+            }
+            String name = keyColumn.name().isEmpty() ? p.name() + "_KEY" : keyColumn.name();
+            a.mapKeyColumn(name, keyClass, codecs.mapKey(keyClass, p, at + " map key"), keyColumn.insertable() || keyColumn.updatable());
+        } else {
+            MapKeyJoinColumn c = keyJoin.get(0);
+            String name = c.name().isEmpty() ? p.name() + "_KEY" : c.name();
+            a.mapKeyColumn(name, keyClass, null, c.insertable() || c.updatable());
+        }
+    }
+
+    /** A map's key type argument ({@code Map<K, V>}). */
+    private static Class<?> mapKeyType(Property p, String at) {
+        if (p.genericType() instanceof ParameterizedType pt && pt.getActualTypeArguments().length == 2) {
+            Type k = pt.getActualTypeArguments()[0];
+            if (k instanceof Class<?> c) {
+                return c;
+            }
+            if (k instanceof ParameterizedType inner && inner.getRawType() instanceof Class<?> c) {
+                return c;
+            }
+        }
+        throw new PersistenceException(at + " is a raw Map: give its key type (Map<String, Employee>) or @MapKeyClass");
     }
 
     private static List<JoinColumn> declared(Property p) {
@@ -200,9 +284,10 @@ final class Associations {
                             "a relationship of an entity of a TABLE_PER_CLASS hierarchy",
                             "map the hierarchy as InheritanceType.SINGLE_TABLE");
                 }
+                mapKeyEntity(byClass, e, a);
                 if (a.owningToOne()) {
                     EntityMeta target = target(byClass, e, a);
-                    a.resolve(e, target, joinColumns(e, a, target), null, null);
+                    a.resolve(e, target, a.derived() ? derivedJoinColumns(e, a, target) : joinColumns(e, a, target), null, null);
                 } else if (a.toMany() && a.mappedBy() == null) {
                     EntityMeta target = target(byClass, e, a);
                     a.resolve(e, target, List.of(), null, null);
@@ -214,6 +299,9 @@ final class Associations {
                 seen.add(attribute.storedName());
             }
             for (AssociationMeta a : e.associations()) {
+                if (a.derived()) {
+                    continue; // its foreign key is the entity's own key attribute: stored once
+                }
                 for (AssociationMeta.JoinColumn c : a.joinColumns()) {
                     if (!seen.add(c.storedName())) {
                         throw new PersistenceException("Entity " + e.javaClass().getName() + " attribute '" + a.name()
@@ -240,6 +328,7 @@ final class Associations {
                     }
                     a.resolve(e, target, List.of(), owning, null);
                     a.linkTable(owning.linkTable());
+                    a.linkTarget(owning.linkTable().partitionKey());
                     continue;
                 }
                 if (owning == null || !owning.owningToOne()) {
@@ -249,7 +338,7 @@ final class Associations {
                             + " that stores the key (known: " + target.associations().stream()
                             .filter(AssociationMeta::owningToOne).map(AssociationMeta::name).toList() + ")");
                 }
-                if (!owning.target().isSameOrSuperOf(e) && !e.isSameOrSuperOf(owning.target())) {
+                if (!owning.target().isSameOrSuperOf(e) && !e.isSameOrSuperOf(owning.target()) && !sameTable(owning.target(), e)) {
                     throw new PersistenceException(at + " is mappedBy \"" + a.mappedBy() + "\", but " + target.name() + "."
                             + a.mappedBy() + " refers to " + owning.target().name() + ", not " + e.name());
                 }
@@ -260,6 +349,23 @@ final class Associations {
                             + " @OneToOne with @OneToOne");
                 }
                 a.resolve(e, target, List.of(), owning, foreignKeyIndex(target, owning));
+                String beside = a.besideColumn();
+                if (beside != null && a.besideWritten()) {
+                    for (AttributeMeta c : target.attributes()) {
+                        if (c.storedName().equals(beside)) {
+                            throw new PersistenceException(at + " stores its " + (a.orderColumn() != null ? "positions"
+                                    : "map keys") + " as '" + beside + "' on the " + target.name() + " items, which "
+                                    + target.name() + "." + c.name() + " is stored as; rename one, or make the map key"
+                                    + " read-only (@MapKeyColumn(insertable = false, updatable = false)) to read that attribute");
+                        }
+                    }
+                    for (AssociationMeta.JoinColumn c : owning.joinColumns()) {
+                        if (c.storedName().equals(beside)) {
+                            throw new PersistenceException(at + " stores its positions or keys as '" + beside
+                                    + "', which is the foreign key of " + target.name() + "." + owning.name() + "; rename it");
+                        }
+                    }
+                }
             }
         }
         for (EntityMeta e : entities) {
@@ -318,14 +424,66 @@ final class Associations {
         }
         AttributeMeta pk = new AttributeMeta("owner", ownerColumn, ownerKey.javaType(), null, ownerField, ownerKey.codec(),
                 null, a.member(), AttributeMeta.Role.PARTITION_KEY);
-        AttributeMeta sk = new AttributeMeta("target", targetColumn, targetKey.javaType(), null, targetField, targetKey.codec(),
-                null, a.member(), AttributeMeta.Role.SORT_KEY);
-        IndexMeta inverted = new IndexMeta(INDEX_PREFIX + targetColumn.replaceAll("[^a-zA-Z0-9_.-]", "_"), sk, pk, true);
+        String beside = a.besideColumn();
+        AttributeMeta targetAttribute = new AttributeMeta("target", targetColumn, targetKey.javaType(), null, targetField,
+                targetKey.codec(), null, a.member(), beside == null ? AttributeMeta.Role.SORT_KEY : AttributeMeta.Role.BASIC);
+        AttributeMeta sk = targetAttribute;
+        List<AttributeMeta> attributes = List.of(pk, targetAttribute);
+        if (beside != null) {
+            // An ordered list's link item is (owner, position) and a keyed map's (owner, key), as the primary key
+            // of JPA's join table is: a list may hold a target twice, a map may hold it under two keys.
+            if (beside.equals(ownerColumn) || beside.equals(targetColumn)) {
+                throw new PersistenceException(at + ": link table " + name + " would store the " + (a.orderColumn() != null
+                        ? "position" : "map key") + " as '" + beside + "', which is also a key column; rename one");
+            }
+            Accessor sortField;
+            try {
+                sortField = Accessor.field(LinkItem.class.getDeclaredField("sort"));
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException(e);
+            }
+            io.jynamo.internal.convert.Codec codec = a.besideCodec();
+            Class<?> type = a.orderColumn() != null ? Integer.class
+                    : a.mapKeyEntity() != null ? a.mapKeyEntity().partitionKey().javaType() : a.mapKeyJavaType();
+            sk = new AttributeMeta("sort", beside, type, null, sortField, codec, null, a.member(), AttributeMeta.Role.SORT_KEY);
+            attributes = List.of(pk, sk, targetAttribute);
+        }
+        a.linkTarget(targetAttribute);
+        IndexMeta inverted = new IndexMeta(INDEX_PREFIX + targetColumn.replaceAll("[^a-zA-Z0-9_.-]", "_"), targetAttribute, pk, true);
         EntityMeta link = new EntityMeta(LinkItem.class, "link table " + name, prefix + name, null, pk, sk,
-                EntityMeta.IdKind.SIMPLE, Object.class, null, null, List.of(pk, sk), List.of(inverted),
+                EntityMeta.IdKind.SIMPLE, Object.class, null, null, attributes, List.of(inverted),
                 owner.root().capacity(), null, Callbacks.of(LinkItem.class), false, false, null);
         links.add(link);
         return link;
+    }
+
+    /** The entity a {@code @MapKeyJoinColumn} map is keyed by: an entity of the unit with a single-attribute key. */
+    private static void mapKeyEntity(Map<Class<?>, EntityMeta> byClass, EntityMeta owner, AssociationMeta a) {
+        if (a.mapKeyColumn() == null || a.besideCodecDeclared()) {
+            return;
+        }
+        String at = "Entity " + owner.javaClass().getName() + " attribute '" + a.name() + "'";
+        EntityMeta key = byClass.get(a.mapKeyJavaType());
+        if (key == null) {
+            throw new PersistenceException(at + " has @MapKeyJoinColumn, but its key type " + a.mapKeyJavaType().getName()
+                    + " is not an entity of the persistence unit; use @MapKeyColumn for a basic key, or list the entity");
+        }
+        if (key.root().sortKey() != null) {
+            throw refused(at, "a @MapKeyJoinColumn map keyed by an entity with a composite key",
+                    "key the map by an entity with a single-attribute key, or by a basic value with @MapKeyColumn");
+        }
+        a.mapKeyEntity(key);
+    }
+
+    /**
+     * Whether two entities are mapped to one table with the same key (as the TCK's mapkeycolumn model maps two
+     * department classes): a foreign key to one is a key of the other's items too.
+     */
+    private static boolean sameTable(EntityMeta a, EntityMeta b) {
+        return a.root().tableName().equals(b.root().tableName())
+                && a.root().partitionKey().storedName().equals(b.root().partitionKey().storedName())
+                && (a.root().sortKey() == null) == (b.root().sortKey() == null)
+                && (a.root().sortKey() == null || a.root().sortKey().storedName().equals(b.root().sortKey().storedName()));
     }
 
     /** An entity's table name without the unit's prefix, as JPA's default join table name uses it. */
@@ -341,6 +499,73 @@ final class Associations {
                     + " annotate it @Entity and list it (or give targetEntity)");
         }
         return target;
+    }
+
+    /**
+     * The foreign key of a derived identity: the entity's own key attribute that holds the target's key, so
+     * that it is stored once. {@code @MapsId} names it ({@code ""}: the whole, simple id; {@code "x"}: the
+     * part {@code x} of an {@code @EmbeddedId}); {@code @Id} on the relationship makes the relationship that
+     * key attribute. The target needs a single-attribute key of the same type.
+     */
+    private static List<AssociationMeta.JoinColumn> derivedJoinColumns(EntityMeta owner, AssociationMeta a, EntityMeta target) {
+        String at = "Entity " + owner.javaClass().getName() + " attribute '" + a.name() + "'";
+        String construct = a.mapsIdName() == null ? "@Id" : "@MapsId";
+        if (target.root().sortKey() != null && "".equals(a.mapsIdName()) && owner.sortKey() != null) {
+            // @MapsId on the whole composite id: the child's partition and sort key are the parent's.
+            List<AttributeMeta> mine = List.of(owner.partitionKey(), owner.sortKey());
+            List<AttributeMeta> theirs = List.of(target.partitionKey(), target.sortKey());
+            if (!owner.partitionKey().name().equals(target.partitionKey().name())
+                    && owner.partitionKey().name().equals(target.sortKey().name())) {
+                mine = List.of(owner.sortKey(), owner.partitionKey());
+            }
+            List<AssociationMeta.JoinColumn> result = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                if (Types.box(mine.get(i).javaType()) != Types.box(theirs.get(i).javaType())) {
+                    throw new PersistenceException(at + " derives " + owner.name() + "'s key attribute '" + mine.get(i).name()
+                            + "' from " + target.name() + "'s '" + theirs.get(i).name() + "', which is a "
+                            + theirs.get(i).javaType().getName() + "; declare them alike (the same @EmbeddedId class)");
+                }
+                result.add(new AssociationMeta.JoinColumn(mine.get(i).storedName(), theirs.get(i)));
+            }
+            a.derivedKeyAttributes(mine);
+            return result;
+        }
+        if (target.root().sortKey() != null) {
+            throw refused(at, "a derived identity (" + construct + ") from " + target.name() + ", whose key is composite",
+                    "DynamoDB keys have two attributes, so the parent's two and one of the child's own do not fit"
+                    + " (@MapsId on the whole @EmbeddedId, the parent's key as the child's, is mapped);"
+                    + " give " + target.name() + " a single-attribute key, or give the child a key of its own and keep"
+                    + " the relationship as an ordinary foreign key");
+        }
+        AttributeMeta key;
+        if (a.mapsIdName() == null) {
+            key = owner.partitionKey().name().equals(a.name()) ? owner.partitionKey()
+                    : owner.sortKey() != null && owner.sortKey().name().equals(a.name()) ? owner.sortKey() : null;
+        } else if (a.mapsIdName().isEmpty()) {
+            if (owner.sortKey() != null) {
+                throw refused(at, "@MapsId without a name on an entity with a composite key", "name the part of the"
+                        + " @EmbeddedId it maps: @MapsId(\"...\")");
+            }
+            key = owner.partitionKey();
+        } else {
+            key = owner.idKind() != EntityMeta.IdKind.EMBEDDED_ID ? null
+                    : owner.partitionKey().name().equals(a.mapsIdName()) ? owner.partitionKey()
+                    : owner.sortKey() != null && owner.sortKey().name().equals(a.mapsIdName()) ? owner.sortKey() : null;
+            if (key == null) {
+                throw new PersistenceException(at + " has @MapsId(\"" + a.mapsIdName() + "\"), which names no attribute of "
+                        + owner.name() + "'s @EmbeddedId; name the attribute that holds " + target.name() + "'s key");
+            }
+        }
+        if (key == null) {
+            throw new IllegalStateException(at + ": its derived key attribute is missing");
+        }
+        if (Types.box(key.javaType()) != Types.box(target.partitionKey().javaType())) {
+            throw new PersistenceException(at + " derives " + owner.name() + "'s key attribute '" + key.name() + "' ("
+                    + key.javaType().getName() + ") from " + target.name() + "'s key '" + target.partitionKey().name()
+                    + "' (" + target.partitionKey().javaType().getName() + "); declare it with the same type");
+        }
+        a.derivedKeyAttributes(List.of(key));
+        return List.of(new AssociationMeta.JoinColumn(key.storedName(), target.partitionKey()));
     }
 
     /** The foreign-key attributes of an owning to-one side: declared ones matched to the target's key, or JPA's defaults. */

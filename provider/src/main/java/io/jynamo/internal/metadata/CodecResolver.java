@@ -122,10 +122,21 @@ final class CodecResolver {
         // A @Convert naming an attribute inside an embeddable is for that attribute, not this one.
         Convert convert = outerConvert != null ? outerConvert : convertNamed(p, "");
         boolean plural = Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type);
+        // On a collection of embeddables @AttributeOverride renames the elements' attributes; on a map, "key."
+        // names rename the key's and "value." (or unprefixed, as the TCK's models and other providers take) the value's.
+        Map<String, String> elementOverrides = Map.of();
+        Map<String, String> keyOverrides = Map.of();
         if (plural && Annotations.all(p.annotated(), AttributeOverride.class).length > 0) {
-            throw new PersistenceException(at + " is a " + type.getSimpleName() + " with @AttributeOverride: Jynamo"
-                    + " renames attributes inside @Embedded attributes only, not inside the elements, keys or values"
-                    + " of collections and maps; use @Column(name) in the embeddable instead");
+            elementOverrides = new java.util.LinkedHashMap<>();
+            keyOverrides = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, String> o : attributeOverrides(p, at).entrySet()) {
+                if (Map.class.isAssignableFrom(type) && o.getKey().startsWith("key.")) {
+                    keyOverrides.put(o.getKey().substring(4), o.getValue());
+                } else {
+                    elementOverrides.put(Map.class.isAssignableFrom(type) && o.getKey().startsWith("value.")
+                            ? o.getKey().substring(6) : o.getKey(), o.getValue());
+                }
+            }
         }
         if (plural) {
             // On a collection or map, @Convert converts the elements, keys or values (JPA 3.2 section 11.1.10)
@@ -160,7 +171,7 @@ final class CodecResolver {
             checkConvertNames(p, at, "");
             Class<?> target = p.has(ElementCollection.class) ? p.get(ElementCollection.class).targetClass() : void.class;
             elementType = target != void.class ? target : typeArguments(p.genericType(), 1, at, "List<String>")[0];
-            Codec element = part(elementType, convertNamed(p, ""), p, at + " element", false);
+            Codec element = part(elementType, convertNamed(p, ""), p, at + " element", false, elementOverrides);
             codec = Codecs.collection(type, element);
             role = AttributeMeta.Role.COLLECTION;
         } else if (Map.class.isAssignableFrom(type)) {
@@ -175,9 +186,10 @@ final class CodecResolver {
             }
             checkConvertNames(p, at, "", "key", "value");
             Class<?>[] kv = mapTypes(p, at);
-            Codec key = part(kv[0], convertNamed(p, "key"), p, at + " key", true);
+            Codec key = part(kv[0], convertNamed(p, "key"), p, at + " key", true, keyOverrides);
             Convert valueConvert = convertNamed(p, "value");
-            Codec value = part(kv[1], valueConvert != null ? valueConvert : convertNamed(p, ""), p, at + " value", false);
+            Codec value = part(kv[1], valueConvert != null ? valueConvert : convertNamed(p, ""), p, at + " value", false,
+                    elementOverrides);
             codec = MapForm.of(key, value);
             elementType = kv[1];
             role = AttributeMeta.Role.COLLECTION;
@@ -193,6 +205,14 @@ final class CodecResolver {
      * an embeddable's map, or the basic codec (with auto-applied converters).
      */
     private Codec part(Class<?> type, Convert convert, Property p, String at, boolean key) {
+        return part(type, convert, p, at, key, Map.of());
+    }
+
+    private Codec part(Class<?> type, Convert convert, Property p, String at, boolean key, Map<String, String> overrides) {
+        if (!overrides.isEmpty() && !Annotations.has(type, Embeddable.class)) {
+            throw new PersistenceException(at + " is a " + type.getSimpleName() + " but @AttributeOverride names "
+                    + overrides.keySet() + "; only the attributes of an embeddable can be renamed");
+        }
         if (convert != null && !convert.disableConversion() && convert.converter() != AttributeConverter.class) {
             @SuppressWarnings("unchecked")
             Class<? extends AttributeConverter<?, ?>> cc = (Class<? extends AttributeConverter<?, ?>>) convert.converter();
@@ -203,7 +223,7 @@ final class CodecResolver {
             return converterCodec(autoConverters.get(Types.box(type)), at);
         }
         if (Annotations.has(type, Embeddable.class)) {
-            return embeddedCodec(embeddable(type, at, Map.of()));
+            return embeddedCodec(embeddable(type, at, overrides));
         }
         if (Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)) {
             throw new PersistenceException(at + " is itself a " + type.getSimpleName() + ": Jynamo does not nest"
@@ -236,6 +256,15 @@ final class CodecResolver {
             return codec;
         }
         return basicCodec(type, p, at);
+    }
+
+    /**
+     * The codec of a relationship map's key stored beside the relationship ({@code @MapKeyColumn}): as an
+     * element-collection map's key, with {@code @MapKeyEnumerated}, {@code @MapKeyTemporal} and
+     * {@code @Convert(attributeName = "key")}.
+     */
+    Codec mapKey(Class<?> type, Property p, String at) {
+        return part(type, convertNamed(p, "key"), p, at, true);
     }
 
     /** The {@code @Convert} of a property with that {@code attributeName}, or {@code null}. */

@@ -54,7 +54,23 @@ final class KeyReader {
             if (!ids.isEmpty()) {
                 throw new PersistenceException(where + " has both @EmbeddedId and @Id; use one");
             }
-            return embeddedId(embeddedIdProperty, where);
+            try {
+                return embeddedId(embeddedIdProperty, where);
+            } catch (PersistenceException e) {
+                for (Property p : properties) {
+                    jakarta.persistence.MapsId mapsId = p.get(jakarta.persistence.MapsId.class);
+                    if (mapsId != null && !mapsId.value().isEmpty() && e.getMessage().contains("'" + mapsId.value() + "'")) {
+                        // The part a @MapsId fills is the parent's composite id: one key attribute cannot hold it.
+                        throw new PersistenceException(where + " attribute '" + p.name() + "' is a derived identity"
+                                + " (@MapsId(\"" + mapsId.value() + "\")) whose part of the @EmbeddedId is the parent's"
+                                + " composite key, which Jynamo does not map: with the child's own part the key would need"
+                                + " three attributes, and DynamoDB keys have two; give the parent a single-attribute key, or"
+                                + " give this entity a key of its own and keep the relationship as an ordinary foreign key"
+                                + " (see docs/relationships.md)", e);
+                    }
+                }
+                throw e;
+            }
         }
         if (ids.isEmpty()) {
             throw new PersistenceException(where + " has no @Id attribute; mark its partition key with @Id");
@@ -175,7 +191,56 @@ final class KeyReader {
         return ps.stream().map(Property::name).toList();
     }
 
+    /** Whether a property is a {@code @ManyToOne} or {@code @OneToOne} (an {@code @Id} one is a derived identity). */
+    static boolean toOne(Property p) {
+        return p.has(jakarta.persistence.ManyToOne.class) || p.has(jakarta.persistence.OneToOne.class);
+    }
+
+    /**
+     * The key attribute of an {@code @Id} relationship (a derived identity): the target's key, stored under the
+     * join column's name (or JPA's {@code <attribute>_<target key>}) with the target key's codec, read through
+     * the relationship. Setting it does nothing: the loader sets the relationship from the stored key.
+     */
+    private AttributeMeta derivedKeyAttribute(Property p, AttributeMeta.Role role, String where) {
+        String at = where + " attribute '" + p.name() + "'";
+        jakarta.persistence.ManyToOne m2o = p.get(jakarta.persistence.ManyToOne.class);
+        jakarta.persistence.OneToOne o2o = p.get(jakarta.persistence.OneToOne.class);
+        Class<?> declared = m2o != null ? m2o.targetEntity() : o2o.targetEntity();
+        Class<?> target = declared == void.class ? p.type() : declared;
+        List<Property> ids = new ArrayList<>();
+        for (Property t : PropertyScanner.properties(target)) {
+            if (t.has(Id.class) || t.has(EmbeddedId.class)) {
+                ids.add(t);
+            }
+        }
+        if (ids.size() != 1 || ids.get(0).has(EmbeddedId.class) || toOne(ids.get(0)) || idClass(target) != null) {
+            throw new PersistenceException(at + " is an @Id relationship (a derived identity) to " + target.getName()
+                    + ", whose key is not one basic @Id attribute; Jynamo derives keys from single-attribute keys only"
+                    + " (DynamoDB keys have two attributes): give " + target.getSimpleName() + " a single @Id, or give"
+                    + " this entity a key of its own and keep the relationship as an ordinary foreign key (see"
+                    + " docs/relationships.md)");
+        }
+        AttributeMeta parentKey = codecs.attribute(ids.get(0), "Entity " + target.getName());
+        if (!parentKey.keyable()) {
+            throw new PersistenceException(at + " derives its key from " + target.getName() + "." + parentKey.name()
+                    + ", which is stored as " + parentKey.kind() + "; DynamoDB keys must be strings, numbers or binary");
+        }
+        jakarta.persistence.JoinColumn[] columns = Annotations.all(p.annotated(), jakarta.persistence.JoinColumn.class);
+        if (columns.length > 1) {
+            throw new PersistenceException(at + " has " + columns.length + " @JoinColumns but " + target.getSimpleName()
+                    + "'s key is one attribute; declare one");
+        }
+        String stored = columns.length == 1 && !columns[0].name().isEmpty() ? columns[0].name()
+                : p.name() + "_" + parentKey.storedName();
+        Accessor accessor = Accessor.through(p.accessor(), parentKey.accessor());
+        return new AttributeMeta(p.name(), stored, parentKey.javaType(), null, accessor, parentKey.codec(), null,
+                p.member(), role);
+    }
+
     private AttributeMeta keyAttribute(Property p, AttributeMeta.Role role, Accessor accessor, String where) {
+        if (toOne(p)) {
+            return derivedKeyAttribute(p, role, where);
+        }
         AttributeMeta a = codecs.attribute(p, where);
         if (!a.keyable()) {
             throw new PersistenceException(where + " key attribute '" + p.name() + "' of type " + p.type().getName()

@@ -10,14 +10,21 @@ public final class LinkItem {
 
     private Object owner;
     private Object target;
+    /** The position ({@code @OrderColumn}) or map key ({@code @MapKeyColumn}) of an ordered or keyed link table, else {@code null}. */
+    private Object sort;
 
     public LinkItem(Object owner, Object target) {
         this.owner = owner;
         this.target = target;
     }
 
+    public LinkItem(Object owner, Object target, Object sort) {
+        this(owner, target);
+        this.sort = sort;
+    }
+
     @Override
     public String toString() {
-        return "LinkItem[" + owner + " -> " + target + "]";
+        return "LinkItem[" + owner + (sort == null ? "" : " @" + sort) + " -> " + target + "]";
     }
 }

@@ -126,10 +126,10 @@ public final class MetadataBuilder {
         List<AssociationMeta> associations = new ArrayList<>();
         Map<String, Convert> classConverts = classConverts(type, properties, where);
         for (Property p : properties) {
-            if (p.has(Id.class) || p.has(EmbeddedId.class)) {
-                continue;
+            if ((p.has(Id.class) || p.has(EmbeddedId.class)) && !KeyReader.toOne(p)) {
+                continue; // a key attribute; an @Id relationship is both (a derived identity)
             }
-            AssociationMeta association = Associations.read(p, where);
+            AssociationMeta association = Associations.read(p, where, codecs);
             if (association != null) {
                 associations.add(association);
                 continue;

@@ -18,7 +18,6 @@ import jakarta.persistence.Version;
 import org.junit.jupiter.api.Test;
 
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -91,8 +90,9 @@ class BrokenUnitTest {
         @Id
         public String id;
         @ManyToMany
+        @jakarta.persistence.MapKey(name = "id")
         @jakarta.persistence.MapKeyColumn(name = "role")
-        public Map<String, User> owners; // maps keyed by a target attribute are mapped; a key stored beside is not
+        public Map<String, User> owners; // keyed by an attribute of the target and by a stored key at once
     }
 
     @Entity
@@ -101,7 +101,7 @@ class BrokenUnitTest {
         public String id;
         @OneToMany
         @OrderColumn
-        public List<User> members; // list positions are not kept
+        public java.util.Set<User> members; // a Set has no positions
     }
 
     @Entity

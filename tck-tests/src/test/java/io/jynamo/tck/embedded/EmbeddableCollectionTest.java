@@ -179,9 +179,23 @@ class EmbeddableCollectionTest {
     }
 
     @Test
-    void renamingOrConvertingInsideElementsIsRefusedAtBootstrapRatherThanIgnored() {
-        PersistenceException renamed = assertThrows(PersistenceException.class, () -> TestUnit.of(Renamed.class).build().close());
-        assertTrue(renamed.getMessage().contains("'lines' is a List with @AttributeOverride"), renamed.getMessage());
+    void attributeOverrideOnACollectionRenamesTheElementsAttributes() {
+        try (TestUnit renamed = TestUnit.of(Renamed.class).build()) {
+            renamed.inTransaction(em -> {
+                Renamed r = new Renamed();
+                r.id = "r1";
+                r.lines = new ArrayList<>(List.of(new Line("apple", 2)));
+                em.persist(r);
+            });
+            Map<String, AttributeValue> line = TestUnit.sharedClient().getItem(b -> b.tableName(renamed.prefix() + "Renamed")
+                    .key(Map.of("id", AttributeValue.fromS("r1")))).item().get("lines").l().get(0).m();
+            assertEquals(Set.of("s", "quantity"), line.keySet());
+            assertEquals(List.of(new Line("apple", 2)), renamed.withEntityManager(em -> em.find(Renamed.class, "r1").lines));
+        }
+    }
+
+    @Test
+    void convertingInsideElementsIsRefusedAtBootstrapRatherThanIgnored() {
         PersistenceException converted = assertThrows(PersistenceException.class,
                 () -> TestUnit.of(ConvertedInside.class).build().close());
         assertTrue(converted.getMessage().contains("@Convert(attributeName = \"sku\")"), converted.getMessage());

@@ -94,16 +94,32 @@ class RelationshipBootstrapTest {
         public Target target;
     }
 
+    public static class PairId implements java.io.Serializable {
+        public String a;
+        public String b;
+    }
+
+    @Entity
+    @jakarta.persistence.IdClass(PairId.class)
+    public static class PairTarget {
+        @Id
+        public String a;
+        @Id
+        public String b;
+    }
+
+    /** Its key would be the target's two key attributes from one attribute: more than DynamoDB's key can hold here. */
     @Entity
     public static class DerivedIdentity {
         @Id
         @ManyToOne
-        public Target target;
+        public PairTarget target;
     }
 
     @Test
-    void aDerivedIdentityIsRefused() {
-        fails(new String[] {DerivedIdentity.class.getName(), "'target'", "derived identity"}, DerivedIdentity.class, Target.class);
+    void aDerivedIdentityFromACompositeKeyIsRefused() {
+        fails(new String[] {DerivedIdentity.class.getName(), "'target'", "derived identity"}, DerivedIdentity.class,
+                PairTarget.class);
     }
 
     @Test

@@ -149,10 +149,11 @@ abstract class AttributeImpl<X, Y> implements Attribute<X, Y> {
     /** The metamodel attribute of a relationship, whose type is the target's entity type. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static <X> AttributeImpl<X, ?> of(ManagedTypeImpl<X> owner, io.jynamo.internal.metadata.AssociationMeta a, Type target,
-                                      TypeRegistry types) {
+                                      Type entityKey, TypeRegistry types) {
         PersistentAttributeType kind = a.kind().attributeType();
         if (a.collectionType() == java.util.Map.class) {
-            return new PluralAttributeImpl.MapAttributeImpl<>(owner, a.name(), a.member(), types.basic(a.mapKey().javaType()),
+            return new PluralAttributeImpl.MapAttributeImpl<>(owner, a.name(), a.member(), entityKey != null ? entityKey
+                    : types.basic(a.mapKeyJavaType()),
                     target, kind);
         }
         if (!a.toMany()) {

@@ -109,7 +109,16 @@ abstract class ManagedTypeImpl<X> implements ManagedType<X> {
         for (io.jynamo.internal.metadata.AssociationMeta meta : associations) {
             boolean inherited = supertype != null && supertype.byName.containsKey(meta.name());
             AttributeImpl<X, ?> a = inherited ? cast(supertype.byName.get(meta.name()))
-                    : AttributeImpl.of(this, meta, entityTypes.apply(meta.targetClass()), types);
+                    : AttributeImpl.of(this, meta, entityTypes.apply(meta.targetClass()),
+                    meta.mapKeyEntity() == null ? null : entityTypes.apply(meta.mapKeyEntity().javaClass()), types);
+            AttributeImpl<X, ?> key = map.get(a.getName());
+            if (key != null && meta.derived()) {
+                // An @Id relationship (a derived identity) is also a key attribute: the relationship stands for it.
+                all.remove(key);
+                singular.remove(key);
+                declared.remove(key);
+                declaredS.remove(key);
+            }
             map.put(a.getName(), a);
             all.add(a);
             if (!inherited) {
