@@ -42,6 +42,8 @@ import java.util.Map;
  */
 final class CodecResolver {
 
+    private static final System.Logger LOG = System.getLogger(CodecResolver.class.getName());
+
     private static final List<Class<? extends Annotation>> RELATIONSHIPS =
             List.of(ManyToOne.class, OneToOne.class, OneToMany.class, ManyToMany.class);
 
@@ -319,10 +321,11 @@ final class CodecResolver {
             return codec;
         }
         if (type == java.util.Date.class || type == java.util.Calendar.class || type == java.util.GregorianCalendar.class) {
-            // JPA 3.2 section 11.1.54: "must be specified"; guessing would store dates and times in the wrong form.
-            throw new PersistenceException(at + " is a " + type.getName() + " without @Temporal: JPA requires"
-                    + " @Temporal(TemporalType.DATE, TIME or TIMESTAMP) on java.util.Date and Calendar attributes;"
-                    + " add it, or use a java.time type (LocalDate, LocalTime, Instant)");
+            // JPA 3.2 deprecates @Temporal and Hibernate and EclipseLink store an unannotated Date or Calendar as a
+            // TIMESTAMP, which loses nothing: models written for them map here the same way.
+            LOG.log(System.Logger.Level.DEBUG, () -> at + " is a " + type.getName() + " without @Temporal: stored as"
+                    + " TIMESTAMP");
+            return Codecs.temporal(type, jakarta.persistence.TemporalType.TIMESTAMP);
         }
         if (p.has(Lob.class) && !LOB_TYPES.contains(type)) {
             throw new PersistenceException(at + " is a @Lob of type " + type.getName() + ": Jynamo stores a @Lob"

@@ -156,9 +156,19 @@ class ValueTypesRefusalTest {
     }
 
     @Test
-    void aDateOrCalendarWithoutTemporalFailsAskingForIt() {
-        String m = bootstrapFails(DateWithoutTemporal.class);
-        assertTrue(m.contains("'created'") && m.contains("@Temporal(TemporalType.DATE, TIME or TIMESTAMP)"), m);
+    void aDateWithoutTemporalIsATimestampAsHibernateAndEclipseLinkStoreIt() {
+        try (TestUnit unit = TestUnit.of(DateWithoutTemporal.class).build()) {
+            Date created = new Date(1_709_208_000_123L);
+            unit.inTransaction(em -> {
+                DateWithoutTemporal d = new DateWithoutTemporal();
+                d.id = "d";
+                d.created = created;
+                em.persist(d);
+            });
+            assertEquals("2024-02-29T12:00:00.123000000Z", TestUnit.sharedClient().getItem(b -> b
+                    .tableName(unit.prefix() + "DateWithoutTemporal").key(Map.of("id", s("d")))).item().get("created").s());
+            assertEquals(created, unit.withEntityManager(em -> em.find(DateWithoutTemporal.class, "d")).created);
+        }
     }
 
     @Test
