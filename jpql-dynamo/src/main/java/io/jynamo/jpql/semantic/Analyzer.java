@@ -1,10 +1,13 @@
 package io.jynamo.jpql.semantic;
 
+import io.jynamo.jpql.ParameterInfo;
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
 import io.jynamo.jpql.ast.Join;
+import io.jynamo.jpql.ast.Param;
+import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Statement;
 import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.EntityInfo;
@@ -43,7 +46,25 @@ public final class Analyzer {
         ParameterTypes params = new ParameterTypes();
         Values values = new Values(scope, params);
         Statements statements = new Statements(scope, values, new Conditions(scope, values));
-        Statement resolved = statements.statement(s);
+        JoinedConditions joined = JoinedConditions.split(s, scope);
+        Statement resolved = statements.statement(joined.rest());
+        for (JoinedConditions.Moved m : joined.moved()) {
+            // The joined entity's own query (its own plan), whose keys the root's foreign key is compared with.
+            Analysis sub = analyze(m.query(), model);
+            if (!sub.steps().isEmpty()) {
+                throw m.pos().error("the conditions on the joined entity of " + m.text() + " need a read of their own ("
+                        + sub.steps().get(0).text() + "), and reads are not nested", "query "
+                        + sub.entity().name() + " first and pass its entities as a parameter");
+            }
+            for (ParameterInfo info : sub.parameters()) {
+                params.register(new Param(info.name(), info.position(), m.query().entityPos()), info.expectedType(),
+                        info.collectionAllowed());
+            }
+            Scope.EntityPath t = scope.entityPath(new PathExpr(List.of(m.variable()), m.pos(), null), "JOIN");
+            Param keys = scope.step(t.association(), null, sub, m.text(), m.pos());
+            joinConditions.add(new EntityComparison(m.text(), t.keyAttributes(), t.target(), EntityComparison.Op.IN,
+                    List.of(keys), m.pos()));
+        }
         if (!joinConditions.isEmpty()) {
             List<Condition> all = new ArrayList<>();
             if (resolved.where() != null) {
@@ -54,7 +75,7 @@ public final class Analyzer {
                     resolved.selectKind(), resolved.selected(), resolved.sets(),
                     all.size() == 1 ? all.get(0) : new And(all), resolved.order(), resolved.joins(), resolved.shape());
         }
-        return new Analysis(resolved, entity, params.list(), fetches, statements.selectedAssociation());
+        return new Analysis(resolved, entity, params.list(), fetches, statements.selectedAssociation(), scope.steps());
     }
 
     /**

@@ -48,6 +48,8 @@ final class Scope {
     private final String variable;
     private final QueryModel model;
     private final Map<String, JoinVariable> joins = new LinkedHashMap<>();
+    /** The reads before the root read the conditions need, in order. */
+    private final List<Step> steps = new ArrayList<>();
 
     Scope(EntityInfo entity, String variable, QueryModel model) {
         this.entity = entity;
@@ -94,6 +96,26 @@ final class Scope {
             return entity.associations().get(n.get(1));
         }
         return null;
+    }
+
+    /**
+     * Adds a read before the root read and returns the synthetic parameter its keys are bound to.
+     *
+     * @param a       the root's association the step reads over
+     * @param element MEMBER OF: the element's parameter, else {@code null}
+     * @param joined  JOIN: the analysed query of the joined entity, else {@code null}
+     * @param text    the construct as written
+     */
+    io.jynamo.jpql.ast.Param step(AssociationInfo a, io.jynamo.jpql.ast.Param element, Analysis joined, String text, Pos pos) {
+        int n = steps.size() + 1;
+        String key = Step.KEY_PREFIX + n;
+        steps.add(new Step(key, "step" + n, a, entity, element, joined, text));
+        return new io.jynamo.jpql.ast.Param(key, null, pos);
+    }
+
+    /** The steps added so far. */
+    List<Step> steps() {
+        return steps;
     }
 
     /** Whether a join variable's join is an inner join (which keeps only owners with a target). */
