@@ -155,6 +155,9 @@ final class JoinedConditions {
             return true;
         }
         EntityInfo target = joinedTarget(scope, variable);
+        if (target.associations().containsKey(p.names().get(1)) && !target.attributes().containsKey(p.names().get(1))) {
+            return true; // navigates a second association: refused where the root's conditions are resolved
+        }
         String below = String.join(".", p.names().subList(1, p.names().size()));
         AttributeInfo attr = target.attributes().get(below);
         for (String k : target.keyPaths()) {
