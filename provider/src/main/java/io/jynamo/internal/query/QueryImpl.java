@@ -225,6 +225,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     /** Binds the parameters to the plan, applies the scan policy and flushes as the flush mode says. */
     private BoundPlan prepare() {
         Object index = hints.get(JynamoProperties.INDEX_HINT);
+        if (!compiled.steps().isEmpty()) {
+            return prepareWithSteps(index == null ? null : index.toString());
+        }
         BoundPlan plan = compiled.bind(arguments.bound(), index == null ? null : index.toString());
         checkScan(plan);
         checkClientSide(plan);
@@ -234,6 +237,61 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             session.flushForQuery();
         }
         return plan;
+    }
+
+    /**
+     * A query whose condition needs reads before its root read ({@code MEMBER OF} a relationship, a {@code JOIN}
+     * with conditions on the joined entity's other attributes): the joined entities' plans are checked against the
+     * policies first, pending changes flushed, the steps run, and the root's plan is bound to the keys they found.
+     */
+    private BoundPlan prepareWithSteps(String index) {
+        Map<Object, Object> args = new LinkedHashMap<>(arguments.bound());
+        Map<io.jynamo.jpql.RelationStep, BoundPlan> joined = new LinkedHashMap<>();
+        for (io.jynamo.jpql.RelationStep step : compiled.steps()) {
+            if (step.query() != null) {
+                BoundPlan plan = step.query().bind(args, null);
+                checkScan(plan, step.query());
+                checkClientSide(plan);
+                joined.put(step, plan);
+            }
+        }
+        if (getFlushMode() == FlushModeType.AUTO) {
+            session.flushForQuery();
+        }
+        RelationSteps steps = new RelationSteps(session, services, getCacheRetrieveMode(), getCacheStoreMode(),
+                consistentReads());
+        for (io.jynamo.jpql.RelationStep step : compiled.steps()) {
+            BoundPlan plan = joined.get(step);
+            args.put(step.key(), plan == null ? steps.owners(step, args.get(step.element())) : joinedKeys(step, plan));
+        }
+        BoundPlan plan = compiled.bind(args, index);
+        checkScan(plan);
+        checkClientSide(plan);
+        return plan;
+    }
+
+    /** The keys of the joined entities a step's own query selects (its key attributes, in key order). */
+    private List<io.jynamo.jpql.EntityKey> joinedKeys(io.jynamo.jpql.RelationStep step, BoundPlan plan) {
+        if (plan.alwaysEmpty()) {
+            return List.of();
+        }
+        CompiledQuery q = step.query();
+        Reads reads = new Reads(session, services, q, getCacheRetrieveMode(), getCacheStoreMode(), consistentReads(),
+                UnitConfig.scanSegments(hints, services.scanSegments()));
+        Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
+                plan.clientSide() == null ? reads.items(plan, Long.MAX_VALUE) : reads.clientSide(plan, clientSideMaxRows());
+        List<String> paths = q.selectedAttributes().stream().map(io.jynamo.jpql.model.AttributeInfo::path).toList();
+        java.util.Set<io.jynamo.jpql.EntityKey> keys = new java.util.LinkedHashSet<>();
+        for (Iterator<Object> it = reads.results(items, 0, Integer.MAX_VALUE); it.hasNext(); ) {
+            Object row = it.next();
+            Object[] values = row instanceof Object[] a ? a : new Object[] {row};
+            Map<String, Object> key = new LinkedHashMap<>();
+            for (int i = 0; i < paths.size(); i++) {
+                key.put(paths.get(i), values[i]);
+            }
+            keys.add(new io.jynamo.jpql.EntityKey(key));
+        }
+        return new ArrayList<>(keys);
     }
 
     private Reads reads() {
@@ -250,6 +308,11 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     }
 
     private void checkScan(BoundPlan plan) {
+        checkScan(plan, compiled);
+    }
+
+    /** Applies {@code jynamo.scan} to the plan of the query, or of the joined entities' query a step runs first. */
+    private void checkScan(BoundPlan plan, CompiledQuery compiled) {
         if (!plan.scan()) {
             return;
         }

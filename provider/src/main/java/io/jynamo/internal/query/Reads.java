@@ -207,13 +207,33 @@ final class Reads {
         return rows.stream().map(Map.Entry::getValue).iterator();
     }
 
-    /** The Java values of what the plan's work in Java reads, converted once per item. */
+    /**
+     * The Java values of what the plan's work in Java reads, converted once per item. {@code SIZE} of a relationship
+     * is counted only when a condition asks for it (a conjunct already false asks for nothing): one Query each.
+     */
     private ClientSide.Row row(ClientSide work, Map<String, AttributeValue> item) {
         Map<String, Object> values = new HashMap<>();
         for (AttributeInfo a : work.attributes()) {
-            values.put(a.path(), value(a, item));
+            if (work.counted(a) == null) {
+                values.put(a.path(), value(a, item));
+            }
         }
-        return a -> values.get(a.path());
+        return a -> {
+            io.jynamo.jpql.model.AssociationInfo counted = work.counted(a);
+            if (counted != null && !values.containsKey(a.path())) {
+                values.put(a.path(), relations().count(meta, counted.name(), item, work.countUpTo(a)));
+            }
+            return values.get(a.path());
+        };
+    }
+
+    private RelationSteps relations;
+
+    private RelationSteps relations() {
+        if (relations == null) {
+            relations = new RelationSteps(session, services, retrieve, store, consistentReads);
+        }
+        return relations;
     }
 
     /** The items a Query or Scan plan reads in one of {@link #tables()}, for bulk writes, which write each back there. */
