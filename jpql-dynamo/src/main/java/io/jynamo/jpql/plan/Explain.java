@@ -100,7 +100,8 @@ final class Explain {
             return step.label() + " = the keys of the " + target.name() + " entities " + step.text() + " selects: "
                     + "their own plan, " + oneLine(Planner.explainUnbound(step.joined(), null)) + "; then "
                     + owner + "." + a.name() + " IN " + step.label()
-                    + " (one key: a Query on the foreign-key index when there is one)";
+                    + " (a Query of the foreign-key index per key when there is one, up to 100 keys; more: one read"
+                    + " with the foreign key IN them)";
         }
         String element = step.element().label();
         String how = switch (a.kind()) {

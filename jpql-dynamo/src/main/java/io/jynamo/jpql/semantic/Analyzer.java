@@ -62,6 +62,9 @@ public final class Analyzer {
             }
             Scope.EntityPath t = scope.entityPath(new PathExpr(List.of(m.variable()), m.pos(), null), "JOIN");
             Param keys = scope.step(t.association(), null, sub, m.text(), m.pos());
+            // Its foreign key IN the keys found is already an existence test: the inner join's own is redundant.
+            joinConditions.removeIf(c -> c instanceof EntityComparison e && e.op() == EntityComparison.Op.IS_NOT_NULL
+                    && e.keyAttributes().equals(t.keyAttributes()));
             joinConditions.add(new EntityComparison(m.text(), t.keyAttributes(), t.target(), EntityComparison.Op.IN,
                     List.of(keys), m.pos()));
         }

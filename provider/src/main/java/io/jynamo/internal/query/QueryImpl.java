@@ -61,6 +61,13 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     private int maxResults = Integer.MAX_VALUE;
     private int firstResult;
     private FlushModeType flushMode;
+    /**
+     * The most joined keys a two-step JOIN reads the root for with one Query each (of the foreign-key index);
+     * more are one Scan with the foreign key IN them (DynamoDB's IN takes 100 operands a list).
+     */
+    static final int MAX_QUERIES_PER_KEY = 100;
+    /** The plans of the last execution when it reads in several parts (one per joined key), else {@code null}. */
+    private List<BoundPlan> parts;
     private LockModeType lockMode = LockModeType.NONE;
 
     public QueryImpl(Session session, QueryServices services, CompiledQuery compiled, Class<X> resultClass) {
@@ -245,6 +252,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
      * policies first, pending changes flushed, the steps run, and the root's plan is bound to the keys they found.
      */
     private BoundPlan prepareWithSteps(String index) {
+        parts = null;
         Map<Object, Object> args = new LinkedHashMap<>(arguments.bound());
         Map<io.jynamo.jpql.RelationStep, BoundPlan> joined = new LinkedHashMap<>();
         for (io.jynamo.jpql.RelationStep step : compiled.steps()) {
@@ -265,9 +273,43 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             args.put(step.key(), plan == null ? steps.owners(step, args.get(step.element())) : joinedKeys(step, plan));
         }
         BoundPlan plan = compiled.bind(args, index);
+        List<BoundPlan> perKey = index == null && plan.scan() ? perJoinedKey(args) : null;
+        if (perKey != null) {
+            parts = perKey;
+            plan = perKey.get(0);
+        }
         checkScan(plan);
         checkClientSide(plan);
         return plan;
+    }
+
+    /**
+     * A two-step JOIN whose joined entities are several (at most {@link #MAX_QUERIES_PER_KEY}): instead of one Scan
+     * with {@code fk IN (...)}, one Query of the foreign-key index per joined key, when each is one; else
+     * {@code null}.
+     */
+    private List<BoundPlan> perJoinedKey(Map<Object, Object> args) {
+        List<io.jynamo.jpql.RelationStep> joinSteps = compiled.steps().stream()
+                .filter(s -> s.kind() == io.jynamo.jpql.RelationStep.Kind.JOINED_KEYS).toList();
+        if (joinSteps.size() != 1) {
+            return null;
+        }
+        String key = joinSteps.get(0).key();
+        List<?> keys = (List<?>) args.get(key);
+        if (keys.size() < 2 || keys.size() > MAX_QUERIES_PER_KEY) {
+            return null;
+        }
+        List<BoundPlan> plans = new ArrayList<>();
+        for (Object k : keys) {
+            Map<Object, Object> one = new LinkedHashMap<>(args);
+            one.put(key, List.of(k));
+            BoundPlan p = compiled.bind(one, null);
+            if (p.operation() != io.jynamo.jpql.Operation.QUERY) {
+                return null;
+            }
+            plans.add(p);
+        }
+        return plans;
     }
 
     /** The keys of the joined entities a step's own query selects (its key attributes, in key order). */
@@ -379,16 +421,17 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             return java.util.Collections.emptyIterator();
         }
         Reads reads = reads();
+        List<BoundPlan> plans = parts == null ? List.of(plan) : parts;
         if (count) {
-            return List.of((X) Long.valueOf(plan.alwaysEmpty() ? 0L : reads.count(plan, clientSideMaxRows()))).iterator();
+            return List.of((X) Long.valueOf(plan.alwaysEmpty() ? 0L : reads.count(plans, clientSideMaxRows()))).iterator();
         }
         if (plan.alwaysEmpty()) {
             return java.util.Collections.emptyIterator();
         }
         // Rows Java drops or reorders are read first: firstResult and maxResults then apply to what Java keeps.
         Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
-                plan.clientSide() == null ? reads.items(plan, firstResult + (long) max)
-                        : reads.clientSide(plan, clientSideMaxRows());
+                plan.clientSide() == null ? reads.items(plans, firstResult + (long) max)
+                        : reads.clientSide(plans, clientSideMaxRows());
         Iterator<?> results = reads.results(items, firstResult, max);
         if (shaping.rows() == null) {
             return (Iterator<X>) results;

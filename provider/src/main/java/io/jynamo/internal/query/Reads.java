@@ -159,8 +159,50 @@ final class Reads {
      * @throws JynamoException when more than {@code maxRows} items would be sorted
      */
     Iterator<Map<String, AttributeValue>> clientSide(BoundPlan plan, long maxRows) {
-        ClientSide work = plan.clientSide();
-        Iterator<Map<String, AttributeValue>> read = items(plan, Long.MAX_VALUE);
+        return clientSide(plan.clientSide(), items(plan, Long.MAX_VALUE), maxRows);
+    }
+
+    /**
+     * The items of the plans of one query that reads in several parts (a two-step JOIN's Query of the foreign-key
+     * index per joined key), one part after the other, or merged by the sort key when its Query orders them.
+     */
+    Iterator<Map<String, AttributeValue>> items(List<BoundPlan> plans, long wanted) {
+        if (plans.size() == 1) {
+            return items(plans.get(0), wanted);
+        }
+        List<Iterator<Map<String, AttributeValue>>> parts = new ArrayList<>();
+        for (BoundPlan p : plans) {
+            parts.add(items(p, wanted));
+        }
+        BoundPlan first = plans.get(0);
+        String sort = !compiled.order().isEmpty() && first.clientSide() == null && first.operation() == Operation.QUERY
+                ? sortAttribute(first) : null;
+        return sort == null ? TableFanOut.concat(parts) : TableFanOut.merge(parts, sort, first.scanIndexForward());
+    }
+
+    /** {@link #clientSide(BoundPlan, long)} over the items of several plans (see {@link #items(List, long)}). */
+    Iterator<Map<String, AttributeValue>> clientSide(List<BoundPlan> plans, long maxRows) {
+        return clientSide(plans.get(0).clientSide(), items(plans, Long.MAX_VALUE), maxRows);
+    }
+
+    /** The count of several plans' items (see {@link #items(List, long)}). */
+    long count(List<BoundPlan> plans, long maxRows) {
+        if (plans.size() > 1 && plans.get(0).clientSide() != null) {
+            long n = 0;
+            for (Iterator<Map<String, AttributeValue>> it = clientSide(plans, maxRows); it.hasNext(); it.next()) {
+                n++;
+            }
+            return n;
+        }
+        long total = 0;
+        for (BoundPlan p : plans) {
+            total += count(p, maxRows);
+        }
+        return total;
+    }
+
+    private Iterator<Map<String, AttributeValue>> clientSide(ClientSide work, Iterator<Map<String, AttributeValue>> read,
+                                                            long maxRows) {
         if (!work.sorts()) {
             return new Iterator<>() {
                 private Map<String, AttributeValue> next;

@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JoinTwoStepTest {
 
     private static TestUnit unit;
+    /** The most joined keys read with one Query each. */
+    private static final int MAX_QUERIES = 100;
     /** The oracle: purchase id to (amount, client name or null). */
     private static final Map<String, Object[]> PURCHASES = new java.util.LinkedHashMap<>();
 
@@ -47,6 +49,12 @@ class JoinTwoStepTest {
             }
             em.persist(new Purchase("orphan", 5, null));
             PURCHASES.put("orphan", new Object[] {5, null});
+            for (int c = 0; c <= MAX_QUERIES; c++) {
+                Client many = new Client("m" + c, "Many");
+                Purchase bought = many.buy("m" + c + "-p", 1);
+                PURCHASES.put(bought.id, new Object[] {1, "Many"});
+                em.persist(many);
+            }
         });
     }
 
@@ -100,13 +108,50 @@ class JoinTwoStepTest {
     }
 
     @Test
-    void severalJoinedEntitiesAreOneFilterOnTheForeignKey() {
+    void severalJoinedEntitiesAreAQueryOfTheForeignKeyIndexEach() {
         unit.calls().reset();
         List<Purchase> found = purchases("SELECT p FROM Purchase p JOIN p.client c WHERE c.name = :n AND p.amount >= 2",
                 "n", "Ann");
         assertEquals(expected((a, n) -> n.equals("Ann") && a >= 2), ids(found));
         assertEquals(1, calls("scan", "Client"));
-        assertEquals(1, calls("scan", "Purchase"), "client_id IN (...) AND amount >= 2 in one Scan");
+        assertEquals(2, calls("query", "Purchase"), "the two clients named Ann: one Query each");
+        assertEquals(0, calls("scan", "Purchase"));
+        for (QueryRequest q : unit.calls().<QueryRequest>requests("query")) {
+            assertEquals("fk_client_id", q.indexName());
+            assertEquals("#n1 >= :v1", q.filterExpression());
+        }
+    }
+
+    @Test
+    void maxResultsStopsReadingAfterTheQueriesItNeeds() {
+        unit.calls().reset();
+        List<Purchase> first = unit.withEntityManager(em -> em.createQuery(
+                "SELECT p FROM Purchase p JOIN p.client c WHERE c.name = 'Ann'", Purchase.class).setMaxResults(2)
+                .getResultList());
+        assertEquals(2, first.size());
+        assertEquals(1, calls("query", "Purchase"), "the first client's purchases are enough");
+    }
+
+    @Test
+    void aSortInMemoryOrAnOrderedCountSpansTheQueries() {
+        List<Integer> amounts = unit.withEntityManager(em -> em.createQuery(
+                "SELECT p.amount FROM Purchase p JOIN p.client c WHERE c.name = 'Ann' ORDER BY p.amount DESC",
+                Integer.class).getResultList());
+        assertEquals(List.of(4, 3, 2, 2, 1, 0), amounts);
+        long n = unit.withEntityManager(em -> em.createQuery(
+                "SELECT COUNT(p) FROM Purchase p JOIN p.client c WHERE c.name = 'Ann' AND p.amount > 1", Long.class)
+                .getSingleResult());
+        assertEquals(expected((a, name) -> name.equals("Ann") && a > 1).size(), n);
+    }
+
+    @Test
+    void moreJoinedEntitiesThanQueriesAreWorthAreOneScanWithTheForeignKeyInThem() {
+        unit.calls().reset();
+        List<Purchase> found = purchases("SELECT p FROM Purchase p JOIN p.client c WHERE c.name = 'Many'");
+        assertEquals(expected((a, n) -> n.equals("Many")), ids(found));
+        assertEquals(MAX_QUERIES + 1, found.size());
+        assertEquals(0, calls("query", "Purchase"));
+        assertEquals(1, calls("scan", "Purchase"), "client_id IN (...) in one Scan");
     }
 
     @Test
