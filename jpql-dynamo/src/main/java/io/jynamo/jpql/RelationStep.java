@@ -17,7 +17,8 @@ import io.jynamo.jpql.semantic.Step;
  *   a list holding {@code null}.</li>
  *   <li>{@link Kind#JOINED_KEYS}: {@code JOIN e.target t WHERE t.name = :n}: the keys of the target entities the
  *   {@link #query()} selects (the conditions on the joined entity, a query of its own with its own plan), compared
- *   with the root's foreign key.</li>
+ *   with the root's foreign key; for {@code JOIN e.children x WHERE x.amount > :a} (an inverse one-to-many), the
+ *   owner keys the children found store, compared with the root's key.</li>
  * </ul>
  */
 public final class RelationStep {
@@ -69,6 +70,23 @@ public final class RelationStep {
      */
     public CompiledQuery query() {
         return query;
+    }
+
+    /**
+     * The key paths ({@code EntityInfo.keyPaths()}) of the entity whose keys the step finds: the root's for MEMBER OF
+     * and a JOIN of a collection, the joined target's for a JOIN of a to-one. {@link #query()} selects one attribute
+     * for each, in this order.
+     */
+    public java.util.List<String> keyPaths() {
+        return step.keyPaths();
+    }
+
+    /**
+     * {@code JOIN c.children x WHERE ...} without DISTINCT: as in SQL, each root row is returned once per joined row
+     * found, so the provider counts how often {@link #query()} found each key and repeats the row that often.
+     */
+    public boolean repeatsRows() {
+        return step.repeats();
     }
 
     /** The construct as written, e.g. {@code :o MEMBER OF c.orders}. */

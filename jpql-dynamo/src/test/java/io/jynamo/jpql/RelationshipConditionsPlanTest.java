@@ -240,6 +240,46 @@ class RelationshipConditionsPlanTest {
     }
 
     @Test
+    void joinOfACollectionReadsTheChildrensOwnersFirstAndRepeatsRowsWithoutDistinct() {
+        CompiledQuery q = compile("SELECT c FROM Customer c JOIN c.orders o WHERE o.total > :t AND c.name = 'x'");
+        RelationStep step = q.steps().get(0);
+        assertEquals(RelationStep.Kind.JOINED_KEYS, step.kind());
+        assertEquals("orders", step.association().name());
+        assertEquals(List.of("id"), step.keyPaths());
+        assertTrue(step.repeatsRows());
+        assertEquals(List.of("customer.id"), step.query().selectedAttributes().stream().map(AttributeInfo::path).toList());
+        BoundPlan first = step.query().bind(Map.of("t", 3), null);
+        assertEquals("Order", step.query().entity().name());
+        assertEquals("#n0 > :v0", first.filter());
+        BoundPlan root = bind(q, "t", 3, step.key(), List.of(id(1L), id(2L)));
+        assertEquals(Operation.SCAN, root.operation());
+        assertTrue(root.filter().contains("#n1 IN (:v1, :v2)"), root.filter());
+        assertFalse(compile("SELECT DISTINCT c FROM Customer c JOIN c.orders o WHERE o.total > 3").steps().get(0).repeatsRows());
+        String explain = compile("SELECT c FROM Customer c JOIN c.orders o WHERE o.total > 3").explain(null);
+        assertTrue(explain.startsWith("first:          step1 = the Customer keys the Order entities of JOIN c.orders o "
+                + "WHERE (conditions on o) belong to (their customer): their own plan, [operation: SCAN; entity: Order;"),
+                explain);
+        assertTrue(explain.contains("then Customer key IN step1, each Customer returned once per Order found (no DISTINCT)"),
+                explain);
+    }
+
+    @Test
+    void joinsOfACollectionThatWouldNotBeExactAreRefused() {
+        var count = assertThrows(IllegalArgumentException.class,
+                () -> compile("SELECT COUNT(c) FROM Customer c JOIN c.orders o WHERE o.total > 3"));
+        assertTrue(count.getMessage().contains("COUNT(DISTINCT c)"), count.getMessage());
+        assertEquals(1, compile("SELECT COUNT(DISTINCT c) FROM Customer c JOIN c.orders o WHERE o.total > 3").steps().size());
+        var bare = assertThrows(IllegalArgumentException.class, () -> compile("SELECT c FROM Customer c JOIN c.orders o"));
+        assertTrue(bare.getMessage().contains("test c.orders IS NOT EMPTY"), bare.getMessage());
+        var isNull = assertThrows(IllegalArgumentException.class,
+                () -> compile("SELECT c FROM Customer c LEFT JOIN c.orders o WHERE o.total IS NULL"));
+        assertTrue(isNull.getMessage().contains("test c.orders IS EMPTY"), isNull.getMessage());
+        var link = assertThrows(IllegalArgumentException.class,
+                () -> compile("SELECT o FROM Order o JOIN o.tags t WHERE t.id = 'x'"));
+        assertTrue(link.getMessage().contains("JOIN o.tags is not supported"), link.getMessage());
+    }
+
+    @Test
     void conditionsThatCannotBeSplitExactlyAreRefused() {
         var mixed = assertThrows(IllegalArgumentException.class,
                 () -> compile("SELECT o FROM Order o JOIN o.customer c WHERE c.name = 'x' OR o.total > 3"));

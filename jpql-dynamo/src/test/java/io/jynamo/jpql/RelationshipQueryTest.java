@@ -396,7 +396,6 @@ class RelationshipQueryTest {
             SELECT c FROM Customer c WHERE c.orders IS NULL                    | 1, column 32 | a one-to-many collection (mappedBy)
             SELECT c FROM Customer c WHERE c.profile = :p                      | 1, column 32 | the key is stored on Thing (Thing.customer)
             SELECT c FROM Customer c WHERE c.profile.id = 1                    | 1, column 32 | stores nothing on the Customer item
-            SELECT c FROM Customer c JOIN c.orders o WHERE o.total > 1         | 1, column 26 | JOIN c.orders is not supported
             SELECT c FROM Customer c LEFT JOIN c.orders o                      | 1, column 26 | query Order by its owner
             SELECT c FROM Customer c JOIN FETCH c.orders                       | 1, column 26 | write LEFT JOIN FETCH c.orders
             SELECT c FROM Customer c JOIN FETCH c.profile                      | 1, column 26 | inner fetch join drops

@@ -95,6 +95,14 @@ final class Explain {
     static String step(Step step) {
         AssociationInfo a = step.association();
         String owner = step.owner().name();
+        if (step.joined() != null && a.kind().collection()) {
+            EntityInfo child = step.joined().entity();
+            return step.label() + " = the " + owner + " keys the " + child.name() + " entities of " + step.text()
+                    + " belong to (their " + a.mappedBy() + "): their own plan, "
+                    + oneLine(Planner.explainUnbound(step.joined(), null)) + "; then " + owner + " key IN "
+                    + step.label() + (step.repeats() ? ", each " + owner + " returned once per " + child.name()
+                    + " found (no DISTINCT)" : ", each once (DISTINCT)");
+        }
         if (step.joined() != null) {
             EntityInfo target = step.joined().entity();
             return step.label() + " = the keys of the " + target.name() + " entities " + step.text() + " selects: "

@@ -386,7 +386,7 @@ final class Conditions {
         }
         Class<?> type = target.javaType() == null ? Object.class : target.javaType();
         values.value(element, new Target(type, null, "an element of " + m.collection().text(), false), "MEMBER OF element");
-        Param keys = scope.step(rel, element, null, text, m.pos());
+        Param keys = scope.step(rel, element, null, text, m.pos(), scope.entity().keyPaths(), false);
         return new EntityComparison(text, root.keyAttributes(), scope.entity(),
                 m.negated() ? EntityComparison.Op.NOT_IN : EntityComparison.Op.IN, List.of(keys), m.pos());
     }

@@ -48,7 +48,7 @@ final class JoinedConditions {
      * @param text     how explain names the join, e.g. {@code JOIN p.client c WHERE c.name = ...}
      * @param pos      where the join is
      */
-    record Moved(String variable, Statement query, String text, Pos pos) {
+    record Moved(String variable, Statement query, String text, Pos pos, boolean toMany) {
     }
 
     private final Statement rest;
@@ -70,16 +70,23 @@ final class JoinedConditions {
 
     static JoinedConditions split(Statement s, Scope scope) {
         Map<String, Join> toOne = new LinkedHashMap<>();
+        Map<String, Join> toMany = new LinkedHashMap<>();
         for (Join j : s.joins()) {
-            if (j.variable() != null && !j.fetch() && scope.isJoinVariable(j.variable())
-                    && scope.joinedAssociation(j.variable()).kind() == AssociationInfo.Kind.OWNING_TO_ONE) {
-                toOne.put(j.variable(), j);
+            if (j.variable() != null && !j.fetch() && scope.isJoinVariable(j.variable())) {
+                AssociationInfo.Kind kind = scope.joinedAssociation(j.variable()).kind();
+                if (kind == AssociationInfo.Kind.OWNING_TO_ONE) {
+                    toOne.put(j.variable(), j);
+                } else if (kind == AssociationInfo.Kind.INVERSE_ONE_TO_MANY) {
+                    toMany.put(j.variable(), j);
+                }
             }
         }
-        if (toOne.isEmpty() || s.where() == null) {
+        if (toOne.isEmpty() && toMany.isEmpty()) {
             return new JoinedConditions(s, List.of());
         }
-        List<Condition> conjuncts = s.where() instanceof And a ? a.operands() : List.of(s.where());
+        Map<String, Join> joinedVars = new LinkedHashMap<>(toOne);
+        joinedVars.putAll(toMany);
+        List<Condition> conjuncts = s.where() == null ? List.of() : s.where() instanceof And a ? a.operands() : List.of(s.where());
         List<Condition> kept = new ArrayList<>();
         Map<String, List<Condition>> byVariable = new LinkedHashMap<>();
         for (Condition c : conjuncts) {
@@ -88,7 +95,7 @@ final class JoinedConditions {
             String joined = null;
             for (PathExpr p : paths) {
                 String v = p.names().get(0);
-                if (toOne.containsKey(v) && !keyPath(scope, v, p)) {
+                if (toOne.containsKey(v) && !keyPath(scope, v, p) || toMany.containsKey(v)) {
                     joined = v;
                     break;
                 }
@@ -100,35 +107,52 @@ final class JoinedConditions {
             for (PathExpr p : paths) {
                 String v = p.names().get(0);
                 if (!v.equals(joined) && (v.equals(s.variable()) || scope.isJoinVariable(v))) {
-                    throw p.pos().error("this condition reads " + joined + " (joined by JOIN " + toOne.get(joined).path().text()
+                    throw p.pos().error("this condition reads " + joined + " (joined by JOIN " + joinedVars.get(joined).path().text()
                             + ") together with " + p.text() + ", and DynamoDB cannot join: it cannot be split into a "
                             + "query of " + joinedTarget(scope, joined).name() + " and one of " + s.entityName(),
                             "write the conditions on " + joined + " as their own AND-ed conditions");
                 }
             }
-            if (toOne.get(joined).left() && hasIsNull(c)) {
-                throw toOne.get(joined).pos().error("IS NULL on an attribute of " + joined + " after LEFT JOIN "
-                        + toOne.get(joined).path().text() + " is not supported: it would also be true where there is no "
+            Join join = joinedVars.get(joined);
+            if (join.left() && hasIsNull(c)) {
+                throw join.pos().error("IS NULL on an attribute of " + joined + " after LEFT JOIN "
+                        + join.path().text() + " is not supported: it would also be true where there is no "
                         + joined + ", which a query of " + joinedTarget(scope, joined).name() + " cannot find",
-                        "write JOIN (inner), or test " + toOne.get(joined).path().text() + " IS NULL on its own");
+                        toMany.containsKey(joined) ? "write JOIN (inner), or test " + join.path().text() + " IS EMPTY"
+                                : "write JOIN (inner), or test " + join.path().text() + " IS NULL on its own");
             }
             byVariable.computeIfAbsent(joined, k -> new ArrayList<>()).add(c);
+        }
+        for (Join j : toMany.values()) {
+            if (!byVariable.containsKey(j.variable())) {
+                AssociationInfo a = scope.joinedAssociation(j.variable());
+                throw j.pos().error((j.left() ? "LEFT " : "") + "JOIN " + j.path().text() + " " + j.variable()
+                        + " without a condition on " + j.variable() + " is not supported: it would return each "
+                        + s.entityName() + " once per " + a.targetEntity(), "test " + j.path().text() + " IS NOT EMPTY, "
+                        + "load it with LEFT JOIN FETCH " + j.path().text() + ", or query " + a.targetEntity()
+                        + " by its owner (WHERE x." + a.mappedBy() + " = :owner)");
+            }
         }
         if (byVariable.isEmpty()) {
             return new JoinedConditions(s, List.of());
         }
         if (s.kind() != StatementKind.SELECT) {
-            throw toOne.values().iterator().next().pos().error("JOIN in a bulk UPDATE or DELETE is not supported",
+            throw joinedVars.values().iterator().next().pos().error("JOIN in a bulk UPDATE or DELETE is not supported",
                     "select the entities, then change or remove them");
         }
         List<Moved> moved = new ArrayList<>();
         byVariable.forEach((v, cs) -> {
-            Join j = toOne.get(v);
+            Join j = joinedVars.get(v);
             EntityInfo target = joinedTarget(scope, v);
+            boolean many = toMany.containsKey(v);
             List<PathExpr> keys = new ArrayList<>();
-            for (String k : target.keyPaths()) {
+            // A to-one's target key; for a collection, the owner's key each child stores (x.<mappedBy>.<owner key>).
+            for (String k : many ? scope.entity().keyPaths() : target.keyPaths()) {
                 List<String> names = new ArrayList<>();
                 names.add(v);
+                if (many) {
+                    names.add(scope.joinedAssociation(v).mappedBy());
+                }
                 names.addAll(List.of(k.split("\\.")));
                 keys.add(new PathExpr(names, j.pos(), null));
             }
@@ -136,11 +160,10 @@ final class JoinedConditions {
             Statement q = new Statement(StatementKind.SELECT, target.name(), j.pos(), v, SelectKind.ATTRIBUTES, keys,
                     List.of(), where, (OrderBy) null, List.of());
             moved.add(new Moved(v, q, (j.left() ? "LEFT " : "") + "JOIN " + j.path().text() + " " + v + " WHERE "
-                    + "(conditions on " + v + ")", j.pos()));
+                    + "(conditions on " + v + ")", j.pos(), many));
         });
         Condition where = kept.isEmpty() ? null : kept.size() == 1 ? kept.get(0) : new And(kept);
-        Statement rest = new Statement(s.kind(), s.entityName(), s.entityPos(), s.variable(), s.selectKind(), s.selected(),
-                s.sets(), where, s.order(), s.joins(), s.shape());
+        Statement rest = s.withWhere(where);
         return new JoinedConditions(rest, moved);
     }
 

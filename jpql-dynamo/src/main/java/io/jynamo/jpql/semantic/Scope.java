@@ -106,10 +106,11 @@ final class Scope {
      * @param joined  JOIN: the analysed query of the joined entity, else {@code null}
      * @param text    the construct as written
      */
-    io.jynamo.jpql.ast.Param step(AssociationInfo a, io.jynamo.jpql.ast.Param element, Analysis joined, String text, Pos pos) {
+    io.jynamo.jpql.ast.Param step(AssociationInfo a, io.jynamo.jpql.ast.Param element, Analysis joined, String text, Pos pos,
+                                  List<String> keyPaths, boolean repeats) {
         int n = steps.size() + 1;
         String key = Step.KEY_PREFIX + n;
-        steps.add(new Step(key, "step" + n, a, entity, element, joined, text));
+        steps.add(new Step(key, "step" + n, a, entity, element, joined, text, keyPaths, repeats));
         return new io.jynamo.jpql.ast.Param(key, null, pos);
     }
 

@@ -15,9 +15,11 @@ import io.jynamo.jpql.model.EntityInfo;
  * @param element     MEMBER OF: the parameter of the element; otherwise {@code null}
  * @param joined      JOIN: the analysed query of the joined entity selecting its key; otherwise {@code null}
  * @param text        the construct as written, for explain and errors
+ * @param keyPaths    the key paths of the entity whose keys the step finds (its query selects one attribute each)
+ * @param repeats     JOIN of a collection without DISTINCT: each root row is returned once per joined row found
  */
 public record Step(String key, String label, AssociationInfo association, EntityInfo owner, Param element,
-                   Analysis joined, String text) {
+                   Analysis joined, String text, java.util.List<String> keyPaths, boolean repeats) {
     /** The argument key prefix of synthetic step parameters. */
     public static final String KEY_PREFIX = "jynamo.step";
 }

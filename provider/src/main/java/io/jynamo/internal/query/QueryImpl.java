@@ -68,6 +68,8 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     static final int MAX_QUERIES_PER_KEY = 100;
     /** The plans of the last execution when it reads in several parts (one per joined key), else {@code null}. */
     private List<BoundPlan> parts;
+    /** JOIN of a collection without DISTINCT: how many joined rows each root key has, else {@code null}. */
+    private Map<io.jynamo.jpql.EntityKey, Integer> repeats;
     private LockModeType lockMode = LockModeType.NONE;
 
     public QueryImpl(Session session, QueryServices services, CompiledQuery compiled, Class<X> resultClass) {
@@ -253,6 +255,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
      */
     private BoundPlan prepareWithSteps(String index) {
         parts = null;
+        repeats = null;
         Map<Object, Object> args = new LinkedHashMap<>(arguments.bound());
         Map<io.jynamo.jpql.RelationStep, BoundPlan> joined = new LinkedHashMap<>();
         for (io.jynamo.jpql.RelationStep step : compiled.steps()) {
@@ -290,7 +293,8 @@ public final class QueryImpl<X> implements TypedQuery<X> {
      */
     private List<BoundPlan> perJoinedKey(Map<Object, Object> args) {
         List<io.jynamo.jpql.RelationStep> joinSteps = compiled.steps().stream()
-                .filter(s -> s.kind() == io.jynamo.jpql.RelationStep.Kind.JOINED_KEYS).toList();
+                .filter(s -> s.kind() == io.jynamo.jpql.RelationStep.Kind.JOINED_KEYS
+                        && !s.association().kind().collection()).toList();
         if (joinSteps.size() != 1) {
             return null;
         }
@@ -322,8 +326,8 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                 UnitConfig.scanSegments(hints, services.scanSegments()));
         Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
                 plan.clientSide() == null ? reads.items(plan, Long.MAX_VALUE) : reads.clientSide(plan, clientSideMaxRows());
-        List<String> paths = q.selectedAttributes().stream().map(io.jynamo.jpql.model.AttributeInfo::path).toList();
-        java.util.Set<io.jynamo.jpql.EntityKey> keys = new java.util.LinkedHashSet<>();
+        List<String> paths = step.keyPaths();
+        Map<io.jynamo.jpql.EntityKey, Integer> found = new LinkedHashMap<>();
         for (Iterator<Object> it = reads.results(items, 0, Integer.MAX_VALUE); it.hasNext(); ) {
             Object row = it.next();
             Object[] values = row instanceof Object[] a ? a : new Object[] {row};
@@ -331,9 +335,53 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             for (int i = 0; i < paths.size(); i++) {
                 key.put(paths.get(i), values[i]);
             }
-            keys.add(new io.jynamo.jpql.EntityKey(key));
+            if (!key.containsValue(null)) {
+                found.merge(new io.jynamo.jpql.EntityKey(key), 1, Integer::sum);
+            }
         }
-        return new ArrayList<>(keys);
+        if (step.repeatsRows()) {
+            repeats = found;
+        }
+        return new ArrayList<>(found.keySet());
+    }
+
+    /**
+     * JOIN of a collection without DISTINCT: each root item as often as the joined query found children of it, as
+     * SQL returns a row per joined row.
+     */
+    private Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> repeated(
+            Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items) {
+        EntityMeta meta = entityMeta();
+        ProviderQueryModel model = services.queryModel();
+        return new Iterator<>() {
+            private Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item;
+            private int left;
+
+            @Override
+            public boolean hasNext() {
+                while (left == 0 && items.hasNext()) {
+                    item = items.next();
+                    Map<String, Object> key = new LinkedHashMap<>();
+                    key.put(meta.partitionKey().name(), model.read(meta.name(), meta.partitionKey().name(),
+                            item.get(meta.partitionKey().storedName())));
+                    if (meta.sortKey() != null) {
+                        key.put(meta.sortKey().name(), model.read(meta.name(), meta.sortKey().name(),
+                                item.get(meta.sortKey().storedName())));
+                    }
+                    left = repeats.getOrDefault(new io.jynamo.jpql.EntityKey(key), 1);
+                }
+                return left > 0;
+            }
+
+            @Override
+            public Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                left--;
+                return item;
+            }
+        };
     }
 
     private Reads reads() {
@@ -432,6 +480,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
                 plan.clientSide() == null ? reads.items(plans, firstResult + (long) max)
                         : reads.clientSide(plans, clientSideMaxRows());
+        if (repeats != null) {
+            items = repeated(items);
+        }
         Iterator<?> results = reads.results(items, firstResult, max);
         if (shaping.rows() == null) {
             return (Iterator<X>) results;

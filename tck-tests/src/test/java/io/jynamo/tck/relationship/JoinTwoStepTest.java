@@ -203,6 +203,66 @@ class JoinTwoStepTest {
         assertTrue(plan.contains("then Purchase.client IN step1"), plan);
     }
 
+    // ---- JOIN of a collection ----------------------------------------------------------------
+
+    /** The oracle of a JOIN c.purchases p: the client id of each purchase that passes, once per purchase. */
+    private static List<String> ownersPerPurchase(BiPredicate<Integer, String> where) {
+        List<String> out = new ArrayList<>();
+        PURCHASES.forEach((id, v) -> {
+            if (v[1] != null && where.test((Integer) v[0], (String) v[1])) {
+                out.add(id.substring(0, id.indexOf('-')));
+            }
+        });
+        return out.stream().sorted().toList();
+    }
+
+    private static List<String> clientIds(List<Client> clients) {
+        return clients.stream().map(c -> c.id).sorted().toList();
+    }
+
+    @Test
+    void joinOfACollectionReturnsEachOwnerOncePerChildFoundAsSqlDoes() {
+        unit.calls().reset();
+        List<Client> found = unit.withEntityManager(em -> em.createQuery(
+                "SELECT c FROM Client c JOIN c.purchases p WHERE p.amount >= 4", Client.class).getResultList());
+        assertEquals(ownersPerPurchase((a, n) -> a >= 4), clientIds(found));
+        assertEquals(List.of("c2", "c3", "c3"), clientIds(found));
+        assertEquals(1, calls("scan", "Purchase"), "the purchases first (their own plan)");
+        assertEquals(1, unit.calls().count("batchGetItem"), "then their clients by key");
+    }
+
+    @Test
+    void distinctReturnsEachOwnerOnce() {
+        List<Client> found = unit.withEntityManager(em -> em.createQuery(
+                "SELECT DISTINCT c FROM Client c JOIN c.purchases p WHERE p.amount >= 4", Client.class).getResultList());
+        assertEquals(ownersPerPurchase((a, n) -> a >= 4).stream().distinct().toList(), clientIds(found));
+        long n = unit.withEntityManager(em -> em.createQuery(
+                "SELECT COUNT(DISTINCT c) FROM Client c JOIN c.purchases p WHERE p.amount >= 4", Long.class)
+                .getSingleResult());
+        assertEquals(2L, n);
+        var e = assertThrows(IllegalArgumentException.class, () -> unit.withEntityManager(em -> em.createQuery(
+                "SELECT COUNT(c) FROM Client c JOIN c.purchases p WHERE p.amount >= 4", Long.class).getSingleResult()));
+        assertTrue(e.getMessage().contains("COUNT(DISTINCT c)"), e.getMessage());
+    }
+
+    @Test
+    void joinOfACollectionWithAnIndexConditionAndConditionsOnTheRoot() {
+        unit.calls().reset();
+        List<Client> five = unit.withEntityManager(em -> em.createQuery(
+                "SELECT c FROM Client c JOIN c.purchases p WHERE p.amount = :a", Client.class).setParameter("a", 5)
+                .getResultList());
+        assertEquals(ownersPerPurchase((a, n) -> a == 5), clientIds(five));
+        assertEquals(1, calls("query", "Purchase"), "amount = :a is a Query of the index byAmount");
+        assertEquals(0, calls("scan", "Purchase"));
+        List<String> names = unit.withEntityManager(em -> em.createQuery(
+                "SELECT c.name FROM Client c JOIN c.purchases p WHERE p.amount = 3 AND c.name <> 'Cy' ORDER BY c.name",
+                String.class).getResultList());
+        assertEquals(List.of("Ann", "Bob"), names);
+        var e = assertThrows(IllegalArgumentException.class, () -> unit.withEntityManager(em -> em.createQuery(
+                "SELECT c FROM Client c JOIN c.purchases p", Client.class).getResultList()));
+        assertTrue(e.getMessage().contains("test c.purchases IS NOT EMPTY"), e.getMessage());
+    }
+
     @Test
     void aConditionMixingTheJoinedEntityWithTheRootIsRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> purchases(
