@@ -287,11 +287,12 @@ final class Scope {
             throw p.pos().error("unknown attribute '" + below + "' of entity " + target.name() + " in " + p.text(),
                     "known attributes: " + String.join(", ", known));
         }
+        String via = String.join(".", n.subList(0, rest));
         throw p.pos().error(p.text() + " is not supported: only the key (" + keys + ") of " + target.name()
                         + " is stored on " + entity.name() + " items, and DynamoDB cannot join",
                 "query " + target.name() + " by '" + below + "' first, then " + entity.name() + " with "
-                        + String.join(".", n.subList(0, rest)) + " IN :targets (or compare the key: "
-                        + String.join(".", n.subList(0, rest)) + "." + target.keyPaths().get(0) + ")");
+                        + via + " IN :targets (or compare the key: " + via + "." + target.keyPaths().get(0) + ")"
+                        + (rest == 2 ? "; JOIN " + via + " x WHERE x." + below + " ... does both in one query" : ""));
     }
 
     PathExpr attribute(PathExpr p) {
