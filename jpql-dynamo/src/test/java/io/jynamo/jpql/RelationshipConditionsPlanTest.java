@@ -274,9 +274,24 @@ class RelationshipConditionsPlanTest {
         var isNull = assertThrows(IllegalArgumentException.class,
                 () -> compile("SELECT c FROM Customer c LEFT JOIN c.orders o WHERE o.total IS NULL"));
         assertTrue(isNull.getMessage().contains("test c.orders IS EMPTY"), isNull.getMessage());
-        var link = assertThrows(IllegalArgumentException.class,
-                () -> compile("SELECT o FROM Order o JOIN o.tags t WHERE t.id = 'x'"));
-        assertTrue(link.getMessage().contains("JOIN o.tags is not supported"), link.getMessage());
+        var inverseToOne = assertThrows(IllegalArgumentException.class,
+                () -> compile("SELECT c FROM Customer c JOIN c.profile p WHERE p.id = 'x'"));
+        assertTrue(inverseToOne.getMessage().contains("JOIN c.profile is not supported"), inverseToOne.getMessage());
+    }
+
+    @Test
+    void joinOfALinkTableCollectionReadsTheTargetsThenTheirLinks() {
+        CompiledQuery q = compile("SELECT DISTINCT o FROM Order o JOIN o.tags t WHERE t.id = 'x'");
+        RelationStep step = q.steps().get(0);
+        assertEquals("tags", step.association().name());
+        assertFalse(step.repeatsRows());
+        assertEquals(List.of("id"), step.query().selectedAttributes().stream().map(AttributeInfo::path).toList());
+        assertEquals("Thing", step.query().entity().name());
+        String explain = q.explain(null);
+        assertTrue(explain.startsWith("first:          step1 = the Order keys link table order_tags links to the Thing "
+                + "entities of JOIN o.tags t WHERE (conditions on t): their own plan, [operation: GET_ITEM;"), explain);
+        assertTrue(explain.contains(", then one Query of the link table per Thing found; then Order key IN step1, each "
+                + "once (DISTINCT)"), explain);
     }
 
     @Test

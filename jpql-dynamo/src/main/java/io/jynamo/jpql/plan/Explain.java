@@ -95,6 +95,15 @@ final class Explain {
     static String step(Step step) {
         AssociationInfo a = step.association();
         String owner = step.owner().name();
+        if (step.joined() != null && a.kind() == AssociationInfo.Kind.LINK_TABLE) {
+            EntityInfo target = step.joined().entity();
+            return step.label() + " = the " + owner + " keys link table " + a.linkTable() + " links to the "
+                    + target.name() + " entities of " + step.text() + ": their own plan, "
+                    + oneLine(Planner.explainUnbound(step.joined(), null)) + ", then one Query of the link table per "
+                    + target.name() + " found; then " + owner + " key IN " + step.label()
+                    + (step.repeats() ? ", each " + owner + " returned once per " + target.name()
+                    + " found (no DISTINCT)" : ", each once (DISTINCT)");
+        }
         if (step.joined() != null && a.kind().collection()) {
             EntityInfo child = step.joined().entity();
             return step.label() + " = the " + owner + " keys the " + child.name() + " entities of " + step.text()

@@ -113,7 +113,7 @@ public final class Analyzer {
                 conditions.add(new EntityComparison(t.text(), t.keyAttributes(), t.target(), EntityComparison.Op.IS_NOT_NULL,
                         List.of(), j.pos()));
             }
-        } else if (!j.fetch() && a.kind() == AssociationInfo.Kind.INVERSE_ONE_TO_MANY && j.variable() != null) {
+        } else if (!j.fetch() && a.kind().collection() && j.variable() != null) {
             // JOIN c.children x WHERE <conditions on x>: a query of the children first (JoinedConditions)
             return;
         } else if (!j.fetch()) {

@@ -76,7 +76,7 @@ final class JoinedConditions {
                 AssociationInfo.Kind kind = scope.joinedAssociation(j.variable()).kind();
                 if (kind == AssociationInfo.Kind.OWNING_TO_ONE) {
                     toOne.put(j.variable(), j);
-                } else if (kind == AssociationInfo.Kind.INVERSE_ONE_TO_MANY) {
+                } else if (kind.collection()) {
                     toMany.put(j.variable(), j);
                 }
             }
@@ -130,7 +130,7 @@ final class JoinedConditions {
                         + " without a condition on " + j.variable() + " is not supported: it would return each "
                         + s.entityName() + " once per " + a.targetEntity(), "test " + j.path().text() + " IS NOT EMPTY, "
                         + "load it with LEFT JOIN FETCH " + j.path().text() + ", or query " + a.targetEntity()
-                        + " by its owner (WHERE x." + a.mappedBy() + " = :owner)");
+                        + (a.mappedBy() == null ? " first" : " by its owner (WHERE x." + a.mappedBy() + " = :owner)"));
             }
         }
         if (byVariable.isEmpty()) {
@@ -145,12 +145,14 @@ final class JoinedConditions {
             Join j = joinedVars.get(v);
             EntityInfo target = joinedTarget(scope, v);
             boolean many = toMany.containsKey(v);
+            boolean byChildren = many && scope.joinedAssociation(v).kind() == AssociationInfo.Kind.INVERSE_ONE_TO_MANY;
             List<PathExpr> keys = new ArrayList<>();
-            // A to-one's target key; for a collection, the owner's key each child stores (x.<mappedBy>.<owner key>).
-            for (String k : many ? scope.entity().keyPaths() : target.keyPaths()) {
+            // A to-one's or a link table's target key (the link table then names the owners); for an inverse
+            // collection, the owner's key each child stores (x.<mappedBy>.<owner key>).
+            for (String k : byChildren ? scope.entity().keyPaths() : target.keyPaths()) {
                 List<String> names = new ArrayList<>();
                 names.add(v);
-                if (many) {
+                if (byChildren) {
                     names.add(scope.joinedAssociation(v).mappedBy());
                 }
                 names.addAll(List.of(k.split("\\.")));

@@ -328,6 +328,21 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                 plan.clientSide() == null ? reads.items(plan, Long.MAX_VALUE) : reads.clientSide(plan, clientSideMaxRows());
         List<String> paths = step.keyPaths();
         Map<io.jynamo.jpql.EntityKey, Integer> found = new LinkedHashMap<>();
+        if (step.association().kind() == io.jynamo.jpql.model.AssociationInfo.Kind.LINK_TABLE) {
+            // The joined targets found, then the owners the link table links to each: one Query per target.
+            RelationSteps links = new RelationSteps(session, services, getCacheRetrieveMode(), getCacheStoreMode(),
+                    consistentReads());
+            String targetKey = services.entity(q.entity().name()).root().partitionKey().storedName();
+            while (items.hasNext()) {
+                for (io.jynamo.jpql.EntityKey owner : links.linkOwners(step, items.next().get(targetKey))) {
+                    found.merge(owner, 1, Integer::sum);
+                }
+            }
+            if (step.repeatsRows()) {
+                repeats = found;
+            }
+            return new ArrayList<>(found.keySet());
+        }
         for (Iterator<Object> it = reads.results(items, 0, Integer.MAX_VALUE); it.hasNext(); ) {
             Object row = it.next();
             Object[] values = row instanceof Object[] a ? a : new Object[] {row};

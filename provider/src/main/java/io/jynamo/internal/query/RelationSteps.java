@@ -63,13 +63,23 @@ final class RelationSteps {
             Map<String, AttributeValue> ownerKey = item == null || !target.accepts(item) ? null : a.inverse().targetKeyOf(item);
             return ownerKey == null ? List.of() : List.of(entityKey(owner, ownerKey));
         }
+        return linkOwners(owner, a, elementKey.get(target.root().partitionKey().storedName()));
+    }
+
+    /**
+     * The owners a link table links to one target (by the target's partition key value): one Query (and its pages)
+     * of the link table by the target's column, the table's partition key, else its inverted index.
+     */
+    List<EntityKey> linkOwners(RelationStep step, AttributeValue target) {
+        EntityMeta owner = services.entity(step.owner().name());
+        return linkOwners(owner, association(owner, step.association().name()), target);
+    }
+
+    private List<EntityKey> linkOwners(EntityMeta owner, AssociationMeta a, AttributeValue value) {
         EntityMeta link = a.linkTable();
-        // The owner's column is read from the links found by the element's column: the table's partition key,
-        // else its inverted index.
         AttributeMeta mine = a.linkOwner() ? link.partitionKey() : link.sortKey();
         AttributeMeta theirs = a.linkOwner() ? link.sortKey() : link.partitionKey();
         String index = a.linkOwner() ? link.indexes().get(0).name() : null;
-        AttributeValue value = elementKey.get(target.root().partitionKey().storedName());
         Set<EntityKey> owners = new LinkedHashSet<>();
         Map<String, AttributeValue> start = null;
         do {

@@ -300,6 +300,30 @@ class RelationshipConditionsTest {
                 + "index fk_client_id of Purchase (Purchase.client)"), size);
     }
 
+    // ---- JOIN of a link-table collection ---------------------------------------------------
+
+    @Test
+    void joinOfALinkTableCollectionRepeatsEachOwnerPerTargetFoundUnlessDistinct() {
+        unit.calls().reset();
+        List<Student> found = unit.withEntityManager(em -> em.createQuery(
+                "SELECT s FROM Student s JOIN s.courses c WHERE c.title IN ('MATH', 'PHYSICS')", Student.class)
+                .getResultList());
+        List<String> expected = new ArrayList<>();
+        COURSES.forEach((student, courses) -> courses.stream().filter(c -> c.equals("math") || c.equals("physics"))
+                .forEach(c -> expected.add(student)));
+        assertEquals(expected.stream().sorted().toList(), studentIds(found));
+        assertEquals(1, unit.calls().count("scan"), "the courses first (their own plan)");
+        assertEquals(2, unit.calls().count("query"), "the links of each course found");
+        assertEquals(1, unit.calls().count("batchGetItem"), "then the students by key");
+        List<Student> distinct = unit.withEntityManager(em -> em.createQuery(
+                "SELECT DISTINCT s FROM Student s JOIN s.courses c WHERE c.title IN ('MATH', 'PHYSICS')", Student.class)
+                .getResultList());
+        assertEquals(expected.stream().distinct().sorted().toList(), studentIds(distinct));
+        List<Course> ofS2 = unit.withEntityManager(em -> em.createQuery(
+                "SELECT c FROM Course c JOIN c.students s WHERE s.id = 's2'", Course.class).getResultList());
+        assertEquals(List.of("math", "physics"), ofS2.stream().map(c -> c.id).sorted().toList());
+    }
+
     // ---- the same through the Criteria API ---------------------------------------------------
 
     @Test
