@@ -237,6 +237,12 @@ class RelationshipConditionsPlanTest {
                 + "(conditions on c) selects: their own plan, [operation: SCAN; entity: Customer; table: customers; "
                 + "filter: #n0 = :v0; projection: #n1; scan: yes: "), explain);
         assertTrue(explain.contains("then Order.customer IN step1"), explain);
+        // planned for one key found: a Query of the foreign-key index (run once per key, up to 100)
+        String root = explain.substring(explain.indexOf("\noperation:"));
+        assertTrue(root.startsWith("\noperation:      QUERY\nentity:         Order\ntable:          orders\n"
+                + "index:          byCustomer\nkey condition:  #n0 = :v0\n"), root);
+        assertTrue(root.contains("note:           JOIN o.customer c WHERE (conditions on c): the root is read for each key "
+                + "the step finds"), root);
     }
 
     @Test

@@ -172,7 +172,15 @@ final class Normaliser {
                 if (keys.isEmpty()) {
                     return negated ? TRUE : FALSE;
                 }
-                if (stepKeys && !negated && keys.size() == 1) {
+                boolean symbolicStep = keys.size() == 1 && keys.get(0).get(0).value() instanceof Binder.Unbound
+                        && e.values().stream().anyMatch(x -> x instanceof Param p && p.name() != null
+                        && p.name().startsWith(io.jynamo.jpql.semantic.Step.KEY_PREFIX))
+                        && !e.keyAttributes().get(0).path().equals(e.target().keyPaths().get(0));
+                if (symbolicStep && !negated) {
+                    binder.note(e.text() + ": the root is read for each key the step finds, as planned here for one "
+                            + "(up to 100 keys: one such read each; more: one read with the foreign key IN them)");
+                }
+                if ((stepKeys || symbolicStep) && !negated && keys.size() == 1) {
                     // One key a step found: an equality, which a Query of the foreign-key index can serve.
                     return keyComparison(attrs, keys.get(0), true);
                 }
