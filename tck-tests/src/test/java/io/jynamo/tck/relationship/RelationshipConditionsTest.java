@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -298,6 +299,32 @@ class RelationshipConditionsTest {
                 .explain("SELECT c FROM Client c WHERE SIZE(c.purchases) > 1"));
         assertTrue(size.contains("per row:        SIZE(purchases): one Query with Select=COUNT per Client row read, on "
                 + "index fk_client_id of Purchase (Purchase.client)"), size);
+    }
+
+    @Test
+    void bulkUpdateAndDeleteByMemberOfWriteTheOwnersFound() {
+        try (TestUnit own = TestUnit.of(Client.class, Purchase.class, Store.class).property("jynamo.scan", "deny").build()) {
+            own.inTransaction(em -> {
+                for (int c = 0; c < 3; c++) {
+                    Client client = new Client("k" + c, "K" + c);
+                    client.buy("k" + c + "-p", 1);
+                    em.persist(client);
+                }
+            });
+            int updated = own.fromTransaction(em -> em.createQuery(
+                    "UPDATE Client c SET c.name = 'found' WHERE :p MEMBER OF c.purchases")
+                    .setParameter("p", em.getReference(Purchase.class, "k1-p")).executeUpdate());
+            assertEquals(1, updated);
+            assertEquals("found", own.withEntityManager(em -> em.find(Client.class, "k1").name));
+            own.calls().reset();
+            int deleted = own.fromTransaction(em -> em.createQuery("DELETE FROM Client c WHERE :p MEMBER OF c.purchases")
+                    .setParameter("p", new Purchase("k2-p", 0, null)).executeUpdate());
+            assertEquals(1, deleted);
+            assertEquals(0, own.calls().count("scan"), "jynamo.scan=deny: the owner by key");
+            Client gone = own.withEntityManager(em -> em.find(Client.class, "k2"));
+            assertNull(gone);
+            assertEquals("K0", own.withEntityManager(em -> em.find(Client.class, "k0").name));
+        }
     }
 
     // ---- JOIN of a link-table collection ---------------------------------------------------
