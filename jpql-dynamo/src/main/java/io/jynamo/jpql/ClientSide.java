@@ -1,5 +1,6 @@
 package io.jynamo.jpql;
 
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
 
 import java.util.Comparator;
@@ -42,6 +43,25 @@ public interface ClientSide {
 
     /** The in-memory order, or {@code null} when DynamoDB orders the rows (or there is no ORDER BY). */
     Comparator<Row> comparator();
+
+    /**
+     * {@code SIZE(e.children)} of a relationship collection: the association whose targets the pseudo-attribute
+     * stands for (it has no stored path), which the provider counts for each row ({@code Select=COUNT} Query of the
+     * foreign-key index or the link table) and hands in as the attribute's value; {@code null} for a stored
+     * attribute.
+     */
+    default AssociationInfo counted(AttributeInfo attribute) {
+        return null;
+    }
+
+    /**
+     * How far the provider must count the targets of a {@link #counted} attribute for the conditions to be decided
+     * (a count capped there decides them as the exact one would): 1 for {@code IS EMPTY}, {@code n + 1} for
+     * {@code SIZE(...) > n}, {@link Long#MAX_VALUE} when the exact count is needed.
+     */
+    default long countUpTo(AttributeInfo attribute) {
+        return Long.MAX_VALUE;
+    }
 
     /**
      * What runs in Java, as EXPLAIN shows it and policy messages name it, e.g.

@@ -31,6 +31,8 @@ public final class CompiledQuery {
     private final List<AttributeInfo> selectedAttributes;
     /** Parameters by key, so that setting each of n parameters is not a search through n. */
     private final Map<Object, ParameterInfo> parametersByKey;
+    /** The reads before the root read, in order. */
+    private final List<RelationStep> steps;
     /** The plan of a query without parameters, made on first bind: it cannot change. */
     private volatile BoundPlan constantPlan;
 
@@ -49,6 +51,20 @@ public final class CompiledQuery {
             byKey.put(p.key(), p);
         }
         this.parametersByKey = Collections.unmodifiableMap(byKey);
+        List<RelationStep> st = new ArrayList<>();
+        for (io.jynamo.jpql.semantic.Step step : analysis.steps()) {
+            st.add(new RelationStep(step, jpql + " [" + step.label() + "]"));
+        }
+        this.steps = List.copyOf(st);
+    }
+
+    /**
+     * The reads the provider runs before binding ({@code MEMBER OF} a relationship collection, a {@code JOIN} with
+     * conditions on the joined entity's other attributes), in order; empty for most queries. Each one's keys are
+     * bound under its {@link RelationStep#key()} in the arguments of {@link #bind}.
+     */
+    public List<RelationStep> steps() {
+        return steps;
     }
 
     /** SELECT, UPDATE or DELETE. */
@@ -145,7 +161,7 @@ public final class CompiledQuery {
      *                                  UPDATE/DELETE whose WHERE would need Java (see {@link BoundPlan#clientSide()})
      */
     public BoundPlan bind(Map<Object, Object> arguments, String forcedIndex) {
-        if (forcedIndex != null || !analysis.parameters().isEmpty()) {
+        if (forcedIndex != null || !analysis.parameters().isEmpty() || !analysis.steps().isEmpty()) {
             return new BoundPlan(Planner.plan(analysis, arguments, forcedIndex));
         }
         BoundPlan plan = constantPlan;
@@ -166,7 +182,7 @@ public final class CompiledQuery {
      * @throws IllegalArgumentException for an unknown or unusable forced index
      */
     public String explain(String forcedIndex) {
-        if (analysis.parameters().isEmpty()) {
+        if (analysis.parameters().isEmpty() && analysis.steps().isEmpty()) {
             return bind(null, forcedIndex).explain();
         }
         return Planner.explainUnbound(analysis, forcedIndex);

@@ -18,16 +18,31 @@ import java.util.List;
  * @param where      the WHERE condition or {@code null}
  * @param order      the ORDER BY items in order (empty for none)
  * @param joins      the joins of FROM, in order (empty for none)
+ * @param distinct   {@code SELECT DISTINCT e} or {@code COUNT(DISTINCT e)}: what only matters when a join of a
+ *                   collection could repeat a row
  */
 public record Statement(StatementKind kind, String entityName, Pos entityPos, String variable, SelectKind selectKind,
                         List<PathExpr> selected, List<SetClause> sets, Condition where, List<OrderBy> order,
-                        List<Join> joins, ResultShape shape) {
+                        List<Join> joins, ResultShape shape, boolean distinct) {
     /** Copies the lists. */
     public Statement {
         selected = List.copyOf(selected);
         sets = List.copyOf(sets);
         order = order == null ? List.of() : List.copyOf(order);
         joins = List.copyOf(joins);
+    }
+
+    /** A statement without DISTINCT. */
+    public Statement(StatementKind kind, String entityName, Pos entityPos, String variable, SelectKind selectKind,
+                     List<PathExpr> selected, List<SetClause> sets, Condition where, List<OrderBy> order,
+                     List<Join> joins, ResultShape shape) {
+        this(kind, entityName, entityPos, variable, selectKind, selected, sets, where, order, joins, shape, false);
+    }
+
+    /** This statement with another WHERE, everything else kept. */
+    public Statement withWhere(Condition where) {
+        return new Statement(kind, entityName, entityPos, variable, selectKind, selected, sets, where, order, joins,
+                shape, distinct);
     }
 
     /** A statement with at most one ORDER BY item. */

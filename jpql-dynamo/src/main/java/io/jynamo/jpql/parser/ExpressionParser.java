@@ -244,8 +244,14 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
             advance();
             boolean not = matchWord("NOT");
             if (checkWord("EMPTY")) {
-                throw peek().pos().error("IS EMPTY is not supported", "use SIZE(e.collection) = 0 for an element "
-                        + "collection; for a relationship, query the target entity by its owner");
+                // e.c IS EMPTY is SIZE(e.c) = 0, IS NOT EMPTY is SIZE(e.c) > 0: as the Criteria API lowers isEmpty.
+                Token empty = advance();
+                if (!(left instanceof PathExpr path)) {
+                    throw empty.pos().error("IS " + (not ? "NOT " : "") + "EMPTY needs a collection path on the left",
+                            "write e.collection IS " + (not ? "NOT " : "") + "EMPTY");
+                }
+                return new Comparison(new SizeExpr(path, left.pos()), not ? CompareOp.GT : CompareOp.EQ,
+                        new Literal(0L, empty.pos()), op.pos());
             }
             consumeWord("NULL", "write IS NULL or IS NOT NULL");
             return new IsNull(left, not, op.pos());

@@ -96,6 +96,7 @@ public final class Parser extends ExpressionParser {
         List<PathExpr> selected = new ArrayList<>();
         List<String> aliases = new ArrayList<>();
         String constructor = null;
+        Token countDistinct = null;
         Token head = peek();
         if (head.type() == TokenType.WORD && AGGREGATES.contains(head.upper()) && peekAt(1).type() == TokenType.LPAREN) {
             if (!head.is("COUNT")) {
@@ -104,7 +105,7 @@ public final class Parser extends ExpressionParser {
             }
             advance();
             advance();
-            Token countDistinct = checkWord("DISTINCT") ? advance() : null;
+            countDistinct = checkWord("DISTINCT") ? advance() : null;
             PathExpr p = path("the identification variable");
             if (countDistinct != null && p.names().size() != 1) {
                 throw countDistinct.pos().error("COUNT(DISTINCT " + p.text() + ") is not supported",
@@ -200,7 +201,7 @@ public final class Parser extends ExpressionParser {
         Statement.ResultShape shape = constructor == null && aliases.stream().allMatch(java.util.Objects::isNull)
                 ? Statement.ResultShape.ROWS : new Statement.ResultShape(constructor, aliases);
         return new Statement(StatementKind.SELECT, entity.text(), entity.pos(), variable, selectKind, selected,
-                List.of(), where, orderBy, joins, shape);
+                List.of(), where, orderBy, joins, shape, distinct != null || countDistinct != null);
     }
 
     private PathExpr valuePathForOrder() {

@@ -6,6 +6,7 @@ import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.Literal;
 import io.jynamo.jpql.ast.Param;
 import io.jynamo.jpql.semantic.Analysis;
+import io.jynamo.jpql.semantic.Step;
 import io.jynamo.jpql.semantic.Types;
 
 import java.util.ArrayList;
@@ -64,6 +65,9 @@ final class Binder {
         for (ParameterInfo info : analysis.parameters()) {
             b.args.put(info.key(), new Unbound(info.label(), info.collectionAllowed()));
         }
+        for (Step step : analysis.steps()) {
+            b.args.put(step.key(), new Unbound(step.label(), true));
+        }
         if (!analysis.parameters().isEmpty()) {
             List<String> labels = new ArrayList<>();
             analysis.parameters().forEach(i -> labels.add(i.label()));
@@ -98,6 +102,14 @@ final class Binder {
             }
             Object v = arguments.get(key);
             args.put(key, v == null ? null : coerce(info, v));
+        }
+        for (Step step : analysis.steps()) {
+            // The keys a step read (a list of EntityKey), which the provider binds before planning the root read.
+            if (!arguments.containsKey(step.key())) {
+                throw new IllegalStateException("the read before the " + analysis.statement().entityName() + " query ("
+                        + step.text() + ") has not run: bind its keys under " + step.key() + " (RelationStep)");
+            }
+            args.put(step.key(), arguments.get(step.key()));
         }
     }
 

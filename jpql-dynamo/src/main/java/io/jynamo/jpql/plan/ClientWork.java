@@ -5,6 +5,7 @@ import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Between;
 import io.jynamo.jpql.ast.CaseExpr;
 import io.jynamo.jpql.ast.CaseFunction;
+import io.jynamo.jpql.ast.CompareOp;
 import io.jynamo.jpql.ast.Comparison;
 import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.Condition;
@@ -19,6 +20,8 @@ import io.jynamo.jpql.ast.Or;
 import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.Param;
 import io.jynamo.jpql.ast.PathExpr;
+import io.jynamo.jpql.ast.RelationSize;
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.ast.SizeExpr;
 import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.semantic.Types;
@@ -45,6 +48,8 @@ final class ClientWork implements ClientSide {
     private final List<OrderBy> order;
     private final Binder binder;
     private final List<AttributeInfo> attributes;
+    /** SIZE of relationship collections: pseudo-attribute path to the association counted. */
+    private final Map<String, AssociationInfo> counted = new LinkedHashMap<>();
 
     ClientWork(List<Condition> conditions, List<OrderBy> order, Binder binder) {
         this.conditions = List.copyOf(conditions);
@@ -58,6 +63,128 @@ final class ClientWork implements ClientSide {
             attrs.putIfAbsent(o.path().attribute().path(), o.path().attribute());
         }
         this.attributes = List.copyOf(attrs.values());
+        for (Condition c : conditions) {
+            sizes(c, counted);
+        }
+    }
+
+    @Override
+    public AssociationInfo counted(AttributeInfo attribute) {
+        return counted.get(attribute.path());
+    }
+
+    @Override
+    public long countUpTo(AttributeInfo attribute) {
+        long upTo = 1;
+        for (Condition c : conditions) {
+            upTo = Math.max(upTo, countUpTo(c, attribute.path()));
+        }
+        return upTo;
+    }
+
+    /**
+     * How far a condition needs the count of the relationship at {@code path}: a comparison with a number n
+     * decides from min(count, n + 1) (or n, for {@code <} and {@code >=}), anything else needs the whole count.
+     */
+    private long countUpTo(Condition c, String path) {
+        if (c instanceof And a) {
+            return a.operands().stream().mapToLong(o -> countUpTo(o, path)).max().orElse(1);
+        }
+        if (c instanceof Or o) {
+            return o.operands().stream().mapToLong(x -> countUpTo(x, path)).max().orElse(1);
+        }
+        if (c instanceof Not n) {
+            return countUpTo(n.operand(), path);
+        }
+        List<Expr> ops = operands(c);
+        if (ops.stream().noneMatch(e -> reads(e, path))) {
+            return 1;
+        }
+        if (c instanceof Comparison cmp && (counts(cmp.left(), path) || counts(cmp.right(), path))) {
+            Object v = counts(cmp.left(), path) ? safeEval(cmp.right()) : safeEval(cmp.left());
+            if (!(v instanceof Number n) || reads(counts(cmp.left(), path) ? cmp.right() : cmp.left(), path)) {
+                return Long.MAX_VALUE;
+            }
+            long k = n.longValue();
+            boolean countOnLeft = counts(cmp.left(), path);
+            CompareOp op = countOnLeft ? cmp.op() : mirror(cmp.op());
+            // count < k and count >= k are decided by whether k are there; =, <>, <=, > need one more.
+            long need = op == CompareOp.LT || op == CompareOp.GE ? k : k + 1;
+            return Math.max(1, Math.min(need, Long.MAX_VALUE - 1));
+        }
+        if (c instanceof Between b && counts(b.value(), path)) {
+            Object lo = safeEval(b.low());
+            Object hi = safeEval(b.high());
+            if (!(lo instanceof Number) || !(hi instanceof Number h)) {
+                return Long.MAX_VALUE;
+            }
+            return Math.max(1, h.longValue() + 1);
+        }
+        return Long.MAX_VALUE;
+    }
+
+    private static CompareOp mirror(CompareOp op) {
+        return switch (op) {
+            case LT -> CompareOp.GT;
+            case LE -> CompareOp.GE;
+            case GT -> CompareOp.LT;
+            case GE -> CompareOp.LE;
+            default -> op;
+        };
+    }
+
+    private Object safeEval(Expr e) {
+        if (e instanceof Literal || e instanceof Param) {
+            Object v = binder.eval(e);
+            return v instanceof Binder.Unbound ? null : v;
+        }
+        return null;
+    }
+
+    private static boolean counts(Expr e, String path) {
+        return e instanceof RelationSize r && r.attribute().path().equals(path);
+    }
+
+    /** Whether the expression reads the count at {@code path}, anywhere inside it. */
+    private static boolean reads(Expr e, String path) {
+        Map<String, AttributeInfo> attrs = new LinkedHashMap<>();
+        collect(e, attrs);
+        return attrs.containsKey(path);
+    }
+
+    private static void sizes(Condition c, Map<String, AssociationInfo> out) {
+        if (c instanceof And a) {
+            a.operands().forEach(o -> sizes(o, out));
+        } else if (c instanceof Or o) {
+            o.operands().forEach(x -> sizes(x, out));
+        } else if (c instanceof Not n) {
+            sizes(n.operand(), out);
+        } else {
+            for (Expr e : operands(c)) {
+                sizes(e, out);
+            }
+        }
+    }
+
+    private static void sizes(Expr e, Map<String, AssociationInfo> out) {
+        if (e instanceof RelationSize r) {
+            out.putIfAbsent(r.attribute().path(), r.association());
+        } else if (e instanceof CaseFunction f) {
+            sizes(f.argument(), out);
+        } else if (e instanceof Computed c) {
+            c.arguments().forEach(a -> sizes(a, out));
+        } else if (e instanceof CaseExpr c) {
+            c.whens().forEach(w -> sizes(w, out));
+            c.thens().forEach(t -> sizes(t, out));
+            if (c.otherwise() != null) {
+                sizes(c.otherwise(), out);
+            }
+        }
+    }
+
+    /** The relationships counted per row, as EXPLAIN describes each count. */
+    List<AssociationInfo> countedAssociations() {
+        return List.copyOf(counted.values());
     }
 
     @Override
@@ -252,6 +379,9 @@ final class ClientWork implements ClientSide {
         if (e instanceof PathExpr p) {
             return row.get(p.attribute());
         }
+        if (e instanceof RelationSize r) {
+            return row.get(r.attribute());
+        }
         if (e instanceof SizeExpr s) {
             Object v = row.get(s.collection().attribute());
             return v instanceof Collection<?> c ? c.size() : v instanceof Map<?, ?> m ? m.size() : 0;
@@ -335,14 +465,14 @@ final class ClientWork implements ClientSide {
 
     /** Whether the expression reads an attribute of the row. */
     static boolean contains(Expr e) {
-        return e instanceof PathExpr p && p.attribute() != null || e instanceof SizeExpr
+        return e instanceof PathExpr p && p.attribute() != null || e instanceof SizeExpr || e instanceof RelationSize
                 || e instanceof CaseFunction f && contains(f.argument())
                 || e instanceof Computed c && c.arguments().stream().anyMatch(ClientWork::contains);
     }
 
     /** Whether DynamoDB cannot evaluate the expression: a function or arithmetic, LOWER/UPPER of an attribute. */
     static boolean javaOnly(Expr e) {
-        return e instanceof Computed || e instanceof CaseExpr || e instanceof CaseFunction f && (contains(f.argument()) || javaOnly(f.argument()));
+        return e instanceof Computed || e instanceof CaseExpr || e instanceof RelationSize || e instanceof CaseFunction f && (contains(f.argument()) || javaOnly(f.argument()));
     }
 
     private static void collect(Condition c, Map<String, AttributeInfo> attrs) {
@@ -363,6 +493,8 @@ final class ClientWork implements ClientSide {
             attrs.putIfAbsent(p.attribute().path(), p.attribute());
         } else if (e instanceof SizeExpr s) {
             attrs.putIfAbsent(s.collection().attribute().path(), s.collection().attribute());
+        } else if (e instanceof RelationSize r) {
+            attrs.putIfAbsent(r.attribute().path(), r.attribute());
         } else if (e instanceof CaseFunction f) {
             collect(f.argument(), attrs);
         } else if (e instanceof Computed c) {
@@ -445,6 +577,9 @@ final class ClientWork implements ClientSide {
         }
         if (e instanceof SizeExpr s) {
             return "SIZE(" + s.collection().text() + ")";
+        }
+        if (e instanceof RelationSize r) {
+            return "SIZE(" + r.collection().text() + ")";
         }
         if (e instanceof CaseFunction f) {
             return (f.upper() ? "UPPER(" : "LOWER(") + text(f.argument()) + ")";

@@ -5,6 +5,7 @@ import io.jynamo.jpql.Operation;
 import io.jynamo.jpql.StatementKind;
 import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.EntityInfo;
+import io.jynamo.jpql.semantic.Step;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,12 @@ final class Explain {
                          String projection, Map<String, String> names, Map<String, BoundValue> values,
                          List<Map<String, BoundValue>> keys, boolean count, boolean forward, String update,
                          String writeCondition, String scanReason, boolean alwaysEmpty, StatementKind kind,
-                         List<AssociationInfo> fetches, AssociationInfo selectedAssociation, String inJava) {
+                         List<AssociationInfo> fetches, AssociationInfo selectedAssociation, String inJava,
+                         List<Step> steps, List<AssociationInfo> counted) {
         StringBuilder sb = new StringBuilder();
+        for (Step step : steps) {
+            line(sb, "first", step(step));
+        }
         line(sb, "operation", alwaysEmpty ? "none (the condition is never true: empty result, no DynamoDB call)" : op.name());
         line(sb, "entity", entity.name() + (kind == StatementKind.SELECT ? "" : " (" + kind + ": reads the keys, then writes each item)"));
         line(sb, "table", entity.tableName());
@@ -62,6 +67,9 @@ final class Explain {
             // Rows may be dropped or reordered after the read, so every matching item is read: no Limit.
             line(sb, "in Java", inJava + " (after reading every matching item, no Limit)");
         }
+        for (AssociationInfo a : counted) {
+            line(sb, "per row", count(entity, a));
+        }
         if (selectedAssociation != null) {
             line(sb, "then read", selectedAssociation.name() + " -> " + selectedAssociation.targetEntity()
                     + ": BatchGetItem of the distinct keys the rows reference (100 keys a call), targets already managed "
@@ -81,6 +89,69 @@ final class Explain {
             line(sb, "values", String.join(", ", parts));
         }
         return sb.toString().stripTrailing();
+    }
+
+    /** What a step before the root read reads, and what the root's condition compares with its keys. */
+    static String step(Step step) {
+        AssociationInfo a = step.association();
+        String owner = step.owner().name();
+        if (step.joined() != null && a.kind() == AssociationInfo.Kind.LINK_TABLE) {
+            EntityInfo target = step.joined().entity();
+            return step.label() + " = the " + owner + " keys link table " + a.linkTable() + " links to the "
+                    + target.name() + " entities of " + step.text() + ": their own plan, "
+                    + oneLine(Planner.explainUnbound(step.joined(), null)) + ", then one Query of the link table per "
+                    + target.name() + " found; then " + owner + " key IN " + step.label()
+                    + (step.repeats() ? ", each " + owner + " returned once per " + target.name()
+                    + " found (no DISTINCT)" : ", each once (DISTINCT)");
+        }
+        if (step.joined() != null && a.kind().collection()) {
+            EntityInfo child = step.joined().entity();
+            return step.label() + " = the " + owner + " keys the " + child.name() + " entities of " + step.text()
+                    + " belong to (their " + a.mappedBy() + "): their own plan, "
+                    + oneLine(Planner.explainUnbound(step.joined(), null)) + "; then " + owner + " key IN "
+                    + step.label() + (step.repeats() ? ", each " + owner + " returned once per " + child.name()
+                    + " found (no DISTINCT)" : ", each once (DISTINCT)");
+        }
+        if (step.joined() != null) {
+            EntityInfo target = step.joined().entity();
+            return step.label() + " = the keys of the " + target.name() + " entities " + step.text() + " selects: "
+                    + "their own plan, " + oneLine(Planner.explainUnbound(step.joined(), null)) + "; then "
+                    + owner + "." + a.name() + " IN " + step.label()
+                    + " (a Query of the foreign-key index per key when there is one, up to 100 keys; more: one read"
+                    + " with the foreign key IN them)";
+        }
+        String element = step.element().label();
+        String how = switch (a.kind()) {
+            case INVERSE_ONE_TO_MANY -> "the " + a.targetEntity() + " " + element + "'s " + a.mappedBy()
+                    + " (its stored foreign key: GetItem of " + element + ", none when it is managed)";
+            case LINK_TABLE -> "a Query of link table " + a.linkTable() + " by the key of " + element
+                    + " (the owners' keys, following its pages)";
+            default -> "?";
+        };
+        return step.label() + " = the " + owner + " keys whose " + a.name() + " hold " + element + ": " + how
+                + "; then " + step.text() + " is " + owner + " key " + (step.text().contains(" NOT MEMBER") ? "NOT IN " : "IN ")
+                + step.label();
+    }
+
+    private static String oneLine(String explain) {
+        List<String> parts = new ArrayList<>();
+        for (String l : explain.split("\n")) {
+            if (!l.startsWith("note:")) {
+                parts.add(l.replaceAll(":\\s+", ": ").trim());
+            }
+        }
+        return "[" + String.join("; ", parts) + "]";
+    }
+
+    /** How the provider counts a relationship collection per owner row. */
+    static String count(EntityInfo owner, AssociationInfo a) {
+        String via = switch (a.kind()) {
+            case INVERSE_ONE_TO_MANY -> "on index " + a.index() + " of " + a.targetEntity() + " (" + a.targetEntity()
+                    + "." + a.mappedBy() + ")";
+            default -> "on link table " + a.linkTable() + (a.index() == null ? "" : " (or its index " + a.index() + ")");
+        };
+        return "SIZE(" + a.name() + "): one Query with Select=COUNT per " + owner.name() + " row read, " + via
+                + ", counting only as far as the condition needs (Limit 1 for IS EMPTY)";
     }
 
     /** How the provider loads a fetched association for the entities read. */

@@ -143,6 +143,7 @@ final class Normaliser {
                 List<List<BoundValue>> keys = new ArrayList<>();
                 Set<List<Object>> seen = new LinkedHashSet<>();
                 boolean hasNull = false;
+                boolean stepKeys = false;
                 for (Expr x : e.values()) {
                     Object v = binder.eval(x);
                     List<Object> items = new ArrayList<>();
@@ -152,6 +153,7 @@ final class Normaliser {
                         items.add(v);
                     }
                     for (Object item : items) {
+                        stepKeys |= item instanceof io.jynamo.jpql.EntityKey;
                         List<BoundValue> key = key(e, item);
                         if (key == null) {
                             hasNull = true;
@@ -169,6 +171,18 @@ final class Normaliser {
                 }
                 if (keys.isEmpty()) {
                     return negated ? TRUE : FALSE;
+                }
+                boolean symbolicStep = keys.size() == 1 && keys.get(0).get(0).value() instanceof Binder.Unbound
+                        && e.values().stream().anyMatch(x -> x instanceof Param p && p.name() != null
+                        && p.name().startsWith(io.jynamo.jpql.semantic.Step.KEY_PREFIX))
+                        && !e.keyAttributes().get(0).path().equals(e.target().keyPaths().get(0));
+                if (symbolicStep && !negated) {
+                    binder.note(e.text() + ": the root is read for each key the step finds, as planned here for one "
+                            + "(up to 100 keys: one such read each; more: one read with the foreign key IN them)");
+                }
+                if ((stepKeys || symbolicStep) && !negated && keys.size() == 1) {
+                    // One key a step found: an equality, which a Query of the foreign-key index can serve.
+                    return keyComparison(attrs, keys.get(0), true);
                 }
                 if (attrs.size() == 1) {
                     List<BoundValue> values = new ArrayList<>();
@@ -202,11 +216,26 @@ final class Normaliser {
         List<String> paths = target.keyPaths();
         List<BoundValue> out = new ArrayList<>();
         if (entity instanceof Binder.Unbound u) {
-            binder.note(e.text() + " is compared with the key of the entity bound to " + u.label() + ", read by the model's "
-                    + "key extractor of " + target.name());
+            boolean step = e.values().stream().anyMatch(x -> x instanceof Param p && p.name() != null
+                    && p.name().startsWith(io.jynamo.jpql.semantic.Step.KEY_PREFIX));
+            if (!step) {
+                binder.note(e.text() + " is compared with the key of the entity bound to " + u.label() + ", read by the model's "
+                        + "key extractor of " + target.name());
+            }
             for (int i = 0; i < paths.size(); i++) {
                 out.add(new BoundValue(new Binder.Unbound(u.label() + "." + paths.get(i), u.collection()),
                         e.keyAttributes().get(i), false));
+            }
+            return out;
+        }
+        if (entity instanceof io.jynamo.jpql.EntityKey k) {
+            // A step's result: the key itself, read by the provider from the items it found.
+            for (int i = 0; i < paths.size(); i++) {
+                Object v = k.values().get(paths.get(i));
+                if (v == null) {
+                    return null;
+                }
+                out.add(new BoundValue(v, e.keyAttributes().get(i), false));
             }
             return out;
         }

@@ -43,8 +43,10 @@ public final class Planner {
     private final Binder binder;
     private final List<AssociationInfo> fetches;
     private final AssociationInfo selectedAssociation;
+    private final List<io.jynamo.jpql.semantic.Step> steps;
 
     private Planner(Analysis analysis, Binder binder) {
+        this.steps = analysis.steps();
         this.fetches = analysis.fetches();
         this.selectedAssociation = analysis.selectedAssociation();
         this.entity = analysis.entity();
@@ -175,7 +177,25 @@ public final class Planner {
         if (inJava.isEmpty()) {
             return where;
         }
+        // Counting a relationship costs a call per row: the cheaper conditions decide first (AND stops at FALSE).
+        List<Condition> counting = new ArrayList<>();
+        inJava.removeIf(c -> countsRelationship(c) && counting.add(c));
+        inJava.addAll(counting);
         return kept.isEmpty() ? null : kept.size() == 1 ? kept.get(0) : new And(kept);
+    }
+
+    /** Whether the condition reads SIZE of a relationship collection. */
+    private static boolean countsRelationship(Condition c) {
+        if (c instanceof And a) {
+            return a.operands().stream().anyMatch(Planner::countsRelationship);
+        }
+        if (c instanceof Or o) {
+            return o.operands().stream().anyMatch(Planner::countsRelationship);
+        }
+        if (c instanceof Not n) {
+            return countsRelationship(n.operand());
+        }
+        return ClientWork.operands(c).stream().anyMatch(e -> e instanceof io.jynamo.jpql.ast.RelationSize);
     }
 
     /** Whether DynamoDB cannot evaluate some part of the condition: a function of an attribute. */
@@ -234,7 +254,18 @@ public final class Planner {
             }
             if (client != null) {
                 // What Java filters and sorts by must be read too, selected or not.
+                List<AttributeInfo> read = new ArrayList<>();
                 for (AttributeInfo a : client.attributes()) {
+                    if (client.counted(a) == null) {
+                        read.add(a);
+                    } else {
+                        // A relationship is counted by the owner's key.
+                        for (String k : entity.keyPaths()) {
+                            read.add(entity.attributes().get(k));
+                        }
+                    }
+                }
+                for (AttributeInfo a : read) {
                     if (attrs.stream().noneMatch(x -> x.path().equals(a.path()))) {
                         attrs.add(a);
                     }
@@ -284,7 +315,8 @@ public final class Planner {
                 fetches, selectedAssociation, alwaysEmpty ? null : client, () -> Explain.render(entity, op, indexName,
                         keyCondition, filter, projected, names, values, keyList, count, forward, updateExpression,
                         writeCondition, scanReason, alwaysEmpty, kind, fetches, selectedAssociation,
-                        alwaysEmpty || client == null ? null : client.describe()));
+                        alwaysEmpty || client == null ? null : client.describe(), steps,
+                        alwaysEmpty || client == null ? List.of() : client.countedAssociations()));
     }
 
     /**

@@ -16,13 +16,22 @@ import java.util.List;
  * @param fetches    the associations of the JOIN FETCH clauses, in order, each once
  * @param selectedAssociation {@code SELECT o.customer}: the to-one whose targets are the results (the statement
  *                   selects its foreign-key attributes), otherwise {@code null}
+ * @param steps      the reads before the root read (MEMBER OF a relationship, a JOIN with conditions on the joined
+ *                   entity's other attributes), whose keys are bound to their synthetic parameters
  */
 public record Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters,
-                       List<AssociationInfo> fetches, AssociationInfo selectedAssociation) {
+                       List<AssociationInfo> fetches, AssociationInfo selectedAssociation, List<Step> steps) {
     /** Copies the lists. */
     public Analysis {
         parameters = List.copyOf(parameters);
         fetches = List.copyOf(fetches);
+        steps = List.copyOf(steps);
+    }
+
+    /** An analysis without steps before the root read. */
+    public Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters,
+                    List<AssociationInfo> fetches, AssociationInfo selectedAssociation) {
+        this(statement, entity, parameters, fetches, selectedAssociation, List.of());
     }
 
     /** An analysis without fetch joins that selects no to-one. */

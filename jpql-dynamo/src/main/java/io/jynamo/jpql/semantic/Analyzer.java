@@ -1,10 +1,13 @@
 package io.jynamo.jpql.semantic;
 
+import io.jynamo.jpql.ParameterInfo;
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
 import io.jynamo.jpql.ast.Join;
+import io.jynamo.jpql.ast.Param;
+import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Statement;
 import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.EntityInfo;
@@ -43,18 +46,52 @@ public final class Analyzer {
         ParameterTypes params = new ParameterTypes();
         Values values = new Values(scope, params);
         Statements statements = new Statements(scope, values, new Conditions(scope, values));
-        Statement resolved = statements.statement(s);
+        JoinedConditions joined = JoinedConditions.split(s, scope);
+        Statement resolved = statements.statement(joined.rest());
+        for (JoinedConditions.Moved m : joined.moved()) {
+            // The joined entity's own query (its own plan), whose keys the root's foreign key is compared with.
+            Analysis sub = analyze(m.query(), model);
+            if (!sub.steps().isEmpty()) {
+                throw m.pos().error("the conditions on the joined entity of " + m.text() + " need a read of their own ("
+                        + sub.steps().get(0).text() + "), and reads are not nested", "query "
+                        + sub.entity().name() + " first and pass its entities as a parameter");
+            }
+            for (ParameterInfo info : sub.parameters()) {
+                params.register(new Param(info.name(), info.position(), m.query().entityPos()), info.expectedType(),
+                        info.collectionAllowed());
+            }
+            if (m.toMany() && s.selectKind() == SelectKind.COUNT && !s.distinct()) {
+                throw m.pos().error("COUNT(" + s.variable() + ") over " + m.text() + " counts one row per "
+                        + sub.entity().name() + " found, which is not supported", "count the " + s.entityName()
+                        + " entities with COUNT(DISTINCT " + s.variable() + "), or the " + sub.entity().name()
+                        + " entities with a query of their own");
+            }
+            if (m.toMany()) {
+                // The children found name their owners: the root is compared with those keys, once per child unless DISTINCT.
+                Scope.EntityPath root = scope.entityPath(new PathExpr(List.of(s.variable()), m.pos(), null), "JOIN");
+                Param keys = scope.step(scope.joinedAssociation(m.variable()), null, sub, m.text(), m.pos(),
+                        entity.keyPaths(), !s.distinct());
+                joinConditions.add(new EntityComparison(m.text(), root.keyAttributes(), entity, EntityComparison.Op.IN,
+                        List.of(keys), m.pos()));
+                continue;
+            }
+            Scope.EntityPath t = scope.entityPath(new PathExpr(List.of(m.variable()), m.pos(), null), "JOIN");
+            Param keys = scope.step(t.association(), null, sub, m.text(), m.pos(), t.target().keyPaths(), false);
+            // Its foreign key IN the keys found is already an existence test: the inner join's own is redundant.
+            joinConditions.removeIf(c -> c instanceof EntityComparison e && e.op() == EntityComparison.Op.IS_NOT_NULL
+                    && e.keyAttributes().equals(t.keyAttributes()));
+            joinConditions.add(new EntityComparison(m.text(), t.keyAttributes(), t.target(), EntityComparison.Op.IN,
+                    List.of(keys), m.pos()));
+        }
         if (!joinConditions.isEmpty()) {
             List<Condition> all = new ArrayList<>();
             if (resolved.where() != null) {
                 all.add(resolved.where());
             }
             all.addAll(joinConditions);
-            resolved = new Statement(resolved.kind(), resolved.entityName(), resolved.entityPos(), resolved.variable(),
-                    resolved.selectKind(), resolved.selected(), resolved.sets(),
-                    all.size() == 1 ? all.get(0) : new And(all), resolved.order(), resolved.joins(), resolved.shape());
+            resolved = resolved.withWhere(all.size() == 1 ? all.get(0) : new And(all));
         }
-        return new Analysis(resolved, entity, params.list(), fetches, statements.selectedAssociation());
+        return new Analysis(resolved, entity, params.list(), fetches, statements.selectedAssociation(), scope.steps());
     }
 
     /**
@@ -76,6 +113,9 @@ public final class Analyzer {
                 conditions.add(new EntityComparison(t.text(), t.keyAttributes(), t.target(), EntityComparison.Op.IS_NOT_NULL,
                         List.of(), j.pos()));
             }
+        } else if (!j.fetch() && a.kind().collection() && j.variable() != null) {
+            // JOIN c.children x WHERE <conditions on x>: a query of the children first (JoinedConditions)
+            return;
         } else if (!j.fetch()) {
             throw j.pos().error(text + " is not supported: " + scope.entity().name() + "." + a.name() + " is a "
                             + (a.kind().collection() ? "collection" : "to-one") + " stored on the " + a.targetEntity()

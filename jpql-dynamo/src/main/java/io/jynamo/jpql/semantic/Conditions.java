@@ -18,9 +18,12 @@ import io.jynamo.jpql.ast.Or;
 import io.jynamo.jpql.ast.Param;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Pos;
+import io.jynamo.jpql.ast.RelationSize;
 import io.jynamo.jpql.ast.SizeExpr;
+import io.jynamo.jpql.ValueKind;
 import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
+import io.jynamo.jpql.model.EntityInfo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -189,8 +192,17 @@ final class Conditions {
                 "ordering comparisons work on numbers, strings, dates and times stored in their default form; use = or <> here");
     }
 
-    private SizeExpr size(SizeExpr s) {
-        refuseRelationshipCollection(s.collection(), "SIZE");
+    /**
+     * {@code SIZE(e.tags)} of an element collection on the item, or {@code SIZE(e.children)} of a relationship
+     * collection: counted per owner after the read (see {@link RelationSize}).
+     */
+    private Expr size(SizeExpr s) {
+        AssociationInfo rel = relationshipCollection(s.collection(), "SIZE");
+        if (rel != null) {
+            AttributeInfo count = new AttributeInfo(RelationSize.PREFIX + rel.name(), List.of(), ValueKind.NUMBER,
+                    Integer.class, null, true);
+            return new RelationSize(s.collection(), rel, count, s.pos());
+        }
         PathExpr p = scope.attribute(s.collection());
         if (!Types.collection(p.attribute())) {
             throw p.pos().error("SIZE needs a collection attribute but " + p.text() + " is "
@@ -209,7 +221,7 @@ final class Conditions {
         }
         scope.checkNoCaseOnAttribute(b.value());
         if (b.value() instanceof SizeExpr s) {
-            SizeExpr rs = size(s);
+            Expr rs = size(s);
             return new Between(rs, values.value(b.low(), Target.plain(Integer.class, "SIZE(...)"), "BETWEEN bound"),
                     values.value(b.high(), Target.plain(Integer.class, "SIZE(...)"), "BETWEEN bound"), b.negated(), b.pos());
         }
@@ -325,7 +337,10 @@ final class Conditions {
     }
 
     private Condition memberOf(MemberOf m) {
-        refuseRelationshipCollection(m.collection(), "MEMBER OF");
+        AssociationInfo rel = relationshipCollection(m.collection(), "MEMBER OF");
+        if (rel != null) {
+            return relationshipMember(m, rel);
+        }
         PathExpr p = scope.attribute(m.collection());
         AttributeInfo a = p.attribute();
         if (!Types.collection(a) || a.elementType() == null) {
@@ -341,22 +356,64 @@ final class Conditions {
         return new MemberOf(e, p, m.negated(), m.pos());
     }
 
-    /** MEMBER OF and SIZE work on element collections stored on the item, not on relationships. */
-    private void refuseRelationshipCollection(PathExpr p, String construct) {
+    /**
+     * {@code :x [NOT] MEMBER OF e.children} of a relationship collection: the owners holding {@code :x} are found
+     * by a step before the root read (its owning to-one's foreign key for an inverse one-to-many, a Query of the
+     * link table for a link-table side), and the condition becomes {@code e [NOT] IN (those owners)}, a key
+     * condition. A NULL element makes it UNKNOWN either way.
+     */
+    private Condition relationshipMember(MemberOf m, AssociationInfo rel) {
+        Scope.EntityPath root = scope.entityPath(new PathExpr(List.of(scope.variable()), m.collection().pos(), null), "MEMBER OF");
+        String text = memberText(m);
+        if (!m.collection().names().get(0).equals(scope.variable())) {
+            throw m.collection().pos().error("MEMBER OF on " + m.collection().text() + " is not supported: it navigates "
+                    + "from a joined entity", "write it on a collection of " + scope.variable());
+        }
+        EntityInfo target = scope.target(rel, m.pos());
+        if (m.element() instanceof Literal l && l.value() == null) {
+            // NULL MEMBER OF anything is UNKNOWN, and so is its negation: an entity comparison with NULL.
+            return new EntityComparison(text, root.keyAttributes(), scope.entity(), EntityComparison.Op.EQ, List.of(l), m.pos());
+        }
+        if (!(m.element() instanceof Param element)) {
+            scope.rejectStrayPath(m.element());
+            throw m.element().pos().error("MEMBER OF " + m.collection().text() + " needs a parameter bound to a "
+                    + target.name(), "write :" + target.name().substring(0, 1).toLowerCase(Locale.ROOT) + " MEMBER OF "
+                    + m.collection().text());
+        }
+        if (target.keyOf() == null) {
+            throw m.pos().error("MEMBER OF " + m.collection().text() + ": the query model cannot read the key of a "
+                    + target.name() + " argument", "query " + target.name() + " instead");
+        }
+        Class<?> type = target.javaType() == null ? Object.class : target.javaType();
+        values.value(element, new Target(type, null, "an element of " + m.collection().text(), false), "MEMBER OF element");
+        Param keys = scope.step(rel, element, null, text, m.pos(), scope.entity().keyPaths(), false);
+        return new EntityComparison(text, root.keyAttributes(), scope.entity(),
+                m.negated() ? EntityComparison.Op.NOT_IN : EntityComparison.Op.IN, List.of(keys), m.pos());
+    }
+
+    /**
+     * The relationship collection {@code p} names ({@code e.children}: an inverse one-to-many or a link-table side),
+     * {@code null} when it names no relationship; a to-one is refused.
+     */
+    private AssociationInfo relationshipCollection(PathExpr p, String construct) {
         if (!scope.rootedAtVariable(p)) {
-            return;
+            return null;
         }
         AssociationInfo a = scope.association(p);
         if (a == null) {
-            return;
+            return null;
         }
-        String hint = switch (a.kind()) {
-            case INVERSE_ONE_TO_MANY -> "query " + a.targetEntity() + " by its owner instead, e.g. SELECT x FROM "
-                    + a.targetEntity() + " x WHERE x." + a.mappedBy() + " = :owner (COUNT(x) for the size)";
-            case LINK_TABLE -> "load the collection from the entity (or LEFT JOIN FETCH " + p.text() + ") and test it in Java";
-            default -> "compare it with an entity (" + p.text() + " = :entity) or test IS NULL";
-        };
-        throw p.pos().error(construct + " on the relationship " + p.text() + " is not supported: its elements are not "
-                + "stored on the " + scope.entity().name() + " item", hint);
+        if (a.kind().collection()) {
+            return a;
+        }
+        throw p.pos().error(construct + " on the relationship " + p.text() + " is not supported: it is a to-one, not a "
+                + "collection", "compare it with an entity (" + p.text() + " = :entity) or test IS NULL");
+    }
+
+    /** {@code :x [NOT] MEMBER OF e.children} as written, for explain and messages. */
+    private static String memberText(MemberOf m) {
+        String e = m.element() instanceof Param p ? p.label() : m.element() instanceof Literal l && l.value() == null
+                ? "NULL" : String.valueOf(m.element());
+        return e + (m.negated() ? " NOT" : "") + " MEMBER OF " + m.collection().text();
     }
 }

@@ -48,6 +48,8 @@ final class Scope {
     private final String variable;
     private final QueryModel model;
     private final Map<String, JoinVariable> joins = new LinkedHashMap<>();
+    /** The reads before the root read the conditions need, in order. */
+    private final List<Step> steps = new ArrayList<>();
 
     Scope(EntityInfo entity, String variable, QueryModel model) {
         this.entity = entity;
@@ -94,6 +96,27 @@ final class Scope {
             return entity.associations().get(n.get(1));
         }
         return null;
+    }
+
+    /**
+     * Adds a read before the root read and returns the synthetic parameter its keys are bound to.
+     *
+     * @param a       the root's association the step reads over
+     * @param element MEMBER OF: the element's parameter, else {@code null}
+     * @param joined  JOIN: the analysed query of the joined entity, else {@code null}
+     * @param text    the construct as written
+     */
+    io.jynamo.jpql.ast.Param step(AssociationInfo a, io.jynamo.jpql.ast.Param element, Analysis joined, String text, Pos pos,
+                                  List<String> keyPaths, boolean repeats) {
+        int n = steps.size() + 1;
+        String key = Step.KEY_PREFIX + n;
+        steps.add(new Step(key, "step" + n, a, entity, element, joined, text, keyPaths, repeats));
+        return new io.jynamo.jpql.ast.Param(key, null, pos);
+    }
+
+    /** The steps added so far. */
+    List<Step> steps() {
+        return steps;
     }
 
     /** Whether a join variable's join is an inner join (which keeps only owners with a target). */
@@ -264,11 +287,12 @@ final class Scope {
             throw p.pos().error("unknown attribute '" + below + "' of entity " + target.name() + " in " + p.text(),
                     "known attributes: " + String.join(", ", known));
         }
+        String via = String.join(".", n.subList(0, rest));
         throw p.pos().error(p.text() + " is not supported: only the key (" + keys + ") of " + target.name()
                         + " is stored on " + entity.name() + " items, and DynamoDB cannot join",
                 "query " + target.name() + " by '" + below + "' first, then " + entity.name() + " with "
-                        + String.join(".", n.subList(0, rest)) + " IN :targets (or compare the key: "
-                        + String.join(".", n.subList(0, rest)) + "." + target.keyPaths().get(0) + ")");
+                        + via + " IN :targets (or compare the key: " + via + "." + target.keyPaths().get(0) + ")"
+                        + (rest == 2 ? "; JOIN " + via + " x WHERE x." + below + " ... does both in one query" : ""));
     }
 
     PathExpr attribute(PathExpr p) {

@@ -56,7 +56,7 @@ final class Statements {
             where = where == null ? present : new And(List.of(where, present));
         }
         return new Statement(s.kind(), s.entityName(), s.entityPos(), s.variable(), kind, selected, sets,
-                where, orderBy, s.joins(), s.shape());
+                where, orderBy, s.joins(), s.shape(), s.distinct());
     }
 
     /** {@code SELECT o.customer}: the to-one whose targets the query returns, else {@code null}. */

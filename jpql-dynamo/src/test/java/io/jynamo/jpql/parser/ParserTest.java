@@ -146,7 +146,6 @@ class ParserTest {
             SELECT u FROM User u WHERE u.a LIKE 'x!%' ESCAPE 'ab'       | 1, column 50 | ESCAPE takes one character
             SELECT u FROM User u WHERE u.a < CURRENT_DATE               | 1, column 34 | CURRENT_DATE
             SELECT u FROM User u ORDER BY u.a NULLS u.b                 | 1, column 41 | FIRST or LAST
-            SELECT u FROM User u WHERE u.tags IS EMPTY                  | 1, column 38 | IS EMPTY
             SELECT u FROM User u UNION SELECT v FROM V v                | 1, column 22 | UNION
             FROM User u                                                 | 1, column 1  | SELECT, UPDATE or DELETE
             SELECT u FROM User                                          | 1, column 19 | identification variable

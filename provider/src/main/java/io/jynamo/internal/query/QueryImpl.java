@@ -61,6 +61,15 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     private int maxResults = Integer.MAX_VALUE;
     private int firstResult;
     private FlushModeType flushMode;
+    /**
+     * The most joined keys a two-step JOIN reads the root for with one Query each (of the foreign-key index);
+     * more are one Scan with the foreign key IN them (DynamoDB's IN takes 100 operands a list).
+     */
+    static final int MAX_QUERIES_PER_KEY = 100;
+    /** The plans of the last execution when it reads in several parts (one per joined key), else {@code null}. */
+    private List<BoundPlan> parts;
+    /** JOIN of a collection without DISTINCT: how many joined rows each root key has, else {@code null}. */
+    private Map<io.jynamo.jpql.EntityKey, Integer> repeats;
     private LockModeType lockMode = LockModeType.NONE;
 
     public QueryImpl(Session session, QueryServices services, CompiledQuery compiled, Class<X> resultClass) {
@@ -232,6 +241,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     /** Binds the parameters to the plan, applies the scan policy and flushes as the flush mode says. */
     private BoundPlan prepare() {
         Object index = hints.get(JynamoProperties.INDEX_HINT);
+        if (!compiled.steps().isEmpty()) {
+            return prepareWithSteps(index == null ? null : index.toString());
+        }
         BoundPlan plan = compiled.bind(arguments.bound(), index == null ? null : index.toString());
         checkScan(plan);
         checkClientSide(plan);
@@ -241,6 +253,157 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             session.flushForQuery();
         }
         return plan;
+    }
+
+    /**
+     * A query whose condition needs reads before its root read ({@code MEMBER OF} a relationship, a {@code JOIN}
+     * with conditions on the joined entity's other attributes): the joined entities' plans are checked against the
+     * policies first, pending changes flushed, the steps run, and the root's plan is bound to the keys they found.
+     */
+    private BoundPlan prepareWithSteps(String index) {
+        parts = null;
+        repeats = null;
+        Map<Object, Object> args = new LinkedHashMap<>(arguments.bound());
+        Map<io.jynamo.jpql.RelationStep, BoundPlan> joined = new LinkedHashMap<>();
+        for (io.jynamo.jpql.RelationStep step : compiled.steps()) {
+            if (step.query() != null) {
+                BoundPlan plan = step.query().bind(args, null);
+                checkScan(plan, step.query());
+                checkClientSide(plan);
+                joined.put(step, plan);
+            }
+        }
+        if (getFlushMode() == FlushModeType.AUTO) {
+            session.flushForQuery();
+        }
+        RelationSteps steps = new RelationSteps(session, services, getCacheRetrieveMode(), getCacheStoreMode(),
+                consistentReads());
+        for (io.jynamo.jpql.RelationStep step : compiled.steps()) {
+            BoundPlan plan = joined.get(step);
+            args.put(step.key(), plan == null ? steps.owners(step, args.get(step.element())) : joinedKeys(step, plan));
+        }
+        BoundPlan plan = compiled.bind(args, index);
+        List<BoundPlan> perKey = index == null && plan.scan() ? perJoinedKey(args) : null;
+        if (perKey != null) {
+            parts = perKey;
+            plan = perKey.get(0);
+        }
+        checkScan(plan);
+        checkClientSide(plan);
+        return plan;
+    }
+
+    /**
+     * A two-step JOIN whose joined entities are several (at most {@link #MAX_QUERIES_PER_KEY}): instead of one Scan
+     * with {@code fk IN (...)}, one Query of the foreign-key index per joined key, when each is one; else
+     * {@code null}.
+     */
+    private List<BoundPlan> perJoinedKey(Map<Object, Object> args) {
+        List<io.jynamo.jpql.RelationStep> joinSteps = compiled.steps().stream()
+                .filter(s -> s.kind() == io.jynamo.jpql.RelationStep.Kind.JOINED_KEYS
+                        && !s.association().kind().collection()).toList();
+        if (joinSteps.size() != 1) {
+            return null;
+        }
+        String key = joinSteps.get(0).key();
+        List<?> keys = (List<?>) args.get(key);
+        if (keys.size() < 2 || keys.size() > MAX_QUERIES_PER_KEY) {
+            return null;
+        }
+        List<BoundPlan> plans = new ArrayList<>();
+        for (Object k : keys) {
+            Map<Object, Object> one = new LinkedHashMap<>(args);
+            one.put(key, List.of(k));
+            BoundPlan p = compiled.bind(one, null);
+            if (p.operation() != io.jynamo.jpql.Operation.QUERY) {
+                return null;
+            }
+            plans.add(p);
+        }
+        return plans;
+    }
+
+    /** The keys of the joined entities a step's own query selects (its key attributes, in key order). */
+    private List<io.jynamo.jpql.EntityKey> joinedKeys(io.jynamo.jpql.RelationStep step, BoundPlan plan) {
+        if (plan.alwaysEmpty()) {
+            return List.of();
+        }
+        CompiledQuery q = step.query();
+        Reads reads = new Reads(session, services, q, getCacheRetrieveMode(), getCacheStoreMode(), consistentReads(),
+                UnitConfig.scanSegments(hints, services.scanSegments()));
+        Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
+                plan.clientSide() == null ? reads.items(plan, Long.MAX_VALUE) : reads.clientSide(plan, clientSideMaxRows());
+        List<String> paths = step.keyPaths();
+        Map<io.jynamo.jpql.EntityKey, Integer> found = new LinkedHashMap<>();
+        if (step.association().kind() == io.jynamo.jpql.model.AssociationInfo.Kind.LINK_TABLE) {
+            // The joined targets found, then the owners the link table links to each: one Query per target.
+            RelationSteps links = new RelationSteps(session, services, getCacheRetrieveMode(), getCacheStoreMode(),
+                    consistentReads());
+            String targetKey = services.entity(q.entity().name()).root().partitionKey().storedName();
+            while (items.hasNext()) {
+                for (io.jynamo.jpql.EntityKey owner : links.linkOwners(step, items.next().get(targetKey))) {
+                    found.merge(owner, 1, Integer::sum);
+                }
+            }
+            if (step.repeatsRows()) {
+                repeats = found;
+            }
+            return new ArrayList<>(found.keySet());
+        }
+        for (Iterator<Object> it = reads.results(items, 0, Integer.MAX_VALUE); it.hasNext(); ) {
+            Object row = it.next();
+            Object[] values = row instanceof Object[] a ? a : new Object[] {row};
+            Map<String, Object> key = new LinkedHashMap<>();
+            for (int i = 0; i < paths.size(); i++) {
+                key.put(paths.get(i), values[i]);
+            }
+            if (!key.containsValue(null)) {
+                found.merge(new io.jynamo.jpql.EntityKey(key), 1, Integer::sum);
+            }
+        }
+        if (step.repeatsRows()) {
+            repeats = found;
+        }
+        return new ArrayList<>(found.keySet());
+    }
+
+    /**
+     * JOIN of a collection without DISTINCT: each root item as often as the joined query found children of it, as
+     * SQL returns a row per joined row.
+     */
+    private Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> repeated(
+            Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items) {
+        EntityMeta meta = entityMeta();
+        ProviderQueryModel model = services.queryModel();
+        return new Iterator<>() {
+            private Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item;
+            private int left;
+
+            @Override
+            public boolean hasNext() {
+                while (left == 0 && items.hasNext()) {
+                    item = items.next();
+                    Map<String, Object> key = new LinkedHashMap<>();
+                    key.put(meta.partitionKey().name(), model.read(meta.name(), meta.partitionKey().name(),
+                            item.get(meta.partitionKey().storedName())));
+                    if (meta.sortKey() != null) {
+                        key.put(meta.sortKey().name(), model.read(meta.name(), meta.sortKey().name(),
+                                item.get(meta.sortKey().storedName())));
+                    }
+                    left = repeats.getOrDefault(new io.jynamo.jpql.EntityKey(key), 1);
+                }
+                return left > 0;
+            }
+
+            @Override
+            public Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                left--;
+                return item;
+            }
+        };
     }
 
     private Reads reads() {
@@ -257,6 +420,11 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     }
 
     private void checkScan(BoundPlan plan) {
+        checkScan(plan, compiled);
+    }
+
+    /** Applies {@code jynamo.scan} to the plan of the query, or of the joined entities' query a step runs first. */
+    private void checkScan(BoundPlan plan, CompiledQuery compiled) {
         if (!plan.scan()) {
             return;
         }
@@ -323,16 +491,20 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             return java.util.Collections.emptyIterator();
         }
         Reads reads = reads();
+        List<BoundPlan> plans = parts == null ? List.of(plan) : parts;
         if (count) {
-            return List.of((X) Long.valueOf(plan.alwaysEmpty() ? 0L : reads.count(plan, clientSideMaxRows()))).iterator();
+            return List.of((X) Long.valueOf(plan.alwaysEmpty() ? 0L : reads.count(plans, clientSideMaxRows()))).iterator();
         }
         if (plan.alwaysEmpty()) {
             return java.util.Collections.emptyIterator();
         }
         // Rows Java drops or reorders are read first: firstResult and maxResults then apply to what Java keeps.
         Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
-                plan.clientSide() == null ? reads.items(plan, firstResult + (long) max)
-                        : reads.clientSide(plan, clientSideMaxRows());
+                plan.clientSide() == null ? reads.items(plans, firstResult + (long) max)
+                        : reads.clientSide(plans, clientSideMaxRows());
+        if (repeats != null) {
+            items = repeated(items);
+        }
         Iterator<?> results = reads.results(items, firstResult, max);
         if (shaping.rows() == null) {
             return (Iterator<X>) results;

@@ -159,8 +159,50 @@ final class Reads {
      * @throws JynamoException when more than {@code maxRows} items would be sorted
      */
     Iterator<Map<String, AttributeValue>> clientSide(BoundPlan plan, long maxRows) {
-        ClientSide work = plan.clientSide();
-        Iterator<Map<String, AttributeValue>> read = items(plan, Long.MAX_VALUE);
+        return clientSide(plan.clientSide(), items(plan, Long.MAX_VALUE), maxRows);
+    }
+
+    /**
+     * The items of the plans of one query that reads in several parts (a two-step JOIN's Query of the foreign-key
+     * index per joined key), one part after the other, or merged by the sort key when its Query orders them.
+     */
+    Iterator<Map<String, AttributeValue>> items(List<BoundPlan> plans, long wanted) {
+        if (plans.size() == 1) {
+            return items(plans.get(0), wanted);
+        }
+        List<Iterator<Map<String, AttributeValue>>> parts = new ArrayList<>();
+        for (BoundPlan p : plans) {
+            parts.add(items(p, wanted));
+        }
+        BoundPlan first = plans.get(0);
+        String sort = !compiled.order().isEmpty() && first.clientSide() == null && first.operation() == Operation.QUERY
+                ? sortAttribute(first) : null;
+        return sort == null ? TableFanOut.concat(parts) : TableFanOut.merge(parts, sort, first.scanIndexForward());
+    }
+
+    /** {@link #clientSide(BoundPlan, long)} over the items of several plans (see {@link #items(List, long)}). */
+    Iterator<Map<String, AttributeValue>> clientSide(List<BoundPlan> plans, long maxRows) {
+        return clientSide(plans.get(0).clientSide(), items(plans, Long.MAX_VALUE), maxRows);
+    }
+
+    /** The count of several plans' items (see {@link #items(List, long)}). */
+    long count(List<BoundPlan> plans, long maxRows) {
+        if (plans.size() > 1 && plans.get(0).clientSide() != null) {
+            long n = 0;
+            for (Iterator<Map<String, AttributeValue>> it = clientSide(plans, maxRows); it.hasNext(); it.next()) {
+                n++;
+            }
+            return n;
+        }
+        long total = 0;
+        for (BoundPlan p : plans) {
+            total += count(p, maxRows);
+        }
+        return total;
+    }
+
+    private Iterator<Map<String, AttributeValue>> clientSide(ClientSide work, Iterator<Map<String, AttributeValue>> read,
+                                                            long maxRows) {
         if (!work.sorts()) {
             return new Iterator<>() {
                 private Map<String, AttributeValue> next;
@@ -207,13 +249,33 @@ final class Reads {
         return rows.stream().map(Map.Entry::getValue).iterator();
     }
 
-    /** The Java values of what the plan's work in Java reads, converted once per item. */
+    /**
+     * The Java values of what the plan's work in Java reads, converted once per item. {@code SIZE} of a relationship
+     * is counted only when a condition asks for it (a conjunct already false asks for nothing): one Query each.
+     */
     private ClientSide.Row row(ClientSide work, Map<String, AttributeValue> item) {
         Map<String, Object> values = new HashMap<>();
         for (AttributeInfo a : work.attributes()) {
-            values.put(a.path(), value(a, item));
+            if (work.counted(a) == null) {
+                values.put(a.path(), value(a, item));
+            }
         }
-        return a -> values.get(a.path());
+        return a -> {
+            io.jynamo.jpql.model.AssociationInfo counted = work.counted(a);
+            if (counted != null && !values.containsKey(a.path())) {
+                values.put(a.path(), relations().count(meta, counted.name(), item, work.countUpTo(a)));
+            }
+            return values.get(a.path());
+        };
+    }
+
+    private RelationSteps relations;
+
+    private RelationSteps relations() {
+        if (relations == null) {
+            relations = new RelationSteps(session, services, retrieve, store, consistentReads);
+        }
+        return relations;
     }
 
     /** The items a Query or Scan plan reads in one of {@link #tables()}, for bulk writes, which write each back there. */

@@ -1,0 +1,256 @@
+package io.jynamo.jpql.semantic;
+
+import io.jynamo.jpql.SelectKind;
+import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.ast.And;
+import io.jynamo.jpql.ast.Between;
+import io.jynamo.jpql.ast.CaseExpr;
+import io.jynamo.jpql.ast.CaseFunction;
+import io.jynamo.jpql.ast.Comparison;
+import io.jynamo.jpql.ast.Computed;
+import io.jynamo.jpql.ast.Condition;
+import io.jynamo.jpql.ast.Expr;
+import io.jynamo.jpql.ast.In;
+import io.jynamo.jpql.ast.IsNull;
+import io.jynamo.jpql.ast.Join;
+import io.jynamo.jpql.ast.Like;
+import io.jynamo.jpql.ast.MemberOf;
+import io.jynamo.jpql.ast.Not;
+import io.jynamo.jpql.ast.Or;
+import io.jynamo.jpql.ast.OrderBy;
+import io.jynamo.jpql.ast.PathExpr;
+import io.jynamo.jpql.ast.Pos;
+import io.jynamo.jpql.ast.SizeExpr;
+import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.model.AssociationInfo;
+import io.jynamo.jpql.model.AttributeInfo;
+import io.jynamo.jpql.model.EntityInfo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Splits off the conditions on the other attributes of a joined to-one ({@code JOIN p.client c WHERE c.name = :n}):
+ * only the target's key is on the root's item, so each top-level conjunct that reads such an attribute (and
+ * nothing of another variable) becomes the WHERE of a query of the joined entity, run first; the root's
+ * condition is then its foreign key IN the keys found. A conjunct that mixes them with other variables is
+ * refused: it cannot be split exactly.
+ */
+final class JoinedConditions {
+
+    /**
+     * The conditions on one join variable, as the query of its entity.
+     *
+     * @param variable the join variable
+     * @param query    {@code SELECT c.<key> FROM Target c WHERE <the moved conjuncts>}
+     * @param text     how explain names the join, e.g. {@code JOIN p.client c WHERE c.name = ...}
+     * @param pos      where the join is
+     */
+    record Moved(String variable, Statement query, String text, Pos pos, boolean toMany) {
+    }
+
+    private final Statement rest;
+    private final List<Moved> moved;
+
+    private JoinedConditions(Statement rest, List<Moved> moved) {
+        this.rest = rest;
+        this.moved = moved;
+    }
+
+    /** The statement without the moved conjuncts. */
+    Statement rest() {
+        return rest;
+    }
+
+    List<Moved> moved() {
+        return moved;
+    }
+
+    static JoinedConditions split(Statement s, Scope scope) {
+        Map<String, Join> toOne = new LinkedHashMap<>();
+        Map<String, Join> toMany = new LinkedHashMap<>();
+        for (Join j : s.joins()) {
+            if (j.variable() != null && !j.fetch() && scope.isJoinVariable(j.variable())) {
+                AssociationInfo.Kind kind = scope.joinedAssociation(j.variable()).kind();
+                if (kind == AssociationInfo.Kind.OWNING_TO_ONE) {
+                    toOne.put(j.variable(), j);
+                } else if (kind.collection()) {
+                    toMany.put(j.variable(), j);
+                }
+            }
+        }
+        if (toOne.isEmpty() && toMany.isEmpty()) {
+            return new JoinedConditions(s, List.of());
+        }
+        Map<String, Join> joinedVars = new LinkedHashMap<>(toOne);
+        joinedVars.putAll(toMany);
+        List<Condition> conjuncts = s.where() == null ? List.of() : s.where() instanceof And a ? a.operands() : List.of(s.where());
+        List<Condition> kept = new ArrayList<>();
+        Map<String, List<Condition>> byVariable = new LinkedHashMap<>();
+        for (Condition c : conjuncts) {
+            List<PathExpr> paths = new ArrayList<>();
+            paths(c, paths);
+            String joined = null;
+            for (PathExpr p : paths) {
+                String v = p.names().get(0);
+                if (toOne.containsKey(v) && !keyPath(scope, v, p) || toMany.containsKey(v)) {
+                    joined = v;
+                    break;
+                }
+            }
+            if (joined == null) {
+                kept.add(c);
+                continue;
+            }
+            for (PathExpr p : paths) {
+                String v = p.names().get(0);
+                if (!v.equals(joined) && (v.equals(s.variable()) || scope.isJoinVariable(v))) {
+                    throw p.pos().error("this condition reads " + joined + " (joined by JOIN " + joinedVars.get(joined).path().text()
+                            + ") together with " + p.text() + ", and DynamoDB cannot join: it cannot be split into a "
+                            + "query of " + joinedTarget(scope, joined).name() + " and one of " + s.entityName(),
+                            "write the conditions on " + joined + " as their own AND-ed conditions");
+                }
+            }
+            Join join = joinedVars.get(joined);
+            if (join.left() && hasIsNull(c)) {
+                throw join.pos().error("IS NULL on an attribute of " + joined + " after LEFT JOIN "
+                        + join.path().text() + " is not supported: it would also be true where there is no "
+                        + joined + ", which a query of " + joinedTarget(scope, joined).name() + " cannot find",
+                        toMany.containsKey(joined) ? "write JOIN (inner), or test " + join.path().text() + " IS EMPTY"
+                                : "write JOIN (inner), or test " + join.path().text() + " IS NULL on its own");
+            }
+            byVariable.computeIfAbsent(joined, k -> new ArrayList<>()).add(c);
+        }
+        for (Join j : toMany.values()) {
+            if (!byVariable.containsKey(j.variable())) {
+                AssociationInfo a = scope.joinedAssociation(j.variable());
+                throw j.pos().error((j.left() ? "LEFT " : "") + "JOIN " + j.path().text() + " " + j.variable()
+                        + " without a condition on " + j.variable() + " is not supported: it would return each "
+                        + s.entityName() + " once per " + a.targetEntity(), "test " + j.path().text() + " IS NOT EMPTY, "
+                        + "load it with LEFT JOIN FETCH " + j.path().text() + ", or query " + a.targetEntity()
+                        + (a.mappedBy() == null ? " first" : " by its owner (WHERE x." + a.mappedBy() + " = :owner)"));
+            }
+        }
+        if (byVariable.isEmpty()) {
+            return new JoinedConditions(s, List.of());
+        }
+        if (s.kind() != StatementKind.SELECT) {
+            throw joinedVars.values().iterator().next().pos().error("JOIN in a bulk UPDATE or DELETE is not supported",
+                    "select the entities, then change or remove them");
+        }
+        List<Moved> moved = new ArrayList<>();
+        byVariable.forEach((v, cs) -> {
+            Join j = joinedVars.get(v);
+            EntityInfo target = joinedTarget(scope, v);
+            boolean many = toMany.containsKey(v);
+            boolean byChildren = many && scope.joinedAssociation(v).kind() == AssociationInfo.Kind.INVERSE_ONE_TO_MANY;
+            List<PathExpr> keys = new ArrayList<>();
+            // A to-one's or a link table's target key (the link table then names the owners); for an inverse
+            // collection, the owner's key each child stores (x.<mappedBy>.<owner key>).
+            for (String k : byChildren ? scope.entity().keyPaths() : target.keyPaths()) {
+                List<String> names = new ArrayList<>();
+                names.add(v);
+                if (byChildren) {
+                    names.add(scope.joinedAssociation(v).mappedBy());
+                }
+                names.addAll(List.of(k.split("\\.")));
+                keys.add(new PathExpr(names, j.pos(), null));
+            }
+            Condition where = cs.size() == 1 ? cs.get(0) : new And(cs);
+            Statement q = new Statement(StatementKind.SELECT, target.name(), j.pos(), v, SelectKind.ATTRIBUTES, keys,
+                    List.of(), where, (OrderBy) null, List.of());
+            moved.add(new Moved(v, q, (j.left() ? "LEFT " : "") + "JOIN " + j.path().text() + " " + v + " WHERE "
+                    + "(conditions on " + v + ")", j.pos(), many));
+        });
+        Condition where = kept.isEmpty() ? null : kept.size() == 1 ? kept.get(0) : new And(kept);
+        Statement rest = s.withWhere(where);
+        return new JoinedConditions(rest, moved);
+    }
+
+    private static EntityInfo joinedTarget(Scope scope, String variable) {
+        AssociationInfo a = scope.joinedAssociation(variable);
+        return scope.target(a, null);
+    }
+
+    /** Whether a path of the join variable names the target itself or its key (which the root's item stores). */
+    private static boolean keyPath(Scope scope, String variable, PathExpr p) {
+        if (p.names().size() == 1) {
+            return true;
+        }
+        EntityInfo target = joinedTarget(scope, variable);
+        if (target.associations().containsKey(p.names().get(1)) && !target.attributes().containsKey(p.names().get(1))) {
+            return true; // navigates a second association: refused where the root's conditions are resolved
+        }
+        String below = String.join(".", p.names().subList(1, p.names().size()));
+        AttributeInfo attr = target.attributes().get(below);
+        for (String k : target.keyPaths()) {
+            AttributeInfo key = target.attributes().get(k);
+            if (below.equals(k) || attr != null && key != null && attr.storedPath().equals(key.storedPath())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasIsNull(Condition c) {
+        if (c instanceof And a) {
+            return a.operands().stream().anyMatch(JoinedConditions::hasIsNull);
+        }
+        if (c instanceof Or o) {
+            return o.operands().stream().anyMatch(JoinedConditions::hasIsNull);
+        }
+        if (c instanceof Not n) {
+            return hasIsNull(n.operand());
+        }
+        return c instanceof IsNull;
+    }
+
+    /** Every path a condition reads, as written. */
+    private static void paths(Condition c, List<PathExpr> out) {
+        if (c instanceof And a) {
+            a.operands().forEach(o -> paths(o, out));
+        } else if (c instanceof Or o) {
+            o.operands().forEach(x -> paths(x, out));
+        } else if (c instanceof Not n) {
+            paths(n.operand(), out);
+        } else if (c instanceof Comparison x) {
+            paths(x.left(), out);
+            paths(x.right(), out);
+        } else if (c instanceof Between b) {
+            paths(b.value(), out);
+            paths(b.low(), out);
+            paths(b.high(), out);
+        } else if (c instanceof Like l) {
+            paths(l.value(), out);
+            paths(l.pattern(), out);
+        } else if (c instanceof In in) {
+            paths(in.value(), out);
+            in.items().forEach(e -> paths(e, out));
+        } else if (c instanceof IsNull n) {
+            paths(n.value(), out);
+        } else if (c instanceof MemberOf m) {
+            paths(m.element(), out);
+            out.add(m.collection());
+        }
+    }
+
+    private static void paths(Expr e, List<PathExpr> out) {
+        if (e instanceof PathExpr p) {
+            out.add(p);
+        } else if (e instanceof SizeExpr s) {
+            out.add(s.collection());
+        } else if (e instanceof CaseFunction f) {
+            paths(f.argument(), out);
+        } else if (e instanceof Computed c) {
+            c.arguments().forEach(a -> paths(a, out));
+        } else if (e instanceof CaseExpr c) {
+            c.whens().forEach(w -> paths(w, out));
+            c.thens().forEach(t -> paths(t, out));
+            if (c.otherwise() != null) {
+                paths(c.otherwise(), out);
+            }
+        }
+    }
+}
