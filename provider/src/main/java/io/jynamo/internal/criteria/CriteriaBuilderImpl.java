@@ -130,16 +130,16 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
 
     @Override
     public Expression<Long> count(Expression<?> x) {
-        return new Functions.Count(ExpressionImpl.own(x));
+        return new Functions.Count(ExpressionImpl.own(x), false);
     }
 
-    /** Entities are distinct already (a join never repeats a result on DynamoDB), so this is {@code count} of the root. */
+    /** {@code COUNT(DISTINCT root)}: each entity once, however many rows a to-many join gives it. */
     @Override
     public Expression<Long> countDistinct(Expression<?> x) {
         if (!(x instanceof RootImpl<?>)) {
             throw Unsupported.construct("COUNT(DISTINCT attribute): CriteriaBuilder.countDistinct");
         }
-        return count(x);
+        return new Functions.Count(ExpressionImpl.own(x), true);
     }
 
     // ---- conditions ------------------------------------------------------------------------------------

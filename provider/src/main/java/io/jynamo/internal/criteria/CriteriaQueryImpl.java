@@ -78,7 +78,7 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
                 throw Unsupported.construct("COUNT of anything but the root or one of its attributes: CriteriaBuilder.count");
             }
             kind = SelectKind.COUNT;
-            selectText = "COUNT(" + variable + ")";
+            selectText = count.distinct() ? "COUNT(DISTINCT " + variable + ")" : "COUNT(" + variable + ")";
         } else if (selected instanceof ValueImpl<?> constant) {
             // select(cb.literal(1)), as Spring Data's exists(Example) writes: one row per entity, each the value
             kind = SelectKind.ENTITY;
@@ -125,9 +125,12 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
                     + (nullsFirst == null ? "" : nullsFirst ? " NULLS FIRST" : " NULLS LAST"));
         }
         String orderText = orderTexts.isEmpty() ? "" : " ORDER BY " + String.join(", ", orderTexts);
+        // DISTINCT decides whether a to-many join with conditions repeats its root once per matching element.
+        boolean unique = distinct || selected instanceof Functions.Count c && c.distinct();
         Statement statement = new Statement(StatementKind.SELECT, entity, Lowering.POS, variable, kind, paths, List.of(),
-                where == null ? null : where.node(), orderBy, joins, Statement.ResultShape.ROWS);
-        String text = "SELECT " + selectText + " FROM " + entity + " " + variable + joinText
+                where == null ? null : where.node(), orderBy, joins, Statement.ResultShape.ROWS, unique);
+        String text = "SELECT " + (distinct && kind != SelectKind.COUNT ? "DISTINCT " : "") + selectText + " FROM "
+                + entity + " " + variable + joinText
                 + (where == null ? "" : " WHERE " + where.text()) + orderText;
         return new CriteriaStatement(statement, text, new Shaping(l.preset(), l.visible(), rows, rowType, l.fetchGraph()));
     }

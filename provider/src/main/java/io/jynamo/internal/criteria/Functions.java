@@ -52,17 +52,24 @@ final class Functions {
         }
     }
 
-    /** {@code COUNT(x)}: the selection of a count query. */
+    /** {@code COUNT(x)} or {@code COUNT(DISTINCT x)}: the selection of a count query. */
     static final class Count extends ExpressionImpl<Long> {
         private final ExpressionImpl<?> argument;
+        private final boolean distinct;
 
-        Count(ExpressionImpl<?> argument) {
+        Count(ExpressionImpl<?> argument, boolean distinct) {
             super(Long.class);
             this.argument = argument;
+            this.distinct = distinct;
         }
 
         ExpressionImpl<?> argument() {
             return argument;
+        }
+
+        /** Whether each entity counts once however many joined rows it has. */
+        boolean distinct() {
+            return distinct;
         }
 
         @Override

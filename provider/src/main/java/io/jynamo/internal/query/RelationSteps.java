@@ -77,8 +77,9 @@ final class RelationSteps {
 
     private List<EntityKey> linkOwners(EntityMeta owner, AssociationMeta a, AttributeValue value) {
         EntityMeta link = a.linkTable();
-        AttributeMeta mine = a.linkOwner() ? link.partitionKey() : link.sortKey();
-        AttributeMeta theirs = a.linkOwner() ? link.sortKey() : link.partitionKey();
+        // The target's column is the sort key of a plain link table, beside the position or map key otherwise.
+        AttributeMeta mine = a.linkOwner() ? link.partitionKey() : a.inverse().linkTarget();
+        AttributeMeta theirs = a.linkOwner() ? a.linkTarget() : link.partitionKey();
         String index = a.linkOwner() ? link.indexes().get(0).name() : null;
         Set<EntityKey> owners = new LinkedHashSet<>();
         Map<String, AttributeValue> start = null;
@@ -142,7 +143,7 @@ final class RelationSteps {
             filter = filters.isEmpty() ? null : String.join(" AND ", filters);
         } else {
             EntityMeta link = a.linkTable();
-            names.put("#k0", (a.linkOwner() ? link.partitionKey() : link.sortKey()).storedName());
+            names.put("#k0", (a.linkOwner() ? link.partitionKey() : a.inverse().linkTarget()).storedName());
             values.put(":k0", ownerKey.get(owner.root().partitionKey().storedName()));
             condition.append("#k0 = :k0");
             table = link.tableName();
