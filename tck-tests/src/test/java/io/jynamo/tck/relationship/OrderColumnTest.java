@@ -181,6 +181,25 @@ public class OrderColumnTest {
     }
 
     @Test
+    void memberOfAndSizeOnAnOrderedLinkTableReadTheTargetColumnBesideThePosition() {
+        start("jynamo.client-side", "allow");
+        songs("a", "b", "c");
+        playlist("c", "a", "c");
+        unit.withEntityManager(em -> {
+            Song a = em.find(Song.class, "a");
+            assertEquals(List.of("p1"), em.createQuery("SELECT p FROM Playlist p WHERE :s MEMBER OF p.songs", Playlist.class)
+                    .setParameter("s", a).getResultList().stream().map(p -> p.id).toList());
+            assertEquals(List.of("p1"), em.createQuery("SELECT DISTINCT p FROM Playlist p JOIN p.songs s WHERE s.id = 'c'",
+                    Playlist.class).getResultList().stream().map(p -> p.id).toList());
+            assertEquals(List.of(), em.createQuery("SELECT s FROM Song s WHERE SIZE(s.playlists) > 0 AND s.id = 'b'",
+                    Song.class).getResultList());
+            assertEquals(1, em.createQuery("SELECT s FROM Song s WHERE SIZE(s.playlists) > 0 AND s.id = 'a'",
+                    Song.class).getResultList().size());
+            return null;
+        });
+    }
+
+    @Test
     void aLinkTableListStoresEachPositionAndLoadsInThatOrderWithOneQueryAndOneBatchGet() {
         start();
         songs("a", "b", "c");
