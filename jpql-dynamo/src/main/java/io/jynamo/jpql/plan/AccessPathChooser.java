@@ -81,7 +81,8 @@ final class AccessPathChooser {
      *
      * @param conjuncts   the top-level conjuncts (empty for no WHERE)
      * @param forcedIndex the index hint {@code jynamo.index} names, checked by {@link #checkForcedIndex}, or {@code null}
-     * @param count       SELECT COUNT: always a Query or Scan
+     * @param count       SELECT COUNT: a Query or Scan with {@code Select=COUNT}, except for keys in several partitions,
+     *                    which are read (BatchGetItem) and counted rather than found by a Scan of the whole table
      * @param orderPath   the attribute the rows must come back ordered by (a Query on a table or index with that
      *                    sort key), or {@code null} for any order
      * @return the read, or {@code null} when {@code orderPath} is given and no Query sorted by it can serve the
@@ -89,8 +90,11 @@ final class AccessPathChooser {
      * @throws IllegalArgumentException for an unusable forced index
      */
     AccessPath choose(List<Bound> conjuncts, String forcedIndex, boolean count, String orderPath) {
-        if (forcedIndex == null && orderPath == null && !count) {
+        if (forcedIndex == null && orderPath == null) {
             List<Map<String, BoundValue>> keys = directKeys(conjuncts);
+            if (count && (keys == null || onePartition(keys))) {
+                keys = null; // one partition: a Query counts without reading the items
+            }
             if (keys != null && binder.symbolic()) {
                 for (Map<String, BoundValue> k : keys) {
                     for (BoundValue v : k.values()) {
@@ -203,6 +207,19 @@ final class AccessPathChooser {
             }
         }
         return keys;
+    }
+
+    /** Whether every key has the same partition key value (a collection parameter may hold any number). */
+    private static boolean onePartition(List<Map<String, BoundValue>> keys) {
+        Set<Object> partitions = new java.util.HashSet<>();
+        for (Map<String, BoundValue> k : keys) {
+            BoundValue pk = k.values().iterator().next();
+            if (pk.value() instanceof Binder.Unbound u && u.collection()) {
+                return false;
+            }
+            partitions.add(Types.identity(pk.value()));
+        }
+        return partitions.size() == 1;
     }
 
     /** The (partition key, sort key or null) pairs a conjunction of = and IN on the key names, or {@code null}. */

@@ -118,6 +118,17 @@ class PlannerTest {
     }
 
     @Test
+    void countOfKeysInSeveralPartitionsReadsThemInsteadOfScanning() {
+        BoundPlan p = plan("SELECT COUNT(t) FROM Thing t WHERE t.id IN ('a', 'b', 'c')");
+        assertEquals(Operation.BATCH_GET_ITEM, p.operation());
+        assertEquals(3, p.keys().size());
+        assertEquals(Operation.QUERY, plan("SELECT COUNT(t) FROM Thing t WHERE t.id = 'a'").operation(),
+                "one partition: Select=COUNT reads nothing back");
+        assertEquals(Operation.SCAN, plan("SELECT COUNT(t) FROM Thing t WHERE t.id IN ('a', 'b') AND t.color = 'red'")
+                .operation(), "a condition beside the keys: counted by DynamoDB's filter");
+    }
+
+    @Test
     void indexPartitionKeyEqualityQueriesTheIndex() {
         BoundPlan p = plan("SELECT u FROM User u WHERE u.email = 'a@b.c' AND u.age > 3");
         assertEquals(Operation.QUERY, p.operation());

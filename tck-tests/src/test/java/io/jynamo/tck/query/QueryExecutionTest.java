@@ -109,6 +109,16 @@ class QueryExecutionTest {
     }
 
     @Test
+    void countOfKeysInTwoPartitionsIsOneBatchGetItemNotAScan() {
+        unit.calls().reset();
+        long n = inEm(em -> em.createQuery("SELECT COUNT(i) FROM Item i WHERE (i.bucket = 'small' AND i.seq = 3)"
+                + " OR (i.bucket = 'big' AND i.seq = 4) OR (i.bucket = 'small' AND i.seq = 99)", Long.class).getSingleResult());
+        assertEquals(2, n, "the key that names no item is not counted");
+        assertEquals(1, unit.calls().count("batchGetItem"));
+        assertEquals(1, unit.calls().total());
+    }
+
+    @Test
     void countHonoursMaxResultsAndFirstResultLikeAnyOneRowResult() {
         String jpql = "SELECT COUNT(i) FROM Item i WHERE i.bucket = 'small'";
         assertEquals(List.of(20L), inEm(em -> em.createQuery(jpql, Long.class).getResultList()));
