@@ -96,6 +96,33 @@ public final class AttributeValues {
 
 
     /**
+     * A hash of a value consistent with {@link AttributeValue#equals}: a key's values are strings or numbers,
+     * whose text alone is hashed.
+     */
+    public static int valueHash(AttributeValue v) {
+        return v == null ? 0 : v.s() != null ? v.s().hashCode() : v.n() != null ? v.n().hashCode() : v.hashCode();
+    }
+
+    /**
+     * {@link AttributeValue#equals} (exact, not {@linkplain #same DynamoDB's}), fast for the strings and numbers
+     * keys are made of: {@code equals} compares every one of a value's ten members.
+     */
+    public static boolean equalValues(AttributeValue a, AttributeValue b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        AttributeValue.Type type = a.type();
+        if (type != b.type()) {
+            return false;
+        }
+        return type == AttributeValue.Type.S ? a.s().equals(b.s())
+                : type == AttributeValue.Type.N ? a.n().equals(b.n()) : a.equals(b);
+    }
+
+    /**
      * A key (or any item) with every number in {@linkplain #canonicalNumber canonical form}, so that keys of
      * equal value are equal maps: items a BatchGetItem returns can be matched to the keys asked for even
      * when another program wrote them to an engine that keeps number text as given.
