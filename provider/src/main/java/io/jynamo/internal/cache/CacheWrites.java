@@ -39,7 +39,7 @@ public final class CacheWrites {
             return;
         }
         long tick = cache.invalidate(meta, key);
-        CacheKey k = new CacheKey(meta.root().name(), key);
+        CacheKey k = new CacheKey(meta, key);
         if (item == null) {
             staged.remove(k);
         } else {
@@ -51,7 +51,7 @@ public final class CacheWrites {
     public void failed(EntityMeta meta, Map<String, AttributeValue> key) {
         if (caches(meta)) {
             cache.invalidate(meta, key);
-            staged.remove(new CacheKey(meta.root().name(), key));
+            staged.remove(new CacheKey(meta, key));
         }
     }
 

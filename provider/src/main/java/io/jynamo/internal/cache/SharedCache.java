@@ -112,7 +112,7 @@ public final class SharedCache implements Cache {
         if (!caches(meta)) {
             return load.apply(key);
         }
-        CacheKey k = new CacheKey(meta.root().name(), key);
+        CacheKey k = new CacheKey(meta, key);
         if (retrieve != CacheRetrieveMode.BYPASS) {
             Map<String, AttributeValue> hit = items.getIfPresent(k);
             if (hit != null) {
@@ -142,7 +142,7 @@ public final class SharedCache implements Cache {
         if (retrieve != CacheRetrieveMode.BYPASS) {
             missing = new ArrayList<>();
             for (Map<String, AttributeValue> key : keys) {
-                Map<String, AttributeValue> hit = items.getIfPresent(new CacheKey(meta.root().name(), key));
+                Map<String, AttributeValue> hit = items.getIfPresent(new CacheKey(meta, key));
                 if (hit != null) {
                     found.add(hit);
                 } else {
@@ -172,11 +172,16 @@ public final class SharedCache implements Cache {
      */
     public void loaded(EntityMeta meta, Map<String, AttributeValue> item, long stamp, CacheStoreMode store, boolean consistent) {
         if (store != CacheStoreMode.BYPASS && consistent && caches(meta)) {
-            put(new CacheKey(meta.root().name(), meta.keyOfItem(item)), item, stamp, store == CacheStoreMode.REFRESH);
+            put(new CacheKey(meta, item), item, stamp, store == CacheStoreMode.REFRESH);
         }
     }
 
     void put(CacheKey k, Map<String, AttributeValue> item, long stamp, boolean replace) {
+        // What compute would do when an item is cached and may not be replaced (keep it), without its cost:
+        // a query that reads cached items again stores nothing.
+        if (!replace && items.asMap().containsKey(k)) {
+            return;
+        }
         Map<String, AttributeValue> copy = Map.copyOf(item);
         regionLock.readLock().lock();
         try {
@@ -206,7 +211,7 @@ public final class SharedCache implements Cache {
         }
         long[] tick = new long[1];
         // The tick is taken inside the key's atomic section, so a key's ticks are recorded in order.
-        items.asMap().compute(new CacheKey(meta.root().name(), key), (k, old) -> {
+        items.asMap().compute(new CacheKey(meta, key), (k, old) -> {
             tick[0] = clock.incrementAndGet();
             invalidated.put(k, tick[0]);
             return null;
@@ -258,7 +263,7 @@ public final class SharedCache implements Cache {
     @Override
     public boolean contains(Class<?> cls, Object primaryKey) {
         EntityMeta meta = entity(cls);
-        return items.getIfPresent(new CacheKey(meta.root().name(), meta.keyOfId(primaryKey))) != null;
+        return items.getIfPresent(new CacheKey(meta, meta.keyOfId(primaryKey))) != null;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.jynamo.internal.context;
 
+import io.jynamo.internal.dynamo.AttributeValues;
 import io.jynamo.internal.metadata.EntityMeta;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -15,11 +16,54 @@ import java.util.Map;
  */
 public final class PersistenceContext {
 
-    private record Key(EntityMeta meta, Map<String, AttributeValue> key) {
+    /**
+     * An entity hierarchy's root and a key, hashed once and from the key attributes' values alone (a key map's
+     * own hash would hash every member of each {@link AttributeValue}).
+     */
+    private static final class Key {
+        private final EntityMeta root;
+        private final Map<String, AttributeValue> key;
+        private final AttributeValue partitionKey;
+        private final AttributeValue sortKey;
+        private final int hash;
+
+        Key(EntityMeta root, Map<String, AttributeValue> key) {
+            this.root = root;
+            this.key = key;
+            this.partitionKey = key.get(root.partitionKey().storedName());
+            this.sortKey = root.sortKey() == null ? null : key.get(root.sortKey().storedName());
+            this.hash = (31 * System.identityHashCode(root) + AttributeValues.valueHash(partitionKey)) * 31
+                    + AttributeValues.valueHash(sortKey);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (o == this) {
+                return true;
+            }
+            if (!(o instanceof Key k) || hash != k.hash || root != k.root) {
+                return false;
+            }
+            return exact() && k.exact()
+                    ? AttributeValues.equalValues(partitionKey, k.partitionKey) && AttributeValues.equalValues(sortKey, k.sortKey)
+                    : key.equals(k.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        /** Whether the map holds the key attributes and nothing else, so that their values decide equality. */
+        private boolean exact() {
+            return partitionKey != null && (root.sortKey() == null ? key.size() == 1 : sortKey != null && key.size() == 2);
+        }
     }
 
     private final Map<Key, EntityEntry> byKey = new LinkedHashMap<>();
     private final Map<Object, EntityEntry> byInstance = new IdentityHashMap<>();
+    /** The key of the last lookup that found nothing: the instance is often added under it next (hashed once). */
+    private Key missed;
     /** Per owner and link-table relationship: the target keys its link table holds, as far as this context knows. */
     private final Map<Object, Map<Object, java.util.Set<Map<String, AttributeValue>>>> links = new IdentityHashMap<>();
 
@@ -41,20 +85,30 @@ public final class PersistenceContext {
 
     /** The entry of a key, or {@code null}. */
     public EntityEntry entry(EntityMeta meta, Map<String, AttributeValue> key) {
-        return byKey.get(new Key(meta.root(), key));
+        Key k = new Key(meta.root(), key);
+        EntityEntry e = byKey.get(k);
+        missed = e == null ? k : null;
+        return e;
+    }
+
+    private Key key(EntityMeta meta, Map<String, AttributeValue> key) {
+        Key k = missed;
+        missed = null;
+        return k != null && k.key == key && k.root == meta.root() ? k : new Key(meta.root(), key);
     }
 
     /** Starts managing an instance. */
     public EntityEntry add(EntityMeta meta, Object entity, Map<String, AttributeValue> key, EntityEntry.Status status,
                            Map<String, AttributeValue> snapshot) {
         EntityEntry e = new EntityEntry(meta, entity, key, status, snapshot);
-        byKey.put(new Key(meta.root(), key), e);
+        byKey.put(key(meta, key), e);
         byInstance.put(entity, e);
         return e;
     }
 
     /** Stops managing an instance (detach, or after its delete was written). */
     public void remove(EntityEntry entry) {
+        missed = null;
         byKey.remove(new Key(entry.meta().root(), entry.key()));
         byInstance.remove(entry.entity());
         links.remove(entry.entity());
@@ -70,6 +124,7 @@ public final class PersistenceContext {
     }
 
     public void clear() {
+        missed = null;
         byKey.clear();
         byInstance.clear();
         links.clear();

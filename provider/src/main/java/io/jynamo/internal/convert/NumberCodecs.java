@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * The codecs of numbers (N): what DynamoDB can store (38 significant digits, magnitude 1E-130 to
@@ -25,16 +26,16 @@ final class NumberCodecs {
     /** The codec of a numeric Java type (primitive, wrapper, BigDecimal, BigInteger), or {@code null}. */
     static Codec of(Class<?> type) {
         if (type == Integer.class || type == int.class) {
-            return integral(Integer.class, Integer.MIN_VALUE, Integer.MAX_VALUE, l -> (int) (long) l);
+            return integral(Integer.class, Integer.MIN_VALUE, Integer.MAX_VALUE, l -> (int) l);
         }
         if (type == Long.class || type == long.class) {
             return integral(Long.class, Long.MIN_VALUE, Long.MAX_VALUE, l -> l);
         }
         if (type == Short.class || type == short.class) {
-            return integral(Short.class, Short.MIN_VALUE, Short.MAX_VALUE, l -> (short) (long) l);
+            return integral(Short.class, Short.MIN_VALUE, Short.MAX_VALUE, l -> (short) l);
         }
         if (type == Byte.class || type == byte.class) {
-            return integral(Byte.class, Byte.MIN_VALUE, Byte.MAX_VALUE, l -> (byte) (long) l);
+            return integral(Byte.class, Byte.MIN_VALUE, Byte.MAX_VALUE, l -> (byte) l);
         }
         if (type == Double.class || type == double.class) {
             return floating(Double.class, n -> {
@@ -80,7 +81,7 @@ final class NumberCodecs {
         });
     }
 
-    private static Codec integral(Class<?> type, long min, long max, Function<Long, Object> box) {
+    private static Codec integral(Class<?> type, long min, long max, LongFunction<Object> box) {
         String expected = "N (" + type.getName() + ")";
         String name = type.getSimpleName();
         return number(type, (n, av) -> box.apply(wholeNumber(n, av, expected, min, max, name)));

@@ -96,13 +96,73 @@ public final class AttributeValues {
 
 
     /**
+     * A hash of a value consistent with {@link AttributeValue#equals}: a key's values are strings or numbers,
+     * whose text alone is hashed.
+     */
+    public static int valueHash(AttributeValue v) {
+        return v == null ? 0 : v.s() != null ? v.s().hashCode() : v.n() != null ? v.n().hashCode() : v.hashCode();
+    }
+
+    /**
+     * {@link AttributeValue#equals} (exact, not {@linkplain #same DynamoDB's}), fast for the strings and numbers
+     * keys are made of: {@code equals} compares every one of a value's ten members.
+     */
+    public static boolean equalValues(AttributeValue a, AttributeValue b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return false;
+        }
+        AttributeValue.Type type = a.type();
+        if (type != b.type()) {
+            return false;
+        }
+        return type == AttributeValue.Type.S ? a.s().equals(b.s())
+                : type == AttributeValue.Type.N ? a.n().equals(b.n()) : a.equals(b);
+    }
+
+    /**
      * A key (or any item) with every number in {@linkplain #canonicalNumber canonical form}, so that keys of
      * equal value are equal maps: items a BatchGetItem returns can be matched to the keys asked for even
      * when another program wrote them to an engine that keeps number text as given.
      */
     public static Map<String, AttributeValue> canonicalKey(Map<String, AttributeValue> key) {
+        if (IMMUTABLE_MAPS.contains(key.getClass()) && canonical(key)) {
+            return key; // already canonical, and immutable: no copy needed
+        }
         Map<String, AttributeValue> out = new java.util.LinkedHashMap<>(key.size() * 2);
         key.forEach((name, v) -> out.put(name, v != null && v.n() != null ? AttributeValue.fromN(canonicalNumber(v.n())) : v));
         return out;
+    }
+
+    /** The classes of {@code Map.of}'s maps, which nobody can change. */
+    private static final java.util.Set<Class<?>> IMMUTABLE_MAPS = java.util.Set.of(
+            Map.of("a", 1).getClass(), Map.of("a", 1, "b", 2).getClass());
+
+    /** Whether no value of a key is a number that {@link #canonicalNumber} would change (checked for whole numbers only). */
+    private static boolean canonical(Map<String, AttributeValue> key) {
+        for (AttributeValue v : key.values()) {
+            if (v != null && v.n() != null && !canonicalWholeNumber(v.n())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code 0}, or up to 38 digits without a leading zero and an optional minus sign: text canonicalNumber keeps as it is. */
+    private static boolean canonicalWholeNumber(String n) {
+        int start = n.startsWith("-") ? 1 : 0;
+        // Beyond 40 digits canonicalNumber may write trailing zeros as an exponent.
+        if (n.length() == start || n.length() - start > 38 || n.charAt(start) == '0' && (start == 1 || n.length() > 1)) {
+            return false;
+        }
+        for (int i = start; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

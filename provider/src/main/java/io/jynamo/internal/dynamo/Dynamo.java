@@ -435,9 +435,17 @@ public final class Dynamo {
 
     /** {@code GetItemRequest} → {@code GetItem}. */
     private static String operationName(DynamoDbRequest request) {
-        String n = request.getClass().getSimpleName();
-        return n.endsWith("Request") ? n.substring(0, n.length() - "Request".length()) : n;
+        return OPERATION_NAMES.get(request.getClass());
     }
+
+    /** The operation name of each request class, made once (a call's name is counted on every call). */
+    private static final ClassValue<String> OPERATION_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            String n = type.getSimpleName();
+            return n.endsWith("Request") ? n.substring(0, n.length() - "Request".length()) : n;
+        }
+    };
 
     /** Counts the items and capacity of one response; returns the capacity units it consumed. */
     private double account(DynamoDbRequest request, Object response, boolean isRead) {
@@ -455,12 +463,25 @@ public final class Dynamo {
             read = r.count() == null ? 0 : r.count();
             units = units(r.consumedCapacity());
         } else if (response instanceof BatchGetItemResponse r) {
-            read = r.responses().values().stream().mapToLong(List::size).sum();
-            left = r.hasUnprocessedKeys() ? r.unprocessedKeys().values().stream().mapToLong(k -> k.keys().size()).sum() : 0;
+            for (List<Map<String, AttributeValue>> items : r.responses().values()) {
+                read += items.size();
+            }
+            if (r.hasUnprocessedKeys()) {
+                for (KeysAndAttributes k : r.unprocessedKeys().values()) {
+                    left += k.keys().size();
+                }
+            }
             units = units(r.consumedCapacity());
         } else if (response instanceof BatchWriteItemResponse r) {
-            long sent = ((BatchWriteItemRequest) request).requestItems().values().stream().mapToLong(List::size).sum();
-            left = r.hasUnprocessedItems() ? r.unprocessedItems().values().stream().mapToLong(List::size).sum() : 0;
+            long sent = 0;
+            for (List<WriteRequest> writes : ((BatchWriteItemRequest) request).requestItems().values()) {
+                sent += writes.size();
+            }
+            if (r.hasUnprocessedItems()) {
+                for (List<WriteRequest> writes : r.unprocessedItems().values()) {
+                    left += writes.size();
+                }
+            }
             written = sent - left;
             units = units(r.consumedCapacity());
         } else if (response instanceof PutItemResponse r) {
@@ -496,7 +517,13 @@ public final class Dynamo {
     }
 
     private static double units(List<ConsumedCapacity> all) {
-        return all == null ? 0 : all.stream().mapToDouble(Dynamo::units).sum();
+        double sum = 0;
+        if (all != null) {
+            for (ConsumedCapacity c : all) {
+                sum += units(c);
+            }
+        }
+        return sum;
     }
 
     private void record(Consumer<Recorder> what) {

@@ -22,6 +22,19 @@ public final class ItemSize {
         return size;
     }
 
+    /**
+     * An upper bound of {@link #of}, without counting UTF-8 bytes (a char is at most 3 of them): when it is within
+     * a limit, the item is.
+     */
+    public static long atMost(Map<String, AttributeValue> item) {
+        long size = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            AttributeValue v = e.getValue();
+            size += 3L * e.getKey().length() + (v.s() != null ? 3L * v.s().length() : of(v));
+        }
+        return size;
+    }
+
     private static long of(AttributeValue v) {
         if (v.s() != null) {
             return utf8(v.s());

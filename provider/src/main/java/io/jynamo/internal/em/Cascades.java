@@ -76,6 +76,9 @@ final class Cascades {
      * The base then becomes the current state, so an orphan is removed once.
      */
     static List<Orphan> orphans(PersistenceContext context, EntityEntry owner) {
+        if (owner.meta().associations().isEmpty()) {
+            return List.of(); // every flush asks this of every entry
+        }
         List<Orphan> orphans = new ArrayList<>();
         for (AssociationMeta a : owner.meta().associations()) {
             if (!a.orphanRemoval()) {

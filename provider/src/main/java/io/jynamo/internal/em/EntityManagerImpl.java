@@ -271,12 +271,15 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     public void persist(Object entity) {
         checkOpen();
         metaOf(entity);
-        run(() -> persist(entity, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+        run(() -> persist(entity, null));
     }
 
-    /** Persist of one entity, then cascaded over its PERSIST relationships (each entity once: cycles end). */
+    /**
+     * Persist of one entity, then cascaded over its PERSIST relationships (each entity once: cycles end).
+     * The set of entities visited is made at the first cascade: most persists have none.
+     */
     private void persist(Object entity, java.util.Set<Object> visited) {
-        if (!visited.add(entity)) {
+        if (visited != null && !visited.add(entity)) {
             return;
         }
         EntityMeta meta = metaOf(entity);
@@ -284,6 +287,10 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         EntityEntry entry = context.entry(entity);
         if (entry != null && !entry.unread()) {
             for (Object target : Cascades.targets(meta, entity, CascadeType.PERSIST, false)) {
+                if (visited == null) {
+                    visited = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                    visited.add(entity);
+                }
                 persist(target, visited);
             }
         }

@@ -314,6 +314,9 @@ public final class Flusher {
      * (in the flush's order) is thrown. The context is only touched here, on the flushing thread.
      */
     private void sendConditional(PersistenceContext context, List<Write> writes, CacheWrites cache, Set<Write> confirmed) {
+        if (writes.isEmpty()) {
+            return; // most flushes: no stream pipelines for nothing
+        }
         List<Boolean> wantItems = writes.stream().map(w -> cache.caches(w.entry().meta())).toList();
         List<Integer> order = java.util.stream.IntStream.range(0, writes.size()).boxed().toList();
         List<Sent> outcomes = dynamo.inParallel(order, i -> {

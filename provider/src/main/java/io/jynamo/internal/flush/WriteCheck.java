@@ -52,22 +52,26 @@ final class WriteCheck {
                         + " @JoinColumn(nullable = false)); set it before the flush");
             }
         }
-        java.util.List<IndexMeta> indexes = new java.util.ArrayList<>(meta.indexes());
+        indexKeys(w, meta.indexes(), written);
         // An empty string is no valid key of the foreign-key indexes of inverse sides either.
-        indexes.addAll(meta.root().foreignKeyIndexes());
+        indexKeys(w, meta.root().foreignKeyIndexes(), written);
+        // The exact size (every string's UTF-8 length) only for an item that might be too large.
+        if (w.after() != null && ItemSize.atMost(w.after()) > ItemSize.MAX_ITEM) {
+            long size = ItemSize.of(w.after());
+            if (size > ItemSize.MAX_ITEM) {
+                throw refused(w, "is " + size + " bytes as a DynamoDB item; DynamoDB stores at most 400 KB per item."
+                        + " Move large values elsewhere (e.g. S3) and keep a reference");
+            }
+        }
+    }
+
+    private static void indexKeys(Write w, java.util.List<IndexMeta> indexes, Map<String, AttributeValue> written) {
         for (IndexMeta index : indexes) {
             keyValue(w, index.partitionKey(), written.get(index.partitionKey().storedName()), MAX_PARTITION_KEY,
                     "partition key of index " + index.name());
             if (index.sortKey() != null) {
                 keyValue(w, index.sortKey(), written.get(index.sortKey().storedName()), MAX_SORT_KEY,
                         "sort key of index " + index.name());
-            }
-        }
-        if (w.after() != null) {
-            long size = ItemSize.of(w.after());
-            if (size > ItemSize.MAX_ITEM) {
-                throw refused(w, "is " + size + " bytes as a DynamoDB item; DynamoDB stores at most 400 KB per item."
-                        + " Move large values elsewhere (e.g. S3) and keep a reference");
             }
         }
     }
@@ -87,6 +91,10 @@ final class WriteCheck {
         }
         long bytes;
         if (v.s() != null) {
+            // A string of n chars has at most 3n UTF-8 bytes: short ones need no count.
+            if (!v.s().isEmpty() && 3L * v.s().length() <= max) {
+                return;
+            }
             bytes = ItemSize.utf8(v.s());
         } else if (v.b() != null) {
             bytes = v.b().asByteArrayUnsafe().length;
