@@ -248,7 +248,8 @@ final class ClientWork implements ClientSide {
         return a == null || b == null ? null : true;
     }
 
-    private Object value(Expr e, Row row) {
+    /** The value of an expression in a row; {@code null} for NULL. Select items computed in Java use it too. */
+    Object value(Expr e, Row row) {
         if (e instanceof PathExpr p) {
             return row.get(p.attribute());
         }
@@ -322,6 +323,13 @@ final class ClientWork implements ClientSide {
         if (a instanceof Calendar x && b instanceof Calendar y) {
             return Long.compare(x.getTimeInMillis(), y.getTimeInMillis());
         }
+        if (a.getClass() != b.getClass()) {
+            // e.created < CURRENT_DATE: a java.util.Date, Calendar or offset value against a java.time one.
+            Integer t = Temporals.compare(a, b);
+            if (t != null) {
+                return t;
+            }
+        }
         if (a instanceof Comparable x && a.getClass() == b.getClass()) {
             return x.compareTo(b);
         }
@@ -358,7 +366,7 @@ final class ClientWork implements ClientSide {
         }
     }
 
-    private static void collect(Expr e, Map<String, AttributeInfo> attrs) {
+    static void collect(Expr e, Map<String, AttributeInfo> attrs) {
         if (e instanceof PathExpr p && p.attribute() != null) {
             attrs.putIfAbsent(p.attribute().path(), p.attribute());
         } else if (e instanceof SizeExpr s) {

@@ -19,7 +19,8 @@ final class Explain {
                          String projection, Map<String, String> names, Map<String, BoundValue> values,
                          List<Map<String, BoundValue>> keys, boolean count, boolean forward, String update,
                          String writeCondition, String scanReason, boolean alwaysEmpty, StatementKind kind,
-                         List<AssociationInfo> fetches, AssociationInfo selectedAssociation, String inJava) {
+                         List<AssociationInfo> fetches, AssociationInfo selectedAssociation, String inJava,
+                         String computed) {
         StringBuilder sb = new StringBuilder();
         line(sb, "operation", alwaysEmpty ? "none (the condition is never true: empty result, no DynamoDB call)" : op.name());
         line(sb, "entity", entity.name() + (kind == StatementKind.SELECT ? "" : " (" + kind + ": reads the keys, then writes each item)"));
@@ -61,6 +62,10 @@ final class Explain {
         if (inJava != null) {
             // Rows may be dropped or reordered after the read, so every matching item is read: no Limit.
             line(sb, "in Java", inJava + " (after reading every matching item, no Limit)");
+        }
+        if (computed != null) {
+            // Per row read: it changes no row, so it reads nothing more and is not under the client-side policy.
+            line(sb, "select in Java", computed + " (computed for each row read)");
         }
         if (selectedAssociation != null) {
             line(sb, "then read", selectedAssociation.name() + " -> " + selectedAssociation.targetEntity()

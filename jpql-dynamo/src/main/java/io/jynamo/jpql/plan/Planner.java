@@ -227,10 +227,19 @@ public final class Planner {
                             List<Bound> whereConjuncts, List<Map<String, BoundValue>> keys, boolean count,
                             boolean forward, String scanReason, boolean alwaysEmpty, ClientWork client) {
         String projection = null;
+        SelectWork select = stmt.kind() == StatementKind.SELECT && stmt.shape().computed()
+                ? new SelectWork(stmt.shape().items(), stmt.shape().types(), binder) : null;
         if (stmt.kind() == StatementKind.SELECT && stmt.selectKind() == SelectKind.ATTRIBUTES) {
             List<AttributeInfo> attrs = new ArrayList<>();
             for (PathExpr p : stmt.selected()) {
                 attrs.add(p.attribute());
+            }
+            if (select != null) {
+                // Only what the computed items read; an item of literals alone still needs each row: its key.
+                attrs.addAll(select.attributes());
+                if (attrs.isEmpty()) {
+                    attrs.add(entity.attributes().get(entity.partitionKey()));
+                }
             }
             if (client != null) {
                 // What Java filters and sorts by must be read too, selected or not.
@@ -281,10 +290,10 @@ public final class Planner {
         StatementKind kind = stmt.kind();
         return new PlanData(op, entity.tableName(), indexName, keyCondition, filter, projection, names, values,
                 keyList, count, forward, List.copyOf(assignments), update, writeCondition, scanReason, alwaysEmpty,
-                fetches, selectedAssociation, alwaysEmpty ? null : client, () -> Explain.render(entity, op, indexName,
-                        keyCondition, filter, projected, names, values, keyList, count, forward, updateExpression,
-                        writeCondition, scanReason, alwaysEmpty, kind, fetches, selectedAssociation,
-                        alwaysEmpty || client == null ? null : client.describe()));
+                fetches, selectedAssociation, alwaysEmpty ? null : client, select, () -> Explain.render(entity, op,
+                        indexName, keyCondition, filter, projected, names, values, keyList, count, forward,
+                        updateExpression, writeCondition, scanReason, alwaysEmpty, kind, fetches, selectedAssociation,
+                        alwaysEmpty || client == null ? null : client.describe(), select == null ? null : select.describe()));
     }
 
     /**

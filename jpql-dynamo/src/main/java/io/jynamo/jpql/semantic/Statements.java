@@ -55,8 +55,39 @@ final class Statements {
                     EntityComparison.Op.IS_NOT_NULL, List.of(), t.pos());
             where = where == null ? present : new And(List.of(where, present));
         }
+        Statement.ResultShape shape = s.kind() == StatementKind.SELECT && s.shape().computed() ? computed(s.shape())
+                : s.shape();
         return new Statement(s.kind(), s.entityName(), s.entityPos(), s.variable(), kind, selected, sets,
-                where, orderBy, s.joins(), s.shape());
+                where, orderBy, s.joins(), shape);
+    }
+
+    /**
+     * Select items computed in Java ({@code SELECT e.price * e.quantity, LENGTH(e.name)}): each is resolved as a
+     * value of the WHERE clause is, and typed by JPQL's result type rules ({@link ResultTypes}). An attribute path
+     * among them is read as it is.
+     */
+    private Statement.ResultShape computed(Statement.ResultShape shape) {
+        ResultTypes resultTypes = new ResultTypes(scope);
+        List<Expr> items = new ArrayList<>();
+        List<Class<?>> types = new ArrayList<>();
+        for (Expr e : shape.items()) {
+            if (e instanceof PathExpr p && scope.rootedAtVariable(p) && scope.association(p) != null) {
+                throw p.pos().error("selecting the association " + p.text() + " beside computed items is not supported",
+                        "select its key attribute (" + p.text() + ".<key attribute>) or the entity");
+            }
+            if (scope.isAttribute(e)) {
+                PathExpr p = scope.scalarAttribute(e, "select item");
+                items.add(p);
+                types.add(p.attribute().javaType());
+                continue;
+            }
+            Class<?> type = resultTypes.of(e);
+            JavaValues.Typed t = conditions.java().resolve(e, type == null ? null : JavaValues.category(type),
+                    "select item");
+            items.add(t.expr());
+            types.add(type != null ? type : Types.wrap(t.type()));
+        }
+        return new Statement.ResultShape(shape.constructor(), shape.aliases(), items, types);
     }
 
     /** {@code SELECT o.customer}: the to-one whose targets the query returns, else {@code null}. */
