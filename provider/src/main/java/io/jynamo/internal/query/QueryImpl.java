@@ -100,8 +100,8 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         Class<?> actual = shaping.rows() != null ? shaping.rowType() : switch (compiled.selectKind()) {
             case ENTITY -> entityMeta().javaClass();
             case COUNT -> Long.class;
-            case ATTRIBUTES -> compiled.selectedAttributes().size() == 1
-                    ? compiled.selectedAttributes().get(0).javaType() : Object[].class;
+            case ATTRIBUTES -> compiled.selectedTypes().size() == 1
+                    ? compiled.selectedTypes().get(0) : Object[].class;
         };
         if (!resultClass.isAssignableFrom(actual)) {
             throw new IllegalArgumentException("Query '" + compiled.jpql() + "' returns " + actual.getName()
@@ -330,7 +330,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
                 plan.clientSide() == null ? reads.items(plan, firstResult + (long) max)
                         : reads.clientSide(plan, clientSideMaxRows());
-        Iterator<?> results = reads.results(items, firstResult, max);
+        Iterator<?> results = reads.results(items, firstResult, max, plan.selection());
         if (shaping.rows() == null) {
             return (Iterator<X>) results;
         }
