@@ -65,7 +65,9 @@ public record Statement(StatementKind kind, String entityName, Pos entityPos, St
      * @param items       when some select item is not an attribute path: every select item in order (attribute
      *                    paths, literals, parameters, functions, arithmetic, CASE), evaluated in Java for each row
      *                    read, and the statement's {@code selected} list is empty; otherwise empty
-     * @param types       with {@code items}: the JPQL result type of each item (set by analysis), otherwise empty
+     * @param types       with {@code items}: the JPQL result type of each item (set by analysis; before it, a
+     *                    Criteria query may give the type each item declares, used where the item itself tells none),
+     *                    otherwise empty
      */
     public record ResultShape(String constructor, List<String> aliases, List<Expr> items, List<Class<?>> types) {
         /** Rows as they are: no constructor, no aliases. */

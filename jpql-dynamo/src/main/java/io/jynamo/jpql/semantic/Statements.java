@@ -70,7 +70,8 @@ final class Statements {
         ResultTypes resultTypes = new ResultTypes(scope);
         List<Expr> items = new ArrayList<>();
         List<Class<?>> types = new ArrayList<>();
-        for (Expr e : shape.items()) {
+        for (int i = 0; i < shape.items().size(); i++) {
+            Expr e = shape.items().get(i);
             if (e instanceof PathExpr p && scope.rootedAtVariable(p) && scope.association(p) != null) {
                 throw p.pos().error("selecting the association " + p.text() + " beside computed items is not supported",
                         "select its key attribute (" + p.text() + ".<key attribute>) or the entity");
@@ -82,6 +83,10 @@ final class Statements {
                 continue;
             }
             Class<?> type = resultTypes.of(e);
+            if (type == null && i < shape.types().size() && shape.types().get(i) != Object.class) {
+                // A Criteria query's values are parameters: the type its expression declares tells the item's.
+                type = Types.wrap(shape.types().get(i));
+            }
             JavaValues.Typed t = conditions.java().resolve(e, type == null ? null : JavaValues.category(type),
                     "select item");
             items.add(t.expr());

@@ -56,6 +56,7 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
 
         SelectKind kind;
         List<PathExpr> paths = new ArrayList<>();
+        List<Expr> computedItems = new ArrayList<>();
         String selectText;
         Function<Object, Object> rows = null;
         Class<?> rowType = null;
@@ -81,13 +82,18 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
             List<Selection<?>> items = selected.isCompoundSelection() ? selected.getCompoundSelectionItems() : List.of(selected);
             StringBuilder text = new StringBuilder();
             for (Selection<?> item : items) {
-                if (!(item instanceof PathImpl<?> p) || item instanceof RootImpl<?>) {
+                // Attributes, or values computed in Java for each row (cb.sum, cb.length, cb.selectCase ...).
+                if (!(item instanceof ExpressionImpl<?> x) || item instanceof RootImpl<?> || item instanceof Functions.Count) {
                     throw Unsupported.construct("selecting " + describe(item) + " (Jynamo selects the entity, its"
-                            + " attributes or COUNT): CriteriaQuery.select");
+                            + " attributes, values computed from them, or COUNT): CriteriaQuery.select");
                 }
-                Lowered<Expr> e = p.lower(l);
-                paths.add((PathExpr) e.node());
+                Lowered<Expr> e = x.lower(l);
+                computedItems.add(e.node());
                 text.append(text.length() == 0 ? "" : ", ").append(e.text());
+            }
+            if (computedItems.stream().allMatch(PathExpr.class::isInstance)) {
+                computedItems.forEach(e -> paths.add((PathExpr) e));
+                computedItems.clear();
             }
             kind = SelectKind.ATTRIBUTES;
             selectText = text.toString();
@@ -116,10 +122,21 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
         }
         String orderText = orderTexts.isEmpty() ? "" : " ORDER BY " + String.join(", ", orderTexts);
         Statement statement = new Statement(StatementKind.SELECT, entity, Lowering.POS, variable, kind, paths, List.of(),
-                where == null ? null : where.node(), orderBy, List.of(), Statement.ResultShape.ROWS);
+                where == null ? null : where.node(), orderBy, List.of(), computedItems.isEmpty() ? Statement.ResultShape.ROWS
+                        : new Statement.ResultShape(null, java.util.Collections.nCopies(computedItems.size(), null),
+                        computedItems, declaredTypes(selected)));
         String text = "SELECT " + selectText + " FROM " + entity + " " + variable
                 + (where == null ? "" : " WHERE " + where.text()) + orderText;
         return new CriteriaStatement(statement, text, new Shaping(l.preset(), l.visible(), rows, rowType));
+    }
+
+    /** The Java type each selected item declares ({@code Object} where none), which types items of values only. */
+    private static List<Class<?>> declaredTypes(Selection<?> selected) {
+        List<Class<?>> types = new ArrayList<>();
+        for (Selection<?> item : selected.isCompoundSelection() ? selected.getCompoundSelectionItems() : List.of(selected)) {
+            types.add(item.getJavaType() == null ? Object.class : item.getJavaType());
+        }
+        return types;
     }
 
     private static String describe(Selection<?> s) {
