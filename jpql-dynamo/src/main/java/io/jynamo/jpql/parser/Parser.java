@@ -254,6 +254,9 @@ public final class Parser extends ExpressionParser {
             consume(TokenType.RPAREN, "')' closing OBJECT(", "write SELECT OBJECT(e)");
             return aliased(v, aliases);
         }
+        if (t.is("TYPE") && next.type() == TokenType.LPAREN) {
+            refuseFunction(t); // the entity class of each row: not selected, compared in WHERE
+        }
         Expr e = name ? valueAfter(path("an attribute path")) : value();
         return aliased(e, aliases);
     }

@@ -161,6 +161,9 @@ class SelectExpressionTest {
         Map<String, Object> young = new HashMap<>(ROW);
         young.put("age", 9);
         assertEquals(false, p.clientSide().test(a -> young.get(a.path())));
+        BoundPlan grouped = compile("SELECT u FROM User u WHERE u.lastName = 'L' AND 2 * (u.age + 1) = 74")
+                .bind(Map.of(), null);
+        assertTrue(grouped.clientSide().test(r), "a parenthesised value groups it: 2 * 37");
     }
 
     @ParameterizedTest
@@ -171,6 +174,7 @@ class SelectExpressionTest {
             SELECT EXTRACT(CENTURY FROM u.birthday) FROM User u  | a field (YEAR
             SELECT CAST(u.age AS Date) FROM User u               | a type (String
             SELECT SUM(u.age) FROM User u                        | aggregate function SUM
+            SELECT TYPE(u) FROM User u                           | TYPE(...) is not supported
             SELECT u.age + 1 FROM User u ORDER BY u.age + 1      | ORDER BY arithmetic
             """)
     void whatCannotBeComputedIsRefusedAtCompileTime(String q, String message) {
