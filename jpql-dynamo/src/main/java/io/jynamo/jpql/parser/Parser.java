@@ -183,7 +183,7 @@ public final class Parser extends ExpressionParser {
         if (matchWord("ORDER")) {
             consumeWord("BY", "write ORDER BY e.attribute");
             do {
-                PathExpr p = valuePathForOrder();
+                Expr p = orderItem();
                 boolean desc = false;
                 if (matchWord("DESC")) {
                     desc = true;
@@ -200,7 +200,8 @@ public final class Parser extends ExpressionParser {
                         throw unexpected("FIRST or LAST", "write NULLS FIRST or NULLS LAST");
                     }
                 }
-                orderBy.add(new OrderBy(p, desc, p.pos(), nullsFirst));
+                orderBy.add(p instanceof PathExpr path ? new OrderBy(path, desc, p.pos(), nullsFirst)
+                        : new OrderBy(null, desc, p.pos(), nullsFirst, p));
             } while (match(TokenType.COMMA));
         }
         Statement.ResultShape shape = computed ? new Statement.ResultShape(constructor, aliases, items, List.of())
@@ -210,19 +211,12 @@ public final class Parser extends ExpressionParser {
                 List.of(), where, orderBy, joins, shape);
     }
 
-    private PathExpr valuePathForOrder() {
+    /** An ORDER BY item: an attribute path, a result variable, or a value computed in Java (sorted in memory). */
+    private Expr orderItem() {
         Token t = peek();
-        if (!nameHere()) {
-            throw unexpected("an attribute path", "write ORDER BY e.sortKey");
-        }
-        if (peekAt(1).type() == TokenType.LPAREN) {
-            throw t.pos().error("ORDER BY a function is not supported", "order by an attribute");
-        }
-        PathExpr p = path("an attribute path");
-        if (check(TokenType.PLUS) || check(TokenType.MINUS) || check(TokenType.STAR) || check(TokenType.SLASH)) {
-            throw peek().pos().error("ORDER BY arithmetic is not supported", "order by an attribute");
-        }
-        return p;
+        Token next = peekAt(1);
+        boolean name = t.type() == TokenType.WORD && !valueWord(t) && next.type() != TokenType.LPAREN;
+        return name ? valueAfter(path("an attribute path")) : value();
     }
 
     /**

@@ -55,7 +55,11 @@ final class ClientWork implements ClientSide {
             collect(c, attrs);
         }
         for (OrderBy o : order) {
-            attrs.putIfAbsent(o.path().attribute().path(), o.path().attribute());
+            if (o.computed() != null) {
+                collect(o.computed(), attrs);
+            } else {
+                attrs.putIfAbsent(o.path().attribute().path(), o.path().attribute());
+            }
         }
         this.attributes = List.copyOf(attrs.values());
     }
@@ -92,12 +96,13 @@ final class ClientWork implements ClientSide {
         }
         Comparator<Row> all = null;
         for (OrderBy o : order) {
-            AttributeInfo a = o.path().attribute();
+            Expr computed = o.computed();
+            AttributeInfo a = computed == null ? o.path().attribute() : null;
             boolean nullsFirst = o.nullsFirstEffective();
             boolean desc = o.descending();
             Comparator<Row> c = (x, y) -> {
-                Object l = x.get(a);
-                Object r = y.get(a);
+                Object l = computed == null ? x.get(a) : value(computed, x);
+                Object r = computed == null ? y.get(a) : value(computed, y);
                 if (l == null || r == null) {
                     return l == null ? (r == null ? 0 : (nullsFirst ? -1 : 1)) : (nullsFirst ? 1 : -1);
                 }
@@ -122,7 +127,7 @@ final class ClientWork implements ClientSide {
         if (!order.isEmpty()) {
             List<String> os = new ArrayList<>();
             for (OrderBy o : order) {
-                os.add(o.path().text() + (o.descending() ? " DESC" : " ASC")
+                os.add((o.computed() != null ? text(o.computed()) : o.path().text()) + (o.descending() ? " DESC" : " ASC")
                         + (o.nullsFirstEffective() ? " NULLS FIRST" : " NULLS LAST"));
             }
             parts.add("sort by " + String.join(", ", os));

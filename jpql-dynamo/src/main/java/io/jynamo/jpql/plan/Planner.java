@@ -102,7 +102,8 @@ public final class Planner {
         List<OrderBy> order = count ? List.of() : stmt.order();
         AccessPath path = null;
         boolean served = false;
-        if (order.size() == 1 && sortKeys().contains(order.get(0).path().attribute().path())) {
+        if (order.size() == 1 && order.get(0).path() != null
+                && sortKeys().contains(order.get(0).path().attribute().path())) {
             // DynamoDB orders by the sort key of a Query; when one serves the conditions, no sort in memory.
             path = chooser.choose(conjuncts, forcedIndex, count, order.get(0).path().attribute().path());
             served = path != null;

@@ -41,7 +41,7 @@ final class Statements {
         Condition where = s.where() == null ? null : conditions.condition(s.where());
         List<OrderBy> orderBy = new ArrayList<>();
         for (OrderBy o : s.order()) {
-            orderBy.add(orderBy(o));
+            orderBy.add(orderBy(o, s));
         }
         SelectKind kind = s.selectKind();
         if (selectedTarget != null) {
@@ -214,8 +214,25 @@ final class Statements {
      * table or an index is ordered by DynamoDB when the plan queries it; everything else is sorted in memory
      * after the read (the planner says which, under the provider's client-side policy).
      */
-    private OrderBy orderBy(OrderBy o) {
-        PathExpr p = scope.scalarAttribute(o.path(), "ORDER BY");
+    private OrderBy orderBy(OrderBy o, Statement s) {
+        Statement.ResultShape shape = s.shape();
+        Expr item = o.computed() != null ? o.computed() : o.path();
+        // ORDER BY total, for SELECT e.a + e.b AS total: the select item of that result variable.
+        if (item instanceof PathExpr v && v.names().size() == 1 && shape.aliases().contains(v.text())) {
+            int at = shape.aliases().indexOf(v.text());
+            item = shape.computed() ? shape.items().get(at) : s.selected().get(at);
+        }
+        if (!(item instanceof PathExpr)) {
+            JavaValues.Typed t = conditions.java().resolve(item, null, "ORDER BY item");
+            Class<?> c = JavaValues.category(t.type());
+            if (c != String.class && c != java.math.BigDecimal.class && !JavaValues.temporal(t.type())
+                    && c != Boolean.class && !c.isEnum()) {
+                throw item.pos().error("ORDER BY a value of type " + t.type().getName() + " is not supported",
+                        "order by a number, string, boolean, enum, date or time");
+            }
+            return new OrderBy(null, o.descending(), o.pos(), o.nullsFirst(), t.expr());
+        }
+        PathExpr p = scope.scalarAttribute(item, "ORDER BY");
         Class<?> t = p.attribute().javaType();
         if (!t.isPrimitive() && !Comparable.class.isAssignableFrom(t) && !java.util.Date.class.isAssignableFrom(t)
                 && !java.util.Calendar.class.isAssignableFrom(t)) {

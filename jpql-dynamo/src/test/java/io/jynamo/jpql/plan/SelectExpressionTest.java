@@ -175,7 +175,7 @@ class SelectExpressionTest {
             SELECT CAST(u.age AS Date) FROM User u               | a type (String
             SELECT SUM(u.age) FROM User u                        | aggregate function SUM
             SELECT TYPE(u) FROM User u                           | TYPE(...) is not supported
-            SELECT u.age + 1 FROM User u ORDER BY u.age + 1      | ORDER BY arithmetic
+            SELECT u FROM User u ORDER BY LENGTH(u.tags)         | LENGTH argument on the collection
             """)
     void whatCannotBeComputedIsRefusedAtCompileTime(String q, String message) {
         var e = assertThrows(IllegalArgumentException.class, () -> compile(q));
@@ -220,6 +220,29 @@ class SelectExpressionTest {
                         cs.test(a -> r.get(a.path())), item + bound + " on " + r);
             }
         }
+    }
+
+    /** ORDER BY a computed value or a result variable: sorted in memory by the evaluator, as the oracle sorts. */
+    @Test
+    void orderByAComputedValueOrAResultVariableSortsInJava() {
+        CompiledQuery q = compile("SELECT u.name, LENGTH(u.name) AS len FROM User u WHERE u.lastName = 'L' "
+                + "ORDER BY len DESC, u.age * -1");
+        BoundPlan plan = q.bind(Map.of(), null);
+        assertTrue(plan.explain().contains("sort by LENGTH(u.name) DESC NULLS FIRST, (u.age * -1) ASC NULLS LAST"),
+                plan.explain());
+        java.util.Random random = new java.util.Random(3);
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Map<String, Object> r = new HashMap<>(Map.of("lastName", "L"));
+            r.put("name", pick(random, null, "a", "bb", "ccc", "dd"));
+            r.put("age", pick(random, null, 1, 2, 3));
+            rows.add(r);
+        }
+        List<Map<String, Object>> ours = new java.util.ArrayList<>(rows);
+        ours.sort((a, b) -> plan.clientSide().comparator().compare(x -> a.get(x.path()), x -> b.get(x.path())));
+        List<Map<String, Object>> oracle = new java.util.ArrayList<>(rows);
+        oracle.sort(io.jynamo.jpql.testing.JpqlEvaluator.order(q));
+        assertEquals(oracle, ours);
     }
 
     private static boolean sameValue(Object a, Object b) {

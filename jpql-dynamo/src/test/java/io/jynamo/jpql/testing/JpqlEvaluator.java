@@ -81,11 +81,11 @@ public final class JpqlEvaluator {
     public static Comparator<Map<String, Object>> order(CompiledQuery q) {
         Comparator<Map<String, Object>> all = null;
         for (OrderBy o : q.order()) {
-            String path = o.path().attribute().path();
+            String path = o.computed() == null ? o.path().attribute().path() : null;
             boolean nullsFirst = o.nullsFirst() != null ? o.nullsFirst() : o.descending();
             Comparator<Map<String, Object>> c = (a, b) -> {
-                Object x = a.get(path);
-                Object y = b.get(path);
+                Object x = path != null ? a.get(path) : new Eval(Map.of(), a).value(o.computed());
+                Object y = path != null ? b.get(path) : new Eval(Map.of(), b).value(o.computed());
                 if (x == null || y == null) {
                     int n = x == null ? (y == null ? 0 : 1) : -1;
                     return nullsFirst ? -n : n;

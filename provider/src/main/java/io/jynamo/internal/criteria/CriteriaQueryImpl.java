@@ -111,12 +111,15 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
         List<String> orderTexts = new ArrayList<>();
         for (Order order : orders) {
             OrderImpl o = (OrderImpl) order;
-            if (!(o.expression() instanceof PathImpl<?> p) || o.expression() instanceof RootImpl<?>) {
-                throw Unsupported.construct("ordering by " + o.expression() + ": CriteriaQuery.orderBy");
+            // An attribute, or a value computed in Java (cb.length(..), cb.sum(..)), sorted in memory.
+            ExpressionImpl<?> x = o.expression();
+            if (x instanceof RootImpl<?> || x instanceof Functions.Count) {
+                throw Unsupported.construct("ordering by " + x + ": CriteriaQuery.orderBy");
             }
-            Lowered<Expr> e = p.lower(l);
+            Lowered<Expr> e = x.lower(l);
             Boolean nullsFirst = o.nulls() == Nulls.NONE ? null : o.nulls() == Nulls.FIRST;
-            orderBy.add(new OrderBy((PathExpr) e.node(), !o.ascending(), Lowering.POS, nullsFirst));
+            orderBy.add(e.node() instanceof PathExpr p ? new OrderBy(p, !o.ascending(), Lowering.POS, nullsFirst)
+                    : new OrderBy(null, !o.ascending(), Lowering.POS, nullsFirst, e.node()));
             orderTexts.add(e.text() + (o.ascending() ? "" : " DESC")
                     + (nullsFirst == null ? "" : nullsFirst ? " NULLS FIRST" : " NULLS LAST"));
         }

@@ -125,4 +125,17 @@ class CriteriaSelectExpressionTest {
         });
         assertEquals(List.of("s2"), ids);
     }
+
+    @Test
+    void orderingByAComputedValueSortsInJava() {
+        List<String> ids = unit.withEntityManager(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<String> q = cb.createQuery(String.class);
+            Root<Stock> s = q.from(Stock.class);
+            q.select(s.get("id")).orderBy(cb.desc(cb.prod(s.<Double>get("price"), s.<Integer>get("quantity"))),
+                    cb.asc(cb.length(s.get("name"))));
+            return em.createQuery(q).getResultList();
+        });
+        assertEquals(List.of("s1", "s2"), ids, "160.0 before 9.0");
+    }
 }

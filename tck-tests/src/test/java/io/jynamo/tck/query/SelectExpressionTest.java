@@ -226,4 +226,16 @@ class SelectExpressionTest {
         assertTrue(plan.contains("select in Java: (m.quantity * 2), LENGTH(m.first) (computed for each row read)"), plan);
         assertTrue(!plan.contains("in Java:        "), "not client-side work: " + plan);
     }
+
+    @Test
+    void orderByAResultVariableOrAComputedValueSortsInJavaUnderThePolicy() {
+        List<Object[]> rows = unit.<List<Object[]>>withEntityManager(em -> em.createQuery(
+                "SELECT m.id, LENGTH(m.first) AS len FROM Measure2 m ORDER BY len", Object[].class)
+                .setHint("jynamo.client-side", "allow").getResultList());
+        assertEquals(List.of("m2", "m1"), rows.stream().map(r -> r[0]).toList(), "Alan (4) before Grace (5)");
+        assertEquals(4, rows.get(0)[1]);
+        Exception denied = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> unit.withEntityManager(
+                em -> em.createQuery("SELECT m FROM Measure2 m ORDER BY LENGTH(m.first)").getResultList()));
+        assertTrue(denied.getMessage().contains("sort by LENGTH(m.first) ASC"), denied.getMessage());
+    }
 }
