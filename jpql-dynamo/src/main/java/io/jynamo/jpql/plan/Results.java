@@ -61,7 +61,7 @@ final class Results {
 
     /** The value as the type of its select item. */
     static Object as(Object v, Class<?> type) {
-        if (v == null || type == Object.class || type.isInstance(v) && !(v instanceof java.util.Date)) {
+        if (v == null || type == Object.class || type.isInstance(v)) {
             return v;
         }
         if (v instanceof Number n && Types.numeric(type)) {
@@ -104,9 +104,6 @@ final class Results {
         }
         if (type == LocalDate.class && local instanceof LocalDateTime t) {
             return t.toLocalDate();
-        }
-        if (type.isInstance(v)) {
-            return v;
         }
         if (type == LocalDate.class || type == LocalTime.class || type == LocalDateTime.class) {
             return type.isInstance(local) ? local : v;
