@@ -159,6 +159,14 @@ public final class BoundPlan {
         return data.clientSide();
     }
 
+    /**
+     * Select items computed in Java for each row ({@code SELECT e.price * e.quantity}), or {@code null} when the
+     * query selects entities, attribute paths alone, or counts. The projection reads what they need.
+     */
+    public Selection selection() {
+        return data.selection();
+    }
+
     @Override
     public String toString() {
         return explain();

@@ -87,6 +87,17 @@ public final class CompiledQuery {
         return selectedAttributes;
     }
 
+    /**
+     * For {@link SelectKind#ATTRIBUTES}: the Java type of each select item in select order (an attribute's type, or
+     * the JPQL result type of an item computed in Java, e.g. Integer for {@code LENGTH(e.name)}); otherwise empty.
+     */
+    public List<Class<?>> selectedTypes() {
+        if (analysis.statement().shape().computed()) {
+            return analysis.statement().shape().types();
+        }
+        return selectedAttributes.stream().<Class<?>>map(AttributeInfo::javaType).toList();
+    }
+
     /** Every parameter the query uses, in order of first appearance. */
     public List<ParameterInfo> parameters() {
         return analysis.parameters();

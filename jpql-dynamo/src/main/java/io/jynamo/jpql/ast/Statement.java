@@ -72,17 +72,36 @@ public record Statement(StatementKind kind, String entityName, Pos entityPos, St
 
     /**
      * How selected attributes become results: {@code SELECT NEW com.x.Dto(e.a, e.b)} names a class to construct,
-     * {@code SELECT e.a AS a} gives result variables (a {@code Tuple}'s aliases).
+     * {@code SELECT e.a AS a} gives result variables (a {@code Tuple}'s aliases), and select items computed in Java
+     * ({@code SELECT e.price * e.quantity, LENGTH(e.name)}) are {@code items}.
      *
      * @param constructor the fully qualified class of {@code NEW}, or {@code null}
      * @param aliases     the result variable of each selected item, {@code null} where none
+     * @param items       when some select item is not an attribute path: every select item in order (attribute
+     *                    paths, literals, parameters, functions, arithmetic, CASE), evaluated in Java for each row
+     *                    read, and the statement's {@code selected} list is empty; otherwise empty
+     * @param types       with {@code items}: the JPQL result type of each item (set by analysis; before it, a
+     *                    Criteria query may give the type each item declares, used where the item itself tells none),
+     *                    otherwise empty
      */
-    public record ResultShape(String constructor, List<String> aliases) {
+    public record ResultShape(String constructor, List<String> aliases, List<Expr> items, List<Class<?>> types) {
         /** Rows as they are: no constructor, no aliases. */
         public static final ResultShape ROWS = new ResultShape(null, List.of());
 
         public ResultShape {
             aliases = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(aliases));
+            items = items == null ? List.of() : List.copyOf(items);
+            types = types == null ? List.of() : List.copyOf(types);
+        }
+
+        /** A shape whose select items are attribute paths. */
+        public ResultShape(String constructor, List<String> aliases) {
+            this(constructor, aliases, List.of(), List.of());
+        }
+
+        /** Whether the select items are computed in Java ({@link #items()} is not empty). */
+        public boolean computed() {
+            return !items.isEmpty();
         }
     }
 }

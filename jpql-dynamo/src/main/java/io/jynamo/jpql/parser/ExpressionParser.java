@@ -41,10 +41,17 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
             "WHEN", "THEN", "ELSE", "END");
     static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
     private static final Set<String> SPECIAL_FORMS = Set.of("TREAT", "KEY", "VALUE", "ENTRY", "TYPE", "INDEX",
-            "FUNCTION", "CAST", "EXTRACT", "COALESCE", "NULLIF", "OBJECT");
+            "FUNCTION", "OBJECT");
     private static final Set<String> NOW = Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCAL");
 
     private int depth;
+
+    /** Whether a word is a value by itself ({@code CURRENT_DATE}, {@code TRUE}, {@code NULL}) rather than a name. */
+    static boolean valueWord(Token t) {
+        String up = t.upper();
+        return t.type() == TokenType.WORD && (NOW.contains(up) && !up.equals("LOCAL") || up.equals("TRUE")
+                || up.equals("FALSE") || up.equals("NULL"));
+    }
 
     ExpressionParser(List<Token> tokens) {
         super(tokens);
@@ -284,10 +291,14 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
      * Each operator nests the expression one level deeper, so each counts as one level of {@link Parser#MAX_DEPTH}.
      */
     Expr value() {
-        Expr e = primary();
+        return valueAfter(primary());
+    }
+
+    /** The value that starts with {@code first}, already parsed: it, or arithmetic with it as first operand. */
+    Expr valueAfter(Expr first) {
         // Most values have no operator: they cost the parser's stack no more frames than before arithmetic.
         return check(TokenType.PLUS) || check(TokenType.MINUS) || check(TokenType.STAR) || check(TokenType.SLASH)
-                ? arithmetic(e) : e;
+                ? arithmetic(first) : first;
     }
 
     private Expr arithmetic(Expr first) {
@@ -379,7 +390,12 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
                 if (peekAt(1).is("SELECT")) {
                     throw peekAt(1).pos().error("subqueries are not supported", "run the inner query first and pass its result as a parameter");
                 }
-                throw t.pos().error("a parenthesised value is not supported here", "parentheses group conditions, not values");
+                // Here a value is expected (an operand, an argument, a select item): the parentheses group a value.
+                enter(advance());
+                Expr inner = value();
+                consume(TokenType.RPAREN, "')'", "close the parenthesis");
+                leave();
+                return inner;
             case WORD:
                 return wordValue(t);
             default:
@@ -418,7 +434,16 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
             throw t.pos().error("constructor expressions (NEW) are not supported", null);
         }
         if (NOW.contains(up)) {
-            throw t.pos().error(up + " is not supported", "pass the current date/time as a parameter");
+            advance();
+            if (!up.equals("LOCAL")) {
+                return new Computed(up, List.of(), t.pos());
+            }
+            Token kind = peek();
+            if (!(kind.is("DATE") || kind.is("TIME") || kind.is("DATETIME"))) {
+                throw unexpected("DATE, TIME or DATETIME after LOCAL", "write LOCAL DATE, LOCAL TIME or LOCAL DATETIME");
+            }
+            advance();
+            return new Computed("LOCAL " + kind.upper(), List.of(), t.pos());
         }
         if (peekAt(1).type() == TokenType.LPAREN) {
             if (up.equals("LOWER") || up.equals("UPPER")) {
@@ -431,6 +456,12 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
             }
             if (FUNCTIONS.contains(up)) {
                 return function(t);
+            }
+            if (up.equals("EXTRACT")) {
+                return extract(t);
+            }
+            if (up.equals("CAST")) {
+                return cast(t);
             }
             if (up.equals("TYPE")) {
                 advance();
@@ -462,7 +493,15 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
     }
 
     /** The functions evaluated in Java after the read (with arithmetic): the planner says so. */
-    private static final Set<String> FUNCTIONS = Set.of("LENGTH", "LOCATE", "SUBSTRING", "CONCAT", "TRIM", "ABS", "MOD");
+    private static final Set<String> FUNCTIONS = Set.of("LENGTH", "LOCATE", "SUBSTRING", "CONCAT", "TRIM", "ABS", "MOD",
+            "SQRT", "EXP", "LN", "CEILING", "FLOOR", "SIGN", "ROUND", "POWER", "LEFT", "RIGHT", "REPLACE", "COALESCE",
+            "NULLIF");
+    /** The fields {@code EXTRACT(field FROM x)} takes. */
+    public static final Set<String> EXTRACT_FIELDS = Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE",
+            "SECOND", "DATE", "TIME");
+    /** The types {@code CAST(x AS type)} takes. */
+    public static final Set<String> CAST_TYPES = Set.of("STRING", "INTEGER", "LONG", "FLOAT", "DOUBLE", "SHORT",
+            "BIGDECIMAL", "BIGINTEGER");
 
     private Expr function(Token t) {
         String up = t.upper();
@@ -497,17 +536,55 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
         leave();
         int n = args.size();
         boolean arity = switch (up) {
-            case "LENGTH", "ABS", "TRIM" -> up.equals("TRIM") || n == 1;
-            case "MOD" -> n == 2;
+            case "LENGTH", "ABS", "TRIM", "SQRT", "EXP", "LN", "CEILING", "FLOOR", "SIGN" -> up.equals("TRIM") || n == 1;
+            case "MOD", "POWER", "LEFT", "RIGHT", "NULLIF" -> n == 2;
             case "LOCATE", "SUBSTRING" -> n == 2 || n == 3;
-            default -> n >= 2; // CONCAT
+            case "ROUND" -> n == 1 || n == 2;
+            case "REPLACE" -> n == 3;
+            default -> n >= 2; // CONCAT, COALESCE
         };
         if (!arity) {
             throw t.pos().error(up + " does not take " + n + " argument" + (n == 1 ? "" : "s"),
                     "write LENGTH(s), LOCATE(search, s[, start]), SUBSTRING(s, start[, length]), CONCAT(a, b, ...), "
-                            + "TRIM([LEADING|TRAILING|BOTH] [c] FROM s), ABS(n) or MOD(a, b)");
+                            + "TRIM([LEADING|TRAILING|BOTH] [c] FROM s), LEFT(s, n), RIGHT(s, n), REPLACE(s, a, b), "
+                            + "ABS(n), MOD(a, b), SQRT(n), EXP(n), LN(n), CEILING(n), FLOOR(n), SIGN(n), ROUND(n[, d]), "
+                            + "POWER(a, b), COALESCE(a, b, ...) or NULLIF(a, b)");
         }
         return new Computed(up, args, t.pos());
+    }
+
+    /** {@code EXTRACT(field FROM x)}: the field as a string literal, then the value. */
+    private Expr extract(Token t) {
+        advance();
+        enter(advance());
+        Token field = peek();
+        if (field.type() != TokenType.WORD || !EXTRACT_FIELDS.contains(field.upper())) {
+            throw unexpected("a field (YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND, DATE or TIME)",
+                    "write EXTRACT(YEAR FROM e.date)");
+        }
+        advance();
+        consumeWord("FROM", "write EXTRACT(" + field.upper() + " FROM e.date)");
+        Expr value = value();
+        consume(TokenType.RPAREN, "')'", "close EXTRACT(");
+        leave();
+        return new Computed("EXTRACT", List.of(new Literal(field.upper(), field.pos()), value), t.pos());
+    }
+
+    /** {@code CAST(x AS type)}: the value, then the type as a string literal. */
+    private Expr cast(Token t) {
+        advance();
+        enter(advance());
+        Expr value = value();
+        consumeWord("AS", "write CAST(e.a AS String)");
+        Token type = peek();
+        if (type.type() != TokenType.WORD || !CAST_TYPES.contains(type.upper())) {
+            throw unexpected("a type (String, Integer, Long, Float, Double, Short, BigDecimal or BigInteger)",
+                    "write CAST(e.a AS String)");
+        }
+        advance();
+        consume(TokenType.RPAREN, "')'", "close CAST(");
+        leave();
+        return new Computed("CAST", List.of(value, new Literal(type.upper(), type.pos())), t.pos());
     }
 
     /** {@code CASE [x] WHEN .. THEN .. {WHEN .. THEN ..} [ELSE ..] END}; one nesting level. */

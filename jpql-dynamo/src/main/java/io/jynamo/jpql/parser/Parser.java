@@ -95,6 +95,7 @@ public final class Parser extends ExpressionParser {
         SelectKind selectKind;
         List<PathExpr> selected = new ArrayList<>();
         List<String> aliases = new ArrayList<>();
+        List<Expr> items = new ArrayList<>();
         String constructor = null;
         Token countDistinct = null;
         Token head = peek();
@@ -128,12 +129,12 @@ public final class Parser extends ExpressionParser {
             }
             consume(TokenType.LPAREN, "'(' after the class of NEW", "write NEW com.example.Dto(e.a, e.b)");
             do {
-                PathExpr p = selectItem(null);
-                if (p.names().size() == 1) {
+                Expr item = selectItem(null);
+                if (item instanceof PathExpr p && p.names().size() == 1) {
                     throw p.pos().error("NEW takes attributes, not the entity " + p.text(),
                             "select the entity alone (SELECT " + p.text() + "), or its attributes in NEW");
                 }
-                selected.add(p);
+                items.add(item);
             } while (match(TokenType.COMMA));
             consume(TokenType.RPAREN, "')' closing NEW", "write NEW com.example.Dto(e.a, e.b)");
             constructor = type.toString();
@@ -146,12 +147,12 @@ public final class Parser extends ExpressionParser {
             }
         } else {
             do {
-                selected.add(selectItem(aliases));
+                items.add(selectItem(aliases));
             } while (match(TokenType.COMMA));
-            boolean bare = selected.get(0).names().size() == 1;
-            for (PathExpr p : selected.subList(1, selected.size())) {
-                if (bare || p.names().size() == 1) {
-                    throw p.pos().error("select either the entity alone or attributes", "write SELECT e or SELECT e.a, e.b");
+            boolean bare = items.get(0) instanceof PathExpr first && first.names().size() == 1;
+            for (Expr e : items.subList(1, items.size())) {
+                if (bare || e instanceof PathExpr p && p.names().size() == 1) {
+                    throw e.pos().error("select either the entity alone or attributes", "write SELECT e or SELECT e.a, e.b");
                 }
             }
             selectKind = bare ? SelectKind.ENTITY : SelectKind.ATTRIBUTES;
@@ -159,6 +160,11 @@ public final class Parser extends ExpressionParser {
                 throw distinct.pos().error("DISTINCT on selected attributes is not supported",
                         "select the entities (SELECT DISTINCT e, which are distinct already) and de-duplicate the values in Java");
             }
+        }
+        // Attribute paths alone are read as they are; any other item makes every item computed in Java per row.
+        boolean computed = items.stream().anyMatch(e -> !(e instanceof PathExpr));
+        if (!computed) {
+            items.forEach(e -> selected.add((PathExpr) e));
         }
         consumeWord("FROM", "write SELECT ... FROM Entity e");
         Token entity = entityName();
@@ -178,7 +184,7 @@ public final class Parser extends ExpressionParser {
         if (matchWord("ORDER")) {
             consumeWord("BY", "write ORDER BY e.attribute");
             do {
-                PathExpr p = valuePathForOrder();
+                Expr p = orderItem();
                 boolean desc = false;
                 if (matchWord("DESC")) {
                     desc = true;
@@ -195,42 +201,38 @@ public final class Parser extends ExpressionParser {
                         throw unexpected("FIRST or LAST", "write NULLS FIRST or NULLS LAST");
                     }
                 }
-                orderBy.add(new OrderBy(p, desc, p.pos(), nullsFirst));
+                orderBy.add(p instanceof PathExpr path ? new OrderBy(path, desc, p.pos(), nullsFirst)
+                        : new OrderBy(null, desc, p.pos(), nullsFirst, p));
             } while (match(TokenType.COMMA));
         }
-        Statement.ResultShape shape = constructor == null && aliases.stream().allMatch(java.util.Objects::isNull)
+        Statement.ResultShape shape = computed ? new Statement.ResultShape(constructor, aliases, items, List.of())
+                : constructor == null && aliases.stream().allMatch(java.util.Objects::isNull)
                 ? Statement.ResultShape.ROWS : new Statement.ResultShape(constructor, aliases);
         return new Statement(StatementKind.SELECT, entity.text(), entity.pos(), variable, selectKind, selected,
                 List.of(), where, orderBy, joins, shape, distinct != null || countDistinct != null);
     }
 
-    private PathExpr valuePathForOrder() {
+    /** An ORDER BY item: an attribute path, a result variable, or a value computed in Java (sorted in memory). */
+    private Expr orderItem() {
         Token t = peek();
-        if (!nameHere()) {
-            throw unexpected("an attribute path", "write ORDER BY e.sortKey");
-        }
-        if (peekAt(1).type() == TokenType.LPAREN) {
-            throw t.pos().error("ORDER BY a function is not supported", "order by an attribute");
-        }
-        PathExpr p = path("an attribute path");
-        if (check(TokenType.PLUS) || check(TokenType.MINUS) || check(TokenType.STAR) || check(TokenType.SLASH)) {
-            throw peek().pos().error("ORDER BY arithmetic is not supported", "order by an attribute");
-        }
-        return p;
+        Token next = peekAt(1);
+        boolean name = t.type() == TokenType.WORD && !valueWord(t) && next.type() != TokenType.LPAREN;
+        return name ? valueAfter(path("an attribute path")) : value();
     }
 
-    /** One select item; its result variable ({@code AS a}) goes to {@code aliases}, where they are allowed. */
-    private PathExpr selectItem(List<String> aliases) {
+    /**
+     * One select item: an attribute path, the identification variable, or any value (a literal, a parameter,
+     * arithmetic, a function, CASE), which is computed in Java; its result variable ({@code AS a}) goes to
+     * {@code aliases}, where they are allowed.
+     */
+    private Expr selectItem(List<String> aliases) {
         Token t = peek();
         Token next = peekAt(1);
         // A select item is followed by ',' or FROM: before them (or before '.') any word is a name.
-        boolean name = t.type() == TokenType.WORD && (next.type() == TokenType.DOT || next.type() == TokenType.COMMA
-                || next.is("FROM"));
+        boolean name = t.type() == TokenType.WORD && !valueWord(t) && (next.type() == TokenType.DOT
+                || next.type() == TokenType.COMMA || next.is("FROM") || next.is("AS"));
         if (!name && t.is("NEW")) {
             throw t.pos().error("NEW must be the whole select clause", "write SELECT NEW com.example.Dto(e.a, e.b)");
-        }
-        if (!name && t.is("CASE")) {
-            throw t.pos().error("CASE is not supported", "select the attributes and compute in Java");
         }
         if (!name && t.is("DISTINCT")) {
             throw t.pos().error("DISTINCT is not supported", "de-duplicate in Java");
@@ -247,21 +249,15 @@ public final class Parser extends ExpressionParser {
             consume(TokenType.RPAREN, "')' closing OBJECT(", "write SELECT OBJECT(e)");
             return aliased(v, aliases);
         }
-        if (t.type() == TokenType.WORD && next.type() == TokenType.LPAREN) {
-            refuseFunction(t);
+        if (t.is("TYPE") && next.type() == TokenType.LPAREN) {
+            refuseFunction(t); // the entity class of each row: not selected, compared in WHERE
         }
-        if (!name && !nameHere()) {
-            throw unexpected("the identification variable or an attribute path", "write SELECT e or SELECT e.a, e.b");
-        }
-        PathExpr p = path("an attribute path");
-        if (check(TokenType.PLUS) || check(TokenType.MINUS) || check(TokenType.STAR) || check(TokenType.SLASH)) {
-            throw peek().pos().error("arithmetic is not supported", "compute in Java");
-        }
-        return aliased(p, aliases);
+        Expr e = name ? valueAfter(path("an attribute path")) : value();
+        return aliased(e, aliases);
     }
 
     /** A select item's optional result variable ({@code AS a}), added to {@code aliases} where they are allowed. */
-    private PathExpr aliased(PathExpr p, List<String> aliases) {
+    private Expr aliased(Expr p, List<String> aliases) {
         String alias = null;
         if (checkWord("AS")) {
             Token as = advance();

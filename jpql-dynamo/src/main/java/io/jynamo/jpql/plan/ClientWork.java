@@ -60,7 +60,11 @@ final class ClientWork implements ClientSide {
             collect(c, attrs);
         }
         for (OrderBy o : order) {
-            attrs.putIfAbsent(o.path().attribute().path(), o.path().attribute());
+            if (o.computed() != null) {
+                collect(o.computed(), attrs);
+            } else {
+                attrs.putIfAbsent(o.path().attribute().path(), o.path().attribute());
+            }
         }
         this.attributes = List.copyOf(attrs.values());
         for (Condition c : conditions) {
@@ -219,12 +223,13 @@ final class ClientWork implements ClientSide {
         }
         Comparator<Row> all = null;
         for (OrderBy o : order) {
-            AttributeInfo a = o.path().attribute();
+            Expr computed = o.computed();
+            AttributeInfo a = computed == null ? o.path().attribute() : null;
             boolean nullsFirst = o.nullsFirstEffective();
             boolean desc = o.descending();
             Comparator<Row> c = (x, y) -> {
-                Object l = x.get(a);
-                Object r = y.get(a);
+                Object l = computed == null ? x.get(a) : value(computed, x);
+                Object r = computed == null ? y.get(a) : value(computed, y);
                 if (l == null || r == null) {
                     return l == null ? (r == null ? 0 : (nullsFirst ? -1 : 1)) : (nullsFirst ? 1 : -1);
                 }
@@ -249,7 +254,7 @@ final class ClientWork implements ClientSide {
         if (!order.isEmpty()) {
             List<String> os = new ArrayList<>();
             for (OrderBy o : order) {
-                os.add(o.path().text() + (o.descending() ? " DESC" : " ASC")
+                os.add((o.computed() != null ? text(o.computed()) : o.path().text()) + (o.descending() ? " DESC" : " ASC")
                         + (o.nullsFirstEffective() ? " NULLS FIRST" : " NULLS LAST"));
             }
             parts.add("sort by " + String.join(", ", os));
@@ -375,7 +380,8 @@ final class ClientWork implements ClientSide {
         return a == null || b == null ? null : true;
     }
 
-    private Object value(Expr e, Row row) {
+    /** The value of an expression in a row; {@code null} for NULL. Select items computed in Java use it too. */
+    Object value(Expr e, Row row) {
         if (e instanceof PathExpr p) {
             return row.get(p.attribute());
         }
@@ -452,6 +458,13 @@ final class ClientWork implements ClientSide {
         if (a instanceof Calendar x && b instanceof Calendar y) {
             return Long.compare(x.getTimeInMillis(), y.getTimeInMillis());
         }
+        if (a.getClass() != b.getClass()) {
+            // e.created < CURRENT_DATE: a java.util.Date, Calendar or offset value against a java.time one.
+            Integer t = Temporals.compare(a, b);
+            if (t != null) {
+                return t;
+            }
+        }
         if (a instanceof Comparable x && a.getClass() == b.getClass()) {
             return x.compareTo(b);
         }
@@ -488,7 +501,7 @@ final class ClientWork implements ClientSide {
         }
     }
 
-    private static void collect(Expr e, Map<String, AttributeInfo> attrs) {
+    static void collect(Expr e, Map<String, AttributeInfo> attrs) {
         if (e instanceof PathExpr p && p.attribute() != null) {
             attrs.putIfAbsent(p.attribute().path(), p.attribute());
         } else if (e instanceof SizeExpr s) {

@@ -21,7 +21,7 @@ final class Explain {
                          List<Map<String, BoundValue>> keys, boolean count, boolean forward, String update,
                          String writeCondition, String scanReason, boolean alwaysEmpty, StatementKind kind,
                          List<AssociationInfo> fetches, AssociationInfo selectedAssociation, String inJava,
-                         List<Step> steps, List<AssociationInfo> counted) {
+                         List<Step> steps, List<AssociationInfo> counted, String computed) {
         StringBuilder sb = new StringBuilder();
         for (Step step : steps) {
             line(sb, "first", step(step));
@@ -69,6 +69,10 @@ final class Explain {
         }
         for (AssociationInfo a : counted) {
             line(sb, "per row", count(entity, a));
+        }
+        if (computed != null) {
+            // Per row read: it changes no row, so it reads nothing more and is not under the client-side policy.
+            line(sb, "select in Java", computed + " (computed for each row read)");
         }
         if (selectedAssociation != null) {
             line(sb, "then read", selectedAssociation.name() + " -> " + selectedAssociation.targetEntity()

@@ -4,6 +4,10 @@ import io.jynamo.jpql.semantic.Types;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 
 /**
@@ -15,6 +19,18 @@ final class Functions {
     }
 
     static Object apply(String function, List<Object> args) {
+        if (function.equals("COALESCE")) {
+            for (Object a : args) {
+                if (a != null) {
+                    return a;
+                }
+            }
+            return null;
+        }
+        if (function.equals("NULLIF")) {
+            return args.get(0) == null || args.get(1) != null && ClientWork.compare(args.get(0), args.get(1)) == 0
+                    ? null : args.get(0);
+        }
         for (int i = function.equals("TRIM") ? 2 : 0; i < args.size(); i++) {
             if (args.get(i) == null) {
                 return null;
@@ -37,8 +53,36 @@ final class Functions {
             case "-" -> number(args, 0).subtract(number(args, 1));
             case "*" -> number(args, 0).multiply(number(args, 1));
             case "/" -> divide(args.get(0), args.get(1));
+            case "SQRT" -> real(Math.sqrt(number(args, 0).doubleValue()));
+            case "EXP" -> real(Math.exp(number(args, 0).doubleValue()));
+            case "LN" -> real(Math.log(number(args, 0).doubleValue()));
+            case "POWER" -> real(Math.pow(number(args, 0).doubleValue(), number(args, 1).doubleValue()));
+            case "CEILING" -> number(args, 0).setScale(0, RoundingMode.CEILING);
+            case "FLOOR" -> number(args, 0).setScale(0, RoundingMode.FLOOR);
+            case "SIGN" -> number(args, 0).signum();
+            case "ROUND" -> number(args, 0).setScale(args.size() > 1 ? integer(args, 1) : 0, RoundingMode.HALF_UP);
+            case "LEFT" -> substring(string(args, 0), 1, Math.max(0, integer(args, 1)));
+            case "RIGHT" -> right(string(args, 0), Math.max(0, integer(args, 1)));
+            case "REPLACE" -> string(args, 1).isEmpty() ? string(args, 0)
+                    : string(args, 0).replace(string(args, 1), string(args, 2));
+            case "EXTRACT" -> Temporals.extract((String) args.get(0), args.get(1));
+            case "CAST" -> Results.cast(args.get(0), (String) args.get(1));
+            // Read from the JVM's clock in its default time zone, when the row is evaluated.
+            case "CURRENT_DATE", "LOCAL DATE" -> LocalDate.now();
+            case "CURRENT_TIME", "LOCAL TIME" -> LocalTime.now();
+            case "CURRENT_TIMESTAMP", "LOCAL DATETIME" -> LocalDateTime.now();
             default -> throw new IllegalStateException("not a function: " + function);
         };
+    }
+
+    /** A floating-point result; NaN and infinities (SQRT(-1), LN(0)) are NULL, as no SQL number is one. */
+    private static Double real(double d) {
+        return Double.isNaN(d) || Double.isInfinite(d) ? null : d;
+    }
+
+    private static String right(String s, int n) {
+        int count = s.codePointCount(0, s.length());
+        return count <= n ? s : s.substring(s.offsetByCodePoints(0, count - n));
     }
 
     private static String string(List<Object> args, int i) {

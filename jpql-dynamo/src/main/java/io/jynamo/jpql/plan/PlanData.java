@@ -4,6 +4,7 @@ import io.jynamo.jpql.Assignment;
 import io.jynamo.jpql.BoundValue;
 import io.jynamo.jpql.ClientSide;
 import io.jynamo.jpql.Operation;
+import io.jynamo.jpql.Selection;
 import io.jynamo.jpql.model.AssociationInfo;
 
 import java.util.List;
@@ -32,6 +33,7 @@ import java.util.function.Supplier;
  * @param fetches          the associations to batch-load for the entities read (JOIN FETCH), in order
  * @param selectedAssociation SELECT o.customer: the to-one whose targets are the results, or {@code null}
  * @param clientSide       what runs in Java after the read (conditions, an in-memory sort), or {@code null}
+ * @param selection        select items computed in Java for each row, or {@code null} when attributes are selected
  * @param explainer        renders the plan as text, on demand: most plans are executed, not explained
  */
 public record PlanData(Operation operation, String tableName, String indexName, String keyCondition, String filter,
@@ -39,7 +41,7 @@ public record PlanData(Operation operation, String tableName, String indexName, 
                        List<Map<String, BoundValue>> keys, boolean count, boolean scanIndexForward,
                        List<Assignment> assignments, String updateExpression, String writeCondition, String scanReason,
                        boolean alwaysEmpty, List<AssociationInfo> fetches,
-                       AssociationInfo selectedAssociation, ClientSide clientSide,
+                       AssociationInfo selectedAssociation, ClientSide clientSide, Selection selection,
                        Supplier<String> explainer) {
 
     /** The plan as text. */

@@ -104,7 +104,8 @@ public final class Planner {
         List<OrderBy> order = count ? List.of() : stmt.order();
         AccessPath path = null;
         boolean served = false;
-        if (order.size() == 1 && sortKeys().contains(order.get(0).path().attribute().path())) {
+        if (order.size() == 1 && order.get(0).path() != null
+                && sortKeys().contains(order.get(0).path().attribute().path())) {
             // DynamoDB orders by the sort key of a Query; when one serves the conditions, no sort in memory.
             path = chooser.choose(conjuncts, forcedIndex, count, order.get(0).path().attribute().path());
             served = path != null;
@@ -247,10 +248,19 @@ public final class Planner {
                             List<Bound> whereConjuncts, List<Map<String, BoundValue>> keys, boolean count,
                             boolean forward, String scanReason, boolean alwaysEmpty, ClientWork client) {
         String projection = null;
+        SelectWork select = stmt.kind() == StatementKind.SELECT && stmt.shape().computed()
+                ? new SelectWork(stmt.shape().items(), stmt.shape().types(), binder) : null;
         if (stmt.kind() == StatementKind.SELECT && stmt.selectKind() == SelectKind.ATTRIBUTES) {
             List<AttributeInfo> attrs = new ArrayList<>();
             for (PathExpr p : stmt.selected()) {
                 attrs.add(p.attribute());
+            }
+            if (select != null) {
+                // Only what the computed items read; an item of literals alone still needs each row: its key.
+                attrs.addAll(select.attributes());
+                if (attrs.isEmpty()) {
+                    attrs.add(entity.attributes().get(entity.partitionKey()));
+                }
             }
             if (client != null) {
                 // What Java filters and sorts by must be read too, selected or not.
@@ -312,11 +322,12 @@ public final class Planner {
         StatementKind kind = stmt.kind();
         return new PlanData(op, entity.tableName(), indexName, keyCondition, filter, projection, names, values,
                 keyList, count, forward, List.copyOf(assignments), update, writeCondition, scanReason, alwaysEmpty,
-                fetches, selectedAssociation, alwaysEmpty ? null : client, () -> Explain.render(entity, op, indexName,
-                        keyCondition, filter, projected, names, values, keyList, count, forward, updateExpression,
-                        writeCondition, scanReason, alwaysEmpty, kind, fetches, selectedAssociation,
+                fetches, selectedAssociation, alwaysEmpty ? null : client, select, () -> Explain.render(entity, op,
+                        indexName, keyCondition, filter, projected, names, values, keyList, count, forward,
+                        updateExpression, writeCondition, scanReason, alwaysEmpty, kind, fetches, selectedAssociation,
                         alwaysEmpty || client == null ? null : client.describe(), steps,
-                        alwaysEmpty || client == null ? List.of() : client.countedAssociations()));
+                        alwaysEmpty || client == null ? List.of() : client.countedAssociations(),
+                        select == null ? null : select.describe()));
     }
 
     /**

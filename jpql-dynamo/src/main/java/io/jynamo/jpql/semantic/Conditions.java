@@ -44,6 +44,11 @@ final class Conditions {
         this.java = new JavaValues(scope, values, this::condition);
     }
 
+    /** The resolver of values computed in Java, which select items share with the conditions. */
+    JavaValues java() {
+        return java;
+    }
+
     Condition condition(Condition c) {
         if (c instanceof And a) {
             List<Condition> ops = new ArrayList<>();
@@ -85,7 +90,7 @@ final class Conditions {
                     JavaValues.category(first.type()), "comparison");
             JavaValues.Typed l = leftFirst ? first : second;
             JavaValues.Typed r = leftFirst ? second : first;
-            if (JavaValues.category(l.type()) != JavaValues.category(r.type())) {
+            if (!JavaValues.comparable(l.type(), r.type())) {
                 throw c.pos().error("cannot compare a " + l.type().getSimpleName() + " with a " + r.type().getSimpleName(),
                         "compare values of the same kind");
             }

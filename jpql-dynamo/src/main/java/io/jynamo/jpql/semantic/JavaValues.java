@@ -70,6 +70,20 @@ final class JavaValues {
     }
 
     /**
+     * Whether values of the two types can be compared in Java: of one category, or both dates and times (which the
+     * evaluator compares on one time line: {@code e.created < CURRENT_DATE} for a {@code java.util.Date}).
+     */
+    static boolean comparable(Class<?> a, Class<?> b) {
+        return category(a) == category(b) || temporal(a) && temporal(b);
+    }
+
+    /** Whether the type is a date, a time or both (java.time, java.util.Date and its java.sql kinds, Calendar). */
+    static boolean temporal(Class<?> t) {
+        return java.time.temporal.Temporal.class.isAssignableFrom(t) && t != java.time.Year.class
+                || java.util.Date.class.isAssignableFrom(t) || java.util.Calendar.class.isAssignableFrom(t);
+    }
+
+    /**
      * Resolves an operand next to a Java-computed one.
      *
      * @param expected the type a literal or parameter gets ({@code null}: the operand must not be one)
@@ -202,7 +216,65 @@ final class JavaValues {
                 args.add(string(c.arguments().get(2), f));
                 type = String.class;
             }
-            default -> { // ABS, MOD, + - * /, NEG
+            case "LEFT", "RIGHT" -> {
+                args.add(string(c.arguments().get(0), f));
+                args.add(number(c.arguments().get(1), f));
+                type = String.class;
+            }
+            case "REPLACE" -> {
+                for (Expr a : c.arguments()) {
+                    args.add(string(a, f));
+                }
+                type = String.class;
+            }
+            case "COALESCE", "NULLIF" -> {
+                // Of one type: that of the first attribute or computed argument, else of the first literal.
+                Class<?> common = null;
+                for (Expr a : c.arguments()) {
+                    if (common == null && (javaOnly(a) || scope.isAttribute(a))) {
+                        common = category(resolve(a, null, f + " argument").type());
+                    }
+                }
+                for (Expr a : c.arguments()) {
+                    if (common == null && a instanceof Literal l && l.value() != null) {
+                        common = category(l.value().getClass());
+                    }
+                }
+                if (common == null) {
+                    throw c.pos().error("the type of this " + f + " is unknown", "give it an attribute or a literal argument");
+                }
+                for (Expr a : c.arguments()) {
+                    Typed t = resolve(a, common, f + " argument");
+                    if (!comparable(t.type(), common)) {
+                        throw a.pos().error(f + " takes values of one type, and " + text(t.expr()) + " is "
+                                + t.type().getName(), null);
+                    }
+                    args.add(t.expr());
+                }
+                type = common;
+            }
+            case "EXTRACT" -> {
+                String field = (String) ((Literal) c.arguments().get(0)).value();
+                Typed t = resolve(c.arguments().get(1), null, "EXTRACT argument");
+                if (!temporal(t.type())) {
+                    throw t.expr().pos().error("EXTRACT needs a date or time but " + text(t.expr()) + " is "
+                            + t.type().getName(), "extract from a date, time or timestamp attribute");
+                }
+                args.add(c.arguments().get(0));
+                args.add(t.expr());
+                type = field.equals("DATE") ? java.time.LocalDate.class : field.equals("TIME") ? java.time.LocalTime.class
+                        : field.equals("SECOND") ? Double.class : Integer.class;
+            }
+            case "CAST" -> {
+                Expr x = c.arguments().get(0);
+                args.add(resolve(x, javaOnly(x) || scope.isAttribute(x) ? null : String.class, "CAST argument").expr());
+                args.add(c.arguments().get(1));
+                type = ResultTypes.castType((String) ((Literal) c.arguments().get(1)).value());
+            }
+            case "CURRENT_DATE", "LOCAL DATE" -> type = java.time.LocalDate.class;
+            case "CURRENT_TIME", "LOCAL TIME" -> type = java.time.LocalTime.class;
+            case "CURRENT_TIMESTAMP", "LOCAL DATETIME" -> type = java.time.LocalDateTime.class;
+            default -> { // ABS, MOD, SQRT, EXP, LN, CEILING, FLOOR, SIGN, ROUND, POWER, + - * /, NEG
                 for (Expr a : c.arguments()) {
                     args.add(number(a, f));
                 }

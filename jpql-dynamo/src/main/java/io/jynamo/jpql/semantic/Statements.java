@@ -41,7 +41,7 @@ final class Statements {
         Condition where = s.where() == null ? null : conditions.condition(s.where());
         List<OrderBy> orderBy = new ArrayList<>();
         for (OrderBy o : s.order()) {
-            orderBy.add(orderBy(o));
+            orderBy.add(orderBy(o, s));
         }
         SelectKind kind = s.selectKind();
         if (selectedTarget != null) {
@@ -55,8 +55,44 @@ final class Statements {
                     EntityComparison.Op.IS_NOT_NULL, List.of(), t.pos());
             where = where == null ? present : new And(List.of(where, present));
         }
+        Statement.ResultShape shape = s.kind() == StatementKind.SELECT && s.shape().computed() ? computed(s.shape())
+                : s.shape();
         return new Statement(s.kind(), s.entityName(), s.entityPos(), s.variable(), kind, selected, sets,
-                where, orderBy, s.joins(), s.shape(), s.distinct());
+                where, orderBy, s.joins(), shape, s.distinct());
+    }
+
+    /**
+     * Select items computed in Java ({@code SELECT e.price * e.quantity, LENGTH(e.name)}): each is resolved as a
+     * value of the WHERE clause is, and typed by JPQL's result type rules ({@link ResultTypes}). An attribute path
+     * among them is read as it is.
+     */
+    private Statement.ResultShape computed(Statement.ResultShape shape) {
+        ResultTypes resultTypes = new ResultTypes(scope);
+        List<Expr> items = new ArrayList<>();
+        List<Class<?>> types = new ArrayList<>();
+        for (int i = 0; i < shape.items().size(); i++) {
+            Expr e = shape.items().get(i);
+            if (e instanceof PathExpr p && scope.rootedAtVariable(p) && scope.association(p) != null) {
+                throw p.pos().error("selecting the association " + p.text() + " beside computed items is not supported",
+                        "select its key attribute (" + p.text() + ".<key attribute>) or the entity");
+            }
+            if (scope.isAttribute(e)) {
+                PathExpr p = scope.scalarAttribute(e, "select item");
+                items.add(p);
+                types.add(p.attribute().javaType());
+                continue;
+            }
+            Class<?> type = resultTypes.of(e);
+            if (type == null && i < shape.types().size() && shape.types().get(i) != Object.class) {
+                // A Criteria query's values are parameters: the type its expression declares tells the item's.
+                type = Types.wrap(shape.types().get(i));
+            }
+            JavaValues.Typed t = conditions.java().resolve(e, type == null ? null : JavaValues.category(type),
+                    "select item");
+            items.add(t.expr());
+            types.add(type != null ? type : Types.wrap(t.type()));
+        }
+        return new Statement.ResultShape(shape.constructor(), shape.aliases(), items, types);
     }
 
     /** {@code SELECT o.customer}: the to-one whose targets the query returns, else {@code null}. */
@@ -178,8 +214,25 @@ final class Statements {
      * table or an index is ordered by DynamoDB when the plan queries it; everything else is sorted in memory
      * after the read (the planner says which, under the provider's client-side policy).
      */
-    private OrderBy orderBy(OrderBy o) {
-        PathExpr p = scope.scalarAttribute(o.path(), "ORDER BY");
+    private OrderBy orderBy(OrderBy o, Statement s) {
+        Statement.ResultShape shape = s.shape();
+        Expr item = o.computed() != null ? o.computed() : o.path();
+        // ORDER BY total, for SELECT e.a + e.b AS total: the select item of that result variable.
+        if (item instanceof PathExpr v && v.names().size() == 1 && shape.aliases().contains(v.text())) {
+            int at = shape.aliases().indexOf(v.text());
+            item = shape.computed() ? shape.items().get(at) : s.selected().get(at);
+        }
+        if (!(item instanceof PathExpr)) {
+            JavaValues.Typed t = conditions.java().resolve(item, null, "ORDER BY item");
+            Class<?> c = JavaValues.category(t.type());
+            if (c != String.class && c != java.math.BigDecimal.class && !JavaValues.temporal(t.type())
+                    && c != Boolean.class && !c.isEnum()) {
+                throw item.pos().error("ORDER BY a value of type " + t.type().getName() + " is not supported",
+                        "order by a number, string, boolean, enum, date or time");
+            }
+            return new OrderBy(null, o.descending(), o.pos(), o.nullsFirst(), t.expr());
+        }
+        PathExpr p = scope.scalarAttribute(item, "ORDER BY");
         Class<?> t = p.attribute().javaType();
         if (!t.isPrimitive() && !Comparable.class.isAssignableFrom(t) && !java.util.Date.class.isAssignableFrom(t)
                 && !java.util.Calendar.class.isAssignableFrom(t)) {

@@ -137,14 +137,14 @@ class ParserTest {
             SELECT NEW com.x.Dto(u.a AS a) FROM User u                  | 1, column 26 | not allowed inside NEW
             SELECT u FROM User u WHERE CASE WHEN u.a = 1 THEN 1 = 1     | 1, column 53 | END
             SELECT u FROM User u WHERE (u.a + 1) * 2 = 2                | 1, column 36 | expected a comparison operator
-            SELECT u FROM User u WHERE SQRT(u.a) = 2                    | 1, column 28 | SQRT
+            SELECT u FROM User u WHERE SOUNDEX(u.a) = 2                 | 1, column 28 | SOUNDEX
             SELECT u FROM User u WHERE SUBSTRING(u.a) = 'ab'            | 1, column 28 | SUBSTRING does not take 1 argument
             SELECT u FROM User u WHERE LENGTH(u.a, 2) = 2               | 1, column 28 | LENGTH does not take 2 arguments
             SELECT u FROM User u WHERE TRIM(LEADING 'x' u.a) = 'x'      | 1, column 45 | FROM
             SELECT u FROM User u WHERE TREAT(u AS Admin).x = 1          | 1, column 28 | TREAT
             SELECT u FROM User u WHERE KEY(u.m) = 'x'                   | 1, column 28 | KEY
             SELECT u FROM User u WHERE u.a LIKE 'x!%' ESCAPE 'ab'       | 1, column 50 | ESCAPE takes one character
-            SELECT u FROM User u WHERE u.a < CURRENT_DATE               | 1, column 34 | CURRENT_DATE
+            SELECT u FROM User u WHERE u.a < LOCAL NOW                  | 1, column 40 | DATE, TIME or DATETIME
             SELECT u FROM User u ORDER BY u.a NULLS u.b                 | 1, column 41 | FIRST or LAST
             SELECT u FROM User u UNION SELECT v FROM V v                | 1, column 22 | UNION
             FROM User u                                                 | 1, column 1  | SELECT, UPDATE or DELETE

@@ -62,17 +62,30 @@ public final class JpqlEvaluator {
     }
 
     /**
+     * The values of the select items computed in Java ({@code SELECT u.age + 1, LENGTH(u.name)}) for a row, as the
+     * oracle computes them (numbers of any type, dates as java.time values); attribute items are the row's values.
+     */
+    public static List<Object> select(CompiledQuery q, Map<Object, Object> args, Map<String, Object> row) {
+        Eval eval = new Eval(args == null ? Map.of() : args, row);
+        List<Object> values = new ArrayList<>();
+        for (Expr e : q.statement().shape().items()) {
+            values.add(eval.value(e));
+        }
+        return values;
+    }
+
+    /**
      * The ORDER BY as a comparator of rows, or {@code null} when the query has none: item by item, NULL as the
      * greatest value (last ascending, first descending) unless NULLS FIRST/LAST says otherwise.
      */
     public static Comparator<Map<String, Object>> order(CompiledQuery q) {
         Comparator<Map<String, Object>> all = null;
         for (OrderBy o : q.order()) {
-            String path = o.path().attribute().path();
+            String path = o.computed() == null ? o.path().attribute().path() : null;
             boolean nullsFirst = o.nullsFirst() != null ? o.nullsFirst() : o.descending();
             Comparator<Map<String, Object>> c = (a, b) -> {
-                Object x = a.get(path);
-                Object y = b.get(path);
+                Object x = path != null ? a.get(path) : new Eval(Map.of(), a).value(o.computed());
+                Object y = path != null ? b.get(path) : new Eval(Map.of(), b).value(o.computed());
                 if (x == null || y == null) {
                     int n = x == null ? (y == null ? 0 : 1) : -1;
                     return nullsFirst ? -n : n;
@@ -267,6 +280,12 @@ public final class JpqlEvaluator {
             for (Expr x : c.arguments()) {
                 a.add(value(x));
             }
+            if (c.function().equals("COALESCE")) {
+                return a.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            }
+            if (c.function().equals("NULLIF")) {
+                return a.get(0) == null || a.get(1) != null && compare(a.get(0), a.get(1)) == 0 ? null : a.get(0);
+            }
             int firstChecked = c.function().equals("TRIM") ? 2 : 0;
             if (a.subList(firstChecked, a.size()).contains(null)) {
                 return null;
@@ -325,9 +344,66 @@ public final class JpqlEvaluator {
                     return whole ? num(a.get(0)).divideToIntegralValue(d)
                             : num(a.get(0)).divide(d, java.math.MathContext.DECIMAL128);
                 }
+                case "SQRT": return real(Math.sqrt(num(a.get(0)).doubleValue()));
+                case "EXP": return real(Math.exp(num(a.get(0)).doubleValue()));
+                case "LN": return real(Math.log(num(a.get(0)).doubleValue()));
+                case "POWER": return real(Math.pow(num(a.get(0)).doubleValue(), num(a.get(1)).doubleValue()));
+                case "CEILING": return num(a.get(0)).setScale(0, java.math.RoundingMode.CEILING);
+                case "FLOOR": return num(a.get(0)).setScale(0, java.math.RoundingMode.FLOOR);
+                case "SIGN": return num(a.get(0)).signum();
+                case "ROUND": return num(a.get(0)).setScale(a.size() > 1 ? num(a.get(1)).intValue() : 0,
+                        java.math.RoundingMode.HALF_UP);
+                case "LEFT": {
+                    int[] s = str(a.get(0)).codePoints().toArray();
+                    int n = Math.max(0, Math.min(s.length, num(a.get(1)).intValue()));
+                    return new String(s, 0, n);
+                }
+                case "RIGHT": {
+                    int[] s = str(a.get(0)).codePoints().toArray();
+                    int n = Math.max(0, Math.min(s.length, num(a.get(1)).intValue()));
+                    return new String(s, s.length - n, n);
+                }
+                case "REPLACE": return str(a.get(1)).isEmpty() ? str(a.get(0)) : str(a.get(0)).replace(str(a.get(1)), str(a.get(2)));
+                case "EXTRACT": return extract(str(a.get(0)), a.get(1));
+                case "CAST": {
+                    String type = str(a.get(1));
+                    if (type.equals("STRING")) {
+                        return a.get(0) instanceof BigDecimal d ? d.toPlainString() : a.get(0).toString();
+                    }
+                    BigDecimal n = num(a.get(0));
+                    return type.equals("INTEGER") || type.equals("LONG") || type.equals("SHORT") || type.equals("BIGINTEGER")
+                            ? new BigDecimal(n.toBigInteger()) : n;
+                }
+                case "CURRENT_DATE", "LOCAL DATE": return java.time.LocalDate.now();
+                case "CURRENT_TIME", "LOCAL TIME": return java.time.LocalTime.now();
+                case "CURRENT_TIMESTAMP", "LOCAL DATETIME": return java.time.LocalDateTime.now();
                 default: throw new IllegalStateException(c.function());
             }
         }
+    }
+
+    private static Double real(double d) {
+        return Double.isNaN(d) || Double.isInfinite(d) ? null : d;
+    }
+
+    /** EXTRACT from the java.time values of the test models. */
+    private static Object extract(String field, Object v) {
+        java.time.LocalDate d = v instanceof java.time.LocalDateTime t ? t.toLocalDate()
+                : v instanceof java.time.LocalDate x ? x : null;
+        java.time.LocalTime t = v instanceof java.time.LocalDateTime x ? x.toLocalTime()
+                : v instanceof java.time.LocalTime x ? x : null;
+        return switch (field) {
+            case "YEAR" -> d.getYear();
+            case "QUARTER" -> (d.getMonthValue() + 2) / 3;
+            case "MONTH" -> d.getMonthValue();
+            case "WEEK" -> d.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            case "DAY" -> d.getDayOfMonth();
+            case "HOUR" -> t.getHour();
+            case "MINUTE" -> t.getMinute();
+            case "SECOND" -> t.getSecond() + t.getNano() / 1e9;
+            case "DATE" -> d;
+            default -> t;
+        };
     }
 
     private static String str(Object o) {

@@ -468,8 +468,9 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
             args.add(arg(a));
         }
         Class<?> type = switch (function) {
-            case "LENGTH", "LOCATE", "MOD" -> Integer.class;
-            case "CONCAT", "SUBSTRING" -> String.class;
+            case "LENGTH", "LOCATE", "MOD", "SIGN" -> Integer.class;
+            case "CONCAT", "SUBSTRING", "LEFT", "RIGHT", "REPLACE" -> String.class;
+            case "SQRT", "EXP", "LN", "POWER" -> Double.class;
             default -> args.get(0).getJavaType() != null ? args.get(0).getJavaType() : Number.class;
         };
         return new Functions.Calc<>((Class<N>) type, function, args);
@@ -726,82 +727,82 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
 
     @Override
     public Expression<Integer> sign(Expression<? extends Number> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.sign");
+        return calc("SIGN", arg0);
     }
 
     @Override
     public <N extends Number> Expression<N> ceiling(Expression<N> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.ceiling");
+        return calc("CEILING", arg0);
     }
 
     @Override
     public <N extends Number> Expression<N> floor(Expression<N> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.floor");
+        return calc("FLOOR", arg0);
     }
 
     @Override
     public Expression<Double> sqrt(Expression<? extends Number> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.sqrt");
+        return calc("SQRT", arg0);
     }
 
     @Override
     public Expression<Double> exp(Expression<? extends Number> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.exp");
+        return calc("EXP", arg0);
     }
 
     @Override
     public Expression<Double> ln(Expression<? extends Number> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.ln");
+        return calc("LN", arg0);
     }
 
     @Override
     public Expression<Double> power(Expression<? extends Number> arg0, Expression<? extends Number> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.power");
+        return calc("POWER", arg0, arg1);
     }
 
     @Override
     public Expression<Double> power(Expression<? extends Number> arg0, Number arg1) {
-        throw Unsupported.construct("CriteriaBuilder.power");
+        return calc("POWER", arg0, arg1);
     }
 
     @Override
     public <T extends Number> Expression<T> round(Expression<T> arg0, Integer arg1) {
-        throw Unsupported.construct("CriteriaBuilder.round");
+        return calc("ROUND", arg0, arg1);
     }
 
     @Override
     public Expression<Long> toLong(Expression<? extends Number> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.toLong");
+        return new Computations.Keyword<>(Long.class, "CAST", ExpressionImpl.own(arg0), "LONG");
     }
 
     @Override
     public Expression<Integer> toInteger(Expression<? extends Number> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.toInteger");
+        return new Computations.Keyword<>(Integer.class, "CAST", ExpressionImpl.own(arg0), "INTEGER");
     }
 
     @Override
     public Expression<Float> toFloat(Expression<? extends Number> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.toFloat");
+        return new Computations.Keyword<>(Float.class, "CAST", ExpressionImpl.own(arg0), "FLOAT");
     }
 
     @Override
     public Expression<Double> toDouble(Expression<? extends Number> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.toDouble");
+        return new Computations.Keyword<>(Double.class, "CAST", ExpressionImpl.own(arg0), "DOUBLE");
     }
 
     @Override
     public Expression<BigDecimal> toBigDecimal(Expression<? extends Number> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.toBigDecimal");
+        return new Computations.Keyword<>(BigDecimal.class, "CAST", ExpressionImpl.own(arg0), "BIGDECIMAL");
     }
 
     @Override
     public Expression<BigInteger> toBigInteger(Expression<? extends Number> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.toBigInteger");
+        return new Computations.Keyword<>(BigInteger.class, "CAST", ExpressionImpl.own(arg0), "BIGINTEGER");
     }
 
     @Override
     public Expression<String> toString(Expression<Character> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.toString");
+        return new Computations.Keyword<>(String.class, "CAST", ExpressionImpl.own(arg0), "STRING");
     }
 
     @Override
@@ -826,112 +827,119 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
 
     @Override
     public Expression<String> left(Expression<String> arg0, int arg1) {
-        throw Unsupported.construct("CriteriaBuilder.left");
+        return calc("LEFT", arg0, arg1);
     }
 
     @Override
     public Expression<String> right(Expression<String> arg0, int arg1) {
-        throw Unsupported.construct("CriteriaBuilder.right");
+        return calc("RIGHT", arg0, arg1);
     }
 
     @Override
     public Expression<String> left(Expression<String> arg0, Expression<Integer> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.left");
+        return calc("LEFT", arg0, arg1);
     }
 
     @Override
     public Expression<String> right(Expression<String> arg0, Expression<Integer> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.right");
+        return calc("RIGHT", arg0, arg1);
     }
 
     @Override
     public Expression<String> replace(Expression<String> arg0, Expression<String> arg1, Expression<String> arg2) {
-        throw Unsupported.construct("CriteriaBuilder.replace");
+        return calc("REPLACE", arg0, arg1, arg2);
     }
 
     @Override
     public Expression<String> replace(Expression<String> arg0, String arg1, Expression<String> arg2) {
-        throw Unsupported.construct("CriteriaBuilder.replace");
+        return calc("REPLACE", arg0, arg1, arg2);
     }
 
     @Override
     public Expression<String> replace(Expression<String> arg0, Expression<String> arg1, String arg2) {
-        throw Unsupported.construct("CriteriaBuilder.replace");
+        return calc("REPLACE", arg0, arg1, arg2);
     }
 
     @Override
     public Expression<String> replace(Expression<String> arg0, String arg1, String arg2) {
-        throw Unsupported.construct("CriteriaBuilder.replace");
+        return calc("REPLACE", arg0, arg1, arg2);
     }
 
     @Override
     public Expression<java.sql.Date> currentDate() {
-        throw Unsupported.construct("CriteriaBuilder.currentDate");
+        return new Computations.Keyword<>(java.sql.Date.class, "CURRENT_DATE");
     }
 
     @Override
     public Expression<java.sql.Timestamp> currentTimestamp() {
-        throw Unsupported.construct("CriteriaBuilder.currentTimestamp");
+        return new Computations.Keyword<>(java.sql.Timestamp.class, "CURRENT_TIMESTAMP");
     }
 
     @Override
     public Expression<java.sql.Time> currentTime() {
-        throw Unsupported.construct("CriteriaBuilder.currentTime");
+        return new Computations.Keyword<>(java.sql.Time.class, "CURRENT_TIME");
     }
 
     @Override
     public Expression<LocalDate> localDate() {
-        throw Unsupported.construct("CriteriaBuilder.localDate");
+        return new Computations.Keyword<>(LocalDate.class, "LOCAL DATE");
     }
 
     @Override
     public Expression<LocalDateTime> localDateTime() {
-        throw Unsupported.construct("CriteriaBuilder.localDateTime");
+        return new Computations.Keyword<>(LocalDateTime.class, "LOCAL DATETIME");
     }
 
     @Override
     public Expression<LocalTime> localTime() {
-        throw Unsupported.construct("CriteriaBuilder.localTime");
+        return new Computations.Keyword<>(LocalTime.class, "LOCAL TIME");
     }
 
     @Override
     public <N, T extends java.time.temporal.Temporal> Expression<N> extract(TemporalField<N, T> arg0, Expression<T> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.extract");
+        String field = arg0.toString().toUpperCase(java.util.Locale.ROOT);
+        Class<?> type = switch (field) {
+            case "SECOND" -> Double.class;
+            case "DATE" -> LocalDate.class;
+            case "TIME" -> LocalTime.class;
+            default -> Integer.class;
+        };
+        return new Computations.Keyword<>((Class<N>) type, "EXTRACT", field, ExpressionImpl.own(arg1));
     }
 
     @Override
     public <Y> Expression<Y> coalesce(Expression<? extends Y> arg0, Expression<? extends Y> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.coalesce");
+        return calc("COALESCE", arg0, arg1);
     }
 
     @Override
     public <Y> Expression<Y> coalesce(Expression<? extends Y> arg0, Y arg1) {
-        throw Unsupported.construct("CriteriaBuilder.coalesce");
+        return calc("COALESCE", arg0, arg1);
     }
 
     @Override
     public <Y> Expression<Y> nullif(Expression<Y> arg0, Expression<?> arg1) {
-        throw Unsupported.construct("CriteriaBuilder.nullif");
+        return calc("NULLIF", arg0, arg1);
     }
 
     @Override
     public <Y> Expression<Y> nullif(Expression<Y> arg0, Y arg1) {
-        throw Unsupported.construct("CriteriaBuilder.nullif");
+        return calc("NULLIF", arg0, arg1);
     }
 
     @Override
     public <T> CriteriaBuilder.Coalesce<T> coalesce() {
-        throw Unsupported.construct("CriteriaBuilder.coalesce");
+        return new Computations.CoalesceImpl<>();
     }
 
     @Override
     public <C, R> CriteriaBuilder.SimpleCase<C, R> selectCase(Expression<? extends C> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.selectCase");
+        return new Computations.SimpleCase<>(ExpressionImpl.own((Expression<C>) arg0));
     }
 
     @Override
     public <R> CriteriaBuilder.Case<R> selectCase() {
-        throw Unsupported.construct("CriteriaBuilder.selectCase");
+        return new Computations.SearchedCase<>();
     }
 
     @Override

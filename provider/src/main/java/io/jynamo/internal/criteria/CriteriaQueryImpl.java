@@ -60,6 +60,7 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
 
         SelectKind kind;
         List<PathExpr> paths = new ArrayList<>();
+        List<Expr> computedItems = new ArrayList<>();
         String selectText;
         Function<Object, Object> rows = null;
         Class<?> rowType = null;
@@ -91,13 +92,18 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
             List<Selection<?>> items = selected.isCompoundSelection() ? selected.getCompoundSelectionItems() : List.of(selected);
             StringBuilder text = new StringBuilder();
             for (Selection<?> item : items) {
-                if (!(item instanceof PathImpl<?> p) || item instanceof FromImpl<?, ?>) {
+                // Attributes, or values computed in Java for each row (cb.sum, cb.length, cb.selectCase ...).
+                if (!(item instanceof ExpressionImpl<?> x) || item instanceof FromImpl<?, ?> || item instanceof Functions.Count) {
                     throw Unsupported.construct("selecting " + describe(item) + " (Jynamo selects the entity, its"
-                            + " attributes or COUNT): CriteriaQuery.select");
+                            + " attributes, values computed from them, or COUNT): CriteriaQuery.select");
                 }
-                Lowered<Expr> e = p.lower(l);
-                paths.add((PathExpr) e.node());
+                Lowered<Expr> e = x.lower(l);
+                computedItems.add(e.node());
                 text.append(text.length() == 0 ? "" : ", ").append(e.text());
+            }
+            if (computedItems.stream().allMatch(PathExpr.class::isInstance)) {
+                computedItems.forEach(e -> paths.add((PathExpr) e));
+                computedItems.clear();
             }
             kind = SelectKind.ATTRIBUTES;
             selectText = text.toString();
@@ -115,12 +121,15 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
         List<String> orderTexts = new ArrayList<>();
         for (Order order : orders) {
             OrderImpl o = (OrderImpl) order;
-            if (!(o.expression() instanceof PathImpl<?> p) || o.expression() instanceof FromImpl<?, ?>) {
-                throw Unsupported.construct("ordering by " + o.expression() + ": CriteriaQuery.orderBy");
+            // An attribute, or a value computed in Java (cb.length(..), cb.sum(..)), sorted in memory.
+            ExpressionImpl<?> x = o.expression();
+            if (x instanceof FromImpl<?, ?> || x instanceof Functions.Count) {
+                throw Unsupported.construct("ordering by " + x + ": CriteriaQuery.orderBy");
             }
-            Lowered<Expr> e = p.lower(l);
+            Lowered<Expr> e = x.lower(l);
             Boolean nullsFirst = o.nulls() == Nulls.NONE ? null : o.nulls() == Nulls.FIRST;
-            orderBy.add(new OrderBy((PathExpr) e.node(), !o.ascending(), Lowering.POS, nullsFirst));
+            orderBy.add(e.node() instanceof PathExpr p ? new OrderBy(p, !o.ascending(), Lowering.POS, nullsFirst)
+                    : new OrderBy(null, !o.ascending(), Lowering.POS, nullsFirst, e.node()));
             orderTexts.add(e.text() + (o.ascending() ? "" : " DESC")
                     + (nullsFirst == null ? "" : nullsFirst ? " NULLS FIRST" : " NULLS LAST"));
         }
@@ -128,11 +137,22 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
         // DISTINCT decides whether a to-many join with conditions repeats its root once per matching element.
         boolean unique = distinct || selected instanceof Functions.Count c && c.distinct();
         Statement statement = new Statement(StatementKind.SELECT, entity, Lowering.POS, variable, kind, paths, List.of(),
-                where == null ? null : where.node(), orderBy, joins, Statement.ResultShape.ROWS, unique);
+                where == null ? null : where.node(), orderBy, joins, computedItems.isEmpty() ? Statement.ResultShape.ROWS
+                        : new Statement.ResultShape(null, java.util.Collections.nCopies(computedItems.size(), null),
+                        computedItems, declaredTypes(selected)), unique);
         String text = "SELECT " + (distinct && kind != SelectKind.COUNT ? "DISTINCT " : "") + selectText + " FROM "
                 + entity + " " + variable + joinText
                 + (where == null ? "" : " WHERE " + where.text()) + orderText;
         return new CriteriaStatement(statement, text, new Shaping(l.preset(), l.visible(), rows, rowType, l.fetchGraph()));
+    }
+
+    /** The Java type each selected item declares ({@code Object} where none), which types items of values only. */
+    private static List<Class<?>> declaredTypes(Selection<?> selected) {
+        List<Class<?>> types = new ArrayList<>();
+        for (Selection<?> item : selected.isCompoundSelection() ? selected.getCompoundSelectionItems() : List.of(selected)) {
+            types.add(item.getJavaType() == null ? Object.class : item.getJavaType());
+        }
+        return types;
     }
 
     private static String describe(Selection<?> s) {

@@ -109,8 +109,8 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         Class<?> actual = shaping.rows() != null ? shaping.rowType() : switch (compiled.selectKind()) {
             case ENTITY -> entityMeta().javaClass();
             case COUNT -> Long.class;
-            case ATTRIBUTES -> compiled.selectedAttributes().size() == 1
-                    ? compiled.selectedAttributes().get(0).javaType() : Object[].class;
+            case ATTRIBUTES -> compiled.selectedTypes().size() == 1
+                    ? compiled.selectedTypes().get(0) : Object[].class;
         };
         if (!resultClass.isAssignableFrom(actual)) {
             throw new IllegalArgumentException("Query '" + compiled.jpql() + "' returns " + actual.getName()
@@ -350,7 +350,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             }
             return new ArrayList<>(found.keySet());
         }
-        for (Iterator<Object> it = reads.results(items, 0, Integer.MAX_VALUE); it.hasNext(); ) {
+        for (Iterator<Object> it = reads.results(items, 0, Integer.MAX_VALUE, plan.selection()); it.hasNext(); ) {
             Object row = it.next();
             Object[] values = row instanceof Object[] a ? a : new Object[] {row};
             Map<String, Object> key = new LinkedHashMap<>();
@@ -505,7 +505,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (repeats != null) {
             items = repeated(items);
         }
-        Iterator<?> results = reads.results(items, firstResult, max);
+        Iterator<?> results = reads.results(items, firstResult, max, plan.selection());
         if (shaping.rows() == null) {
             return (Iterator<X>) results;
         }

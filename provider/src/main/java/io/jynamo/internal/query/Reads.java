@@ -8,6 +8,7 @@ import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
 import io.jynamo.jpql.BoundPlan;
+import io.jynamo.jpql.Selection;
 import io.jynamo.jpql.ClientSide;
 import io.jynamo.jpql.BoundValue;
 import io.jynamo.jpql.CompiledQuery;
@@ -494,8 +495,11 @@ final class Reads {
         return meta.indexes().stream().anyMatch(i -> i.name().equals(index) && !i.global());
     }
 
-    /** Turns items into results, skipping {@code first} and stopping after {@code max}. */
-    Iterator<Object> results(Iterator<Map<String, AttributeValue>> items, int first, int max) {
+    /**
+     * Turns items into results, skipping {@code first} and stopping after {@code max}; select items computed in
+     * Java ({@code selection}, or {@code null}) are computed for the rows returned only.
+     */
+    Iterator<Object> results(Iterator<Map<String, AttributeValue>> items, int first, int max, Selection selection) {
         return new Iterator<>() {
             private int toSkip = first;
             private int left = max;
@@ -515,7 +519,7 @@ final class Reads {
                     throw new NoSuchElementException();
                 }
                 left--;
-                return result(items.next());
+                return selection == null ? result(items.next()) : computed(selection, items.next());
             }
         };
     }
@@ -533,6 +537,16 @@ final class Reads {
             row[i] = value(selected.get(i), item);
         }
         return row;
+    }
+
+    /** The select items computed in Java for one item read: one value, or an array of several. */
+    private Object computed(Selection selection, Map<String, AttributeValue> item) {
+        Map<String, Object> values = new HashMap<>();
+        for (AttributeInfo a : selection.attributes()) {
+            values.put(a.path(), value(a, item));
+        }
+        Object[] row = selection.values(a -> values.get(a.path()));
+        return row.length == 1 ? row[0] : row;
     }
 
     private Object value(AttributeInfo attribute, Map<String, AttributeValue> item) {

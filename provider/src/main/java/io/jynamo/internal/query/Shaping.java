@@ -5,7 +5,6 @@ import io.jynamo.jpql.CompiledQuery;
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
 import io.jynamo.jpql.ast.Statement;
-import io.jynamo.jpql.model.AttributeInfo;
 import jakarta.persistence.Parameter;
 
 import java.util.List;
@@ -51,7 +50,7 @@ public record Shaping(Map<String, Object> preset, Map<String, Parameter<?>> visi
                 || compiled.selectedAssociation() != null) {
             return NONE;
         }
-        List<AttributeInfo> selected = compiled.selectedAttributes();
+        List<Class<?>> selected = compiled.selectedTypes();
         Function<Object, Object[]> values = selected.size() == 1 ? r -> new Object[] {r} : r -> (Object[]) r;
         Statement.ResultShape shape = compiled.shape();
         if (shape.constructor() != null) {
@@ -61,14 +60,14 @@ public record Shaping(Map<String, Object> preset, Map<String, Parameter<?>> visi
                         + ", which the class loader does not know; write the fully qualified class name");
             }
             Function<Object[], Object> construct = Constructors.of(type,
-                    selected.stream().<Class<?>>map(AttributeInfo::javaType).toList(), "Query '" + compiled.jpql() + "'");
+                    selected, "Query '" + compiled.jpql() + "'");
             return new Shaping(Map.of(), Map.of(), r -> construct.apply(values.apply(r)), type);
         }
         if (resultClass == jakarta.persistence.Tuple.class) {
             List<TupleRow.Element<?>> elements = new java.util.ArrayList<>();
             for (int i = 0; i < selected.size(); i++) {
                 elements.add(new TupleRow.Element<>(i < shape.aliases().size() ? shape.aliases().get(i) : null,
-                        selected.get(i).javaType()));
+                        selected.get(i)));
             }
             return new Shaping(Map.of(), Map.of(), r -> new TupleRow(elements, values.apply(r)), jakarta.persistence.Tuple.class);
         }
