@@ -35,11 +35,23 @@ import java.util.function.Supplier;
  * @param <X> the entity the from reaches
  */
 abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
+
     /** The joins and fetches made from this from, in order (a fetch is one too: JPQL's JOIN FETCH). */
     private final List<JoinImpl<X, ?>> children = new ArrayList<>();
 
     FromImpl(PathImpl<?> parent, Attribute<?, ?> attribute, Class<? extends X> javaType) {
         super(parent, attribute, javaType);
+    }
+
+    /**
+     * Paths from a root or a join start at its identification variable ({@code e0.name}, {@code c.id} for
+     * {@code JOIN o.customer c}).
+     */
+    @Override
+    List<String> names(Lowering l) {
+        List<String> names = new ArrayList<>();
+        names.add(l.variable(this));
+        return names;
     }
 
     List<JoinImpl<X, ?>> children() {

@@ -20,7 +20,6 @@ import jakarta.persistence.metamodel.PluralAttribute;
 import jakarta.persistence.metamodel.SetAttribute;
 import jakarta.persistence.metamodel.SingularAttribute;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,14 +62,6 @@ class JoinImpl<Z, X> extends FromImpl<Z, X> implements Join<Z, X>, Fetch<Z, X> {
     @Override
     RootImpl<?> root() {
         return from.root();
-    }
-
-    /** Paths through a join start at its identification variable ({@code c.id} for {@code JOIN o.customer c}). */
-    @Override
-    List<String> names(Lowering l) {
-        List<String> names = new ArrayList<>();
-        names.add(l.variable(this));
-        return names;
     }
 
     @Override

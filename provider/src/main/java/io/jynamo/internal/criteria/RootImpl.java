@@ -5,7 +5,6 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.metamodel.EntityType;
 import jakarta.persistence.metamodel.ManagedType;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,13 +29,6 @@ final class RootImpl<X> extends FromImpl<X, X> implements Root<X> {
     @Override
     RootImpl<?> root() {
         return this;
-    }
-
-    @Override
-    List<String> names(Lowering l) {
-        List<String> names = new ArrayList<>();
-        names.add(l.variable(this));
-        return names;
     }
 
     @Override
