@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The write kinds of ordered lists and keyed maps — link items keyed by position or map key, positions and
- * keys written on children — under the engine's faults: unprocessed items and a 500 part-way lose nothing.
+ * keys written on children — under the engine's faults: throttling, unprocessed items, a 500 part-way and
+ * responses lost after the write landed lose, double and misreport nothing.
  */
 class OrderedRelationshipFaultsTest {
 
@@ -106,6 +107,49 @@ class OrderedRelationshipFaultsTest {
             em.close();
             assertEquals(rotated("s", 20), songs(unit));
             assertEquals(rotated("t", 20), tracks(unit));
+        }
+    }
+
+    @Test
+    void aThrottledReorderIsRetriedAndEveryMoveLands() {
+        try (TestUnit unit = unit()) {
+            fill(unit, 30);
+            unit.calls().fault(Faults.throttleFirst(2));
+            unit.inTransaction(OrderedRelationshipFaultsTest::rotate);
+            unit.calls().fault(null);
+            assertEquals(rotated("s", 30), songs(unit));
+            assertEquals(rotated("t", 30), tracks(unit));
+        }
+    }
+
+    @Test
+    void aReorderWhoseResponsesAreLostAfterLandingIsWrittenOnceAndReportedDone() {
+        try (TestUnit unit = unit()) {
+            fill(unit, 30);
+            unit.calls().fault(Faults.lostResponse("batchWriteItem"));
+            unit.inTransaction(OrderedRelationshipFaultsTest::rotate);
+            unit.calls().fault(null);
+            assertEquals(rotated("s", 30), songs(unit));
+            assertEquals(rotated("t", 30), tracks(unit));
+            assertEquals(30, unit.calls().client().scan(b -> b.tableName(unit.prefix() + "Playlist_Song")).count(),
+                    "no link item doubled or left behind");
+        }
+    }
+
+    @Test
+    void inPatchModeThrottledAndLostPositionUpdatesAllLand() {
+        try (TestUnit unit = unit("jynamo.update-mode", "patch")) {
+            fill(unit, 5);
+            unit.calls().fault(Faults.failNth("updateItem", 1, () -> software.amazon.awssdk.services.dynamodb.model
+                    .ProvisionedThroughputExceededException.builder().message("injected throttling").build()));
+            unit.inTransaction(OrderedRelationshipFaultsTest::rotate);
+            assertEquals(rotated("t", 5), tracks(unit));
+            unit.calls().fault(Faults.lostResponse("updateItem"));
+            unit.inTransaction(OrderedRelationshipFaultsTest::rotate);
+            unit.calls().fault(null);
+            List<String> twice = rotated("t", 5);
+            twice.add(0, twice.remove(twice.size() - 1));
+            assertEquals(twice, tracks(unit));
         }
     }
 
