@@ -90,6 +90,11 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     private final Merger merger;
     private boolean open = true;
     private int flushedInTransaction;
+    /**
+     * Unmanaged relationship targets a flush already found stored ({@link #checkStored}): later flushes of this
+     * entity manager (one before every query in AUTO mode) do not read them again.
+     */
+    private final java.util.Set<Object> knownStored = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     EntityManagerImpl(EntityManagerFactoryImpl factory, Map<?, ?> overrides) {
         this.factory = factory;
@@ -365,7 +370,8 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                             }
                         } else if (t == null && isNew(target)) {
                             throw notCascaded(target, entry, a);
-                        } else if (t == null && !(target instanceof io.jynamo.internal.proxy.Proxied)) {
+                        } else if (t == null && !(target instanceof io.jynamo.internal.proxy.Proxied)
+                                && !knownStored.contains(target)) {
                             unknown.add(new Reached(target, entry, a));
                         }
                     }
@@ -408,6 +414,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                 if (!stored.contains(io.jynamo.internal.dynamo.AttributeValues.canonicalKey(table.keyOf(u.target())))) {
                     throw notCascaded(u.target(), u.from(), u.through());
                 }
+                knownStored.add(u.target());
             }
         }
     }
@@ -812,6 +819,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     public void clear() {
         checkOpen();
         context.clear();
+        knownStored.clear();
     }
 
     @Override
