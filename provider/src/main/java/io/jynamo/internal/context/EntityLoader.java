@@ -695,17 +695,4 @@ public final class EntityLoader {
         } while (start != null);
         return rows;
     }
-
-    /**
-     * The keys of the targets a link table holds for one owner key, in the table's order: one Query (and
-     * its pages) by partition key, or on the inverted index for the inverse side of a {@code @ManyToMany}.
-     */
-    public List<Map<String, AttributeValue>> linkedKeys(AssociationMeta a, Map<String, AttributeValue> ownerKey) {
-        String targetKey = a.target().root().partitionKey().storedName();
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (Map<String, AttributeValue> row : linkRows(a, ownerKey)) {
-            keys.add(Map.of(targetKey, row.get(a.linkTarget().storedName())));
-        }
-        return keys;
-    }
 }

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * The collection Jynamo puts in a to-many relationship attribute of a loaded entity: it makes no call until
  * first used, then loads its elements once (one Query on the foreign-key index) and behaves as an ordinary
- * {@code ArrayList} or {@code LinkedHashSet}. It remembers what it loaded, for orphan removal.
+ * {@code ArrayList} or {@code LinkedHashSet}.
  */
 public interface RelationCollection extends io.jynamo.internal.proxy.Instances.LazyState {
 
@@ -28,11 +28,6 @@ public interface RelationCollection extends io.jynamo.internal.proxy.Instances.L
     @Override
     default boolean jynamoLoaded() {
         return loaded();
-    }
-
-    /** The elements as loaded (empty before), to compare the current ones with. */
-    default List<Object> loadedElements() {
-        return state().loadedElements;
     }
 
     /** The current elements without loading them: {@code null} when not loaded. */
@@ -69,7 +64,6 @@ public interface RelationCollection extends io.jynamo.internal.proxy.Instances.L
         private Supplier<List<Object>> loader;
         private final Supplier<C> empty;
         private C elements;
-        private List<Object> loadedElements = List.of();
 
         State(Supplier<List<Object>> loader, Supplier<C> empty) {
             this.loader = loader;
@@ -81,7 +75,6 @@ public interface RelationCollection extends io.jynamo.internal.proxy.Instances.L
                 List<Object> found = loader.get();
                 C c = empty.get();
                 c.addAll(found);
-                loadedElements = java.util.Collections.unmodifiableList(new ArrayList<>(c)); // an ordered list may hold nulls
                 elements = c;
                 loader = null;
             }

@@ -87,8 +87,7 @@ final class Cascades {
             if (a.owningToOne()) {
                 Map<String, AttributeValue> before = owner.snapshot() == null ? null : a.targetKeyOf(owner.snapshot());
                 Object now = a.accessor().get(owner.entity());
-                if (before != null && (now == null || !AttributeValues.canonicalKey(before)
-                        .equals(AttributeValues.canonicalKey(keyOf(context, a, now))))) {
+                if (before != null && (now == null || !AttributeValues.sameItem(before, keyOf(context, a, now)))) {
                     orphans.add(new Orphan(a.target(), before));
                 }
                 continue;

@@ -79,8 +79,7 @@ final class LinkWrites {
         }
         AttributeValue stored = c.beside() != null && c.beside().containsKey(column) ? c.beside().get(column)
                 : c.snapshot() == null ? null : c.snapshot().get(column);
-        if (c.status() == EntityEntry.Status.NEW || !AttributeValues.canonicalKey(Map.of(column, value))
-                .equals(stored == null ? null : AttributeValues.canonicalKey(Map.of(column, stored)))) {
+        if (c.status() == EntityEntry.Status.NEW || !AttributeValues.same(value, stored)) {
             c.beside(column, value);
         }
     }

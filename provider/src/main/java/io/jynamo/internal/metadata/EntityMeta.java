@@ -145,7 +145,7 @@ public final class EntityMeta {
      * generation beside the declared {@link #indexes()}. Only on the root of a hierarchy (the table's entity).
      */
     public List<IndexMeta> foreignKeyIndexes() {
-        return List.copyOf(foreignKeyIndexes);
+        return java.util.Collections.unmodifiableList(foreignKeyIndexes); // read per write: no copy
     }
 
     /**

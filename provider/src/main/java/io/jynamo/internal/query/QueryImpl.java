@@ -280,7 +280,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                 consistentReads());
         for (io.jynamo.jpql.RelationStep step : compiled.steps()) {
             BoundPlan plan = joined.get(step);
-            args.put(step.key(), plan == null ? steps.owners(step, args.get(step.element())) : joinedKeys(step, plan));
+            args.put(step.key(), plan == null ? steps.owners(step, args.get(step.element())) : joinedKeys(step, plan, steps));
         }
         BoundPlan plan = compiled.bind(args, index);
         List<BoundPlan> perKey = index == null && plan.scan() ? perJoinedKey(args) : null;
@@ -324,7 +324,8 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     }
 
     /** The keys of the joined entities a step's own query selects (its key attributes, in key order). */
-    private List<io.jynamo.jpql.EntityKey> joinedKeys(io.jynamo.jpql.RelationStep step, BoundPlan plan) {
+    private List<io.jynamo.jpql.EntityKey> joinedKeys(io.jynamo.jpql.RelationStep step, BoundPlan plan,
+                                                      RelationSteps links) {
         if (plan.alwaysEmpty()) {
             return List.of();
         }
@@ -337,8 +338,6 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         Map<io.jynamo.jpql.EntityKey, Integer> found = new LinkedHashMap<>();
         if (step.association().kind() == io.jynamo.jpql.model.AssociationInfo.Kind.LINK_TABLE) {
             // The joined targets found, then the owners the link table links to each: one Query per target.
-            RelationSteps links = new RelationSteps(session, services, getCacheRetrieveMode(), getCacheStoreMode(),
-                    consistentReads());
             String targetKey = services.entity(q.entity().name()).root().partitionKey().storedName();
             while (items.hasNext()) {
                 for (io.jynamo.jpql.EntityKey owner : links.linkOwners(step, items.next().get(targetKey))) {

@@ -60,10 +60,6 @@ final class Reads {
     /** How many segments a Scan is read in, concurrently. */
     private final int segments;
 
-    Reads(Session session, QueryServices services, CompiledQuery compiled, CacheRetrieveMode retrieve, CacheStoreMode store) {
-        this(session, services, compiled, retrieve, store, services.consistentReads(), services.scanSegments());
-    }
-
     Reads(Session session, QueryServices services, CompiledQuery compiled, CacheRetrieveMode retrieve, CacheStoreMode store,
           boolean consistentReads, int segments) {
         this.consistentReads = consistentReads;
