@@ -26,13 +26,9 @@ import io.jynamo.jpql.ast.SizeExpr;
 import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.semantic.Types;
 
-import java.time.OffsetTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -321,7 +317,7 @@ final class ClientWork implements ClientSide {
             if (v == null || p == null) {
                 return null;
             }
-            boolean m = like(v.toString(), p.toString(), l.escape());
+            boolean m = likePattern(p.toString(), l.escape()).matcher(v.toString()).matches();
             return l.negated() != m;
         }
         if (c instanceof In in) {
@@ -418,8 +414,27 @@ final class ClientWork implements ClientSide {
         return binder.eval(e);
     }
 
+    /** A compiled LIKE pattern with what it was compiled from. */
+    private record CompiledLike(String text, Character escape, Pattern regex) {
+    }
+
+    /**
+     * The last LIKE pattern compiled: a pattern is nearly always the same for every row (a literal or a
+     * parameter), so it is compiled once, not per row. One immutable record, safe if rows are tested concurrently.
+     */
+    private volatile CompiledLike lastLike;
+
+    private Pattern likePattern(String pattern, Character escape) {
+        CompiledLike last = lastLike;
+        if (last == null || !last.text().equals(pattern) || !java.util.Objects.equals(last.escape(), escape)) {
+            last = new CompiledLike(pattern, escape, like(pattern, escape));
+            lastLike = last;
+        }
+        return last.regex();
+    }
+
     /** JPQL LIKE: {@code %} any text, {@code _} one character, the escape character makes the next one text. */
-    static boolean like(String value, String pattern, Character escape) {
+    static Pattern like(String pattern, Character escape) {
         StringBuilder re = new StringBuilder();
         for (int i = 0; i < pattern.length(); i++) {
             char ch = pattern.charAt(i);
@@ -433,7 +448,7 @@ final class ClientWork implements ClientSide {
                 re.append(Pattern.quote(String.valueOf(ch)));
             }
         }
-        return Pattern.compile(re.toString(), Pattern.DOTALL).matcher(value).matches();
+        return Pattern.compile(re.toString(), Pattern.DOTALL);
     }
 
     /**
@@ -442,21 +457,9 @@ final class ClientWork implements ClientSide {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static int compare(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return Types.toBigDecimal(x).compareTo(Types.toBigDecimal(y));
-        }
-        if (a instanceof String x && b instanceof String y) {
-            return Types.codePointCompare(x, y);
-        }
-        if (a instanceof OffsetTime x && b instanceof OffsetTime y) {
-            return x.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime()
-                    .compareTo(y.withOffsetSameInstant(ZoneOffset.UTC).toLocalTime());
-        }
-        if (a instanceof Date x && b instanceof Date y) {
-            return Long.compare(x.getTime(), y.getTime());
-        }
-        if (a instanceof Calendar x && b instanceof Calendar y) {
-            return Long.compare(x.getTimeInMillis(), y.getTimeInMillis());
+        Integer same = Types.compare(a, b); // the order DynamoDB's own comparisons use
+        if (same != null) {
+            return same;
         }
         if (a.getClass() != b.getClass()) {
             // e.created < CURRENT_DATE: a java.util.Date, Calendar or offset value against a java.time one.

@@ -56,50 +56,60 @@ public final class Types {
      * an {@link #orderable} attribute (numbers, strings by code point, ISO dates and times by time).
      */
     public static boolean greater(Object lo, Object hi) {
+        Integer c = compare(lo, hi);
+        return c != null && c > 0;
+    }
+
+    /**
+     * The order of two values of one orderable kind (numbers, strings by code point, characters, dates and times
+     * by time, years, durations), or {@code null} when they are not two values of one such kind (or a number
+     * has no decimal value, as NaN).
+     */
+    public static Integer compare(Object lo, Object hi) {
         if (lo instanceof Number a && hi instanceof Number b) {
             BigDecimal x = toBigDecimal(a);
             BigDecimal y = toBigDecimal(b);
-            return x != null && y != null && x.compareTo(y) > 0;
+            return x == null || y == null ? null : x.compareTo(y);
         }
         if (lo instanceof String a && hi instanceof String b) {
-            return codePointCompare(a, b) > 0;
+            return codePointCompare(a, b);
         }
         if (lo instanceof Character a && hi instanceof Character b) {
-            return a.compareTo(b) > 0;
+            return a.compareTo(b);
         }
         if (lo instanceof LocalDate a && hi instanceof LocalDate b) {
-            return a.isAfter(b);
+            return a.compareTo(b);
         }
         if (lo instanceof LocalDateTime a && hi instanceof LocalDateTime b) {
-            return a.isAfter(b);
+            return a.compareTo(b);
         }
         if (lo instanceof LocalTime a && hi instanceof LocalTime b) {
-            return a.isAfter(b);
+            return a.compareTo(b);
         }
         if (lo instanceof Instant a && hi instanceof Instant b) {
-            return a.isAfter(b);
+            return a.compareTo(b);
         }
         if (lo instanceof OffsetDateTime a && hi instanceof OffsetDateTime b) {
-            return a.isAfter(b); // the instants: both are stored in UTC
+            return a.toInstant().compareTo(b.toInstant()); // the instants: both are stored in UTC
         }
         if (lo instanceof OffsetTime a && hi instanceof OffsetTime b) {
-            // Stored as the UTC time of day, which wraps at midnight: OffsetTime.isAfter does not.
-            return utcTime(a).isAfter(utcTime(b));
+            // Stored as the UTC time of day, which wraps at midnight: OffsetTime's own order does not.
+            return utcTime(a).compareTo(utcTime(b));
         }
         if (lo instanceof Year a && hi instanceof Year b) {
-            return a.isAfter(b);
+            return a.compareTo(b);
         }
         if (lo instanceof Duration a && hi instanceof Duration b) {
-            return a.compareTo(b) > 0;
+            return a.compareTo(b);
         }
         if (lo instanceof Date a && hi instanceof Date b) {
             // As instants: exact for timestamps; a DATE or TIME attribute stores only part of them.
-            return instant(a).isAfter(instant(b));
+            return instant(a).compareTo(instant(b));
         }
         if (lo instanceof Calendar a && hi instanceof Calendar b) {
-            return a.getTimeInMillis() > b.getTimeInMillis();
+            return Long.compare(a.getTimeInMillis(), b.getTimeInMillis());
         }
-        return false;
+        return null;
     }
 
     private static LocalTime utcTime(OffsetTime t) {
