@@ -15,7 +15,6 @@ import io.jynamo.internal.dynamo.AttributeValues;
 import io.jynamo.internal.metadata.AssociationMeta;
 import jakarta.persistence.FetchType;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -519,27 +518,21 @@ public final class EntityLoader {
         String index = a.foreignKeyIndex().name();
         List<Object> result = new ArrayList<>();
         List<AttributeValue> beside = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse r = dynamo.queryPage(QueryRequest.builder().tableName(child.root().tableName()).indexName(index)
-                    .keyConditionExpression(condition.toString()).expressionAttributeNames(names)
-                    .expressionAttributeValues(values).consistentRead(index == null && consistentReads)
-                    .exclusiveStartKey(start).build());
-            for (Map<String, AttributeValue> item : r.items()) {
-                if (!child.accepts(item) || Expiry.expired(child, item)) {
-                    continue;
-                }
-                EntityEntry known = context.entry(child, child.keyOfItem(item));
-                if (known != null && known.status() == EntityEntry.Status.REMOVED) {
-                    continue;
-                }
-                result.add(materialise(child, item));
-                if (a.besideColumn() != null) {
-                    beside.add(item.get(a.besideColumn()));
-                }
+        for (Map<String, AttributeValue> item : dynamo.queryAll(QueryRequest.builder().tableName(child.root().tableName())
+                .indexName(index).keyConditionExpression(condition.toString()).expressionAttributeNames(names)
+                .expressionAttributeValues(values).consistentRead(index == null && consistentReads).build())) {
+            if (!child.accepts(item) || Expiry.expired(child, item)) {
+                continue;
             }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+            EntityEntry known = context.entry(child, child.keyOfItem(item));
+            if (known != null && known.status() == EntityEntry.Status.REMOVED) {
+                continue;
+            }
+            result.add(materialise(child, item));
+            if (a.besideColumn() != null) {
+                beside.add(item.get(a.besideColumn()));
+            }
+        }
         resolvePending();
         if (a.orderBy() != null) {
             result.sort(OrderBy.comparator(child, a.orderBy()));
@@ -680,19 +673,22 @@ public final class EntityLoader {
         String index = a.linkOwner() ? null : link.indexes().get(0).name();
         AttributeValue value = ownerKey.get(a.owner().root().partitionKey().storedName());
         List<Map<String, AttributeValue>> rows = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse r = dynamo.queryPage(QueryRequest.builder().tableName(link.tableName()).indexName(index)
-                    .keyConditionExpression("#k = :k").expressionAttributeNames(Map.of("#k", mine))
-                    .expressionAttributeValues(Map.of(":k", value)).consistentRead(index == null && consistentReads)
-                    .exclusiveStartKey(start).build());
-            for (Map<String, AttributeValue> item : r.items()) {
-                if (item.get(a.linkTarget().storedName()) != null) {
-                    rows.add(item);
-                }
+        for (Map<String, AttributeValue> item : linkItems(link, index, mine, value, consistentReads)) {
+            if (item.get(a.linkTarget().storedName()) != null) {
+                rows.add(item);
             }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return rows;
+    }
+
+    /**
+     * The items of a link table whose {@code column} holds {@code value}: one Query (and its pages) of the table,
+     * or of its inverted index ({@code index}) when the column is the target's. Either end of a link reads here.
+     */
+    public List<Map<String, AttributeValue>> linkItems(EntityMeta link, String index, String column, AttributeValue value,
+                                                       boolean consistent) {
+        return dynamo.queryAll(QueryRequest.builder().tableName(link.tableName()).indexName(index)
+                .keyConditionExpression("#k = :k").expressionAttributeNames(Map.of("#k", column))
+                .expressionAttributeValues(Map.of(":k", value)).consistentRead(index == null && consistent).build());
     }
 }

@@ -626,6 +626,20 @@ public final class Dynamo {
         return send(request, client::query);
     }
 
+    /** Every item a Query finds, its pages followed (one call per page of 1 MB). */
+    public List<Map<String, AttributeValue>> queryAll(QueryRequest request) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        QueryRequest page = request;
+        while (true) {
+            QueryResponse r = queryPage(page);
+            items.addAll(r.items());
+            if (!r.hasLastEvaluatedKey() || r.lastEvaluatedKey().isEmpty()) {
+                return items;
+            }
+            page = page.toBuilder().exclusiveStartKey(r.lastEvaluatedKey()).build();
+        }
+    }
+
     /** One page of a Scan, retried while throttled; the caller follows {@code lastEvaluatedKey}. */
     public ScanResponse scanPage(ScanRequest request) {
         return send(request, client::scan);

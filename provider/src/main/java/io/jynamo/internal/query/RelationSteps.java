@@ -82,21 +82,13 @@ final class RelationSteps {
         AttributeMeta theirs = a.linkOwner() ? a.linkTarget() : link.partitionKey();
         String index = a.linkOwner() ? link.indexes().get(0).name() : null;
         Set<EntityKey> owners = new LinkedHashSet<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse r = services.dynamo().queryPage(QueryRequest.builder().tableName(link.tableName())
-                    .indexName(index).keyConditionExpression("#k = :k")
-                    .expressionAttributeNames(Map.of("#k", theirs.storedName()))
-                    .expressionAttributeValues(Map.of(":k", value)).consistentRead(index == null && consistentReads)
-                    .exclusiveStartKey(start).build());
-            for (Map<String, AttributeValue> item : r.items()) {
-                AttributeValue o = item.get(mine.storedName());
-                if (o != null) {
-                    owners.add(entityKey(owner, Map.of(owner.root().partitionKey().storedName(), o)));
-                }
+        for (Map<String, AttributeValue> item : session.loader().linkItems(link, index, theirs.storedName(), value,
+                consistentReads)) {
+            AttributeValue o = item.get(mine.storedName());
+            if (o != null) {
+                owners.add(entityKey(owner, Map.of(owner.root().partitionKey().storedName(), o)));
             }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return new ArrayList<>(owners);
     }
 
