@@ -338,6 +338,32 @@ final class Reads {
         return ordered;
     }
 
+    /**
+     * The filter every read of an entity's items needs besides its own conditions, or {@code null}: a subclass of
+     * a hierarchy shares its root's table, so only the items of its own classes; expired items DynamoDB has not
+     * deleted yet are absent to the application (counts included: a filter applies before Select COUNT counts).
+     * Its names and values are added to {@code names} and {@code values}.
+     */
+    static String ownItemsFilter(EntityMeta meta, Map<String, String> names, Map<String, AttributeValue> values) {
+        List<String> filters = new ArrayList<>();
+        List<AttributeValue> types = meta.discriminatorValues();
+        if (types != null) {
+            names.put(TYPE_NAME, meta.discriminatorColumn());
+            StringBuilder in = new StringBuilder(TYPE_NAME).append(" IN (");
+            for (int i = 0; i < types.size(); i++) {
+                values.put(TYPE_VALUE + i, types.get(i));
+                in.append(i == 0 ? "" : ", ").append(TYPE_VALUE).append(i);
+            }
+            filters.add(in.append(')').toString());
+        }
+        if (meta.timeToLive() != null) {
+            filters.add(Expiry.FILTER);
+            names.put(Expiry.NAME, meta.timeToLive().storedName());
+            values.put(Expiry.NOW, Expiry.now());
+        }
+        return filters.isEmpty() ? null : String.join(" AND ", filters);
+    }
+
     /** Query or Scan pages, fetched only when the caller asks for more: the one page source for both. */
     private final class Pages implements Iterator<Map<String, AttributeValue>> {
         private final BoundPlan plan;
@@ -376,24 +402,9 @@ final class Reads {
             String planFilter = plan.filter();
             Map<String, String> allNames = usedNames == null ? new LinkedHashMap<>() : new LinkedHashMap<>(usedNames);
             Map<String, AttributeValue> allValues = usedValues == null ? new LinkedHashMap<>() : new LinkedHashMap<>(usedValues);
-            List<AttributeValue> types = meta.discriminatorValues();
-            if (types != null) {
-                // A subclass of an entity hierarchy shares its root's table: keep only the items of its own classes.
-                allNames.put(TYPE_NAME, meta.discriminatorColumn());
-                StringBuilder in = new StringBuilder(TYPE_NAME).append(" IN (");
-                for (int i = 0; i < types.size(); i++) {
-                    allValues.put(TYPE_VALUE + i, types.get(i));
-                    in.append(i == 0 ? "" : ", ").append(TYPE_VALUE).append(i);
-                }
-                in.append(')');
-                planFilter = planFilter == null ? in.toString() : "(" + planFilter + ") AND " + in;
-            }
-            if (meta.timeToLive() != null) {
-                // Expired items DynamoDB has not deleted yet are absent to the application: filtered out here,
-                // counts included (a filter applies before Select COUNT counts).
-                planFilter = planFilter == null ? Expiry.FILTER : "(" + planFilter + ") AND " + Expiry.FILTER;
-                allNames.put(Expiry.NAME, meta.timeToLive().storedName());
-                allValues.put(Expiry.NOW, Expiry.now());
+            String own = ownItemsFilter(meta, allNames, allValues);
+            if (own != null) {
+                planFilter = planFilter == null ? own : "(" + planFilter + ") AND " + own;
             }
             String sort = tables.size() > 1 && plan.operation() == Operation.QUERY ? sortAttribute(plan) : null;
             if (sort != null && plan.projection() != null && Placeholders.in(plan.projection()).stream()

@@ -1,7 +1,6 @@
 package io.jynamo.internal.query;
 
 import io.jynamo.internal.context.EntityEntry;
-import io.jynamo.internal.context.Expiry;
 import io.jynamo.internal.context.Session;
 import io.jynamo.internal.metadata.AssociationMeta;
 import io.jynamo.internal.metadata.AttributeMeta;
@@ -115,24 +114,7 @@ final class RelationSteps {
             }
             table = child.root().tableName();
             index = a.foreignKeyIndex() == null ? null : a.foreignKeyIndex().name();
-            List<String> filters = new ArrayList<>();
-            List<AttributeValue> types = child.discriminatorValues();
-            if (types != null) {
-                // The children of a subclass share their root's table: count only the items of its classes.
-                names.put(Reads.TYPE_NAME, child.discriminatorColumn());
-                StringBuilder in = new StringBuilder(Reads.TYPE_NAME).append(" IN (");
-                for (int i = 0; i < types.size(); i++) {
-                    values.put(Reads.TYPE_VALUE + i, types.get(i));
-                    in.append(i == 0 ? "" : ", ").append(Reads.TYPE_VALUE).append(i);
-                }
-                filters.add(in.append(')').toString());
-            }
-            if (child.timeToLive() != null) {
-                filters.add(Expiry.FILTER);
-                names.put(Expiry.NAME, child.timeToLive().storedName());
-                values.put(Expiry.NOW, Expiry.now());
-            }
-            filter = filters.isEmpty() ? null : String.join(" AND ", filters);
+            filter = Reads.ownItemsFilter(child, names, values);
         } else {
             EntityMeta link = a.linkTable();
             names.put("#k0", (a.linkOwner() ? link.partitionKey() : a.inverse().linkTarget()).storedName());
