@@ -327,18 +327,6 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
         return e;
     }
 
-    /** A value without arithmetic (SET values): the operator is reported where it stands. */
-    Expr plainValue() {
-        Expr e = primary();
-        Token t = peek();
-        if (t.type() == TokenType.PLUS || t.type() == TokenType.MINUS || t.type() == TokenType.STAR
-                || t.type() == TokenType.SLASH) {
-            throw t.pos().error("arithmetic ('" + t.text() + "') is not supported",
-                    "DynamoDB cannot compute; compute the value in Java and pass it as a parameter");
-        }
-        return e;
-    }
-
     private Expr primary() {
         Token t = peek();
         switch (t.type()) {

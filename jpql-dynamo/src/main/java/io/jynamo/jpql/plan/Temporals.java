@@ -58,11 +58,6 @@ final class Temporals {
         return v;
     }
 
-    /** Whether the value is a date, a time or both. */
-    static boolean temporal(Object v) {
-        return local(v) instanceof LocalDate || local(v) instanceof LocalTime || local(v) instanceof LocalDateTime;
-    }
-
     /**
      * The order of two dates or times of different kinds on one local time line (a date is its start of day), or
      * {@code null} when they cannot be compared (a time with a date).

@@ -365,12 +365,6 @@ final class Scope {
         }
     }
 
-    /** Whether the expression is LOWER/UPPER (possibly nested) of an attribute: evaluated in Java. */
-    boolean caseOnAttribute(Expr e) {
-        return e instanceof CaseFunction f && (f.argument() instanceof PathExpr p && rootedAtVariable(p)
-                || caseOnAttribute(f.argument()));
-    }
-
     void checkNoCaseOnAttribute(Expr e) {
         if (e instanceof CaseFunction f) {
             if (f.argument() instanceof PathExpr p && rootedAtVariable(p) || f.argument() instanceof SizeExpr) {
