@@ -161,7 +161,7 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
             text.append(j.getJoinType() == JoinType.LEFT ? " LEFT JOIN " : " JOIN ").append(j.isFetch() ? "FETCH " : "")
                     .append(path.text()).append(' ').append(variable);
             if (!j.children().isEmpty()) {
-                nested(j, path.text(), () -> subgraph(l.fetchGraph(managedType()), j.getAttribute().getName()));
+                nested(j, path.text(), () -> (GraphImpl<?>) l.fetchGraph(managedType()).addSubgraph(j.getAttribute().getName()));
             }
         }
     }
@@ -190,7 +190,7 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
                 sub.addAttributeNodes(name);
             } else {
                 GraphImpl<?> s = sub;
-                nested(n, path + "." + name, () -> subgraph(s, name));
+                nested(n, path + "." + name, () -> (GraphImpl<?>) s.addSubgraph(name));
             }
         }
     }
@@ -202,12 +202,6 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
                     + " have no joins either: compare the relationship's key in where(), e.g."
                     + " cb.equal(root.get(\"customer\").get(\"id\"), id)): " + query + ".from(...).join");
         }
-    }
-
-    /** The subgraph of a relationship, the one made already if the relationship was fetched before. */
-    private static GraphImpl<?> subgraph(GraphImpl<?> graph, String name) {
-        GraphImpl<?> made = graph.fetches().get(name);
-        return made != null ? made : (GraphImpl<?>) graph.addSubgraph(name);
     }
 
     // ---- From --------------------------------------------------------------------------------------------

@@ -76,6 +76,11 @@ public final class GraphImpl<T> implements EntityGraph<T>, Subgraph<T> {
         }
         ManagedType<X> targetType = (ManagedType<X>) Metamodels.managedType(type, a, declared != null ? declared : target);
         NodeImpl<?> node = node(attributeName);
+        // Adding the subgraph of a type again extends the one made before, as Hibernate does, rather than dropping it.
+        GraphImpl<?> made = (GraphImpl<?>) node.getSubgraphs().get(targetType.getJavaType());
+        if (made != null) {
+            return (GraphImpl<X>) made;
+        }
         GraphImpl<X> sub = new GraphImpl<>(null, targetType, true);
         node.subgraph(sub);
         return sub;

@@ -85,6 +85,17 @@ class EntityGraphTest {
     }
 
     @Test
+    void addingASubgraphAgainExtendsTheOneMadeBefore() {
+        unit.withEntityManager(em -> {
+            EntityGraph<Client> graph = em.createEntityGraph(Client.class);
+            graph.addSubgraph("purchases").addAttributeNode("client");
+            var again = graph.addSubgraph("purchases");
+            assertEquals(List.of("client"), again.getAttributeNodes().stream().map(n -> n.getAttributeName()).toList());
+            return null;
+        });
+    }
+
+    @Test
     void namedGraphsAreReadFromTheEntitiesAndCannotBeChanged() {
         unit.withEntityManager(em -> {
             EntityGraph<?> named = em.getEntityGraph("Client.purchases");
