@@ -18,7 +18,6 @@ import jakarta.persistence.metamodel.ManagedType;
 import jakarta.persistence.metamodel.MapAttribute;
 import jakarta.persistence.metamodel.PluralAttribute;
 import jakarta.persistence.metamodel.SetAttribute;
-import jakarta.persistence.metamodel.SingularAttribute;
 
 import java.util.List;
 import java.util.Map;
@@ -33,16 +32,12 @@ import java.util.Map;
  * @param <X> the entity joined to (the element of a collection)
  */
 class JoinImpl<Z, X> extends FromImpl<Z, X> implements Join<Z, X>, Fetch<Z, X> {
-    private final FromImpl<?, Z> from;
-    private final Attribute<? super Z, ?> attribute;
     private final JoinType type;
     private final boolean fetch;
 
     @SuppressWarnings("unchecked")
     JoinImpl(FromImpl<?, Z> from, Attribute<?, ?> attribute, Class<?> javaType, JoinType type, boolean fetch) {
         super(from, attribute, (Class<? extends X>) javaType);
-        this.from = from;
-        this.attribute = (Attribute<? super Z, ?>) attribute;
         this.type = type;
         this.fetch = fetch;
     }
@@ -53,15 +48,10 @@ class JoinImpl<Z, X> extends FromImpl<Z, X> implements Join<Z, X>, Fetch<Z, X> {
 
     @Override
     ManagedType<?> managedType() {
-        if (attribute instanceof PluralAttribute<?, ?, ?> p) {
-            return p.getElementType() instanceof ManagedType<?> m ? m : null;
+        if (attribute() instanceof PluralAttribute<?, ?, ?> p) {
+            return p.getElementType() instanceof ManagedType<?> m ? m : null; // the element the join stands for
         }
-        return attribute instanceof SingularAttribute<?, ?> s && s.getType() instanceof ManagedType<?> m ? m : null;
-    }
-
-    @Override
-    RootImpl<?> root() {
-        return from.root();
+        return super.managedType();
     }
 
     @Override
@@ -76,7 +66,7 @@ class JoinImpl<Z, X> extends FromImpl<Z, X> implements Join<Z, X>, Fetch<Z, X> {
 
     @Override
     String describe() {
-        return from.describe() + "." + attribute.getName();
+        return getParent().describe() + "." + getAttribute().getName();
     }
 
     // ---- Join and Fetch ----------------------------------------------------------------------------------
@@ -103,13 +93,15 @@ class JoinImpl<Z, X> extends FromImpl<Z, X> implements Join<Z, X>, Fetch<Z, X> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Attribute<? super Z, ?> getAttribute() {
-        return attribute;
+        return (Attribute<? super Z, ?>) attribute();
     }
 
     @Override
-    public From<?, Z> getParent() {
-        return from;
+    @SuppressWarnings("unchecked")
+    public FromImpl<?, Z> getParent() {
+        return (FromImpl<?, Z>) getParentPath();
     }
 
     @Override

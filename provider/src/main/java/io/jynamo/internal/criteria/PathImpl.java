@@ -41,6 +41,11 @@ class PathImpl<X> extends ExpressionImpl<X> implements Path<X> {
         return null;
     }
 
+    /** The attribute this path ends at ({@code null} for a root). */
+    Attribute<?, ?> attribute() {
+        return attribute;
+    }
+
     /** The root this path starts at. */
     RootImpl<?> root() {
         return parent.root();
