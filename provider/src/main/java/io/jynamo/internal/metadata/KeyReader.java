@@ -54,23 +54,21 @@ final class KeyReader {
             if (!ids.isEmpty()) {
                 throw new PersistenceException(where + " has both @EmbeddedId and @Id; use one");
             }
-            try {
-                return embeddedId(embeddedIdProperty, where);
-            } catch (PersistenceException e) {
-                for (Property p : properties) {
-                    jakarta.persistence.MapsId mapsId = p.get(jakarta.persistence.MapsId.class);
-                    if (mapsId != null && !mapsId.value().isEmpty() && e.getMessage().contains("'" + mapsId.value() + "'")) {
-                        // The part a @MapsId fills is the parent's composite id: one key attribute cannot hold it.
-                        throw new PersistenceException(where + " attribute '" + p.name() + "' is a derived identity"
-                                + " (@MapsId(\"" + mapsId.value() + "\")) whose part of the @EmbeddedId is the parent's"
-                                + " composite key, which Jynamo does not map: with the child's own part the key would need"
-                                + " three attributes, and DynamoDB keys have two; give the parent a single-attribute key, or"
-                                + " give this entity a key of its own and keep the relationship as an ordinary foreign key"
-                                + " (see docs/relationships.md)", e);
-                    }
+            for (Property p : properties) {
+                jakarta.persistence.MapsId mapsId = p.get(jakarta.persistence.MapsId.class);
+                if (mapsId != null && !mapsId.value().isEmpty() && PropertyScanner.properties(embeddedIdProperty.type())
+                        .stream().anyMatch(part -> part.name().equals(mapsId.value())
+                                && Annotations.has(part.type(), jakarta.persistence.Embeddable.class))) {
+                    // The part a @MapsId fills is the parent's composite id: one key attribute cannot hold it.
+                    throw new PersistenceException(where + " attribute '" + p.name() + "' is a derived identity"
+                            + " (@MapsId(\"" + mapsId.value() + "\")) whose part of the @EmbeddedId is the parent's"
+                            + " composite key, which Jynamo does not map: with the child's own part the key would need"
+                            + " three attributes, and DynamoDB keys have two; give the parent a single-attribute key, or"
+                            + " give this entity a key of its own and keep the relationship as an ordinary foreign key"
+                            + " (see docs/relationships.md)");
                 }
-                throw e;
             }
+            return embeddedId(embeddedIdProperty, where);
         }
         if (ids.isEmpty()) {
             throw new PersistenceException(where + " has no @Id attribute; mark its partition key with @Id");
