@@ -237,4 +237,15 @@ public final class ProviderQueryModel implements QueryModel {
         throw new IllegalArgumentException("Cannot use " + value + " (" + (value == null ? "null" : value.getClass().getName())
                 + ") as a query value here");
     }
+
+    /** The key of an entity's item as the compiler's values ({@code EntityKey}): what a query step matches by. */
+    io.jynamo.jpql.EntityKey entityKey(EntityMeta meta, Map<String, AttributeValue> item) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put(meta.partitionKey().name(), read(meta.name(), meta.partitionKey().name(),
+                item.get(meta.partitionKey().storedName())));
+        if (meta.sortKey() != null) {
+            values.put(meta.sortKey().name(), read(meta.name(), meta.sortKey().name(), item.get(meta.sortKey().storedName())));
+        }
+        return new io.jynamo.jpql.EntityKey(values);
+    }
 }

@@ -382,14 +382,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             public boolean hasNext() {
                 while (left == 0 && items.hasNext()) {
                     item = items.next();
-                    Map<String, Object> key = new LinkedHashMap<>();
-                    key.put(meta.partitionKey().name(), model.read(meta.name(), meta.partitionKey().name(),
-                            item.get(meta.partitionKey().storedName())));
-                    if (meta.sortKey() != null) {
-                        key.put(meta.sortKey().name(), model.read(meta.name(), meta.sortKey().name(),
-                                item.get(meta.sortKey().storedName())));
-                    }
-                    left = repeats.getOrDefault(new io.jynamo.jpql.EntityKey(key), 1);
+                    left = repeats.getOrDefault(model.entityKey(meta, item), 1);
                 }
                 return left > 0;
             }

@@ -60,7 +60,7 @@ final class RelationSteps {
         if (a.linkTable() == null) {
             Map<String, AttributeValue> item = storedItem(target, elementKey);
             Map<String, AttributeValue> ownerKey = item == null || !target.accepts(item) ? null : a.inverse().targetKeyOf(item);
-            return ownerKey == null ? List.of() : List.of(entityKey(owner, ownerKey));
+            return ownerKey == null ? List.of() : List.of(services.queryModel().entityKey(owner, ownerKey));
         }
         return linkOwners(owner, a, elementKey.get(target.root().partitionKey().storedName()));
     }
@@ -85,7 +85,7 @@ final class RelationSteps {
                 consistentReads)) {
             AttributeValue o = item.get(mine.storedName());
             if (o != null) {
-                owners.add(entityKey(owner, Map.of(owner.root().partitionKey().storedName(), o)));
+                owners.add(services.queryModel().entityKey(owner, Map.of(owner.root().partitionKey().storedName(), o)));
             }
         }
         return new ArrayList<>(owners);
@@ -170,14 +170,4 @@ final class RelationSteps {
     }
 
     /** A DynamoDB key of an entity as the compiler's {@link EntityKey}: key path to Java value. */
-    private EntityKey entityKey(EntityMeta meta, Map<String, AttributeValue> key) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put(meta.partitionKey().name(), services.queryModel().read(meta.name(), meta.partitionKey().name(),
-                key.get(meta.partitionKey().storedName())));
-        if (meta.sortKey() != null) {
-            values.put(meta.sortKey().name(), services.queryModel().read(meta.name(), meta.sortKey().name(),
-                    key.get(meta.sortKey().storedName())));
-        }
-        return new EntityKey(values);
-    }
 }
