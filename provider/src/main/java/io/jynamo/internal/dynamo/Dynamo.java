@@ -307,7 +307,7 @@ public final class Dynamo {
         }
         BatchWriteItemResponse response;
         try {
-            response = call(BatchWriteItemRequest.builder().requestItems(byTable).build(), client::batchWriteItem, budget);
+            response = call(BatchWriteItemRequest.builder().requestItems(byTable).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build(), client::batchWriteItem, budget);
         } catch (SdkException e) {
             if (isThrottle(e)) {
                 return batch;
@@ -407,6 +407,9 @@ public final class Dynamo {
     /** The request as sent: asking for consumed capacity (data calls), bounded by the time the budget has left. */
     @SuppressWarnings("unchecked")
     private static <Q extends DynamoDbRequest> Q prepared(Q request, Retry.Budget budget) {
+        if (budget == null && asksCapacity(request)) {
+            return request; // built asking for it (the frequent calls are): no copy of the request
+        }
         DynamoDbRequest.Builder b = request.toBuilder();
         ReturnConsumedCapacity total = ReturnConsumedCapacity.TOTAL;
         if (b instanceof GetItemRequest.Builder x) {
@@ -431,6 +434,12 @@ public final class Dynamo {
             return request; // a schema call: nothing to add
         }
         return (Q) (budget == null ? b : bounded(b, budget)).build();
+    }
+
+    /** Whether a request already asks for its consumed capacity in total. */
+    private static boolean asksCapacity(DynamoDbRequest request) {
+        return request.getValueForField("ReturnConsumedCapacity", String.class)
+                .map(ReturnConsumedCapacity.TOTAL.toString()::equals).orElse(false);
     }
 
     /** {@code GetItemRequest} → {@code GetItem}. */
@@ -593,7 +602,8 @@ public final class Dynamo {
 
     /** GetItem; {@code null} when there is no such item. */
     public Map<String, AttributeValue> get(String table, Map<String, AttributeValue> key, boolean consistent) {
-        var response = send(GetItemRequest.builder().tableName(table).key(key).consistentRead(consistent).build(),
+        var response = send(GetItemRequest.builder().tableName(table).key(key).consistentRead(consistent)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build(),
                 client::getItem);
         return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
     }
@@ -785,7 +795,8 @@ public final class Dynamo {
                 });
                 BatchGetItemResponse response = null;
                 try {
-                    response = call(BatchGetItemRequest.builder().requestItems(request).build(), client::batchGetItem, budget);
+                    response = call(BatchGetItemRequest.builder().requestItems(request).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build(),
+                            client::batchGetItem, budget);
                 } catch (SdkException e) {
                     if (!isThrottle(e)) {
                         throw e;

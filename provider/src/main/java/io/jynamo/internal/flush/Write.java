@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -132,7 +133,8 @@ sealed interface Write {
             dynamo.put(PutItemRequest.builder().tableName(entry.meta().tableName()).item(item)
                     .conditionExpression(e.condition()).expressionAttributeNames(e.placeholders().namesOrNull())
                     .expressionAttributeValues(e.placeholders().valuesOrNull())
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
             return item;
         }
 
@@ -192,7 +194,8 @@ sealed interface Write {
             dynamo.delete(DeleteItemRequest.builder().tableName(entry.meta().tableName()).key(entry.key())
                     .conditionExpression(e.condition()).expressionAttributeNames(e.placeholders().namesOrNull())
                     .expressionAttributeValues(e.placeholders().valuesOrNull())
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
             return null;
         }
 
@@ -263,7 +266,8 @@ sealed interface Write {
                     .updateExpression(e.update()).conditionExpression(e.condition())
                     .expressionAttributeNames(e.placeholders().namesOrNull()).expressionAttributeValues(e.placeholders().valuesOrNull())
                     .returnValues(wantItem ? ReturnValue.ALL_NEW : null)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build());
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
             return wantItem && response.hasAttributes() ? response.attributes() : null;
         }
 
