@@ -3,6 +3,7 @@ package io.jynamo.internal.proxy;
 import io.jynamo.internal.metadata.EntityMeta;
 import jakarta.persistence.PersistenceException;
 
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -10,6 +11,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The proxy of one entity in one factory: its generated class, its plan, and how to copy it out. */
 final class ProxyType {
@@ -17,7 +19,7 @@ final class ProxyType {
     private static final System.Logger LOG = System.getLogger(ProxyType.class.getName());
 
     private final EntityMeta meta;
-    private final MethodHandle constructor;
+    private final Supplier<Object> constructor;
     private final boolean tracking;
     private volatile List<MethodHandle[]> fields;
     /** How many of the next cleaned instances are {@linkplain #sampled sampled} for sure. */
@@ -30,7 +32,7 @@ final class ProxyType {
     /** After those, about one cleaned instance in this many is checked. */
     static final int SAMPLE_PERIOD = 1024;
 
-    private ProxyType(EntityMeta meta, MethodHandle constructor, boolean tracking) {
+    private ProxyType(EntityMeta meta, Supplier<Object> constructor, boolean tracking) {
         this.meta = meta;
         this.constructor = constructor;
         this.tracking = tracking;
@@ -57,13 +59,38 @@ final class ProxyType {
         }
         try {
             Class<?> type = ProxyClasses.of(plan.shape());
-            MethodHandle ctor = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
-                    .findConstructor(type, MethodType.methodType(void.class))
-                    .asType(MethodType.methodType(Object.class));
-            return new ProxyType(meta, ctor, plan.tracking());
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+            MethodHandle ctor = lookup.findConstructor(type, MethodType.methodType(void.class));
+            return new ProxyType(meta, factory(lookup, ctor, type), plan.tracking());
         } catch (IllegalAccessException | NoSuchMethodException e) {
             throw new PersistenceException("Cannot generate the proxy class of entity " + entity.getName() + ": " + e.getMessage()
                     + " (open its package to Jynamo)", e);
+        }
+    }
+
+    /**
+     * What makes instances: a {@code Supplier} whose class calls the constructor itself (made by the
+     * {@link LambdaMetafactory}), so that the JIT compiles every {@code new} with its class known, as for
+     * {@code new} written in Java. A constructor method handle held in a field is a call the JIT cannot see
+     * through, and allocates through the VM each time. Where the lookup cannot define such a class (the proxy's
+     * class loader is not Jynamo's), the method handle serves.
+     */
+    @SuppressWarnings("unchecked")
+    private static Supplier<Object> factory(MethodHandles.Lookup lookup, MethodHandle ctor, Class<?> type) {
+        try {
+            return (Supplier<Object>) LambdaMetafactory.metafactory(lookup, "get", MethodType.methodType(Supplier.class),
+                    MethodType.methodType(Object.class), ctor, MethodType.methodType(type)).getTarget().invokeExact();
+        } catch (Throwable e) {
+            MethodHandle generic = ctor.asType(MethodType.methodType(Object.class));
+            return () -> {
+                try {
+                    return generic.invokeExact();
+                } catch (RuntimeException | Error x) {
+                    throw x;
+                } catch (Throwable x) {
+                    throw new java.lang.reflect.UndeclaredThrowableException(x);
+                }
+            };
         }
     }
 
@@ -123,10 +150,12 @@ final class ProxyType {
     /** A new proxy instance, without state attached. */
     Object instantiate() {
         try {
-            return constructor.invokeExact();
-        } catch (RuntimeException | Error e) {
+            return constructor.get();
+        } catch (java.lang.reflect.UndeclaredThrowableException e) {
+            throw new PersistenceException("Cannot instantiate entity " + meta.javaClass().getName(), e.getCause());
+        } catch (RuntimeException e) {
             throw e;
-        } catch (Throwable e) {
+        } catch (Exception e) { // a constructor declaring a checked exception
             throw new PersistenceException("Cannot instantiate entity " + meta.javaClass().getName(), e);
         }
     }
