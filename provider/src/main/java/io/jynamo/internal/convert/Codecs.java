@@ -34,22 +34,13 @@ public final class Codecs {
      * numbers: any form of the same value (5, 5.0, 5E0) reads into an integral type.
      */
     public static Codec basic(Class<?> type) {
-        if (type == String.class) {
-            return SimpleCodec.string(type, s -> (String) s, (s, av) -> s);
+        Codec common = CommonCodec.of(type);
+        if (common != null) {
+            return common;
         }
         Codec number = NumberCodecs.of(type);
         if (number != null) {
             return number;
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return new SimpleCodec(ValueKind.BOOLEAN, "BOOL (java.lang.Boolean)", v -> AttributeValue.fromBool((Boolean) v),
-                    av -> {
-                        Boolean b = av.bool();
-                        if (b == null) {
-                            throw UnreadableValueException.wrongType(av, "BOOL (java.lang.Boolean)");
-                        }
-                        return b;
-                    });
         }
         if (type == Character.class || type == char.class) {
             return SimpleCodec.string(Character.class, c -> c.toString(), (s, av) -> {

@@ -9,7 +9,6 @@ import java.math.BigInteger;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.LongFunction;
 
 /**
  * The codecs of numbers (N): what DynamoDB can store (38 significant digits, magnitude 1E-130 to
@@ -25,17 +24,9 @@ final class NumberCodecs {
 
     /** The codec of a numeric Java type (primitive, wrapper, BigDecimal, BigInteger), or {@code null}. */
     static Codec of(Class<?> type) {
-        if (type == Integer.class || type == int.class) {
-            return integral(Integer.class, Integer.MIN_VALUE, Integer.MAX_VALUE, l -> (int) l);
-        }
-        if (type == Long.class || type == long.class) {
-            return integral(Long.class, Long.MIN_VALUE, Long.MAX_VALUE, l -> l);
-        }
-        if (type == Short.class || type == short.class) {
-            return integral(Short.class, Short.MIN_VALUE, Short.MAX_VALUE, l -> (short) l);
-        }
-        if (type == Byte.class || type == byte.class) {
-            return integral(Byte.class, Byte.MIN_VALUE, Byte.MAX_VALUE, l -> (byte) l);
+        CommonCodec integral = CommonCodec.of(type);
+        if (integral != null && integral.kind() == ValueKind.NUMBER) {
+            return integral;
         }
         if (type == Double.class || type == double.class) {
             return floating(Double.class, n -> {
@@ -81,12 +72,6 @@ final class NumberCodecs {
         });
     }
 
-    private static Codec integral(Class<?> type, long min, long max, LongFunction<Object> box) {
-        String expected = "N (" + type.getName() + ")";
-        String name = type.getSimpleName();
-        return number(type, (n, av) -> box.apply(wholeNumber(n, av, expected, min, max, name)));
-    }
-
     /** A stored number as a whole number within [min, max]; any exact form of it (7, 7.0, 7E0) is taken. */
     static long wholeNumber(String n, AttributeValue av, String expected, long min, long max, String typeName) {
         long v;
@@ -130,7 +115,7 @@ final class NumberCodecs {
         }
     }
 
-    private static String numberText(Object v) {
+    static String numberText(Object v) {
         if (v instanceof Double d && (d.isNaN() || d.isInfinite()) || v instanceof Float f && (f.isNaN() || f.isInfinite())) {
             throw new IllegalArgumentException("DynamoDB numbers cannot be NaN or infinite: " + v);
         }
