@@ -1,5 +1,6 @@
 package io.jynamo.internal.cache;
 
+import io.jynamo.internal.metadata.ItemKey;
 import io.jynamo.internal.metadata.EntityMeta;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -15,7 +16,7 @@ import java.util.Map;
 public final class CacheWrites {
 
     private final SharedCache cache;
-    private final Map<CacheKey, Staged> staged = new LinkedHashMap<>();
+    private final Map<ItemKey, Staged> staged = new LinkedHashMap<>();
 
     private record Staged(Map<String, AttributeValue> item, long tick) {
     }
@@ -39,7 +40,7 @@ public final class CacheWrites {
             return;
         }
         long tick = cache.invalidate(meta, key);
-        CacheKey k = new CacheKey(meta, key);
+        ItemKey k = new ItemKey(meta, key);
         if (item == null) {
             staged.remove(k);
         } else {
@@ -51,7 +52,7 @@ public final class CacheWrites {
     public void failed(EntityMeta meta, Map<String, AttributeValue> key) {
         if (caches(meta)) {
             cache.invalidate(meta, key);
-            staged.remove(new CacheKey(meta, key));
+            staged.remove(new ItemKey(meta, key));
         }
     }
 

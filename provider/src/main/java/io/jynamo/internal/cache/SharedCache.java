@@ -1,5 +1,6 @@
 package io.jynamo.internal.cache;
 
+import io.jynamo.internal.metadata.ItemKey;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jynamo.internal.config.UnitConfig;
 import io.jynamo.internal.metadata.EntityMeta;
@@ -41,9 +42,9 @@ public final class SharedCache implements Cache {
     private final SharedCacheMode mode;
     private final boolean consistentReads;
     private final Set<String> cached = new HashSet<>();
-    private final com.github.benmanes.caffeine.cache.Cache<CacheKey, Map<String, AttributeValue>> items;
+    private final com.github.benmanes.caffeine.cache.Cache<ItemKey, Map<String, AttributeValue>> items;
     /** The tick of the latest invalidation of each recently invalidated key. */
-    private final com.github.benmanes.caffeine.cache.Cache<CacheKey, Long> invalidated;
+    private final com.github.benmanes.caffeine.cache.Cache<ItemKey, Long> invalidated;
     /** The tick of the latest invalidation of a whole entity. */
     private final Map<String, Long> regions = new ConcurrentHashMap<>();
     /** Loads that started before this tick are not stored: evictAll, or an invalidation record was dropped. */
@@ -76,7 +77,7 @@ public final class SharedCache implements Cache {
         }
         this.items = builder.build();
         this.invalidated = Caffeine.newBuilder().maximumSize(Math.max(1_024, maxItems)).executor(Runnable::run)
-                .<CacheKey, Long>evictionListener((key, tick, cause) -> floor.accumulateAndGet(tick, Math::max))
+                .<ItemKey, Long>evictionListener((key, tick, cause) -> floor.accumulateAndGet(tick, Math::max))
                 .build();
     }
 
@@ -112,7 +113,7 @@ public final class SharedCache implements Cache {
         if (!caches(meta)) {
             return load.apply(key);
         }
-        CacheKey k = new CacheKey(meta, key);
+        ItemKey k = new ItemKey(meta, key);
         if (retrieve != CacheRetrieveMode.BYPASS) {
             Map<String, AttributeValue> hit = items.getIfPresent(k);
             if (hit != null) {
@@ -142,7 +143,7 @@ public final class SharedCache implements Cache {
         if (retrieve != CacheRetrieveMode.BYPASS) {
             missing = new ArrayList<>();
             for (Map<String, AttributeValue> key : keys) {
-                Map<String, AttributeValue> hit = items.getIfPresent(new CacheKey(meta, key));
+                Map<String, AttributeValue> hit = items.getIfPresent(new ItemKey(meta, key));
                 if (hit != null) {
                     found.add(hit);
                 } else {
@@ -172,11 +173,11 @@ public final class SharedCache implements Cache {
      */
     public void loaded(EntityMeta meta, Map<String, AttributeValue> item, long stamp, CacheStoreMode store, boolean consistent) {
         if (store != CacheStoreMode.BYPASS && consistent && caches(meta)) {
-            put(new CacheKey(meta, item), item, stamp, store == CacheStoreMode.REFRESH);
+            put(new ItemKey(meta, item), item, stamp, store == CacheStoreMode.REFRESH);
         }
     }
 
-    void put(CacheKey k, Map<String, AttributeValue> item, long stamp, boolean replace) {
+    void put(ItemKey k, Map<String, AttributeValue> item, long stamp, boolean replace) {
         // What compute would do when an item is cached and may not be replaced (keep it), without its cost:
         // a query that reads cached items again stores nothing.
         if (!replace && items.asMap().containsKey(k)) {
@@ -191,7 +192,7 @@ public final class SharedCache implements Cache {
         }
     }
 
-    private boolean invalidatedSince(CacheKey k, long stamp) {
+    private boolean invalidatedSince(ItemKey k, long stamp) {
         Long region = regions.get(k.entity());
         Long last = invalidated.getIfPresent(k);
         return floor.get() > stamp || region != null && region > stamp || last != null && last > stamp;
@@ -211,7 +212,7 @@ public final class SharedCache implements Cache {
         }
         long[] tick = new long[1];
         // The tick is taken inside the key's atomic section, so a key's ticks are recorded in order.
-        items.asMap().compute(new CacheKey(meta, key), (k, old) -> {
+        items.asMap().compute(new ItemKey(meta, key), (k, old) -> {
             tick[0] = clock.incrementAndGet();
             invalidated.put(k, tick[0]);
             return null;
@@ -263,7 +264,7 @@ public final class SharedCache implements Cache {
     @Override
     public boolean contains(Class<?> cls, Object primaryKey) {
         EntityMeta meta = entity(cls);
-        return items.getIfPresent(new CacheKey(meta, meta.keyOfId(primaryKey))) != null;
+        return items.getIfPresent(new ItemKey(meta, meta.keyOfId(primaryKey))) != null;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.jynamo.internal.cache.SharedCache;
 import io.jynamo.internal.dynamo.AttributeValues;
 import io.jynamo.internal.dynamo.Dynamo;
 import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.internal.metadata.ItemKey;
 import io.jynamo.internal.proxy.Instances;
 import jakarta.persistence.CacheRetrieveMode;
 import jakarta.persistence.CacheStoreMode;
@@ -343,23 +344,22 @@ public final class EntityLoader {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         keys.add(key);
         others.forEach(o -> keys.add(o.key()));
-        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = byKey(meta, readAll(meta, keys, retrieve, store));
+        Map<ItemKey, Map<String, AttributeValue>> found = byKey(meta, readAll(meta, keys, retrieve, store));
         for (EntityEntry other : others) {
-            Map<String, AttributeValue> item = found.get(AttributeValues.canonicalKey(other.key()));
+            Map<String, AttributeValue> item = found.get(ItemKey.canonical(meta, other.key()));
             if (item != null && other.meta().accepts(item)) {
                 fill(other, item);
             } else {
                 dangling.add(other.entity());
             }
         }
-        return found.get(AttributeValues.canonicalKey(key));
+        return found.get(ItemKey.canonical(meta, key));
     }
 
-    private static Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey(EntityMeta meta,
-                                                                                      List<Map<String, AttributeValue>> items) {
-        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = new HashMap<>();
+    private static Map<ItemKey, Map<String, AttributeValue>> byKey(EntityMeta meta, List<Map<String, AttributeValue>> items) {
+        Map<ItemKey, Map<String, AttributeValue>> byKey = new HashMap<>();
         for (Map<String, AttributeValue> item : items) {
-            byKey.put(AttributeValues.canonicalKey(meta.keyOfItem(item)), item);
+            byKey.put(ItemKey.canonical(meta, item), item);
         }
         return byKey;
     }
@@ -442,11 +442,11 @@ public final class EntityLoader {
                     continue;
                 }
                 EntityMeta table = t.getKey();
-                Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found =
+                Map<ItemKey, Map<String, AttributeValue>> found =
                         byKey(table, readAll(table, new ArrayList<>(keys), retrieveMode.get(), storeMode.get()));
                 Set<Object> group = references.getOrDefault(table, Set.of());
                 for (Pending p : t.getValue()) {
-                    Map<String, AttributeValue> item = found.get(AttributeValues.canonicalKey(p.key()));
+                    Map<String, AttributeValue> item = found.get(ItemKey.canonical(table, p.key()));
                     if (p.reference() == null) {
                         // A target of an entity hierarchy: materialised as the class its item names.
                         EntityEntry known = context.entry(p.association().target(), p.key());

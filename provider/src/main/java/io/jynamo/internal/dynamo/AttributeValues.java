@@ -132,8 +132,13 @@ public final class AttributeValues {
             return key; // already canonical, and immutable: no copy needed
         }
         Map<String, AttributeValue> out = new java.util.LinkedHashMap<>(key.size() * 2);
-        key.forEach((name, v) -> out.put(name, v != null && v.n() != null ? AttributeValue.fromN(canonicalNumber(v.n())) : v));
+        key.forEach((name, v) -> out.put(name, canonicalValue(v)));
         return out;
+    }
+
+    /** A value with its number, if it is one, in {@linkplain #canonicalNumber canonical form}; the value itself when it already is. */
+    public static AttributeValue canonicalValue(AttributeValue v) {
+        return v == null || v.n() == null || canonicalWholeNumber(v.n()) ? v : AttributeValue.fromN(canonicalNumber(v.n()));
     }
 
     /** The classes of {@code Map.of}'s maps, which nobody can change. */

@@ -5,6 +5,7 @@ import io.jynamo.internal.context.Expiry;
 import io.jynamo.internal.context.Session;
 import io.jynamo.internal.dynamo.AttributeValues;
 import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.internal.metadata.ItemKey;
 import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
 import io.jynamo.jpql.BoundPlan;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 import java.util.ArrayList;
@@ -304,13 +306,13 @@ final class Reads {
     /** GetItem / BatchGetItem, answered from the persistence context where it can be. */
     private List<Map<String, AttributeValue>> keyed(BoundPlan plan) {
         List<Map<String, AttributeValue>> keys = keys(plan);
-        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> found = new HashMap<>();
+        Map<ItemKey, Map<String, AttributeValue>> found = new HashMap<>();
         List<Map<String, AttributeValue>> missing = new ArrayList<>();
         for (Map<String, AttributeValue> key : keys) {
             EntityEntry entry = session.context().entry(meta, key);
             if (entry != null && entry.snapshot() != null && compiled.selectKind() == SelectKind.ENTITY) {
                 if (entry.status() != EntityEntry.Status.REMOVED && meta.isSameOrSuperOf(entry.meta())) {
-                    found.put(AttributeValues.canonicalKey(key), entry.snapshot());
+                    found.put(ItemKey.canonical(meta, key), entry.snapshot());
                 }
             } else {
                 missing.add(key);
@@ -319,17 +321,17 @@ final class Reads {
         if (missing.size() == 1 && plan.operation() == Operation.GET_ITEM) {
             Map<String, AttributeValue> item = session.loader().read(meta, missing.get(0), retrieve, store);
             if (item != null) {
-                found.put(AttributeValues.canonicalKey(missing.get(0)), item);
+                found.put(ItemKey.canonical(meta, missing.get(0)), item);
             }
         } else if (!missing.isEmpty()) {
             // DynamoDB returns numbers normalised (2.50 comes back as 2.5): match the items by value, not text.
             for (Map<String, AttributeValue> item : session.loader().readAll(meta, missing, retrieve, store)) {
-                found.put(AttributeValues.canonicalKey(meta.keyOfItem(item)), item);
+                found.put(ItemKey.canonical(meta, item), item);
             }
         }
         List<Map<String, AttributeValue>> ordered = new ArrayList<>();
         for (Map<String, AttributeValue> key : keys) {
-            Map<String, AttributeValue> item = found.get(AttributeValues.canonicalKey(key));
+            Map<String, AttributeValue> item = found.get(ItemKey.canonical(meta, key));
             // A query over a subclass of a hierarchy does not return the items of its other entities.
             if (item != null && meta.accepts(item)) {
                 ordered.add(item);
@@ -441,7 +443,8 @@ final class Reads {
                         .keyConditionExpression(plan.keyCondition()).filterExpression(filter)
                         .projectionExpression(projection).expressionAttributeNames(names)
                         .expressionAttributeValues(values).scanIndexForward(plan.scanIndexForward())
-                        .consistentRead(consistent).exclusiveStartKey(start).limit(limit);
+                        .consistentRead(consistent).exclusiveStartKey(start).limit(limit)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
                 if (plan.count()) {
                     q.select(Select.COUNT);
                 }
@@ -453,7 +456,8 @@ final class Reads {
                 ScanRequest.Builder s = ScanRequest.builder().tableName(table).indexName(plan.indexName())
                         .filterExpression(filter).projectionExpression(projection)
                         .expressionAttributeNames(names).expressionAttributeValues(values)
-                        .consistentRead(consistent).exclusiveStartKey(start).limit(limit);
+                        .consistentRead(consistent).exclusiveStartKey(start).limit(limit)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
                 if (segment != null) {
                     s.segment(segment).totalSegments(segments);
                 }
