@@ -29,6 +29,8 @@ public final class EntityEntry {
     private LockModeType lock = LockModeType.NONE;
     /** Attributes another entity's relationship stores on this item (a position, a map key), or {@code null}. */
     private Map<String, AttributeValue> beside;
+    /** The context managing the instance through this entry; {@code null} once it no longer does. */
+    PersistenceContext owner;
 
     EntityEntry(EntityMeta meta, Object entity, Map<String, AttributeValue> key, Status status,
                 Map<String, AttributeValue> snapshot) {

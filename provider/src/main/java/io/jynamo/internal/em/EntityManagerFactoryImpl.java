@@ -344,6 +344,11 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
         return config.properties();
     }
 
+    /** The unit's properties, unmodifiable (what an entity manager starts from). */
+    Map<String, Object> unitProperties() {
+        return config.properties();
+    }
+
     @Override
     public jakarta.persistence.Cache getCache() {
         checkOpen();

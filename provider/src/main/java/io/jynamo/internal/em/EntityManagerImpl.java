@@ -76,39 +76,49 @@ import java.util.function.Supplier;
 final class EntityManagerImpl implements JynamoEntityManager, Session {
 
     private final EntityManagerFactoryImpl factory;
-    private final PersistenceContext context = new PersistenceContext();
+    private final PersistenceContext context;
     /** Fails an operation that a second thread starts while one is inside (see docs/persistence-context.md). */
     private final Recorder recorder = new Recorder();
     private final SingleThreadUse use = new SingleThreadUse(recorder);
     private final Transaction transaction = new Transaction(this);
-    private final Map<String, Object> properties;
+    /** This entity manager's own properties, made (a copy of the factory's) only when one is set or overridden. */
+    private Map<String, Object> ownProperties;
     private FlushModeType flushMode = FlushModeType.AUTO;
     private CacheRetrieveMode cacheRetrieveMode = CacheRetrieveMode.USE;
     private CacheStoreMode cacheStoreMode = CacheStoreMode.USE;
     private final CacheWrites cacheWrites;
     private final EntityLoader loader;
-    private final Merger merger;
+    /** Made at the first merge: most entity managers never merge. */
+    private Merger merger;
     private boolean open = true;
     private int flushedInTransaction;
     /**
      * Unmanaged relationship targets a flush already found stored ({@link #checkStored}): later flushes of this
      * entity manager (one before every query in AUTO mode) do not read them again.
      */
-    private final java.util.Set<Object> knownStored = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private java.util.Set<Object> knownStored = java.util.Set.of();
 
     EntityManagerImpl(EntityManagerFactoryImpl factory, Map<?, ?> overrides) {
         this.factory = factory;
-        this.properties = new LinkedHashMap<>(factory.getProperties());
-        if (overrides != null) {
-            overrides.forEach((k, v) -> properties.put(String.valueOf(k), v));
+        this.context = new PersistenceContext(factory.instances());
+        if (overrides != null && !overrides.isEmpty()) {
+            Map<String, Object> own = ownProperties();
+            overrides.forEach((k, v) -> own.put(String.valueOf(k), v));
         }
+        Map<String, Object> properties = properties();
         this.cacheRetrieveMode = CacheModes.retrieve(properties.get(CacheModes.RETRIEVE_MODE), CacheRetrieveMode.USE);
         this.cacheStoreMode = CacheModes.store(properties.get(CacheModes.STORE_MODE), CacheStoreMode.USE);
         this.cacheWrites = factory.cache().writes();
         this.loader = new EntityLoader(context, factory.instances(), factory.cache(), factory.dynamo(), factory.consistentReads());
         loader.cacheModes(() -> cacheRetrieveMode, () -> cacheStoreMode);
-        this.merger = new Merger(context, factory.instances(), this::persist,
-                (meta, key) -> loader.read(meta, key, cacheRetrieveMode, cacheStoreMode), loader, this::metaOf);
+    }
+
+    private Merger merger() {
+        if (merger == null) {
+            merger = new Merger(context, factory.instances(), this::persist,
+                    (meta, key) -> loader.read(meta, key, cacheRetrieveMode, cacheStoreMode), loader, this::metaOf);
+        }
+        return merger;
     }
 
     // ---- the Session contract (used by queries) and plumbing for the transaction ----------------------
@@ -288,9 +298,8 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
             return;
         }
         EntityMeta meta = metaOf(entity);
-        persistOne(meta, entity);
-        EntityEntry entry = context.entry(entity);
-        if (entry != null && !entry.unread()) {
+        EntityEntry entry = persistOne(meta, entity);
+        if (!entry.unread()) {
             for (Object target : Cascades.targets(meta, entity, CascadeType.PERSIST, false)) {
                 if (visited == null) {
                     visited = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -301,13 +310,14 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         }
     }
 
-    private void persistOne(EntityMeta meta, Object entity) {
+    /** Persist of one entity, not cascaded; returns its entry. */
+    private EntityEntry persistOne(EntityMeta meta, Object entity) {
         EntityEntry entry = context.entry(entity);
         if (entry != null) {
             if (entry.status() == EntityEntry.Status.REMOVED) {
                 entry.status(EntityEntry.Status.MANAGED);
             }
-            return;
+            return entry;
         }
         meta.fire(PrePersist.class, entity);
         for (io.jynamo.internal.metadata.AssociationMeta a : meta.associations()) {
@@ -332,10 +342,11 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
             }
             // Remove then persist of the same key in one flush: the put replaces the delete.
             context.remove(other);
-            context.add(meta, entity, key, EntityEntry.Status.NEW, null).replace(other);
-            return;
+            EntityEntry replacing = context.add(meta, entity, key, EntityEntry.Status.NEW, null);
+            replacing.replace(other);
+            return replacing;
         }
-        context.add(meta, entity, key, EntityEntry.Status.NEW, null);
+        return context.add(meta, entity, key, EntityEntry.Status.NEW, null);
     }
 
     /**
@@ -371,7 +382,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                         } else if (t == null && isNew(target)) {
                             throw notCascaded(target, entry, a);
                         } else if (t == null && !(target instanceof io.jynamo.internal.proxy.Proxied)
-                                && !knownStored.contains(target)) {
+                                && (knownStored.isEmpty() || !knownStored.contains(target))) {
                             unknown.add(new Reached(target, entry, a));
                         }
                     }
@@ -414,6 +425,9 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                 if (!stored.contains(io.jynamo.internal.dynamo.AttributeValues.canonicalKey(table.keyOf(u.target())))) {
                     throw notCascaded(u.target(), u.from(), u.through());
                 }
+                if (knownStored.isEmpty()) {
+                    knownStored = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()); // made when first needed
+                }
                 knownStored.add(u.target());
             }
         }
@@ -440,7 +454,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     public <T> T merge(T entity) {
         checkOpen();
         EntityMeta meta = metaOf(entity);
-        return guard(() -> merger.merge(meta, entity));
+        return guard(() -> merger().merge(meta, entity));
     }
 
     @Override
@@ -819,7 +833,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     public void clear() {
         checkOpen();
         context.clear();
-        knownStored.clear();
+        knownStored = java.util.Set.of();
     }
 
     @Override
@@ -863,14 +877,14 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     public void setCacheRetrieveMode(CacheRetrieveMode mode) {
         checkOpen();
         this.cacheRetrieveMode = CacheModes.retrieve(mode, CacheRetrieveMode.USE);
-        properties.put(CacheModes.RETRIEVE_MODE, cacheRetrieveMode);
+        ownProperties().put(CacheModes.RETRIEVE_MODE, cacheRetrieveMode);
     }
 
     @Override
     public void setCacheStoreMode(CacheStoreMode mode) {
         checkOpen();
         this.cacheStoreMode = CacheModes.store(mode, CacheStoreMode.USE);
-        properties.put(CacheModes.STORE_MODE, cacheStoreMode);
+        ownProperties().put(CacheModes.STORE_MODE, cacheStoreMode);
     }
 
     @Override
@@ -894,13 +908,25 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         } else if (name.equals(CacheModes.STORE_MODE)) {
             cacheStoreMode = CacheModes.store(value, CacheStoreMode.USE);
         }
-        properties.put(name, value);
+        ownProperties().put(name, value);
     }
 
     @Override
     public Map<String, Object> getProperties() {
         checkOpen();
-        return java.util.Collections.unmodifiableMap(properties);
+        return java.util.Collections.unmodifiableMap(properties());
+    }
+
+    /** The properties in force: the factory's, until this entity manager has its own. */
+    private Map<String, Object> properties() {
+        return ownProperties != null ? ownProperties : factory.unitProperties();
+    }
+
+    private Map<String, Object> ownProperties() {
+        if (ownProperties == null) {
+            ownProperties = new LinkedHashMap<>(factory.unitProperties());
+        }
+        return ownProperties;
     }
 
     // ---- queries -------------------------------------------------------------------------------------

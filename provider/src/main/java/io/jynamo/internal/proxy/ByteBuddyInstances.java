@@ -136,6 +136,22 @@ final class ByteBuddyInstances implements Instances {
     }
 
     @Override
+    public Object attached(Object instance) {
+        ProxyState s = state(instance);
+        return s == null ? null : s.attached;
+    }
+
+    @Override
+    public boolean attach(Object instance, Object entry) {
+        ProxyState s = state(instance);
+        if (s == null) {
+            return false;
+        }
+        s.attached = entry;
+        return true;
+    }
+
+    @Override
     public void touch(Object instance) {
         ProxyState s = state(instance);
         if (s != null) {

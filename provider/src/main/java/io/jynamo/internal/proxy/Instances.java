@@ -47,6 +47,20 @@ public interface Instances {
     default void markLoaded(Object instance) {
     }
 
+    /** What a persistence context left on an instance ({@link #attach}), or {@code null}. */
+    default Object attached(Object instance) {
+        return null;
+    }
+
+    /**
+     * Leaves a persistence context's entry on an instance (or {@code null} to take it back), where the instance
+     * has room for one: Jynamo's proxies do, so the context finds a loaded instance's entry without hashing the
+     * instance. Returns false, storing nothing, for an instance without room (a plain object).
+     */
+    default boolean attach(Object instance, Object entry) {
+        return false;
+    }
+
     /**
      * These instances for {@code jynamo.dirty-checking=snapshot}: {@link #mayBeDirty} answers {@code null}
      * for every instance, so that the flush compares each managed entity with its snapshot and finds changes
@@ -93,6 +107,16 @@ public interface Instances {
             @Override
             public void markLoaded(Object instance) {
                 tracking.markLoaded(instance);
+            }
+
+            @Override
+            public Object attached(Object instance) {
+                return tracking.attached(instance);
+            }
+
+            @Override
+            public boolean attach(Object instance, Object entry) {
+                return tracking.attach(instance, entry);
             }
 
             @Override

@@ -31,6 +31,8 @@ final class ProxyState {
      * the proxy (reflection on its fields). {@code null} for every other instance.
      */
     private Map<String, AttributeValue> expected;
+    /** The entry of the persistence context that manages the instance ({@link Instances#attach}), or {@code null}. */
+    Object attached;
 
     ProxyState(ProxyType type, Instances.Loader loader) {
         this.type = type;
