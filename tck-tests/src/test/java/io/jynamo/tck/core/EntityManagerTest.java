@@ -527,6 +527,58 @@ class EntityManagerTest {
         assertNotSame(u, em.find(User.class, "cl@x"));
     }
 
+    @Test
+    void anInstanceOneEntityManagerLoadedIsNotManagedByAnother() {
+        store(new User("two@x", "T", "X"));
+        User u = em.find(User.class, "two@x");
+        try (EntityManager other = unit.emf().createEntityManager()) {
+            assertFalse(other.contains(u));
+            User own = other.find(User.class, "two@x");
+            assertNotSame(u, own);
+            assertTrue(other.contains(own));
+            assertFalse(em.contains(own));
+        }
+        assertTrue(em.contains(u));
+        em.close();
+        try (EntityManager later = unit.emf().createEntityManager()) {
+            assertFalse(later.contains(u), "the closed entity manager's instance is detached");
+            assertNotSame(u, later.find(User.class, "two@x"));
+        }
+    }
+
+    @Test
+    void anInstanceTwoEntityManagersManageStaysManagedByEachUntilItsOwnDetach() {
+        store(new User("both@x", "B", "X"));
+        User u = em.find(User.class, "both@x");
+        try (EntityManager other = unit.emf().createEntityManager()) {
+            other.getTransaction().begin();
+            other.persist(u); // another context's instance: overwritten at commit, as DESIGN.md says
+            assertTrue(other.contains(u));
+            assertTrue(em.contains(u));
+            em.clear();
+            assertFalse(em.contains(u));
+            assertTrue(other.contains(u), "the other context still manages it after the first one's clear");
+            assertSame(u, other.find(User.class, "both@x"));
+            other.detach(u);
+            assertFalse(other.contains(u));
+            other.getTransaction().rollback();
+        }
+        assertNotSame(u, em.find(User.class, "both@x"));
+    }
+
+    @Test
+    void anInstanceDetachedFromAClearedContextCanBeManagedAgainByMerge() {
+        store(new User("again@x", "A", "X"));
+        User u = em.find(User.class, "again@x");
+        em.clear();
+        em.getTransaction().begin();
+        User merged = em.merge(u);
+        assertNotSame(u, merged);
+        assertTrue(em.contains(merged));
+        assertFalse(em.contains(u));
+        em.getTransaction().commit();
+    }
+
     // ---- flush and flush mode (JPA 3.2 sections 3.3.2, 3.11) -----------------------------------------
 
     @Test
