@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * the ratio within a round. Slow drifts of the machine's load hit the floor and the mapper compared with it alike.
  * (Jynamo runs with {@code jynamo.parallelism=1} there, so all its work is on the measured thread.)
  */
-final class InterleavedRatios {
+public final class InterleavedRatios {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static volatile int sink;
@@ -26,45 +26,83 @@ final class InterleavedRatios {
     }
 
     /** One scenario: its mappers in order floor, Enhanced Client (or null), Jynamo. */
-    private record Scenario(String name, Supplier<Object> floor, Supplier<Object> enhanced, Supplier<Object> jynamo) {
+    record Scenario(String name, Supplier<Object> floor, Supplier<Object> enhanced, Supplier<Object> jynamo) {
+    }
+
+    /** Every scenario, its states set up (one {@link ClientOverheadBenchmark} each); {@link #close} tears them down. */
+    static final class Scenarios implements AutoCloseable {
+        private final ClientOverheadBenchmark.Users users = new ClientOverheadBenchmark.Users();
+        private final ClientOverheadBenchmark.Partition p100 = new ClientOverheadBenchmark.Partition();
+        private final ClientOverheadBenchmark.Partition p1000 = new ClientOverheadBenchmark.Partition();
+        private final ClientOverheadBenchmark.Deletable deletable = new ClientOverheadBenchmark.Deletable();
+        private final ClientOverheadBenchmark.Counted counted = new ClientOverheadBenchmark.Counted();
+        private final ClientOverheadBenchmark.Versioned versioned = new ClientOverheadBenchmark.Versioned();
+        final List<Scenario> all;
+
+        Scenarios() {
+            ClientOverheadBenchmark b = new ClientOverheadBenchmark();
+            users.setUp();
+            p100.size = 100;
+            p100.setUp();
+            p1000.size = 1000;
+            p1000.setUp();
+            deletable.setUp();
+            counted.setUp();
+            versioned.setUp();
+            all = List.of(
+                    new Scenario("findCold", () -> b.findCold_floor(users), () -> b.findCold_enhanced(users), () -> b.findCold_jynamo(users)),
+                    new Scenario("write25", () -> b.write25_floor(users), () -> b.write25_enhanced(users), () -> b.write25_jynamo(users)),
+                    new Scenario("persist100", () -> b.persist100_floor(users), () -> b.persist100_enhanced(users),
+                            () -> b.persist100_jynamo(users)),
+                    new Scenario("load100change10", () -> b.load100change10_floor(users), () -> b.load100change10_enhanced(users),
+                            () -> b.load100change10_jynamo(users)),
+                    new Scenario("in100", () -> b.in100_floor(users), () -> b.in100_enhanced(users), () -> b.in100_jynamo(users)),
+                    new Scenario("queryPartition size=100", () -> b.queryPartition_floor(p100), () -> b.queryPartition_enhanced(p100),
+                            () -> b.queryPartition_jynamo(p100)),
+                    new Scenario("queryPartition size=1000", () -> b.queryPartition_floor(p1000), () -> b.queryPartition_enhanced(p1000),
+                            () -> b.queryPartition_jynamo(p1000)),
+                    new Scenario("count", () -> b.count_floor(counted), null, () -> b.count_jynamo(counted)),
+                    new Scenario("delete100", () -> b.delete100_floor(deletable), () -> b.delete100_enhanced(deletable),
+                            () -> b.delete100_jynamo(deletable)),
+                    new Scenario("versioned100", () -> b.versioned100_floor(versioned), () -> b.versioned100_enhanced(versioned),
+                            () -> b.versioned100_jynamo(versioned)));
+        }
+
+        /** Whether a scenario's name matches a filter (a regular expression; {@code null} matches every one). */
+        static boolean matches(Scenario s, String filter) {
+            return filter == null || s.name().matches(".*(" + filter + ").*");
+        }
+
+        @Override
+        public void close() {
+            users.tearDown();
+            p100.tearDown();
+            p1000.tearDown();
+            deletable.tearDown();
+            counted.tearDown();
+            versioned.tearDown();
+        }
+    }
+
+    /**
+     * Every scenario's floor and Jynamo operations by name, the states set up, for {@link BuildComparison}: only
+     * JDK types cross from the class loader of one build to the caller. The returned {@code Runnable} tears the
+     * states down.
+     */
+    public static Map.Entry<Map<String, List<Supplier<Object>>>, Runnable> floorAndJynamo() {
+        Scenarios scenarios = new Scenarios();
+        Map<String, List<Supplier<Object>>> byName = new LinkedHashMap<>();
+        for (Scenario s : scenarios.all) {
+            byName.put(s.name(), List.of(s.floor(), s.jynamo()));
+        }
+        return Map.entry(byName, scenarios::close);
     }
 
     static String run(long warmupMillis, int rounds, String filter) {
-        ClientOverheadBenchmark b = new ClientOverheadBenchmark();
-        ClientOverheadBenchmark.Users users = new ClientOverheadBenchmark.Users();
-        ClientOverheadBenchmark.Partition p100 = new ClientOverheadBenchmark.Partition();
-        ClientOverheadBenchmark.Partition p1000 = new ClientOverheadBenchmark.Partition();
-        ClientOverheadBenchmark.Deletable deletable = new ClientOverheadBenchmark.Deletable();
-        ClientOverheadBenchmark.Counted counted = new ClientOverheadBenchmark.Counted();
-        ClientOverheadBenchmark.Versioned versioned = new ClientOverheadBenchmark.Versioned();
-        users.setUp();
-        p100.size = 100;
-        p100.setUp();
-        p1000.size = 1000;
-        p1000.setUp();
-        deletable.setUp();
-        counted.setUp();
-        versioned.setUp();
-        List<Scenario> all = List.of(
-                new Scenario("findCold", () -> b.findCold_floor(users), () -> b.findCold_enhanced(users), () -> b.findCold_jynamo(users)),
-                new Scenario("write25", () -> b.write25_floor(users), () -> b.write25_enhanced(users), () -> b.write25_jynamo(users)),
-                new Scenario("persist100", () -> b.persist100_floor(users), () -> b.persist100_enhanced(users), () -> b.persist100_jynamo(users)),
-                new Scenario("load100change10", () -> b.load100change10_floor(users), () -> b.load100change10_enhanced(users),
-                        () -> b.load100change10_jynamo(users)),
-                new Scenario("in100", () -> b.in100_floor(users), () -> b.in100_enhanced(users), () -> b.in100_jynamo(users)),
-                new Scenario("queryPartition size=100", () -> b.queryPartition_floor(p100), () -> b.queryPartition_enhanced(p100),
-                        () -> b.queryPartition_jynamo(p100)),
-                new Scenario("queryPartition size=1000", () -> b.queryPartition_floor(p1000), () -> b.queryPartition_enhanced(p1000),
-                        () -> b.queryPartition_jynamo(p1000)),
-                new Scenario("count", () -> b.count_floor(counted), null, () -> b.count_jynamo(counted)),
-                new Scenario("delete100", () -> b.delete100_floor(deletable), () -> b.delete100_enhanced(deletable),
-                        () -> b.delete100_jynamo(deletable)),
-                new Scenario("versioned100", () -> b.versioned100_floor(versioned), () -> b.versioned100_enhanced(versioned),
-                        () -> b.versioned100_jynamo(versioned)));
         StringBuilder out = new StringBuilder(String.format("| scenario | floor CPU µs/op | Enhanced Client | Jynamo |%n|---|---|---|---|%n"));
-        try {
-            for (Scenario s : all) {
-                if (filter != null && !s.name().matches(".*(" + filter + ").*")) {
+        try (Scenarios scenarios = new Scenarios()) {
+            for (Scenario s : scenarios.all) {
+                if (!Scenarios.matches(s, filter)) {
                     continue;
                 }
                 List<Supplier<Object>> mappers = new ArrayList<>(Arrays.asList(s.floor(), s.enhanced(), s.jynamo()));
@@ -86,19 +124,12 @@ final class InterleavedRatios {
                         .append(s.enhanced() == null ? "—" : ratio(perOp[1], perOp[0])).append(" | ")
                         .append(ratio(perOp[2], perOp[0])).append(String.format(" |%n"));
             }
-        } finally {
-            users.tearDown();
-            p100.tearDown();
-            p1000.tearDown();
-            deletable.tearDown();
-            counted.tearDown();
-            versioned.tearDown();
         }
         return out.toString();
     }
 
     /** Runs {@code op} for about {@code cpuNanos} of this thread's CPU time; returns the CPU µs per operation. */
-    private static double repeat(Supplier<Object> op, long cpuNanos) {
+    static double repeat(Supplier<Object> op, long cpuNanos) {
         long start = THREADS.getCurrentThreadCpuTime();
         long n = 0;
         long used;
@@ -121,13 +152,13 @@ final class InterleavedRatios {
                 sorted[sorted.length / 4], sorted[sorted.length * 3 / 4]);
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);
         return s[s.length / 2];
     }
 
-    private static String number(double d) {
+    static String number(double d) {
         return String.format(Locale.ROOT, d >= 100 ? "%.0f" : d >= 10 ? "%.1f" : "%.2f", d);
     }
 }
