@@ -6,7 +6,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,13 +69,8 @@ public final class BuildComparison {
 
     /** The median of the per-round ratios, and the middle half of them. */
     private static String ratio(double[] x, double[] y) {
-        double[] r = new double[x.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = x[i] / y[i];
-        }
-        double[] sorted = r.clone();
-        Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "**%.3f×** (%.3f–%.3f)", InterleavedRatios.median(r), sorted[r.length / 4], sorted[r.length * 3 / 4]);
+        double[] q = InterleavedRatios.quartiles(x, y);
+        return String.format(Locale.ROOT, "**%.3f×** (%.3f–%.3f)", q[1], q[0], q[2]);
     }
 
     /** One build's scenarios, made in a class loader that looks for Jynamo's and the benchmark's classes in the build first. */

@@ -142,14 +142,18 @@ public final class InterleavedRatios {
     }
 
     private static String ratio(double[] mapper, double[] floor) {
-        double[] r = new double[floor.length];
+        double[] q = quartiles(mapper, floor);
+        return String.format(Locale.ROOT, "%s µs, **%.2f×** (rounds %.2f–%.2f)", number(median(mapper)), q[1], q[0], q[2]);
+    }
+
+    /** Of the per-round ratios {@code x[i] / y[i]}: the lower quartile, the median and the upper quartile. */
+    static double[] quartiles(double[] x, double[] y) {
+        double[] r = new double[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = mapper[i] / floor[i];
+            r[i] = x[i] / y[i];
         }
-        double[] sorted = r.clone();
-        Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "%s µs, **%.2f×** (rounds %.2f–%.2f)", number(median(mapper)), median(r),
-                sorted[sorted.length / 4], sorted[sorted.length * 3 / 4]);
+        Arrays.sort(r);
+        return new double[] {r[r.length / 4], r[r.length / 2], r[r.length * 3 / 4]};
     }
 
     static double median(double[] values) {
