@@ -70,6 +70,7 @@ final class ParallelScan<T> implements Iterator<T>, AutoCloseable {
     private long received;
     private Throwable failure;
     private boolean stopped;
+    private boolean started;
     private int cursor;
 
     // The caller's thread only.
@@ -85,18 +86,15 @@ final class ParallelScan<T> implements Iterator<T>, AutoCloseable {
     }
 
     /**
-     * Starts reading the sources' first pages at once.
+     * The items of the sources, whose first pages are asked for when the iterator is first asked (so that parts of
+     * a query read one after the other do not all read at once).
      *
      * @param workers     runs the page calls (each task one call); tasks must not be run on the calling thread
      * @param maxInFlight the most page calls at once
      * @param wanted      how many items the caller will take at most ({@code Long.MAX_VALUE}: all)
      */
-    static <T> ParallelScan<T> start(List<Source<T>> sources, Executor workers, int maxInFlight, long wanted) {
-        ParallelScan<T> scan = new ParallelScan<>(sources, workers, maxInFlight, wanted);
-        synchronized (scan) {
-            scan.fill();
-        }
-        return scan;
+    static <T> ParallelScan<T> of(List<Source<T>> sources, Executor workers, int maxInFlight, long wanted) {
+        return new ParallelScan<>(sources, workers, maxInFlight, wanted);
     }
 
     /** Gives threads to the sources that may read on, round robin, while calls may start. Holds the lock. */
@@ -172,6 +170,10 @@ final class ParallelScan<T> implements Iterator<T>, AutoCloseable {
             return true;
         }
         synchronized (this) {
+            if (!started) {
+                started = true;
+                fill();
+            }
             while (true) {
                 if (failure != null) {
                     stopped = true;

@@ -172,7 +172,7 @@ final class Reads {
             });
         }
         ParallelScan<Map<String, AttributeValue>> scan =
-                ParallelScan.start(sources, workers, services.dynamo().parallelism(), wanted);
+                ParallelScan.of(sources, workers, services.dynamo().parallelism(), wanted);
         scans.add(scan);
         return scan;
     }
