@@ -270,6 +270,37 @@ public final class Dynamo {
         return outcomes;
     }
 
+    /**
+     * The threads of parallel calls for a caller that hands tasks over one at a time as it needs them (a parallel
+     * Scan reading its segments' next pages as they are consumed), where {@link #inParallel} takes all its chunks
+     * at once. As there, the calls a task makes also count for the entity manager the thread asking for this
+     * executor works for now ({@link #bind}), whichever thread submits the task later. The caller keeps at most
+     * {@link #parallelism()} tasks in flight; tasks should not block waiting for the caller, since the threads
+     * are shared by the factory's operations.
+     *
+     * @return the executor, or {@code null} when {@code jynamo.parallelism} is 1 (calls are then made inline)
+     */
+    public java.util.concurrent.Executor boundWorkers() {
+        if (parallelism == 1) {
+            return null;
+        }
+        ExecutorService p = pool();
+        Recorder caller = CURRENT.get();
+        return task -> p.execute(() -> {
+            Recorder previous = bind(caller);
+            try {
+                task.run();
+            } finally {
+                unbind(previous);
+            }
+        });
+    }
+
+    /** How many calls of one operation may be in flight at once ({@code jynamo.parallelism}). */
+    public int parallelism() {
+        return parallelism;
+    }
+
     private ExecutorService pool() {
         ExecutorService p = pool;
         if (p == null) {

@@ -140,9 +140,10 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     @Override
     public Stream<X> getResultStream() {
         session.checkOpen();
+        List<Reads> executions = new ArrayList<>(1);
         Iterator<X> pages = session.guard(() -> {
             requireSelect("getResultStream");
-            return iterator(maxResults);
+            return iterator(maxResults, executions);
         });
         // Later pages are read while the caller consumes the stream: their failures mark the transaction too.
         Iterator<X> guarded = new Iterator<>() {
@@ -165,7 +166,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         // A selected attribute may be null; entities and counts never are.
         int characteristics = compiled.selectKind() == SelectKind.ATTRIBUTES ? Spliterator.ORDERED
                 : Spliterator.ORDERED | Spliterator.NONNULL;
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(guarded, characteristics), false);
+        // Closing the stream before its end stops a parallel Scan's segments (reading ahead, calls in flight).
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(guarded, characteristics), false)
+                .onClose(() -> executions.forEach(Reads::close));
     }
 
     @Override
@@ -474,8 +477,13 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                 : String.join(" / ", tables.stream().map(EntityMeta::tableName).toList());
     }
 
-    @SuppressWarnings("unchecked")
     private Iterator<X> iterator(int max) {
+        return iterator(max, null);
+    }
+
+    /** The results, up to {@code max}; the reads of this execution are added to {@code executions} when given. */
+    @SuppressWarnings("unchecked")
+    private Iterator<X> iterator(int max, List<Reads> executions) {
         BoundPlan plan = prepare();
         boolean count = compiled.selectKind() == SelectKind.COUNT;
         // A COUNT is one row, which maxResults 0 or firstResult 1 leave out like any other.
@@ -483,6 +491,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             return java.util.Collections.emptyIterator();
         }
         Reads reads = reads();
+        if (executions != null) {
+            executions.add(reads);
+        }
         List<BoundPlan> plans = parts == null ? List.of(plan) : parts;
         if (count) {
             return List.of((X) Long.valueOf(plan.alwaysEmpty() ? 0L : reads.count(plans, clientSideMaxRows()))).iterator();

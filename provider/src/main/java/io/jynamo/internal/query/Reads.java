@@ -122,21 +122,7 @@ final class Reads {
             return keyed(plan).iterator();
         }
         if (plan.operation() == Operation.SCAN && segments > 1) {
-            // DynamoDB's parallel scan: every segment of every table read concurrently, whole (up to what is wanted)
-            List<Map<String, AttributeValue>> all = new ArrayList<>();
-            for (EntityMeta table : tables) {
-                for (List<Map<String, AttributeValue>> part : services.dynamo().inParallel(segments(plan), segment -> {
-                    List<Map<String, AttributeValue>> items = new ArrayList<>();
-                    Pages pages = new Pages(plan, wanted, table, segment);
-                    while (items.size() < wanted && pages.hasNext()) {
-                        items.add(pages.next());
-                    }
-                    return items;
-                }, part -> false)) {
-                    all.addAll(part);
-                }
-            }
-            return all.iterator();
+            return parallelScan(plan, wanted);
         }
         if (tables.size() == 1) {
             return new Pages(plan, wanted, tables.get(0));
@@ -148,6 +134,57 @@ final class Reads {
         }
         String sort = plan.operation() == Operation.QUERY ? sortAttribute(plan) : null;
         return sort == null ? TableFanOut.concat(perTable) : TableFanOut.merge(perTable, sort, plan.scanIndexForward());
+    }
+
+    /** The parallel Scans this execution started, which {@link #close()} stops. */
+    private final List<ParallelScan<Map<String, AttributeValue>>> scans = new ArrayList<>();
+
+    /**
+     * DynamoDB's parallel scan: the segments of every table read concurrently, page by page, their items handed out
+     * as pages arrive (see {@link ParallelScan} for what is read ahead and when reading stops). With
+     * {@code jynamo.parallelism} 1 the segments are read one after the other, lazily, on the caller's thread.
+     */
+    private Iterator<Map<String, AttributeValue>> parallelScan(BoundPlan plan, long wanted) {
+        List<Pages> all = new ArrayList<>();
+        for (EntityMeta table : tables) {
+            for (Integer segment : segments(plan)) {
+                all.add(new Pages(plan, wanted, table, segment));
+            }
+        }
+        java.util.concurrent.Executor workers = services.dynamo().boundWorkers();
+        if (workers == null) {
+            return TableFanOut.concat(all);
+        }
+        List<ParallelScan.Source<Map<String, AttributeValue>>> sources = new ArrayList<>();
+        for (Pages pages : all) {
+            sources.add(new ParallelScan.Source<>() {
+                @Override
+                public List<Map<String, AttributeValue>> nextPage() {
+                    List<Map<String, AttributeValue>> items = new ArrayList<>();
+                    if (pages.fetchPage()) {
+                        pages.page.forEachRemaining(items::add);
+                    }
+                    return items;
+                }
+
+                @Override
+                public boolean more() {
+                    return !pages.exhausted;
+                }
+            });
+        }
+        ParallelScan<Map<String, AttributeValue>> scan =
+                ParallelScan.of(sources, workers, services.dynamo().parallelism(), wanted);
+        scans.add(scan);
+        return scan;
+    }
+
+    /**
+     * Stops the parallel Scans of this execution still reading (a result stream closed before its end): pages read
+     * ahead are dropped, and the calls in flight are waited for.
+     */
+    void close() {
+        scans.forEach(ParallelScan::close);
     }
 
     /**
