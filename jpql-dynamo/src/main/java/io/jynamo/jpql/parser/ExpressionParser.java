@@ -1,6 +1,5 @@
 package io.jynamo.jpql.parser;
 
-import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Between;
 import io.jynamo.jpql.ast.CaseExpr;
 import io.jynamo.jpql.ast.CaseFunction;
@@ -116,7 +115,7 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
         while (matchWord("AND")) {
             ops.add(negation());
         }
-        return ops.size() == 1 ? ops.get(0) : new And(ops);
+        return Condition.and(ops);
     }
 
     private Condition negation() {
