@@ -182,9 +182,9 @@ public final class Planner {
         return Condition.and(kept);
     }
 
-    /** Whether the condition reads SIZE of a relationship collection. */
+    /** Whether the condition reads SIZE of a relationship collection, anywhere in it (inside a CASE too). */
     private static boolean countsRelationship(Condition c) {
-        return Condition.anyAtom(c, a -> Condition.operands(a).stream().anyMatch(e -> e instanceof RelationSize));
+        return Condition.expressions(c).stream().anyMatch(e -> e instanceof RelationSize);
     }
 
     /** Whether DynamoDB cannot evaluate some part of the condition: a function of an attribute. */
