@@ -247,14 +247,13 @@ final class JavaValues {
                 }
                 args.add(c.arguments().get(0));
                 args.add(t.expr());
-                type = field.equals("DATE") ? java.time.LocalDate.class : field.equals("TIME") ? java.time.LocalTime.class
-                        : field.equals("SECOND") ? Double.class : Integer.class;
+                type = ResultTypes.extractType(field);
             }
             case "CAST" -> {
                 Expr x = c.arguments().get(0);
                 args.add(resolve(x, javaOnly(x) || scope.isAttribute(x) ? null : String.class, "CAST argument").expr());
                 args.add(c.arguments().get(1));
-                type = ResultTypes.castType((String) ((Literal) c.arguments().get(1)).value());
+                type = Computed.CAST_TYPES.get((String) ((Literal) c.arguments().get(1)).value());
             }
             case "CURRENT_DATE", "LOCAL DATE" -> type = java.time.LocalDate.class;
             case "CURRENT_TIME", "LOCAL TIME" -> type = java.time.LocalTime.class;
