@@ -167,6 +167,22 @@ class RelationshipConditionsPlanTest {
     }
 
     @Test
+    void aSizeInsideCaseIsCountedAfterTheCheaperConditionsLikeAnyOtherSize() {
+        ClientSide cs = compile("SELECT c FROM Customer c WHERE CASE WHEN SIZE(c.orders) > 2 THEN 'big' ELSE 'small' END"
+                + " = 'big' AND LOWER(c.name) = 'x'").bind(null, null).clientSide();
+        assertEquals("filter LOWER(c.name) = 'x' AND CASE WHEN SIZE(c.orders) > 2 THEN 'big' ELSE 'small' END = 'big'",
+                cs.describe());
+        List<String> read = new ArrayList<>();
+        assertFalse(cs.test(a -> {
+            read.add(a.path());
+            return a.path().equals("name") ? "Y" : 3;
+        }));
+        assertEquals(List.of("name"), read, "the name decides alone: no count is made for the row");
+        AttributeInfo count = cs.attributes().stream().filter(a -> cs.counted(a) != null).findFirst().orElseThrow();
+        assertEquals(Long.MAX_VALUE, cs.countUpTo(count), "inside CASE the whole count is needed");
+    }
+
+    @Test
     void isEmptyCountsToOneAndIsSizeZero() {
         BoundPlan empty = compile("SELECT c FROM Customer c WHERE c.orders IS EMPTY").bind(null, null);
         ClientSide cs = empty.clientSide();

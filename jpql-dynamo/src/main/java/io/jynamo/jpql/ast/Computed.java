@@ -1,6 +1,9 @@
 package io.jynamo.jpql.ast;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A value DynamoDB cannot compute, evaluated in Java after the read: a string or numeric function
@@ -14,6 +17,14 @@ import java.util.List;
  * @param pos       where it starts
  */
 public record Computed(String function, List<Expr> arguments, Pos pos) implements Expr {
+    /**
+     * The types {@code CAST(x AS type)} takes, by their upper-case name (the second argument's literal), and the Java
+     * type of the value each gives: the parser, the typing and the evaluator read this one table.
+     */
+    public static final Map<String, Class<?>> CAST_TYPES = Map.of("STRING", String.class, "INTEGER", Integer.class,
+            "LONG", Long.class, "FLOAT", Float.class, "DOUBLE", Double.class, "SHORT", Short.class,
+            "BIGDECIMAL", BigDecimal.class, "BIGINTEGER", BigInteger.class);
+
     /** Copies the arguments. */
     public Computed {
         arguments = List.copyOf(arguments);

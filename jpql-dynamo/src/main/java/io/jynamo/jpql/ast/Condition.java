@@ -1,5 +1,98 @@
 package io.jynamo.jpql.ast;
 
-/** A WHERE condition. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * A WHERE condition. The static methods walk the AND/OR/NOT tree for what many passes need alike: its atoms (every
+ * condition that is not AND, OR or NOT), the expressions they read, and a copy with the atoms replaced.
+ */
 public sealed interface Condition permits And, Or, Not, Comparison, Between, Like, In, IsNull, MemberOf, EntityComparison {
+
+    /** The top-level conjuncts of {@code c}: its operands when it is an AND, else {@code c}; none for {@code null}. */
+    static List<Condition> conjuncts(Condition c) {
+        return c == null ? List.of() : c instanceof And a ? a.operands() : List.of(c);
+    }
+
+    /** The AND of {@code cs}: {@code null} for none, the condition itself for one. */
+    static Condition and(List<Condition> cs) {
+        return cs.isEmpty() ? null : cs.size() == 1 ? cs.get(0) : new And(cs);
+    }
+
+    /** The atoms of {@code c} from left to right: {@code c} itself when it is one. */
+    static List<Condition> atoms(Condition c) {
+        List<Condition> out = new ArrayList<>();
+        addAtoms(c, out);
+        return out;
+    }
+
+    private static void addAtoms(Condition c, List<Condition> out) {
+        if (c instanceof And a) {
+            a.operands().forEach(o -> addAtoms(o, out));
+        } else if (c instanceof Or o) {
+            o.operands().forEach(x -> addAtoms(x, out));
+        } else if (c instanceof Not n) {
+            addAtoms(n.operand(), out);
+        } else {
+            out.add(c);
+        }
+    }
+
+    /** Whether some atom of {@code c} passes {@code test}. */
+    static boolean anyAtom(Condition c, Predicate<? super Condition> test) {
+        return atoms(c).stream().anyMatch(test);
+    }
+
+    /** {@code c} with each atom replaced by {@code atom}'s result (left to right), its ANDs, ORs and NOTs kept. */
+    static Condition map(Condition c, UnaryOperator<Condition> atom) {
+        if (c instanceof And a) {
+            return new And(a.operands().stream().map(o -> map(o, atom)).toList());
+        }
+        if (c instanceof Or o) {
+            return new Or(o.operands().stream().map(x -> map(x, atom)).toList());
+        }
+        if (c instanceof Not n) {
+            return new Not(map(n.operand(), atom));
+        }
+        return atom.apply(c);
+    }
+
+    /**
+     * The value expressions an atom is made of, in the order written (none for AND, OR, NOT and an entity
+     * comparison, whose values are compared by key).
+     */
+    static List<Expr> operands(Condition atom) {
+        if (atom instanceof Comparison x) {
+            return List.of(x.left(), x.right());
+        }
+        if (atom instanceof Between b) {
+            return List.of(b.value(), b.low(), b.high());
+        }
+        if (atom instanceof Like l) {
+            return List.of(l.value(), l.pattern());
+        }
+        if (atom instanceof In in) {
+            List<Expr> all = new ArrayList<>(in.items());
+            all.add(0, in.value());
+            return all;
+        }
+        if (atom instanceof IsNull n) {
+            return List.of(n.value());
+        }
+        if (atom instanceof MemberOf m) {
+            return List.of(m.element(), m.collection());
+        }
+        return List.of();
+    }
+
+    /** Every expression the atoms of {@code c} read, at any depth ({@link Expr#nodes}), left to right. */
+    static List<Expr> expressions(Condition c) {
+        List<Expr> out = new ArrayList<>();
+        for (Condition a : atoms(c)) {
+            operands(a).forEach(e -> out.addAll(Expr.nodes(e)));
+        }
+        return out;
+    }
 }

@@ -1,6 +1,5 @@
 package io.jynamo.jpql.parser;
 
-import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Between;
 import io.jynamo.jpql.ast.CaseExpr;
 import io.jynamo.jpql.ast.CaseFunction;
@@ -116,7 +115,7 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
         while (matchWord("AND")) {
             ops.add(negation());
         }
-        return ops.size() == 1 ? ops.get(0) : new And(ops);
+        return Condition.and(ops);
     }
 
     private Condition negation() {
@@ -487,9 +486,6 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
     /** The fields {@code EXTRACT(field FROM x)} takes. */
     public static final Set<String> EXTRACT_FIELDS = Set.of("YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "HOUR", "MINUTE",
             "SECOND", "DATE", "TIME");
-    /** The types {@code CAST(x AS type)} takes. */
-    public static final Set<String> CAST_TYPES = Set.of("STRING", "INTEGER", "LONG", "FLOAT", "DOUBLE", "SHORT",
-            "BIGDECIMAL", "BIGINTEGER");
 
     private Expr function(Token t) {
         String up = t.upper();
@@ -565,7 +561,7 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
         Expr value = value();
         consumeWord("AS", "write CAST(e.a AS String)");
         Token type = peek();
-        if (type.type() != TokenType.WORD || !CAST_TYPES.contains(type.upper())) {
+        if (type.type() != TokenType.WORD || !Computed.CAST_TYPES.containsKey(type.upper())) {
             throw unexpected("a type (String, Integer, Long, Float, Double, Short, BigDecimal or BigInteger)",
                     "write CAST(e.a AS String)");
         }

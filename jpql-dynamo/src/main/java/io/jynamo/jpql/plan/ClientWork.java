@@ -53,7 +53,7 @@ final class ClientWork implements ClientSide {
         this.binder = binder;
         Map<String, AttributeInfo> attrs = new LinkedHashMap<>();
         for (Condition c : conditions) {
-            collect(c, attrs);
+            collect(Condition.expressions(c), attrs);
         }
         for (OrderBy o : order) {
             if (o.computed() != null) {
@@ -64,7 +64,11 @@ final class ClientWork implements ClientSide {
         }
         this.attributes = List.copyOf(attrs.values());
         for (Condition c : conditions) {
-            sizes(c, counted);
+            for (Expr e : Condition.expressions(c)) {
+                if (e instanceof RelationSize r) {
+                    counted.putIfAbsent(r.attribute().path(), r.association());
+                }
+            }
         }
     }
 
@@ -77,27 +81,19 @@ final class ClientWork implements ClientSide {
     public long countUpTo(AttributeInfo attribute) {
         long upTo = 1;
         for (Condition c : conditions) {
-            upTo = Math.max(upTo, countUpTo(c, attribute.path()));
+            for (Condition atom : Condition.atoms(c)) {
+                upTo = Math.max(upTo, countUpTo(atom, attribute.path()));
+            }
         }
         return upTo;
     }
 
     /**
-     * How far a condition needs the count of the relationship at {@code path}: a comparison with a number n
+     * How far an atom needs the count of the relationship at {@code path}: a comparison with a number n
      * decides from min(count, n + 1) (or n, for {@code <} and {@code >=}), anything else needs the whole count.
      */
     private long countUpTo(Condition c, String path) {
-        if (c instanceof And a) {
-            return a.operands().stream().mapToLong(o -> countUpTo(o, path)).max().orElse(1);
-        }
-        if (c instanceof Or o) {
-            return o.operands().stream().mapToLong(x -> countUpTo(x, path)).max().orElse(1);
-        }
-        if (c instanceof Not n) {
-            return countUpTo(n.operand(), path);
-        }
-        List<Expr> ops = operands(c);
-        if (ops.stream().noneMatch(e -> reads(e, path))) {
+        if (Condition.operands(c).stream().noneMatch(e -> reads(e, path))) {
             return 1;
         }
         if (c instanceof Comparison cmp && (counts(cmp.left(), path) || counts(cmp.right(), path))) {
@@ -147,39 +143,7 @@ final class ClientWork implements ClientSide {
 
     /** Whether the expression reads the count at {@code path}, anywhere inside it. */
     private static boolean reads(Expr e, String path) {
-        Map<String, AttributeInfo> attrs = new LinkedHashMap<>();
-        collect(e, attrs);
-        return attrs.containsKey(path);
-    }
-
-    private static void sizes(Condition c, Map<String, AssociationInfo> out) {
-        if (c instanceof And a) {
-            a.operands().forEach(o -> sizes(o, out));
-        } else if (c instanceof Or o) {
-            o.operands().forEach(x -> sizes(x, out));
-        } else if (c instanceof Not n) {
-            sizes(n.operand(), out);
-        } else {
-            for (Expr e : operands(c)) {
-                sizes(e, out);
-            }
-        }
-    }
-
-    private static void sizes(Expr e, Map<String, AssociationInfo> out) {
-        if (e instanceof RelationSize r) {
-            out.putIfAbsent(r.attribute().path(), r.association());
-        } else if (e instanceof CaseFunction f) {
-            sizes(f.argument(), out);
-        } else if (e instanceof Computed c) {
-            c.arguments().forEach(a -> sizes(a, out));
-        } else if (e instanceof CaseExpr c) {
-            c.whens().forEach(w -> sizes(w, out));
-            c.thens().forEach(t -> sizes(t, out));
-            if (c.otherwise() != null) {
-                sizes(c.otherwise(), out);
-            }
-        }
+        return Expr.anyNode(e, x -> read(x) != null && read(x).path().equals(path));
     }
 
     /** The relationships counted per row, as EXPLAIN describes each count. */
@@ -481,9 +445,7 @@ final class ClientWork implements ClientSide {
 
     /** Whether the expression reads an attribute of the row. */
     static boolean contains(Expr e) {
-        return e instanceof PathExpr p && p.attribute() != null || e instanceof SizeExpr || e instanceof RelationSize
-                || e instanceof CaseFunction f && contains(f.argument())
-                || e instanceof Computed c && c.arguments().stream().anyMatch(ClientWork::contains);
+        return Expr.anyNode(e, x -> read(x) != null);
     }
 
     /** Whether DynamoDB cannot evaluate the expression: a function or arithmetic, LOWER/UPPER of an attribute. */
@@ -491,62 +453,24 @@ final class ClientWork implements ClientSide {
         return e instanceof Computed || e instanceof CaseExpr || e instanceof RelationSize || e instanceof CaseFunction f && (contains(f.argument()) || javaOnly(f.argument()));
     }
 
-    private static void collect(Condition c, Map<String, AttributeInfo> attrs) {
-        for (Expr e : operands(c)) {
-            collect(e, attrs);
-        }
-        if (c instanceof And a) {
-            a.operands().forEach(o -> collect(o, attrs));
-        } else if (c instanceof Or o) {
-            o.operands().forEach(x -> collect(x, attrs));
-        } else if (c instanceof Not n) {
-            collect(n.operand(), attrs);
-        }
+    /** The attribute an expression reads itself (of SIZE: the collection, or the count), or {@code null}. */
+    private static AttributeInfo read(Expr e) {
+        return e instanceof PathExpr p ? p.attribute() : e instanceof SizeExpr s ? s.collection().attribute()
+                : e instanceof RelationSize r ? r.attribute() : null;
     }
 
-    static void collect(Expr e, Map<String, AttributeInfo> attrs) {
-        if (e instanceof PathExpr p && p.attribute() != null) {
-            attrs.putIfAbsent(p.attribute().path(), p.attribute());
-        } else if (e instanceof SizeExpr s) {
-            attrs.putIfAbsent(s.collection().attribute().path(), s.collection().attribute());
-        } else if (e instanceof RelationSize r) {
-            attrs.putIfAbsent(r.attribute().path(), r.attribute());
-        } else if (e instanceof CaseFunction f) {
-            collect(f.argument(), attrs);
-        } else if (e instanceof Computed c) {
-            c.arguments().forEach(a -> collect(a, attrs));
-        } else if (e instanceof CaseExpr c) {
-            c.whens().forEach(w -> collect(w, attrs));
-            c.thens().forEach(t -> collect(t, attrs));
-            if (c.otherwise() != null) {
-                collect(c.otherwise(), attrs);
+    /** Adds the attributes the expressions read, in order. */
+    private static void collect(List<Expr> nodes, Map<String, AttributeInfo> attrs) {
+        for (Expr e : nodes) {
+            AttributeInfo a = read(e);
+            if (a != null) {
+                attrs.putIfAbsent(a.path(), a);
             }
         }
     }
 
-    /** The value expressions of an atom (none for AND, OR, NOT). */
-    static List<Expr> operands(Condition c) {
-        if (c instanceof Comparison x) {
-            return List.of(x.left(), x.right());
-        }
-        if (c instanceof Between b) {
-            return List.of(b.value(), b.low(), b.high());
-        }
-        if (c instanceof Like l) {
-            return List.of(l.value(), l.pattern());
-        }
-        if (c instanceof In in) {
-            List<Expr> all = new ArrayList<>(in.items());
-            all.add(0, in.value());
-            return all;
-        }
-        if (c instanceof IsNull n) {
-            return List.of(n.value());
-        }
-        if (c instanceof MemberOf m) {
-            return List.of(m.element(), m.collection());
-        }
-        return List.of();
+    static void collect(Expr e, Map<String, AttributeInfo> attrs) {
+        collect(Expr.nodes(e), attrs);
     }
 
     static String text(Condition c) {

@@ -5,14 +5,11 @@ import io.jynamo.jpql.BoundValue;
 import io.jynamo.jpql.Operation;
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
-import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
-import io.jynamo.jpql.ast.Expr;
-import io.jynamo.jpql.ast.Not;
-import io.jynamo.jpql.ast.Or;
 import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
+import io.jynamo.jpql.ast.RelationSize;
 import io.jynamo.jpql.ast.SetClause;
 import io.jynamo.jpql.ast.Statement;
 import io.jynamo.jpql.model.AssociationInfo;
@@ -165,7 +162,7 @@ public final class Planner {
         if (where == null) {
             return null;
         }
-        List<Condition> conjuncts = where instanceof And a ? a.operands() : List.of(where);
+        List<Condition> conjuncts = Condition.conjuncts(where);
         List<Condition> kept = new ArrayList<>();
         for (Condition c : conjuncts) {
             if (needsJava(c)) {
@@ -182,56 +179,29 @@ public final class Planner {
         List<Condition> counting = new ArrayList<>();
         inJava.removeIf(c -> countsRelationship(c) && counting.add(c));
         inJava.addAll(counting);
-        return kept.isEmpty() ? null : kept.size() == 1 ? kept.get(0) : new And(kept);
+        return Condition.and(kept);
     }
 
-    /** Whether the condition reads SIZE of a relationship collection. */
+    /** Whether the condition reads SIZE of a relationship collection, anywhere in it (inside a CASE too). */
     private static boolean countsRelationship(Condition c) {
-        if (c instanceof And a) {
-            return a.operands().stream().anyMatch(Planner::countsRelationship);
-        }
-        if (c instanceof Or o) {
-            return o.operands().stream().anyMatch(Planner::countsRelationship);
-        }
-        if (c instanceof Not n) {
-            return countsRelationship(n.operand());
-        }
-        return ClientWork.operands(c).stream().anyMatch(e -> e instanceof io.jynamo.jpql.ast.RelationSize);
+        return Condition.expressions(c).stream().anyMatch(e -> e instanceof RelationSize);
     }
 
     /** Whether DynamoDB cannot evaluate some part of the condition: a function of an attribute. */
     private static boolean needsJava(Condition c) {
-        if (c instanceof And a) {
-            return a.operands().stream().anyMatch(Planner::needsJava);
-        }
-        if (c instanceof Or o) {
-            return o.operands().stream().anyMatch(Planner::needsJava);
-        }
-        if (c instanceof Not n) {
-            return needsJava(n.operand());
-        }
-        for (Expr e : ClientWork.operands(c)) {
-            if (ClientWork.javaOnly(e)) {
-                return true;
-            }
-        }
-        return false;
+        return Condition.anyAtom(c, a -> Condition.operands(a).stream().anyMatch(ClientWork::javaOnly));
     }
 
     /** Refuses what the Java evaluator does not evaluate, combined (by OR, NOT) with what only it can. */
     private static void checkEvaluable(Condition c) {
-        if (c instanceof And a) {
-            a.operands().forEach(Planner::checkEvaluable);
-        } else if (c instanceof Or o) {
-            o.operands().forEach(Planner::checkEvaluable);
-        } else if (c instanceof Not n) {
-            checkEvaluable(n.operand());
-        } else if (c instanceof EntityComparison || ClientWork.operands(c).stream()
-                .anyMatch(e -> e instanceof PathExpr p && p.attribute() != null
-                        && AttributeInfo.TYPE_PATH.equals(p.attribute().path()))) {
-            throw new IllegalArgumentException("cannot evaluate " + (c instanceof EntityComparison e ? e.text()
-                    + " (an entity comparison)" : "TYPE(...)") + " in Java, where it is OR-ed or negated together with "
-                    + "a condition DynamoDB cannot evaluate: write it as its own AND-ed condition");
+        for (Condition a : Condition.atoms(c)) {
+            if (a instanceof EntityComparison || Condition.operands(a).stream()
+                    .anyMatch(e -> e instanceof PathExpr p && p.attribute() != null
+                            && AttributeInfo.TYPE_PATH.equals(p.attribute().path()))) {
+                throw new IllegalArgumentException("cannot evaluate " + (a instanceof EntityComparison e ? e.text()
+                        + " (an entity comparison)" : "TYPE(...)") + " in Java, where it is OR-ed or negated together "
+                        + "with a condition DynamoDB cannot evaluate: write it as its own AND-ed condition");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jynamo.jpql.plan;
 
+import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.semantic.Types;
 
 import java.math.BigDecimal;
@@ -36,15 +37,7 @@ final class Results {
                         + "cast only strings that hold numbers, or test them first (e.g. with LIKE)", e);
             }
         }
-        return as(n, switch (type) {
-            case "INTEGER" -> Integer.class;
-            case "LONG" -> Long.class;
-            case "FLOAT" -> Float.class;
-            case "DOUBLE" -> Double.class;
-            case "SHORT" -> Short.class;
-            case "BIGINTEGER" -> BigInteger.class;
-            default -> BigDecimal.class;
-        });
+        return as(n, Computed.CAST_TYPES.get(type));
     }
 
     private static String text(Object v) {

@@ -2,7 +2,6 @@ package io.jynamo.jpql.semantic;
 
 import io.jynamo.jpql.ParameterInfo;
 import io.jynamo.jpql.SelectKind;
-import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
 import io.jynamo.jpql.ast.Join;
@@ -89,7 +88,7 @@ public final class Analyzer {
                 all.add(resolved.where());
             }
             all.addAll(joinConditions);
-            resolved = resolved.withWhere(all.size() == 1 ? all.get(0) : new And(all));
+            resolved = resolved.withWhere(Condition.and(all));
         }
         return new Analysis(resolved, entity, params.list(), fetches, statements.selectedAssociation(), scope.steps());
     }

@@ -1,6 +1,5 @@
 package io.jynamo.jpql.semantic;
 
-import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Between;
 import io.jynamo.jpql.ast.CompareOp;
 import io.jynamo.jpql.ast.CaseFunction;
@@ -13,8 +12,6 @@ import io.jynamo.jpql.ast.IsNull;
 import io.jynamo.jpql.ast.Like;
 import io.jynamo.jpql.ast.Literal;
 import io.jynamo.jpql.ast.MemberOf;
-import io.jynamo.jpql.ast.Not;
-import io.jynamo.jpql.ast.Or;
 import io.jynamo.jpql.ast.Param;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Pos;
@@ -50,19 +47,10 @@ final class Conditions {
     }
 
     Condition condition(Condition c) {
-        if (c instanceof And a) {
-            List<Condition> ops = new ArrayList<>();
-            a.operands().forEach(o -> ops.add(condition(o)));
-            return new And(ops);
-        }
-        if (c instanceof Or o) {
-            List<Condition> ops = new ArrayList<>();
-            o.operands().forEach(x -> ops.add(condition(x)));
-            return new Or(ops);
-        }
-        if (c instanceof Not n) {
-            return new Not(condition(n.operand()));
-        }
+        return Condition.map(c, this::atom);
+    }
+
+    private Condition atom(Condition c) {
         if (c instanceof Comparison cmp) {
             return comparison(cmp);
         }

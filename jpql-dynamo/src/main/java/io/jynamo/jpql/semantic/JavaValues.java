@@ -1,13 +1,10 @@
 package io.jynamo.jpql.semantic;
 
-import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.CaseExpr;
 import io.jynamo.jpql.ast.CaseFunction;
 import io.jynamo.jpql.ast.Comparison;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
-import io.jynamo.jpql.ast.Not;
-import io.jynamo.jpql.ast.Or;
 import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.Literal;
@@ -48,17 +45,9 @@ final class JavaValues {
 
     /** Whether a resolved expression reads an attribute. */
     static boolean readsAttribute(Expr e) {
-        if (e instanceof PathExpr p) {
-            return p.attribute() != null;
-        }
-        if (e instanceof CaseFunction f) {
-            return readsAttribute(f.argument());
-        }
-        if (e instanceof Computed c) {
-            return c.arguments().stream().anyMatch(JavaValues::readsAttribute);
-        }
         // A condition of a WHEN always names an attribute (comparisons need one).
-        return e instanceof SizeExpr || e instanceof CaseExpr;
+        return Expr.anyNode(e, x -> x instanceof PathExpr p && p.attribute() != null || x instanceof SizeExpr
+                || x instanceof CaseExpr);
     }
 
     /** How values compared with a type are typed: strings as strings, any number as a number. */
@@ -164,18 +153,14 @@ final class JavaValues {
 
     /** Entity comparisons and TYPE are left to DynamoDB's rendering only: they cannot be a WHEN condition. */
     private static void refuseInCase(Condition c) {
-        if (c instanceof EntityComparison e) {
-            throw e.pos().error("an entity comparison inside CASE is not supported", "compare the key attributes");
-        }
-        if (c instanceof And a) {
-            a.operands().forEach(JavaValues::refuseInCase);
-        } else if (c instanceof Or o) {
-            o.operands().forEach(JavaValues::refuseInCase);
-        } else if (c instanceof Not n) {
-            refuseInCase(n.operand());
-        } else if (c instanceof Comparison x && (x.left() instanceof PathExpr p && p.attribute() != null
-                && AttributeInfo.TYPE_PATH.equals(p.attribute().path()))) {
-            throw x.pos().error("TYPE inside CASE is not supported", "compare TYPE(e) in the WHERE itself");
+        for (Condition a : Condition.atoms(c)) {
+            if (a instanceof EntityComparison e) {
+                throw e.pos().error("an entity comparison inside CASE is not supported", "compare the key attributes");
+            }
+            if (a instanceof Comparison x && (x.left() instanceof PathExpr p && p.attribute() != null
+                    && AttributeInfo.TYPE_PATH.equals(p.attribute().path()))) {
+                throw x.pos().error("TYPE inside CASE is not supported", "compare TYPE(e) in the WHERE itself");
+            }
         }
     }
 
@@ -262,14 +247,13 @@ final class JavaValues {
                 }
                 args.add(c.arguments().get(0));
                 args.add(t.expr());
-                type = field.equals("DATE") ? java.time.LocalDate.class : field.equals("TIME") ? java.time.LocalTime.class
-                        : field.equals("SECOND") ? Double.class : Integer.class;
+                type = ResultTypes.extractType(field);
             }
             case "CAST" -> {
                 Expr x = c.arguments().get(0);
                 args.add(resolve(x, javaOnly(x) || scope.isAttribute(x) ? null : String.class, "CAST argument").expr());
                 args.add(c.arguments().get(1));
-                type = ResultTypes.castType((String) ((Literal) c.arguments().get(1)).value());
+                type = Computed.CAST_TYPES.get((String) ((Literal) c.arguments().get(1)).value());
             }
             case "CURRENT_DATE", "LOCAL DATE" -> type = java.time.LocalDate.class;
             case "CURRENT_TIME", "LOCAL TIME" -> type = java.time.LocalTime.class;

@@ -2,21 +2,10 @@ package io.jynamo.jpql.semantic;
 
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
-import io.jynamo.jpql.ast.And;
-import io.jynamo.jpql.ast.Between;
-import io.jynamo.jpql.ast.CaseExpr;
-import io.jynamo.jpql.ast.CaseFunction;
-import io.jynamo.jpql.ast.Comparison;
-import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.Expr;
-import io.jynamo.jpql.ast.In;
 import io.jynamo.jpql.ast.IsNull;
 import io.jynamo.jpql.ast.Join;
-import io.jynamo.jpql.ast.Like;
-import io.jynamo.jpql.ast.MemberOf;
-import io.jynamo.jpql.ast.Not;
-import io.jynamo.jpql.ast.Or;
 import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Pos;
@@ -86,12 +75,11 @@ final class JoinedConditions {
         }
         Map<String, Join> joinedVars = new LinkedHashMap<>(toOne);
         joinedVars.putAll(toMany);
-        List<Condition> conjuncts = s.where() == null ? List.of() : s.where() instanceof And a ? a.operands() : List.of(s.where());
+        List<Condition> conjuncts = Condition.conjuncts(s.where());
         List<Condition> kept = new ArrayList<>();
         Map<String, List<Condition>> byVariable = new LinkedHashMap<>();
         for (Condition c : conjuncts) {
-            List<PathExpr> paths = new ArrayList<>();
-            paths(c, paths);
+            List<PathExpr> paths = paths(c);
             String joined = null;
             for (PathExpr p : paths) {
                 String v = p.names().get(0);
@@ -114,7 +102,7 @@ final class JoinedConditions {
                 }
             }
             Join join = joinedVars.get(joined);
-            if (join.left() && hasIsNull(c)) {
+            if (join.left() && Condition.anyAtom(c, IsNull.class::isInstance)) {
                 throw join.pos().error("IS NULL on an attribute of " + joined + " after LEFT JOIN "
                         + join.path().text() + " is not supported: it would also be true where there is no "
                         + joined + ", which a query of " + joinedTarget(scope, joined).name() + " cannot find",
@@ -158,14 +146,12 @@ final class JoinedConditions {
                 names.addAll(List.of(k.split("\\.")));
                 keys.add(new PathExpr(names, j.pos(), null));
             }
-            Condition where = cs.size() == 1 ? cs.get(0) : new And(cs);
             Statement q = new Statement(StatementKind.SELECT, target.name(), j.pos(), v, SelectKind.ATTRIBUTES, keys,
-                    List.of(), where, (OrderBy) null, List.of());
+                    List.of(), Condition.and(cs), (OrderBy) null, List.of());
             moved.add(new Moved(v, q, (j.left() ? "LEFT " : "") + "JOIN " + j.path().text() + " " + v + " WHERE "
                     + "(conditions on " + v + ")", j.pos(), many));
         });
-        Condition where = kept.isEmpty() ? null : kept.size() == 1 ? kept.get(0) : new And(kept);
-        Statement rest = s.withWhere(where);
+        Statement rest = s.withWhere(Condition.and(kept));
         return new JoinedConditions(rest, moved);
     }
 
@@ -194,63 +180,16 @@ final class JoinedConditions {
         return false;
     }
 
-    private static boolean hasIsNull(Condition c) {
-        if (c instanceof And a) {
-            return a.operands().stream().anyMatch(JoinedConditions::hasIsNull);
-        }
-        if (c instanceof Or o) {
-            return o.operands().stream().anyMatch(JoinedConditions::hasIsNull);
-        }
-        if (c instanceof Not n) {
-            return hasIsNull(n.operand());
-        }
-        return c instanceof IsNull;
-    }
-
-    /** Every path a condition reads, as written. */
-    private static void paths(Condition c, List<PathExpr> out) {
-        if (c instanceof And a) {
-            a.operands().forEach(o -> paths(o, out));
-        } else if (c instanceof Or o) {
-            o.operands().forEach(x -> paths(x, out));
-        } else if (c instanceof Not n) {
-            paths(n.operand(), out);
-        } else if (c instanceof Comparison x) {
-            paths(x.left(), out);
-            paths(x.right(), out);
-        } else if (c instanceof Between b) {
-            paths(b.value(), out);
-            paths(b.low(), out);
-            paths(b.high(), out);
-        } else if (c instanceof Like l) {
-            paths(l.value(), out);
-            paths(l.pattern(), out);
-        } else if (c instanceof In in) {
-            paths(in.value(), out);
-            in.items().forEach(e -> paths(e, out));
-        } else if (c instanceof IsNull n) {
-            paths(n.value(), out);
-        } else if (c instanceof MemberOf m) {
-            paths(m.element(), out);
-            out.add(m.collection());
-        }
-    }
-
-    private static void paths(Expr e, List<PathExpr> out) {
-        if (e instanceof PathExpr p) {
-            out.add(p);
-        } else if (e instanceof SizeExpr s) {
-            out.add(s.collection());
-        } else if (e instanceof CaseFunction f) {
-            paths(f.argument(), out);
-        } else if (e instanceof Computed c) {
-            c.arguments().forEach(a -> paths(a, out));
-        } else if (e instanceof CaseExpr c) {
-            c.whens().forEach(w -> paths(w, out));
-            c.thens().forEach(t -> paths(t, out));
-            if (c.otherwise() != null) {
-                paths(c.otherwise(), out);
+    /** Every path a condition reads, as written (of SIZE: its collection). */
+    private static List<PathExpr> paths(Condition c) {
+        List<PathExpr> out = new ArrayList<>();
+        for (Expr e : Condition.expressions(c)) {
+            if (e instanceof PathExpr p) {
+                out.add(p);
+            } else if (e instanceof SizeExpr s) {
+                out.add(s.collection());
             }
         }
+        return out;
     }
 }

@@ -72,13 +72,8 @@ final class ResultTypes {
             case "+", "-", "*", "/" -> number(of(args.get(0)), of(args.get(1)));
             case "COALESCE" -> common(args);
             case "NULLIF" -> of(args.get(0)) != null ? of(args.get(0)) : of(args.get(1));
-            case "EXTRACT" -> switch ((String) ((Literal) args.get(0)).value()) {
-                case "SECOND" -> Double.class;
-                case "DATE" -> LocalDate.class;
-                case "TIME" -> LocalTime.class;
-                default -> Integer.class;
-            };
-            case "CAST" -> castType((String) ((Literal) args.get(1)).value());
+            case "EXTRACT" -> extractType((String) ((Literal) args.get(0)).value());
+            case "CAST" -> Computed.CAST_TYPES.get((String) ((Literal) args.get(1)).value());
             case "CURRENT_DATE" -> java.sql.Date.class;
             case "CURRENT_TIME" -> java.sql.Time.class;
             case "CURRENT_TIMESTAMP" -> java.sql.Timestamp.class;
@@ -89,18 +84,13 @@ final class ResultTypes {
         };
     }
 
-    /** The Java type {@code CAST(x AS type)} gives. */
-    static Class<?> castType(String type) {
-        return switch (type) {
-            case "STRING" -> String.class;
-            case "INTEGER" -> Integer.class;
-            case "LONG" -> Long.class;
-            case "FLOAT" -> Float.class;
-            case "DOUBLE" -> Double.class;
-            case "SHORT" -> Short.class;
-            case "BIGDECIMAL" -> BigDecimal.class;
-            case "BIGINTEGER" -> BigInteger.class;
-            default -> throw new IllegalStateException("not a CAST type: " + type);
+    /** The Java type {@code EXTRACT(field FROM x)} gives, in a select item and to the evaluator alike. */
+    static Class<?> extractType(String field) {
+        return switch (field) {
+            case "SECOND" -> Double.class;
+            case "DATE" -> LocalDate.class;
+            case "TIME" -> LocalTime.class;
+            default -> Integer.class;
         };
     }
 

@@ -251,6 +251,16 @@ class RelationshipConditionsTest {
     }
 
     @Test
+    void aSizeInsideCaseIsAlsoCountedOnlyForTheRowsTheCheaperConditionsKeep() {
+        unit.calls().reset();
+        List<Client> found = unit.withEntityManager(em -> em.createQuery("SELECT c FROM Client c WHERE CASE WHEN "
+                + "SIZE(c.purchases) > 1 THEN 'many' ELSE 'few' END = 'many' AND LOWER(c.name) = 'client 4'", Client.class)
+                .getResultList());
+        assertEquals(List.of("c4"), clientIds(found));
+        assertEquals(1, unit.calls().count("query"), "a count for the one client the name keeps, not for all five");
+    }
+
+    @Test
     void sizeOfALinkTableSideCountsItsLinks() {
         for (int n = 0; n <= 3; n++) {
             int k = n;
