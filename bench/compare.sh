@@ -17,5 +17,5 @@ git worktree add --detach "$OTHER" "$REV" >/dev/null 2>&1
 # A build = this tree's benchmark classes + that tree's Jynamo jars; the parent class path = everything else.
 jars() { echo "$1/provider/target/jynamo-provider-"*.jar "$1/jpql-dynamo/target/jynamo-jpql-dynamo-"*.jar | tr ' ' ':'; }
 LIBS=$(tr ':' '\n' < bench/target/classpath.txt | grep -v "^$HERE/" | paste -sd: -)
-exec java -cp "bench/target/classes:$LIBS" io.jynamo.bench.BuildComparison \
+java -cp "bench/target/classes:$LIBS" io.jynamo.bench.BuildComparison \
   "$HERE/bench/target/classes:$(jars "$OTHER")" "$HERE/bench/target/classes:$(jars "$HERE")" "$ROUNDS" ${3:+"$3"}
