@@ -30,6 +30,10 @@ public final class PersistenceContext {
     /** Per owner and link-table relationship: the target keys its link table holds, as far as this context knows. */
     private Map<Object, Map<Object, java.util.Set<Map<String, AttributeValue>>>> links = Map.of();
 
+    public PersistenceContext(Instances instances) {
+        this.instances = instances;
+    }
+
     /** The target keys the link table holds for an owner's relationship, or {@code null} when not known. */
     public java.util.Set<Map<String, AttributeValue>> storedLinks(Object owner, Object association) {
         Map<Object, java.util.Set<Map<String, AttributeValue>>> of = links.isEmpty() ? null : links.get(owner);
@@ -42,10 +46,6 @@ public final class PersistenceContext {
             links = new IdentityHashMap<>(); // made at the first use: most contexts never need one
         }
         links.computeIfAbsent(owner, o -> new java.util.HashMap<>()).put(association, keys);
-    }
-
-    public PersistenceContext(Instances instances) {
-        this.instances = instances;
     }
 
     /** The entry of an instance, or {@code null} if it is not managed. */
