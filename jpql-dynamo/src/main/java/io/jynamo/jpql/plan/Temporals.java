@@ -1,5 +1,7 @@
 package io.jynamo.jpql.plan;
 
+import io.jynamo.jpql.semantic.Types;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -71,16 +73,8 @@ final class Temporals {
         if (y instanceof LocalDate d && x instanceof LocalDateTime) {
             y = d.atStartOfDay();
         }
-        if (x instanceof LocalDateTime l && y instanceof LocalDateTime r) {
-            return l.compareTo(r);
-        }
-        if (x instanceof LocalDate l && y instanceof LocalDate r) {
-            return l.compareTo(r);
-        }
-        if (x instanceof LocalTime l && y instanceof LocalTime r) {
-            return l.compareTo(r);
-        }
-        return null;
+        // On one local time line now: two dates, two date-times or two times compare as Types orders them.
+        return x instanceof LocalDate || x instanceof LocalDateTime || x instanceof LocalTime ? Types.compare(x, y) : null;
     }
 
     /**
