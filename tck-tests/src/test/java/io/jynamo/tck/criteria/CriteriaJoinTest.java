@@ -91,15 +91,7 @@ class CriteriaJoinTest {
         unit = TestUnit.of(Client.class, Purchase.class, Store.class, Dept.class, Emp.class)
                 .property("jynamo.scan", "deny").build();
         unit.inTransaction(em -> {
-            Store shop = new Store("s1", "Shop");
-            em.persist(shop);
-            for (int c = 0; c < 3; c++) {
-                Client client = new Client("c" + c, "Client " + c);
-                for (int p = 0; p < 4; p++) {
-                    client.buy("c" + c + "-p" + p, p).store = shop;
-                }
-                em.persist(client);
-            }
+            Client.persistShop(em);
             Dept d = new Dept("d1");
             d.lastNameEmployees.put("Ada", new Emp("e1", "Ada", d));
             d.lastNameEmployees.put("Bob", new Emp("e2", "Bob", d));

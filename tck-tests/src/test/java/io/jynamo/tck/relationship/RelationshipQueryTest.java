@@ -26,15 +26,7 @@ class RelationshipQueryTest {
     static void data() {
         unit = TestUnit.of(Client.class, Purchase.class, Store.class).property("jynamo.scan", "deny").build();
         unit.inTransaction(em -> {
-            Store shop = new Store("s1", "Shop");
-            em.persist(shop);
-            for (int c = 0; c < 3; c++) {
-                Client client = new Client("c" + c, "Client " + c);
-                for (int p = 0; p < 4; p++) {
-                    client.buy("c" + c + "-p" + p, p).store = shop;
-                }
-                em.persist(client);
-            }
+            Client.persistShop(em);
         });
     }
 

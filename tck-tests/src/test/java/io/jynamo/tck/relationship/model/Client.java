@@ -39,4 +39,20 @@ public class Client implements java.io.Serializable {
         purchases.add(p);
         return p;
     }
+
+    /**
+     * The shop data of the relationship query tests: store s1, clients c0..c2 with four purchases each (c0-p0 ..
+     * c2-p3, amounts 0..3), every purchase made in s1.
+     */
+    public static void persistShop(jakarta.persistence.EntityManager em) {
+        Store shop = new Store("s1", "Shop");
+        em.persist(shop);
+        for (int c = 0; c < 3; c++) {
+            Client client = new Client("c" + c, "Client " + c);
+            for (int p = 0; p < 4; p++) {
+                client.buy("c" + c + "-p" + p, p).store = shop;
+            }
+            em.persist(client);
+        }
+    }
 }
