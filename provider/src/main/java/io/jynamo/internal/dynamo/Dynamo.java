@@ -221,22 +221,13 @@ public final class Dynamo {
             }
             return outcomes;
         }
-        ExecutorCompletionService<Map.Entry<Integer, R>> done = new ExecutorCompletionService<>(pool());
-        Recorder caller = CURRENT.get();
-        Function<C, R> counted = chunk -> {
-            Recorder previous = bind(caller);
-            try {
-                return task.apply(chunk);
-            } finally {
-                unbind(previous);
-            }
-        };
+        ExecutorCompletionService<Map.Entry<Integer, R>> done = new ExecutorCompletionService<>(boundWorkers());
         int next = 0;
         int running = 0;
         boolean stopped = false;
         for (; next < chunks.size() && running < parallelism; next++, running++) {
             int i = next;
-            done.submit(() -> Map.entry(i, counted.apply(chunks.get(i))));
+            done.submit(() -> Map.entry(i, task.apply(chunks.get(i))));
         }
         Throwable unexpected = null;
         while (running > 0) {
@@ -257,7 +248,7 @@ public final class Dynamo {
             stopped |= stops.test(finished.getValue());
             if (!stopped && next < chunks.size()) {
                 int i = next++;
-                done.submit(() -> Map.entry(i, counted.apply(chunks.get(i))));
+                done.submit(() -> Map.entry(i, task.apply(chunks.get(i))));
                 running++;
             }
         }
@@ -271,10 +262,10 @@ public final class Dynamo {
     }
 
     /**
-     * The threads of parallel calls for a caller that hands tasks over one at a time as it needs them (a parallel
-     * Scan reading its segments' next pages as they are consumed), where {@link #inParallel} takes all its chunks
-     * at once. As there, the calls a task makes also count for the entity manager the thread asking for this
-     * executor works for now ({@link #bind}), whichever thread submits the task later. The caller keeps at most
+     * The threads of parallel calls, for {@link #inParallel} and for a caller that hands tasks over one at a time
+     * as it needs them (a parallel Scan reading its segments' next pages as they are consumed). The calls a task
+     * makes also count for the entity manager the thread asking for this executor works for now ({@link #bind}),
+     * whichever thread submits the task later. The caller keeps at most
      * {@link #parallelism()} tasks in flight; tasks should not block waiting for the caller, since the threads
      * are shared by the factory's operations.
      *

@@ -126,9 +126,15 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         return session.guard(() -> {
             requireSelect("getResultList");
             List<X> out = new ArrayList<>();
-            Iterator<X> it = iterator(maxResults);
-            while (it.hasNext()) {
-                out.add(it.next());
+            List<Reads> opened = new ArrayList<>(1);
+            try {
+                Iterator<X> it = iterator(maxResults, opened);
+                while (it.hasNext()) {
+                    out.add(it.next());
+                }
+            } finally {
+                // maxResults may end the results before the reads do: a parallel Scan must not read on.
+                opened.forEach(Reads::close);
             }
             // EAGER to-one targets of the results: one BatchGetItem per 100 keys, not one read per result.
             session.loader().resolvePending();
@@ -140,10 +146,10 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     @Override
     public Stream<X> getResultStream() {
         session.checkOpen();
-        List<Reads> executions = new ArrayList<>(1);
+        List<Reads> opened = new ArrayList<>(1);
         Iterator<X> pages = session.guard(() -> {
             requireSelect("getResultStream");
-            return iterator(maxResults, executions);
+            return iterator(maxResults, opened);
         });
         // Later pages are read while the caller consumes the stream: their failures mark the transaction too.
         Iterator<X> guarded = new Iterator<>() {
@@ -168,7 +174,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                 : Spliterator.ORDERED | Spliterator.NONNULL;
         // Closing the stream before its end stops a parallel Scan's segments (reading ahead, calls in flight).
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(guarded, characteristics), false)
-                .onClose(() -> executions.forEach(Reads::close));
+                .onClose(() -> opened.forEach(Reads::close));
     }
 
     @Override
@@ -197,9 +203,14 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         return session.guard(() -> {
             requireSelect("getSingleResult");
             List<X> out = new ArrayList<>(2);
-            Iterator<X> it = iterator(Math.min(maxResults, 2));
-            while (it.hasNext() && out.size() < 2) {
-                out.add(it.next());
+            List<Reads> opened = new ArrayList<>(1);
+            try {
+                Iterator<X> it = iterator(Math.min(maxResults, 2), opened);
+                while (it.hasNext() && out.size() < 2) {
+                    out.add(it.next());
+                }
+            } finally {
+                opened.forEach(Reads::close);
             }
             session.loader().resolvePending();
             fetch(out);
@@ -477,13 +488,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                 : String.join(" / ", tables.stream().map(EntityMeta::tableName).toList());
     }
 
-    private Iterator<X> iterator(int max) {
-        return iterator(max, null);
-    }
-
-    /** The results, up to {@code max}; the reads of this execution are added to {@code executions} when given. */
+    /** The results, up to {@code max}; the reads of this execution are added to {@code opened}, for the caller to close. */
     @SuppressWarnings("unchecked")
-    private Iterator<X> iterator(int max, List<Reads> executions) {
+    private Iterator<X> iterator(int max, List<Reads> opened) {
         BoundPlan plan = prepare();
         boolean count = compiled.selectKind() == SelectKind.COUNT;
         // A COUNT is one row, which maxResults 0 or firstResult 1 leave out like any other.
@@ -491,9 +498,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             return java.util.Collections.emptyIterator();
         }
         Reads reads = reads();
-        if (executions != null) {
-            executions.add(reads);
-        }
+        opened.add(reads);
         List<BoundPlan> plans = parts == null ? List.of(plan) : parts;
         if (count) {
             return List.of((X) Long.valueOf(plan.alwaysEmpty() ? 0L : reads.count(plans, clientSideMaxRows()))).iterator();

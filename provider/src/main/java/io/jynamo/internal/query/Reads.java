@@ -155,24 +155,7 @@ final class Reads {
         if (workers == null) {
             return TableFanOut.concat(all);
         }
-        List<ParallelScan.Source<Map<String, AttributeValue>>> sources = new ArrayList<>();
-        for (Pages pages : all) {
-            sources.add(new ParallelScan.Source<>() {
-                @Override
-                public List<Map<String, AttributeValue>> nextPage() {
-                    List<Map<String, AttributeValue>> items = new ArrayList<>();
-                    if (pages.fetchPage()) {
-                        pages.page.forEachRemaining(items::add);
-                    }
-                    return items;
-                }
-
-                @Override
-                public boolean more() {
-                    return !pages.exhausted;
-                }
-            });
-        }
+        List<ParallelScan.Source<Map<String, AttributeValue>>> sources = new ArrayList<>(all);
         ParallelScan<Map<String, AttributeValue>> scan =
                 ParallelScan.of(sources, workers, services.dynamo().parallelism(), wanted);
         scans.add(scan);
@@ -404,7 +387,7 @@ final class Reads {
     }
 
     /** Query or Scan pages, fetched only when the caller asks for more: the one page source for both. */
-    private final class Pages implements Iterator<Map<String, AttributeValue>> {
+    private final class Pages implements Iterator<Map<String, AttributeValue>>, ParallelScan.Source<Map<String, AttributeValue>> {
         private final BoundPlan plan;
         private final String table;
         private final EntityMeta tableEntity;
@@ -419,6 +402,8 @@ final class Reads {
         private Map<String, AttributeValue> start;
         private boolean exhausted;
         private Iterator<Map<String, AttributeValue>> page = java.util.Collections.emptyIterator();
+        /** The items of the last page read, which {@link #page} goes through. */
+        private List<Map<String, AttributeValue>> pageItems = List.of();
         private int lastCount;
 
         Pages(BoundPlan plan, long wanted, EntityMeta tableEntity) {
@@ -516,8 +501,20 @@ final class Reads {
             }
             start = last == null || last.isEmpty() ? null : last;
             exhausted = start == null;
+            pageItems = items;
             page = items.iterator();
             return true;
+        }
+
+        /** One page of a parallel Scan's segment, its items as read (see {@link ParallelScan}). */
+        @Override
+        public List<Map<String, AttributeValue>> nextPage() {
+            return fetchPage() ? pageItems : List.of();
+        }
+
+        @Override
+        public boolean more() {
+            return !exhausted;
         }
 
         @Override

@@ -227,6 +227,28 @@ class ParallelScanStreamingTest {
     }
 
     @Test
+    void aResultListThatEndsBeforeItsReadsLeavesNoSegmentReadingOn() throws Exception {
+        try (TestUnit two = TestUnit.of(User.class).property("jynamo.scan", "allow")
+                .property("jynamo.client-side", "allow").property("jynamo.parallelism", "2").build()) {
+            two.inTransaction(em -> IntStream.range(0, USERS)
+                    .forEach(i -> em.persist(new User("user-" + i + "@example.com", "Sam", "Adams"))));
+            two.calls().fault(smallPages(PAGE));
+            two.calls().reset();
+            // A condition only Java evaluates reads every page (no Limit); maxResults ends the list after 5 rows,
+            // while 6 of the 8 segments have not been read yet.
+            List<User> five = two.withEntityManager(em -> em.createQuery(
+                            "SELECT u FROM User u WHERE LOWER(u.firstName) = 'sam'", User.class)
+                    .setHint("jynamo.scan.segments", 8).setMaxResults(5).getResultList());
+            assertEquals(5, five.size());
+            int atReturn = two.calls().count("scan");
+            Thread.sleep(300);
+            assertEquals(atReturn, two.calls().count("scan"), "no Scan after getResultList returned");
+            assertTrue(atReturn <= 4, "the calls in flight when the list was complete, at most: " + atReturn);
+            assertNoWorkerRemains();
+        }
+    }
+
+    @Test
     void withParallelismOneTheSegmentsAreReadOneAfterAnotherOnlyAsFarAsWanted() {
         try (TestUnit one = TestUnit.of(User.class).property("jynamo.scan", "allow")
                 .property("jynamo.parallelism", "1").build()) {
