@@ -31,6 +31,8 @@ public final class EntityEntry {
     private Map<String, AttributeValue> beside;
     /** The context managing the instance through this entry; {@code null} once it no longer does. */
     PersistenceContext owner;
+    /** The key the context holds this entry under. */
+    io.jynamo.internal.metadata.ItemKey itemKey;
 
     EntityEntry(EntityMeta meta, Object entity, Map<String, AttributeValue> key, Status status,
                 Map<String, AttributeValue> snapshot) {

@@ -50,7 +50,8 @@ public final class PersistenceContext {
 
     /** The entry of an instance, or {@code null} if it is not managed. */
     public EntityEntry entry(Object entity) {
-        if (instances.attached(entity) instanceof EntityEntry e && e.owner == this) {
+        // The entity check: a clone of a proxy (Object.clone) copies the entry it carries, and is not managed.
+        if (instances.attached(entity) instanceof EntityEntry e && e.owner == this && e.entity() == entity) {
             return e;
         }
         return byInstance.isEmpty() ? null : byInstance.get(entity);
@@ -78,9 +79,13 @@ public final class PersistenceContext {
                            Map<String, AttributeValue> snapshot) {
         EntityEntry e = new EntityEntry(meta, entity, key, status, snapshot);
         e.owner = this;
-        byKey.put(key(meta, key), e);
-        boolean heldElsewhere = instances.attached(entity) instanceof EntityEntry other && other.owner != null;
-        if (heldElsewhere || !instances.attach(entity, e)) {
+        e.itemKey = key(meta, key);
+        byKey.put(e.itemKey, e);
+        // The room is taken by a live entry of another context, or of another instance (a clone of a proxy shares
+        // its state): this entry then goes to the identity map, and that one keeps the room.
+        boolean taken = instances.attached(entity) instanceof EntityEntry other && other.owner != null
+                && (other.owner != this || other.entity() != entity);
+        if (taken || !instances.attach(entity, e)) {
             if (byInstance.isEmpty()) {
                 byInstance = new IdentityHashMap<>();
             }
@@ -101,7 +106,7 @@ public final class PersistenceContext {
     public void remove(EntityEntry entry) {
         missed = null;
         missedMap = null;
-        byKey.remove(new ItemKey(entry.meta(), entry.key()));
+        byKey.remove(entry.itemKey, entry); // only this entry: a later one under the same key stays
         release(entry);
         if (!byInstance.isEmpty()) {
             byInstance.remove(entry.entity());

@@ -38,7 +38,7 @@ class EntityManagerTest {
 
     @BeforeAll
     static void start() {
-        unit = TestUnit.of(User.class, Person.class, Account.class).build();
+        unit = TestUnit.of(User.class, Person.class, Account.class, Note.class).build();
     }
 
     @AfterAll
@@ -60,6 +60,31 @@ class EntityManagerTest {
                 em.getTransaction().rollback();
             }
             em.close();
+        }
+    }
+
+    /** An entity its application copies with {@code clone()}. */
+    @jakarta.persistence.Entity
+    public static class Note implements Cloneable {
+        @jakarta.persistence.Id
+        private String id;
+        private String text;
+
+        public Note() {
+        }
+
+        Note(String id, String text) {
+            this.id = id;
+            this.text = text;
+        }
+
+        @Override
+        public Note clone() {
+            try {
+                return (Note) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
         }
     }
 
@@ -564,6 +589,31 @@ class EntityManagerTest {
             other.getTransaction().rollback();
         }
         assertNotSame(u, em.find(User.class, "both@x"));
+    }
+
+    @Test
+    void aCloneOfAManagedInstanceIsNotManagedAndLeavesTheOriginalManaged() {
+        unit.inTransaction(e -> e.persist(new Note("n1", "original")));
+        em.getTransaction().begin();
+        Note found = em.find(Note.class, "n1");
+        Note copy = found.clone();
+        assertFalse(em.contains(copy), "a copy of a managed instance is not managed");
+        assertTrue(em.contains(found));
+        assertThrows(EntityExistsException.class, () -> em.persist(copy), "its key is managed by the original");
+        assertTrue(em.contains(found));
+        assertFalse(em.contains(copy));
+        em.getTransaction().rollback();
+        try (EntityManager other = unit.emf().createEntityManager()) {
+            Note again = other.find(Note.class, "n1");
+            Note otherCopy = again.clone();
+            other.getTransaction().begin();
+            other.remove(again);
+            other.persist(otherCopy); // replaces the removed original under the same key
+            assertTrue(other.contains(otherCopy));
+            assertFalse(other.contains(again));
+            other.getTransaction().commit();
+        }
+        assertEquals("original", unit.fromTransaction(e -> e.find(Note.class, "n1")).text);
     }
 
     @Test
