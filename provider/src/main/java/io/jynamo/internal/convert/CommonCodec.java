@@ -61,8 +61,7 @@ final class CommonCodec implements Codec {
         return switch (form) {
             case STRING -> AttributeValue.fromS((String) value);
             case BOOLEAN -> AttributeValue.fromBool((Boolean) value);
-            default -> AttributeValue.fromN(value instanceof Integer || value instanceof Long || value instanceof Short
-                    || value instanceof Byte ? value.toString() : NumberCodecs.numberText(value));
+            default -> AttributeValue.fromN(NumberCodecs.numberText(value));
         };
     }
 

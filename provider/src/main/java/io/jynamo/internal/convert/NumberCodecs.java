@@ -22,12 +22,11 @@ final class NumberCodecs {
     private NumberCodecs() {
     }
 
-    /** The codec of a numeric Java type (primitive, wrapper, BigDecimal, BigInteger), or {@code null}. */
+    /**
+     * The codec of a floating-point or arbitrary-precision Java type (primitive, wrapper, BigDecimal, BigInteger),
+     * or {@code null}; the integral types have {@link CommonCodec}'s.
+     */
     static Codec of(Class<?> type) {
-        CommonCodec integral = CommonCodec.of(type);
-        if (integral != null && integral.kind() == ValueKind.NUMBER) {
-            return integral;
-        }
         if (type == Double.class || type == double.class) {
             return floating(Double.class, n -> {
                 double d = Double.parseDouble(n);

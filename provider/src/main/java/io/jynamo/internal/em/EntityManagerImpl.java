@@ -14,6 +14,7 @@ import io.jynamo.internal.dynamo.Recorder;
 import io.jynamo.JynamoStatistics;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.internal.metadata.ItemKey;
 import io.jynamo.internal.criteria.CriteriaStatement;
 import io.jynamo.internal.graph.GraphImpl;
 import io.jynamo.internal.query.Graphs;
@@ -417,12 +418,12 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
             EntityMeta table = t.getKey();
             java.util.Set<Map<String, AttributeValue>> keys = new java.util.LinkedHashSet<>();
             t.getValue().forEach(u -> keys.add(table.keyOf(u.target())));
-            java.util.Set<Map<String, AttributeValue>> stored = new java.util.HashSet<>();
+            java.util.Set<ItemKey> stored = new java.util.HashSet<>();
             for (Map<String, AttributeValue> item : loader.readAll(table, new ArrayList<>(keys), cacheRetrieveMode, cacheStoreMode)) {
-                stored.add(io.jynamo.internal.dynamo.AttributeValues.canonicalKey(table.keyOfItem(item)));
+                stored.add(ItemKey.canonical(table, item));
             }
             for (Reached u : t.getValue()) {
-                if (!stored.contains(io.jynamo.internal.dynamo.AttributeValues.canonicalKey(table.keyOf(u.target())))) {
+                if (!stored.contains(ItemKey.canonical(table, table.keyOf(u.target())))) {
                     throw notCascaded(u.target(), u.from(), u.through());
                 }
                 if (knownStored.isEmpty()) {

@@ -38,10 +38,9 @@ public final class ItemKey {
      * matches the key of the item DynamoDB returns for it.
      */
     public static ItemKey canonical(EntityMeta meta, Map<String, AttributeValue> keyOrItem) {
-        ItemKey k = new ItemKey(meta, keyOrItem);
-        AttributeValue pk = AttributeValues.canonicalValue(k.partitionKey);
-        AttributeValue sk = AttributeValues.canonicalValue(k.sortKey);
-        return pk == k.partitionKey && sk == k.sortKey ? k : new ItemKey(k.root, pk, sk);
+        EntityMeta root = meta.root();
+        return new ItemKey(root, AttributeValues.canonicalValue(keyOrItem.get(root.partitionKey().storedName())),
+                root.sortKey() == null ? null : AttributeValues.canonicalValue(keyOrItem.get(root.sortKey().storedName())));
     }
 
     /** The name of the hierarchy's root entity. */
@@ -56,7 +55,8 @@ public final class ItemKey {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof ItemKey k && hash == k.hash && root.name().equals(k.root.name())
+        // Roots are compared as instances: keys are compared within one factory (its context, its cache).
+        return o == this || o instanceof ItemKey k && hash == k.hash && root == k.root
                 && AttributeValues.equalValues(partitionKey, k.partitionKey) && AttributeValues.equalValues(sortKey, k.sortKey);
     }
 
