@@ -1,7 +1,5 @@
 package io.jynamo.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -25,8 +23,6 @@ import java.util.function.Supplier;
  */
 public final class BuildComparison {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
     private BuildComparison() {
     }
 
@@ -41,7 +37,7 @@ public final class BuildComparison {
         StringBuilder out = new StringBuilder(String.format("| scenario | floor CPU µs/op | A / floor | B / floor | B / A |%n|---|---|---|---|---|%n"));
         try {
             for (Map.Entry<String, List<Supplier<Object>>> s : a.getKey().entrySet()) {
-                if (filter != null && !s.getKey().matches(".*(" + filter + ").*")) {
+                if (!InterleavedRatios.Scenarios.matches(s.getKey(), filter)) {
                     continue;
                 }
                 List<Supplier<Object>> ops = List.of(s.getValue().get(0), s.getValue().get(1), b.getKey().get(s.getKey()).get(1));

@@ -143,7 +143,10 @@ final class ClientWork implements ClientSide {
 
     /** Whether the expression reads the count at {@code path}, anywhere inside it. */
     private static boolean reads(Expr e, String path) {
-        return Expr.anyNode(e, x -> read(x) != null && read(x).path().equals(path));
+        return Expr.anyNode(e, x -> {
+            var counted = read(x);
+            return counted != null && counted.path().equals(path);
+        });
     }
 
     /** The relationships counted per row, as EXPLAIN describes each count. */

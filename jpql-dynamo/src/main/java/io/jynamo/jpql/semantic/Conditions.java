@@ -2,7 +2,6 @@ package io.jynamo.jpql.semantic;
 
 import io.jynamo.jpql.ast.Between;
 import io.jynamo.jpql.ast.CompareOp;
-import io.jynamo.jpql.ast.CaseFunction;
 import io.jynamo.jpql.ast.Comparison;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
