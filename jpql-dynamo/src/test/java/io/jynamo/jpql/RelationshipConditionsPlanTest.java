@@ -61,6 +61,17 @@ class RelationshipConditionsPlanTest {
     // ---- MEMBER OF ---------------------------------------------------------------------------
 
     @Test
+    void aConditionOnlyJavaEvaluatesBesideAJoinLeavesTheKeyEqualityToDynamoDb() {
+        // The inner join's condition is ANDed to the WHERE: still one conjunct per condition, so the key equality
+        // is the key condition and only SQRT is evaluated in Java (it used to drag the whole WHERE into a Scan).
+        BoundPlan p = compile("SELECT o FROM Order o JOIN o.customer c WHERE o.id = 'x' AND SQRT(o.total) > 2")
+                .bind(Map.of(), null);
+        assertEquals(Operation.QUERY, p.operation());
+        assertEquals("#n0 = :v0", p.keyCondition());
+        assertFalse(p.scan());
+    }
+
+    @Test
     void memberOfAnInverseCollectionIsAStepForTheOwnersThenTheirKeys() {
         CompiledQuery q = compile("SELECT c FROM Customer c WHERE :o MEMBER OF c.orders");
         assertEquals(1, q.steps().size());

@@ -16,9 +16,14 @@ public sealed interface Condition permits And, Or, Not, Comparison, Between, Lik
         return c == null ? List.of() : c instanceof And a ? a.operands() : List.of(c);
     }
 
-    /** The AND of {@code cs}: {@code null} for none, the condition itself for one. */
+    /**
+     * The AND of {@code cs}, flat (an operand that is itself an AND gives its operands, so that each conjunct
+     * stays one for the planner): {@code null} for none, the condition itself for one.
+     */
     static Condition and(List<Condition> cs) {
-        return cs.isEmpty() ? null : cs.size() == 1 ? cs.get(0) : new And(cs);
+        List<Condition> flat = new ArrayList<>();
+        cs.forEach(c -> flat.addAll(conjuncts(c)));
+        return flat.isEmpty() ? null : flat.size() == 1 ? flat.get(0) : new And(flat);
     }
 
     /** The atoms of {@code c} from left to right: {@code c} itself when it is one. */

@@ -2,7 +2,6 @@ package io.jynamo.jpql.semantic;
 
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
-import io.jynamo.jpql.ast.And;
 import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
@@ -53,7 +52,7 @@ final class Statements {
             Scope.EntityPath t = selectedTarget;
             Condition present = new EntityComparison(t.text(), t.keyAttributes(), t.target(),
                     EntityComparison.Op.IS_NOT_NULL, List.of(), t.pos());
-            where = where == null ? present : new And(List.of(where, present));
+            where = where == null ? present : Condition.and(List.of(where, present));
         }
         Statement.ResultShape shape = s.kind() == StatementKind.SELECT && s.shape().computed() ? computed(s.shape())
                 : s.shape();
