@@ -40,9 +40,10 @@ final class Env implements AutoCloseable {
 
     /** @param properties more properties of the persistence unit */
     Env(SdkHttpClient http, int parallelism, Map<String, String> properties) {
-        client = DynamoDbClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create("http://canned"))
+        DynamoDbClient sdk = DynamoDbClient.builder().region(Region.US_EAST_1).endpointOverride(URI.create("http://canned"))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
                 .httpClient(http).build();
+        client = Boolean.getBoolean("jynamo.bench.memoized") ? Memoized.of(sdk) : sdk;
         emf = new PersistenceConfiguration("bench").managedClass(Models.JpaUser.class)
                 .managedClass(Models.JpaLine.class).managedClass(Models.JpaVersionedLine.class)
                 .property(JynamoProperties.CLIENT, client)
