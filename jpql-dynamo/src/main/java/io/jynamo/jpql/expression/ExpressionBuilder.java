@@ -56,6 +56,9 @@ public final class ExpressionBuilder<V> {
         if (segments.isEmpty()) {
             throw new IllegalArgumentException("an attribute path needs at least one name");
         }
+        if (segments.size() == 1) {
+            return name(segments.get(0));
+        }
         List<String> parts = new ArrayList<>(segments.size());
         for (String segment : segments) {
             parts.add(name(segment));
@@ -96,7 +99,9 @@ public final class ExpressionBuilder<V> {
      * @return this builder
      */
     public ExpressionBuilder<V> set(String attributeName, V value) {
-        return set(List.of(attributeName), value);
+        String target = name(attributeName);
+        sets.add(target + " = " + value(value));
+        return this;
     }
 
     /** Adds {@code path = :vJ} to the SET clause of {@link #update()}, for an attribute at a path. */
@@ -125,7 +130,8 @@ public final class ExpressionBuilder<V> {
      * @return this builder
      */
     public ExpressionBuilder<V> remove(String attributeName) {
-        return remove(List.of(attributeName));
+        removes.add(name(attributeName));
+        return this;
     }
 
     /** Adds an attribute at a path to the REMOVE clause of {@link #update()}. */

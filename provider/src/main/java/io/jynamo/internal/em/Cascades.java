@@ -33,6 +33,9 @@ final class Cascades {
      * nothing (they are already persistent, detached with their owner...).
      */
     static List<Object> targets(EntityMeta meta, Object entity, CascadeType type, boolean load) {
+        if (meta.associations().isEmpty()) {
+            return List.of(); // every persist, remove and detach asks
+        }
         List<Object> targets = new ArrayList<>();
         for (AssociationMeta a : meta.associations()) {
             boolean cascades = a.cascades(type) || type == CascadeType.REMOVE && a.orphanRemoval();

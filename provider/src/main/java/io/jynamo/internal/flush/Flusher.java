@@ -26,8 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,7 +82,7 @@ public final class Flusher {
         if (writes.isEmpty()) {
             return 0;
         }
-        Set<Write> confirmed = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Write> confirmed = new Confirmed();
         try {
             if (atomic) {
                 sendAtomically(writes);
@@ -139,8 +137,8 @@ public final class Flusher {
             Write w = planOne(e);
             if (w != null) {
                 WriteCheck.check(w);
-                if (w instanceof Write.Update) {
-                    // Only an update's expression grows with the entity; rendered again when sent, a cost paid by updates only.
+                if (w instanceof Write.Update u && WriteCheck.mayExceed(u)) {
+                    // Only an update's expression grows with the entity; rendered again when sent, a cost paid by large updates only.
                     WriteCheck.expression(w, "update", w.expressions().update());
                 }
                 writes.add(w);

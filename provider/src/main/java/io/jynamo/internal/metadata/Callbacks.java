@@ -43,7 +43,7 @@ final class Callbacks {
     }
 
     void fire(Class<? extends Annotation> type, Object entity) {
-        List<Callback> list = byType.get(type);
+        List<Callback> list = byType.isEmpty() ? null : byType.get(type);
         if (list == null) {
             return;
         }
