@@ -23,7 +23,6 @@ import io.jynamo.jpql.semantic.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -188,25 +187,31 @@ final class AccessPathChooser {
         }
         String pkName = entity.attributes().get(entity.partitionKey()).storedPath().get(0);
         String skName = entity.sortKey() == null ? null : entity.attributes().get(entity.sortKey()).storedPath().get(0);
-        Set<List<Object>> seen = new LinkedHashSet<>();
+        Set<KeyIdentity> seen = new java.util.HashSet<>();
         List<Map<String, BoundValue>> keys = new ArrayList<>();
         for (List<BoundValue[]> group : groups) {
             for (BoundValue[] pair : group) {
-                List<Object> id = new ArrayList<>();
-                id.add(Types.identity(pair[0].value()));
-                id.add(pair[1] == null ? null : Types.identity(pair[1].value()));
+                KeyIdentity id = new KeyIdentity(Types.identity(pair[0].value()),
+                        pair[1] == null ? null : Types.identity(pair[1].value()));
                 if (!seen.add(id)) {
                     continue;
                 }
-                Map<String, BoundValue> k = new LinkedHashMap<>();
-                k.put(pkName, pair[0]);
-                if (pair[1] != null) {
+                if (pair[1] == null) {
+                    keys.add(Map.of(pkName, pair[0])); // one per element of an IN list: the smallest map
+                } else {
+                    // The partition key first (onePartition reads it so).
+                    Map<String, BoundValue> k = new LinkedHashMap<>();
+                    k.put(pkName, pair[0]);
                     k.put(skName, pair[1]);
+                    keys.add(Collections.unmodifiableMap(k));
                 }
-                keys.add(Collections.unmodifiableMap(k));
             }
         }
         return keys;
+    }
+
+    /** What tells two keys apart: their values compared as DynamoDB compares them ({@link Types#identity}). */
+    private record KeyIdentity(Object partitionKey, Object sortKey) {
     }
 
     /** Whether every key has the same partition key value (a collection parameter may hold any number). */

@@ -22,7 +22,8 @@ public final class EntityEntry {
 
     private final EntityMeta meta;
     private final Object entity;
-    private final Map<String, AttributeValue> key;
+    /** The key as DynamoDB key attributes; made from {@link #itemKey} when first asked for, if not given. */
+    private Map<String, AttributeValue> key;
     private Status status;
     private Map<String, AttributeValue> snapshot;
     private boolean overRemoved;
@@ -53,6 +54,9 @@ public final class EntityEntry {
 
     /** The DynamoDB key of the instance. */
     public Map<String, AttributeValue> key() {
+        if (key == null) {
+            key = itemKey.asKey();
+        }
         return key;
     }
 
@@ -132,6 +136,6 @@ public final class EntityEntry {
 
     /** {@code Entity{key=value}} for messages. */
     public String describe() {
-        return meta.describe(key);
+        return meta.describe(key());
     }
 }

@@ -59,9 +59,9 @@ public final class EntityLoader {
      * subclass of {@code meta}'s in an entity hierarchy).
      */
     public Object materialise(EntityMeta meta, Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> key = meta.keyOfItem(item);
+        ItemKey key = new ItemKey(meta, item);
         meta = meta.concrete(item);
-        EntityEntry entry = context.entry(meta, key);
+        EntityEntry entry = context.entry(key);
         if (entry != null) {
             if (entry.unread()) {
                 fill(entry, item);

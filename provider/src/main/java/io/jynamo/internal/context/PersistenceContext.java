@@ -66,6 +66,13 @@ public final class PersistenceContext {
         return e;
     }
 
+    /** The entry of a key, or {@code null}. */
+    public EntityEntry entry(ItemKey key) {
+        missed = null;
+        missedMap = null;
+        return byKey.get(key);
+    }
+
     private ItemKey key(EntityMeta meta, Map<String, AttributeValue> key) {
         ItemKey k = missed;
         boolean same = k != null && missedMap == key && k.of(meta);
@@ -77,10 +84,21 @@ public final class PersistenceContext {
     /** Starts managing an instance. */
     public EntityEntry add(EntityMeta meta, Object entity, Map<String, AttributeValue> key, EntityEntry.Status status,
                            Map<String, AttributeValue> snapshot) {
+        return add(meta, entity, key(meta, key), key, status, snapshot);
+    }
+
+    /** Starts managing an instance of a key (its key attributes are made from it when needed). */
+    public EntityEntry add(EntityMeta meta, Object entity, ItemKey key, EntityEntry.Status status,
+                           Map<String, AttributeValue> snapshot) {
+        return add(meta, entity, key, null, status, snapshot);
+    }
+
+    private EntityEntry add(EntityMeta meta, Object entity, ItemKey itemKey, Map<String, AttributeValue> key,
+                            EntityEntry.Status status, Map<String, AttributeValue> snapshot) {
         EntityEntry e = new EntityEntry(meta, entity, key, status, snapshot);
         e.owner = this;
-        e.itemKey = key(meta, key);
-        byKey.put(e.itemKey, e);
+        e.itemKey = itemKey;
+        byKey.put(itemKey, e);
         // The room is taken by a live entry of another context, or of another instance (a clone of a proxy shares
         // its state): this entry then goes to the identity map, and that one keeps the room.
         boolean taken = instances.attached(entity) instanceof EntityEntry other && other.owner != null

@@ -43,6 +43,12 @@ public final class ItemKey {
                 root.sortKey() == null ? null : AttributeValues.canonicalValue(keyOrItem.get(root.sortKey().storedName())));
     }
 
+    /** The key as DynamoDB key attributes. */
+    public Map<String, AttributeValue> asKey() {
+        return sortKey == null ? Map.of(root.partitionKey().storedName(), partitionKey)
+                : Map.of(root.partitionKey().storedName(), partitionKey, root.sortKey().storedName(), sortKey);
+    }
+
     /** The name of the hierarchy's root entity. */
     public String entity() {
         return root.name();

@@ -173,6 +173,11 @@ public final class ProviderQueryModel implements QueryModel {
 
     /** The values of a plan, converted. */
     public Map<String, AttributeValue> convertAll(String entityName, Map<String, BoundValue> values) {
+        if (values.size() == 1) {
+            // A key of one attribute: one per key of an IN list, so the small map is worth its branch.
+            Map.Entry<String, BoundValue> only = values.entrySet().iterator().next();
+            return Map.of(only.getKey(), convert(entityName, only.getValue()));
+        }
         Map<String, AttributeValue> out = new LinkedHashMap<>();
         values.forEach((k, v) -> out.put(k, convert(entityName, v)));
         return out;

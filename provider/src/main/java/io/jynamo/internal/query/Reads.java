@@ -328,11 +328,15 @@ final class Reads {
         List<Map<String, AttributeValue>> keys = keys(plan);
         Map<ItemKey, Map<String, AttributeValue>> found = new HashMap<>();
         List<Map<String, AttributeValue>> missing = new ArrayList<>();
+        // DynamoDB returns numbers normalised (2.50 comes back as 2.5): items are matched to keys by value, not text.
+        List<ItemKey> canonical = new ArrayList<>(keys.size());
         for (Map<String, AttributeValue> key : keys) {
+            ItemKey k = ItemKey.canonical(meta, key);
+            canonical.add(k);
             EntityEntry entry = session.context().entry(meta, key);
             if (entry != null && entry.snapshot() != null && compiled.selectKind() == SelectKind.ENTITY) {
                 if (entry.status() != EntityEntry.Status.REMOVED && meta.isSameOrSuperOf(entry.meta())) {
-                    found.put(ItemKey.canonical(meta, key), entry.snapshot());
+                    found.put(k, entry.snapshot());
                 }
             } else {
                 missing.add(key);
@@ -344,14 +348,13 @@ final class Reads {
                 found.put(ItemKey.canonical(meta, missing.get(0)), item);
             }
         } else if (!missing.isEmpty()) {
-            // DynamoDB returns numbers normalised (2.50 comes back as 2.5): match the items by value, not text.
             for (Map<String, AttributeValue> item : session.loader().readAll(meta, missing, retrieve, store)) {
                 found.put(ItemKey.canonical(meta, item), item);
             }
         }
-        List<Map<String, AttributeValue>> ordered = new ArrayList<>();
-        for (Map<String, AttributeValue> key : keys) {
-            Map<String, AttributeValue> item = found.get(ItemKey.canonical(meta, key));
+        List<Map<String, AttributeValue>> ordered = new ArrayList<>(keys.size());
+        for (ItemKey key : canonical) {
+            Map<String, AttributeValue> item = found.get(key);
             // A query over a subclass of a hierarchy does not return the items of its other entities.
             if (item != null && meta.accepts(item)) {
                 ordered.add(item);
@@ -420,12 +423,19 @@ final class Reads {
             // An UPDATE's read plan shares its names and values with the update expression; DynamoDB rejects
             // placeholders a request does not use.
             Set<String> used = Placeholders.in(plan.keyCondition() + " " + plan.filter() + " " + plan.projection());
-            Map<String, String> usedNames = Placeholders.usedOnly(plan.names(), used);
-            Map<String, AttributeValue> usedValues =
-                    Placeholders.usedOnly(services.queryModel().convertAll(compiled.entity().name(), plan.values()), used);
             String planFilter = plan.filter();
-            Map<String, String> allNames = usedNames == null ? new LinkedHashMap<>() : new LinkedHashMap<>(usedNames);
-            Map<String, AttributeValue> allValues = usedValues == null ? new LinkedHashMap<>() : new LinkedHashMap<>(usedValues);
+            Map<String, String> allNames = new LinkedHashMap<>();
+            plan.names().forEach((k, v) -> {
+                if (used.contains(k)) {
+                    allNames.put(k, v);
+                }
+            });
+            Map<String, AttributeValue> allValues = new LinkedHashMap<>();
+            plan.values().forEach((k, v) -> {
+                if (used.contains(k)) {
+                    allValues.put(k, services.queryModel().convert(compiled.entity().name(), v));
+                }
+            });
             String own = ownItemsFilter(meta, allNames, allValues);
             if (own != null) {
                 planFilter = planFilter == null ? own : "(" + planFilter + ") AND " + own;
