@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * is one switch, not a chain of lambda calls the JIT cannot inline at a call site that serves every type. It
  * reads and writes exactly as the composed codecs of the other basic types do (same checks, same errors).
  */
-final class CommonCodec implements Codec {
+public final class CommonCodec implements Codec {
 
     private enum Form { STRING, INT, LONG, SHORT, BYTE, BOOLEAN }
 
@@ -56,13 +56,41 @@ final class CommonCodec implements Codec {
         return type == Boolean.class || type == boolean.class ? BOOLEAN : null;
     }
 
+    /**
+     * AttributeValues are immutable, and making one costs more than the rest of an attribute's write: the values of
+     * booleans and of small integers (counts, ages, quantities, versions mostly are) are made once and shared.
+     */
+    private static final AttributeValue TRUE = AttributeValue.fromBool(true);
+    private static final AttributeValue FALSE = AttributeValue.fromBool(false);
+    private static final int SMALLEST = -128;
+    private static final AttributeValue[] SMALL = new AttributeValue[1024 - SMALLEST];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = AttributeValue.fromN(Integer.toString(i + SMALLEST));
+        }
+    }
+
     @Override
     public AttributeValue write(Object value) {
-        return switch (form) {
-            case STRING -> AttributeValue.fromS((String) value);
-            case BOOLEAN -> AttributeValue.fromBool((Boolean) value);
-            default -> AttributeValue.fromN(NumberCodecs.numberText(value));
-        };
+        switch (form) {
+            case STRING -> {
+                return AttributeValue.fromS((String) value);
+            }
+            case BOOLEAN -> {
+                return Boolean.TRUE.equals(value) ? TRUE : Boolean.FALSE.equals(value) ? FALSE : AttributeValue.fromBool((Boolean) value);
+            }
+            default -> {
+                if (value instanceof Number n) {
+                    // An integral type's own value: its text is Long.toString's.
+                    long v = n.longValue();
+                    if (v >= SMALLEST && v - SMALLEST < SMALL.length) {
+                        return SMALL[(int) v - SMALLEST];
+                    }
+                }
+                return AttributeValue.fromN(NumberCodecs.numberText(value));
+            }
+        }
     }
 
     @Override

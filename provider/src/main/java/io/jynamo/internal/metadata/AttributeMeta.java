@@ -2,6 +2,7 @@ package io.jynamo.internal.metadata;
 
 import io.jynamo.internal.convert.Codec;
 import io.jynamo.internal.convert.Codecs;
+import io.jynamo.internal.convert.CommonCodec;
 import io.jynamo.internal.convert.MapForm;
 import io.jynamo.internal.convert.UnreadableValueException;
 import io.jynamo.jpql.ValueKind;
@@ -37,7 +38,8 @@ public record AttributeMeta(String name, String storedName, Class<?> javaType, C
             return null;
         }
         try {
-            return codec.write(value);
+            // The common codecs (strings, integers, booleans) are called directly: inlined, not dispatched.
+            return codec instanceof CommonCodec c ? c.write(value) : codec.write(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Attribute '" + name + "' of " + member.getDeclaringClass().getSimpleName()
                     + ": " + e.getMessage(), e);
@@ -64,7 +66,7 @@ public record AttributeMeta(String name, String storedName, Class<?> javaType, C
             return absent();
         }
         try {
-            return codec.read(value);
+            return codec instanceof CommonCodec c ? c.read(value) : codec.read(value);
         } catch (UnreadableValueException e) {
             throw e.in(name);
         }

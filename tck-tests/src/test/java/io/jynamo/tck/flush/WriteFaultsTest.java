@@ -197,6 +197,21 @@ class WriteFaultsTest {
     }
 
     @Test
+    void anUpdateExpressionOverFourKilobytesIsRefusedBeforeAnyCall() {
+        try (TestUnit unit = TestUnit.of(Wide.class).build()) {
+            unit.inTransaction(em -> em.persist(new Wide("w1")));
+            unit.calls().reset();
+            RollbackException e = assertThrows(RollbackException.class,
+                    () -> unit.inTransaction(em -> em.find(Wide.class, "w1").changeAll()));
+            String message = e.getCause().getMessage();
+            assertTrue(message.contains("update expression of") && message.contains("takes at most 4 KB"), message);
+            assertEquals(1, unit.calls().count("getItem"));
+            assertEquals(1, unit.calls().total(), "the read only: no write was sent");
+            assertEquals(0L, unit.fromTransaction(em -> em.find(Wide.class, "w1")).version);
+        }
+    }
+
+    @Test
     void lostResponseOfAVersionedUpdateIsASuccessNotAConflict() {
         try (TestUnit unit = TestUnit.of(Account.class).build()) {
             unit.inTransaction(em -> em.persist(new Account("a1", 10)));
