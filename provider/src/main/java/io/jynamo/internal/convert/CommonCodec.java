@@ -84,7 +84,7 @@ public final class CommonCodec implements Codec {
                 if (value instanceof Number n) {
                     // An integral type's own value: its text is Long.toString's.
                     long v = n.longValue();
-                    if (v >= SMALLEST && v - SMALLEST < SMALL.length) {
+                    if (v >= SMALLEST && v < SMALLEST + SMALL.length) {
                         return SMALL[(int) v - SMALLEST];
                     }
                 }

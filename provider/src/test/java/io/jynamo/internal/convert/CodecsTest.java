@@ -35,6 +35,31 @@ class CodecsTest {
     }
 
     @Test
+    void integersAndBooleansAreWrittenExactlyAtTheEdgesOfTheSharedValues() {
+        // Booleans and -128..1023 are shared AttributeValues; every other value is made as before.
+        long[] edges = {-129, -128, -1, 0, 1023, 1024, Integer.MIN_VALUE, Integer.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE,
+                Long.MAX_VALUE + SMALLEST_SHARED, Long.MIN_VALUE - SMALLEST_SHARED};
+        Codec longs = Codecs.basic(long.class);
+        for (long v : edges) {
+            assertEquals(AttributeValue.fromN(Long.toString(v)), longs.write(v), "long " + v);
+            assertEquals(v, longs.read(longs.write(v)));
+        }
+        Codec ints = Codecs.basic(Integer.class);
+        for (long v : edges) {
+            if (v == (int) v) {
+                assertEquals(AttributeValue.fromN(Long.toString(v)), ints.write((int) v), "int " + v);
+            }
+        }
+        assertEquals(AttributeValue.fromN("-128"), Codecs.basic(byte.class).write(Byte.MIN_VALUE));
+        assertEquals(AttributeValue.fromN("32767"), Codecs.basic(short.class).write(Short.MAX_VALUE));
+        Codec booleans = Codecs.basic(boolean.class);
+        assertEquals(AttributeValue.fromBool(true), booleans.write(true));
+        assertEquals(AttributeValue.fromBool(false), booleans.write(Boolean.FALSE));
+    }
+
+    private static final long SMALLEST_SHARED = -128;
+
+    @Test
     void localDateTimesRoundTripWithNanos() {
         Codec c = Codecs.basic(LocalDateTime.class);
         LocalDateTime t = LocalDateTime.of(2024, 2, 29, 23, 59, 59, 123_456_789);
