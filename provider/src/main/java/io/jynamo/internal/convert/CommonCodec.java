@@ -81,9 +81,9 @@ public final class CommonCodec implements Codec {
                 return Boolean.TRUE.equals(value) ? TRUE : Boolean.FALSE.equals(value) ? FALSE : AttributeValue.fromBool((Boolean) value);
             }
             default -> {
-                if (value instanceof Number n) {
-                    // An integral type's own value: its text is Long.toString's.
-                    long v = n.longValue();
+                if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+                    // An integral value (a converter may hand over any Number: only these are exact as a long).
+                    long v = ((Number) value).longValue();
                     if (v >= SMALLEST && v < SMALLEST + SMALL.length) {
                         return SMALL[(int) v - SMALLEST];
                     }

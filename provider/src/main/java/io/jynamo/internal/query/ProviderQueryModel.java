@@ -176,7 +176,10 @@ public final class ProviderQueryModel implements QueryModel {
         if (values.size() == 1) {
             // A key of one attribute: one per key of an IN list, so the small map is worth its branch.
             Map.Entry<String, BoundValue> only = values.entrySet().iterator().next();
-            return Map.of(only.getKey(), convert(entityName, only.getValue()));
+            AttributeValue v = convert(entityName, only.getValue());
+            if (v != null) { // (a converter may give null, which Map.of refuses)
+                return Map.of(only.getKey(), v);
+            }
         }
         Map<String, AttributeValue> out = new LinkedHashMap<>();
         values.forEach((k, v) -> out.put(k, convert(entityName, v)));

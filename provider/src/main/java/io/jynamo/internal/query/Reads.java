@@ -432,8 +432,10 @@ final class Reads {
             });
             Map<String, AttributeValue> allValues = new LinkedHashMap<>();
             plan.values().forEach((k, v) -> {
+                // Every value is converted, used here or not: an UPDATE's SET values fail now, before any read.
+                AttributeValue converted = services.queryModel().convert(compiled.entity().name(), v);
                 if (used.contains(k)) {
-                    allValues.put(k, services.queryModel().convert(compiled.entity().name(), v));
+                    allValues.put(k, converted);
                 }
             });
             String own = ownItemsFilter(meta, allNames, allValues);

@@ -57,6 +57,15 @@ class CodecsTest {
         assertEquals(AttributeValue.fromBool(false), booleans.write(Boolean.FALSE));
     }
 
+    @Test
+    void anIntegralCodecHandedAnotherNumberByAConverterWritesItExactly() {
+        // A converter's database type is only checked at compile time: a Long codec may be given any Number.
+        assertEquals(AttributeValue.fromN("5.5"), CommonCodec.of(long.class).write(new BigDecimal("5.5")));
+        assertEquals(AttributeValue.fromN("18446744073709551616"),
+                CommonCodec.of(Long.class).write(java.math.BigInteger.ONE.shiftLeft(64)));
+        assertThrows(IllegalArgumentException.class, () -> CommonCodec.of(int.class).write(Double.NaN));
+    }
+
     private static final long SMALLEST_SHARED = -128;
 
     @Test

@@ -152,6 +152,20 @@ class QueryExecutionTest {
     }
 
     @Test
+    void aBulkUpdateWhoseSetValueDynamoDbCannotStoreFailsBeforeAnyReadEvenWhenNothingMatches() {
+        unit.calls().reset();
+        BigDecimal tooPrecise = new BigDecimal("1.234567890123456789012345678901234567891");
+        RuntimeException e = assertThrows(RuntimeException.class, () -> unit.inTransaction(em -> em.createQuery(
+                "UPDATE Item i SET i.price = :p WHERE i.bucket = 'no-such-bucket'").setParameter("p", tooPrecise).executeUpdate()));
+        Throwable cause = e;
+        while (cause.getCause() != null && !cause.getMessage().contains("significant digits")) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause.getMessage().contains("more than 38 significant digits"), e.toString());
+        assertEquals(0, unit.calls().total(), "refused before the read of the items to update");
+    }
+
+    @Test
     void countUsesSelectCountAcrossEveryPage() {
         unit.calls().reset();
         long n = inEm(em -> em.createQuery("SELECT COUNT(i) FROM Item i WHERE i.bucket = 'big' AND i.count = 1", Long.class)
