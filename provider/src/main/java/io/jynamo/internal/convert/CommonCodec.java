@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * is one switch, not a chain of lambda calls the JIT cannot inline at a call site that serves every type. It
  * reads and writes exactly as the composed codecs of the other basic types do (same checks, same errors).
  */
-public final class CommonCodec implements Codec {
+final class CommonCodec implements Codec {
 
     private enum Form { STRING, INT, LONG, SHORT, BYTE, BOOLEAN }
 

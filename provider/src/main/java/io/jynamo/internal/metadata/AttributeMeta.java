@@ -2,7 +2,6 @@ package io.jynamo.internal.metadata;
 
 import io.jynamo.internal.convert.Codec;
 import io.jynamo.internal.convert.Codecs;
-import io.jynamo.internal.convert.CommonCodec;
 import io.jynamo.internal.convert.MapForm;
 import io.jynamo.internal.convert.UnreadableValueException;
 import io.jynamo.jpql.ValueKind;
@@ -38,8 +37,7 @@ public record AttributeMeta(String name, String storedName, Class<?> javaType, C
             return null;
         }
         try {
-            // The common codecs (strings, integers, booleans) are called directly: inlined, not dispatched.
-            return codec instanceof CommonCodec c ? c.write(value) : codec.write(value);
+            return codec.write(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Attribute '" + name + "' of " + member.getDeclaringClass().getSimpleName()
                     + ": " + e.getMessage(), e);
@@ -66,7 +64,7 @@ public record AttributeMeta(String name, String storedName, Class<?> javaType, C
             return absent();
         }
         try {
-            return codec instanceof CommonCodec c ? c.read(value) : codec.read(value);
+            return codec.read(value);
         } catch (UnreadableValueException e) {
             throw e.in(name);
         }

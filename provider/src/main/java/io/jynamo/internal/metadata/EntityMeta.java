@@ -419,8 +419,7 @@ public final class EntityMeta {
 
     /** The whole item of an entity: every non-null attribute. */
     public Map<String, AttributeValue> toItem(Object entity) {
-        // A HashMap, as the SDK's own maps and most mappers' are: faster to fill, and a map type the SDK's copying
-        // and marshalling code is compiled for (a LinkedHashMap there is a second type at every call site).
+        // A HashMap: the order of an item's attributes means nothing to DynamoDB, and a LinkedHashMap costs ~10 ns more an entity.
         Map<String, AttributeValue> item = new HashMap<>();
         for (AttributeMeta a : attributes) {
             AttributeValue v = a.write(entity);
