@@ -187,7 +187,7 @@ public final class Flusher {
                     meta.fire(PreUpdate.class, entity);
                     item = withBeside(e, withUnmapped(meta, meta.toItem(entity), e.snapshot()));
                 }
-                if (!meta.keyOfItem(item).equals(e.key())) {
+                if (!sameKey(meta, item, e.key())) {
                     throw new PersistenceException("The primary key of managed entity " + e.describe()
                             + " was changed to " + meta.describe(meta.keyOfItem(item))
                             + "; keys are immutable: remove the entity and persist a new one");
@@ -203,20 +203,37 @@ public final class Flusher {
                     item.put(version.storedName(), version.codec().write(next));
                 }
                 Map<String, AttributeValue> set = new LinkedHashMap<>();
-                Set<String> remove = new LinkedHashSet<>();
+                Set<String> remove = Set.of();
                 for (Map.Entry<String, AttributeValue> a : item.entrySet()) {
-                    if (!e.key().containsKey(a.getKey()) && !Objects.equals(a.getValue(), e.snapshot().get(a.getKey()))) {
+                    if (!isKey(meta, a.getKey()) && !Objects.equals(a.getValue(), e.snapshot().get(a.getKey()))) {
                         set.put(a.getKey(), a.getValue());
                     }
                 }
                 for (String old : e.snapshot().keySet()) {
                     if (!item.containsKey(old)) {
+                        if (remove.isEmpty()) {
+                            remove = new LinkedHashSet<>(); // made for the rare update that removes an attribute
+                        }
                         remove.add(old);
                     }
                 }
                 return new Write.Update(e, set, remove, expected, item);
             }
         }
+    }
+
+    /** Whether an item has the key attributes' values of {@code key} (compared without building the item's key map). */
+    private static boolean sameKey(EntityMeta meta, Map<String, AttributeValue> item, Map<String, AttributeValue> key) {
+        String pk = meta.partitionKey().storedName();
+        if (!Objects.equals(item.get(pk), key.get(pk))) {
+            return false;
+        }
+        return meta.sortKey() == null || Objects.equals(item.get(meta.sortKey().storedName()), key.get(meta.sortKey().storedName()));
+    }
+
+    private static boolean isKey(EntityMeta meta, String attribute) {
+        return attribute.equals(meta.partitionKey().storedName())
+                || meta.sortKey() != null && attribute.equals(meta.sortKey().storedName());
     }
 
     /**
