@@ -177,6 +177,14 @@ public final class SharedCache implements Cache {
         }
     }
 
+    /** {@link #loaded(EntityMeta, Map, long, CacheStoreMode, boolean)} of an item whose key was made already. */
+    public void loaded(ItemKey key, EntityMeta meta, Map<String, AttributeValue> item, long stamp, CacheStoreMode store,
+                       boolean consistent) {
+        if (store != CacheStoreMode.BYPASS && consistent && caches(meta)) {
+            put(key, item, stamp, store == CacheStoreMode.REFRESH);
+        }
+    }
+
     void put(ItemKey k, Map<String, AttributeValue> item, long stamp, boolean replace) {
         // What compute would do when an item is cached and may not be replaced (keep it), without its cost:
         // a query that reads cached items again stores nothing.

@@ -59,7 +59,11 @@ public final class EntityLoader {
      * subclass of {@code meta}'s in an entity hierarchy).
      */
     public Object materialise(EntityMeta meta, Map<String, AttributeValue> item) {
-        ItemKey key = new ItemKey(meta, item);
+        return materialise(meta, item, new ItemKey(meta, item));
+    }
+
+    /** {@link #materialise(EntityMeta, Map)} of an item whose key was made already ({@code new ItemKey(meta, item)}). */
+    public Object materialise(EntityMeta meta, Map<String, AttributeValue> item, ItemKey key) {
         meta = meta.concrete(item);
         EntityEntry entry = context.entry(key);
         if (entry != null) {

@@ -407,6 +407,10 @@ final class Reads {
         private Iterator<Map<String, AttributeValue>> page = java.util.Collections.emptyIterator();
         /** The items of the last page read, which {@link #page} goes through. */
         private List<Map<String, AttributeValue>> pageItems = List.of();
+        /** The keys of those items when they are whole entity items (made once, for the cache and the context), else null. */
+        private List<ItemKey> pageKeys;
+        /** How many items of the page {@link #next} has handed out. */
+        private int position;
         private int lastCount;
 
         Pages(BoundPlan plan, long wanted, EntityMeta tableEntity) {
@@ -506,14 +510,20 @@ final class Reads {
             if (meta.tablePerClass()) {
                 items = items.stream().map(tableEntity::fromOwnTable).toList();
             }
+            List<ItemKey> keys = null;
             if (cacheResults) {
+                keys = new ArrayList<>(items.size());
                 for (Map<String, AttributeValue> item : items) {
-                    services.cache().loaded(meta, item, stamp, store, consistent);
+                    ItemKey key = new ItemKey(meta, item);
+                    keys.add(key);
+                    services.cache().loaded(key, meta, item, stamp, store, consistent);
                 }
             }
             start = last == null || last.isEmpty() ? null : last;
             exhausted = start == null;
             pageItems = items;
+            pageKeys = keys;
+            position = 0;
             page = items.iterator();
             return true;
         }
@@ -544,7 +554,13 @@ final class Reads {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
+            position++;
             return page.next();
+        }
+
+        /** The key of the item {@link #next} returned last, when this page made it, else {@code null}. */
+        ItemKey lastKey() {
+            return pageKeys == null || position == 0 ? null : pageKeys.get(position - 1);
         }
     }
 
@@ -576,14 +592,19 @@ final class Reads {
                     throw new NoSuchElementException();
                 }
                 left--;
-                return selection == null ? result(items.next()) : computed(selection, items.next());
+                Map<String, AttributeValue> item = items.next();
+                if (selection != null) {
+                    return computed(selection, item);
+                }
+                // Straight from the pages, an entity item's key was made once already, for the shared cache.
+                return result(item, items instanceof Pages p ? p.lastKey() : null);
             }
         };
     }
 
-    private Object result(Map<String, AttributeValue> item) {
+    private Object result(Map<String, AttributeValue> item, ItemKey key) {
         if (compiled.selectKind() == SelectKind.ENTITY) {
-            return session.loader().materialise(meta, item);
+            return key == null ? session.loader().materialise(meta, item) : session.loader().materialise(meta, item, key);
         }
         List<AttributeInfo> selected = compiled.selectedAttributes();
         if (selected.size() == 1) {
