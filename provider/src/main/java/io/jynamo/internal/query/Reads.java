@@ -3,7 +3,6 @@ package io.jynamo.internal.query;
 import io.jynamo.internal.context.EntityEntry;
 import io.jynamo.internal.context.Expiry;
 import io.jynamo.internal.context.Session;
-import io.jynamo.internal.dynamo.AttributeValues;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.metadata.ItemKey;
 import io.jynamo.JynamoException;
