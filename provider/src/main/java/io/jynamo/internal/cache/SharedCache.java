@@ -123,7 +123,7 @@ public final class SharedCache implements Cache {
         long stamp = stamp();
         Map<String, AttributeValue> item = load.apply(key);
         if (item != null) {
-            loaded(meta, item, stamp, store, consistentReads);
+            loaded(new ItemKey(meta, item), meta, item, stamp, store, consistentReads);
         }
         return item;
     }
@@ -154,7 +154,7 @@ public final class SharedCache implements Cache {
         if (!missing.isEmpty()) {
             long stamp = stamp();
             for (Map<String, AttributeValue> item : load.apply(missing)) {
-                loaded(meta, item, stamp, store, consistentReads);
+                loaded(new ItemKey(meta, item), meta, item, stamp, store, consistentReads);
                 found.add(item);
             }
         }
@@ -170,14 +170,9 @@ public final class SharedCache implements Cache {
      * Stores an item read from DynamoDB by a read that began at {@code stamp}, unless the key was invalidated
      * since, {@code store} is BYPASS, or the read was eventually consistent (it might be older than the cache).
      * {@code USE} keeps an item already cached; {@code REFRESH} replaces it.
+     *
+     * @param key the item's key, {@code new ItemKey(meta, item)} (a query page makes it once for the context too)
      */
-    public void loaded(EntityMeta meta, Map<String, AttributeValue> item, long stamp, CacheStoreMode store, boolean consistent) {
-        if (store != CacheStoreMode.BYPASS && consistent && caches(meta)) {
-            put(new ItemKey(meta, item), item, stamp, store == CacheStoreMode.REFRESH);
-        }
-    }
-
-    /** {@link #loaded(EntityMeta, Map, long, CacheStoreMode, boolean)} of an item whose key was made already. */
     public void loaded(ItemKey key, EntityMeta meta, Map<String, AttributeValue> item, long stamp, CacheStoreMode store,
                        boolean consistent) {
         if (store != CacheStoreMode.BYPASS && consistent && caches(meta)) {

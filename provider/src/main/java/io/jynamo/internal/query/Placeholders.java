@@ -43,12 +43,17 @@ final class Placeholders {
 
     /** The entries whose placeholders are used, or {@code null} for none (DynamoDB rejects an empty map). */
     static <V> Map<String, V> usedOnly(Map<String, V> all, Set<String> used) {
-        Map<String, V> out = new LinkedHashMap<>();
+        Map<String, V> out = copyUsed(all, used, new LinkedHashMap<>());
+        return out.isEmpty() ? null : out;
+    }
+
+    /** Puts the entries whose placeholders are used into {@code into}, and returns it. */
+    static <V> Map<String, V> copyUsed(Map<String, V> all, Set<String> used, Map<String, V> into) {
         all.forEach((k, v) -> {
             if (used.contains(k)) {
-                out.put(k, v);
+                into.put(k, v);
             }
         });
-        return out.isEmpty() ? null : out;
+        return into;
     }
 }

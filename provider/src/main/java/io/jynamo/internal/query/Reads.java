@@ -427,20 +427,10 @@ final class Reads {
             // placeholders a request does not use.
             Set<String> used = Placeholders.in(plan.keyCondition() + " " + plan.filter() + " " + plan.projection());
             String planFilter = plan.filter();
-            Map<String, String> allNames = new LinkedHashMap<>();
-            plan.names().forEach((k, v) -> {
-                if (used.contains(k)) {
-                    allNames.put(k, v);
-                }
-            });
-            Map<String, AttributeValue> allValues = new LinkedHashMap<>();
-            plan.values().forEach((k, v) -> {
-                // Every value is converted, used here or not: an UPDATE's SET values fail now, before any read.
-                AttributeValue converted = services.queryModel().convert(compiled.entity().name(), v);
-                if (used.contains(k)) {
-                    allValues.put(k, converted);
-                }
-            });
+            Map<String, String> allNames = Placeholders.copyUsed(plan.names(), used, new LinkedHashMap<>());
+            // Every value is converted, used here or not: an UPDATE's SET values fail now, before any read.
+            Map<String, AttributeValue> allValues = Placeholders.copyUsed(
+                    services.queryModel().convertAll(compiled.entity().name(), plan.values()), used, new LinkedHashMap<>());
             String own = ownItemsFilter(meta, allNames, allValues);
             if (own != null) {
                 planFilter = planFilter == null ? own : "(" + planFilter + ") AND " + own;

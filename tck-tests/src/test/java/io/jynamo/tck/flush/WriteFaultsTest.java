@@ -225,6 +225,29 @@ class WriteFaultsTest {
     }
 
     @Test
+    void lostResponseOfAVersionedUpdateThatRemovesAnAttributeIsASuccessNotAConflict() {
+        // The update both sets (balance, version) and removes (owner): the resend's failed condition must see both.
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            unit.inTransaction(em -> {
+                Account a = new Account("a1", 10);
+                a.setOwner("Ann");
+                em.persist(a);
+            });
+            unit.calls().fault(Faults.lostResponse("updateItem"));
+            unit.inTransaction(em -> {
+                Account a = em.find(Account.class, "a1");
+                a.setBalance(11);
+                a.setOwner(null);
+            });
+            unit.calls().fault(null);
+            Account a = unit.fromTransaction(em -> em.find(Account.class, "a1"));
+            assertEquals(11, a.getBalance());
+            assertNull(a.getOwner());
+            assertEquals(1L, a.getVersion(), "applied once");
+        }
+    }
+
+    @Test
     void lostResponseOfAVersionedInsertIsASuccessNotEntityExists() {
         try (TestUnit unit = TestUnit.of(Account.class).build()) {
             unit.calls().fault(Faults.lostResponse("putItem"));
