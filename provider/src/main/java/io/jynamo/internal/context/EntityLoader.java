@@ -12,7 +12,6 @@ import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.PostLoad;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import io.jynamo.internal.dynamo.AttributeValues;
 import io.jynamo.internal.metadata.AssociationMeta;
 import jakarta.persistence.FetchType;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -127,11 +126,11 @@ public final class EntityLoader {
         List<Dynamo.TableItem> found = dynamo.batchGet(byTable, consistentReads);
         // DynamoDB does not keep keys unique across sibling tables: should two hold one, the item of the table
         // listed first (the entity nearest the root, in the unit's order) wins, every time.
-        Map<Map<String, AttributeValue>, Map<String, AttributeValue>> byKey = new LinkedHashMap<>();
+        Map<ItemKey, Map<String, AttributeValue>> byKey = new LinkedHashMap<>();
         for (EntityMeta t : tables) {
             for (Dynamo.TableItem item : found) {
                 if (item.table().equals(t.tableName())) {
-                    byKey.putIfAbsent(AttributeValues.canonicalKey(t.keyOfItem(item.item())), t.fromOwnTable(item.item()));
+                    byKey.putIfAbsent(ItemKey.canonical(t, item.item()), t.fromOwnTable(item.item()));
                 }
             }
         }
@@ -528,11 +527,12 @@ public final class EntityLoader {
             if (!child.accepts(item) || Expiry.expired(child, item)) {
                 continue;
             }
-            EntityEntry known = context.entry(child, child.keyOfItem(item));
+            ItemKey key = new ItemKey(child, item);
+            EntityEntry known = context.entry(key);
             if (known != null && known.status() == EntityEntry.Status.REMOVED) {
                 continue;
             }
-            result.add(materialise(child, item));
+            result.add(materialise(child, item, key));
             if (a.besideColumn() != null) {
                 beside.add(item.get(a.besideColumn()));
             }

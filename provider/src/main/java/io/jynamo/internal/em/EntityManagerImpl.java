@@ -383,7 +383,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                         } else if (t == null && isNew(target)) {
                             throw notCascaded(target, entry, a);
                         } else if (t == null && !(target instanceof io.jynamo.internal.proxy.Proxied)
-                                && (knownStored.isEmpty() || !knownStored.contains(target))) {
+                                && !knownStored.contains(target)) {
                             unknown.add(new Reached(target, entry, a));
                         }
                     }
