@@ -47,7 +47,25 @@ public sealed interface Condition permits And, Or, Not, Comparison, Between, Lik
 
     /** Whether some atom of {@code c} passes {@code test}. */
     static boolean anyAtom(Condition c, Predicate<? super Condition> test) {
-        return atoms(c).stream().anyMatch(test);
+        if (c instanceof And a) {
+            return anyOf(a.operands(), test);
+        }
+        if (c instanceof Or o) {
+            return anyOf(o.operands(), test);
+        }
+        if (c instanceof Not n) {
+            return anyAtom(n.operand(), test);
+        }
+        return test.test(c); // every query is planned through this: no list of atoms, no stream
+    }
+
+    private static boolean anyOf(List<Condition> operands, Predicate<? super Condition> test) {
+        for (Condition o : operands) {
+            if (anyAtom(o, test)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code c} with each atom replaced by {@code atom}'s result (left to right), its ANDs, ORs and NOTs kept. */

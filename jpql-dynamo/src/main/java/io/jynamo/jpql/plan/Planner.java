@@ -22,8 +22,6 @@ import io.jynamo.jpql.plan.Bound.Const;
 import io.jynamo.jpql.semantic.Analysis;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +187,14 @@ public final class Planner {
 
     /** Whether DynamoDB cannot evaluate some part of the condition: a function of an attribute. */
     private static boolean needsJava(Condition c) {
-        return Condition.anyAtom(c, a -> Condition.operands(a).stream().anyMatch(ClientWork::javaOnly));
+        return Condition.anyAtom(c, a -> {
+            for (io.jynamo.jpql.ast.Expr e : Condition.operands(a)) {
+                if (ClientWork.javaOnly(e)) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     /** Refuses what the Java evaluator does not evaluate, combined (by OR, NOT) with what only it can. */
@@ -284,8 +289,9 @@ public final class Planner {
         // the read, and only the table's own key cannot. Rendered last, so the read's placeholders stay as they were.
         String writeCondition = stmt.kind() == StatementKind.SELECT || whereConjuncts == null || whereConjuncts.isEmpty()
                 ? null : r.conjunction(whereConjuncts);
-        Map<String, String> names = Collections.unmodifiableMap(new LinkedHashMap<>(r.names()));
-        Map<String, BoundValue> values = Collections.unmodifiableMap(new LinkedHashMap<>(r.values()));
+        // Read-only views, not copies: the renderer is this plan's alone and renders nothing after this.
+        Map<String, String> names = r.names();
+        Map<String, BoundValue> values = r.values();
         List<Map<String, BoundValue>> keyList = List.copyOf(keys);
         String updateExpression = update;
         String projected = projection;

@@ -458,10 +458,21 @@ public final class Dynamo {
         return (Q) (budget == null ? b : bounded(b, budget)).build();
     }
 
+    private static final String TOTAL = ReturnConsumedCapacity.TOTAL.toString();
+
     /** Whether a request already asks for its consumed capacity in total. */
-    private static boolean asksCapacity(DynamoDbRequest request) {
-        return request.getValueForField("ReturnConsumedCapacity", String.class)
-                .map(ReturnConsumedCapacity.TOTAL.toString()::equals).orElse(false);
+    private static boolean asksCapacity(DynamoDbRequest r) {
+        // Asked on every call: the frequent requests directly, the rest through the SDK's lookup by field name.
+        String asked = r instanceof QueryRequest q ? q.returnConsumedCapacityAsString()
+                : r instanceof GetItemRequest g ? g.returnConsumedCapacityAsString()
+                : r instanceof BatchGetItemRequest bg ? bg.returnConsumedCapacityAsString()
+                : r instanceof BatchWriteItemRequest bw ? bw.returnConsumedCapacityAsString()
+                : r instanceof PutItemRequest p ? p.returnConsumedCapacityAsString()
+                : r instanceof UpdateItemRequest u ? u.returnConsumedCapacityAsString()
+                : r instanceof DeleteItemRequest d ? d.returnConsumedCapacityAsString()
+                : r instanceof ScanRequest s ? s.returnConsumedCapacityAsString()
+                : r.getValueForField("ReturnConsumedCapacity", String.class).orElse(null);
+        return TOTAL.equals(asked);
     }
 
     /** {@code GetItemRequest} → {@code GetItem}. */

@@ -24,6 +24,8 @@ import io.jynamo.internal.query.QueryServices;
 import io.jynamo.internal.schema.Schema;
 import io.jynamo.jpql.CompiledQuery;
 import io.jynamo.jpql.JpqlCompiler;
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.EntityGraph;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -183,6 +185,16 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
     /** What a query without the {@code jynamo.scan} hint does when it would scan. */
     public ScanPolicy scanPolicy() {
         return config.scanPolicy();
+    }
+
+    /** The entity managers' default retrieve mode ({@code jakarta.persistence.cache.retrieveMode}). */
+    CacheRetrieveMode cacheRetrieveMode() {
+        return config.cacheRetrieveMode();
+    }
+
+    /** The entity managers' default store mode ({@code jakarta.persistence.cache.storeMode}). */
+    CacheStoreMode cacheStoreMode() {
+        return config.cacheStoreMode();
     }
 
     /** Whether reads that can be strongly consistent are ({@code jynamo.consistent-read}). */

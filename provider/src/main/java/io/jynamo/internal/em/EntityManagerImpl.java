@@ -106,9 +106,14 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
             Map<String, Object> own = ownProperties();
             overrides.forEach((k, v) -> own.put(String.valueOf(k), v));
         }
-        Map<String, Object> properties = properties();
-        this.cacheRetrieveMode = CacheModes.retrieve(properties.get(CacheModes.RETRIEVE_MODE), CacheRetrieveMode.USE);
-        this.cacheStoreMode = CacheModes.store(properties.get(CacheModes.STORE_MODE), CacheStoreMode.USE);
+        if (ownProperties == null) {
+            // The unit's defaults, read once at bootstrap: most entity managers are made without properties.
+            this.cacheRetrieveMode = factory.cacheRetrieveMode();
+            this.cacheStoreMode = factory.cacheStoreMode();
+        } else {
+            this.cacheRetrieveMode = CacheModes.retrieve(ownProperties.get(CacheModes.RETRIEVE_MODE), CacheRetrieveMode.USE);
+            this.cacheStoreMode = CacheModes.store(ownProperties.get(CacheModes.STORE_MODE), CacheStoreMode.USE);
+        }
         this.cacheWrites = factory.cache().writes();
         this.loader = new EntityLoader(context, factory.instances(), factory.cache(), factory.dynamo(), factory.consistentReads());
         loader.cacheModes(() -> cacheRetrieveMode, () -> cacheStoreMode);

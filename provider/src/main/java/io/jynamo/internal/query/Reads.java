@@ -423,21 +423,34 @@ final class Reads {
             // Outside TABLE_PER_CLASS the plan's table is the entity's (its root's).
             this.table = meta.tablePerClass() ? tableEntity.tableName() : plan.tableName();
             this.tableEntity = tableEntity;
-            // An UPDATE's read plan shares its names and values with the update expression; DynamoDB rejects
-            // placeholders a request does not use.
-            Set<String> used = Placeholders.in(plan.keyCondition() + " " + plan.filter() + " " + plan.projection());
             String planFilter = plan.filter();
-            Map<String, String> allNames = Placeholders.copyUsed(plan.names(), used, new LinkedHashMap<>());
             // Every value is converted, used here or not: an UPDATE's SET values fail now, before any read.
-            Map<String, AttributeValue> allValues = Placeholders.copyUsed(
-                    services.queryModel().convertAll(compiled.entity().name(), plan.values()), used, new LinkedHashMap<>());
-            String own = ownItemsFilter(meta, allNames, allValues);
-            if (own != null) {
-                planFilter = planFilter == null ? own : "(" + planFilter + ") AND " + own;
+            Map<String, AttributeValue> converted = services.queryModel().convertAll(compiled.entity().name(), plan.values());
+            Map<String, String> allNames;
+            Map<String, AttributeValue> allValues;
+            if (compiled.kind() == StatementKind.SELECT) {
+                // A SELECT's plan renders only what its read uses: no scan of the expressions, no copy.
+                allNames = plan.names();
+                allValues = converted;
+            } else {
+                // A bulk write's read plan shares its names and values with the update expression and the write
+                // condition; DynamoDB rejects placeholders a request does not use.
+                Set<String> used = Placeholders.in(plan.keyCondition() + " " + plan.filter() + " " + plan.projection());
+                allNames = Placeholders.copyUsed(plan.names(), used, new LinkedHashMap<>());
+                allValues = Placeholders.copyUsed(converted, used, new LinkedHashMap<>());
             }
             String sort = tables.size() > 1 && plan.operation() == Operation.QUERY ? sortAttribute(plan) : null;
-            if (sort != null && plan.projection() != null && Placeholders.in(plan.projection()).stream()
-                    .noneMatch(n -> sort.equals(plan.names() == null ? null : plan.names().get(n)))) {
+            boolean sortProjected = sort == null || plan.projection() == null || Placeholders.in(plan.projection()).stream()
+                    .anyMatch(n -> sort.equals(plan.names().get(n)));
+            if (meta.discriminatorValues() != null || meta.timeToLive() != null || !sortProjected) {
+                allNames = new LinkedHashMap<>(allNames);
+                allValues = new LinkedHashMap<>(allValues);
+                String own = ownItemsFilter(meta, allNames, allValues);
+                if (own != null) {
+                    planFilter = planFilter == null ? own : "(" + planFilter + ") AND " + own;
+                }
+            }
+            if (!sortProjected) {
                 // Merging the tables' pages compares their sort key, which a projection may leave out.
                 this.projection = plan.projection() + ", " + SORT_NAME;
                 allNames.put(SORT_NAME, sort);
