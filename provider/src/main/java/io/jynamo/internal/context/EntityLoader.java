@@ -319,13 +319,14 @@ public final class EntityLoader {
      * with the other unloaded references of its table when first touched.
      */
     public Object reference(EntityMeta target, Map<String, AttributeValue> key) {
-        EntityEntry entry = context.entry(target, key);
+        ItemKey itemKey = new ItemKey(target, key);
+        EntityEntry entry = context.entry(itemKey);
         if (entry != null) {
             return entry.entity();
         }
         Object reference = instances.reference(target, target.idOfKey(key),
                 r -> loadReference(r, target, key, retrieveMode.get(), storeMode.get()));
-        context.add(target, reference, key, EntityEntry.Status.MANAGED, null);
+        context.add(target, reference, itemKey, key, EntityEntry.Status.MANAGED, null);
         references.computeIfAbsent(target.root(), k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(reference);
         return reference;
     }

@@ -24,9 +24,6 @@ public final class PersistenceContext {
      * instance another live context manages too. A proxy carries its entry, and is not hashed.
      */
     private Map<Object, EntityEntry> byInstance = Map.of();
-    /** The key of the last lookup that found nothing, and its map: the instance is often added under it next (hashed once). */
-    private ItemKey missed;
-    private Map<String, AttributeValue> missedMap;
     /** Per owner and link-table relationship: the target keys its link table holds, as far as this context knows. */
     private Map<Object, Map<Object, java.util.Set<Map<String, AttributeValue>>>> links = Map.of();
 
@@ -59,32 +56,18 @@ public final class PersistenceContext {
 
     /** The entry of a key, or {@code null}. */
     public EntityEntry entry(EntityMeta meta, Map<String, AttributeValue> key) {
-        ItemKey k = new ItemKey(meta, key);
-        EntityEntry e = byKey.get(k);
-        missed = e == null ? k : null;
-        missedMap = e == null ? key : null;
-        return e;
+        return byKey.get(new ItemKey(meta, key));
     }
 
     /** The entry of a key, or {@code null}. */
     public EntityEntry entry(ItemKey key) {
-        missed = null;
-        missedMap = null;
         return byKey.get(key);
-    }
-
-    private ItemKey key(EntityMeta meta, Map<String, AttributeValue> key) {
-        ItemKey k = missed;
-        boolean same = k != null && missedMap == key && k.of(meta);
-        missed = null;
-        missedMap = null;
-        return same ? k : new ItemKey(meta, key);
     }
 
     /** Starts managing an instance. */
     public EntityEntry add(EntityMeta meta, Object entity, Map<String, AttributeValue> key, EntityEntry.Status status,
                            Map<String, AttributeValue> snapshot) {
-        return add(meta, entity, key(meta, key), key, status, snapshot);
+        return add(meta, entity, new ItemKey(meta, key), key, status, snapshot);
     }
 
     /** Starts managing an instance of a key (its key attributes are made from it when needed). */
@@ -93,8 +76,12 @@ public final class PersistenceContext {
         return add(meta, entity, key, null, status, snapshot);
     }
 
-    private EntityEntry add(EntityMeta meta, Object entity, ItemKey itemKey, Map<String, AttributeValue> key,
-                            EntityEntry.Status status, Map<String, AttributeValue> snapshot) {
+    /**
+     * Starts managing an instance of a key a lookup made already ({@code new ItemKey(meta, key)}), whose key
+     * attributes are {@code key}.
+     */
+    public EntityEntry add(EntityMeta meta, Object entity, ItemKey itemKey, Map<String, AttributeValue> key,
+                           EntityEntry.Status status, Map<String, AttributeValue> snapshot) {
         EntityEntry e = new EntityEntry(meta, entity, key, status, snapshot);
         e.owner = this;
         e.itemKey = itemKey;
@@ -122,8 +109,6 @@ public final class PersistenceContext {
 
     /** Stops managing an instance (detach, or after its delete was written). */
     public void remove(EntityEntry entry) {
-        missed = null;
-        missedMap = null;
         byKey.remove(entry.itemKey, entry); // only this entry: a later one under the same key stays
         release(entry);
         if (!byInstance.isEmpty()) {
@@ -144,8 +129,6 @@ public final class PersistenceContext {
     }
 
     public void clear() {
-        missed = null;
-        missedMap = null;
         byKey.values().forEach(this::release);
         byKey.clear();
         byInstance = Map.of();

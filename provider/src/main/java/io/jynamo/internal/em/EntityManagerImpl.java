@@ -340,7 +340,8 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
             }
         }
         Map<String, AttributeValue> key = meta.keyOf(entity);
-        EntityEntry other = context.entry(meta, key);
+        ItemKey itemKey = new ItemKey(meta, key);
+        EntityEntry other = context.entry(itemKey);
         if (other != null) {
             if (other.status() != EntityEntry.Status.REMOVED) {
                 throw new EntityExistsException("Another instance of " + other.describe()
@@ -348,11 +349,11 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
             }
             // Remove then persist of the same key in one flush: the put replaces the delete.
             context.remove(other);
-            EntityEntry replacing = context.add(meta, entity, key, EntityEntry.Status.NEW, null);
+            EntityEntry replacing = context.add(meta, entity, itemKey, key, EntityEntry.Status.NEW, null);
             replacing.replace(other);
             return replacing;
         }
-        return context.add(meta, entity, key, EntityEntry.Status.NEW, null);
+        return context.add(meta, entity, itemKey, key, EntityEntry.Status.NEW, null);
     }
 
     /**
@@ -688,7 +689,8 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         checkOpen();
         EntityMeta meta = meta(entityClass);
         Map<String, AttributeValue> key = meta.keyOfId(primaryKey);
-        EntityEntry entry = context.entry(meta, key);
+        ItemKey itemKey = new ItemKey(meta, key);
+        EntityEntry entry = context.entry(itemKey);
         if (entry != null) {
             return entityClass.cast(entry.entity());
         }
@@ -704,7 +706,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         }
         Object reference = factory.instances().reference(meta, primaryKey,
                 ref -> loader.loadReference(ref, meta, key, cacheRetrieveMode, cacheStoreMode));
-        context.add(meta, reference, key, EntityEntry.Status.MANAGED, null);
+        context.add(meta, reference, itemKey, key, EntityEntry.Status.MANAGED, null);
         return entityClass.cast(reference);
     }
 

@@ -7,6 +7,7 @@ import io.jynamo.internal.context.RelationCollection;
 import io.jynamo.internal.dynamo.AttributeValues;
 import io.jynamo.internal.metadata.AssociationMeta;
 import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.internal.metadata.ItemKey;
 import io.jynamo.internal.metadata.LinkItem;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -199,9 +200,10 @@ final class LinkWrites {
 
     private void put(EntityMeta link, AttributeValue owner, Map<String, AttributeValue> row) {
         Map<String, AttributeValue> key = key(link, owner, row);
-        EntityEntry e = context.entry(link, key);
+        ItemKey itemKey = new ItemKey(link, key);
+        EntityEntry e = context.entry(itemKey);
         if (e == null) {
-            context.add(link, item(link, owner, row), key, EntityEntry.Status.NEW, null);
+            context.add(link, item(link, owner, row), itemKey, key, EntityEntry.Status.NEW, null);
             return;
         }
         if (e.status() == EntityEntry.Status.REMOVED) {
@@ -212,9 +214,11 @@ final class LinkWrites {
 
     private void remove(EntityMeta link, AttributeValue owner, Map<String, AttributeValue> row) {
         Map<String, AttributeValue> key = key(link, owner, row);
-        EntityEntry e = context.entry(link, key);
+        ItemKey itemKey = new ItemKey(link, key);
+        EntityEntry e = context.entry(itemKey);
         if (e == null) {
-            context.add(link, item(link, owner, row), key, EntityEntry.Status.MANAGED, key).status(EntityEntry.Status.REMOVED);
+            context.add(link, item(link, owner, row), itemKey, key, EntityEntry.Status.MANAGED, key)
+                    .status(EntityEntry.Status.REMOVED);
         } else if (e.status() == EntityEntry.Status.NEW) {
             context.remove(e); // never written
         } else {

@@ -54,11 +54,6 @@ public final class ItemKey {
         return root.name();
     }
 
-    /** Whether this is a key of {@code meta}'s hierarchy. */
-    public boolean of(EntityMeta meta) {
-        return root == meta.root();
-    }
-
     @Override
     public boolean equals(Object o) {
         // Roots are compared as instances: keys are compared within one factory (its context, its cache).
