@@ -315,7 +315,7 @@ final class Reads {
 
     /** The DynamoDB keys of a GET_ITEM / BATCH_GET_ITEM plan. */
     List<Map<String, AttributeValue>> keys(BoundPlan plan) {
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(plan.keys().size());
         for (Map<String, BoundValue> key : plan.keys()) {
             keys.add(services.queryModel().convertAll(compiled.entity().name(), key));
         }
@@ -325,14 +325,16 @@ final class Reads {
     /** GetItem / BatchGetItem, answered from the persistence context where it can be. */
     private List<Map<String, AttributeValue>> keyed(BoundPlan plan) {
         List<Map<String, AttributeValue>> keys = keys(plan);
-        Map<ItemKey, Map<String, AttributeValue>> found = new HashMap<>();
-        List<Map<String, AttributeValue>> missing = new ArrayList<>();
+        Map<ItemKey, Map<String, AttributeValue>> found = new HashMap<>(keys.size() * 4 / 3 + 1);
+        List<Map<String, AttributeValue>> missing = new ArrayList<>(keys.size());
         // DynamoDB returns numbers normalised (2.50 comes back as 2.5): items are matched to keys by value, not text.
         List<ItemKey> canonical = new ArrayList<>(keys.size());
+        // A fresh entity manager's empty context need not be asked for each key.
+        boolean managed = session.context().size() > 0;
         for (Map<String, AttributeValue> key : keys) {
             ItemKey k = ItemKey.canonical(meta, key);
             canonical.add(k);
-            EntityEntry entry = session.context().entry(meta, key);
+            EntityEntry entry = managed ? session.context().entry(meta, key) : null;
             if (entry != null && entry.snapshot() != null && compiled.selectKind() == SelectKind.ENTITY) {
                 if (entry.status() != EntityEntry.Status.REMOVED && meta.isSameOrSuperOf(entry.meta())) {
                     found.put(k, entry.snapshot());
