@@ -122,18 +122,23 @@ public final class QueryImpl<X> implements TypedQuery<X> {
 
     @Override
     public List<X> getResultList() {
+        return results("getResultList", maxResults);
+    }
+
+    /** The first {@code max} results, read to the end of the statement's reads or until there are {@code max}. */
+    private List<X> results(String method, int max) {
         session.checkOpen();
         return session.guard(() -> {
-            requireSelect("getResultList");
-            List<X> out = new ArrayList<>();
+            requireSelect(method);
+            List<X> out = new ArrayList<>(Math.min(max, 10));
             List<Reads> opened = new ArrayList<>(1);
             try {
-                Iterator<X> it = iterator(maxResults, opened);
+                Iterator<X> it = iterator(max, opened);
                 while (it.hasNext()) {
                     out.add(it.next());
                 }
             } finally {
-                // maxResults may end the results before the reads do: a parallel Scan must not read on.
+                // max may end the results before the reads do: a parallel Scan must not read on.
                 opened.forEach(Reads::close);
             }
             // EAGER to-one targets of the results: one BatchGetItem per 100 keys, not one read per result.
@@ -199,23 +204,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     }
 
     private List<X> firstTwo() {
-        session.checkOpen();
-        return session.guard(() -> {
-            requireSelect("getSingleResult");
-            List<X> out = new ArrayList<>(2);
-            List<Reads> opened = new ArrayList<>(1);
-            try {
-                Iterator<X> it = iterator(Math.min(maxResults, 2), opened);
-                while (it.hasNext() && out.size() < 2) {
-                    out.add(it.next());
-                }
-            } finally {
-                opened.forEach(Reads::close);
-            }
-            session.loader().resolvePending();
-            fetch(out);
-            return out;
-        });
+        return results("getSingleResult", Math.min(maxResults, 2));
     }
 
     /**
