@@ -24,6 +24,11 @@ public final class PersistenceContext {
      * instance another live context manages too. A proxy carries its entry, and is not hashed.
      */
     private Map<Object, EntityEntry> byInstance = Map.of();
+    /**
+     * Entries of such instances not hashed into {@link #byInstance} yet: an identity hash costs a call into the VM
+     * for each new object, and a bulk persist never asks by instance, so they are hashed at the first lookup that does.
+     */
+    private List<EntityEntry> unhashed = List.of();
     /** Per owner and link-table relationship: the target keys its link table holds, as far as this context knows. */
     private Map<Object, Map<Object, java.util.Set<Map<String, AttributeValue>>>> links = Map.of();
 
@@ -47,11 +52,49 @@ public final class PersistenceContext {
 
     /** The entry of an instance, or {@code null} if it is not managed. */
     public EntityEntry entry(Object entity) {
-        // The entity check: a clone of a proxy (Object.clone) copies the entry it carries, and is not managed.
-        if (instances.attached(entity) instanceof EntityEntry e && e.owner == this && e.entity() == entity) {
+        EntityEntry e = attachedEntry(entity);
+        if (e != null) {
             return e;
         }
+        if (!unhashed.isEmpty()) {
+            hashUnhashed();
+        }
         return byInstance.isEmpty() ? null : byInstance.get(entity);
+    }
+
+    /**
+     * The entry of an instance for persist, which asks for every entity it is given: told by the instance where
+     * that needs no new identity hash, else by its key ({@code null} while it has none), the one key its entry can
+     * have. An instance whose key was changed after it joined is then not found; the flush refuses its entry.
+     */
+    public EntityEntry entry(Object entity, ItemKey key) {
+        EntityEntry e = attachedEntry(entity);
+        if (e == null && !byInstance.isEmpty()) {
+            e = byInstance.get(entity);
+        }
+        if (e == null && key != null) {
+            EntityEntry k = byKey.get(key);
+            e = k != null && k.entity() == entity ? k : null;
+        }
+        return e;
+    }
+
+    /** The entry a proxy carries, when it is this context's. */
+    private EntityEntry attachedEntry(Object entity) {
+        // The entity check: a clone of a proxy (Object.clone) copies the entry it carries, and is not managed.
+        return instances.attached(entity) instanceof EntityEntry e && e.owner == this && e.entity() == entity ? e : null;
+    }
+
+    private void hashUnhashed() {
+        if (byInstance.isEmpty()) {
+            byInstance = new IdentityHashMap<>(unhashed.size());
+        }
+        for (EntityEntry e : unhashed) {
+            if (e.owner == this) { // not removed since
+                byInstance.put(e.entity(), e);
+            }
+        }
+        unhashed = List.of();
     }
 
     /** The entry of a key, or {@code null}. */
@@ -91,10 +134,10 @@ public final class PersistenceContext {
         boolean taken = instances.attached(entity) instanceof EntityEntry other && other.owner != null
                 && (other.owner != this || other.entity() != entity);
         if (taken || !instances.attach(entity, e)) {
-            if (byInstance.isEmpty()) {
-                byInstance = new IdentityHashMap<>();
+            if (unhashed.isEmpty()) {
+                unhashed = new ArrayList<>();
             }
-            byInstance.put(entity, e);
+            unhashed.add(e);
         }
         return e;
     }
@@ -112,7 +155,7 @@ public final class PersistenceContext {
         byKey.remove(entry.itemKey, entry); // only this entry: a later one under the same key stays
         release(entry);
         if (!byInstance.isEmpty()) {
-            byInstance.remove(entry.entity());
+            byInstance.remove(entry.entity(), entry); // only this entry: the instance may have joined again since
         }
         if (!links.isEmpty()) {
             links.remove(entry.entity());
@@ -132,6 +175,7 @@ public final class PersistenceContext {
         byKey.values().forEach(this::release);
         byKey.clear();
         byInstance = Map.of();
+        unhashed = List.of();
         links = Map.of();
     }
 }

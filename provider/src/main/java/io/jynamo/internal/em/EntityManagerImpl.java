@@ -318,13 +318,17 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
 
     /** Persist of one entity, not cascaded; returns its entry. */
     private EntityEntry persistOne(EntityMeta meta, Object entity) {
-        EntityEntry entry = context.entry(entity);
+        // Managed already? Asked by key where it has one, so that persisting many new entities hashes none.
+        Map<String, AttributeValue> key = meta.keyIfSet(entity);
+        ItemKey itemKey = key == null ? null : new ItemKey(meta, key);
+        EntityEntry entry = context.entry(entity, itemKey);
         if (entry != null) {
             if (entry.status() == EntityEntry.Status.REMOVED) {
                 entry.status(EntityEntry.Status.MANAGED);
             }
             return entry;
         }
+        boolean keyMayChange = key == null || meta.hasCallbacks(PrePersist.class) || !meta.associations().isEmpty();
         meta.fire(PrePersist.class, entity);
         for (io.jynamo.internal.metadata.AssociationMeta a : meta.associations()) {
             a.deriveKey(entity); // @MapsId: the key is the target's
@@ -332,6 +336,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         AttributeMeta pk = meta.partitionKey();
         if (meta.idToGenerate(entity)) {
             // Assigned at persist (JPA allows persist or flush) so the entity has its key in the identity map.
+            keyMayChange = true;
             if (meta.idGenerator() != null) {
                 pk.accessor().set(entity, factory.idGenerators().next(meta.idGenerator()));
             } else {
@@ -339,8 +344,10 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                 pk.accessor().set(entity, pk.javaType() == UUID.class ? id : id.toString());
             }
         }
-        Map<String, AttributeValue> key = meta.keyOf(entity);
-        ItemKey itemKey = new ItemKey(meta, key);
+        if (keyMayChange) { // a callback, @MapsId or the generator may have set it
+            key = meta.keyOf(entity);
+            itemKey = new ItemKey(meta, key);
+        }
         EntityEntry other = context.entry(itemKey);
         if (other != null) {
             if (other.status() != EntityEntry.Status.REMOVED) {

@@ -165,11 +165,15 @@ public final class Flusher {
                 if (version != null && version.accessor().get(entity) == null) {
                     version.accessor().set(entity, zero(version));
                 }
+                Map<String, AttributeValue> item = withBeside(e, meta.toItem(entity));
+                if (!sameKey(meta, item, e.key())) {
+                    throw keyChanged(e, meta, item);
+                }
                 if (e.overRemoved()) {
                     // It replaces an item whose delete was dropped: the item exists, and must still be the one removed.
-                    return new Write.Put(e, withBeside(e, meta.toItem(entity)), false, storedVersion(e));
+                    return new Write.Put(e, item, false, storedVersion(e));
                 }
-                return new Write.Put(e, withBeside(e, meta.toItem(entity)), version != null, null);
+                return new Write.Put(e, item, version != null, null);
             }
             case REMOVED -> {
                 return new Write.Delete(e, storedVersion(e));
@@ -188,9 +192,7 @@ public final class Flusher {
                     item = withBeside(e, withUnmapped(meta, meta.toItem(entity), e.snapshot()));
                 }
                 if (!sameKey(meta, item, e.key())) {
-                    throw new PersistenceException("The primary key of managed entity " + e.describe()
-                            + " was changed to " + meta.describe(meta.keyOfItem(item))
-                            + "; keys are immutable: remove the entity and persist a new one");
+                    throw keyChanged(e, meta, item);
                 }
                 if (version == null && !patch) {
                     return new Write.Put(e, item, false, null);
@@ -223,6 +225,12 @@ public final class Flusher {
     }
 
     /** Whether an item has the key attributes' values of {@code key} (compared without building the item's key map). */
+    private static PersistenceException keyChanged(EntityEntry e, EntityMeta meta, Map<String, AttributeValue> item) {
+        return new PersistenceException("The primary key of managed entity " + e.describe() + " was changed to "
+                + meta.describe(meta.keyOfItem(item)) + "; keys are immutable: remove the entity and persist a new one."
+                + " Nothing was written by this flush");
+    }
+
     private static boolean sameKey(EntityMeta meta, Map<String, AttributeValue> item, Map<String, AttributeValue> key) {
         String pk = meta.partitionKey().storedName();
         if (!Objects.equals(item.get(pk), key.get(pk))) {

@@ -454,6 +454,19 @@ public final class EntityMeta {
         }
     }
 
+    /** The primary key of an entity as DynamoDB key attributes, or {@code null} while a key attribute is null. */
+    public Map<String, AttributeValue> keyIfSet(Object entity) {
+        AttributeValue pk = partitionKey.write(entity);
+        if (pk == null) {
+            return null;
+        }
+        if (sortKey == null) {
+            return Map.of(partitionKey.storedName(), pk);
+        }
+        AttributeValue sk = sortKey.write(entity);
+        return sk == null ? null : Map.of(partitionKey.storedName(), pk, sortKey.storedName(), sk);
+    }
+
     /** The primary key of an entity as DynamoDB key attributes. */
     public Map<String, AttributeValue> keyOf(Object entity) {
         AttributeValue pk = partitionKey.write(entity);

@@ -146,6 +146,49 @@ class EntityManagerTest {
     }
 
     @Test
+    void everyPersistedInstanceIsManagedUntilRemovedOrDetached() {
+        em.getTransaction().begin();
+        User a = new User("a@x", "A", "X");
+        User b = new User("b@x", "B", "X");
+        User c = new User("c@x", "C", "X");
+        em.persist(a);
+        em.persist(b);
+        em.persist(c);
+        em.remove(b); // new: it leaves the context, and is never written
+        assertTrue(em.contains(a));
+        assertFalse(em.contains(b));
+        assertTrue(em.contains(c));
+        em.detach(c);
+        assertFalse(em.contains(c));
+        em.persist(b);
+        assertTrue(em.contains(b));
+        em.persist(a); // managed: ignored
+        em.getTransaction().commit();
+        assertTrue(storedInDynamo("a@x"));
+        assertTrue(storedInDynamo("b@x"));
+        assertFalse(storedInDynamo("c@x"), "a detached new entity is not written");
+    }
+
+    @Test
+    void aKeyChangedAfterPersistFailsTheFlushBeforeAnyWrite() throws Exception {
+        em.getTransaction().begin();
+        User kept = new User("kept@x", "K", "X");
+        User u = new User("old@x", "A", "X");
+        em.persist(kept);
+        em.persist(u);
+        java.lang.reflect.Field email = User.class.getDeclaredField("email");
+        email.setAccessible(true);
+        email.set(u, "new@x");
+        em.persist(u); // its entry is under old@x: persist finds none under new@x, and adds a second one
+        PersistenceException e = assertThrows(PersistenceException.class, () -> em.flush());
+        assertTrue(e.getMessage().contains("old@x") && e.getMessage().contains("new@x"), e.getMessage());
+        assertEquals(0, unit.calls().count("batchWriteItem"), "nothing is written");
+        assertFalse(storedInDynamo("kept@x"));
+        assertFalse(storedInDynamo("old@x"));
+        assertFalse(storedInDynamo("new@x"));
+    }
+
+    @Test
     void persistOfRemovedEntityMakesItManagedAgain() {
         store(new User("back@x", "A", "X"));
         em.getTransaction().begin();
