@@ -224,13 +224,14 @@ public final class Flusher {
         }
     }
 
-    /** Whether an item has the key attributes' values of {@code key} (compared without building the item's key map). */
+    /** The refusal of an entity whose key was changed since it joined the context (read or persisted). */
     private static PersistenceException keyChanged(EntityEntry e, EntityMeta meta, Map<String, AttributeValue> item) {
         return new PersistenceException("The primary key of managed entity " + e.describe() + " was changed to "
                 + meta.describe(meta.keyOfItem(item)) + "; keys are immutable: remove the entity and persist a new one."
                 + " Nothing was written by this flush");
     }
 
+    /** Whether an item has the key attributes' values of {@code key} (compared without building the item's key map). */
     private static boolean sameKey(EntityMeta meta, Map<String, AttributeValue> item, Map<String, AttributeValue> key) {
         String pk = meta.partitionKey().storedName();
         if (!Objects.equals(item.get(pk), key.get(pk))) {

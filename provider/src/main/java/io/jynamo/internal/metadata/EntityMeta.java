@@ -456,21 +456,20 @@ public final class EntityMeta {
 
     /** The primary key of an entity as DynamoDB key attributes, or {@code null} while a key attribute is null. */
     public Map<String, AttributeValue> keyIfSet(Object entity) {
-        AttributeValue pk = partitionKey.write(entity);
-        if (pk == null) {
-            return null;
-        }
-        if (sortKey == null) {
-            return Map.of(partitionKey.storedName(), pk);
-        }
-        AttributeValue sk = sortKey.write(entity);
-        return sk == null ? null : Map.of(partitionKey.storedName(), pk, sortKey.storedName(), sk);
+        return key(entity, false);
     }
 
     /** The primary key of an entity as DynamoDB key attributes. */
     public Map<String, AttributeValue> keyOf(Object entity) {
+        return key(entity, true);
+    }
+
+    private Map<String, AttributeValue> key(Object entity, boolean required) {
         AttributeValue pk = partitionKey.write(entity);
         if (pk == null) {
+            if (!required) {
+                return null;
+            }
             throw new IllegalArgumentException("Entity " + name + " has a null partition key '" + partitionKey.name()
                     + "'; set it (or use @GeneratedValue) before persisting");
         }
@@ -479,6 +478,9 @@ public final class EntityMeta {
         }
         AttributeValue sk = sortKey.write(entity);
         if (sk == null) {
+            if (!required) {
+                return null;
+            }
             throw new IllegalArgumentException("Entity " + name + " has a null sort key '" + sortKey.name() + "'");
         }
         return Map.of(partitionKey.storedName(), pk, sortKey.storedName(), sk);

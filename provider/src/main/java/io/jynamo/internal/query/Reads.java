@@ -445,12 +445,13 @@ final class Reads {
             boolean sortProjected = sort == null || plan.projection() == null || Placeholders.in(plan.projection()).stream()
                     .anyMatch(n -> sort.equals(plan.names().get(n)));
             if (meta.discriminatorValues() != null || meta.timeToLive() != null || !sortProjected) {
+                // The read adds placeholders of its own (its own items' filter, the sort key to merge by): copies.
                 allNames = new LinkedHashMap<>(allNames);
                 allValues = new LinkedHashMap<>(allValues);
-                String own = ownItemsFilter(meta, allNames, allValues);
-                if (own != null) {
-                    planFilter = planFilter == null ? own : "(" + planFilter + ") AND " + own;
-                }
+            }
+            String own = ownItemsFilter(meta, allNames, allValues);
+            if (own != null) {
+                planFilter = planFilter == null ? own : "(" + planFilter + ") AND " + own;
             }
             if (!sortProjected) {
                 // Merging the tables' pages compares their sort key, which a projection may leave out.
