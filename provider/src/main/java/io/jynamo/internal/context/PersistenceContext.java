@@ -89,12 +89,21 @@ public final class PersistenceContext {
         if (byInstance.isEmpty()) {
             byInstance = new IdentityHashMap<>(unhashed.size());
         }
-        for (EntityEntry e : unhashed) {
-            if (e.owner == this) { // not removed since
-                byInstance.put(e.entity(), e);
+        List<EntityEntry> pending = unhashed;
+        unhashed = List.of();
+        for (EntityEntry e : pending) {
+            if (e.owner != this) {
+                continue; // removed since
+            }
+            EntityEntry first = byInstance.putIfAbsent(e.entity(), e);
+            if (first != null) {
+                // Persisted again after its key was changed (persist asks by key): the instance stays managed under
+                // the entry it joined with, as a second persist of a managed instance does nothing, and the flush
+                // refuses that entry until the key is set back or the instance is removed.
+                byKey.remove(e.itemKey, e);
+                release(e);
             }
         }
-        unhashed = List.of();
     }
 
     /** The entry of a key, or {@code null}. */
@@ -152,6 +161,9 @@ public final class PersistenceContext {
 
     /** Stops managing an instance (detach, or after its delete was written). */
     public void remove(EntityEntry entry) {
+        if (!unhashed.isEmpty()) {
+            hashUnhashed(); // so that no removed entry (and its entity) is held until the next lookup by instance
+        }
         byKey.remove(entry.itemKey, entry); // only this entry: a later one under the same key stays
         release(entry);
         if (!byInstance.isEmpty()) {

@@ -186,6 +186,32 @@ class EntityManagerTest {
         assertFalse(storedInDynamo("kept@x"));
         assertFalse(storedInDynamo("old@x"));
         assertFalse(storedInDynamo("new@x"));
+        // Removing the instance takes it out entirely (the second persist added nothing that stays): the rest is written.
+        em.remove(u);
+        assertFalse(em.contains(u));
+        em.flush();
+        assertEquals(1, unit.calls().count("batchWriteItem"));
+        assertTrue(storedInDynamo("kept@x"));
+        assertFalse(storedInDynamo("old@x"));
+        assertFalse(storedInDynamo("new@x"));
+    }
+
+    @Test
+    void aKeySetBackAfterAFailedFlushIsWrittenOnce() throws Exception {
+        em.getTransaction().begin();
+        User u = new User("back@x", "A", "X");
+        em.persist(u);
+        java.lang.reflect.Field email = User.class.getDeclaredField("email");
+        email.setAccessible(true);
+        email.set(u, "moved@x");
+        em.persist(u);
+        assertThrows(PersistenceException.class, () -> em.flush());
+        email.set(u, "back@x");
+        assertTrue(em.contains(u));
+        em.flush(); // (the failed flush marked the transaction for rollback: flushed, not committed)
+        assertEquals(1, unit.calls().count("batchWriteItem"));
+        assertTrue(storedInDynamo("back@x"));
+        assertFalse(storedInDynamo("moved@x"));
     }
 
     @Test
