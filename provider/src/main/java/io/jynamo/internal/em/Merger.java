@@ -147,7 +147,10 @@ final class Merger {
             }
         }
         if (meta.embeddedId() != null) {
-            meta.embeddedId().accessor().set(to, meta.embeddedId().accessor().get(from));
+            // A copy, not the merged instance's own key object: the application may change or reuse that one, and
+            // the managed instance's key must not change with it.
+            Object id = meta.embeddedId().accessor().get(from);
+            meta.embeddedId().accessor().set(to, id == null ? null : meta.idOfKey(meta.keyOf(from)));
         }
         for (AttributeMeta a : meta.attributes()) {
             if (a.role() == AttributeMeta.Role.VERSION && a.accessor().get(to) != null) {

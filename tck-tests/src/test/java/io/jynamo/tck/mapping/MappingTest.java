@@ -212,6 +212,20 @@ class MappingTest {
         assertEquals(new OrderLine.Key("o1", 2), id);
     }
 
+    @Test
+    void aMergedEntityKeepsItsEmbeddedIdWhenTheApplicationReusesItsKeyObject() {
+        unit.inTransaction(em -> {
+            OrderLine detached = new OrderLine("m1", 1, "apple");
+            OrderLine managed = em.merge(detached);
+            detached.key.line = 2; // the application reuses its key object for the next line
+            assertEquals(new OrderLine.Key("m1", 1), managed.key);
+        });
+        Map<String, AttributeValue> item = TestUnit.sharedClient().getItem(b -> b.tableName(unit.prefix() + "OrderLine")
+                .key(Map.of("orderId", AttributeValue.fromS("m1"), "line", AttributeValue.fromN("1")))).item();
+        assertEquals("apple", item.get("product").s());
+        assertNull(unit.fromTransaction(em -> em.find(OrderLine.class, new OrderLine.Key("m1", 2))));
+    }
+
     // JPA 3.2 section 11.1.20 (GeneratedValue, GenerationType.UUID).
     @Test
     void generatedUuidIdOnUuidField() {
