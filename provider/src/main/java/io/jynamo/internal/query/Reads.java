@@ -405,12 +405,11 @@ final class Reads {
         private final boolean cacheResults;
         private Map<String, AttributeValue> start;
         private boolean exhausted;
-        private Iterator<Map<String, AttributeValue>> page = java.util.Collections.emptyIterator();
-        /** The items of the last page read, which {@link #page} goes through. */
+        /** The items of the last page read. */
         private List<Map<String, AttributeValue>> pageItems = List.of();
         /** The keys of those items when they are whole entity items (made once, for the cache and the context), else null. */
         private List<ItemKey> pageKeys;
-        /** How many items of the page {@link #next} has handed out. */
+        /** How many items of the page {@link #next} has handed out: the one cursor over it. */
         private int position;
         private int lastCount;
 
@@ -529,7 +528,6 @@ final class Reads {
             pageItems = items;
             pageKeys = keys;
             position = 0;
-            page = items.iterator();
             return true;
         }
 
@@ -546,7 +544,7 @@ final class Reads {
 
         @Override
         public boolean hasNext() {
-            while (!page.hasNext()) {
+            while (position == pageItems.size()) {
                 if (!fetchPage()) {
                     return false;
                 }
@@ -559,8 +557,7 @@ final class Reads {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            position++;
-            return page.next();
+            return pageItems.get(position++);
         }
 
         /** The key of the item {@link #next} returned last, when this page made it, else {@code null}. */
