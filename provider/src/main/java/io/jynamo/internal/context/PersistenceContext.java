@@ -63,20 +63,14 @@ public final class PersistenceContext {
     }
 
     /**
-     * The entry of an instance for persist, which asks for every entity it is given: told by the instance where
-     * that needs no new identity hash, else by its key ({@code null} while it has none), the one key its entry can
-     * have. An instance whose key was changed after it joined is then not found; the flush refuses its entry.
+     * The entry of an instance when it can be told without hashing the instances not hashed yet: the one a proxy
+     * carries, or one in the identity map. Persist asks this after asking by key (the one key an instance's entry
+     * can have), so that persisting many new entities hashes none of them; an instance whose key was changed after
+     * it joined is then not found, and the flush refuses its entry.
      */
-    public EntityEntry entry(Object entity, ItemKey key) {
+    public EntityEntry hashedEntry(Object entity) {
         EntityEntry e = attachedEntry(entity);
-        if (e == null && !byInstance.isEmpty()) {
-            e = byInstance.get(entity);
-        }
-        if (e == null && key != null) {
-            EntityEntry k = byKey.get(key);
-            e = k != null && k.entity() == entity ? k : null;
-        }
-        return e;
+        return e != null || byInstance.isEmpty() ? e : byInstance.get(entity);
     }
 
     /** The entry a proxy carries, when it is this context's. */

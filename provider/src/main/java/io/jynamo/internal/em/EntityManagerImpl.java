@@ -321,7 +321,8 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         // Managed already? Asked by key where it has one, so that persisting many new entities hashes none.
         Map<String, AttributeValue> key = meta.keyIfSet(entity);
         ItemKey itemKey = key == null ? null : new ItemKey(meta, key);
-        EntityEntry entry = context.entry(entity, itemKey);
+        EntityEntry underKey = itemKey == null ? null : context.entry(itemKey);
+        EntityEntry entry = underKey != null && underKey.entity() == entity ? underKey : context.hashedEntry(entity);
         if (entry != null) {
             if (entry.status() == EntityEntry.Status.REMOVED) {
                 entry.status(EntityEntry.Status.MANAGED);
@@ -347,8 +348,9 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         if (keyMayChange) { // a callback, @MapsId or the generator may have set it
             key = meta.keyOf(entity);
             itemKey = new ItemKey(meta, key);
+            underKey = context.entry(itemKey);
         }
-        EntityEntry other = context.entry(itemKey);
+        EntityEntry other = underKey; // another instance's entry under this key
         if (other != null) {
             if (other.status() != EntityEntry.Status.REMOVED) {
                 throw new EntityExistsException("Another instance of " + other.describe()
