@@ -95,35 +95,50 @@ final class CommonCodec implements Codec {
 
     @Override
     public Object read(AttributeValue value) {
-        switch (form) {
-            case STRING -> {
-                String s = value.s();
-                if (s == null) {
-                    throw UnreadableValueException.wrongType(value, expected);
-                }
-                return s;
-            }
-            case BOOLEAN -> {
-                Boolean b = value.bool();
-                if (b == null) {
-                    throw UnreadableValueException.wrongType(value, expected);
-                }
-                return b;
-            }
-            default -> {
-                String n = value.n();
-                if (n == null) {
-                    throw UnreadableValueException.wrongType(value, expected);
-                }
-                long v = NumberCodecs.wholeNumber(n, value, expected, min, max, typeName);
-                return switch (form) {
-                    case INT -> (int) v;
-                    case SHORT -> (short) v;
-                    case BYTE -> (byte) v;
-                    default -> v;
-                };
-            }
+        return switch (form) {
+            case STRING -> readString(value);
+            case BOOLEAN -> readBoolean(value);
+            case INT -> (int) readWhole(value);
+            case SHORT -> (short) readWhole(value);
+            case BYTE -> (byte) readWhole(value);
+            default -> readWhole(value);
+        };
+    }
+
+    String readString(AttributeValue value) {
+        String s = value.s();
+        if (s == null) {
+            throw UnreadableValueException.wrongType(value, expected);
         }
+        return s;
+    }
+
+    boolean readBoolean(AttributeValue value) {
+        Boolean b = value.bool();
+        if (b == null) {
+            throw UnreadableValueException.wrongType(value, expected);
+        }
+        return b;
+    }
+
+    long readWhole(AttributeValue value) {
+        String n = value.n();
+        if (n == null) {
+            throw UnreadableValueException.wrongType(value, expected);
+        }
+        return NumberCodecs.wholeNumber(n, value, expected, min, max, typeName);
+    }
+
+    /** Whether this is the codec of {@code type} (not of its box or of another type a converter maps). */
+    boolean reads(Class<?> type) {
+        return switch (form) {
+            case STRING -> type == String.class;
+            case BOOLEAN -> type == boolean.class;
+            case INT -> type == int.class;
+            case LONG -> type == long.class;
+            case SHORT -> type == short.class;
+            case BYTE -> type == byte.class;
+        };
     }
 
     @Override

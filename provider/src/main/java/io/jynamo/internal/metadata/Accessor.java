@@ -19,6 +19,8 @@ public final class Accessor {
 
     private final MethodHandle getter;
     private final MethodHandle setter;
+    /** The setter as looked up, with the attribute's own type (for generated loaders). */
+    private final MethodHandle exactSetter;
     private final Object defaultValue;
     private final String where;
     private Accessor outer;
@@ -28,6 +30,7 @@ public final class Accessor {
     private Accessor(MethodHandle getter, MethodHandle setter, Class<?> type, String where) {
         this.getter = getter.asType(GETTER);
         this.setter = setter.asType(SETTER);
+        this.exactSetter = setter;
         this.defaultValue = type.isPrimitive() ? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(type, 1), 0) : null;
         this.where = where;
     }
@@ -108,6 +111,7 @@ public final class Accessor {
     private Accessor(Accessor outer, Accessor inner, java.util.function.Supplier<Object> outerFactory) {
         this.getter = null;
         this.setter = null;
+        this.exactSetter = null;
         this.defaultValue = inner.defaultValue;
         this.where = inner.where;
         this.outer = outer;
@@ -121,6 +125,17 @@ public final class Accessor {
      */
     static Accessor chain(Accessor outer, Accessor inner, java.util.function.Supplier<Object> outerFactory) {
         return new Accessor(outer, inner, outerFactory);
+    }
+
+    /**
+     * The setter as a handle of type {@code (Object, type)void}, or {@code null} when setting is more than one
+     * assignment of a value of that type (a part of an embedded id, a derived key, a record component).
+     */
+    MethodHandle exactSetter(Class<?> type) {
+        if (exactSetter == null || recordShape != null || through || exactSetter.type().parameterType(1) != type) {
+            return null;
+        }
+        return exactSetter.asType(MethodType.methodType(void.class, Object.class, type));
     }
 
     /** The attribute's value. */

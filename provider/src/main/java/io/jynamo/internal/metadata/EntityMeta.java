@@ -31,6 +31,8 @@ public final class EntityMeta {
     private final Class<?> idType;
     private final IdMapper idMapper;
     private final List<AttributeMeta> attributes;
+    /** Made at the first load; a race makes it twice, harmlessly. */
+    private ItemLoader loader;
     private final Map<String, AttributeMeta> byName;
     private final AttributeMeta version;
     private final List<IndexMeta> indexes;
@@ -445,6 +447,22 @@ public final class EntityMeta {
      *                                  expected type, if a stored value does not fit its attribute
      */
     public void load(Object entity, Map<String, AttributeValue> item) {
+        ItemLoader generated = loader;
+        if (generated == null) {
+            ItemLoader made = ItemLoader.of(attributes);
+            loader = generated = made != null ? made : this::readEach;
+        }
+        try {
+            generated.load(entity, item);
+            return;
+        } catch (RuntimeException unreadable) {
+            // The generated code does not say which attribute failed; the generic way does (or, if the failure was
+            // passing, loads the item).
+        }
+        readEach(entity, item);
+    }
+
+    private void readEach(Object entity, Map<String, AttributeValue> item) {
         for (AttributeMeta a : attributes) {
             try {
                 a.read(entity, item.get(a.storedName()));

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,13 +143,17 @@ class StrictReadTest {
     void aDynamoDbNullReadsAsNullOrTheDefaultOfAPrimitive() {
         AttributeValue nul = AttributeValue.fromNul(true);
         Map<String, AttributeValue> item = Map.of("id", s("nul"), "text", nul, "anInt", nul, "anInteger", nul,
-                "bigDecimal", nul);
+                "bigDecimal", nul, "aLong", nul, "aShort", nul, "aByte", nul, "aBoolean", nul);
         TestUnit.sharedClient().putItem(b -> b.tableName(unit.prefix() + "AllTypes").item(item));
         AllTypes t = unit.fromTransaction(em -> em.find(AllTypes.class, "nul"));
         assertNull(t.text);
         assertEquals(0, t.anInt);
         assertNull(t.anInteger);
         assertNull(t.bigDecimal);
+        assertEquals(0L, t.aLong);
+        assertEquals((short) 0, t.aShort);
+        assertEquals((byte) 0, t.aByte);
+        assertFalse(t.aBoolean);
         Customer c = new Customer("nul");
         TestUnit.sharedClient().putItem(b -> b.tableName(unit.prefix() + "Customer")
                 .item(Map.of("id", s("nul"), "address", nul, "tags", nul)));
@@ -156,6 +161,30 @@ class StrictReadTest {
         assertNull(read.address);
         assertTrue(read.tags.isEmpty());
         assertEquals(c.labels, read.labels);
+    }
+
+    @Test
+    void refreshingAnItemThatLostAttributesSetsThemToNullOrTheDefaultOfAPrimitive() {
+        AllTypes t = new AllTypes();
+        t.id = "lost";
+        t.text = "kept?";
+        t.anInt = 5;
+        t.aLong = 6;
+        t.aBoolean = true;
+        unit.inTransaction(em -> em.persist(t));
+        TestUnit.sharedClient().putItem(b -> b.tableName(unit.prefix() + "AllTypes").item(Map.of("id", s("lost"))));
+        unit.inTransaction(em -> {
+            AllTypes read = em.find(AllTypes.class, "lost");
+            read.text = "changed";
+            read.anInt = 7;
+            read.aLong = 8;
+            read.aBoolean = true;
+            em.refresh(read);
+            assertNull(read.text);
+            assertEquals(0, read.anInt);
+            assertEquals(0L, read.aLong);
+            assertFalse(read.aBoolean);
+        });
     }
 
     static Stream<Arguments> unreadableCollections() {
