@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +40,8 @@ public final class SharedCache implements Cache {
     private final Metadata metadata;
     private final SharedCacheMode mode;
     private final boolean consistentReads;
-    private final Set<String> cached = new HashSet<>();
+    /** The entities whose items the mode lets in (metadata is per factory, like this cache: found by identity). */
+    private final Set<EntityMeta> cached = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final com.github.benmanes.caffeine.cache.Cache<ItemKey, Map<String, AttributeValue>> items;
     /** The tick of the latest invalidation of each recently invalidated key. */
     private final com.github.benmanes.caffeine.cache.Cache<ItemKey, Long> invalidated;
@@ -67,7 +67,7 @@ public final class SharedCache implements Cache {
                 case ENABLE_SELECTIVE, UNSPECIFIED -> e.cacheable();
             };
             if (yes) {
-                cached.add(e.name());
+                cached.add(e);
             }
         }
         // Same-thread maintenance: evictions happen inside the call that caused them, never later on a pool.
@@ -94,7 +94,7 @@ public final class SharedCache implements Cache {
 
     /** Whether the mode lets this entity's items into the cache. */
     public boolean caches(EntityMeta meta) {
-        return cached.contains(meta.name());
+        return !cached.isEmpty() && cached.contains(meta);
     }
 
     /** A new collector of one entity manager's writes (see {@link CacheWrites}). */
