@@ -18,7 +18,7 @@ import java.util.Map;
 public final class PersistenceContext {
 
     private final Instances instances;
-    private final Map<ItemKey, EntityEntry> byKey = new LinkedHashMap<>();
+    private Map<ItemKey, EntityEntry> byKey = new LinkedHashMap<>();
     /**
      * The entries of instances that carry no entry of their own ({@link Instances#attach}): plain objects, or an
      * instance another live context manages too. A proxy carries its entry, and is not hashed.
@@ -48,6 +48,16 @@ public final class PersistenceContext {
             links = new IdentityHashMap<>(); // made at the first use: most contexts never need one
         }
         links.computeIfAbsent(owner, o -> new java.util.HashMap<>()).put(association, keys);
+    }
+
+    /**
+     * Makes room for {@code more} entries about to join an empty context (a page of a query, a batch read), so that
+     * its table is made once rather than doubled again and again as they come.
+     */
+    public void expect(int more) {
+        if (more > 12 && byKey.isEmpty()) {
+            byKey = new LinkedHashMap<>((int) (more / 0.75f) + 1);
+        }
     }
 
     /** The entry of an instance, or {@code null} if it is not managed. */

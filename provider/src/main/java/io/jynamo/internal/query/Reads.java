@@ -331,6 +331,9 @@ final class Reads {
         List<ItemKey> canonical = new ArrayList<>(keys.size());
         // A fresh entity manager's empty context need not be asked for each key.
         boolean managed = session.context().size() > 0;
+        if (!managed && compiled.selectKind() == SelectKind.ENTITY) {
+            session.context().expect(keys.size());
+        }
         for (Map<String, AttributeValue> key : keys) {
             ItemKey k = ItemKey.canonical(meta, key);
             canonical.add(k);
@@ -516,6 +519,7 @@ final class Reads {
             }
             List<ItemKey> keys = null;
             if (cacheResults) {
+                session.context().expect(items.size());
                 keys = new ArrayList<>(items.size());
                 for (Map<String, AttributeValue> item : items) {
                     ItemKey key = new ItemKey(meta, item);
