@@ -83,14 +83,22 @@ final class CommonCodec implements Codec {
             default -> {
                 if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
                     // An integral value (a converter may hand over any Number: only these are exact as a long).
-                    long v = ((Number) value).longValue();
-                    if (v >= SMALLEST && v < SMALLEST + SMALL.length) {
-                        return SMALL[(int) v - SMALLEST];
-                    }
+                    return writeWhole(((Number) value).longValue());
                 }
                 return AttributeValue.fromN(NumberCodecs.numberText(value));
             }
         }
+    }
+
+    static AttributeValue writeBoolean(boolean value) {
+        return value ? TRUE : FALSE;
+    }
+
+    static AttributeValue writeWhole(long value) {
+        if (value >= SMALLEST && value < SMALLEST + SMALL.length) {
+            return SMALL[(int) value - SMALLEST];
+        }
+        return AttributeValue.fromN(Long.toString(value));
     }
 
     @Override

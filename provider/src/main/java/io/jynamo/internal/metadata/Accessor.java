@@ -19,7 +19,8 @@ public final class Accessor {
 
     private final MethodHandle getter;
     private final MethodHandle setter;
-    /** The setter as looked up, with the attribute's own type (for generated loaders). */
+    /** The getter and setter as looked up, with the attribute's own type (for generated code). */
+    private final MethodHandle exactGetter;
     private final MethodHandle exactSetter;
     private final Object defaultValue;
     private final String where;
@@ -30,6 +31,7 @@ public final class Accessor {
     private Accessor(MethodHandle getter, MethodHandle setter, Class<?> type, String where) {
         this.getter = getter.asType(GETTER);
         this.setter = setter.asType(SETTER);
+        this.exactGetter = getter;
         this.exactSetter = setter;
         this.defaultValue = type.isPrimitive() ? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(type, 1), 0) : null;
         this.where = where;
@@ -111,6 +113,7 @@ public final class Accessor {
     private Accessor(Accessor outer, Accessor inner, java.util.function.Supplier<Object> outerFactory) {
         this.getter = null;
         this.setter = null;
+        this.exactGetter = null;
         this.exactSetter = null;
         this.defaultValue = inner.defaultValue;
         this.where = inner.where;
@@ -125,6 +128,17 @@ public final class Accessor {
      */
     static Accessor chain(Accessor outer, Accessor inner, java.util.function.Supplier<Object> outerFactory) {
         return new Accessor(outer, inner, outerFactory);
+    }
+
+    /**
+     * The getter as a handle of type {@code (Object)type}, or {@code null} when reading is more than one call
+     * returning that type (a part of an embedded id, a derived key).
+     */
+    MethodHandle exactGetter(Class<?> type) {
+        if (exactGetter == null || exactGetter.type().returnType() != type) {
+            return null;
+        }
+        return exactGetter.asType(MethodType.methodType(type, Object.class));
     }
 
     /**

@@ -31,8 +31,7 @@ public final class EntityMeta {
     private final Class<?> idType;
     private final IdMapper idMapper;
     private final List<AttributeMeta> attributes;
-    /** Made at the first load; a race makes it twice, harmlessly. */
-    private ItemLoader loader;
+    private ItemCode code;
     private final Map<String, AttributeMeta> byName;
     private final AttributeMeta version;
     private final List<IndexMeta> indexes;
@@ -423,11 +422,12 @@ public final class EntityMeta {
     public Map<String, AttributeValue> toItem(Object entity) {
         // A HashMap: the order of an item's attributes means nothing to DynamoDB, and a LinkedHashMap costs ~10 ns more an entity.
         Map<String, AttributeValue> item = new HashMap<>();
-        for (AttributeMeta a : attributes) {
-            AttributeValue v = a.write(entity);
-            if (v != null) {
-                item.put(a.storedName(), v);
-            }
+        try {
+            code().write(entity, item);
+        } catch (RuntimeException e) {
+            // Again the generic way, which names the attribute at fault.
+            item.clear();
+            writeEach(entity, item);
         }
         for (AssociationMeta a : associations) {
             if (a.owningToOne()) {
@@ -447,19 +447,43 @@ public final class EntityMeta {
      *                                  expected type, if a stored value does not fit its attribute
      */
     public void load(Object entity, Map<String, AttributeValue> item) {
-        ItemLoader generated = loader;
-        if (generated == null) {
-            ItemLoader made = ItemLoader.of(attributes);
-            loader = generated = made != null ? made : this::readEach;
-        }
         try {
-            generated.load(entity, item);
+            code().load(entity, item);
             return;
         } catch (RuntimeException unreadable) {
             // The generated code does not say which attribute failed; the generic way does (or, if the failure was
             // passing, loads the item).
         }
         readEach(entity, item);
+    }
+
+    /** The generated code of the attributes, made at the first use (a race makes it twice, harmlessly). */
+    private ItemCode code() {
+        ItemCode c = code;
+        if (c == null) {
+            ItemCode made = ItemCode.of(attributes);
+            code = c = made != null ? made : new ItemCode() {
+                @Override
+                public void load(Object entity, Map<String, AttributeValue> item) {
+                    readEach(entity, item);
+                }
+
+                @Override
+                public void write(Object entity, Map<String, AttributeValue> item) {
+                    writeEach(entity, item);
+                }
+            };
+        }
+        return c;
+    }
+
+    private void writeEach(Object entity, Map<String, AttributeValue> item) {
+        for (AttributeMeta a : attributes) {
+            AttributeValue v = a.write(entity);
+            if (v != null) {
+                item.put(a.storedName(), v);
+            }
+        }
     }
 
     private void readEach(Object entity, Map<String, AttributeValue> item) {
