@@ -25,11 +25,29 @@ import java.util.Map;
  * @param <V> the type of a value: the compiler's bound value, or the SDK's AttributeValue
  */
 public final class ExpressionBuilder<V> {
+    /** Placeholders made once: a write's expressions take a few of them, and every write asks. */
+    private static final int MADE = 64;
+    private static final String[] NAME_PLACEHOLDERS = new String[MADE];
+    private static final String[] VALUE_PLACEHOLDERS = new String[MADE];
+
+    static {
+        for (int i = 0; i < MADE; i++) {
+            NAME_PLACEHOLDERS[i] = "#n" + i;
+            VALUE_PLACEHOLDERS[i] = ":v" + i;
+        }
+    }
+
+    /** Up to this many names are found again by a scan of {@link #nameList}, which is faster than hashing them. */
+    private static final int SCANNED = 16;
+
     private final Map<String, String> names = new LinkedHashMap<>();
-    private final Map<String, String> placeholderByName = new HashMap<>();
+    /** The names in placeholder order: {@code #nK} is the K-th. */
+    private final List<String> nameList = new ArrayList<>();
+    /** Beyond {@value #SCANNED} names, their placeholders by name; {@code null} until then. */
+    private Map<String, String> placeholderByName;
     private final Map<String, V> values = new LinkedHashMap<>();
-    private final List<String> sets = new ArrayList<>();
-    private final List<String> removes = new ArrayList<>();
+    private final StringBuilder sets = new StringBuilder();
+    private final StringBuilder removes = new StringBuilder();
 
     /**
      * The placeholder of an attribute name: {@code #nK}, the same one each time the name is asked for.
@@ -37,13 +55,32 @@ public final class ExpressionBuilder<V> {
      * @param attributeName the stored attribute name (a top-level attribute or one segment of a path)
      */
     public String name(String attributeName) {
-        String placeholder = placeholderByName.get(attributeName);
-        if (placeholder == null) {
-            placeholder = "#n" + placeholderByName.size();
+        if (placeholderByName == null) {
+            for (int i = 0; i < nameList.size(); i++) {
+                if (nameList.get(i).equals(attributeName)) {
+                    return placeholder(NAME_PLACEHOLDERS, "#n", i);
+                }
+            }
+        } else {
+            String placeholder = placeholderByName.get(attributeName);
+            if (placeholder != null) {
+                return placeholder;
+            }
+        }
+        String placeholder = placeholder(NAME_PLACEHOLDERS, "#n", nameList.size());
+        nameList.add(attributeName);
+        names.put(placeholder, attributeName);
+        if (placeholderByName != null) {
             placeholderByName.put(attributeName, placeholder);
-            names.put(placeholder, attributeName);
+        } else if (nameList.size() > SCANNED) {
+            placeholderByName = new HashMap<>();
+            names.forEach((p, n) -> placeholderByName.put(n, p));
         }
         return placeholder;
+    }
+
+    private static String placeholder(String[] made, String prefix, int i) {
+        return i < MADE ? made[i] : prefix + i;
     }
 
     /**
@@ -68,7 +105,7 @@ public final class ExpressionBuilder<V> {
 
     /** The placeholder of a new value: {@code :vK}, a new one on every call (equal values are not shared). */
     public String value(V value) {
-        String placeholder = ":v" + values.size();
+        String placeholder = placeholder(VALUE_PLACEHOLDERS, ":v", values.size());
         values.put(placeholder, value);
         return placeholder;
     }
@@ -100,14 +137,14 @@ public final class ExpressionBuilder<V> {
      */
     public ExpressionBuilder<V> set(String attributeName, V value) {
         String target = name(attributeName);
-        sets.add(target + " = " + value(value));
+        clause(sets).append(target).append(" = ").append(value(value));
         return this;
     }
 
     /** Adds {@code path = :vJ} to the SET clause of {@link #update()}, for an attribute at a path. */
     public ExpressionBuilder<V> set(List<String> segments, V value) {
         String target = path(segments);
-        sets.add(target + " = " + value(value));
+        clause(sets).append(target).append(" = ").append(value(value));
         return this;
     }
 
@@ -120,7 +157,7 @@ public final class ExpressionBuilder<V> {
         String t = path(target);
         String o = path(operand);
         String v = value(value);
-        sets.add(t + " = " + (valueFirst ? v + " " + op + " " + o : o + " " + op + " " + v));
+        clause(sets).append(t).append(" = ").append(valueFirst ? v + " " + op + " " + o : o + " " + op + " " + v);
         return this;
     }
 
@@ -130,13 +167,15 @@ public final class ExpressionBuilder<V> {
      * @return this builder
      */
     public ExpressionBuilder<V> remove(String attributeName) {
-        removes.add(name(attributeName));
+        String target = name(attributeName);
+        clause(removes).append(target);
         return this;
     }
 
     /** Adds an attribute at a path to the REMOVE clause of {@link #update()}. */
     public ExpressionBuilder<V> remove(List<String> segments) {
-        removes.add(path(segments));
+        String target = path(segments);
+        clause(removes).append(target);
         return this;
     }
 
@@ -148,14 +187,15 @@ public final class ExpressionBuilder<V> {
         if (sets.isEmpty() && removes.isEmpty()) {
             return null;
         }
-        StringBuilder sb = new StringBuilder();
-        if (!sets.isEmpty()) {
-            sb.append("SET ").append(String.join(", ", sets));
+        if (removes.isEmpty()) {
+            return "SET " + sets;
         }
-        if (!removes.isEmpty()) {
-            sb.append(sb.length() == 0 ? "" : " ").append("REMOVE ").append(String.join(", ", removes));
-        }
-        return sb.toString();
+        return sets.isEmpty() ? "REMOVE " + removes : "SET " + sets + " REMOVE " + removes;
+    }
+
+    /** A clause to append one more action to: after a comma when it has some. */
+    private static StringBuilder clause(StringBuilder actions) {
+        return actions.isEmpty() ? actions : actions.append(", ");
     }
 
     /** ExpressionAttributeNames so far: placeholder to name, in placeholder order (a read-only view). */

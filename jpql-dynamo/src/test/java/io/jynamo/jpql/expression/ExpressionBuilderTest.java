@@ -8,6 +8,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExpressionBuilderTest {
 
@@ -19,6 +20,23 @@ class ExpressionBuilderTest {
         assertEquals("#n0", x.name("status"));
         assertEquals(Map.of("#n0", "status", "#n1", "name"), x.names());
         assertEquals(List.of("#n0", "#n1"), List.copyOf(x.names().keySet()));
+    }
+
+    @Test
+    void manyNamesAndValuesKeepOnePlaceholderEachWhetherFoundByScanOrByHash() {
+        ExpressionBuilder<Integer> x = new ExpressionBuilder<>();
+        for (int i = 0; i < 100; i++) {
+            x.set("a" + i, i);
+        }
+        for (int i = 0; i < 100; i++) {
+            assertEquals("#n" + i, x.name("a" + i));
+            assertEquals("a" + i, x.names().get("#n" + i));
+            assertEquals(i, x.values().get(":v" + i));
+        }
+        assertEquals("#n100", x.name("b"));
+        assertEquals(101, x.names().size());
+        assertTrue(x.update().startsWith("SET #n0 = :v0, #n1 = :v1, "), x.update());
+        assertTrue(x.update().endsWith(", #n99 = :v99"), x.update());
     }
 
     @Test
