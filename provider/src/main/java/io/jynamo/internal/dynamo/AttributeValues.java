@@ -104,6 +104,26 @@ public final class AttributeValues {
     }
 
     /**
+     * Whether two items are equal maps, their values compared by {@link #equalValues}: the dirty check of every
+     * changed entity at flush asks.
+     */
+    public static boolean equalItems(Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (Map.Entry<String, AttributeValue> e : a.entrySet()) {
+            // Items hold no null values: an absent attribute is a difference.
+            if (!equalValues(e.getValue(), b.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * {@link AttributeValue#equals} (exact, not {@linkplain #same DynamoDB's}), fast for the strings and numbers
      * keys are made of: {@code equals} compares every one of a value's ten members.
      */

@@ -5,6 +5,7 @@ import io.jynamo.JynamoException;
 import io.jynamo.internal.cache.CacheWrites;
 import io.jynamo.internal.context.EntityEntry;
 import io.jynamo.internal.context.PersistenceContext;
+import io.jynamo.internal.dynamo.AttributeValues;
 import io.jynamo.internal.dynamo.Dynamo;
 import io.jynamo.internal.dynamo.ItemSize;
 import io.jynamo.internal.metadata.AttributeMeta;
@@ -30,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -184,7 +184,7 @@ public final class Flusher {
                 }
                 Map<String, AttributeValue> item = Boolean.FALSE.equals(instances.mayBeDirty(entity)) && e.beside() == null
                         ? null : withBeside(e, withUnmapped(meta, meta.toItem(entity), e.snapshot()));
-                if (item == null || item.equals(e.snapshot())) {
+                if (item == null || AttributeValues.equalItems(item, e.snapshot())) {
                     return e.lock() == LockModeType.NONE ? null : versionCheck(e);
                 }
                 if (meta.hasCallbacks(PreUpdate.class)) {
@@ -207,7 +207,7 @@ public final class Flusher {
                 Map<String, AttributeValue> set = new LinkedHashMap<>();
                 Set<String> remove = Set.of();
                 for (Map.Entry<String, AttributeValue> a : item.entrySet()) {
-                    if (!isKey(meta, a.getKey()) && !Objects.equals(a.getValue(), e.snapshot().get(a.getKey()))) {
+                    if (!isKey(meta, a.getKey()) && !AttributeValues.equalValues(a.getValue(), e.snapshot().get(a.getKey()))) {
                         set.put(a.getKey(), a.getValue());
                     }
                 }
@@ -234,10 +234,11 @@ public final class Flusher {
     /** Whether an item has the key attributes' values of {@code key} (compared without building the item's key map). */
     private static boolean sameKey(EntityMeta meta, Map<String, AttributeValue> item, Map<String, AttributeValue> key) {
         String pk = meta.partitionKey().storedName();
-        if (!Objects.equals(item.get(pk), key.get(pk))) {
+        if (!AttributeValues.equalValues(item.get(pk), key.get(pk))) {
             return false;
         }
-        return meta.sortKey() == null || Objects.equals(item.get(meta.sortKey().storedName()), key.get(meta.sortKey().storedName()));
+        return meta.sortKey() == null
+                || AttributeValues.equalValues(item.get(meta.sortKey().storedName()), key.get(meta.sortKey().storedName()));
     }
 
     private static boolean isKey(EntityMeta meta, String attribute) {

@@ -55,4 +55,20 @@ class AttributeValuesTest {
         assertTrue(AttributeValues.equalValues(null, null));
         assertFalse(AttributeValues.equalValues(AttributeValue.fromS("a"), null));
     }
+
+    @Test
+    void equalItemsIsMapEqualityOfItems() {
+        Map<String, AttributeValue> item = Map.of("id", AttributeValue.fromS("a"), "n", AttributeValue.fromN("1"),
+                "tags", AttributeValue.fromSs(List.of("x")));
+        List<Map<String, AttributeValue>> others = List.of(new java.util.HashMap<>(item),
+                Map.of("id", AttributeValue.fromS("a"), "n", AttributeValue.fromN("1.0"), "tags", AttributeValue.fromSs(List.of("x"))),
+                Map.of("id", AttributeValue.fromS("a"), "n", AttributeValue.fromN("1")),
+                Map.of("id", AttributeValue.fromS("a"), "n", AttributeValue.fromN("1"), "other", AttributeValue.fromSs(List.of("x"))),
+                Map.of("id", AttributeValue.fromS("a"), "n", AttributeValue.fromN("1"), "tags", AttributeValue.fromSs(List.of("y"))));
+        for (Map<String, AttributeValue> other : others) {
+            assertEquals(item.equals(other), AttributeValues.equalItems(item, other), other.toString());
+            assertEquals(other.equals(item), AttributeValues.equalItems(other, item), other.toString());
+        }
+        assertTrue(AttributeValues.equalItems(item, others.get(0)));
+    }
 }
