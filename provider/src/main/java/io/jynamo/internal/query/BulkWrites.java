@@ -63,7 +63,9 @@ final class BulkWrites {
             try {
                 return compiled.kind() == StatementKind.DELETE ? deleteEachIfStillMatching(meta, plan, keys) : update(meta, plan, keys);
             } finally {
-                evict(meta, keys);
+                // Bulk statements write DynamoDB at once, outside the persistence context and its commit: every key
+                // they touched (or may have touched, when they fail part-way) leaves the second-level cache now.
+                services.cache().invalidate(meta, keys);
             }
         }
         // Each key is written in the table it was read from: under TABLE_PER_CLASS, that of its concrete class
@@ -97,7 +99,7 @@ final class BulkWrites {
             return written;
         } finally {
             for (List<Map<String, AttributeValue>> keys : byTable.values()) {
-                evict(meta, keys);
+                services.cache().invalidate(meta, keys);
             }
         }
     }
@@ -195,16 +197,6 @@ final class BulkWrites {
                 + " items (" + written + " written) because DynamoDB failed: " + cause.getMessage() + ". Bulk statements"
                 + " are not atomic: what was written stays written. Run the statement again to finish it; it re-reads"
                 + " the items and re-checks the WHERE", cause);
-    }
-
-    /**
-     * Bulk statements write DynamoDB at once, outside the persistence context and its commit: every key
-     * they touched (or may have touched, when they fail part-way) leaves the second-level cache now.
-     */
-    private void evict(EntityMeta meta, List<Map<String, AttributeValue>> keys) {
-        for (Map<String, AttributeValue> key : keys) {
-            services.cache().invalidate(meta, key);
-        }
     }
 
     private int delete(EntityMeta meta, List<Map<String, AttributeValue>> keys) {

@@ -193,6 +193,45 @@ class CoherenceTest {
     }
 
     @Test
+    void aBulkDeleteKeepsTheOtherCachedItemsOfItsEntity() {
+        unit();
+        unit.inTransaction(em -> {
+            em.persist(new Product("q", "Quill", 4));
+            em.persist(new Product("r", "Ruler", 4));
+        });
+        product();
+        unit.inTransaction(em -> em.createQuery("DELETE FROM Product p WHERE p.price = 4")
+                .setHint(JynamoProperties.SCAN, "allow").executeUpdate());
+        assertFalse(unit.emf().getCache().contains(Product.class, "q"));
+        assertFalse(unit.emf().getCache().contains(Product.class, "r"));
+        unit.calls().reset();
+        assertEquals(3, product().getPrice());
+        assertEquals(0, unit.calls().total());
+    }
+
+    @Test
+    void aReadThatRacesABulkDeleteDoesNotPutTheDeletedItemBack() {
+        unit();
+        unit.inTransaction(em -> em.persist(new Product("q", "Quill", 3)));
+        unit.emf().getCache().evictAll();
+        AtomicBoolean once = new AtomicBoolean();
+        // The find's GetItem returns the item; before the find stores it, another entity manager deletes it in bulk.
+        unit.calls().fault((operation, request, real) -> {
+            Object response = real.call(request);
+            if (operation.equals("getItem") && once.compareAndSet(false, true)) {
+                unit.calls().fault(null);
+                unit.inTransaction(em -> em.createQuery("DELETE FROM Product p WHERE p.price = 3")
+                        .setHint(JynamoProperties.SCAN, "allow").executeUpdate());
+            }
+            return response;
+        });
+        assertEquals(3, product().getPrice(), "the racing find returns what it read");
+        assertTrue(once.get());
+        assertFalse(unit.emf().getCache().contains(Product.class, "p"));
+        assertNull(product(), "and the cache does not hold the deleted item");
+    }
+
+    @Test
     void aBulkDeleteByKeyEvicts() {
         unit();
         product();
