@@ -143,10 +143,10 @@ public final class Accessor {
 
     /**
      * The setter as a handle of type {@code (Object, type)void}, or {@code null} when setting is more than one
-     * assignment of a value of that type (a part of an embedded id, a derived key, a record component).
+     * assignment of a value of that type (a part of an embedded id, a derived key) or refused (a record component).
      */
     MethodHandle exactSetter(Class<?> type) {
-        if (exactSetter == null || recordShape != null || through || exactSetter.type().parameterType(1) != type) {
+        if (exactSetter == null || exactSetter.type().parameterType(1) != type) {
             return null;
         }
         return exactSetter.asType(MethodType.methodType(void.class, Object.class, type));

@@ -1,6 +1,7 @@
 package io.jynamo.internal.metadata;
 
 import io.jynamo.annotations.Capacity;
+import io.jynamo.internal.convert.PlainValues;
 import io.jynamo.internal.convert.UnreadableValueException;
 import jakarta.persistence.PersistenceException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -424,10 +425,11 @@ public final class EntityMeta {
         Map<String, AttributeValue> item = new HashMap<>();
         try {
             code().write(entity, item);
-        } catch (RuntimeException e) {
-            // Again the generic way, which names the attribute at fault.
-            item.clear();
-            writeEach(entity, item);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            // A checked exception a getter declares: the generated code calls getters as they are.
+            throw new PersistenceException("Reading an attribute of entity " + name + " failed: " + e, e);
         }
         for (AssociationMeta a : associations) {
             if (a.owningToOne()) {
@@ -449,15 +451,37 @@ public final class EntityMeta {
     public void load(Object entity, Map<String, AttributeValue> item) {
         try {
             code().load(entity, item);
-            return;
-        } catch (RuntimeException unreadable) {
-            // The generated code does not say which attribute failed; the generic way does (or, if the failure was
-            // passing, loads the item).
+        } catch (UnreadableValueException e) {
+            throw (e.attribute() != null ? e : unreadablePlainAttribute(item, e)).at(tableName, describe(item));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            // A checked exception a setter declares: the generated code calls setters as they are.
+            throw new PersistenceException("Setting an attribute of entity " + name + " failed: " + e, e);
         }
-        readEach(entity, item);
     }
 
-    /** The generated code of the attributes, made at the first use (a race makes it twice, harmlessly). */
+    /**
+     * The failure named after its attribute, when the generated code could not read a String or primitive: found
+     * by converting those values again, without setting anything.
+     */
+    private UnreadableValueException unreadablePlainAttribute(Map<String, AttributeValue> item, UnreadableValueException e) {
+        for (AttributeMeta a : attributes) {
+            if (PlainValues.convertersOf(a.codec(), a.javaType()) != null) {
+                try {
+                    a.valueOf(item.get(a.storedName()));
+                } catch (UnreadableValueException named) {
+                    return named;
+                }
+            }
+        }
+        return e;
+    }
+
+    /**
+     * The generated code of the attributes (or, where no class can be defined, the same done attribute by attribute),
+     * made at the first use; a race makes it twice, harmlessly.
+     */
     private ItemCode code() {
         ItemCode c = code;
         if (c == null) {
@@ -488,11 +512,7 @@ public final class EntityMeta {
 
     private void readEach(Object entity, Map<String, AttributeValue> item) {
         for (AttributeMeta a : attributes) {
-            try {
-                a.read(entity, item.get(a.storedName()));
-            } catch (UnreadableValueException e) {
-                throw e.at(tableName, describe(item));
-            }
+            a.read(entity, item.get(a.storedName()));
         }
     }
 

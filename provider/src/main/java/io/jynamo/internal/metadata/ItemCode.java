@@ -25,8 +25,8 @@ import java.util.Map;
  * primitives through {@link PlainValues} without a box. Any other attribute (a converter, an embeddable, a
  * collection, a part of an embedded id) goes through its {@link AttributeMeta} as before.
  *
- * <p>The code has no error handling of its own: when it throws, {@link EntityMeta} runs the generic way again,
- * which names the attribute and item at fault.
+ * <p>The code has no error handling of its own: {@link EntityMeta} names the attribute a stored value of which does
+ * not fit by converting the values again (no setter runs twice), and wraps a checked exception of a getter or setter.
  */
 interface ItemCode {
 
@@ -49,10 +49,12 @@ interface ItemCode {
             Generator g = new Generator(attributes);
             MethodHandles.Lookup generated = MethodHandles.lookup().defineHiddenClassWithClassData(g.bytes(), g.constants, true);
             return (ItemCode) generated.findConstructor(generated.lookupClass(), MethodType.methodType(void.class)).invoke();
+        } catch (VirtualMachineError e) {
+            throw e;
         } catch (Throwable e) {
-            // An unusual class loader or a security policy: the generic way still works, only slower.
-            System.getLogger(ItemCode.class.getName()).log(System.Logger.Level.DEBUG,
-                    "No generated item code; attributes are read and written one by one", e);
+            // A security policy or an unusual attribute: the generic way still works, only slower.
+            System.getLogger(ItemCode.class.getName()).log(System.Logger.Level.INFO, () -> "No generated item code for "
+                    + attributes.size() + " attributes (" + e + "); they are read and written one by one, which is slower");
             return null;
         }
     }
