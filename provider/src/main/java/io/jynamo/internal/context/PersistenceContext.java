@@ -29,6 +29,8 @@ public final class PersistenceContext {
      * for each new object, and a bulk persist never asks by instance, so they are hashed at the first lookup that does.
      */
     private List<EntityEntry> unhashed = List.of();
+    /** Whether an entry was attached to its instance (a proxy) since the last {@link #clear}. */
+    private boolean attachedAny;
     /** Per owner and link-table relationship: the target keys its link table holds, as far as this context knows. */
     private Map<Object, Map<Object, java.util.Set<Map<String, AttributeValue>>>> links = Map.of();
 
@@ -146,7 +148,9 @@ public final class PersistenceContext {
         // its state): this entry then goes to the identity map, and that one keeps the room.
         boolean taken = instances.attached(entity) instanceof EntityEntry other && other.owner != null
                 && (other.owner != this || other.entity() != entity);
-        if (taken || !instances.attach(entity, e)) {
+        if (!taken && instances.attach(entity, e)) {
+            attachedAny = true;
+        } else {
             if (unhashed.isEmpty()) {
                 unhashed = new ArrayList<>();
             }
@@ -188,7 +192,11 @@ public final class PersistenceContext {
     }
 
     public void clear() {
-        byKey.values().forEach(this::release);
+        if (attachedAny) {
+            // Only an entry a proxy carries is seen after the context let it go: a plain instance's is unreachable.
+            byKey.values().forEach(this::release);
+            attachedAny = false;
+        }
         byKey.clear();
         byInstance = Map.of();
         unhashed = List.of();
