@@ -26,7 +26,8 @@ public final class SingleThreadUse {
     private int depth;
     /** Counts the DynamoDB calls made inside the operations. */
     private final Recorder recorder;
-    /** The recorder the owner thread had bound before the outermost operation; only the owner touches it. */
+    /** The owner thread's recorder slot, and what it held before the outermost operation; only the owner touches them. */
+    private Recorder[] slot;
     private Recorder outer;
 
     /** @param recorder where the DynamoDB calls made inside operations are counted (the entity manager's) */
@@ -50,13 +51,16 @@ public final class SingleThreadUse {
             throw concurrentUse(inside, me);
         }
         depth = 1;
-        outer = Dynamo.bind(recorder);
+        slot = Dynamo.recorderSlot();
+        outer = slot[0];
+        slot[0] = recorder;
     }
 
     /** Marks the end of the operation the current thread {@linkplain #enter entered}. */
     public void leave() {
         if (--depth == 0) {
-            Dynamo.unbind(outer);
+            slot[0] = outer;
+            slot = null;
             outer = null;
             owner.setRelease(null);
         }

@@ -291,19 +291,18 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     @Override
     public void persist(Object entity) {
         checkOpen();
-        metaOf(entity);
-        run(() -> persist(entity, null));
+        EntityMeta meta = metaOf(entity);
+        run(() -> persist(meta, entity, null));
     }
 
     /**
      * Persist of one entity, then cascaded over its PERSIST relationships (each entity once: cycles end).
      * The set of entities visited is made at the first cascade: most persists have none.
      */
-    private void persist(Object entity, java.util.Set<Object> visited) {
+    private void persist(EntityMeta meta, Object entity, java.util.Set<Object> visited) {
         if (visited != null && !visited.add(entity)) {
             return;
         }
-        EntityMeta meta = metaOf(entity);
         EntityEntry entry = persistOne(meta, entity);
         if (!entry.unread()) {
             for (Object target : Cascades.targets(meta, entity, CascadeType.PERSIST, false)) {
@@ -311,7 +310,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                     visited = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
                     visited.add(entity);
                 }
-                persist(target, visited);
+                persist(metaOf(target), target, visited);
             }
         }
     }
@@ -393,7 +392,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
                         EntityEntry t = context.entry(target);
                         if (a.cascades(CascadeType.PERSIST)) {
                             if (t == null || t.status() == EntityEntry.Status.REMOVED) {
-                                persist(target, visited);
+                                persist(metaOf(target), target, visited);
                             }
                         } else if (t == null && isNew(target)) {
                             throw notCascaded(target, entry, a);
