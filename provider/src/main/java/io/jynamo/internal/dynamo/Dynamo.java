@@ -762,8 +762,15 @@ public final class Dynamo {
     public List<Map<String, AttributeValue>> batchGet(String table, List<Map<String, AttributeValue>> keys,
                                                      boolean consistent, String projection, Map<String, String> names) {
         List<TableItem> wanted = new ArrayList<>(keys.size());
-        keys.forEach(k -> wanted.add(new TableItem(table, k)));
-        return read(wanted, consistent, projection, names).stream().map(TableItem::item).toList();
+        for (Map<String, AttributeValue> k : keys) {
+            wanted.add(new TableItem(table, k));
+        }
+        List<TableItem> found = read(wanted, consistent, projection, names);
+        List<Map<String, AttributeValue>> items = new ArrayList<>(found.size());
+        for (TableItem i : found) {
+            items.add(i.item());
+        }
+        return items;
     }
 
     /**
@@ -789,11 +796,16 @@ public final class Dynamo {
         Retry.Budget budget = retry.start();
         List<ReadOutcome> outcomes = inParallel(chunks(wanted, GET_BATCH),
                 chunk -> readChunk(chunk, consistent, projection, names, budget), o -> o.error() != null);
-        List<TableItem> items = new ArrayList<>();
         for (ReadOutcome o : outcomes) {
             if (o != null && o.error() != null) {
                 throw o.error();
             }
+        }
+        if (outcomes.size() == 1) {
+            return outcomes.get(0).items(); // up to 100 keys: one call's items, as they are
+        }
+        List<TableItem> items = new ArrayList<>();
+        for (ReadOutcome o : outcomes) {
             if (o != null) {
                 items.addAll(o.items());
             }
@@ -807,7 +819,7 @@ public final class Dynamo {
     /** One BatchGetItem of up to 100 keys (of one or more tables), unprocessed keys retried. Never throws. */
     private ReadOutcome readChunk(List<TableItem> keys, boolean consistent, String projection, Map<String, String> names,
                                   Retry.Budget budget) {
-        List<TableItem> items = new ArrayList<>();
+        List<TableItem> items = new ArrayList<>(keys.size());
         Map<String, List<Map<String, AttributeValue>>> pending = new LinkedHashMap<>();
         keys.forEach(k -> pending.computeIfAbsent(k.table(), t -> new ArrayList<>()).add(k.item()));
         try {
