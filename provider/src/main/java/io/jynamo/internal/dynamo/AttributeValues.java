@@ -21,11 +21,18 @@ public final class AttributeValues {
 
     /** Whether two items hold the same values under DynamoDB's rules. */
     public static boolean sameItem(Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
+        return a == b || everyValue(a, b, AttributeValues::same);
+    }
+
+    /** Whether two items have the same attributes, each pair of values equal by {@code equal}. */
+    private static boolean everyValue(Map<String, AttributeValue> a, Map<String, AttributeValue> b,
+                                      java.util.function.BiPredicate<AttributeValue, AttributeValue> equal) {
         if (a.size() != b.size()) {
             return false;
         }
         for (Map.Entry<String, AttributeValue> e : a.entrySet()) {
-            if (!same(e.getValue(), b.get(e.getKey()))) {
+            // Items hold no null values: an attribute absent from b is a difference.
+            if (!equal.test(e.getValue(), b.get(e.getKey()))) {
                 return false;
             }
         }
@@ -108,19 +115,7 @@ public final class AttributeValues {
      * changed entity at flush asks.
      */
     public static boolean equalItems(Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
-        if (a == b) {
-            return true;
-        }
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (Map.Entry<String, AttributeValue> e : a.entrySet()) {
-            // Items hold no null values: an absent attribute is a difference.
-            if (!equalValues(e.getValue(), b.get(e.getKey()))) {
-                return false;
-            }
-        }
-        return true;
+        return a == b || everyValue(a, b, AttributeValues::equalValues);
     }
 
     /**
