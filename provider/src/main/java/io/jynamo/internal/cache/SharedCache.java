@@ -232,6 +232,10 @@ public final class SharedCache implements Cache {
         if (!caches(meta) || keys.isEmpty()) {
             return;
         }
+        if (keys.size() == 1) {
+            invalidate(meta, keys.iterator().next()); // one key: its own record, and the entity's reads go on storing
+            return;
+        }
         regionLock.writeLock().lock();
         try {
             regions.put(meta.root().name(), clock.incrementAndGet());
