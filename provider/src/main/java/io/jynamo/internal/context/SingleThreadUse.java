@@ -27,8 +27,8 @@ public final class SingleThreadUse {
     /** Counts the DynamoDB calls made inside the operations. */
     private final Recorder recorder;
     /** The owner thread's recorder slot, and what it held before the outermost operation; only the owner touches them. */
-    private Recorder[] slot;
-    private Recorder outer;
+    private Object[] slot;
+    private Object outer;
 
     /** @param recorder where the DynamoDB calls made inside operations are counted (the entity manager's) */
     public SingleThreadUse(Recorder recorder) {

@@ -81,9 +81,10 @@ public final class Dynamo {
     /**
      * Per thread, a slot holding the recorder of the entity manager the thread works for, if any. A slot rather than
      * the recorder itself: an operation fills and restores it with one thread-local lookup, where a get and two sets
-     * took three.
+     * took three. An {@code Object[]}, whose class is the JDK's: the slot a thread keeps between operations must not
+     * hold Jynamo's class loader (an application server's threads outlive a redeployed application).
      */
-    private static final ThreadLocal<Recorder[]> CURRENT = ThreadLocal.withInitial(() -> new Recorder[1]);
+    private static final ThreadLocal<Object[]> CURRENT = ThreadLocal.withInitial(() -> new Object[1]);
 
     private final DynamoDbClient client;
     private final Retry retry;
@@ -280,10 +281,10 @@ public final class Dynamo {
             return null;
         }
         ExecutorService p = pool();
-        Recorder caller = CURRENT.get()[0];
+        Object caller = CURRENT.get()[0];
         return task -> p.execute(() -> {
-            Recorder[] slot = CURRENT.get();
-            Recorder previous = slot[0];
+            Object[] slot = CURRENT.get();
+            Object previous = slot[0];
             slot[0] = caller;
             try {
                 task.run();
@@ -576,7 +577,7 @@ public final class Dynamo {
 
     private void record(Consumer<Recorder> what) {
         what.accept(total);
-        Recorder own = CURRENT.get()[0];
+        Recorder own = (Recorder) CURRENT.get()[0];
         if (own != null) {
             what.accept(own);
         }
@@ -587,7 +588,7 @@ public final class Dynamo {
      * count there as well as for the factory (parallel calls made on its behalf too). Whoever fills it restores what
      * it held.
      */
-    public static Recorder[] recorderSlot() {
+    public static Object[] recorderSlot() {
         return CURRENT.get();
     }
 
