@@ -374,6 +374,9 @@ final class Reads {
      * Its names and values are added to {@code names} and {@code values}.
      */
     static String ownItemsFilter(EntityMeta meta, Map<String, String> names, Map<String, AttributeValue> values) {
+        if (!filtersOwnItems(meta)) {
+            return null;
+        }
         List<String> filters = new ArrayList<>();
         List<AttributeValue> types = meta.discriminatorValues();
         if (types != null) {
@@ -391,6 +394,11 @@ final class Reads {
             values.put(Expiry.NOW, Expiry.now());
         }
         return filters.isEmpty() ? null : String.join(" AND ", filters);
+    }
+
+    /** Whether reads of the entity's table filter its own items ({@link #ownItemsFilter} adds placeholders). */
+    private static boolean filtersOwnItems(EntityMeta meta) {
+        return meta.discriminatorValues() != null || meta.timeToLive() != null;
     }
 
     /** Query or Scan pages, fetched only when the caller asks for more: the one page source for both. */
@@ -446,7 +454,7 @@ final class Reads {
             String sort = tables.size() > 1 && plan.operation() == Operation.QUERY ? sortAttribute(plan) : null;
             boolean sortProjected = sort == null || plan.projection() == null || Placeholders.in(plan.projection()).stream()
                     .anyMatch(n -> sort.equals(plan.names().get(n)));
-            if (meta.discriminatorValues() != null || meta.timeToLive() != null || !sortProjected) {
+            if (filtersOwnItems(meta) || !sortProjected) {
                 // The read adds placeholders of its own (its own items' filter, the sort key to merge by): copies.
                 allNames = new LinkedHashMap<>(allNames);
                 allValues = new LinkedHashMap<>(allValues);
