@@ -797,16 +797,11 @@ public final class Dynamo {
         Retry.Budget budget = retry.start();
         List<ReadOutcome> outcomes = inParallel(chunks(wanted, GET_BATCH),
                 chunk -> readChunk(chunk, consistent, projection, names, budget), o -> o.error() != null);
+        List<TableItem> items = new ArrayList<>(wanted.size());
         for (ReadOutcome o : outcomes) {
             if (o != null && o.error() != null) {
                 throw o.error();
             }
-        }
-        if (outcomes.size() == 1) {
-            return outcomes.get(0).items(); // up to 100 keys: one call's items, as they are
-        }
-        List<TableItem> items = new ArrayList<>();
-        for (ReadOutcome o : outcomes) {
             if (o != null) {
                 items.addAll(o.items());
             }
