@@ -1,7 +1,6 @@
 package io.jynamo.internal.metadata;
 
 import io.jynamo.annotations.Capacity;
-import io.jynamo.internal.convert.PlainValues;
 import io.jynamo.internal.convert.UnreadableValueException;
 import jakarta.persistence.PersistenceException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,6 +31,7 @@ public final class EntityMeta {
     private final Class<?> idType;
     private final IdMapper idMapper;
     private final List<AttributeMeta> attributes;
+    /** The generated code moving the attributes, made at the first use ({@link #code()}). */
     private ItemCode code;
     private final Map<String, AttributeMeta> byName;
     private final AttributeMeta version;
@@ -467,7 +467,7 @@ public final class EntityMeta {
      */
     private UnreadableValueException unreadablePlainAttribute(Map<String, AttributeValue> item, UnreadableValueException e) {
         for (AttributeMeta a : attributes) {
-            if (PlainValues.convertersOf(a.codec(), a.javaType()) != null) {
+            if (ItemCode.converts(a)) {
                 try {
                     a.valueOf(item.get(a.storedName()));
                 } catch (UnreadableValueException named) {

@@ -43,6 +43,11 @@ interface ItemCode {
         }
     }
 
+    /** Whether the generated code converts this attribute itself (a String or a primitive of the common codec). */
+    static boolean converts(AttributeMeta a) {
+        return PlainValues.convertersOf(a.codec(), a.javaType()) != null;
+    }
+
     /** The code of these attributes, or {@code null} when its class cannot be defined here. */
     static ItemCode of(List<AttributeMeta> attributes) {
         try {
@@ -85,8 +90,8 @@ interface ItemCode {
         private static List<Object> constants(List<AttributeMeta> attributes) {
             List<Object> constants = new ArrayList<>();
             for (AttributeMeta a : attributes) {
-                MethodHandle getter = plain(a) ? a.accessor().exactGetter(a.javaType()) : null;
-                MethodHandle setter = plain(a) ? a.accessor().exactSetter(a.javaType()) : null;
+                MethodHandle getter = converts(a) ? a.accessor().exactGetter(a.javaType()) : null;
+                MethodHandle setter = converts(a) ? a.accessor().exactSetter(a.javaType()) : null;
                 if (getter != null && setter != null) {
                     constants.add(getter);
                     constants.add(setter);
@@ -95,10 +100,6 @@ interface ItemCode {
                 }
             }
             return List.copyOf(constants);
-        }
-
-        private static boolean plain(AttributeMeta a) {
-            return PlainValues.convertersOf(a.codec(), a.javaType()) != null;
         }
 
         byte[] bytes() {
