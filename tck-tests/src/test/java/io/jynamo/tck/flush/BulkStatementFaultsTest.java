@@ -2,6 +2,7 @@ package io.jynamo.tck.flush;
 
 import io.jynamo.JynamoEntityManager;
 import io.jynamo.JynamoException;
+import io.jynamo.tck.cache.Product;
 import io.jynamo.tck.model.User;
 import io.jynamo.tck.support.TestUnit;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,6 +110,32 @@ class BulkStatementFaultsTest {
             unit.calls().fault(null);
             long left = unit.fromTransaction(x -> x.unwrap(JynamoEntityManager.class).count(User.class));
             assertEquals(2, left);
+        }
+    }
+
+    @Test
+    void aBulkDeleteStoppedByAServerErrorLeavesNoKeyItReadInTheSharedCache() {
+        try (TestUnit unit = TestUnit.of(Product.class).property("jynamo.scan", "allow")
+                .property("jynamo.parallelism", "1").build()) {
+            unit.inTransaction(em -> IntStream.range(0, 30).forEach(i -> em.persist(new Product("p" + i, "Pen", 5))));
+            unit.inTransaction(em -> IntStream.range(0, 30).forEach(i -> em.find(Product.class, "p" + i)));
+            IntStream.range(0, 30).forEach(i -> assertTrue(unit.emf().getCache().contains(Product.class, "p" + i)));
+            unit.calls().fault(Faults.failNth("batchWriteItem", 2, Faults::serverError));
+            EntityManager em = unit.emf().createEntityManager();
+            em.getTransaction().begin();
+            JynamoException e = assertThrows(JynamoException.class,
+                    () -> em.createQuery("DELETE FROM Product p").executeUpdate());
+            assertTrue(e.getMessage().contains("stopped after 25 of 30 items (25 written)"), e.getMessage());
+            em.getTransaction().rollback();
+            em.close();
+            unit.calls().fault(null);
+            // Deleted or not, no key the statement read is answered from the cache: each find asks DynamoDB.
+            IntStream.range(0, 30).forEach(i -> assertFalse(unit.emf().getCache().contains(Product.class, "p" + i)));
+            unit.calls().reset();
+            long found = unit.fromTransaction(x -> IntStream.range(0, 30)
+                    .filter(i -> x.find(Product.class, "p" + i) != null).count());
+            assertEquals(5, found);
+            assertEquals(30, unit.calls().count("getItem"));
         }
     }
 }
