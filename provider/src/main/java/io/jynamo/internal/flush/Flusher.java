@@ -165,7 +165,7 @@ public final class Flusher {
                 if (version != null && version.accessor().get(entity) == null) {
                     version.accessor().set(entity, zero(version));
                 }
-                Map<String, AttributeValue> item = withBeside(e, meta.toItem(entity));
+                Map<String, AttributeValue> item = withBeside(e, meta.toItem(entity, e.key()));
                 if (!sameKey(meta, item, e.key())) {
                     throw keyChanged(e, meta, item);
                 }
@@ -183,13 +183,13 @@ public final class Flusher {
                     return null;
                 }
                 Map<String, AttributeValue> item = Boolean.FALSE.equals(instances.mayBeDirty(entity)) && e.beside() == null
-                        ? null : withBeside(e, withUnmapped(meta, meta.toItem(entity), e.snapshot()));
+                        ? null : withBeside(e, withUnmapped(meta, meta.toItem(entity, e.snapshot()), e.snapshot()));
                 if (item == null || AttributeValues.equalItems(item, e.snapshot())) {
                     return e.lock() == LockModeType.NONE ? null : versionCheck(e);
                 }
                 if (meta.hasCallbacks(PreUpdate.class)) {
                     meta.fire(PreUpdate.class, entity);
-                    item = withBeside(e, withUnmapped(meta, meta.toItem(entity), e.snapshot()));
+                    item = withBeside(e, withUnmapped(meta, meta.toItem(entity, e.snapshot()), e.snapshot()));
                 }
                 if (!sameKey(meta, item, e.key())) {
                     throw keyChanged(e, meta, item);

@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -421,10 +422,18 @@ public final class EntityMeta {
 
     /** The whole item of an entity: every non-null attribute. */
     public Map<String, AttributeValue> toItem(Object entity) {
+        return toItem(entity, null);
+    }
+
+    /**
+     * {@link #toItem(Object)}, its String key values taken from {@code known} (the entity's key, or its item as
+     * stored) where the entity still holds them: a flush writes a managed entity's key without making it again.
+     */
+    public Map<String, AttributeValue> toItem(Object entity, Map<String, AttributeValue> known) {
         // A HashMap: the order of an item's attributes means nothing to DynamoDB, and a LinkedHashMap costs ~10 ns more an entity.
         Map<String, AttributeValue> item = new HashMap<>();
         try {
-            code().write(entity, item);
+            code().write(entity, item, known);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -485,7 +494,14 @@ public final class EntityMeta {
     private ItemCode code() {
         ItemCode c = code;
         if (c == null) {
-            ItemCode made = ItemCode.of(attributes);
+            List<AttributeMeta> keys = new ArrayList<>(2);
+            if (partitionKey != null) {
+                keys.add(partitionKey);
+            }
+            if (sortKey != null) {
+                keys.add(sortKey);
+            }
+            ItemCode made = ItemCode.of(attributes, keys);
             code = c = made != null ? made : new ItemCode() {
                 @Override
                 public void load(Object entity, Map<String, AttributeValue> item) {
@@ -493,7 +509,7 @@ public final class EntityMeta {
                 }
 
                 @Override
-                public void write(Object entity, Map<String, AttributeValue> item) {
+                public void write(Object entity, Map<String, AttributeValue> item, Map<String, AttributeValue> known) {
                     writeEach(entity, item);
                 }
             };

@@ -33,8 +33,12 @@ interface ItemCode {
     /** Sets every attribute of {@code entity} from {@code item}. */
     void load(Object entity, Map<String, AttributeValue> item);
 
-    /** Puts every attribute of {@code entity} that has a value into {@code item}. */
-    void write(Object entity, Map<String, AttributeValue> item);
+    /**
+     * Puts every attribute of {@code entity} that has a value into {@code item}. A String key attribute whose value
+     * {@code known} (a key or an item, or {@code null}) holds already is put as that same {@code AttributeValue}:
+     * the flush of an entity writes its key as the context has it, without making the value again.
+     */
+    void write(Object entity, Map<String, AttributeValue> item, Map<String, AttributeValue> known);
 
     /** For the generated code: an absent value is not put. */
     static void putPresent(Map<String, AttributeValue> item, String name, AttributeValue value) {
@@ -43,15 +47,24 @@ interface ItemCode {
         }
     }
 
+    /** For the generated code: the value {@code known} (a key or an item, or {@code null}) holds for an attribute. */
+    static AttributeValue known(Map<String, AttributeValue> known, String name) {
+        return known == null ? null : known.get(name);
+    }
+
     /** Whether the generated code converts this attribute itself (a String or a primitive of the common codec). */
     static boolean converts(AttributeMeta a) {
         return PlainValues.convertersOf(a.codec(), a.javaType()) != null;
     }
 
-    /** The code of these attributes, or {@code null} when its class cannot be defined here. */
-    static ItemCode of(List<AttributeMeta> attributes) {
+    /**
+     * The code of these attributes, or {@code null} when its class cannot be defined here.
+     *
+     * @param keys the entity's key attributes (whose String values {@link #write} takes from what it knows)
+     */
+    static ItemCode of(List<AttributeMeta> attributes, List<AttributeMeta> keys) {
         try {
-            Generator g = new Generator(attributes);
+            Generator g = new Generator(attributes, keys);
             MethodHandles.Lookup generated = MethodHandles.lookup().defineHiddenClassWithClassData(g.bytes(), g.constants, true);
             return (ItemCode) generated.findConstructor(generated.lookupClass(), MethodType.methodType(void.class)).invoke();
         } catch (VirtualMachineError e) {
@@ -78,12 +91,14 @@ interface ItemCode {
         private static final Type META = Type.getType(AttributeMeta.class);
 
         private final List<AttributeMeta> attributes;
+        private final List<AttributeMeta> keys;
         /** Per attribute, in order: its getter and setter handles when it is plain, else itself. */
         private final List<Object> constants;
         private final ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
 
-        private Generator(List<AttributeMeta> attributes) {
+        private Generator(List<AttributeMeta> attributes, List<AttributeMeta> keys) {
             this.attributes = attributes;
+            this.keys = keys;
             this.constants = constants(attributes);
         }
 
@@ -109,8 +124,8 @@ interface ItemCode {
                 cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL, "c" + i,
                         typeOf(constants.get(i)).getDescriptor(), null, null).visitEnd();
             }
-            MethodVisitor load = method("load");
-            MethodVisitor write = method("write");
+            MethodVisitor load = method("load", Type.getType(Map.class));
+            MethodVisitor write = method("write", Type.getType(Map.class), Type.getType(Map.class));
             int c = 0;
             for (AttributeMeta a : attributes) {
                 String[] converters = PlainValues.convertersOf(a.codec(), a.javaType());
@@ -131,8 +146,18 @@ interface ItemCode {
                     write.visitVarInsn(Opcodes.ALOAD, 1);
                     write.visitMethodInsn(Opcodes.INVOKEVIRTUAL, HANDLE.getInternalName(), "invokeExact",
                             Type.getMethodDescriptor(type, OBJECT), false);
-                    write.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(PlainValues.class), converters[1],
-                            Type.getMethodDescriptor(VALUE, type), false);
+                    if (a.javaType() == String.class && keys.contains(a)) {
+                        // PlainValues.ofString(value, ItemCode.known(known, name))
+                        write.visitVarInsn(Opcodes.ALOAD, 3);
+                        write.visitLdcInsn(a.storedName());
+                        write.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(ItemCode.class), "known",
+                                Type.getMethodDescriptor(VALUE, Type.getType(Map.class), Type.getType(String.class)), true);
+                        write.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(PlainValues.class), converters[1],
+                                Type.getMethodDescriptor(VALUE, type, VALUE), false);
+                    } else {
+                        write.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(PlainValues.class), converters[1],
+                                Type.getMethodDescriptor(VALUE, type), false);
+                    }
                     load.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(PlainValues.class), converters[0],
                             Type.getMethodDescriptor(type, VALUE), false);
                     load.visitMethodInsn(Opcodes.INVOKEVIRTUAL, HANDLE.getInternalName(), "invokeExact",
@@ -162,9 +187,11 @@ interface ItemCode {
             return cw.toByteArray();
         }
 
-        private MethodVisitor method(String name) {
-            MethodVisitor m = cw.visitMethod(Opcodes.ACC_PUBLIC, name,
-                    Type.getMethodDescriptor(Type.VOID_TYPE, OBJECT, Type.getType(Map.class)), null, null);
+        private MethodVisitor method(String name, Type... maps) {
+            Type[] parameters = new Type[maps.length + 1];
+            parameters[0] = OBJECT;
+            System.arraycopy(maps, 0, parameters, 1, maps.length);
+            MethodVisitor m = cw.visitMethod(Opcodes.ACC_PUBLIC, name, Type.getMethodDescriptor(Type.VOID_TYPE, parameters), null, null);
             m.visitCode();
             return m;
         }
