@@ -201,7 +201,7 @@ public final class EntityLoader {
         if (managed != null && managed.snapshot() != null) {
             return;
         }
-        if (dangling.remove(reference)) {
+        if (!dangling.isEmpty() && dangling.remove(reference)) {
             throw new EntityNotFoundException("No " + meta.describe(key) + " exists (lazy reference of a relationship;"
                     + " the item it refers to was deleted)");
         }
@@ -227,7 +227,7 @@ public final class EntityLoader {
     /** Unloaded references this loader made for to-one relationships, by target table: initialised together. */
     private final Map<EntityMeta, Set<Object>> references = new HashMap<>();
     /** References a batch found no item for: touching one throws without another call. */
-    private final Set<Object> dangling = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Set<Object> dangling = Set.of(); // made at the first: most entity managers meet none
     /** EAGER to-one targets of entities loaded since the last {@link #resolvePending()}. */
     private final List<Pending> eager = new ArrayList<>();
     private Supplier<CacheRetrieveMode> retrieveMode = () -> CacheRetrieveMode.USE;
@@ -354,6 +354,9 @@ public final class EntityLoader {
             if (item != null && other.meta().accepts(item)) {
                 fill(other, item);
             } else {
+                if (dangling.isEmpty()) {
+                    dangling = Collections.newSetFromMap(new IdentityHashMap<>());
+                }
                 dangling.add(other.entity());
             }
         }
