@@ -272,6 +272,22 @@ class RelationshipLoadingTest {
     }
 
     @Test
+    void aLazyReferenceABatchFoundNoItemForThrowsEntityNotFoundWithoutAnotherCall() {
+        purchases(2, false);
+        unit.calls().client().deleteItem(d -> d.tableName(unit.prefix() + "Client").key(Map.of("id", AttributeValue.fromS("c1"))));
+        unit.calls().reset();
+        unit.inTransaction(em -> {
+            List<Purchase> found = em.createQuery("SELECT p FROM Purchase p WHERE p.amount = 7 ORDER BY p.id", Purchase.class)
+                    .getResultList();
+            assertEquals("Client 0", found.get(0).client.getName()); // both clients read together
+            assertEquals(1, unit.calls().count("batchGetItem"));
+            assertThrows(EntityNotFoundException.class, () -> found.get(1).client.getName());
+            assertEquals(1, unit.calls().count("batchGetItem"), "the batch told already that c1 is gone");
+            assertEquals(0, unit.calls().count("getItem"));
+        });
+    }
+
+    @Test
     void aDanglingEagerReferenceIsNull() {
         purchases(1, true);
         unit.inTransaction(em -> em.remove(em.find(Store.class, "s0")));
