@@ -31,6 +31,8 @@ public final class PersistenceContext {
     private List<EntityEntry> unhashed = List.of();
     /** Whether an entry was attached to its instance (a proxy) since the last {@link #clear}. */
     private boolean attachedAny;
+    /** Whether an entity with relationships joined since the last {@link #clear}. */
+    private boolean related;
     /** Per owner and link-table relationship: the target keys its link table holds, as far as this context knows. */
     private Map<Object, Map<Object, java.util.Set<Map<String, AttributeValue>>>> links = Map.of();
 
@@ -144,6 +146,7 @@ public final class PersistenceContext {
         e.owner = this;
         e.itemKey = itemKey;
         byKey.put(itemKey, e);
+        related |= !meta.associations().isEmpty();
         // The room is taken by a live entry of another context, or of another instance (a clone of a proxy shares
         // its state): this entry then goes to the identity map, and that one keeps the room.
         boolean taken = instances.attached(entity) instanceof EntityEntry other && other.owner != null
@@ -187,6 +190,14 @@ public final class PersistenceContext {
         return new ArrayList<>(byKey.values());
     }
 
+    /**
+     * Whether an entity with relationships joined since the last {@link #clear} (it may have left since): if none
+     * did, a flush has no cascade, orphan or link table to look at.
+     */
+    public boolean related() {
+        return related;
+    }
+
     public int size() {
         return byKey.size();
     }
@@ -198,6 +209,7 @@ public final class PersistenceContext {
             attachedAny = false;
         }
         byKey.clear();
+        related = false;
         byInstance = Map.of();
         unhashed = List.of();
         links = Map.of();
