@@ -227,7 +227,7 @@ public final class EntityLoader {
     /** Unloaded references this loader made for to-one relationships, by target table: initialised together. */
     private final Map<EntityMeta, Set<Object>> references = new HashMap<>();
     /** References a batch found no item for: touching one throws without another call. */
-    private Set<Object> dangling = Set.of(); // made at the first: most entity managers meet none
+    private Set<Object> dangling = Set.of(); // made when one is found: most entity managers meet none
     /** EAGER to-one targets of entities loaded since the last {@link #resolvePending()}. */
     private final List<Pending> eager = new ArrayList<>();
     private Supplier<CacheRetrieveMode> retrieveMode = () -> CacheRetrieveMode.USE;

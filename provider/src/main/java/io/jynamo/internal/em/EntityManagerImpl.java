@@ -373,7 +373,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
         if (!context.related()) {
             return; // every entity of the context is one without relationships (a bulk load, say)
         }
-        // Sized for the few cascades most flushes make (the default size is a table of 64 pairs, made for every commit).
+        // Sized for the few cascades most flushes make (the default size makes a table for 32 pairs).
         java.util.Set<Object> visited = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(4));
         // Unmanaged targets with a key that Jynamo did not load: new or detached, which only DynamoDB can tell.
         List<Reached> unknown = new ArrayList<>();

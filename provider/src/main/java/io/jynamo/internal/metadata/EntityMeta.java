@@ -426,8 +426,8 @@ public final class EntityMeta {
     }
 
     /**
-     * {@link #toItem(Object)}, its String key values taken from {@code known} (the entity's key, or its item as
-     * stored) where the entity still holds them: a flush writes a managed entity's key without making it again.
+     * {@link #toItem(Object)}, its plain String key values taken from {@code known} (the entity's key, or its item
+     * as stored) where the entity still holds them: a flush writes a managed entity's key without making it again.
      */
     public Map<String, AttributeValue> toItem(Object entity, Map<String, AttributeValue> known) {
         // A HashMap: the order of an item's attributes means nothing to DynamoDB, and a LinkedHashMap costs ~10 ns more an entity.

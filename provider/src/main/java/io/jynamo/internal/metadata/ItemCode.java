@@ -34,9 +34,10 @@ interface ItemCode {
     void load(Object entity, Map<String, AttributeValue> item);
 
     /**
-     * Puts every attribute of {@code entity} that has a value into {@code item}. A String key attribute whose value
-     * {@code known} (a key or an item, or {@code null}) holds already is put as that same {@code AttributeValue}:
-     * the flush of an entity writes its key as the context has it, without making the value again.
+     * Puts every attribute of {@code entity} that has a value into {@code item}. A plain String key attribute whose
+     * value {@code known} (a key or an item, or {@code null}) holds already is put as that same {@code AttributeValue}
+     * (an equal one, made again, where no code is generated): the flush of an entity writes its key as the context
+     * has it, without making the value again.
      */
     void write(Object entity, Map<String, AttributeValue> item, Map<String, AttributeValue> known);
 
@@ -146,7 +147,7 @@ interface ItemCode {
                     write.visitVarInsn(Opcodes.ALOAD, 1);
                     write.visitMethodInsn(Opcodes.INVOKEVIRTUAL, HANDLE.getInternalName(), "invokeExact",
                             Type.getMethodDescriptor(type, OBJECT), false);
-                    if (a.javaType() == String.class && keys.contains(a)) {
+                    if (a.javaType() == String.class && keys.stream().anyMatch(k -> k == a)) {
                         // PlainValues.ofString(value, ItemCode.known(known, name))
                         write.visitVarInsn(Opcodes.ALOAD, 3);
                         write.visitLdcInsn(a.storedName());

@@ -197,6 +197,24 @@ class EntityManagerTest {
     }
 
     @Test
+    void aKeyChangedOnALoadedEntityFailsTheFlushBeforeAnyWrite() throws Exception {
+        store(new User("read@x", "A", "X"));
+        em.getTransaction().begin();
+        User u = em.find(User.class, "read@x");
+        u.setFirstName("B");
+        java.lang.reflect.Field email = User.class.getDeclaredField("email");
+        email.setAccessible(true);
+        email.set(u, "moved@x");
+        unit.calls().reset();
+        PersistenceException e = assertThrows(PersistenceException.class, () -> em.flush());
+        assertTrue(e.getMessage().contains("read@x") && e.getMessage().contains("moved@x"), e.getMessage());
+        assertEquals(0, unit.calls().total(), "nothing is sent");
+        assertFalse(storedInDynamo("moved@x"));
+        em.getTransaction().rollback();
+        assertEquals("A", em.find(User.class, "read@x").getFirstName());
+    }
+
+    @Test
     void aKeySetBackAfterAFailedFlushIsWrittenOnce() throws Exception {
         em.getTransaction().begin();
         User u = new User("back@x", "A", "X");
