@@ -7,6 +7,8 @@ import io.jynamo.jpql.ast.Statement;
 import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
+import io.jynamo.jpql.plan.PlanData;
+import io.jynamo.jpql.plan.PlanTemplate;
 import io.jynamo.jpql.plan.Planner;
 import io.jynamo.jpql.semantic.Analysis;
 
@@ -35,6 +37,8 @@ public final class CompiledQuery {
     private final List<RelationStep> steps;
     /** The plan of a query without parameters, made on first bind: it cannot change. */
     private volatile BoundPlan constantPlan;
+    /** For a query of one {@code path = :param} condition: its plan, bound again to each argument; else {@code null}. */
+    private final PlanTemplate template;
 
     CompiledQuery(String jpql, Analysis analysis) {
         this.jpql = jpql;
@@ -56,6 +60,7 @@ public final class CompiledQuery {
             st.add(new RelationStep(step, jpql + " [" + step.label() + "]"));
         }
         this.steps = List.copyOf(st);
+        this.template = PlanTemplate.of(analysis);
     }
 
     /**
@@ -173,7 +178,8 @@ public final class CompiledQuery {
      */
     public BoundPlan bind(Map<Object, Object> arguments, String forcedIndex) {
         if (forcedIndex != null || !analysis.parameters().isEmpty() || !analysis.steps().isEmpty()) {
-            return new BoundPlan(Planner.plan(analysis, arguments, forcedIndex));
+            PlanData templated = template == null || forcedIndex != null ? null : template.plan(arguments);
+            return new BoundPlan(templated != null ? templated : Planner.plan(analysis, arguments, forcedIndex));
         }
         BoundPlan plan = constantPlan;
         if (plan == null) {

@@ -59,7 +59,12 @@ public final class Planner {
      *                                  pattern DynamoDB cannot evaluate, or a bulk write whose WHERE needs Java
      */
     public static PlanData plan(Analysis analysis, Map<Object, Object> arguments, String forcedIndex) {
-        return new Planner(analysis, Binder.bind(analysis, arguments)).run(forcedIndex);
+        return plan(analysis, Binder.bind(analysis, arguments), forcedIndex);
+    }
+
+    /** Plans the operation with arguments already checked and converted ({@link PlanTemplate} keeps their values). */
+    static PlanData plan(Analysis analysis, Binder binder, String forcedIndex) {
+        return new Planner(analysis, binder).run(forcedIndex);
     }
 
     /**
