@@ -8,7 +8,6 @@ import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.Param;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Statement;
-import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.semantic.Analysis;
 
 import java.util.ArrayList;
@@ -33,13 +32,13 @@ public final class PlanTemplate {
 
     private final Analysis analysis;
     private final Param param;
-    /** The first plan and the value it was made for; {@link #UNFIT} when it holds more than that value. */
-    private volatile Made made;
+    /**
+     * The first plan with its value taken out (a cached query keeps no argument of anyone's), or {@link #UNFIT} when it
+     * held more than that value; {@code null} before the first plan.
+     */
+    private volatile Object made;
 
-    private record Made(PlanData plan, Object value) {
-    }
-
-    private static final Made UNFIT = new Made(null, null);
+    private static final Object UNFIT = new Object();
 
     private PlanTemplate(Analysis analysis, Param param) {
         this.analysis = analysis;
@@ -61,8 +60,7 @@ public final class PlanTemplate {
         }
         Param p = c.left() instanceof Param l ? l : c.right() instanceof Param r ? r : null;
         PathExpr path = c.left() instanceof PathExpr l ? l : c.right() instanceof PathExpr r ? r : null;
-        if (p == null || path == null || path.attribute() == null || AttributeInfo.TYPE_PATH.equals(path.attribute().path())
-                || !p.key().equals(analysis.parameters().get(0).key())) {
+        if (p == null || path == null || path.attribute() == null || !p.key().equals(analysis.parameters().get(0).key())) {
             return null;
         }
         return new PlanTemplate(analysis, p);
@@ -75,7 +73,7 @@ public final class PlanTemplate {
      * @throws IllegalArgumentException for a missing or ill-typed argument, as the planner
      */
     public PlanData plan(Map<Object, Object> arguments) {
-        Made m = made;
+        Object m = made;
         if (m == UNFIT) {
             return null;
         }
@@ -86,10 +84,10 @@ public final class PlanTemplate {
         }
         if (m == null) {
             PlanData plan = Planner.plan(analysis, binder, null);
-            made = holdsOnly(plan, value) ? new Made(plan, value) : UNFIT;
+            made = holdsOnly(plan, value) ? bound(plan, null) : UNFIT;
             return plan;
         }
-        return bound(m, value);
+        return bound((PlanData) m, value);
     }
 
     /** Whether the plan holds the argument's value and nothing else of the arguments, only where a value is bound. */
@@ -115,16 +113,23 @@ public final class PlanTemplate {
         return held > 0;
     }
 
-    private PlanData bound(Made m, Object value) {
-        PlanData t = m.plan();
+    /** Whether a template was kept (for tests): after a first plan of a fitting query. */
+    boolean kept() {
+        Object m = made;
+        return m != null && m != UNFIT;
+    }
+
+    /** The template bound to {@code value} ({@code null}: the template kept, without a value or a text). */
+    private PlanData bound(PlanData t, Object value) {
         List<Map<String, BoundValue>> keys = new ArrayList<>(t.keys().size());
         for (Map<String, BoundValue> key : t.keys()) {
             keys.add(with(key, value));
         }
         return new PlanData(t.operation(), t.tableName(), t.indexName(), t.keyCondition(), t.filter(), t.projection(),
-                t.names(), with(t.values(), value), List.copyOf(keys), t.count(), t.scanIndexForward(), t.assignments(), t.updateExpression(),
-                t.writeCondition(), t.scanReason(), false, t.fetches(), t.selectedAssociation(), null, null,
-                () -> Planner.plan(analysis, Map.of(param.key(), value), null).explain());
+                t.names(), with(t.values(), value), List.copyOf(keys), t.count(), t.scanIndexForward(), t.assignments(),
+                t.updateExpression(), t.writeCondition(), t.scanReason(), false, t.fetches(), t.selectedAssociation(), null,
+                null,
+                value == null ? null : () -> Planner.plan(analysis, Map.of(param.key(), value), null).explain());
     }
 
     /** The placeholders (or key attributes) of the template, each bound to {@code value}. */

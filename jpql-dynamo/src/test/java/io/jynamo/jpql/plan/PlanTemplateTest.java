@@ -14,12 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A plan bound again from the template of a {@code path = :param} query is the plan the planner makes. */
+/**
+ * A plan bound again from the template of a {@code path = :param} query is the plan the planner makes (every part a
+ * query of this shape can have, and its text).
+ */
 class PlanTemplateTest {
 
     private static CompiledQuery compile(String q) {
@@ -27,7 +31,26 @@ class PlanTemplateTest {
     }
 
     private static PlanTemplate template(String q) {
-        return PlanTemplate.of(io.jynamo.jpql.semantic.Analyzer.analyze(io.jynamo.jpql.parser.Parser.parse(q), TestModels.MODEL));
+        return template(q, TestModels.MODEL);
+    }
+
+    private static PlanTemplate template(String q, io.jynamo.jpql.model.QueryModel model) {
+        return PlanTemplate.of(io.jynamo.jpql.semantic.Analyzer.analyze(io.jynamo.jpql.parser.Parser.parse(q), model));
+    }
+
+    /**
+     * Binds a query to each value in turn, through its template and through the planner, and requires the same plan
+     * each time, and that the template was kept and used.
+     */
+    private static void assertTemplated(String jpql, io.jynamo.jpql.model.QueryModel model, Object key, List<?> values) {
+        CompiledQuery templated = JpqlCompiler.compile(jpql, model);
+        PlanTemplate template = template(jpql, model);
+        for (Object value : values) {
+            BoundPlan fromPlanner = JpqlCompiler.compile(jpql, model).bind(args(key, value), null);
+            assertSamePlan(fromPlanner, templated.bind(args(key, value), null));
+            assertNotNull(template.plan(args(key, value)), "a template makes every plan of a non-null value");
+            assertTrue(template.kept(), jpql);
+        }
     }
 
     private static Map<Object, Object> args(Object key, Object value) {
@@ -69,24 +92,51 @@ class PlanTemplateTest {
             "SELECT t FROM Thing t WHERE t.color = ?1",
     })
     void aQueryOfOneEqualityIsPlannedOnceAndBoundAgainAsThePlannerWould(String jpql) {
-        CompiledQuery templated = compile(jpql);
-        Object key = jpql.contains("?1") ? (Object) 1 : "p";
-        for (String value : List.of("Smith", "Jones", "Smith", "x".repeat(300), "Ünïcode")) {
-            BoundPlan fromTemplate = templated.bind(args(key, value), null);
-            BoundPlan fromPlanner = compile(jpql).bind(args(key, value), null);
-            assertSamePlan(fromPlanner, fromTemplate);
-        }
+        assertTemplated(jpql, TestModels.MODEL, jpql.contains("?1") ? (Object) 1 : "p",
+                List.of("Smith", "Jones", "Smith", "", "x".repeat(300), "Ünïcode"));
+    }
+
+    @Test
+    void valuesOfEveryKindAreBoundAsThePlannerBindsThem() {
+        assertTemplated("SELECT u FROM User u WHERE u.status = :p", TestModels.MODEL, "p",
+                List.of(TestModels.Status.ACTIVE, TestModels.Status.INACTIVE));
+        assertTemplated("SELECT u FROM User u WHERE u.active = :p", TestModels.MODEL, "p", List.of(true, false));
+        assertTemplated("SELECT u FROM User u WHERE u.birthday = :p", TestModels.MODEL, "p",
+                List.of(java.time.LocalDate.of(2000, 1, 1), java.time.LocalDate.of(1999, 12, 31)));
+        assertTemplated("SELECT u FROM User u WHERE u.balance = :p", TestModels.MODEL, "p",
+                List.of(new java.math.BigDecimal("1.0"), new java.math.BigDecimal("1.00"), 3, 4L));
+        assertTemplated("SELECT u FROM User u WHERE u.score = :p", TestModels.MODEL, "p", List.of(1.5, 2, Double.NaN));
+        assertTemplated("SELECT o FROM Order o WHERE o.customer.id = :p", TestModels.RELATIONS, "p", List.of(1L, 2));
     }
 
     @Test
     void numbersAreConvertedToTheAttributesTypeAsThePlannerDoes() {
         String jpql = "SELECT u FROM User u WHERE u.count = :p";
-        CompiledQuery templated = compile(jpql);
-        for (Object value : List.of(5L, 7, (short) 3, new java.math.BigDecimal("12"))) {
-            BoundPlan plan = templated.bind(args("p", value), null);
-            assertSamePlan(compile(jpql).bind(args("p", value), null), plan);
-            assertEquals(Long.class, plan.values().values().iterator().next().value().getClass());
-        }
+        assertTemplated(jpql, TestModels.MODEL, "p", List.of(5L, 7, (short) 3, new java.math.BigDecimal("12")));
+        BoundPlan plan = compile(jpql).bind(args("p", 7), null);
+        assertEquals(Long.class, plan.values().values().iterator().next().value().getClass());
+    }
+
+    @Test
+    void aQueryWhoseFirstPlanWorksInJavaKeepsNoTemplate() {
+        // The read cannot serve this ORDER BY: the plan sorts in Java, and every execution is planned.
+        String jpql = "SELECT u FROM User u WHERE u.email = :p ORDER BY u.age";
+        PlanTemplate template = template(jpql);
+        assertNotNull(template.plan(args("p", "a@x")));
+        assertFalse(template.kept());
+        assertNull(template.plan(args("p", "b@x")), "the planner plans it");
+        CompiledQuery q = compile(jpql);
+        q.bind(args("p", "a@x"), null);
+        assertSamePlan(compile(jpql).bind(args("p", "b@x"), null), q.bind(args("p", "b@x"), null));
+    }
+
+    @Test
+    void aNullFirstArgumentLeavesTheTemplateToTheNextOne() {
+        PlanTemplate template = template("SELECT t FROM Thing t WHERE t.id = :p");
+        assertNull(template.plan(args("p", null)));
+        assertFalse(template.kept());
+        assertNotNull(template.plan(args("p", "a")));
+        assertTrue(template.kept());
     }
 
     @Test
@@ -133,6 +183,9 @@ class PlanTemplateTest {
                 "SELECT t FROM Thing t WHERE UPPER(t.color) = :p",
                 "SELECT t FROM Thing t WHERE t.color = UPPER(:p)",
                 "SELECT t FROM Thing t",
+                "SELECT u FROM User u WHERE SIZE(u.tags) = :p",
+                "SELECT t.color FROM Thing t WHERE t.id = :p ORDER BY LENGTH(t.color)",
+                "SELECT UPPER(t.color) FROM Thing t WHERE t.id = :p",
                 "UPDATE Thing t SET t.color = 'red' WHERE t.id = :p",
                 "DELETE FROM Thing t WHERE t.id = :p")) {
             assertNull(template(jpql), jpql);
