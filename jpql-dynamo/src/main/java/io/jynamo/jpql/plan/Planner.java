@@ -62,7 +62,7 @@ public final class Planner {
         return plan(analysis, Binder.bind(analysis, arguments), forcedIndex);
     }
 
-    /** Plans the operation with arguments already checked and converted ({@link PlanTemplate} keeps their values). */
+    /** Plans with arguments already checked and converted ({@link PlanTemplate} looks for their values in the plan). */
     static PlanData plan(Analysis analysis, Binder binder, String forcedIndex) {
         return new Planner(analysis, binder).run(forcedIndex);
     }
