@@ -129,6 +129,63 @@ class WriteFaultsTest {
         }
     }
 
+    /**
+     * Changes of 60 loaded users, written back (their items take the key value of the item read) under a fault: every
+     * change lands once the fault is gone, whatever the fault did to the first commit.
+     */
+    private static void changesOfLoadedUsersLandUnder(io.jynamo.tck.support.Calls.Fault fault, boolean firstCommitFails) {
+        try (TestUnit unit = TestUnit.of(User.class).property("jynamo.parallelism", "1").build()) {
+            unit.inTransaction(em -> users(0, 60).forEach(em::persist));
+            EntityManager em = unit.emf().createEntityManager();
+            em.getTransaction().begin();
+            List<User> loaded = em.createQuery("SELECT u FROM User u WHERE u.email IN :e", User.class)
+                    .setParameter("e", users(0, 60).stream().map(User::getEmail).toList()).getResultList();
+            assertEquals(60, loaded.size());
+            loaded.forEach(u -> u.setFirstName("Changed"));
+            unit.calls().fault(fault);
+            if (firstCommitFails) {
+                IncompleteFlushException e = assertThrows(IncompleteFlushException.class, () -> em.getTransaction().commit());
+                assertEquals(25, e.writtenKeys().size(), e.getMessage());
+                assertEquals(35, e.unwrittenKeys().size());
+                unit.calls().fault(null);
+                unit.calls().reset();
+                em.getTransaction().commit();
+                int items = unit.calls().<BatchWriteItemRequest>requests("batchWriteItem").stream()
+                        .mapToInt(r -> r.requestItems().values().stream().mapToInt(List::size).sum()).sum();
+                assertEquals(35, items, "the second commit sends exactly what was missing");
+            } else {
+                em.getTransaction().commit();
+                unit.calls().fault(null);
+            }
+            em.close();
+            for (int i = 0; i < 60; i++) {
+                Map<String, AttributeValue> item = stored(unit, "dynamodb-user", "email", s("user-" + i + "@example.com"));
+                assertEquals(s("Changed"), item.get("firstName"), "user " + i);
+                assertEquals(s("Adams"), item.get("lastName"), "user " + i);
+            }
+        }
+    }
+
+    @Test
+    void changesOfLoadedEntitiesHandedBackUnprocessedAllLand() {
+        changesOfLoadedUsersLandUnder(Faults.halfUnprocessed(), false);
+    }
+
+    @Test
+    void changesOfLoadedEntitiesLandAfterThrottling() {
+        changesOfLoadedUsersLandUnder(Faults.throttleFirst(3), false);
+    }
+
+    @Test
+    void changesOfLoadedEntitiesLandWhenTheResponseIsLost() {
+        changesOfLoadedUsersLandUnder(Faults.lostResponse("batchWriteItem"), false);
+    }
+
+    @Test
+    void aServerErrorAmongChangesOfLoadedEntitiesReportsWhatWasWrittenAndTheNextCommitSendsTheRest() {
+        changesOfLoadedUsersLandUnder(Faults.failNth("batchWriteItem", 2, Faults::serverError), true);
+    }
+
     @Test
     void failureBeforeAnyWriteStillRollsBack() {
         try (TestUnit unit = TestUnit.of(User.class).build()) {
