@@ -58,11 +58,6 @@ public final class PlainValues {
         return value == null ? null : AttributeValue.fromS(value);
     }
 
-    /** The value of a String, {@code known} itself when it holds that String already. */
-    public static AttributeValue ofString(String value, AttributeValue known) {
-        return value != null && known != null && value.equals(known.s()) ? known : ofString(value);
-    }
-
     public static AttributeValue ofBoolean(boolean value) {
         return CommonCodec.writeBoolean(value);
     }

@@ -7,7 +7,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -494,14 +493,7 @@ public final class EntityMeta {
     private ItemCode code() {
         ItemCode c = code;
         if (c == null) {
-            List<AttributeMeta> keys = new ArrayList<>(2);
-            if (partitionKey != null) {
-                keys.add(partitionKey);
-            }
-            if (sortKey != null) {
-                keys.add(sortKey);
-            }
-            ItemCode made = ItemCode.of(attributes, keys);
+            ItemCode made = ItemCode.of(attributes, partitionKey, sortKey);
             code = c = made != null ? made : new ItemCode() {
                 @Override
                 public void load(Object entity, Map<String, AttributeValue> item) {

@@ -48,9 +48,13 @@ interface ItemCode {
         }
     }
 
-    /** For the generated code: the value {@code known} (a key or an item, or {@code null}) holds for an attribute. */
-    static AttributeValue known(Map<String, AttributeValue> known, String name) {
-        return known == null ? null : known.get(name);
+    /**
+     * For the generated code: the value of a String key attribute, the one {@code known} (a key or an item, or
+     * {@code null}) holds under {@code name} when that holds this String already.
+     */
+    static AttributeValue keyString(String value, Map<String, AttributeValue> known, String name) {
+        AttributeValue k = known == null ? null : known.get(name);
+        return value != null && k != null && value.equals(k.s()) ? k : PlainValues.ofString(value);
     }
 
     /** Whether the generated code converts this attribute itself (a String or a primitive of the common codec). */
@@ -61,11 +65,12 @@ interface ItemCode {
     /**
      * The code of these attributes, or {@code null} when its class cannot be defined here.
      *
-     * @param keys the entity's key attributes (whose String values {@link #write} takes from what it knows)
+     * @param partitionKey the entity's partition key, {@code sortKey} its sort key or {@code null} (String ones take the
+     *                     value {@link #write} is given where they still hold it)
      */
-    static ItemCode of(List<AttributeMeta> attributes, List<AttributeMeta> keys) {
+    static ItemCode of(List<AttributeMeta> attributes, AttributeMeta partitionKey, AttributeMeta sortKey) {
         try {
-            Generator g = new Generator(attributes, keys);
+            Generator g = new Generator(attributes, partitionKey, sortKey);
             MethodHandles.Lookup generated = MethodHandles.lookup().defineHiddenClassWithClassData(g.bytes(), g.constants, true);
             return (ItemCode) generated.findConstructor(generated.lookupClass(), MethodType.methodType(void.class)).invoke();
         } catch (VirtualMachineError e) {
@@ -92,14 +97,16 @@ interface ItemCode {
         private static final Type META = Type.getType(AttributeMeta.class);
 
         private final List<AttributeMeta> attributes;
-        private final List<AttributeMeta> keys;
+        private final AttributeMeta partitionKey;
+        private final AttributeMeta sortKey;
         /** Per attribute, in order: its getter and setter handles when it is plain, else itself. */
         private final List<Object> constants;
         private final ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
 
-        private Generator(List<AttributeMeta> attributes, List<AttributeMeta> keys) {
+        private Generator(List<AttributeMeta> attributes, AttributeMeta partitionKey, AttributeMeta sortKey) {
             this.attributes = attributes;
-            this.keys = keys;
+            this.partitionKey = partitionKey;
+            this.sortKey = sortKey;
             this.constants = constants(attributes);
         }
 
@@ -147,14 +154,12 @@ interface ItemCode {
                     write.visitVarInsn(Opcodes.ALOAD, 1);
                     write.visitMethodInsn(Opcodes.INVOKEVIRTUAL, HANDLE.getInternalName(), "invokeExact",
                             Type.getMethodDescriptor(type, OBJECT), false);
-                    if (a.javaType() == String.class && keys.stream().anyMatch(k -> k == a)) {
-                        // PlainValues.ofString(value, ItemCode.known(known, name))
+                    if (a.javaType() == String.class && (a == partitionKey || a == sortKey)) {
+                        // ItemCode.keyString(value, known, name)
                         write.visitVarInsn(Opcodes.ALOAD, 3);
                         write.visitLdcInsn(a.storedName());
-                        write.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(ItemCode.class), "known",
-                                Type.getMethodDescriptor(VALUE, Type.getType(Map.class), Type.getType(String.class)), true);
-                        write.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(PlainValues.class), converters[1],
-                                Type.getMethodDescriptor(VALUE, type, VALUE), false);
+                        write.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(ItemCode.class), "keyString",
+                                Type.getMethodDescriptor(VALUE, type, Type.getType(Map.class), Type.getType(String.class)), true);
                     } else {
                         write.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(PlainValues.class), converters[1],
                                 Type.getMethodDescriptor(VALUE, type), false);
