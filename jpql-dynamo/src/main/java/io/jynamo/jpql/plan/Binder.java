@@ -94,14 +94,7 @@ final class Binder {
 
     private void checkArguments(Map<Object, Object> arguments) {
         for (ParameterInfo info : analysis.parameters()) {
-            Object key = info.key();
-            if (!arguments.containsKey(key)) {
-                throw new IllegalArgumentException("parameter " + info.label() + " of the " + analysis.statement().entityName()
-                        + " query is not bound; call setParameter(" + (info.name() != null ? "\"" + info.name() + "\"" : info.position())
-                        + ", value)");
-            }
-            Object v = arguments.get(key);
-            args.put(key, v == null ? null : coerce(info, v));
+            args.put(info.key(), argument(analysis, info, arguments));
         }
         for (Step step : analysis.steps()) {
             // The keys a step read (a list of EntityKey), which the provider binds before planning the root read.
@@ -113,7 +106,22 @@ final class Binder {
         }
     }
 
-    private Object coerce(ParameterInfo info, Object v) {
+    /**
+     * One parameter's argument, checked and converted to its type; {@code null} for NULL.
+     *
+     * @throws IllegalArgumentException for a missing or ill-typed argument
+     */
+    static Object argument(Analysis analysis, ParameterInfo info, Map<Object, Object> arguments) {
+        Object v = arguments.get(info.key());
+        if (v == null && !arguments.containsKey(info.key())) {
+            throw new IllegalArgumentException("parameter " + info.label() + " of the " + analysis.statement().entityName()
+                    + " query is not bound; call setParameter(" + (info.name() != null ? "\"" + info.name() + "\"" : info.position())
+                    + ", value)");
+        }
+        return v == null ? null : coerce(info, v);
+    }
+
+    private static Object coerce(ParameterInfo info, Object v) {
         Object c = Types.coerce(v, info.expectedType());
         if (c != null) {
             return c;

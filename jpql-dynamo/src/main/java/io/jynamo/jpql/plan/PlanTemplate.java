@@ -1,6 +1,7 @@
 package io.jynamo.jpql.plan;
 
 import io.jynamo.jpql.BoundValue;
+import io.jynamo.jpql.ParameterInfo;
 import io.jynamo.jpql.StatementKind;
 import io.jynamo.jpql.ast.CompareOp;
 import io.jynamo.jpql.ast.Comparison;
@@ -32,6 +33,7 @@ public final class PlanTemplate {
 
     private final Analysis analysis;
     private final Param param;
+    private final ParameterInfo info;
     /**
      * The first plan with its value taken out (a cached query keeps no argument of anyone's), or {@link #UNFIT} when it
      * held more than that value; {@code null} before the first plan.
@@ -43,6 +45,7 @@ public final class PlanTemplate {
     private PlanTemplate(Analysis analysis, Param param) {
         this.analysis = analysis;
         this.param = param;
+        this.info = analysis.parameters().get(0);
     }
 
     /** The template of a statement of the shape above, or {@code null} for any other. */
@@ -77,14 +80,14 @@ public final class PlanTemplate {
         if (m == UNFIT) {
             return null;
         }
-        Binder binder = Binder.bind(analysis, arguments);
-        Object value = binder.eval(param);
+        Object value = Binder.argument(analysis, info, arguments == null ? Map.of() : arguments);
         if (value == null || value instanceof Collection<?>) {
             return null;
         }
         if (m == null) {
+            Binder binder = Binder.bind(analysis, arguments);
             PlanData plan = Planner.plan(analysis, binder, null);
-            made = holdsOnly(plan, value) ? bound(plan, null) : UNFIT;
+            made = holdsOnly(plan, binder.eval(param)) ? bound(plan, null) : UNFIT;
             return plan;
         }
         return bound((PlanData) m, value);
@@ -121,7 +124,7 @@ public final class PlanTemplate {
 
     /** The template bound to {@code value} ({@code null}: the template kept, without a value or a text). */
     private PlanData bound(PlanData t, Object value) {
-        List<Map<String, BoundValue>> keys = new ArrayList<>(t.keys().size());
+        List<Map<String, BoundValue>> keys = t.keys().isEmpty() ? List.of() : new ArrayList<>(t.keys().size());
         for (Map<String, BoundValue> key : t.keys()) {
             keys.add(with(key, value));
         }
@@ -134,6 +137,10 @@ public final class PlanTemplate {
 
     /** The placeholders (or key attributes) of the template, each bound to {@code value}. */
     private static Map<String, BoundValue> with(Map<String, BoundValue> template, Object value) {
+        if (template.size() == 1) {
+            Map.Entry<String, BoundValue> only = template.entrySet().iterator().next();
+            return Map.of(only.getKey(), new BoundValue(value, only.getValue().attribute(), only.getValue().element()));
+        }
         Map<String, BoundValue> bound = new LinkedHashMap<>();
         template.forEach((name, v) -> bound.put(name, new BoundValue(value, v.attribute(), v.element())));
         return java.util.Collections.unmodifiableMap(bound);
