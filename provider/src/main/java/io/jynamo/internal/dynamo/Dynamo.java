@@ -392,17 +392,19 @@ public final class Dynamo {
                 record(r -> r.rateLimited(waited));
             }
         }
-        record(r -> r.call(name));
+        Recorder own = (Recorder) CURRENT.get()[0];
         R response;
         try {
             response = operation.apply(sent);
-        } catch (SdkException e) {
-            if (isThrottle(e)) {
-                record(Recorder::throttle);
+        } catch (RuntimeException e) {
+            boolean throttled = e instanceof SdkException se && isThrottle(se);
+            total.failed(name, throttled);
+            if (own != null) {
+                own.failed(name, throttled);
             }
             throw e;
         }
-        double units = account(request, response, read);
+        double units = account(name, request, response, read, own);
         if (limit != null) {
             limit.consumed(units, estimate);
         }
@@ -496,8 +498,11 @@ public final class Dynamo {
         }
     };
 
-    /** Counts the items and capacity of one response; returns the capacity units it consumed. */
-    private double account(DynamoDbRequest request, Object response, boolean isRead) {
+    /**
+     * Counts one answered call, its items and capacity, for the factory and for {@code own} (the entity manager's
+     * recorder, or {@code null}); returns the capacity units it consumed.
+     */
+    private double account(String name, DynamoDbRequest request, Object response, boolean isRead, Recorder own) {
         long read = 0;
         long written = 0;
         long left = 0;
@@ -546,18 +551,13 @@ public final class Dynamo {
             written = ((TransactWriteItemsRequest) request).transactItems().size();
             units = units(r.consumedCapacity());
         } else {
-            return 0;
+            units = 0; // a call about tables, not items
         }
         long items = isRead ? read : written;
-        long unprocessed = left;
-        record(x -> {
-            if (isRead) {
-                x.read(items, units);
-            } else {
-                x.written(items, units);
-            }
-            x.unprocessed(unprocessed);
-        });
+        total.answered(name, isRead, items, units, left);
+        if (own != null) {
+            own.answered(name, isRead, items, units, left);
+        }
         return units;
     }
 

@@ -162,4 +162,19 @@ class StatisticsTest {
             em.close();
         }
     }
+
+    @Test
+    void aCallThatFailsIsCountedAsACallWithoutItemsOrThrottling() {
+        try (TestUnit unit = TestUnit.of(User.class).build()) {
+            unit.calls().fault(Faults.failNth("getItem", 1, Faults::serverError));
+            EntityManager em = unit.emf().createEntityManager();
+            assertThrows(jakarta.persistence.PersistenceException.class, () -> em.find(User.class, "f@x"));
+            em.find(User.class, "f@x");
+            JynamoStatistics s = of(em);
+            assertEquals(2, s.calls("GetItem"), "the failed call and the next one");
+            assertEquals(0, s.throttles(), "a server error is no throttling");
+            assertEquals(0, s.itemsRead());
+            em.close();
+        }
+    }
 }
