@@ -171,11 +171,103 @@ class PlanTemplateTest {
         assertTrue(b.explain().contains("b"), b.explain());
     }
 
+    // ---- key IN :param
+
+    /** A model of one entity whose partition key is a decimal number: keys told apart by value, not scale. */
+    private static final io.jynamo.jpql.model.QueryModel PRICES = name -> java.util.Optional.ofNullable("Price".equals(name)
+            ? new io.jynamo.jpql.model.EntityInfo("Price", "prices", "amount", null, List.of(), Map.of(
+            "amount", TestModels.attr("amount", "amount", io.jynamo.jpql.ValueKind.NUMBER, java.math.BigDecimal.class),
+            "label", TestModels.attr("label", "label", io.jynamo.jpql.ValueKind.STRING, String.class))) : null);
+
+    private static List<String> manyKeys(int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> "k" + i).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SELECT t FROM Thing t WHERE t.id IN :p",
+            "SELECT t FROM Thing t WHERE t.id IN (:p)",
+            "SELECT t.color FROM Thing t WHERE t.id IN :p",
+            "SELECT t.id, t.size FROM Thing t WHERE t.id IN :p",
+            "SELECT COUNT(t) FROM Thing t WHERE t.id IN :p", // distinct keys of a table without a sort key: never one partition
+            "SELECT t FROM Thing t WHERE t.id IN ?1",
+    })
+    void aReadOfManyKeysIsPlannedOnceAndBoundAgainAsThePlannerWould(String jpql) {
+        assertTemplated(jpql, TestModels.MODEL, jpql.contains("?1") ? (Object) 1 : "p", List.of(
+                List.of("a", "b"), List.of("b", "a", "c"), List.of("a", "a", "b", "a"),
+                java.util.Arrays.asList("a", null, "b", null), List.of("x".repeat(300), "", "Ünïcode"),
+                manyKeys(150), new java.util.LinkedHashSet<>(List.of("s", "t")), List.of("a", "b")));
+    }
+
     @Test
-    void onlyTheShapeOfOneEqualityHasATemplate() {
-        assertNotNull(template("SELECT t FROM Thing t WHERE t.id = :p"));
+    void numericKeysInAListAreConvertedAndToldApartAsThePlannerDoes() {
+        assertTemplated("SELECT c FROM Customer c WHERE c.id IN :p", TestModels.RELATIONS, "p",
+                List.of(List.of(1L, 2L), List.of(1, 2L, (short) 3, new java.math.BigDecimal("4")), List.of(5L, 5, 6)));
+        assertTemplated("SELECT p FROM Price p WHERE p.amount IN :p", PRICES, "p", List.of(
+                List.of(new java.math.BigDecimal("2.50"), new java.math.BigDecimal("2.5"), new java.math.BigDecimal("3")),
+                List.of(1.5, 2, 2.0, 0.0, -0.0), List.of(new java.math.BigDecimal("0.00"), java.math.BigDecimal.ONE)));
+        BoundPlan plan = compile("SELECT t FROM Thing t WHERE t.id IN :p").bind(args("p", List.of("a", "b")), null);
+        assertEquals(Operation.BATCH_GET_ITEM, plan.operation());
+    }
+
+    @Test
+    void aListOfFewerThanTwoDistinctKeysIsPlannedByThePlanner() {
+        String jpql = "SELECT t FROM Thing t WHERE t.id IN :p";
+        PlanTemplate template = template(jpql);
+        CompiledQuery q = compile(jpql);
+        List<Object> fewer = List.of(List.of("a"), List.of("a", "a"), List.of(), java.util.Arrays.asList(null, "a", null),
+                java.util.Arrays.asList((Object) null), "a");
+        for (Object value : fewer) {
+            assertNull(template.plan(args("p", value)), String.valueOf(value));
+            assertFalse(template.kept(), "a template is kept from a plan of two keys or more");
+        }
+        q.bind(args("p", List.of("a", "b")), null);
+        for (Object value : fewer) {
+            assertSamePlan(compile(jpql).bind(args("p", value), null), q.bind(args("p", value), null));
+        }
+        assertEquals(Operation.GET_ITEM, q.bind(args("p", List.of("z", "z")), null).operation());
+        assertTrue(q.bind(args("p", List.of()), null).alwaysEmpty());
+    }
+
+    @Test
+    void aListThatIsNotAReadOfKeysKeepsNoTemplate() {
         for (String jpql : List.of(
-                "SELECT t FROM Thing t WHERE t.id IN :p",
+                "SELECT u FROM User u WHERE u.lastName IN :p", // a partition key with a sort key: no whole keys
+                "SELECT t FROM Thing t WHERE t.color IN :p", // no key: a Scan with a filter of as many values
+                "SELECT t FROM Thing t WHERE t.id IN :p ORDER BY t.color")) {
+            PlanTemplate template = template(jpql);
+            assertNotNull(template.plan(args("p", List.of("a", "b"))), jpql);
+            assertFalse(template.kept(), jpql);
+            assertNull(template.plan(args("p", List.of("c", "d"))), jpql);
+            CompiledQuery q = compile(jpql);
+            q.bind(args("p", List.of("a", "b")), null);
+            assertSamePlan(compile(jpql).bind(args("p", List.of("c", "d", "e")), null), q.bind(args("p", List.of("c", "d", "e")), null));
+        }
+    }
+
+    @Test
+    void theKeysOfEachBindAreTheOnesBound() {
+        CompiledQuery q = compile("SELECT t FROM Thing t WHERE t.id IN :p");
+        BoundPlan a = q.bind(args("p", List.of("a", "b")), null);
+        BoundPlan b = q.bind(args("p", List.of("c", "d", "c")), null);
+        assertEquals(List.of("a", "b"), a.keys().stream().map(k -> k.get("id").value()).toList());
+        assertEquals(List.of("c", "d"), b.keys().stream().map(k -> k.get("id").value()).toList());
+        assertTrue(b.explain().contains("d"), b.explain());
+        IllegalArgumentException templated = assertThrows(IllegalArgumentException.class, () -> q.bind(args("p", List.of(1, 2)), null));
+        IllegalArgumentException planned = assertThrows(IllegalArgumentException.class,
+                () -> compile("SELECT t FROM Thing t WHERE t.id IN :p").bind(args("p", List.of(1, 2)), null));
+        assertEquals(planned.getMessage(), templated.getMessage());
+    }
+
+    @Test
+    void onlyTheShapesOfOneEqualityOrOneListOfKeysHaveATemplate() {
+        assertNotNull(template("SELECT t FROM Thing t WHERE t.id = :p"));
+        assertNotNull(template("SELECT t FROM Thing t WHERE t.id IN :p"));
+        for (String jpql : List.of(
+                "SELECT t FROM Thing t WHERE t.id NOT IN :p",
+                "SELECT t FROM Thing t WHERE t.id IN (:p, 'x')",
+                "SELECT t FROM Thing t WHERE t.id IN :p AND t.color = 'red'",
+                "DELETE FROM Thing t WHERE t.id IN :p",
                 "SELECT t FROM Thing t WHERE t.id = :p AND t.color = 'red'",
                 "SELECT t FROM Thing t WHERE t.id = :p OR t.id = :q",
                 "SELECT t FROM Thing t WHERE t.id <> :p",
