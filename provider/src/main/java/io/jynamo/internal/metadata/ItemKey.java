@@ -38,9 +38,14 @@ public final class ItemKey {
      * matches the key of the item DynamoDB returns for it.
      */
     public static ItemKey canonical(EntityMeta meta, Map<String, AttributeValue> keyOrItem) {
-        EntityMeta root = meta.root();
-        return new ItemKey(root, AttributeValues.canonicalValue(keyOrItem.get(root.partitionKey().storedName())),
-                root.sortKey() == null ? null : AttributeValues.canonicalValue(keyOrItem.get(root.sortKey().storedName())));
+        return new ItemKey(meta, keyOrItem).canonical();
+    }
+
+    /** This key with its numbers in DynamoDB's normal form: itself when they are in it already (always for text). */
+    public ItemKey canonical() {
+        AttributeValue p = AttributeValues.canonicalValue(partitionKey);
+        AttributeValue s = AttributeValues.canonicalValue(sortKey);
+        return p == partitionKey && s == sortKey ? this : new ItemKey(root, p, s);
     }
 
     /** The key as DynamoDB key attributes. */

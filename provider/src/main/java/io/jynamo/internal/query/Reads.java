@@ -89,7 +89,7 @@ final class Reads {
             return n;
         }
         if (plan.operation() == Operation.GET_ITEM || plan.operation() == Operation.BATCH_GET_ITEM) {
-            return keyed(plan).size();
+            return keyed(plan).items.size();
         }
         long total = 0;
         for (EntityMeta table : tables) {
@@ -118,7 +118,7 @@ final class Reads {
     /** The items of a plan, read lazily; {@code wanted} bounds what a Query or Scan asks for when it can. */
     Iterator<Map<String, AttributeValue>> items(BoundPlan plan, long wanted) {
         if (plan.operation() == Operation.GET_ITEM || plan.operation() == Operation.BATCH_GET_ITEM) {
-            return keyed(plan).iterator();
+            return keyed(plan);
         }
         if (plan.operation() == Operation.SCAN && segments > 1) {
             return parallelScan(plan, wanted);
@@ -322,10 +322,13 @@ final class Reads {
         return keys;
     }
 
-    /** GetItem / BatchGetItem, answered from the persistence context where it can be. */
-    private List<Map<String, AttributeValue>> keyed(BoundPlan plan) {
+    /**
+     * GetItem / BatchGetItem, answered from the persistence context where it can be: the items in the order of the
+     * plan's keys, each read one with the key it joins the context under.
+     */
+    private KeyedList keyed(BoundPlan plan) {
         List<Map<String, AttributeValue>> keys = keys(plan);
-        Map<ItemKey, Map<String, AttributeValue>> found = new HashMap<>(keys.size() * 4 / 3 + 1);
+        Map<ItemKey, Found> found = new HashMap<>(keys.size() * 4 / 3 + 1);
         List<Map<String, AttributeValue>> missing = new ArrayList<>(keys.size());
         // DynamoDB returns numbers normalised (2.50 comes back as 2.5): items are matched to keys by value, not text.
         List<ItemKey> canonical = new ArrayList<>(keys.size());
@@ -340,7 +343,7 @@ final class Reads {
             EntityEntry entry = managed ? session.context().entry(meta, key) : null;
             if (entry != null && entry.snapshot() != null && compiled.selectKind() == SelectKind.ENTITY) {
                 if (entry.status() != EntityEntry.Status.REMOVED && meta.isSameOrSuperOf(entry.meta())) {
-                    found.put(k, entry.snapshot());
+                    found.put(k, new Found(entry.snapshot(), null));
                 }
             } else {
                 missing.add(key);
@@ -349,22 +352,64 @@ final class Reads {
         if (missing.size() == 1 && plan.operation() == Operation.GET_ITEM) {
             Map<String, AttributeValue> item = session.loader().read(meta, missing.get(0), retrieve, store);
             if (item != null) {
-                found.put(ItemKey.canonical(meta, missing.get(0)), item);
+                found.put(ItemKey.canonical(meta, missing.get(0)), new Found(item, null));
             }
         } else if (!missing.isEmpty()) {
             for (Map<String, AttributeValue> item : session.loader().readAll(meta, missing, retrieve, store)) {
-                found.put(ItemKey.canonical(meta, item), item);
+                ItemKey key = new ItemKey(meta, item);
+                found.put(key.canonical(), new Found(item, key));
             }
         }
-        List<Map<String, AttributeValue>> ordered = new ArrayList<>(keys.size());
+        KeyedList ordered = new KeyedList(keys.size());
         for (ItemKey key : canonical) {
-            Map<String, AttributeValue> item = found.get(key);
+            Found f = found.get(key);
             // A query over a subclass of a hierarchy does not return the items of its other entities.
-            if (item != null && meta.accepts(item)) {
-                ordered.add(item);
+            if (f != null && meta.accepts(f.item)) {
+                ordered.items.add(f.item);
+                ordered.keys.add(f.key);
             }
         }
         return ordered;
+    }
+
+    /** An item a keyed read found, with the key it joins the persistence context under ({@code null}: not made yet). */
+    private record Found(Map<String, AttributeValue> item, ItemKey key) {
+    }
+
+    /** Items whose keys a read made already, handed to the results so that they are not made again. */
+    private interface KeyedItems extends Iterator<Map<String, AttributeValue>> {
+        /** The key of the item {@link #next} returned last, when the read made it, else {@code null}. */
+        ItemKey lastKey();
+    }
+
+    /** The items of a keyed read, in the order of the keys asked for. */
+    private static final class KeyedList implements KeyedItems {
+        final List<Map<String, AttributeValue>> items;
+        final List<ItemKey> keys;
+        private int position;
+
+        KeyedList(int size) {
+            items = new ArrayList<>(size);
+            keys = new ArrayList<>(size);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return position < items.size();
+        }
+
+        @Override
+        public Map<String, AttributeValue> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return items.get(position++);
+        }
+
+        @Override
+        public ItemKey lastKey() {
+            return position == 0 ? null : keys.get(position - 1);
+        }
     }
 
     /**
@@ -402,7 +447,7 @@ final class Reads {
     }
 
     /** Query or Scan pages, fetched only when the caller asks for more: the one page source for both. */
-    private final class Pages implements Iterator<Map<String, AttributeValue>>, ParallelScan.Source<Map<String, AttributeValue>> {
+    private final class Pages implements KeyedItems, ParallelScan.Source<Map<String, AttributeValue>> {
         private final BoundPlan plan;
         private final String table;
         private final EntityMeta tableEntity;
@@ -572,8 +617,8 @@ final class Reads {
             return pageItems.get(position++);
         }
 
-        /** The key of the item {@link #next} returned last, when this page made it, else {@code null}. */
-        ItemKey lastKey() {
+        @Override
+        public ItemKey lastKey() {
             return pageKeys == null || position == 0 ? null : pageKeys.get(position - 1);
         }
     }
@@ -610,8 +655,8 @@ final class Reads {
                 if (selection != null) {
                     return computed(selection, item);
                 }
-                // Straight from the pages, an entity item's key was made once already, for the shared cache.
-                return result(item, items instanceof Pages p ? p.lastKey() : null);
+                // Straight from the pages (for the shared cache) or a keyed read, an entity item's key was made already.
+                return result(item, items instanceof KeyedItems k ? k.lastKey() : null);
             }
         };
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** Decimal keys are matched by numeric value, as DynamoDB compares them, whatever scale the query writes. */
 class DecimalKeyQueryTest {
@@ -74,5 +75,25 @@ class DecimalKeyQueryTest {
     void countOfKeysAtAnotherScaleCountsThem() {
         assertEquals(Long.valueOf(2), inEm(em -> em.createQuery("SELECT COUNT(m) FROM Measure m WHERE m.id IN (2.50, 3.0)", Long.class)
                 .getSingleResult()));
+    }
+
+    @Test
+    void entitiesReadByAListOfKeysAreTheInstancesLaterReadsOfThoseKeysReturnWithoutACall() {
+        unit.withEntityManager(em -> {
+            for (int run = 0; run < 2; run++) { // the second plan is made from the first's template
+                em.clear();
+                unit.calls().reset();
+                List<Measure> found = em.createQuery("SELECT m FROM Measure m WHERE m.id IN :ids", Measure.class)
+                        .setParameter("ids", List.of(new BigDecimal("3.00"), new BigDecimal("9"), new BigDecimal("2.50")))
+                        .getResultList();
+                assertEquals(List.of("three", "two and a half"), labels(found));
+                assertSame(found.get(1), em.find(Measure.class, new BigDecimal("2.5")));
+                assertSame(found.get(0), em.find(Measure.class, new BigDecimal("3")));
+                assertSame(found.get(1), em.createQuery("SELECT m FROM Measure m WHERE m.id IN :ids", Measure.class)
+                        .setParameter("ids", List.of(new BigDecimal("2.5"), new BigDecimal("3"))).getResultList().get(0));
+                assertEquals(1, unit.calls().log().size(), "one BatchGetItem, then the persistence context: " + unit.calls().log());
+            }
+            return null;
+        });
     }
 }
