@@ -762,16 +762,11 @@ public final class Dynamo {
      */
     public List<Map<String, AttributeValue>> batchGet(String table, List<Map<String, AttributeValue>> keys,
                                                      boolean consistent, String projection, Map<String, String> names) {
-        List<TableItem> wanted = new ArrayList<>(keys.size());
-        for (Map<String, AttributeValue> k : keys) {
-            wanted.add(new TableItem(table, k));
+        List<Map<String, List<Map<String, AttributeValue>>>> chunks = new ArrayList<>(keys.size() / GET_BATCH + 1);
+        for (int from = 0; from < keys.size(); from += GET_BATCH) {
+            chunks.add(Map.of(table, keys.subList(from, Math.min(keys.size(), from + GET_BATCH))));
         }
-        List<TableItem> found = read(wanted, consistent, projection, names);
-        List<Map<String, AttributeValue>> items = new ArrayList<>(found.size());
-        for (TableItem i : found) {
-            items.add(i.item());
-        }
-        return items;
+        return read(chunks, consistent, projection, names).getOrDefault(table, List.of());
     }
 
     /**
@@ -784,40 +779,73 @@ public final class Dynamo {
      * @throws JynamoException when keys are still unprocessed after every retry
      */
     public List<TableItem> batchGet(Map<String, List<Map<String, AttributeValue>>> keys, boolean consistent) {
-        List<TableItem> wanted = new ArrayList<>();
-        keys.forEach((table, list) -> list.forEach(k -> wanted.add(new TableItem(table, k))));
-        return read(wanted, consistent, null, null);
+        List<Map<String, List<Map<String, AttributeValue>>>> chunks = new ArrayList<>();
+        Map<String, List<Map<String, AttributeValue>>> chunk = new LinkedHashMap<>();
+        int inChunk = 0;
+        for (Map.Entry<String, List<Map<String, AttributeValue>>> table : keys.entrySet()) {
+            for (Map<String, AttributeValue> k : table.getValue()) {
+                if (inChunk == GET_BATCH) {
+                    chunks.add(chunk);
+                    chunk = new LinkedHashMap<>();
+                    inChunk = 0;
+                }
+                chunk.computeIfAbsent(table.getKey(), t -> new ArrayList<>()).add(k);
+                inChunk++;
+            }
+        }
+        if (inChunk > 0) {
+            chunks.add(chunk);
+        }
+        List<TableItem> items = new ArrayList<>();
+        read(chunks, consistent, null, null).forEach((table, found) -> found.forEach(i -> items.add(new TableItem(table, i))));
+        return items;
     }
 
     /** An item (or key) and the table it belongs to. */
     public record TableItem(String table, Map<String, AttributeValue> item) {
     }
 
-    private List<TableItem> read(List<TableItem> wanted, boolean consistent, String projection, Map<String, String> names) {
+    /** The items of chunks of keys (each a BatchGetItem, keys by table), by table. */
+    private Map<String, List<Map<String, AttributeValue>>> read(List<Map<String, List<Map<String, AttributeValue>>>> chunks,
+                                                                 boolean consistent, String projection, Map<String, String> names) {
         Retry.Budget budget = retry.start();
-        List<ReadOutcome> outcomes = inParallel(chunks(wanted, GET_BATCH),
+        List<ReadOutcome> outcomes = inParallel(chunks,
                 chunk -> readChunk(chunk, consistent, projection, names, budget), o -> o.error() != null);
-        List<TableItem> items = new ArrayList<>(wanted.size());
+        Map<String, List<Map<String, AttributeValue>>> items = null;
         for (ReadOutcome o : outcomes) {
             if (o != null && o.error() != null) {
                 throw o.error();
             }
             if (o != null) {
-                items.addAll(o.items());
+                items = items == null ? o.items() : merged(items, o.items());
             }
         }
-        return items;
+        return items == null ? Map.of() : items;
     }
 
-    private record ReadOutcome(List<TableItem> items, RuntimeException error) {
+    private record ReadOutcome(Map<String, List<Map<String, AttributeValue>>> items, RuntimeException error) {
     }
 
-    /** One BatchGetItem of up to 100 keys (of one or more tables), unprocessed keys retried. Never throws. */
-    private ReadOutcome readChunk(List<TableItem> keys, boolean consistent, String projection, Map<String, String> names,
-                                  Retry.Budget budget) {
-        List<TableItem> items = new ArrayList<>(keys.size());
-        Map<String, List<Map<String, AttributeValue>>> pending = new LinkedHashMap<>();
-        keys.forEach(k -> pending.computeIfAbsent(k.table(), t -> new ArrayList<>()).add(k.item()));
+    /** The items of {@code more} added to those of {@code into}, by table; {@code into} is changed. */
+    private static Map<String, List<Map<String, AttributeValue>>> merged(Map<String, List<Map<String, AttributeValue>>> into,
+                                                                         Map<String, List<Map<String, AttributeValue>>> more) {
+        more.forEach((table, found) -> into.merge(table, found, (a, b) -> {
+            // The first list of a table may be the response's own, which nobody may change.
+            List<Map<String, AttributeValue>> all = a instanceof ArrayList<Map<String, AttributeValue>> l ? l : new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }));
+        return into;
+    }
+
+    /**
+     * One BatchGetItem of up to 100 keys (of one or more tables), unprocessed keys retried: the items found, by table.
+     * Never throws.
+     */
+    private ReadOutcome readChunk(Map<String, List<Map<String, AttributeValue>>> keys, boolean consistent, String projection,
+                                  Map<String, String> names, Retry.Budget budget) {
+        Map<String, List<Map<String, AttributeValue>>> items = new LinkedHashMap<>();
+        Map<String, List<Map<String, AttributeValue>>> pending = keys;
         try {
             for (int attempt = 1; !pending.isEmpty(); attempt++) {
                 Map<String, KeysAndAttributes> request = new LinkedHashMap<>();
@@ -838,14 +866,14 @@ public final class Dynamo {
                     }
                 }
                 if (response != null) {
-                    response.responses().forEach((table, found) -> found.forEach(i -> items.add(new TableItem(table, i))));
-                    pending.clear();
+                    merged(items, response.responses());
+                    pending = new LinkedHashMap<>();
                     if (response.hasUnprocessedKeys()) {
-                        response.unprocessedKeys().forEach((table, ka) -> {
-                            if (ka.hasKeys() && !ka.keys().isEmpty()) {
-                                pending.put(table, ka.keys());
+                        for (Map.Entry<String, KeysAndAttributes> left : response.unprocessedKeys().entrySet()) {
+                            if (left.getValue().hasKeys() && !left.getValue().keys().isEmpty()) {
+                                pending.put(left.getKey(), left.getValue().keys());
                             }
-                        });
+                        }
                     }
                 }
                 if (pending.isEmpty()) {
