@@ -336,7 +336,9 @@ public final class Dynamo {
         }
         BatchWriteItemResponse response;
         try {
-            response = call(BatchWriteItemRequest.builder().requestItems(byTable).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build(), client::batchWriteItem, budget);
+            // Built once, bounded as it is built: a copy to add the bound would copy every item again.
+            response = call(bounded(BatchWriteItemRequest.builder().requestItems(byTable)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL), later(budget)).build(), client::batchWriteItem, null);
         } catch (SdkException e) {
             if (isThrottle(e)) {
                 return batch;
@@ -363,10 +365,19 @@ public final class Dynamo {
         return left;
     }
 
-    /** Gives a request no more time, the SDK's own retries included, than the budget has left. */
+    /**
+     * The budget when the call about to be made must be bounded by the time it has left, else {@code null}: the first
+     * call of an operation is bounded by the client's own timeout (for Jynamo's clients, jynamo.retry.max-millis);
+     * every later call or retry gets only what the budget has left.
+     */
+    private static Retry.Budget later(Retry.Budget budget) {
+        return !budget.firstCall() && budget.remainingMillis() != Long.MAX_VALUE ? budget : null;
+    }
+
+    /** Gives a request no more time, the SDK's own retries included, than the budget has left ({@code null}: as it is). */
     private static <B extends DynamoDbRequest.Builder> B bounded(B builder, Retry.Budget budget) {
-        long left = budget.remainingMillis();
-        if (left != Long.MAX_VALUE) {
+        if (budget != null) {
+            long left = budget.remainingMillis();
             builder.overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMillis(Math.max(1, left))));
         }
         return builder;
@@ -376,12 +387,11 @@ public final class Dynamo {
      * One attempt of one call: every request Jynamo sends to DynamoDB passes here. Data calls ask for the
      * capacity they consume; the call, its items and capacity are counted for the factory and for the entity
      * manager the calling thread works for ({@link #recorderSlot}).
+     *
+     * @param bound the budget whose time left bounds the call ({@link #later}), or {@code null}
      */
-    private <Q extends DynamoDbRequest, R> R call(Q request, Function<Q, R> operation, Retry.Budget budget) {
-        // The first call is bounded by the client's own timeout (for Jynamo's clients, jynamo.retry.max-millis);
-        // every later call or retry gets only what the budget has left.
-        boolean bound = !budget.firstCall() && budget.remainingMillis() != Long.MAX_VALUE;
-        Q sent = prepared(request, bound ? budget : null);
+    private <Q extends DynamoDbRequest, R> R call(Q request, Function<Q, R> operation, Retry.Budget bound) {
+        Q sent = prepared(request, bound);
         String name = operationName(request);
         boolean read = reads(request);
         RateLimiter limit = read ? readLimit : writes(request) ? writeLimit : null;
@@ -464,7 +474,7 @@ public final class Dynamo {
         } else if (budget == null) {
             return request; // a schema call: nothing to add
         }
-        return (Q) (budget == null ? b : bounded(b, budget)).build();
+        return (Q) bounded(b, budget).build();
     }
 
     private static final String TOTAL = ReturnConsumedCapacity.TOTAL.toString();
@@ -599,7 +609,7 @@ public final class Dynamo {
 
     /** One single-item (or single-page) call, retried while throttled, within one retry budget. */
     private <Q extends DynamoDbRequest, R> R send(Q request, Function<Q, R> operation) {
-        return withRetry(budget -> call(request, operation, budget));
+        return withRetry(budget -> call(request, operation, later(budget)));
     }
 
     /**
@@ -858,8 +868,8 @@ public final class Dynamo {
                 });
                 BatchGetItemResponse response = null;
                 try {
-                    response = call(BatchGetItemRequest.builder().requestItems(request).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build(),
-                            client::batchGetItem, budget);
+                    response = call(bounded(BatchGetItemRequest.builder().requestItems(request)
+                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL), later(budget)).build(), client::batchGetItem, null);
                 } catch (SdkException e) {
                     if (!isThrottle(e)) {
                         throw e;

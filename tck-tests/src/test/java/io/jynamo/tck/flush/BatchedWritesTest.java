@@ -190,4 +190,21 @@ class BatchedWritesTest {
         assertNotNull(requests.get(0).putRequest());
         assertEquals("New", unit.fromTransaction(em -> em.find(User.class, "user-0@example.com")).getFirstName());
     }
+
+    @Test
+    void everyBatchAfterAFlushsFirstGetsOnlyTheTimeTheFlushHasLeft() {
+        persistAll(emails(0, 100));
+        List<BatchWriteItemRequest> sent = unit.calls().requests("batchWriteItem");
+        assertEquals(4, sent.size());
+        assertEquals(3, boundedCalls(sent), "the first is bounded by the client's own timeout, the others by the budget");
+    }
+
+    /** The call timeouts a request carries of its own: none for a call the client's own timeout bounds. */
+    private static long boundedCalls(List<? extends software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest> sent) {
+        return sent.stream().filter(r -> r.overrideConfiguration().flatMap(o -> o.apiCallTimeout())
+                .map(t -> {
+                    assertTrue(t.toMillis() > 0 && t.toMillis() <= 20_000, "within jynamo.retry.max-millis: " + t);
+                    return true;
+                }).orElse(false)).count();
+    }
 }
