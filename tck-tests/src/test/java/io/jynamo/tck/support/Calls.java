@@ -108,6 +108,12 @@ public final class Calls {
         return (List<T>) log().stream().filter(c -> c.operation().equals(operation)).map(Call::request).toList();
     }
 
+    /** The call timeouts the requests of an operation carry of their own (none: the client's own timeout bounds the call). */
+    public List<java.time.Duration> callTimeouts(String operation) {
+        return this.<software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest>requests(operation).stream()
+                .flatMap(r -> r.overrideConfiguration().flatMap(o -> o.apiCallTimeout()).stream()).toList();
+    }
+
     /** The number of calls of any operation since the last reset. */
     public int total() {
         return counts.values().stream().mapToInt(AtomicInteger::get).sum();
