@@ -406,7 +406,7 @@ public final class Dynamo {
         R response;
         try {
             response = operation.apply(sent);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             boolean throttled = e instanceof SdkException se && isThrottle(se);
             total.failed(name, throttled);
             if (own != null) {

@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * Counts what is asked of DynamoDB, for one entity manager or one factory. Thread-safe: parallel calls share it.
  *
- * <p>One object, locked for each update (a few additions, a microsecond's fraction beside the network round trip
- * the call is): every entity manager makes one, so it is one allocation, not an adder per counter and a map entry
- * per operation.
+ * <p>One object, locked for each update: every entity manager makes one, so it is one allocation, not an adder per
+ * counter and a map entry per operation. The factory's is shared by every thread; an update holds the lock for a few
+ * additions (tens of nanoseconds) once per call, and a call is a network round trip of milliseconds, so even many
+ * threads seldom meet on it.
  */
 public final class Recorder {
     /** The operations called so far, by name (the same String instance for every call of one operation). */
