@@ -324,7 +324,7 @@ final class Reads {
 
     /**
      * GetItem / BatchGetItem, answered from the persistence context where it can be: the items in the order of the
-     * plan's keys, each read one with the key it joins the context under.
+     * plan's keys, each item read by the BatchGetItem with the key it joins the context under.
      */
     private KeyedList keyed(BoundPlan plan) {
         List<Map<String, AttributeValue>> keys = keys(plan);
