@@ -113,7 +113,7 @@ class DirtyCheckingModeTest {
                 em.find(Book.class, "2").getTitle();
             });
             assertEquals(1, writeCalls(unit));
-            assertEquals(1, DirtyTrackingTest.itemsWritten(unit));
+            assertEquals(1, unit.calls().batchWrites());
             assertEquals("Dune Messiah", unit.fromTransaction(em -> em.find(Book.class, "1").getTitle()));
             assertEquals("Emma", unit.fromTransaction(em -> em.find(Book.class, "2").getTitle()));
             assertEquals(List.of(), bypassWarnings());

@@ -67,7 +67,7 @@ class LazyReferenceTest {
             unit.inTransaction(em -> em.remove(em.getReference(Book.class, "1")));
             assertEquals(1, unit.calls().count("batchWriteItem"));
             assertEquals(0, unit.calls().count("getItem"));
-            assertEquals(1, DirtyTrackingTest.itemsWritten(unit));
+            assertEquals(1, unit.calls().batchWrites());
             assertNull(unit.fromTransaction(em -> em.find(Book.class, "1")));
         }
     }
@@ -95,7 +95,7 @@ class LazyReferenceTest {
             unit.calls().reset();
             unit.inTransaction(em -> em.getReference(Gauge.class, "g").setReading(8));
             assertEquals(1, unit.calls().count("getItem"));
-            assertEquals(1, DirtyTrackingTest.itemsWritten(unit));
+            assertEquals(1, unit.calls().batchWrites());
             Gauge g = unit.fromTransaction(em -> em.find(Gauge.class, "g"));
             assertEquals(8, g.getReading());
             assertEquals("seven", g.getLabel());

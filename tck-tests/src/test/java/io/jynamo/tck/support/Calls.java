@@ -108,6 +108,12 @@ public final class Calls {
         return (List<T>) log().stream().filter(c -> c.operation().equals(operation)).map(Call::request).toList();
     }
 
+    /** How many writes (puts and deletes) the BatchWriteItem calls since the last reset carried, resent ones again. */
+    public int batchWrites() {
+        return this.<software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest>requests("batchWriteItem").stream()
+                .mapToInt(r -> r.requestItems().values().stream().mapToInt(List::size).sum()).sum();
+    }
+
     /** The call timeouts the requests of an operation carry of their own (none: the client's own timeout bounds the call). */
     public List<java.time.Duration> callTimeouts(String operation) {
         return this.<software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest>requests(operation).stream()
