@@ -37,7 +37,10 @@ public final class CompiledQuery {
     private final List<RelationStep> steps;
     /** The plan of a query without parameters, made on first bind: it cannot change. */
     private volatile BoundPlan constantPlan;
-    /** For a query of one {@code path = :param} condition: its plan, bound again to each argument; else {@code null}. */
+    /**
+     * For a query of one {@code path = :param} or {@code key IN :param} condition: its plan, bound again to each
+     * argument; else {@code null}.
+     */
     private final PlanTemplate template;
 
     CompiledQuery(String jpql, Analysis analysis) {
