@@ -51,6 +51,7 @@ public final class Flusher {
     private final Instances instances;
     private final boolean atomic;
     private final boolean patch;
+    private final UpdateShapes shapes = new UpdateShapes();
 
     public Flusher(Dynamo dynamo, Instances instances, boolean atomic, boolean patch) {
         this.dynamo = dynamo;
@@ -137,9 +138,8 @@ public final class Flusher {
             Write w = planOne(e);
             if (w != null) {
                 WriteCheck.check(w);
-                if (w instanceof Write.Update u && WriteCheck.mayExceed(u)) {
-                    // Only an update's expression grows with the entity; rendered again when sent, a cost paid by large updates only.
-                    WriteCheck.expression(w, "update", w.expressions().update());
+                if (w instanceof Write.Update) {
+                    WriteCheck.expression(w, "update", w.expressions().update()); // only an update's grows with the entity
                 }
                 writes.add(w);
             }
@@ -219,7 +219,7 @@ public final class Flusher {
                         remove.add(old);
                     }
                 }
-                return new Write.Update(e, set, remove, expected, item);
+                return new Write.Update(e, set, remove, expected, item, shapes.of(meta, set, remove, expected));
             }
         }
     }
@@ -251,7 +251,7 @@ public final class Flusher {
      * version to what it was read as ({@code OPTIMISTIC}: it fails if anyone changed the item since,
      * and changes nothing otherwise) or to the next version ({@code OPTIMISTIC_FORCE_INCREMENT}).
      */
-    private static Write versionCheck(EntityEntry e) {
+    private Write versionCheck(EntityEntry e) {
         AttributeMeta version = e.meta().version();
         AttributeValue expected = e.snapshot().get(version.storedName());
         AttributeValue value = expected;
@@ -262,7 +262,8 @@ public final class Flusher {
         }
         Map<String, AttributeValue> after = new LinkedHashMap<>(e.snapshot());
         after.put(version.storedName(), value);
-        return new Write.Update(e, Map.of(version.storedName(), value), Set.of(), expected, after);
+        Map<String, AttributeValue> set = Map.of(version.storedName(), value);
+        return new Write.Update(e, set, Set.of(), expected, after, shapes.of(e.meta(), set, Set.of(), expected));
     }
 
     /**

@@ -39,7 +39,7 @@ sealed interface Write {
     /** Whether the write carries a condition (and so cannot go into a BatchWriteItem). */
     boolean conditional();
 
-    /** The write's condition and update expressions with their placeholders; one instance feeds one request. */
+    /** The write's condition and update expressions with their placeholders. */
     Expressions expressions();
 
     /**
@@ -84,11 +84,17 @@ sealed interface Write {
     /**
      * The expressions of one request.
      *
-     * @param condition   the condition expression, {@code null} for none
-     * @param update      the update expression of an UpdateItem, else {@code null}
-     * @param placeholders the names and values both use
+     * @param condition the condition expression, {@code null} for none
+     * @param update    the update expression of an UpdateItem, else {@code null}
+     * @param names     ExpressionAttributeNames, {@code null} when empty (DynamoDB rejects an empty map)
+     * @param values    ExpressionAttributeValues, {@code null} when empty
      */
-    record Expressions(String condition, String update, ExpressionBuilder<AttributeValue> placeholders) {
+    record Expressions(String condition, String update, Map<String, String> names, Map<String, AttributeValue> values) {
+
+        /** The expressions with the placeholders {@code x} gave them. */
+        static Expressions of(String condition, String update, ExpressionBuilder<AttributeValue> x) {
+            return new Expressions(condition, update, x.namesOrNull(), x.valuesOrNull());
+        }
 
         /** {@code ALL_OLD} where there is a condition: the item a failed one saw tells a conflict from our own write. */
         ReturnValuesOnConditionCheckFailure oldOnFailure() {
@@ -124,15 +130,15 @@ sealed interface Write {
                 condition = "(" + condition + " OR " + x.name(entry.meta().timeToLive().storedName()) + " <= "
                         + x.value(io.jynamo.internal.context.Expiry.now()) + ")";
             }
-            return new Expressions(expectedVersion == null ? condition : versionIs(x, entry.meta(), expectedVersion), null, x);
+            return Expressions.of(expectedVersion == null ? condition : versionIs(x, entry.meta(), expectedVersion), null, x);
         }
 
         @Override
         public Map<String, AttributeValue> sendAlone(Dynamo dynamo, boolean wantItem) {
             Expressions e = expressions();
             dynamo.put(PutItemRequest.builder().tableName(entry.meta().tableName()).item(item)
-                    .conditionExpression(e.condition()).expressionAttributeNames(e.placeholders().namesOrNull())
-                    .expressionAttributeValues(e.placeholders().valuesOrNull())
+                    .conditionExpression(e.condition()).expressionAttributeNames(e.names())
+                    .expressionAttributeValues(e.values())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
             return item;
@@ -147,8 +153,8 @@ sealed interface Write {
         public TransactWriteItem transactItem() {
             Expressions e = expressions();
             return TransactWriteItem.builder().put(p -> p.tableName(entry.meta().tableName()).item(item)
-                    .conditionExpression(e.condition()).expressionAttributeNames(e.placeholders().namesOrNull())
-                    .expressionAttributeValues(e.placeholders().valuesOrNull())
+                    .conditionExpression(e.condition()).expressionAttributeNames(e.names())
+                    .expressionAttributeValues(e.values())
                     .returnValuesOnConditionCheckFailure(e.oldOnFailure())).build();
         }
 
@@ -185,15 +191,15 @@ sealed interface Write {
         @Override
         public Expressions expressions() {
             ExpressionBuilder<AttributeValue> x = new ExpressionBuilder<>();
-            return new Expressions(expectedVersion == null ? null : versionIs(x, entry.meta(), expectedVersion), null, x);
+            return Expressions.of(expectedVersion == null ? null : versionIs(x, entry.meta(), expectedVersion), null, x);
         }
 
         @Override
         public Map<String, AttributeValue> sendAlone(Dynamo dynamo, boolean wantItem) {
             Expressions e = expressions();
             dynamo.delete(DeleteItemRequest.builder().tableName(entry.meta().tableName()).key(entry.key())
-                    .conditionExpression(e.condition()).expressionAttributeNames(e.placeholders().namesOrNull())
-                    .expressionAttributeValues(e.placeholders().valuesOrNull())
+                    .conditionExpression(e.condition()).expressionAttributeNames(e.names())
+                    .expressionAttributeValues(e.values())
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
             return null;
@@ -208,8 +214,8 @@ sealed interface Write {
         public TransactWriteItem transactItem() {
             Expressions e = expressions();
             return TransactWriteItem.builder().delete(d -> d.tableName(entry.meta().tableName()).key(entry.key())
-                    .conditionExpression(e.condition()).expressionAttributeNames(e.placeholders().namesOrNull())
-                    .expressionAttributeValues(e.placeholders().valuesOrNull())
+                    .conditionExpression(e.condition()).expressionAttributeNames(e.names())
+                    .expressionAttributeValues(e.values())
                     .returnValuesOnConditionCheckFailure(e.oldOnFailure())).build();
         }
 
@@ -225,9 +231,14 @@ sealed interface Write {
         }
     }
 
-    /** An UpdateItem of exactly the changed attributes. */
+    /**
+     * An UpdateItem of exactly the changed attributes, with its expressions rendered when planned (see
+     * {@link UpdateShapes}): {@code SET} of {@code set}, {@code REMOVE} of {@code remove}, and the condition that
+     * the item still holds {@code expectedVersion}, or for an unversioned entity (patch mode) that it still exists.
+     */
     record Update(EntityEntry entry, Map<String, AttributeValue> set, Set<String> remove,
-                  AttributeValue expectedVersion, Map<String, AttributeValue> after) implements Write {
+                  AttributeValue expectedVersion, Map<String, AttributeValue> after, Expressions expressions)
+            implements Write {
 
         @Override
         public boolean conditional() {
@@ -241,30 +252,13 @@ sealed interface Write {
         }
 
         @Override
-        public Expressions expressions() {
-            EntityMeta meta = entry.meta();
-            ExpressionBuilder<AttributeValue> x = new ExpressionBuilder<>();
-            set.forEach(x::set);
-            remove.forEach(x::remove);
-            String update = x.update();
-            String condition = null;
-            if (expectedVersion != null) {
-                condition = versionIs(x, meta, expectedVersion);
-            } else if (meta.version() == null) {
-                // Patch mode: the item must still exist, else an update would resurrect a deleted entity.
-                condition = x.attributeExists(meta.partitionKey().storedName());
-            }
-            return new Expressions(condition, update, x);
-        }
-
-        @Override
         public Map<String, AttributeValue> sendAlone(Dynamo dynamo, boolean wantItem) {
             Expressions e = expressions();
             // An UpdateItem changes some attributes only; what the item became is known only from DynamoDB
             // (another writer may have changed other attributes), and ALL_NEW says it at no extra call.
             var response = dynamo.update(UpdateItemRequest.builder().tableName(entry.meta().tableName()).key(entry.key())
                     .updateExpression(e.update()).conditionExpression(e.condition())
-                    .expressionAttributeNames(e.placeholders().namesOrNull()).expressionAttributeValues(e.placeholders().valuesOrNull())
+                    .expressionAttributeNames(e.names()).expressionAttributeValues(e.values())
                     .returnValues(wantItem ? ReturnValue.ALL_NEW : null)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build());
@@ -282,8 +276,8 @@ sealed interface Write {
             Expressions e = expressions();
             return TransactWriteItem.builder().update(u -> u.tableName(entry.meta().tableName()).key(entry.key())
                     .updateExpression(e.update()).conditionExpression(e.condition())
-                    .expressionAttributeNames(e.placeholders().namesOrNull())
-                    .expressionAttributeValues(e.placeholders().valuesOrNull())
+                    .expressionAttributeNames(e.names())
+                    .expressionAttributeValues(e.values())
                     .returnValuesOnConditionCheckFailure(e.oldOnFailure())).build();
         }
 

@@ -76,15 +76,6 @@ final class WriteCheck {
         }
     }
 
-    /**
-     * Whether an update's expression may be over DynamoDB's 4 KB. Rendered, each attribute it sets or removes takes at
-     * most 15 characters ({@code #n999 = :v999, }) while there are fewer than 1,000: an update of fewer than 250
-     * attributes is short enough without rendering it.
-     */
-    static boolean mayExceed(Write.Update u) {
-        return 16L * (u.set().size() + u.remove().size()) + 16 > MAX_EXPRESSION;
-    }
-
     /** Refuses an expression over DynamoDB's 4 KB. */
     static void expression(Write w, String kind, String expression) {
         if (expression != null && expression.length() > MAX_EXPRESSION) {

@@ -163,4 +163,75 @@ class ConditionalWritesTest {
             assertTrue(!item.containsKey("owner"), item.toString());
         }
     }
+
+    @Test
+    void versionedUpdatesOfOneFlushEachWriteTheirOwnValuesWhetherTheyChangeTheSameAttributesOrOthers() {
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            unit.inTransaction(em -> {
+                for (int i = 1; i <= 5; i++) {
+                    Account a = new Account("a" + i, 10 * i);
+                    a.setOwner("owner" + i);
+                    em.persist(a);
+                }
+            });
+            unit.inTransaction(em -> em.find(Account.class, "a2").setBalance(21)); // a2 is at version 1 now
+            unit.calls().reset();
+            unit.inTransaction(em -> {
+                em.find(Account.class, "a1").setBalance(11);
+                em.find(Account.class, "a2").setBalance(22); // the same attributes as a1, other values and version
+                em.find(Account.class, "a3").setOwner("Cy");
+                em.find(Account.class, "a4").setOwner(null);
+                Account a5 = em.find(Account.class, "a5");
+                a5.setBalance(55);
+                a5.setOwner("Di");
+            });
+            List<UpdateItemRequest> updates = unit.calls().requests("updateItem");
+            assertEquals(5, updates.size());
+            for (UpdateItemRequest u : updates) {
+                String id = u.key().get("id").s();
+                long version = id.equals("a2") ? 1 : 0;
+                var names = u.expressionAttributeNames();
+                var values = u.expressionAttributeValues();
+                String condition = u.conditionExpression();
+                assertEquals("version", names.get(condition.substring(0, condition.indexOf(' '))), id + ": " + condition);
+                assertEquals(Long.toString(version), values.get(condition.substring(condition.lastIndexOf(' ') + 1)).n(),
+                        id + ": the version it was read at");
+            }
+            List<Account> stored = unit.fromTransaction(em -> List.of("a1", "a2", "a3", "a4", "a5").stream()
+                    .map(id -> em.find(Account.class, id)).toList());
+            assertEquals(List.of(11L, 22L, 30L, 40L, 55L), stored.stream().map(Account::getBalance).toList());
+            assertEquals(java.util.Arrays.asList("owner1", "owner2", "Cy", null, "Di"),
+                    stored.stream().map(Account::getOwner).toList());
+            assertEquals(List.of(1L, 2L, 1L, 1L, 1L), stored.stream().map(Account::getVersion).toList());
+        }
+    }
+
+    @Test
+    void patchModeUpdatesOfOneFlushEachWriteTheirOwnValuesWhetherTheyChangeTheSameAttributesOrOthers() {
+        try (TestUnit unit = TestUnit.of(User.class).property(JynamoProperties.UPDATE_MODE, "patch").build()) {
+            unit.inTransaction(em -> {
+                for (int i = 1; i <= 4; i++) {
+                    em.persist(new User("u" + i, "First" + i, "Last" + i));
+                }
+            });
+            unit.calls().reset();
+            unit.inTransaction(em -> {
+                em.find(User.class, "u1").setFirstName("Ann");
+                em.find(User.class, "u2").setFirstName("Bea");
+                em.find(User.class, "u3").setLastName("Cole");
+                User u4 = em.find(User.class, "u4");
+                u4.setFirstName("Dee");
+                u4.setLastName(null);
+            });
+            List<UpdateItemRequest> updates = unit.calls().requests("updateItem");
+            assertEquals(4, updates.size());
+            for (UpdateItemRequest u : updates) {
+                assertTrue(u.conditionExpression().startsWith("attribute_exists("), u.conditionExpression());
+            }
+            List<User> stored = unit.fromTransaction(em -> List.of("u1", "u2", "u3", "u4").stream()
+                    .map(id -> em.find(User.class, id)).toList());
+            assertEquals(List.of("Ann", "Bea", "First3", "Dee"), stored.stream().map(User::getFirstName).toList());
+            assertEquals(java.util.Arrays.asList("Last1", "Last2", "Cole", null), stored.stream().map(User::getLastName).toList());
+        }
+    }
 }
