@@ -332,7 +332,7 @@ public final class Dynamo {
     private List<TableWrite> sendBatch(List<TableWrite> batch, Retry.Budget budget) {
         Map<String, List<WriteRequest>> byTable = new LinkedHashMap<>();
         for (TableWrite w : batch) {
-            byTable.computeIfAbsent(w.table(), t -> new ArrayList<>()).add(w.request());
+            byTable.computeIfAbsent(w.table(), t -> new ArrayList<>(batch.size())).add(w.request());
         }
         BatchWriteItemResponse response;
         try {

@@ -15,8 +15,13 @@ import java.util.Set;
  */
 final class Confirmed extends AbstractSet<Write> {
 
-    private final List<Write> writes = new ArrayList<>();
+    private final List<Write> writes;
     private Set<Write> lookup;
+
+    /** @param expected how many writes the flush sends (all of them are usually confirmed) */
+    Confirmed(int expected) {
+        writes = new ArrayList<>(expected);
+    }
 
     /** Adds a write; each write is confirmed once. */
     @Override

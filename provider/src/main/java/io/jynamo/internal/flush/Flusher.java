@@ -83,7 +83,7 @@ public final class Flusher {
         if (writes.isEmpty()) {
             return 0;
         }
-        Set<Write> confirmed = new Confirmed();
+        Set<Write> confirmed = new Confirmed(writes.size());
         try {
             if (atomic) {
                 sendAtomically(writes);
