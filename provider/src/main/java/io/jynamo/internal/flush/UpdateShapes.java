@@ -4,6 +4,7 @@ import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.jpql.expression.ExpressionBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * attributes, so their updates differ in values only. A shape is the attributes set and removed, in order,
  * and the condition's kind; its update and condition text and its names are made the first time and shared,
  * and each write puts only its own values under the placeholders. One per factory; thread-safe.
+ *
+ * <p>At most {@value #MAX_SHAPES} shapes are kept: a new one finding them all taken drops them, so shapes seen once
+ * (a patch-mode entity changing ever new sets of attributes) cannot keep the common ones out for good, which are
+ * rendered again once. Only shapes of up to {@value #MAX_ATTRIBUTES} attributes are kept, so the kept text stays
+ * small: a larger update is rendered for itself.
  */
 final class UpdateShapes {
 
-    /** Shapes kept at most: beyond, an entity changing ever new sets of attributes renders its own each time. */
-    static final int MAX_SHAPES = 1_024;
+    static final int MAX_SHAPES = 512;
+    static final int MAX_ATTRIBUTES = 32;
 
     private final Map<Shape, Rendered> rendered = new ConcurrentHashMap<>();
 
@@ -37,12 +43,16 @@ final class UpdateShapes {
         String version = expectedVersion == null ? null : meta.version().storedName();
         String mustExist = expectedVersion == null && meta.version() == null ? meta.partitionKey().storedName() : null;
         Shape shape = new Shape(List.copyOf(set.keySet()), List.copyOf(remove), version, mustExist);
+        if (set.size() + remove.size() > MAX_ATTRIBUTES) {
+            return Rendered.of(shape).with(set.values(), expectedVersion);
+        }
         Rendered r = rendered.get(shape);
         if (r == null) {
             r = Rendered.of(shape);
-            if (rendered.size() < MAX_SHAPES) {
-                rendered.putIfAbsent(shape, r);
+            if (rendered.size() >= MAX_SHAPES) {
+                rendered.clear();
             }
+            rendered.put(shape, r);
         }
         return r.with(set.values(), expectedVersion);
     }
@@ -83,7 +93,7 @@ final class UpdateShapes {
                     placeholders);
         }
 
-        Write.Expressions with(java.util.Collection<AttributeValue> setValues, AttributeValue expectedVersion) {
+        Write.Expressions with(Collection<AttributeValue> setValues, AttributeValue expectedVersion) {
             Map<String, AttributeValue> values = new LinkedHashMap<>(2 * placeholders.length);
             int i = 0;
             for (AttributeValue v : setValues) {

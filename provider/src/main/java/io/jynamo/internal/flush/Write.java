@@ -25,7 +25,8 @@ import java.util.Set;
 
 /**
  * One write a flush sends, for one entity. Each kind renders itself, the way the Enhanced Client's
- * {@code *Operation} classes do: its expressions, its request when sent alone, its BatchWriteItem entry,
+ * {@code *Operation} classes do (an update's expressions excepted: {@link UpdateShapes} renders those when it is
+ * planned): its expressions, its request when sent alone, its BatchWriteItem entry,
  * its TransactWriteItems item, what a failed condition means for it, and whether the item a failed
  * condition saw is the one it leaves (see {@link OwnWrite}).
  */

@@ -42,9 +42,30 @@ class UpdateShapesTest {
         private String colour;
     }
 
-    private final Metadata metadata = new MetadataBuilder("").build(List.of(Item.class, Plain.class));
+    /** Another key and version name than {@link Item}'s and {@link Plain}'s, and the same other attributes. */
+    @Entity
+    public static class Other {
+        @Id
+        private String code;
+        private String name;
+        private String colour;
+        @Version
+        private long revision;
+    }
+
+    @Entity
+    public static class OtherPlain {
+        @Id
+        private String code;
+        private String name;
+    }
+
+    private final Metadata metadata = new MetadataBuilder("").build(List.of(Item.class, Plain.class, Other.class,
+            OtherPlain.class));
     private final EntityMeta item = metadata.exact(Item.class);
     private final EntityMeta plain = metadata.exact(Plain.class);
+    private final EntityMeta other = metadata.exact(Other.class);
+    private final EntityMeta otherPlain = metadata.exact(OtherPlain.class);
     private final UpdateShapes shapes = new UpdateShapes();
 
     @Test
@@ -56,7 +77,6 @@ class UpdateShapesTest {
         assertSame(first.update(), second.update());
         assertSame(first.condition(), second.condition());
         assertSame(first.names(), second.names());
-        assertNotSame(first.values(), second.values());
         assertEquals(1, shapes.size());
     }
 
@@ -71,7 +91,12 @@ class UpdateShapesTest {
                 new Object[]{item, set("name", "a"), Set.of(), null}, // a versioned item stored without a version
                 new Object[]{plain, set("name", "a"), Set.of(), null}, // patch mode: the item must still exist
                 new Object[]{plain, set("name", "a", "colour", "red"), Set.of(), null},
-                new Object[]{plain, Map.of(), names("colour"), null});
+                new Object[]{plain, Map.of(), names("colour"), null},
+                new Object[]{plain, set("name", "a"), names("colour"), null}, // differs from a write above in its REMOVE only
+                // Other entities changing the same attributes: their own version and key names in the condition.
+                new Object[]{other, set("name", "a", "revision", "2"), Set.of(), n("1")},
+                new Object[]{other, set("name", "a"), Set.of(), null},
+                new Object[]{otherPlain, set("name", "a"), Set.of(), null});
         for (int round = 0; round < 2; round++) { // the second round finds every shape rendered
             for (Object[] w : writes) {
                 Write.Expressions expected = alone((EntityMeta) w[0], map(w[1]), set(w[2]), (AttributeValue) w[3]);
@@ -79,16 +104,35 @@ class UpdateShapesTest {
                         "round " + round + ": " + expected);
             }
         }
-        assertEquals(writes.size(), shapes.size());
+        // A versioned item stored without a version renders as Other's does: one shape less than writes.
+        assertEquals(writes.size() - 1, shapes.size());
     }
 
     @Test
-    void beyondTheKeptShapesEachUpdateIsRenderedForItself() {
-        for (int i = 0; i < UpdateShapes.MAX_SHAPES + 10; i++) {
-            Map<String, AttributeValue> set = set("attribute" + i, "v" + i, "version", "2");
-            assertEquals(alone(item, set, Set.of(), n("1")), shapes.of(item, set, Set.of(), n("1")));
+    void whenTheKeptShapesAreAllTakenTheyAreDroppedAndTheCommonOnesRenderedAgainOnce() {
+        Map<String, AttributeValue> common = set("name", "a", "version", "2");
+        String before = shapes.of(item, common, Set.of(), n("1")).update();
+        for (int i = 0; i < UpdateShapes.MAX_SHAPES; i++) { // shapes seen once fill the rest, and one more drops them all
+            Map<String, AttributeValue> once = set("attribute" + i, "v" + i, "version", "2");
+            assertEquals(alone(item, once, Set.of(), n("1")), shapes.of(item, once, Set.of(), n("1")));
         }
-        assertEquals(UpdateShapes.MAX_SHAPES, shapes.size());
+        assertEquals(1, shapes.size());
+        String again = shapes.of(item, common, Set.of(), n("1")).update();
+        assertNotSame(before, again, "rendered again after the drop");
+        assertEquals(before, again);
+        assertSame(again, shapes.of(item, common, Set.of(), n("1")).update(), "and kept again");
+    }
+
+    @Test
+    void anUpdateOfManyAttributesIsRenderedForItselfAndNotKept() {
+        String[] many = new String[2 * (UpdateShapes.MAX_ATTRIBUTES + 1)];
+        for (int i = 0; i < UpdateShapes.MAX_ATTRIBUTES + 1; i++) {
+            many[2 * i] = "attribute" + i;
+            many[2 * i + 1] = "v" + i;
+        }
+        Map<String, AttributeValue> set = set(many);
+        assertEquals(alone(plain, set, Set.of(), null), shapes.of(plain, set, Set.of(), null));
+        assertEquals(0, shapes.size());
     }
 
     /** The expressions of the write rendered on their own, as every update was before shapes were kept. */
