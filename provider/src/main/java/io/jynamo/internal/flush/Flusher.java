@@ -12,6 +12,7 @@ import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.internal.proxy.Instances;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
@@ -200,7 +201,7 @@ public final class Flusher {
                 AttributeValue expected = null;
                 if (version != null) {
                     expected = e.snapshot().get(version.storedName());
-                    Object next = increment(version, version.codec().read(expected));
+                    Object next = increment(version, expected == null ? null : version.codec().read(expected));
                     version.accessor().set(entity, next);
                     item.put(version.storedName(), version.codec().write(next));
                 }
@@ -250,13 +251,21 @@ public final class Flusher {
      * The write of an optimistic lock on an unchanged entity: a conditional UpdateItem that sets the
      * version to what it was read as ({@code OPTIMISTIC}: it fails if anyone changed the item since,
      * and changes nothing otherwise) or to the next version ({@code OPTIMISTIC_FORCE_INCREMENT}).
+     * An item stored without a version (by another program) has none to check: {@code OPTIMISTIC} is refused,
+     * and a forced increment starts the version as a change of the entity would, without a condition.
      */
     private Write versionCheck(EntityEntry e) {
         AttributeMeta version = e.meta().version();
         AttributeValue expected = e.snapshot().get(version.storedName());
+        if (expected == null && e.lock() == LockModeType.OPTIMISTIC) {
+            throw new OptimisticLockException("Entity " + e.describe() + " is locked with OPTIMISTIC, but its item has"
+                    + " no version attribute '" + version.storedName() + "' (it was written without one), so there is no"
+                    + " version to check; nothing was written by this flush. Lock it with OPTIMISTIC_FORCE_INCREMENT,"
+                    + " or change it, to give it a version", null, e.entity());
+        }
         AttributeValue value = expected;
         if (e.lock() == LockModeType.OPTIMISTIC_FORCE_INCREMENT) {
-            Object next = increment(version, version.codec().read(expected));
+            Object next = increment(version, expected == null ? null : version.codec().read(expected));
             version.accessor().set(e.entity(), next);
             value = version.codec().write(next);
         }

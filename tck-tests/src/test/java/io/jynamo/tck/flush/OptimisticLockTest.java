@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.RollbackException;
 import jakarta.persistence.TransactionRequiredException;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.util.List;
@@ -169,5 +170,53 @@ class OptimisticLockTest {
             unit.calls().fault(null);
             assertEquals(1L, unit.fromTransaction(em -> em.find(Account.class, "a1")).getVersion());
         }
+    }
+
+    @Test
+    void optimisticLockOfAnItemStoredWithoutAVersionFailsTheCommitSayingWhyAndWritesNothing() {
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            putWithoutVersion(unit);
+            EntityManager em = unit.emf().createEntityManager();
+            em.getTransaction().begin();
+            em.lock(em.find(Account.class, "a1"), LockModeType.OPTIMISTIC);
+            unit.calls().reset();
+            RollbackException e = assertThrows(RollbackException.class, () -> em.getTransaction().commit());
+            OptimisticLockException cause = assertInstanceOf(OptimisticLockException.class, e.getCause());
+            assertTrue(cause.getMessage().contains("no version attribute 'version'"), cause.getMessage());
+            assertEquals(0, unit.calls().total(), "refused before any write");
+            em.close();
+            assertTrue(!storedItem(unit).containsKey("version"));
+        }
+    }
+
+    @Test
+    void forcedIncrementOfAnItemStoredWithoutAVersionStartsItsVersion() {
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            putWithoutVersion(unit);
+            unit.inTransaction(em -> em.lock(em.find(Account.class, "a1"), LockModeType.OPTIMISTIC_FORCE_INCREMENT));
+            assertEquals("1", storedItem(unit).get("version").n());
+            assertEquals(1L, unit.fromTransaction(em -> em.find(Account.class, "a1")).getVersion());
+        }
+    }
+
+    @Test
+    void changingAnItemStoredWithoutAVersionStartsItsVersion() {
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            putWithoutVersion(unit);
+            unit.inTransaction(em -> em.find(Account.class, "a1").setBalance(20));
+            assertEquals("1", storedItem(unit).get("version").n());
+            assertEquals("20", storedItem(unit).get("balance").n());
+        }
+    }
+
+    /** An account as another program writes it: without the version attribute. */
+    private static void putWithoutVersion(TestUnit unit) {
+        TestUnit.sharedClient().putItem(b -> b.tableName(unit.prefix() + "Account").item(java.util.Map.of(
+                "id", AttributeValue.fromS("a1"), "balance", AttributeValue.fromN("10"))));
+    }
+
+    private static java.util.Map<String, AttributeValue> storedItem(TestUnit unit) {
+        return TestUnit.sharedClient().getItem(b -> b.tableName(unit.prefix() + "Account")
+                .key(java.util.Map.of("id", AttributeValue.fromS("a1"))).consistentRead(true)).item();
     }
 }
