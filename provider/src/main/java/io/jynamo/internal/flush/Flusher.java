@@ -201,7 +201,7 @@ public final class Flusher {
                 AttributeValue expected = null;
                 if (version != null) {
                     expected = e.snapshot().get(version.storedName());
-                    Object next = increment(version, expected == null ? null : version.codec().read(expected));
+                    Object next = nextVersion(version, expected);
                     version.accessor().set(entity, next);
                     item.put(version.storedName(), version.codec().write(next));
                 }
@@ -265,7 +265,7 @@ public final class Flusher {
         }
         AttributeValue value = expected;
         if (e.lock() == LockModeType.OPTIMISTIC_FORCE_INCREMENT) {
-            Object next = increment(version, expected == null ? null : version.codec().read(expected));
+            Object next = nextVersion(version, expected);
             version.accessor().set(e.entity(), next);
             value = version.codec().write(next);
         }
@@ -315,6 +315,11 @@ public final class Flusher {
             return timestampVersion(t, null);
         }
         return t == Long.class ? (Object) 0L : t == Short.class ? (Object) (short) 0 : (Object) 0;
+    }
+
+    /** The version after the stored one; the first one when the item was stored without a version. */
+    private static Object nextVersion(AttributeMeta version, AttributeValue stored) {
+        return increment(version, stored == null ? null : version.codec().read(stored));
     }
 
     private static Object increment(AttributeMeta version, Object current) {

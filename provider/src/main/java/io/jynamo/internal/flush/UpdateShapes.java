@@ -83,7 +83,7 @@ final class UpdateShapes {
             String update = x.update();
             String condition = null;
             if (shape.version() != null) {
-                condition = x.name(shape.version()) + " = " + x.value(i);
+                condition = Write.versionIs(x, shape.version(), i);
             } else if (shape.mustExist() != null) {
                 condition = x.attributeExists(shape.mustExist());
             }

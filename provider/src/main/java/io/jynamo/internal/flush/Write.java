@@ -131,7 +131,7 @@ sealed interface Write {
                 condition = "(" + condition + " OR " + x.name(entry.meta().timeToLive().storedName()) + " <= "
                         + x.value(io.jynamo.internal.context.Expiry.now()) + ")";
             }
-            return Expressions.of(expectedVersion == null ? condition : versionIs(x, entry.meta(), expectedVersion), null, x);
+            return Expressions.of(expectedVersion == null ? condition : versionIs(x, entry.meta().version().storedName(), expectedVersion), null, x);
         }
 
         @Override
@@ -192,7 +192,7 @@ sealed interface Write {
         @Override
         public Expressions expressions() {
             ExpressionBuilder<AttributeValue> x = new ExpressionBuilder<>();
-            return Expressions.of(expectedVersion == null ? null : versionIs(x, entry.meta(), expectedVersion), null, x);
+            return Expressions.of(expectedVersion == null ? null : versionIs(x, entry.meta().version().storedName(), expectedVersion), null, x);
         }
 
         @Override
@@ -305,9 +305,9 @@ sealed interface Write {
         }
     }
 
-    /** The condition that the item still holds the version this write was planned from. */
-    private static String versionIs(ExpressionBuilder<AttributeValue> x, EntityMeta meta, AttributeValue expected) {
-        return x.name(meta.version().storedName()) + " = " + x.value(expected);
+    /** The condition that the item still holds the version this write was planned from (also {@link UpdateShapes}'). */
+    static <V> String versionIs(ExpressionBuilder<V> x, String version, V expected) {
+        return x.name(version) + " = " + x.value(expected);
     }
 
     private static OptimisticLockException versionConflict(EntityEntry entry, Exception cause) {
