@@ -460,4 +460,109 @@ class WriteFaultsTest {
             assertEquals(11, unit.fromTransaction(em -> em.find(Account.class, "a1")).getBalance());
         }
     }
+
+    // ---- UpdateItems of one shape (UpdateShapes): each write carries its own values through every fault
+
+    private static final int ACCOUNTS = 10;
+
+    /** Ten accounts a{i} at balance i, then each changed to 100 + i: ten UpdateItems of one shape. */
+    private static void changeEveryAccount(EntityManager em) {
+        for (int i = 0; i < ACCOUNTS; i++) {
+            em.find(Account.class, "a" + i).setBalance(100 + i);
+        }
+    }
+
+    private static void persistAccounts(TestUnit unit) {
+        unit.inTransaction(em -> {
+            for (int i = 0; i < ACCOUNTS; i++) {
+                em.persist(new Account("a" + i, i));
+            }
+        });
+    }
+
+    /** Every account holds its own new balance, written once (version 1). */
+    private static void everyAccountChangedOnce(TestUnit unit) {
+        for (int i = 0; i < ACCOUNTS; i++) {
+            Map<String, AttributeValue> item = stored(unit, "Account", "id", s("a" + i));
+            assertEquals(Integer.toString(100 + i), item.get("balance").n(), "a" + i);
+            assertEquals("1", item.get("version").n(), "a" + i + " written once");
+        }
+    }
+
+    @Test
+    void serverErrorOnTheThirdOfTenUpdatesOfOneShapeReportsWhatWasWrittenAndTheNextCommitSendsTheRest() {
+        try (TestUnit unit = TestUnit.of(Account.class).property("jynamo.parallelism", "1").build()) {
+            persistAccounts(unit);
+            unit.calls().fault(Faults.failNth("updateItem", 3, Faults::serverError));
+            EntityManager em = unit.emf().createEntityManager();
+            em.getTransaction().begin();
+            changeEveryAccount(em);
+            IncompleteFlushException e = assertThrows(IncompleteFlushException.class, () -> em.getTransaction().commit());
+            assertEquals(2, e.writtenKeys().size(), e.getMessage());
+            assertEquals(ACCOUNTS - 2, e.unwrittenKeys().size(), e.getMessage());
+            assertTrue(e.getMessage().contains("InternalServerError"), e.getMessage());
+            unit.calls().fault(null);
+            unit.calls().reset();
+            em.getTransaction().commit();
+            assertEquals(ACCOUNTS - 2, unit.calls().count("updateItem"), "the second commit sends exactly what was missing");
+            em.close();
+            everyAccountChangedOnce(unit);
+        }
+    }
+
+    @Test
+    void lostResponsesOfTenUpdatesOfOneShapeAreSuccessesEachWithItsOwnValues() {
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            persistAccounts(unit);
+            unit.calls().fault(Faults.lostResponse("updateItem"));
+            unit.inTransaction(WriteFaultsTest::changeEveryAccount);
+            unit.calls().fault(null);
+            everyAccountChangedOnce(unit);
+        }
+    }
+
+    @Test
+    void throttledUpdatesOfOneShapeAreRetriedEachWithItsOwnValues() {
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            persistAccounts(unit);
+            java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(4);
+            io.jynamo.tck.support.Calls.Fault throttled = Faults.alwaysThrottled("updateItem");
+            unit.calls().fault((op, request, real) -> op.equals("updateItem") && left.getAndDecrement() > 0
+                    ? throttled.apply(op, request, real) : real.call(request));
+            unit.calls().reset();
+            unit.inTransaction(WriteFaultsTest::changeEveryAccount);
+            assertEquals(ACCOUNTS + 4, unit.calls().count("updateItem"));
+            everyAccountChangedOnce(unit);
+        }
+    }
+
+    @Test
+    void lostResponseOfTheWriteThatStartsAMissingVersionIsASuccess() {
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            TestUnit.sharedClient().putItem(b -> b.tableName(unit.prefix() + "Account")
+                    .item(Map.of("id", s("a1"), "balance", AttributeValue.fromN("10"))));
+            unit.calls().fault(Faults.lostResponse("updateItem"));
+            unit.inTransaction(em -> em.find(Account.class, "a1").setBalance(20));
+            unit.calls().fault(null);
+            Map<String, AttributeValue> item = stored(unit, "Account", "id", s("a1"));
+            assertEquals("20", item.get("balance").n());
+            assertEquals("1", item.get("version").n());
+        }
+    }
+
+    @Test
+    void serverErrorOnTheWriteThatStartsAMissingVersionFailsTheCommitAndWritesNothing() {
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            TestUnit.sharedClient().putItem(b -> b.tableName(unit.prefix() + "Account")
+                    .item(Map.of("id", s("a1"), "balance", AttributeValue.fromN("10"))));
+            unit.calls().fault(Faults.failNth("updateItem", 1, Faults::serverError));
+            RollbackException e = assertThrows(RollbackException.class,
+                    () -> unit.inTransaction(em -> em.find(Account.class, "a1").setBalance(20)));
+            assertTrue(e.getMessage().contains("Status Code: 500"), e.getMessage());
+            unit.calls().fault(null);
+            Map<String, AttributeValue> item = stored(unit, "Account", "id", s("a1"));
+            assertEquals("10", item.get("balance").n(), "nothing half-written");
+            assertFalse(item.containsKey("version"));
+        }
+    }
 }
