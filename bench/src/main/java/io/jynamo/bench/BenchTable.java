@@ -23,7 +23,9 @@ import java.util.Map;
  * then the heap of a persistence context of 100,000 entities. Arguments are JMH's own (for example
  * {@code -f 1 -wi 3 -w 1s -i 3 -r 1s -prof gc} or a benchmark regex); without a regex every benchmark of
  * this module runs. {@code --heap-only} measures the heap alone, {@code --no-heap} skips it; {@code --interleaved
- * [regex]} prints instead the CPU ratios measured with the mappers taking turns ({@link InterleavedRatios}).
+ * [regex]} prints instead the CPU ratios measured with the mappers taking turns ({@link InterleavedRatios}), and
+ * {@code --interleaved --forks N [regex]} the median of those over {@code N} JVMs run one after another
+ * ({@link ForkedRatios}).
  */
 public final class BenchTable {
 
@@ -37,10 +39,18 @@ public final class BenchTable {
         boolean heapOnly = jmhArgs.remove("--heap-only");
         boolean heap = !jmhArgs.remove("--no-heap");
         boolean interleaved = jmhArgs.remove("--interleaved");
+        int forks = 0;
+        int at = jmhArgs.indexOf("--forks");
+        if (at >= 0) {
+            forks = Integer.parseInt(jmhArgs.remove(at + 1));
+            jmhArgs.remove(at);
+        }
         StringBuilder out = new StringBuilder();
         if (interleaved) {
-            // CPU ratios with the mappers taking turns (see InterleavedRatios); the remaining argument, if any, filters scenarios
-            out.append(InterleavedRatios.run(3_000, 15, jmhArgs.isEmpty() ? null : jmhArgs.get(0)));
+            // CPU ratios with the mappers taking turns (see InterleavedRatios), in this JVM or in several (ForkedRatios);
+            // the remaining argument, if any, filters scenarios
+            String filter = jmhArgs.isEmpty() ? null : jmhArgs.get(0);
+            out.append(forks > 0 ? ForkedRatios.run(forks, 3_000, 15, filter) : InterleavedRatios.run(3_000, 15, filter));
             System.out.println();
             System.out.println(out);
             return;

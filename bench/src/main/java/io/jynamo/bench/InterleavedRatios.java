@@ -98,8 +98,27 @@ public final class InterleavedRatios {
         return Map.entry(byName, scenarios::close);
     }
 
+    /** One scenario's result in one JVM: the floor's median CPU µs per operation, then each mapper's median µs and ratios. */
+    record Row(String name, double floorMicros, Ratio enhanced, Ratio jynamo) {
+    }
+
+    /** A mapper's median CPU µs per operation and the lower quartile, median and upper quartile of its per-round ratios. */
+    record Ratio(double micros, double low, double median, double high) {
+    }
+
     static String run(long warmupMillis, int rounds, String filter) {
         StringBuilder out = new StringBuilder(String.format("| scenario | floor CPU µs/op | Enhanced Client | Jynamo |%n|---|---|---|---|%n"));
+        for (Row row : measure(warmupMillis, rounds, filter)) {
+            out.append("| ").append(row.name()).append(" | ").append(number(row.floorMicros())).append(" | ")
+                    .append(row.enhanced() == null ? "—" : format(row.enhanced())).append(" | ")
+                    .append(format(row.jynamo())).append(String.format(" |%n"));
+        }
+        return out.toString();
+    }
+
+    /** Measures every scenario matching {@code filter} in this JVM. */
+    static List<Row> measure(long warmupMillis, int rounds, String filter) {
+        List<Row> rows = new ArrayList<>();
         try (Scenarios scenarios = new Scenarios()) {
             for (Scenario s : scenarios.all) {
                 if (!Scenarios.matches(s.name(), filter)) {
@@ -120,12 +139,11 @@ public final class InterleavedRatios {
                         }
                     }
                 }
-                out.append("| ").append(s.name()).append(" | ").append(number(median(perOp[0]))).append(" | ")
-                        .append(s.enhanced() == null ? "—" : ratio(perOp[1], perOp[0])).append(" | ")
-                        .append(ratio(perOp[2], perOp[0])).append(String.format(" |%n"));
+                rows.add(new Row(s.name(), median(perOp[0]), s.enhanced() == null ? null : ratio(perOp[1], perOp[0]),
+                        ratio(perOp[2], perOp[0])));
             }
         }
-        return out.toString();
+        return rows;
     }
 
     /** Runs {@code op} for about {@code cpuNanos} of this thread's CPU time; returns the CPU µs per operation. */
@@ -141,9 +159,13 @@ public final class InterleavedRatios {
         return used / 1000.0 / n;
     }
 
-    private static String ratio(double[] mapper, double[] floor) {
+    private static Ratio ratio(double[] mapper, double[] floor) {
         double[] q = quartiles(mapper, floor);
-        return String.format(Locale.ROOT, "%s µs, **%.2f×** (rounds %.2f–%.2f)", number(median(mapper)), q[1], q[0], q[2]);
+        return new Ratio(median(mapper), q[0], q[1], q[2]);
+    }
+
+    private static String format(Ratio r) {
+        return String.format(Locale.ROOT, "%s µs, **%.2f×** (rounds %.2f–%.2f)", number(r.micros()), r.median(), r.low(), r.high());
     }
 
     /** Of the per-round ratios {@code x[i] / y[i]}: the lower quartile, the median and the upper quartile. */

@@ -1,0 +1,108 @@
+package io.jynamo.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@link InterleavedRatios} in several JVMs, one after another: each fork measures every scenario as usual, and the
+ * table gives, per scenario and mapper, the median over forks of the fork's median ratio, with the lowest and
+ * highest fork. On a shared virtual machine a JVM's JIT decisions move the floor itself by up to 2× from one JVM
+ * to the next, more than the differences being measured; a median over JVMs is what one run cannot give.
+ * The forks inherit this JVM's options (so {@code -Djynamo.bench.memoized=true} applies to them) and class path.
+ */
+public final class ForkedRatios {
+
+    private static final String ROW = "#row\t";
+
+    private ForkedRatios() {
+    }
+
+    /** In a fork: measures, then prints one machine-readable line per scenario after the progress output. */
+    public static void main(String[] args) {
+        long warmup = Long.parseLong(args[0]);
+        int rounds = Integer.parseInt(args[1]);
+        String filter = args.length > 2 ? args[2] : null;
+        for (InterleavedRatios.Row r : InterleavedRatios.measure(warmup, rounds, filter)) {
+            System.out.println(ROW + r.name() + '\t' + r.floorMicros() + '\t'
+                    + (r.enhanced() == null ? Double.NaN : r.enhanced().median()) + '\t' + r.jynamo().median());
+        }
+    }
+
+    static String run(int forks, long warmupMillis, int rounds, String filter) {
+        Map<String, List<double[]>> byScenario = new LinkedHashMap<>();
+        for (int f = 1; f <= forks; f++) {
+            System.err.printf(Locale.ROOT, "fork %d of %d%n", f, forks);
+            for (String line : fork(warmupMillis, rounds, filter)) {
+                String[] cells = line.substring(ROW.length()).split("\t");
+                byScenario.computeIfAbsent(cells[0], k -> new ArrayList<>()).add(new double[] {
+                        Double.parseDouble(cells[1]), Double.parseDouble(cells[2]), Double.parseDouble(cells[3])});
+            }
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "Median over %d JVMs of each JVM's median ratio (lowest–highest JVM in brackets):%n%n"
+                        + "| scenario | floor CPU µs/op | Enhanced Client | Jynamo |%n|---|---|---|---|%n", forks));
+        for (Map.Entry<String, List<double[]>> e : byScenario.entrySet()) {
+            out.append("| ").append(e.getKey()).append(" | ").append(InterleavedRatios.number(median(e.getValue(), 0)))
+                    .append(" | ").append(spread(e.getValue(), 1)).append(" | ").append(spread(e.getValue(), 2))
+                    .append(String.format(" |%n"));
+        }
+        return out.toString();
+    }
+
+    /** Runs one fork and returns its result lines; its progress goes to this JVM's standard error. */
+    private static List<String> fork(long warmupMillis, int rounds, String filter) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkedRatios.class.getName(),
+                Long.toString(warmupMillis), Integer.toString(rounds)));
+        if (filter != null) {
+            command.add(filter);
+        }
+        List<String> rows = new ArrayList<>();
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.startsWith(ROW)) {
+                        rows.add(line);
+                    } else {
+                        System.err.println(line);
+                    }
+                }
+            }
+            int exit = p.waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("a benchmark fork exited with status " + exit + ": " + command);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a benchmark fork ran", e);
+        }
+        return rows;
+    }
+
+    private static String spread(List<double[]> forks, int column) {
+        if (Double.isNaN(forks.get(0)[column])) {
+            return "—";
+        }
+        double[] v = forks.stream().mapToDouble(f -> f[column]).sorted().toArray();
+        return String.format(Locale.ROOT, "**%.2f×** (%.2f–%.2f)", v[v.length / 2], v[0], v[v.length - 1]);
+    }
+
+    private static double median(List<double[]> forks, int column) {
+        return InterleavedRatios.median(forks.stream().mapToDouble(f -> f[column]).toArray());
+    }
+}
