@@ -33,16 +33,25 @@ public final class ForkedRatios {
         int rounds = Integer.parseInt(args[1]);
         String filter = args.length > 2 ? args[2] : null;
         for (InterleavedRatios.Row r : InterleavedRatios.measure(warmup, rounds, filter)) {
-            System.out.println(ROW + r.name() + '\t' + r.floorMicros() + '\t'
-                    + (r.enhanced() == null ? Double.NaN : r.enhanced().median()) + '\t' + r.jynamo().median());
+            System.out.println(row(r.name(), r.floorMicros(), r.enhanced() == null ? Double.NaN : r.enhanced().median(),
+                    r.jynamo().median()));
         }
     }
 
     static String run(int forks, long warmupMillis, int rounds, String filter) {
-        Map<String, List<double[]>> byScenario = new LinkedHashMap<>();
+        List<List<String>> results = new ArrayList<>();
         for (int f = 1; f <= forks; f++) {
             System.err.printf(Locale.ROOT, "fork %d of %d%n", f, forks);
-            for (String line : fork(warmupMillis, rounds, filter)) {
+            results.add(fork(warmupMillis, rounds, filter));
+        }
+        return table(results);
+    }
+
+    /** The table of the forks' result lines: per scenario, the median over forks of the floor and of each ratio. */
+    static String table(List<List<String>> forks) {
+        Map<String, List<double[]>> byScenario = new LinkedHashMap<>();
+        for (List<String> lines : forks) {
+            for (String line : lines) {
                 String[] cells = line.substring(ROW.length()).split("\t");
                 byScenario.computeIfAbsent(cells[0], k -> new ArrayList<>()).add(new double[] {
                         Double.parseDouble(cells[1]), Double.parseDouble(cells[2]), Double.parseDouble(cells[3])});
@@ -50,13 +59,18 @@ public final class ForkedRatios {
         }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "Median over %d JVMs of each JVM's median ratio (lowest–highest JVM in brackets):%n%n"
-                        + "| scenario | floor CPU µs/op | Enhanced Client | Jynamo |%n|---|---|---|---|%n", forks));
+                        + "| scenario | floor CPU µs/op | Enhanced Client | Jynamo |%n|---|---|---|---|%n", forks.size()));
         for (Map.Entry<String, List<double[]>> e : byScenario.entrySet()) {
             out.append("| ").append(e.getKey()).append(" | ").append(InterleavedRatios.number(median(e.getValue(), 0)))
                     .append(" | ").append(spread(e.getValue(), 1)).append(" | ").append(spread(e.getValue(), 2))
                     .append(String.format(" |%n"));
         }
         return out.toString();
+    }
+
+    /** A fork's result line of one scenario ({@code NaN}: no Enhanced Client). */
+    static String row(String scenario, double floorMicros, double enhanced, double jynamo) {
+        return ROW + scenario + '\t' + floorMicros + '\t' + enhanced + '\t' + jynamo;
     }
 
     /** Runs one fork and returns its result lines; its progress goes to this JVM's standard error. */
