@@ -201,13 +201,14 @@ public final class PlanTemplate {
     private PlanData bound(PlanData t, Object value, List<Object> elements) {
         List<Map<String, BoundValue>> keys;
         if (inAttribute != null) {
-            Map<String, BoundValue> pattern = t.keys().get(0);
+            // The one key attribute (holdsKeys), taken once rather than from the pattern per element.
+            Map.Entry<String, BoundValue> pattern = t.keys().get(0).entrySet().iterator().next();
             if (value == null) {
-                keys = List.of(with(pattern, null));
+                keys = List.of(keyOf(pattern, null));
             } else {
                 keys = new ArrayList<>(elements.size());
                 for (Object e : elements) {
-                    keys.add(with(pattern, e));
+                    keys.add(keyOf(pattern, e));
                 }
             }
         } else {
@@ -223,14 +224,18 @@ public final class PlanTemplate {
                 value == null ? null : () -> Planner.plan(analysis, Map.of(param.key(), value), null).explain());
     }
 
+    /** One placeholder (or key attribute) bound to {@code value}. */
+    private static Map<String, BoundValue> keyOf(Map.Entry<String, BoundValue> attribute, Object value) {
+        return Map.of(attribute.getKey(), new BoundValue(value, attribute.getValue().attribute(), attribute.getValue().element()));
+    }
+
     /** The placeholders (or key attributes) of the template, each bound to {@code value}. */
     private static Map<String, BoundValue> with(Map<String, BoundValue> template, Object value) {
         if (template.isEmpty()) {
             return template;
         }
         if (template.size() == 1) {
-            Map.Entry<String, BoundValue> only = template.entrySet().iterator().next();
-            return Map.of(only.getKey(), new BoundValue(value, only.getValue().attribute(), only.getValue().element()));
+            return keyOf(template.entrySet().iterator().next(), value);
         }
         Map<String, BoundValue> bound = new LinkedHashMap<>();
         template.forEach((name, v) -> bound.put(name, new BoundValue(value, v.attribute(), v.element())));
