@@ -42,7 +42,14 @@ public final class BenchTable {
         int forks = 0;
         int at = jmhArgs.indexOf("--forks");
         if (at >= 0) {
-            forks = Integer.parseInt(jmhArgs.remove(at + 1));
+            String n = at + 1 < jmhArgs.size() ? jmhArgs.get(at + 1) : "nothing";
+            if (!interleaved || !n.matches("[1-9][0-9]{0,2}")) {
+                throw new IllegalArgumentException("--forks goes with --interleaved and takes a number of JVMs from 1 to 999,"
+                        + " e.g. --interleaved --forks 5 [scenario-regex]; it was followed by " + n
+                        + (interleaved ? "" : ", without --interleaved"));
+            }
+            forks = Integer.parseInt(n);
+            jmhArgs.remove(at + 1);
             jmhArgs.remove(at);
         }
         StringBuilder out = new StringBuilder();

@@ -18,7 +18,9 @@ import java.util.Map;
  * table gives, per scenario and mapper, the median over forks of the fork's median ratio, with the lowest and
  * highest fork. On a shared virtual machine a JVM's JIT decisions move the floor itself by up to 2× from one JVM
  * to the next, more than the differences being measured; a median over JVMs is what one run cannot give.
- * The forks inherit this JVM's options (so {@code -Djynamo.bench.memoized=true} applies to them) and class path.
+ * The forks inherit this JVM's options (so {@code -Djynamo.bench.memoized=true} applies to them, see {@link #inherited})
+ * and class path. With an even number of forks the median is the upper of the two middle values, as in
+ * {@link InterleavedRatios}: use an odd number.
  */
 public final class ForkedRatios {
 
@@ -77,15 +79,16 @@ public final class ForkedRatios {
     private static List<String> fork(long warmupMillis, int rounds, String filter) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(inherited(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkedRatios.class.getName(),
                 Long.toString(warmupMillis), Integer.toString(rounds)));
         if (filter != null) {
             command.add(filter);
         }
         List<String> rows = new ArrayList<>();
+        Process p = null;
         try {
-            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     if (line.startsWith(ROW)) {
@@ -104,8 +107,30 @@ public final class ForkedRatios {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while a benchmark fork ran", e);
+        } finally {
+            if (p != null) {
+                p.destroyForcibly(); // a no-op once it has exited; never left running when this one fails
+            }
         }
         return rows;
+    }
+
+    /**
+     * The options of this JVM a fork gets: system properties ({@code -Djynamo.bench.memoized=true}), heap and VM
+     * flags; not agents, debuggers, flight recordings or log files, which would clash with this JVM's (a debug
+     * port taken, a recording file overwritten).
+     */
+    static List<String> inherited(List<String> options) {
+        List<String> kept = new ArrayList<>();
+        for (String o : options) {
+            boolean tool = o.startsWith("-agentlib") || o.startsWith("-agentpath") || o.startsWith("-javaagent")
+                    || o.startsWith("-Xlog") || o.startsWith("-Xrunjdwp") || o.startsWith("-XX:StartFlightRecording")
+                    || o.startsWith("-XX:FlightRecorderOptions");
+            if (!tool) {
+                kept.add(o);
+            }
+        }
+        return kept;
     }
 
     private static String spread(List<double[]> forks, int column) {
@@ -113,7 +138,7 @@ public final class ForkedRatios {
             return "—";
         }
         double[] v = forks.stream().mapToDouble(f -> f[column]).sorted().toArray();
-        return String.format(Locale.ROOT, "**%.2f×** (%.2f–%.2f)", v[v.length / 2], v[0], v[v.length - 1]);
+        return String.format(Locale.ROOT, "**%.2f×** (%.2f–%.2f)", median(forks, column), v[0], v[v.length - 1]);
     }
 
     private static double median(List<double[]> forks, int column) {
