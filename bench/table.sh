@@ -3,7 +3,7 @@
 # every scenario for the raw-SDK floor, the Enhanced Client and Jynamo with ratios to the floor of this run
 # (time, CPU and allocation per operation; wall time with 5 ms calls), the flush of 10,000 untouched
 # entities, the heap of a persistence context of 100,000 entities, then the CPU ratios measured with the
-# mappers taking turns, as the median over 5 JVMs. About 23 minutes on 2 cores.
+# mappers taking turns, as the median over 5 JVMs. About 20–25 minutes on 2 cores.
 # Arguments go to the JMH part alone and replace its defaults, e.g.  bench/table.sh -f 1 -wi 5 -i 5 queryPartition
 set -e
 cd "$(dirname "$0")/.."
