@@ -5,7 +5,6 @@ import io.jynamo.internal.context.EntityEntry;
 import io.jynamo.internal.dynamo.AttributeValues;
 import io.jynamo.internal.dynamo.Dynamo;
 import io.jynamo.internal.metadata.AttributeMeta;
-import io.jynamo.internal.metadata.EntityMeta;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.OptimisticLockException;
@@ -131,7 +130,9 @@ sealed interface Write {
                 condition = "(" + condition + " OR " + x.name(entry.meta().timeToLive().storedName()) + " <= "
                         + x.value(io.jynamo.internal.context.Expiry.now()) + ")";
             }
-            return Expressions.of(expectedVersion == null ? condition : versionIs(x, entry.meta().version().storedName(), expectedVersion), null, x);
+            String versioned = expectedVersion == null ? condition
+                    : versionIs(x, entry.meta().version().storedName(), expectedVersion);
+            return Expressions.of(versioned, null, x);
         }
 
         @Override
@@ -192,7 +193,8 @@ sealed interface Write {
         @Override
         public Expressions expressions() {
             ExpressionBuilder<AttributeValue> x = new ExpressionBuilder<>();
-            return Expressions.of(expectedVersion == null ? null : versionIs(x, entry.meta().version().storedName(), expectedVersion), null, x);
+            return Expressions.of(expectedVersion == null ? null
+                    : versionIs(x, entry.meta().version().storedName(), expectedVersion), null, x);
         }
 
         @Override
