@@ -61,7 +61,7 @@ public final class ForkedRatios {
         }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "Median over %d JVMs of each JVM's median ratio (lowest–highest JVM in brackets):%n%n"
-                        + "| scenario | floor CPU µs/op | Enhanced Client | Jynamo |%n|---|---|---|---|%n", forks.size()));
+                        + InterleavedRatios.HEADER, forks.size()));
         for (Map.Entry<String, List<double[]>> e : byScenario.entrySet()) {
             out.append("| ").append(e.getKey()).append(" | ").append(InterleavedRatios.number(median(e.getValue(), 0)))
                     .append(" | ").append(spread(e.getValue(), 1)).append(" | ").append(spread(e.getValue(), 2))

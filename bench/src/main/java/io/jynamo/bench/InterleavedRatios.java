@@ -106,8 +106,11 @@ public final class InterleavedRatios {
     record Ratio(double micros, double low, double median, double high) {
     }
 
+    /** The head of the ratio tables, this JVM's and {@link ForkedRatios}' (a format string). */
+    static final String HEADER = "| scenario | floor CPU µs/op | Enhanced Client | Jynamo |%n|---|---|---|---|%n";
+
     static String run(long warmupMillis, int rounds, String filter) {
-        StringBuilder out = new StringBuilder(String.format("| scenario | floor CPU µs/op | Enhanced Client | Jynamo |%n|---|---|---|---|%n"));
+        StringBuilder out = new StringBuilder(String.format(HEADER));
         for (Row row : measure(warmupMillis, rounds, filter)) {
             out.append("| ").append(row.name()).append(" | ").append(number(row.floorMicros())).append(" | ")
                     .append(row.enhanced() == null ? "—" : format(row.enhanced())).append(" | ")
