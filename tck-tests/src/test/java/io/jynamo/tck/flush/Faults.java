@@ -60,11 +60,15 @@ final class Faults {
 
     /** The first {@code times} BatchWriteItem calls fail with a throttling error, then calls go through. */
     static Calls.Fault throttleFirst(int times) {
+        return throttleFirst("batchWriteItem", times);
+    }
+
+    /** The first {@code times} calls of the operation fail with a throttling error, then calls go through. */
+    static Calls.Fault throttleFirst(String operation, int times) {
         AtomicInteger left = new AtomicInteger(times);
-        return (operation, request, real) -> {
-            if (operation.equals("batchWriteItem") && left.getAndDecrement() > 0) {
-                throw software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder()
-                        .message("injected throttling").build();
+        return (op, request, real) -> {
+            if (op.equals(operation) && left.getAndDecrement() > 0) {
+                throw throttling();
             }
             return real.call(request);
         };
@@ -106,10 +110,14 @@ final class Faults {
     static Calls.Fault alwaysThrottled(String operation) {
         return (op, request, real) -> {
             if (op.equals(operation)) {
-                throw software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder()
-                        .message("injected throttling").build();
+                throw throttling();
             }
             return real.call(request);
         };
+    }
+
+    private static RuntimeException throttling() {
+        return software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder()
+                .message("injected throttling").build();
     }
 }

@@ -209,8 +209,8 @@ class OptimisticLockTest {
         }
     }
 
-    /** An account as another program writes it: without the version attribute. */
-    private static void putWithoutVersion(TestUnit unit) {
+    /** Account a1 at balance 10 as another program writes it: without the version attribute (also WriteFaultsTest's). */
+    static void putWithoutVersion(TestUnit unit) {
         TestUnit.sharedClient().putItem(b -> b.tableName(unit.prefix() + "Account").item(java.util.Map.of(
                 "id", AttributeValue.fromS("a1"), "balance", AttributeValue.fromN("10"))));
     }

@@ -450,10 +450,7 @@ class WriteFaultsTest {
     void throttledConditionalWritesAreRetriedWithinTheBudget() {
         try (TestUnit unit = TestUnit.of(Account.class).build()) {
             unit.inTransaction(em -> em.persist(new Account("a1", 10)));
-            java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(2);
-            io.jynamo.tck.support.Calls.Fault throttled = Faults.alwaysThrottled("updateItem");
-            unit.calls().fault((op, request, real) -> op.equals("updateItem") && left.getAndDecrement() > 0
-                    ? throttled.apply(op, request, real) : real.call(request));
+            unit.calls().fault(Faults.throttleFirst("updateItem", 2));
             unit.calls().reset();
             unit.inTransaction(em -> em.find(Account.class, "a1").setBalance(11));
             assertEquals(3, unit.calls().count("updateItem"));
@@ -525,10 +522,7 @@ class WriteFaultsTest {
     void throttledUpdatesOfOneShapeAreRetriedEachWithItsOwnValues() {
         try (TestUnit unit = TestUnit.of(Account.class).build()) {
             persistAccounts(unit);
-            java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(4);
-            io.jynamo.tck.support.Calls.Fault throttled = Faults.alwaysThrottled("updateItem");
-            unit.calls().fault((op, request, real) -> op.equals("updateItem") && left.getAndDecrement() > 0
-                    ? throttled.apply(op, request, real) : real.call(request));
+            unit.calls().fault(Faults.throttleFirst("updateItem", 4));
             unit.calls().reset();
             unit.inTransaction(WriteFaultsTest::changeEveryAccount);
             assertEquals(ACCOUNTS + 4, unit.calls().count("updateItem"));
@@ -539,8 +533,7 @@ class WriteFaultsTest {
     @Test
     void lostResponseOfTheWriteThatStartsAMissingVersionIsASuccess() {
         try (TestUnit unit = TestUnit.of(Account.class).build()) {
-            TestUnit.sharedClient().putItem(b -> b.tableName(unit.prefix() + "Account")
-                    .item(Map.of("id", s("a1"), "balance", AttributeValue.fromN("10"))));
+            OptimisticLockTest.putWithoutVersion(unit);
             unit.calls().fault(Faults.lostResponse("updateItem"));
             unit.inTransaction(em -> em.find(Account.class, "a1").setBalance(20));
             unit.calls().fault(null);
@@ -553,8 +546,7 @@ class WriteFaultsTest {
     @Test
     void serverErrorOnTheWriteThatStartsAMissingVersionFailsTheCommitAndWritesNothing() {
         try (TestUnit unit = TestUnit.of(Account.class).build()) {
-            TestUnit.sharedClient().putItem(b -> b.tableName(unit.prefix() + "Account")
-                    .item(Map.of("id", s("a1"), "balance", AttributeValue.fromN("10"))));
+            OptimisticLockTest.putWithoutVersion(unit);
             unit.calls().fault(Faults.failNth("updateItem", 1, Faults::serverError));
             RollbackException e = assertThrows(RollbackException.class,
                     () -> unit.inTransaction(em -> em.find(Account.class, "a1").setBalance(20)));
