@@ -10,6 +10,7 @@ import io.jynamo.tck.model.User;
 import io.jynamo.tck.query.Measure;
 import io.jynamo.tck.support.TestUnit;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.RollbackException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -555,6 +556,47 @@ class WriteFaultsTest {
             Map<String, AttributeValue> item = stored(unit, "Account", "id", s("a1"));
             assertEquals("10", item.get("balance").n(), "nothing half-written");
             assertFalse(item.containsKey("version"));
+        }
+    }
+
+    @Test
+    void throttledWriteThatStartsAMissingVersionIsRetriedAndWrittenOnce() {
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            OptimisticLockTest.putWithoutVersion(unit);
+            unit.calls().fault(Faults.throttleFirst("updateItem", 2));
+            unit.calls().reset();
+            unit.inTransaction(em -> em.find(Account.class, "a1").setBalance(20));
+            assertEquals(3, unit.calls().count("updateItem"));
+            Map<String, AttributeValue> item = stored(unit, "Account", "id", s("a1"));
+            assertEquals("20", item.get("balance").n());
+            assertEquals("1", item.get("version").n());
+        }
+    }
+
+    @Test
+    void lostResponseOfAForcedIncrementThatStartsAMissingVersionIsASuccess() {
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            OptimisticLockTest.putWithoutVersion(unit);
+            unit.calls().fault(Faults.lostResponse("updateItem"));
+            unit.calls().reset();
+            unit.inTransaction(em -> em.lock(em.find(Account.class, "a1"), LockModeType.OPTIMISTIC_FORCE_INCREMENT));
+            unit.calls().fault(null);
+            assertEquals(1, unit.calls().count("updateItem"), "one UpdateItem, answered after it was sent twice");
+            Map<String, AttributeValue> item = stored(unit, "Account", "id", s("a1"));
+            assertEquals("1", item.get("version").n());
+            assertEquals("10", item.get("balance").n(), "only the version is written");
+        }
+    }
+
+    @Test
+    void serverErrorOnAForcedIncrementThatStartsAMissingVersionFailsTheCommitAndWritesNothing() {
+        try (TestUnit unit = TestUnit.of(Account.class).build()) {
+            OptimisticLockTest.putWithoutVersion(unit);
+            unit.calls().fault(Faults.failNth("updateItem", 1, Faults::serverError));
+            assertThrows(RollbackException.class, () -> unit.inTransaction(
+                    em -> em.lock(em.find(Account.class, "a1"), LockModeType.OPTIMISTIC_FORCE_INCREMENT)));
+            unit.calls().fault(null);
+            assertFalse(stored(unit, "Account", "id", s("a1")).containsKey("version"), "nothing half-written");
         }
     }
 }
