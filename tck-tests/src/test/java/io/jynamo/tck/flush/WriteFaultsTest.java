@@ -531,6 +531,13 @@ class WriteFaultsTest {
         }
     }
 
+    /** Account a1, stored without a version at balance 10, holds its new balance 20 and its first version. */
+    private static void changedOnceFromMissingVersion(TestUnit unit) {
+        Map<String, AttributeValue> item = stored(unit, "Account", "id", s("a1"));
+        assertEquals("20", item.get("balance").n());
+        assertEquals("1", item.get("version").n());
+    }
+
     @Test
     void lostResponseOfTheWriteThatStartsAMissingVersionIsASuccess() {
         try (TestUnit unit = TestUnit.of(Account.class).build()) {
@@ -538,9 +545,7 @@ class WriteFaultsTest {
             unit.calls().fault(Faults.lostResponse("updateItem"));
             unit.inTransaction(em -> em.find(Account.class, "a1").setBalance(20));
             unit.calls().fault(null);
-            Map<String, AttributeValue> item = stored(unit, "Account", "id", s("a1"));
-            assertEquals("20", item.get("balance").n());
-            assertEquals("1", item.get("version").n());
+            changedOnceFromMissingVersion(unit);
         }
     }
 
@@ -567,9 +572,7 @@ class WriteFaultsTest {
             unit.calls().reset();
             unit.inTransaction(em -> em.find(Account.class, "a1").setBalance(20));
             assertEquals(3, unit.calls().count("updateItem"));
-            Map<String, AttributeValue> item = stored(unit, "Account", "id", s("a1"));
-            assertEquals("20", item.get("balance").n());
-            assertEquals("1", item.get("version").n());
+            changedOnceFromMissingVersion(unit);
         }
     }
 
