@@ -425,8 +425,9 @@ public final class EntityMeta {
     }
 
     /**
-     * {@link #toItem(Object)}, its plain String key values taken from {@code known} (the entity's key, or its item
-     * as stored) where the entity still holds them: a flush writes a managed entity's key without making it again.
+     * {@link #toItem(Object)}, its plain String values taken from {@code known} (the entity's key, or its item as
+     * stored) where the entity still holds them: a flush writes a managed entity's key and unchanged text without
+     * making them again.
      */
     public Map<String, AttributeValue> toItem(Object entity, Map<String, AttributeValue> known) {
         // A HashMap: the order of an item's attributes means nothing to DynamoDB, and a LinkedHashMap costs ~10 ns more an entity.
@@ -493,7 +494,7 @@ public final class EntityMeta {
     private ItemCode code() {
         ItemCode c = code;
         if (c == null) {
-            ItemCode made = ItemCode.of(attributes, partitionKey, sortKey);
+            ItemCode made = ItemCode.of(attributes);
             code = c = made != null ? made : new ItemCode() {
                 @Override
                 public void load(Object entity, Map<String, AttributeValue> item) {

@@ -34,10 +34,11 @@ interface ItemCode {
     void load(Object entity, Map<String, AttributeValue> item);
 
     /**
-     * Puts every attribute of {@code entity} that has a value into {@code item}. A plain String key attribute whose
+     * Puts every attribute of {@code entity} that has a value into {@code item}. A plain String attribute whose
      * value {@code known} (a key or an item, or {@code null}) holds already is put as that same {@code AttributeValue}
-     * (an equal one, made again, where no code is generated): the flush of an entity writes its key as the context
-     * has it, without making the value again.
+     * (an equal one, made again, where no code is generated): the flush of a changed entity writes its key and its
+     * unchanged text as the context has them, without making the values again, and compares them with the snapshot
+     * by identity.
      */
     void write(Object entity, Map<String, AttributeValue> item, Map<String, AttributeValue> known);
 
@@ -49,10 +50,10 @@ interface ItemCode {
     }
 
     /**
-     * For the generated code: the value of a String key attribute, the one {@code known} (a key or an item, or
+     * For the generated code: the value of a plain String attribute, the one {@code known} (a key or an item, or
      * {@code null}) holds under {@code name} when that holds this String already.
      */
-    static AttributeValue keyString(String value, Map<String, AttributeValue> known, String name) {
+    static AttributeValue knownString(String value, Map<String, AttributeValue> known, String name) {
         AttributeValue k = known == null ? null : known.get(name);
         return value != null && k != null && value.equals(k.s()) ? k : PlainValues.ofString(value);
     }
@@ -62,15 +63,10 @@ interface ItemCode {
         return PlainValues.convertersOf(a.codec(), a.javaType()) != null;
     }
 
-    /**
-     * The code of these attributes, or {@code null} when its class cannot be defined here.
-     *
-     * @param partitionKey the entity's partition key, {@code sortKey} its sort key or {@code null} (String ones take the
-     *                     value {@link #write} is given where they still hold it)
-     */
-    static ItemCode of(List<AttributeMeta> attributes, AttributeMeta partitionKey, AttributeMeta sortKey) {
+    /** The code of these attributes, or {@code null} when its class cannot be defined here. */
+    static ItemCode of(List<AttributeMeta> attributes) {
         try {
-            Generator g = new Generator(attributes, partitionKey, sortKey);
+            Generator g = new Generator(attributes);
             MethodHandles.Lookup generated = MethodHandles.lookup().defineHiddenClassWithClassData(g.bytes(), g.constants, true);
             return (ItemCode) generated.findConstructor(generated.lookupClass(), MethodType.methodType(void.class)).invoke();
         } catch (VirtualMachineError e) {
@@ -97,16 +93,12 @@ interface ItemCode {
         private static final Type META = Type.getType(AttributeMeta.class);
 
         private final List<AttributeMeta> attributes;
-        private final AttributeMeta partitionKey;
-        private final AttributeMeta sortKey;
         /** Per attribute, in order: its getter and setter handles when it is plain, else itself. */
         private final List<Object> constants;
         private final ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
 
-        private Generator(List<AttributeMeta> attributes, AttributeMeta partitionKey, AttributeMeta sortKey) {
+        private Generator(List<AttributeMeta> attributes) {
             this.attributes = attributes;
-            this.partitionKey = partitionKey;
-            this.sortKey = sortKey;
             this.constants = constants(attributes);
         }
 
@@ -154,11 +146,11 @@ interface ItemCode {
                     write.visitVarInsn(Opcodes.ALOAD, 1);
                     write.visitMethodInsn(Opcodes.INVOKEVIRTUAL, HANDLE.getInternalName(), "invokeExact",
                             Type.getMethodDescriptor(type, OBJECT), false);
-                    if (a.javaType() == String.class && (a == partitionKey || a == sortKey)) {
-                        // ItemCode.keyString(value, known, name)
+                    if (a.javaType() == String.class) {
+                        // ItemCode.knownString(value, known, name)
                         write.visitVarInsn(Opcodes.ALOAD, 3);
                         write.visitLdcInsn(a.storedName());
-                        write.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(ItemCode.class), "keyString",
+                        write.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(ItemCode.class), "knownString",
                                 Type.getMethodDescriptor(VALUE, type, Type.getType(Map.class), Type.getType(String.class)), true);
                     } else {
                         write.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(PlainValues.class), converters[1],

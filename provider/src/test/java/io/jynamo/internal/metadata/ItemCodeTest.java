@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 class ItemCodeTest {
@@ -76,13 +75,25 @@ class ItemCodeTest {
     }
 
     @Test
-    void onlyKeyAttributesTakeAGivenValue() {
+    void everyStringAttributeTakesTheGivenValueWhereTheEntityStillHoldsIt() {
         EntityMeta meta = metadata.exact(Note.class);
         Note entity = new Note("n1", "hello");
         Map<String, AttributeValue> stored = meta.toItem(entity);
         Map<String, AttributeValue> item = meta.toItem(entity, stored);
         assertSame(stored.get("id"), item.get("id"));
-        assertNotSame(stored.get("text"), item.get("text"), "a non-key value is made as always");
+        assertSame(stored.get("text"), item.get("text"), "unchanged text, as stored");
         assertEquals(stored, item);
+    }
+
+    @Test
+    void aStringChangedSinceIsWrittenAsTheEntityHoldsIt() {
+        EntityMeta meta = metadata.exact(Note.class);
+        Note entity = new Note("n1", "hello");
+        Map<String, AttributeValue> stored = meta.toItem(entity);
+        entity.text = "bye";
+        Map<String, AttributeValue> item = meta.toItem(entity, stored);
+        assertEquals(AttributeValue.fromS("bye"), item.get("text"));
+        entity.text = null;
+        assertEquals(Map.of("id", stored.get("id")), meta.toItem(entity, stored), "a text set to null is absent");
     }
 }
