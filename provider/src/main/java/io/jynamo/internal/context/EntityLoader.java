@@ -163,26 +163,32 @@ public final class EntityLoader {
      */
     public List<Object> findAll(EntityMeta meta, List<Map<String, AttributeValue>> keys,
                                 CacheRetrieveMode retrieve, CacheStoreMode store) {
-        Set<Map<String, AttributeValue>> missing = new LinkedHashSet<>();
+        // Keys are compared as ItemKeys, hashed once from their values (a key map's own hash hashes every member of
+        // each AttributeValue); the codecs write numbers as DynamoDB returns them, so an asked key matches its item's.
+        List<ItemKey> asked = new ArrayList<>(keys.size());
+        Map<ItemKey, Map<String, AttributeValue>> missing = new LinkedHashMap<>();
         for (Map<String, AttributeValue> key : keys) {
-            EntityEntry entry = context.entry(meta, key);
+            ItemKey k = new ItemKey(meta, key);
+            asked.add(k);
+            EntityEntry entry = context.entry(k);
             if (entry == null || entry.unread()) {
-                missing.add(key);
+                missing.putIfAbsent(k, key);
             }
         }
-        Set<Map<String, AttributeValue>> found = new HashSet<>();
+        Set<ItemKey> found = new HashSet<>();
         if (!missing.isEmpty()) {
-            for (Map<String, AttributeValue> item : readAll(meta, new ArrayList<>(missing), retrieve, store)) {
-                materialise(meta, item);
-                found.add(meta.keyOfItem(item));
+            for (Map<String, AttributeValue> item : readAll(meta, new ArrayList<>(missing.values()), retrieve, store)) {
+                ItemKey k = new ItemKey(meta, item);
+                materialise(meta, item, k);
+                found.add(k);
             }
             resolvePending();
         }
-        List<Object> result = new ArrayList<>();
-        for (Map<String, AttributeValue> key : keys) {
-            EntityEntry entry = context.entry(meta, key);
+        List<Object> result = new ArrayList<>(keys.size());
+        for (ItemKey k : asked) {
+            EntityEntry entry = context.entry(k);
             if (entry != null && entry.status() != EntityEntry.Status.REMOVED && meta.isSameOrSuperOf(entry.meta())
-                    && (!missing.contains(key) || found.contains(key))) {
+                    && (!missing.containsKey(k) || found.contains(k))) {
                 result.add(entry.entity());
             }
         }
