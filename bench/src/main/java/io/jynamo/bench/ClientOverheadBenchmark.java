@@ -1,5 +1,6 @@
 package io.jynamo.bench;
 
+import io.jynamo.JynamoEntityManager;
 import jakarta.persistence.EntityManager;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -282,6 +283,25 @@ public class ClientOverheadBenchmark {
     public Object in100_jynamo(Users s) {
         try (EntityManager em = s.env.emf.createEntityManager()) {
             return readUsersJynamo(em);
+        }
+    }
+
+    // ---- findAll of 100 ids: the same BatchGetItem and entities as in100, through JynamoEntityManager.findAll
+
+    @Benchmark
+    public Object findAll100_floor(Users s) {
+        return readUsersFloor(s);
+    }
+
+    @Benchmark
+    public Object findAll100_enhanced(Users s) {
+        return readUsersEnhanced(s);
+    }
+
+    @Benchmark
+    public Object findAll100_jynamo(Users s) {
+        try (EntityManager em = s.env.emf.createEntityManager()) {
+            return em.unwrap(JynamoEntityManager.class).findAll(Models.JpaUser.class, KEYS);
         }
     }
 

@@ -57,6 +57,8 @@ public final class InterleavedRatios {
                     new Scenario("load100change10", () -> b.load100change10_floor(users), () -> b.load100change10_enhanced(users),
                             () -> b.load100change10_jynamo(users)),
                     new Scenario("in100", () -> b.in100_floor(users), () -> b.in100_enhanced(users), () -> b.in100_jynamo(users)),
+                    new Scenario("findAll100", () -> b.findAll100_floor(users), () -> b.findAll100_enhanced(users),
+                            () -> b.findAll100_jynamo(users)),
                     new Scenario("queryPartition size=100", () -> b.queryPartition_floor(p100), () -> b.queryPartition_enhanced(p100),
                             () -> b.queryPartition_jynamo(p100)),
                     new Scenario("queryPartition size=1000", () -> b.queryPartition_floor(p1000), () -> b.queryPartition_enhanced(p1000),
