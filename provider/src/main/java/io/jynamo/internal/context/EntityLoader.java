@@ -442,21 +442,22 @@ public final class EntityLoader {
                 byTable.computeIfAbsent(p.association().target().root(), k -> new ArrayList<>()).add(p);
             }
             for (Map.Entry<EntityMeta, List<Pending>> t : byTable.entrySet()) {
-                Set<Map<String, AttributeValue>> keys = new LinkedHashSet<>();
+                EntityMeta table = t.getKey();
+                // Distinct keys by ItemKey (hashed once from the key's values, not through AttributeValue.hashCode).
+                Map<ItemKey, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
                 for (Pending p : t.getValue()) {
                     EntityEntry entry = p.reference() == null ? context.entry(p.association().target(), p.key())
                             : context.entry(p.reference());
                     if (entry == null && p.reference() == null || entry != null && entry.unread()) {
-                        keys.add(p.key());
+                        keys.putIfAbsent(ItemKey.canonical(table, p.key()), p.key());
                     }
                 }
                 if (keys.isEmpty()) {
                     placeManaged(t.getValue());
                     continue;
                 }
-                EntityMeta table = t.getKey();
                 Map<ItemKey, Map<String, AttributeValue>> found =
-                        byKey(table, readAll(table, new ArrayList<>(keys), retrieveMode.get(), storeMode.get()));
+                        byKey(table, readAll(table, new ArrayList<>(keys.values()), retrieveMode.get(), storeMode.get()));
                 Set<Object> group = references.getOrDefault(table, Set.of());
                 for (Pending p : t.getValue()) {
                     Map<String, AttributeValue> item = found.get(ItemKey.canonical(table, p.key()));
