@@ -26,6 +26,17 @@ public interface JynamoEntityManager extends EntityManager {
     <T> List<T> findAll(Class<T> entityClass, Collection<?> ids);
 
     /**
+     * Merges each instance, in order, as {@link #merge} does, with the reads merge needs made together: the items of
+     * the keys this entity manager does not manage yet are read first, in BatchGetItem calls of up to 100 keys, so
+     * that merging n detached instances (or new ones with assigned keys) costs about n/100 calls rather than n.
+     * An instance whose key is absent is persisted as a copy, as merge does.
+     *
+     * @return the managed instances, in the order of {@code entities}
+     * @throws IllegalArgumentException if {@code entities} is or holds {@code null}, a non-entity or a removed entity
+     */
+    <T> List<T> mergeAll(Collection<? extends T> entities);
+
+    /**
      * Describes, without calling DynamoDB, how a JPQL statement would be executed: the operation
      * (GetItem, BatchGetItem, Query, Scan), the table or index, the key condition, the filter, the
      * projection and whether it scans. Parameters need not be bound: they are shown as placeholders

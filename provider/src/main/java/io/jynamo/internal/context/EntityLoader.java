@@ -195,6 +195,11 @@ public final class EntityLoader {
         return result;
     }
 
+    /** {@link #findAll(EntityMeta, List, CacheRetrieveMode, CacheStoreMode)} in the entity manager's cache modes. */
+    public List<Object> findAll(EntityMeta meta, List<Map<String, AttributeValue>> keys) {
+        return findAll(meta, keys, retrieveMode.get(), storeMode.get());
+    }
+
     /**
      * Loads a lazy reference on first use of its state: one read by key, unless find() or refresh()
      * already read it (reading again would cost a call and overwrite what the application changed since).
@@ -644,7 +649,7 @@ public final class EntityLoader {
         for (Map<String, AttributeValue> row : rows) {
             keys.add(Map.of(targetKey, row.get(theirs)));
         }
-        List<Object> result = new ArrayList<>(findAll(a.target(), keys, retrieveMode.get(), storeMode.get()));
+        List<Object> result = new ArrayList<>(findAll(a.target(), keys));
         if (a.orderBy() != null) {
             result.sort(OrderBy.comparator(a.target(), a.orderBy()));
         }

@@ -1081,6 +1081,15 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
     }
 
     @Override
+    public <T> List<T> mergeAll(Collection<? extends T> entities) {
+        checkOpen();
+        if (entities == null) {
+            throw rejected(new IllegalArgumentException("entities must not be null"));
+        }
+        return guard(() -> merger().mergeAll(entities));
+    }
+
+    @Override
     public String explain(String jpql) {
         checkOpen();
         var compiled = factory.compile(jpql);

@@ -5,13 +5,18 @@ import io.jynamo.internal.context.EntityLoader;
 import io.jynamo.internal.context.PersistenceContext;
 import io.jynamo.internal.metadata.AttributeMeta;
 import io.jynamo.internal.metadata.EntityMeta;
+import io.jynamo.internal.metadata.ItemKey;
 import io.jynamo.internal.proxy.Instances;
 import jakarta.persistence.OptimisticLockException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -26,6 +31,8 @@ final class Merger {
     private final java.util.function.Function<Object, EntityMeta> metaOf;
     /** During one merge call: the managed instance of each detached or new instance met, so cycles end. */
     private Map<Object, Object> merging;
+    /** During one {@link #mergeAll} call: the keys its batched reads found no item of (their merges read nothing). */
+    private Set<ItemKey> absent = Set.of();
 
     Merger(PersistenceContext context, Instances instances, Consumer<Object> persist,
            BiFunction<EntityMeta, Map<String, AttributeValue>, Map<String, AttributeValue>> reader, EntityLoader loader,
@@ -54,6 +61,59 @@ final class Merger {
                 loader.resolvePending();
             }
         }
+    }
+
+    /**
+     * Merges each instance in order, as {@link #merge} would, the items of the keys the persistence context lacks
+     * read first, in BatchGetItem calls of up to 100 keys, rather than by one GetItem per merge.
+     */
+    <T> List<T> mergeAll(Collection<? extends T> entities) {
+        Map<EntityMeta, List<Map<String, AttributeValue>>> unknown = new LinkedHashMap<>();
+        for (T entity : entities) {
+            EntityMeta meta = metaOf.apply(entity);
+            Map<String, AttributeValue> key = keyToRead(meta, entity);
+            if (key != null) {
+                unknown.computeIfAbsent(meta, m -> new ArrayList<>()).add(key);
+            }
+        }
+        Set<ItemKey> none = new HashSet<>();
+        unknown.forEach((meta, keys) -> {
+            loader.findAll(meta, keys);
+            for (Map<String, AttributeValue> key : keys) {
+                if (context.entry(meta, key) == null) {
+                    none.add(new ItemKey(meta, key));
+                }
+            }
+        });
+        absent = none;
+        try {
+            List<T> merged = new ArrayList<>(entities.size());
+            for (T entity : entities) {
+                merged.add(merge(metaOf.apply(entity), entity));
+            }
+            return merged;
+        } finally {
+            absent = Set.of();
+        }
+    }
+
+    /**
+     * The key whose item a merge of this instance reads, or {@code null}: none for a managed instance, one whose id
+     * is to be generated or derived ({@code @MapsId}), or one whose key the context holds; an unset key is left for
+     * the merge to report.
+     */
+    private Map<String, AttributeValue> keyToRead(EntityMeta meta, Object entity) {
+        if (context.entry(entity) != null || meta.idToGenerate(entity)
+                || meta.associations().stream().anyMatch(io.jynamo.internal.metadata.AssociationMeta::derived)) {
+            return null;
+        }
+        Map<String, AttributeValue> key;
+        try {
+            key = meta.keyOf(entity);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return context.entry(meta, key) == null ? key : null;
     }
 
     private <T> T mergeOne(EntityMeta meta, T entity) {
@@ -92,7 +152,8 @@ final class Merger {
             }
             managed = existing.entity();
         } else {
-            Map<String, AttributeValue> item = reader.apply(meta, key);
+            Map<String, AttributeValue> item = !absent.isEmpty() && absent.contains(new ItemKey(meta, key)) ? null
+                    : reader.apply(meta, key);
             if (item == null) {
                 return persistCopy(meta, entity, instances.create(meta));
             }
