@@ -9,7 +9,8 @@ import org.springframework.data.repository.config.RepositoryConfigurationExtensi
 /**
  * Registers the Spring Data JPA repositories of the auto-configuration packages, as if the application had
  * {@code @EnableJpaRepositories} (whose defaults name the {@code entityManagerFactory} and
- * {@code transactionManager} beans of {@link JynamoAutoConfiguration}).
+ * {@code transactionManager} beans of {@link JynamoAutoConfiguration}), on the base class
+ * {@link JynamoJpaRepository}.
  */
 final class JynamoRepositoriesRegistrar extends AbstractRepositoryConfigurationSourceSupport {
 
@@ -28,7 +29,7 @@ final class JynamoRepositoriesRegistrar extends AbstractRepositoryConfigurationS
         return new JpaRepositoryConfigExtension();
     }
 
-    @EnableJpaRepositories
+    @EnableJpaRepositories(repositoryBaseClass = JynamoJpaRepository.class)
     private static final class EnableJpaRepositoriesConfiguration {
     }
 }
