@@ -13,11 +13,13 @@ import org.springframework.util.Assert;
  * The base class of the repositories the starter registers: Spring Data JPA's own, whose methods on many entities
  * read what they need in BatchGetItem calls instead of one GetItem per entity. {@code SimpleJpaRepository} merges
  * each entity {@code saveAll} is given that it does not take for new (an assigned id and no {@code @Version}), and
- * finds each entity or id {@code deleteAll} and {@code deleteAllById} are given; against DynamoDB each of those is a
+ * finds each entity or id {@code deleteAll} and {@code deleteAllById} are given, and each composite id
+ * {@code findAllById} is given; against DynamoDB each of those is a
  * round trip. Here:
  * <ul>
  *   <li>{@code saveAll} persists the new entities as {@code save} does and merges each run of the others with
  *       {@link JynamoEntityManager#mergeAll}: 100 entities with assigned ids are one BatchGetItem, not 100 GetItems;</li>
+ *   <li>{@code findAllById} of composite ids (which Spring Data finds one by one) is {@link JynamoEntityManager#findAll};</li>
  *   <li>{@code deleteAll(Iterable)} and {@code deleteAllById} first load the entities of those ids with
  *       {@link JynamoEntityManager#findAll}, then delete as Spring Data does, finding them managed.</li>
  * </ul>
@@ -73,6 +75,17 @@ public class JynamoJpaRepository<T, ID> extends SimpleJpaRepository<T, ID> {
             saved.addAll(jynamo().mergeAll(toMerge));
         }
         toMerge.clear();
+    }
+
+    @Override
+    public List<T> findAllById(Iterable<ID> ids) {
+        Assert.notNull(ids, "Ids must not be null");
+        if (!information.hasCompositeId()) {
+            return super.findAllById(ids); // an IN query: one BatchGetItem per 100 keys already
+        }
+        List<Object> all = new ArrayList<>();
+        ids.forEach(all::add);
+        return all.contains(null) ? super.findAllById(ids) : jynamo().findAll(getDomainClass(), all);
     }
 
     @Override

@@ -138,6 +138,25 @@ class BatchedRepositoryReadsTest {
     }
 
     @Test
+    void findAllByIdOfCompositeIdsIsOneBatchGetInTheOrderAsked() {
+        run(context -> {
+            ReadingRepository repository = context.getBean(ReadingRepository.class);
+            CountCalls counted = context.getBean(CountCalls.class);
+            repository.saveAll(readings(100, "ok"));
+            context.getBean(EntityManagerFactory.class).getCache().evictAll();
+            List<Reading.Key> asked = new java.util.ArrayList<>(IntStream.range(0, 99)
+                    .mapToObj(seq -> new Reading.Key("s1", seq)).toList());
+            java.util.Collections.reverse(asked);
+            asked.add(50, new Reading.Key("s9", 1)); // not stored: skipped; 100 keys in all
+            counted.calls.clear();
+            List<Reading> found = repository.findAllById(asked);
+            assertThat(found).extracting(Reading::getSeq).containsExactlyElementsOf(IntStream.range(0, 99).mapToObj(i -> 98L - i).toList());
+            assertThat(counted.count("BatchGetItem")).isEqualTo(1);
+            assertThat(counted.count("GetItem")).isZero();
+        });
+    }
+
+    @Test
     void deletingIdsThatAreNotStoredIsStillANoOp() {
         run(context -> {
             ReadingRepository repository = context.getBean(ReadingRepository.class);
