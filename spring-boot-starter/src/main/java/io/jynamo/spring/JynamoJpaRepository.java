@@ -11,11 +11,11 @@ import org.springframework.util.Assert;
 
 /**
  * The base class of the repositories the starter registers: Spring Data JPA's own, whose methods on many entities
- * read what they need in BatchGetItem calls instead of one GetItem per entity. {@code SimpleJpaRepository} merges
- * each entity {@code saveAll} is given that it does not take for new (an assigned id and no {@code @Version}), and
- * finds each entity or id {@code deleteAll} and {@code deleteAllById} are given, and each composite id
- * {@code findAllById} is given; against DynamoDB each of those is a
- * round trip. Here:
+ * read what they need in BatchGetItem calls. {@code SimpleJpaRepository} reads one entity at a time where a DynamoDB
+ * model makes that common: {@code saveAll} merges each entity it does not take for new (an assigned id and no
+ * {@code @Version}: merge reads its key first), {@code deleteAll(Iterable)} and {@code deleteAllById} find each
+ * entity or id, and {@code findAllById} finds each composite id. Against DynamoDB each of those is a round trip.
+ * Here:
  * <ul>
  *   <li>{@code saveAll} persists the new entities as {@code save} does and merges each run of the others with
  *       {@link JynamoEntityManager#mergeAll}: 100 entities with assigned ids are one BatchGetItem, not 100 GetItems;</li>
