@@ -50,7 +50,7 @@ final class Clauses {
     RootImpl<?> root(String query) {
         if (roots.size() != 1) {
             throw roots.isEmpty()
-                    ? new IllegalStateException("The " + query + " has no root; call from(EntityClass) first")
+                    ? new IllegalArgumentException("The " + query + " has no root; call from(EntityClass) first")
                     : Unsupported.construct("a " + query + " with " + roots.size() + " roots (a cross join): from");
         }
         return roots.get(0);

@@ -616,8 +616,8 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
 
     @Override
     public <T> T find(Class<T> entityClass, Object primaryKey, LockModeType lockMode, Map<String, Object> hints) {
+        requireTransactionFor(lockMode, "find"); // first: without a transaction no lock mode but NONE is allowed
         checkLockMode(lockMode);
-        requireTransactionFor(lockMode, "find");
         T found = find(entityClass, primaryKey, hints);
         if (found != null) {
             applyLock(context.entry(found), lockMode);
@@ -828,8 +828,8 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
 
     @Override
     public void refresh(Object entity, LockModeType lockMode, Map<String, Object> properties) {
-        checkLockMode(lockMode);
         requireTransactionFor(lockMode, "refresh");
+        checkLockMode(lockMode);
         refresh(entity);
         applyLock(context.entry(entity), lockMode);
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -170,6 +171,23 @@ class TransactionTest {
         assertThrows(jakarta.persistence.PersistenceException.class,
                 () -> em.find(User.class, "lock@x", jakarta.persistence.LockModeType.PESSIMISTIC_READ));
         assertTrue(tx.getRollbackOnly());
+    }
+
+    @Test
+    void aLockModeWithoutATransactionIsTransactionRequiredEvenWhenUnsupported() {
+        // JPA 3.2 EntityManager.find / refresh: TransactionRequiredException when there is no transaction and a
+        // lock mode other than NONE is given; that no pessimistic lock is supported is the second question.
+        EntityTransaction tx = em.getTransaction();
+        tx.begin();
+        em.persist(new User("nolock@x", "L", "X"));
+        tx.commit();
+        User u = em.find(User.class, "nolock@x");
+        for (jakarta.persistence.LockModeType mode : List.of(jakarta.persistence.LockModeType.PESSIMISTIC_READ,
+                jakarta.persistence.LockModeType.OPTIMISTIC)) {
+            assertThrows(jakarta.persistence.TransactionRequiredException.class, () -> em.find(User.class, "nolock@x", mode));
+            assertThrows(jakarta.persistence.TransactionRequiredException.class, () -> em.refresh(u, mode));
+            assertThrows(jakarta.persistence.TransactionRequiredException.class, () -> em.refresh(u, mode, Map.of()));
+        }
     }
 
     @Test

@@ -329,4 +329,14 @@ class CriteriaQueryTest {
             return null;
         });
     }
+
+    @Test
+    void aQueryWithoutARootIsAnInvalidQueryForCreateQuery() {
+        // JPA 3.2 EntityManager.createQuery(CriteriaQuery): IllegalArgumentException if the query is found invalid.
+        inEm(em -> {
+            CriteriaQuery<Item> q = em.getCriteriaBuilder().createQuery(Item.class);
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> em.createQuery(q)).getMessage().contains("no root"));
+            return null;
+        });
+    }
 }
