@@ -188,6 +188,15 @@ public final class Types {
             if (expected == Timestamp.class) return Timestamp.from(instant(d));
             return null;
         }
+        if (value instanceof Calendar c && Date.class.isAssignableFrom(expected)) {
+            // A Calendar for a date attribute, as setParameter(name, Calendar, TemporalType) gives it (and JDBC takes it).
+            return expected == Date.class ? c.getTime() : coerce(c.getTime(), expected);
+        }
+        if (value instanceof Date d && expected == Calendar.class) {
+            Calendar c = Calendar.getInstance();
+            c.setTime(d);
+            return c;
+        }
         if (value instanceof Number n && numeric(expected)) {
             BigDecimal d = toBigDecimal(n);
             if (d == null) {

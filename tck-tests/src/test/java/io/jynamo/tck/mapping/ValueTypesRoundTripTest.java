@@ -453,6 +453,22 @@ class ValueTypesRoundTripTest {
                         "SELECT e FROM ValueTypes e WHERE e.calendarTime = ?1 AND e.id = 'eq'", ValueTypes.class)
                 .setParameter(1, v.calendarTime, TemporalType.TIME).getResultList());
         assertEquals(1, byCalendar.size());
+        // A Calendar for a java.sql.Date or java.util.Date attribute and a Date for a Calendar one, as the
+        // temporal overloads are used with JDBC-era models (the official TCK binds a Calendar to a java.sql.Date).
+        Calendar day = Calendar.getInstance();
+        day.setTime(v.sqlDate);
+        Calendar instant = Calendar.getInstance();
+        instant.setTime(v.utilTimestamp);
+        for (Object[] query : new Object[][] {{"sqlDate", day}, {"utilTimestamp", instant},
+                {"calendarTimestamp", v.calendarTimestamp.getTime()}}) {
+            List<ValueTypes> found = unit.fromTransaction(em -> {
+                jakarta.persistence.TypedQuery<ValueTypes> q = em.createQuery("SELECT e FROM ValueTypes e WHERE e."
+                        + query[0] + " = :t AND e.id IN ('eq', 'other')", ValueTypes.class);
+                return (query[1] instanceof Calendar c ? q.setParameter("t", c, TemporalType.TIMESTAMP)
+                        : q.setParameter("t", (Date) query[1], TemporalType.TIMESTAMP)).getResultList();
+            });
+            assertEquals(List.of("eq"), found.stream().map(e -> e.id).toList(), (String) query[0]);
+        }
         // Literals: a Year as an integer, an OffsetTime as an ISO string (compared in UTC, as stored).
         ValueTypes literal = new ValueTypes("literal");
         literal.year = Year.of(2024);
