@@ -171,6 +171,7 @@ final class CodecResolver {
                         + "; declare collection attributes as List, Set or Collection");
             }
             checkConvertNames(p, at, "");
+            warnOrderByNotApplied(p, at);
             Class<?> target = p.has(ElementCollection.class) ? p.get(ElementCollection.class).targetClass() : void.class;
             elementType = target != void.class ? target : typeArguments(p.genericType(), 1, at, "List<String>")[0];
             Codec element = part(elementType, convertNamed(p, ""), p, at + " element", false, elementOverrides);
@@ -187,6 +188,7 @@ final class CodecResolver {
                 throw new PersistenceException(at + " is a " + type.getName() + "; declare map attributes as Map");
             }
             checkConvertNames(p, at, "", "key", "value");
+            warnOrderByNotApplied(p, at);
             Class<?>[] kv = mapTypes(p, at);
             Codec key = part(kv[0], convertNamed(p, "key"), p, at + " key", true, keyOverrides);
             Convert valueConvert = convertNamed(p, "value");
@@ -277,6 +279,19 @@ final class CodecResolver {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code @OrderBy} on an element collection is accepted but not applied (its elements are one attribute of the
+     * item, loaded in the order they were stored): said once, at bootstrap, rather than silently ignored.
+     */
+    private static void warnOrderByNotApplied(Property p, String at) {
+        if (p.has(jakarta.persistence.OrderBy.class)) {
+            String orderBy = p.get(jakarta.persistence.OrderBy.class).value();
+            LOG.log(System.Logger.Level.WARNING, () -> at + " has @OrderBy(\"" + orderBy + "\"), which Jynamo does not"
+                    + " apply to an element collection: it loads in the order it was stored, the order it was written"
+                    + " in. Sort it in Java, or write it in the order wanted");
+        }
     }
 
     private static void checkConvertNames(Property p, String at, String... allowed) {
