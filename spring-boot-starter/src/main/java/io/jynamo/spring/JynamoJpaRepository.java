@@ -69,12 +69,10 @@ public class JynamoJpaRepository<T, ID> extends SimpleJpaRepository<T, ID> {
     }
 
     private <S extends T> void merge(List<S> toMerge, List<S> saved) {
-        if (toMerge.size() == 1) {
-            saved.add(entityManager.merge(toMerge.get(0)));
-        } else if (!toMerge.isEmpty()) {
+        if (!toMerge.isEmpty()) {
             saved.addAll(jynamo().mergeAll(toMerge));
+            toMerge.clear();
         }
-        toMerge.clear();
     }
 
     @Override
@@ -114,7 +112,7 @@ public class JynamoJpaRepository<T, ID> extends SimpleJpaRepository<T, ID> {
 
     /** Reads the entities of these ids into the persistence context, in BatchGetItem calls of 100 keys. */
     private void load(List<Object> ids) {
-        if (ids.size() > 1 && !ids.contains(null)) {
+        if (!ids.isEmpty() && !ids.contains(null)) {
             jynamo().findAll(getDomainClass(), ids);
         }
     }

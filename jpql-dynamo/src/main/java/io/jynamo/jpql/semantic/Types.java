@@ -190,7 +190,7 @@ public final class Types {
         }
         if (value instanceof Calendar c && Date.class.isAssignableFrom(expected)) {
             // A Calendar for a date attribute, as setParameter(name, Calendar, TemporalType) gives it (and JDBC takes it).
-            return expected == Date.class ? c.getTime() : coerce(c.getTime(), expected);
+            return coerce(c.getTime(), expected);
         }
         if (value instanceof Date d && expected == Calendar.class) {
             Calendar c = Calendar.getInstance();

@@ -450,11 +450,15 @@ public final class EntityLoader {
                 EntityMeta table = t.getKey();
                 // Distinct keys by ItemKey (hashed once from the key's values, not through AttributeValue.hashCode).
                 Map<ItemKey, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
-                for (Pending p : t.getValue()) {
+                List<Pending> pending = t.getValue();
+                ItemKey[] canonical = new ItemKey[pending.size()]; // of the targets read: made once, looked up below
+                for (int i = 0; i < pending.size(); i++) {
+                    Pending p = pending.get(i);
                     EntityEntry entry = p.reference() == null ? context.entry(p.association().target(), p.key())
                             : context.entry(p.reference());
                     if (entry == null && p.reference() == null || entry != null && entry.unread()) {
-                        keys.putIfAbsent(ItemKey.canonical(table, p.key()), p.key());
+                        canonical[i] = ItemKey.canonical(table, p.key());
+                        keys.putIfAbsent(canonical[i], p.key());
                     }
                 }
                 if (keys.isEmpty()) {
@@ -464,8 +468,10 @@ public final class EntityLoader {
                 Map<ItemKey, Map<String, AttributeValue>> found =
                         byKey(table, readAll(table, new ArrayList<>(keys.values()), retrieveMode.get(), storeMode.get()));
                 Set<Object> group = references.getOrDefault(table, Set.of());
-                for (Pending p : t.getValue()) {
-                    Map<String, AttributeValue> item = found.get(ItemKey.canonical(table, p.key()));
+                for (int i = 0; i < pending.size(); i++) {
+                    Pending p = pending.get(i);
+                    // Only a pending target that was read can have an item; the others are managed and set as such.
+                    Map<String, AttributeValue> item = canonical[i] == null ? null : found.get(canonical[i]);
                     if (p.reference() == null) {
                         // A target of an entity hierarchy: materialised as the class its item names.
                         EntityEntry known = context.entry(p.association().target(), p.key());

@@ -98,22 +98,20 @@ final class Merger {
     }
 
     /**
-     * The key whose item a merge of this instance reads, or {@code null}: none for a managed instance, one whose id
-     * is to be generated or derived ({@code @MapsId}), or one whose key the context holds; an unset key is left for
-     * the merge to report.
+     * The key whose item a merge of this instance may read, or {@code null} when its id is to be generated or derived
+     * ({@code @MapsId}) or not set (left for the merge to report). Keys the context holds already are read by no one:
+     * {@link EntityLoader#findAll} skips them.
      */
-    private Map<String, AttributeValue> keyToRead(EntityMeta meta, Object entity) {
-        if (context.entry(entity) != null || meta.idToGenerate(entity)
+    private static Map<String, AttributeValue> keyToRead(EntityMeta meta, Object entity) {
+        if (meta.idToGenerate(entity)
                 || meta.associations().stream().anyMatch(io.jynamo.internal.metadata.AssociationMeta::derived)) {
             return null;
         }
-        Map<String, AttributeValue> key;
         try {
-            key = meta.keyOf(entity);
+            return meta.keyOf(entity);
         } catch (IllegalArgumentException e) {
             return null;
         }
-        return context.entry(meta, key) == null ? key : null;
     }
 
     private <T> T mergeOne(EntityMeta meta, T entity) {
