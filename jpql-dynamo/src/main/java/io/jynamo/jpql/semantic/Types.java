@@ -197,6 +197,10 @@ public final class Types {
             c.setTime(d);
             return c;
         }
+        if (value instanceof Character c && expected == String.class) {
+            // A char for text, as TRIM's character and JDBC's setObject take it.
+            return c.toString();
+        }
         if (value instanceof Number n && numeric(expected)) {
             BigDecimal d = toBigDecimal(n);
             if (d == null) {

@@ -542,7 +542,7 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
         return calc("LOCATE", pattern, x, from);
     }
 
-    private static Expression<String> trim(CriteriaBuilder.Trimspec side, Object character, Expression<String> x) {
+    private static Expression<String> trimmed(CriteriaBuilder.Trimspec side, Object character, Expression<String> x) {
         List<ExpressionImpl<?>> args = new java.util.ArrayList<>();
         args.add(character == null ? null : arg(character));
         args.add(ExpressionImpl.own(x));
@@ -551,32 +551,32 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
 
     @Override
     public Expression<String> trim(Expression<String> x) {
-        return trim(CriteriaBuilder.Trimspec.BOTH, null, x);
+        return trimmed(CriteriaBuilder.Trimspec.BOTH, null, x);
     }
 
     @Override
     public Expression<String> trim(CriteriaBuilder.Trimspec ts, Expression<String> x) {
-        return trim(ts, null, x);
+        return trimmed(ts, null, x);
     }
 
     @Override
     public Expression<String> trim(Expression<Character> t, Expression<String> x) {
-        return trim(CriteriaBuilder.Trimspec.BOTH, t, x);
+        return trimmed(CriteriaBuilder.Trimspec.BOTH, t, x);
     }
 
     @Override
     public Expression<String> trim(CriteriaBuilder.Trimspec ts, Expression<Character> t, Expression<String> x) {
-        return trim(ts, t, x);
+        return trimmed(ts, t, x);
     }
 
     @Override
     public Expression<String> trim(char t, Expression<String> x) {
-        return trim(CriteriaBuilder.Trimspec.BOTH, String.valueOf(t), x);
+        return trimmed(CriteriaBuilder.Trimspec.BOTH, String.valueOf(t), x);
     }
 
     @Override
     public Expression<String> trim(CriteriaBuilder.Trimspec ts, char t, Expression<String> x) {
-        return trim(ts, String.valueOf(t), x);
+        return trimmed(ts, String.valueOf(t), x);
     }
 
     @Override

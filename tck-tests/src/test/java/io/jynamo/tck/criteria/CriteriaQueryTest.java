@@ -8,6 +8,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaDelete;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.CriteriaUpdate;
 import jakarta.persistence.criteria.ParameterExpression;
 import jakarta.persistence.criteria.Root;
@@ -234,6 +235,27 @@ class CriteriaQueryTest {
         assertEquals(List.of(0, 4, 8), found);
         assertEquals(1, unit.calls().count("query"), "the bucket equality is still the key condition");
         assertEquals(0, unit.calls().count("scan"));
+    }
+
+    @Test
+    void everyTrimOverloadTrimsTheSideAndCharacterItNames() {
+        List<Integer> found = inEm(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Item> q = cb.createQuery(Item.class);
+            Root<Item> i = q.from(Item.class);
+            Expression<String> name = i.get("name");
+            Expression<Character> e = cb.literal('e');
+            q.where(cb.equal(i.get("bucket"), "small"),
+                    cb.equal(cb.trim(name), "even"),
+                    cb.equal(cb.trim(CriteriaBuilder.Trimspec.TRAILING, name), "even"),
+                    cb.equal(cb.trim(e, name), "ven"),
+                    cb.equal(cb.trim(CriteriaBuilder.Trimspec.TRAILING, e, name), "even"),
+                    cb.equal(cb.trim('n', name), "eve"),
+                    cb.equal(cb.trim(CriteriaBuilder.Trimspec.LEADING, 'n', name), "even"),
+                    cb.lt(i.get("seq"), 5));
+            return seqs(em.createQuery(q).setHint("jynamo.client-side", "allow").getResultList());
+        });
+        assertEquals(List.of(0, 2, 4), found);
     }
 
     @Test
