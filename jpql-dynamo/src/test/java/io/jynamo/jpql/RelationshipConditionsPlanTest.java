@@ -273,6 +273,49 @@ class RelationshipConditionsPlanTest {
     }
 
     @Test
+    void aPathThroughAToOneToAnotherAttributeIsTheInnerJoinItMeansInJpql() {
+        CompiledQuery q = compile("SELECT o FROM Order o WHERE o.customer.name = :n AND o.total > 3");
+        assertEquals(1, q.steps().size());
+        RelationStep step = q.steps().get(0);
+        assertEquals(RelationStep.Kind.JOINED_KEYS, step.kind());
+        assertEquals("customer", step.association().name());
+        assertEquals("Customer", step.query().entity().name());
+        assertEquals("#n0 = :v0", step.query().bind(Map.of("n", "Ann"), null).filter());
+        String explicit = compile("SELECT o FROM Order o JOIN o.customer c WHERE c.name = :n AND o.total > 3").explain(null);
+        assertEquals(explicit.replace("JOIN o.customer c", "JOIN o.customer").replace("conditions on c", "conditions on o.customer"),
+                q.explain(null));
+
+        BoundPlan many = bind(q, "n", "Ann", step.key(), List.of(id(7L), id(8L)));
+        assertTrue(many.filter().contains("IN (:v"), many.filter());
+        assertTrue(bind(q, "n", "Ann", step.key(), List.of()).alwaysEmpty());
+        assertEquals(List.of("n"), q.parameters().stream().map(ParameterInfo::name).toList());
+    }
+
+    @Test
+    void aPathThroughAToOneUsesTheStatementsOwnInnerJoinOfItAndLeavesKeyPathsOnTheOwner() {
+        CompiledQuery both = compile("SELECT o FROM Order o JOIN o.customer c WHERE c.name = 'Ann' AND o.customer.name <> 'Bob'");
+        assertEquals(1, both.steps().size(), "one query of Customer with both conditions");
+        String filter = both.steps().get(0).query().bind(Map.of(), null).filter();
+        assertTrue(filter.startsWith("#n0 = :v0 AND ") && filter.contains("#n0 <> :v1"), filter);
+        assertEquals(2, compile("SELECT o FROM Order o LEFT JOIN o.customer c WHERE c.name = 'Ann' AND o.customer.name <> 'Bob'")
+                .steps().size(), "a LEFT JOIN is not the inner join the path means: a query of Customer each");
+        assertTrue(compile("SELECT o FROM Order o WHERE o.customer.id = 7").steps().isEmpty(), "the owner stores the key");
+        CompiledQuery count = compile("SELECT COUNT(o) FROM Order o WHERE o.customer.name = 'Ann'");
+        assertEquals(1, count.steps().size());
+    }
+
+    @Test
+    void aPathThroughAToOneThatCannotBeSplitExactlyIsRefusedAsTheJoinWouldBe() {
+        var mixed = assertThrows(IllegalArgumentException.class,
+                () -> compile("SELECT o FROM Order o WHERE o.customer.name = 'x' OR o.total > 3"));
+        assertTrue(mixed.getMessage().contains("this condition reads o.customer (joined by JOIN o.customer) together with o.total"),
+                mixed.getMessage());
+        var unknown = assertThrows(IllegalArgumentException.class,
+                () -> compile("SELECT o FROM Order o WHERE o.customer.nope = 'x'"));
+        assertTrue(unknown.getMessage().contains("unknown attribute 'nope' of entity Customer"), unknown.getMessage());
+    }
+
+    @Test
     void joinOfACollectionReadsTheChildrensOwnersFirstAndRepeatsRowsWithoutDistinct() {
         CompiledQuery q = compile("SELECT c FROM Customer c JOIN c.orders o WHERE o.total > :t AND c.name = 'x'");
         RelationStep step = q.steps().get(0);

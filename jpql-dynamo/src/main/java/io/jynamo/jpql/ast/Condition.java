@@ -83,6 +83,37 @@ public sealed interface Condition permits And, Or, Not, Comparison, Between, Lik
     }
 
     /**
+     * {@code c} with every path it reads (at any depth, as {@link #expressions}) replaced by {@code path}'s result.
+     * For parsed conditions: an {@link EntityComparison}, made by analysis, is kept as it is.
+     */
+    static Condition mapPaths(Condition c, UnaryOperator<PathExpr> path) {
+        return map(c, atom -> {
+            if (atom instanceof Comparison x) {
+                return new Comparison(Expr.mapPaths(x.left(), path), x.op(), Expr.mapPaths(x.right(), path), x.pos());
+            }
+            if (atom instanceof Between b) {
+                return new Between(Expr.mapPaths(b.value(), path), Expr.mapPaths(b.low(), path),
+                        Expr.mapPaths(b.high(), path), b.negated(), b.pos());
+            }
+            if (atom instanceof Like l) {
+                return new Like(Expr.mapPaths(l.value(), path), Expr.mapPaths(l.pattern(), path), l.negated(), l.pos(),
+                        l.escape());
+            }
+            if (atom instanceof In in) {
+                return new In(Expr.mapPaths(in.value(), path), in.items().stream().map(i -> Expr.mapPaths(i, path)).toList(),
+                        in.negated(), in.pos());
+            }
+            if (atom instanceof IsNull n) {
+                return new IsNull(Expr.mapPaths(n.value(), path), n.negated(), n.pos());
+            }
+            if (atom instanceof MemberOf m) {
+                return new MemberOf(Expr.mapPaths(m.element(), path), path.apply(m.collection()), m.negated(), m.pos());
+            }
+            return atom;
+        });
+    }
+
+    /**
      * The value expressions an atom is made of, in the order written (none for AND, OR, NOT and an entity
      * comparison, whose values are compared by key).
      */

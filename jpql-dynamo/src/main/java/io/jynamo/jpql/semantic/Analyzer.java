@@ -32,10 +32,11 @@ public final class Analyzer {
      *
      * @throws IllegalArgumentException for unknown names, type mismatches and unsupported constructs
      */
-    public static Analysis analyze(Statement s, QueryModel model) {
-        EntityInfo entity = model.entity(s.entityName()).orElseThrow(() -> s.entityPos().error(
-                "unknown entity '" + s.entityName() + "'",
+    public static Analysis analyze(Statement written, QueryModel model) {
+        EntityInfo entity = model.entity(written.entityName()).orElseThrow(() -> written.entityPos().error(
+                "unknown entity '" + written.entityName() + "'",
                 "use the entity name (@Entity(name = ...) or the simple class name) of an entity of this persistence unit"));
+        Statement s = ImplicitJoins.rewrite(written, entity, model);
         Scope scope = new Scope(entity, s.variable(), model);
         List<AssociationInfo> fetches = new ArrayList<>();
         List<Condition> joinConditions = new ArrayList<>();

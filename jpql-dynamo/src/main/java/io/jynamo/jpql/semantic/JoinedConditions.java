@@ -12,7 +12,6 @@ import io.jynamo.jpql.ast.Pos;
 import io.jynamo.jpql.ast.SizeExpr;
 import io.jynamo.jpql.ast.Statement;
 import io.jynamo.jpql.model.AssociationInfo;
-import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
 
 import java.util.ArrayList;
@@ -148,7 +147,8 @@ final class JoinedConditions {
             }
             Statement q = new Statement(StatementKind.SELECT, target.name(), j.pos(), v, SelectKind.ATTRIBUTES, keys,
                     List.of(), Condition.and(cs), (OrderBy) null, List.of());
-            moved.add(new Moved(v, q, (j.left() ? "LEFT " : "") + "JOIN " + j.path().text() + " " + v + " WHERE "
+            String declared = ImplicitJoins.implicit(j) ? "" : " " + v;
+            moved.add(new Moved(v, q, (j.left() ? "LEFT " : "") + "JOIN " + j.path().text() + declared + " WHERE "
                     + "(conditions on " + v + ")", j.pos(), many));
         });
         Statement rest = s.withWhere(Condition.and(kept));
@@ -169,15 +169,7 @@ final class JoinedConditions {
         if (target.associations().containsKey(p.names().get(1)) && !target.attributes().containsKey(p.names().get(1))) {
             return true; // navigates a second association: refused where the root's conditions are resolved
         }
-        String below = String.join(".", p.names().subList(1, p.names().size()));
-        AttributeInfo attr = target.attributes().get(below);
-        for (String k : target.keyPaths()) {
-            AttributeInfo key = target.attributes().get(k);
-            if (below.equals(k) || attr != null && key != null && attr.storedPath().equals(key.storedPath())) {
-                return true;
-            }
-        }
-        return false;
+        return Scope.keyPath(target, String.join(".", p.names().subList(1, p.names().size()))) != null;
     }
 
     /** Every path a condition reads, as written (of SIZE: its collection). */

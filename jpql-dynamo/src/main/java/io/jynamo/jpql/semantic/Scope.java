@@ -273,13 +273,11 @@ final class Scope {
         if (a.kind() != AssociationInfo.Kind.OWNING_TO_ONE) {
             throw notStoredOnOwner(p, a, "navigation");
         }
-        AttributeInfo targetAttr = target.attributes().get(below);
-        for (String k : target.keyPaths()) {
-            AttributeInfo key = target.attributes().get(k);
-            if (below.equals(k) || targetAttr != null && key != null && targetAttr.storedPath().equals(key.storedPath())) {
-                return foreignKey(p, a, target, k);
-            }
+        String keyPath = keyPath(target, below);
+        if (keyPath != null) {
+            return foreignKey(p, a, target, keyPath);
         }
+        AttributeInfo targetAttr = target.attributes().get(below);
         String keys = String.join(", ", target.keyPaths());
         if (targetAttr == null) {
             TreeSet<String> known = new TreeSet<>(target.attributes().keySet());
@@ -293,6 +291,21 @@ final class Scope {
                 "query " + target.name() + " by '" + below + "' first, then " + entity.name() + " with "
                         + via + " IN :targets (or compare the key: " + via + "." + target.keyPaths().get(0) + ")"
                         + (rest == 2 ? "; JOIN " + via + " x WHERE x." + below + " ... does both in one query" : ""));
+    }
+
+    /**
+     * The key path of {@code target} that the path {@code below} (relative to the entity) names, or {@code null}:
+     * a key attribute, or an attribute stored where one is (an @IdClass field beside an embedded id).
+     */
+    static String keyPath(EntityInfo target, String below) {
+        AttributeInfo attr = target.attributes().get(below);
+        for (String k : target.keyPaths()) {
+            AttributeInfo key = target.attributes().get(k);
+            if (below.equals(k) || attr != null && key != null && attr.storedPath().equals(key.storedPath())) {
+                return k;
+            }
+        }
+        return null;
     }
 
     PathExpr attribute(PathExpr p) {

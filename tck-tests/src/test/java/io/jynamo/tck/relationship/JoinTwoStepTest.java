@@ -166,6 +166,28 @@ class JoinTwoStepTest {
     }
 
     @Test
+    void aPathThroughTheToOneIsTheSameInnerJoinInJpqlAndCriteria() {
+        unit.calls().reset();
+        List<Purchase> found = purchases("SELECT p FROM Purchase p WHERE p.client.name = :n AND p.amount >= 2", "n", "Ann");
+        assertEquals(expected((a, n) -> n.equals("Ann") && a >= 2), ids(found));
+        assertEquals(1, calls("scan", "Client"), "the clients named Ann, keys only");
+        assertEquals(2, calls("query", "Purchase"), "then one Query of the foreign-key index per client");
+        assertEquals(3, unit.calls().total());
+
+        List<Purchase> criteria = unit.withEntityManager(em -> {
+            var cb = em.getCriteriaBuilder();
+            var q = cb.createQuery(Purchase.class);
+            var p = q.from(Purchase.class);
+            q.where(cb.equal(p.get("client").get("name"), "Cy"), cb.lt(p.get("amount"), 5));
+            return em.createQuery(q).getResultList();
+        });
+        assertEquals(expected((a, n) -> n.equals("Cy") && a < 5), ids(criteria));
+        long count = unit.withEntityManager(em -> em.createQuery(
+                "SELECT COUNT(p) FROM Purchase p WHERE p.client.name LIKE 'A%'", Long.class).getSingleResult());
+        assertEquals(expected((a, n) -> n.startsWith("A")).size(), count, "the orphan purchase has no client: not counted");
+    }
+
+    @Test
     void noJoinedEntityFoundReadsNothingMore() {
         unit.calls().reset();
         assertEquals(List.of(), purchases("SELECT p FROM Purchase p JOIN p.client c WHERE c.name = 'Nobody'"));
