@@ -44,6 +44,8 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
     private static final Set<String> NOW = Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCAL");
 
     private int depth;
+    /** The words that continue a predicate after its first value. */
+    private static final Set<String> VALUE_CONTINUES = Set.of("BETWEEN", "LIKE", "IN", "IS", "MEMBER", "NOT");
 
     /** Whether a word is a value by itself ({@code CURRENT_DATE}, {@code TRUE}, {@code NULL}) rather than a name. */
     static boolean valueWord(Token t) {
@@ -128,12 +130,37 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
         return predicate();
     }
 
+    /**
+     * Whether the parenthesis at the cursor groups a value, as in {@code ((d.n + 1) = ?1)}, rather than a condition:
+     * what follows its closing parenthesis continues a value (a comparison or arithmetic operator, BETWEEN, LIKE,
+     * IN, IS, MEMBER, NOT).
+     */
+    private boolean groupsAValue() {
+        int open = 0;
+        for (int i = 0; ; i++) {
+            Token t = peekAt(i);
+            if (t.type() == TokenType.EOF) {
+                return false;
+            }
+            if (t.type() == TokenType.LPAREN) {
+                open++;
+            } else if (t.type() == TokenType.RPAREN && --open == 0) {
+                Token next = peekAt(i + 1);
+                return switch (next.type()) {
+                    case EQ, NE, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH -> true;
+                    case WORD -> VALUE_CONTINUES.contains(next.upper());
+                    default -> false;
+                };
+            }
+        }
+    }
+
     private Condition predicate() {
         Token t = peek();
         if (t.is("EXISTS") && peekAt(1).type() == TokenType.LPAREN) {
             throw t.pos().error("subqueries (EXISTS) are not supported", "run the inner query first and pass its result as a parameter");
         }
-        if (t.type() == TokenType.LPAREN) {
+        if (t.type() == TokenType.LPAREN && !groupsAValue()) {
             if (peekAt(1).is("SELECT")) {
                 throw peekAt(1).pos().error("subqueries are not supported", "run the inner query first and pass its result as a parameter");
             }

@@ -147,7 +147,7 @@ class ClientSideQueryTest {
             assertEquals(List.of("s1", "s2", "s3", "s4"), unit.withEntityManager(em -> ids(em,
                     "SELECT s FROM Shopper s WHERE LENGTH(s.name) = 3 ORDER BY s.id")));
             assertEquals(List.of("s1", "s5"), unit.withEntityManager(em -> em.createQuery(
-                    "SELECT s FROM Shopper s WHERE s.city = 'Rome' AND s.age * 2 - :d > 50 ORDER BY s.id", Shopper.class)
+                    "SELECT s FROM Shopper s WHERE s.city = 'Rome' AND ((s.age * 2) - :d > 50) ORDER BY s.id", Shopper.class)
                     .setParameter("d", 1).getResultList().stream().map(s -> s.id).toList()),
                     "s2 has no age: NULL * 2 is NULL, the comparison UNKNOWN");
             assertEquals(List.of("s3", "s4"), unit.withEntityManager(em -> ids(em,
