@@ -112,6 +112,8 @@ public final class Lexer {
                 }
                 return new Token(TokenType.POSITIONAL_PARAM, Integer.toString(n), n, p);
             }
+            case '{':
+                return temporal(p);
             case ',': i++; return new Token(TokenType.COMMA, ",", null, p);
             case '.': i++; return new Token(TokenType.DOT, ".", null, p);
             case '(': i++; return new Token(TokenType.LPAREN, "(", null, p);
@@ -202,6 +204,45 @@ public final class Lexer {
         BigInteger big = new BigInteger(text);
         Object v = big.bitLength() < 64 ? (Object) big.longValue() : big;
         return new Token(TokenType.INTEGER, text, v, p);
+    }
+
+    /** {@code {d 'yyyy-mm-dd'}}, {@code {t 'hh:mm:ss'}} or {@code {ts 'yyyy-mm-dd hh:mm:ss[.f...]'}}. */
+    private Token temporal(Pos p) {
+        int start = i;
+        i++; // {
+        skipBlanks();
+        int kindStart = i;
+        while (i < src.length() && Character.isLetter(src.charAt(i))) {
+            i++;
+        }
+        String kind = src.substring(kindStart, i).toLowerCase(java.util.Locale.ROOT);
+        String syntax = "write {d 'yyyy-mm-dd'}, {t 'hh:mm:ss'} or {ts 'yyyy-mm-dd hh:mm:ss'}";
+        skipBlanks();
+        if (!kind.equals("d") && !kind.equals("t") && !kind.equals("ts") || i >= src.length() || src.charAt(i) != '\'') {
+            throw p.error("'{' starts a date, time or timestamp literal in JDBC escape syntax", syntax);
+        }
+        String text = string(pos(i)).text();
+        skipBlanks();
+        if (i >= src.length() || src.charAt(i) != '}') {
+            throw p.error("the literal {" + kind + " '" + text + "' is not closed with '}'", syntax);
+        }
+        i++;
+        try {
+            Object value = switch (kind) {
+                case "d" -> java.sql.Date.valueOf(text);
+                case "t" -> java.sql.Time.valueOf(text);
+                default -> java.sql.Timestamp.valueOf(text);
+            };
+            return new Token(TokenType.TEMPORAL, src.substring(start, i), value, p);
+        } catch (IllegalArgumentException e) {
+            throw p.error("'" + text + "' is not a valid {" + kind + " ...} literal", syntax);
+        }
+    }
+
+    private void skipBlanks() {
+        while (i < src.length() && src.charAt(i) == ' ') {
+            i++;
+        }
     }
 
     private Token string(Pos p) {

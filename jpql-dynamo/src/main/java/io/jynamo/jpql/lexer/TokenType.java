@@ -10,6 +10,8 @@ public enum TokenType {
     INTEGER,
     /** 1.5 */
     DECIMAL,
+    /** {d '2008-12-31'}, {t '09:00:00'}, {ts '2008-12-31 09:00:00'}: JDBC escape syntax, the value a java.sql.Date, Time or Timestamp */
+    TEMPORAL,
     /** :name */
     NAMED_PARAM,
     /** ?1 */

@@ -361,6 +361,7 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
                 return new Literal(t.text(), t.pos());
             case INTEGER:
             case DECIMAL:
+            case TEMPORAL:
                 advance();
                 return new Literal(t.value(), t.pos());
             case NAMED_PARAM:

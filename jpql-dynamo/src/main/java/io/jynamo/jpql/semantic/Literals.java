@@ -52,6 +52,13 @@ final class Literals {
             }
             throw mismatch(l, shown, "a String", t);
         }
+        if (v instanceof java.util.Date d) {
+            Object x = temporal(d, type);
+            if (x == null) {
+                throw mismatch(l, shown, "a " + d.getClass().getName(), t);
+            }
+            return x;
+        }
         if (v instanceof Boolean) {
             if (type == Boolean.class) {
                 return v;
@@ -105,6 +112,18 @@ final class Literals {
     private static IllegalArgumentException mismatch(Literal l, String shown, String what, Target t) {
         return l.pos().error(shown + " is " + what + " but " + t.text() + " is " + t.type().getName(),
                 "use a literal of the attribute's type or a parameter");
+    }
+
+    /** A JDBC escape literal as {@code type}: a java.util.Date, java.sql type or Calendar, or the java.time type it names. */
+    private static Object temporal(java.util.Date d, Class<?> type) {
+        if (java.util.Date.class.isAssignableFrom(type) || type == java.util.Calendar.class) {
+            return Types.coerce(d, type);
+        }
+        if (d instanceof java.sql.Date sql && type == LocalDate.class) return sql.toLocalDate();
+        if (d instanceof java.sql.Time sql && type == LocalTime.class) return sql.toLocalTime();
+        if (d instanceof java.sql.Timestamp sql && type == LocalDateTime.class) return sql.toLocalDateTime();
+        if (d instanceof java.sql.Timestamp sql && type == Instant.class) return sql.toInstant();
+        return null;
     }
 
     private static boolean parseable(Class<?> type) {

@@ -27,6 +27,21 @@ class LexerTest {
     }
 
     @Test
+    void jdbcEscapeLiteralsAreSqlDateTimeAndTimestampValues() {
+        List<Token> t = Lexer.tokenize("{d '2000-02-14'} {t '09:30:00'} { ts '2006-11-11 10:10:10.5' } {D '2000-01-01'}");
+        assertEquals(java.sql.Date.valueOf("2000-02-14"), t.get(0).value());
+        assertEquals(TokenType.TEMPORAL, t.get(0).type());
+        assertEquals("{d '2000-02-14'}", t.get(0).text());
+        assertEquals(java.sql.Time.valueOf("09:30:00"), t.get(1).value());
+        assertEquals(java.sql.Timestamp.valueOf("2006-11-11 10:10:10.5"), t.get(2).value());
+        assertEquals(java.sql.Date.valueOf("2000-01-01"), t.get(3).value());
+        for (String bad : List.of("{x '2000-01-01'}", "{d 2000}", "{d '2000-13-45'}", "{d '2000-01-01'")) {
+            var e = assertThrows(IllegalArgumentException.class, () -> Lexer.tokenize(bad));
+            assertTrue(e.getMessage().contains("line 1, column 1") && e.getMessage().contains("{d 'yyyy-mm-dd'}"), e.getMessage());
+        }
+    }
+
+    @Test
     void numbersAreLongsOrDecimals() {
         List<Token> t = Lexer.tokenize("1 2.5 99999999999999999999 1e3");
         assertEquals(1L, t.get(0).value());

@@ -32,6 +32,8 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 10: every value type an ordinary model uses (JPA 3.2 section 2.6 basic types, 11.1.54 Temporal,
@@ -405,6 +407,33 @@ class ValueTypesRoundTripTest {
         assertEquals("2024", item.get("year").n());
         assertEquals("a large text", item.get("lobText").s());
         assertEquals(SdkBytes.fromByteArray(new byte[] {7}), item.get("lobBytes").b());
+    }
+
+    @Test
+    void jdbcEscapeLiteralsCompareWithEveryTemporalType() {
+        ValueTypes v = new ValueTypes("escaped");
+        v.utilDate = dateOnly(LocalDate.of(2000, 2, 14));
+        v.utilTimestamp = java.sql.Timestamp.valueOf("2006-11-11 10:10:10");
+        v.calendarDate = calendar(dateOnly(LocalDate.of(2000, 2, 14)).getTime());
+        v.sqlDate = java.sql.Date.valueOf("2000-02-14");
+        v.sqlTime = java.sql.Time.valueOf("09:30:00");
+        v.sqlTimestamp = java.sql.Timestamp.valueOf("2006-11-11 10:10:10.5");
+        v.localDate = LocalDate.of(2000, 2, 14);
+        v.localTime = LocalTime.of(9, 30);
+        v.localDateTime = LocalDateTime.of(2006, 11, 11, 10, 10, 10);
+        unit.inTransaction(em -> em.persist(v));
+        for (String condition : List.of("e.utilDate = {d '2000-02-14'}", "e.utilTimestamp = {ts '2006-11-11 10:10:10'}",
+                "e.calendarDate = {d '2000-02-14'}", "e.sqlDate = {d '2000-02-14'}", "e.sqlTime = {t '09:30:00'}",
+                "e.sqlTimestamp = {ts '2006-11-11 10:10:10.5'}", "e.localDate = {d '2000-02-14'}",
+                "e.localTime = {t '09:30:00'}", "e.localDateTime = {ts '2006-11-11 10:10:10'}",
+                "e.sqlDate BETWEEN {d '2000-01-01'} AND {d '2000-12-31'}")) {
+            List<String> ids = unit.fromTransaction(em -> em.createQuery("SELECT e FROM ValueTypes e WHERE " + condition
+                    + " AND e.id = 'escaped'", ValueTypes.class).getResultList().stream().map(e -> e.id).toList());
+            assertEquals(List.of("escaped"), ids, condition);
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> unit.withEntityManager(em -> em.createQuery(
+                "SELECT e FROM ValueTypes e WHERE e.localDate = {t '09:30:00'}")));
+        assertTrue(e.getMessage().contains("but e.localDate is java.time.LocalDate"), e.getMessage());
     }
 
     @Test
