@@ -50,6 +50,25 @@ class RelationshipQueryTest {
     // ---- navigation to the target's key ------------------------------------------------------
 
     @Test
+    void idOfAnEntityIsItsKeyAttributeAndOfAToOneItsForeignKey() {
+        BoundPlan own = plan("SELECT ID(o) FROM Order o WHERE ID(o) = :id", "id", "o5");
+        assertEquals(Operation.GET_ITEM, own.operation());
+        assertEquals(List.of("id"), compile("SELECT ID(o) FROM Order o WHERE ID(o) = :id").selectedAttributes().stream()
+                .map(AttributeInfo::path).toList());
+        for (String q : List.of("SELECT o FROM Order o WHERE ID(o.customer) = :id",
+                "SELECT o FROM Order o JOIN o.customer c WHERE ID(c) = :id")) {
+            BoundPlan fk = plan(q, "id", 7L);
+            assertEquals("byCustomer", fk.indexName(), q);
+            assertEquals("customer_id", fk.names().get("#n0"), q);
+        }
+        var composite = assertThrows(IllegalArgumentException.class, () -> compile("SELECT o FROM Order o WHERE ID(o.owner) = 1"));
+        assertTrue(composite.getMessage().contains("ID(o.owner) is not supported: User has a composite key"), composite.getMessage());
+        var notEntity = assertThrows(IllegalArgumentException.class, () -> compile("SELECT o FROM Order o WHERE ID(o.total) = 1"));
+        assertTrue(notEntity.getMessage().contains("ID takes an identification variable or a path to a to-one"),
+                notEntity.getMessage());
+    }
+
+    @Test
     void pathToTheTargetKeyIsAConditionOnTheForeignKeyAndUsesItsIndex() {
         BoundPlan p = plan("SELECT o FROM Order o WHERE o.customer.id = :id AND o.total > 3", "id", 7L);
         assertEquals(Operation.QUERY, p.operation());

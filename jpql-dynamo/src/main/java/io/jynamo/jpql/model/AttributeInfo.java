@@ -26,6 +26,8 @@ public record AttributeInfo(String path, List<String> storedPath, ValueKind kind
      * describes its discriminator under it, and entity names compared with it are its literals.
      */
     public static final String TYPE_PATH = "TYPE()";
+    /** The last segment of the path {@code ID(x)} stands for: the key attribute of the entity {@code x} denotes. */
+    public static final String ID_PATH = "ID()";
 
     public AttributeInfo {
         storedPath = List.copyOf(storedPath);

@@ -478,6 +478,16 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
             if (up.equals("CAST")) {
                 return cast(t);
             }
+            if (up.equals("ID")) {
+                // ID(x): the key attribute of the entity x denotes, resolved with the model
+                advance();
+                advance();
+                PathExpr of = path("an identification variable or a path to an entity");
+                consume(TokenType.RPAREN, "')'", "close ID(");
+                List<String> names = new ArrayList<>(of.names());
+                names.add(AttributeInfo.ID_PATH);
+                return new PathExpr(names, t.pos(), null);
+            }
             if (up.equals("TYPE")) {
                 advance();
                 advance();

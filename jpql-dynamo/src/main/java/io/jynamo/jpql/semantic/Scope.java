@@ -298,6 +298,9 @@ final class Scope {
      * a key attribute, or an attribute stored where one is (an @IdClass field beside an embedded id).
      */
     static String keyPath(EntityInfo target, String below) {
+        if (below.equals(AttributeInfo.ID_PATH) && target.keyPaths().size() == 1) {
+            return target.keyPaths().get(0);
+        }
         AttributeInfo attr = target.attributes().get(below);
         for (String k : target.keyPaths()) {
             AttributeInfo key = target.attributes().get(k);
@@ -306,6 +309,38 @@ final class Scope {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code ID(e)} of the root variable as the path to its key attribute; {@code ID(c)} of a join variable and
+     * {@code ID(o.customer)} resolve as paths to the target's key ({@link #keyPath}). A composite key is refused.
+     */
+    private PathExpr idOfRoot(PathExpr p) {
+        List<String> n = p.names();
+        if (!n.get(n.size() - 1).equals(AttributeInfo.ID_PATH)) {
+            return p;
+        }
+        String of = String.join(".", n.subList(0, n.size() - 1));
+        EntityInfo target = n.size() == 2 && n.get(0).equals(variable) ? entity
+                : n.size() == 2 ? joins.get(n.get(0)).target()
+                : n.size() == 3 && n.get(0).equals(variable) && entity.associations().containsKey(n.get(1))
+                ? target(entity.associations().get(n.get(1)), p.pos()) : null;
+        if (target == null) {
+            throw p.pos().error("ID(" + of + ") is not supported: ID takes an identification variable or a path to a "
+                    + "to-one association", "write ID(" + variable + ")");
+        }
+        if (target.keyPaths().size() != 1) {
+            throw p.pos().error("ID(" + of + ") is not supported: " + target.name() + " has a composite key ("
+                    + String.join(", ", target.keyPaths()) + ")", "compare its key attributes, e.g. " + of + "."
+                    + target.keyPaths().get(0));
+        }
+        if (!(n.size() == 2 && n.get(0).equals(variable))) {
+            return p; // a target's key: the foreign key stored on the root (navigate)
+        }
+        List<String> names = new ArrayList<>();
+        names.add(variable);
+        names.addAll(List.of(target.keyPaths().get(0).split("\\.")));
+        return new PathExpr(names, p.pos(), null);
     }
 
     PathExpr attribute(PathExpr p) {
@@ -319,6 +354,7 @@ final class Scope {
             throw p.pos().error("'" + variable + "' is the entity itself, not an attribute",
                     "compare an attribute, e.g. " + variable + "." + entity.partitionKey());
         }
+        p = idOfRoot(p);
         AttributeInfo nav = entity.attributes().get(p.path()) != null && p.names().get(0).equals(variable) ? null : navigate(p);
         if (nav != null) {
             return p.resolved(nav);

@@ -188,6 +188,17 @@ class JoinTwoStepTest {
     }
 
     @Test
+    void idOfTheRootAndOfTheToOneAreTheirKeys() {
+        unit.calls().reset();
+        List<String> ids = unit.withEntityManager(em -> em.createQuery(
+                "SELECT ID(p) FROM Purchase p WHERE ID(p.client) = :c ORDER BY ID(p)", String.class)
+                .setParameter("c", "c1").getResultList());
+        assertEquals(List.of("c1-p0", "c1-p1", "c1-p2"), ids);
+        assertEquals(1, calls("query", "Purchase"), "ID(p.client) is the stored foreign key: a Query of its index");
+        assertEquals(1, unit.calls().total());
+    }
+
+    @Test
     void noJoinedEntityFoundReadsNothingMore() {
         unit.calls().reset();
         assertEquals(List.of(), purchases("SELECT p FROM Purchase p JOIN p.client c WHERE c.name = 'Nobody'"));
