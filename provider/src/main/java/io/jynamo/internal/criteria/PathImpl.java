@@ -67,7 +67,7 @@ class PathImpl<X> extends ExpressionImpl<X> implements Path<X> {
     private <Y> PathImpl<Y> child(String name) {
         ManagedType<?> type = managedType();
         if (type == null) {
-            throw new IllegalArgumentException("The criteria path " + describe() + " ends at a basic value; it has"
+            throw new IllegalStateException("The criteria path " + describe() + " ends at a basic value; it has"
                     + " no attribute '" + name + "'");
         }
         Attribute<?, ?> a = type.getAttribute(name);

@@ -58,6 +58,13 @@ class CriteriaLoweringTest {
     }
 
     @Test
+    void getOnABasicPathIsIllegalStateAndAnUnknownNameIllegalArgumentAsPathSays() {
+        Root<Note> n = cb.createQuery(Note.class).from(Note.class);
+        assertThrows(IllegalStateException.class, () -> n.get("text").get("length"));
+        assertThrows(IllegalArgumentException.class, () -> n.get("nope"));
+    }
+
+    @Test
     void unnamedParametersGetStatementNamesOfTheirOwnAndKeepANullName() {
         CriteriaQuery<Note> q = cb.createQuery(Note.class);
         Root<Note> n = q.from(Note.class);
