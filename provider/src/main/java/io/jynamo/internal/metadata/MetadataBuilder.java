@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,8 +82,37 @@ public final class MetadataBuilder {
             }
         }
         Hierarchies.link(entities);
+        checkSharedTables(entities);
         List<EntityMeta> links = Associations.link(entities, tablePrefix);
         return new Metadata(entities, links, mappings);
+    }
+
+    /**
+     * Entities may name one table (single-table design), but a DynamoDB table has one key schema and its attribute
+     * names are case-sensitive: entities that store different key attributes there cannot all be written.
+     */
+    private static void checkSharedTables(List<EntityMeta> entities) {
+        Map<String, EntityMeta> byTable = new HashMap<>();
+        for (EntityMeta e : entities) {
+            if (!e.ownsTable()) {
+                continue;
+            }
+            EntityMeta first = byTable.putIfAbsent(e.tableName(), e);
+            if (first != null && !keySchema(first).equals(keySchema(e))) {
+                throw new PersistenceException("Entities " + first.javaClass().getName() + " and " + e.javaClass().getName()
+                        + " are both stored in table " + e.tableName() + " with different keys (" + keySchema(first)
+                        + " and " + keySchema(e) + "), but a DynamoDB table has one key schema and attribute names are "
+                        + "case-sensitive: give both the same key attribute names and types (@Column(name) on the @Id), "
+                        + "or give one another @Table(name)");
+            }
+        }
+    }
+
+    private static String keySchema(EntityMeta e) {
+        AttributeMeta pk = e.partitionKey();
+        AttributeMeta sk = e.sortKey();
+        return "partition key '" + pk.storedName() + "' " + pk.kind()
+                + (sk == null ? "" : ", sort key '" + sk.storedName() + "' " + sk.kind());
     }
 
     static String entityName(Class<?> type) {
