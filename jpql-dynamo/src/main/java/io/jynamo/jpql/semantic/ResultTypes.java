@@ -108,7 +108,7 @@ final class ResultTypes {
     }
 
     /** The type of arithmetic on operands of these types ({@code null}: unknown, a parameter). */
-    private static Class<?> number(Class<?> a, Class<?> b) {
+    static Class<?> number(Class<?> a, Class<?> b) {
         if (a == null && b == null) {
             return BigDecimal.class;
         }

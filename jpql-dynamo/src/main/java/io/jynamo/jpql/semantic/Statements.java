@@ -82,9 +82,12 @@ final class Statements {
                 continue;
             }
             Class<?> type = resultTypes.of(e);
-            if (type == null && i < shape.types().size() && shape.types().get(i) != Object.class) {
-                // A Criteria query's values are parameters: the type its expression declares tells the item's.
-                type = Types.wrap(shape.types().get(i));
+            Class<?> declared = i < shape.types().size() && shape.types().get(i) != Object.class
+                    ? Types.wrap(shape.types().get(i)) : null;
+            if (declared != null && (type == null || Types.numeric(type) && Types.numeric(declared))) {
+                // A Criteria query's values are parameters, which tell no type here: the type its expression
+                // declares does (for arithmetic, the widest operand's, e.g. Float for quantity * 10F).
+                type = type == null ? declared : ResultTypes.number(type, declared);
             }
             JavaValues.Typed t = conditions.java().resolve(e, type == null ? null : JavaValues.category(type),
                     "select item");

@@ -471,9 +471,25 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
             case "LENGTH", "LOCATE", "MOD", "SIGN" -> Integer.class;
             case "CONCAT", "SUBSTRING", "LEFT", "RIGHT", "REPLACE" -> String.class;
             case "SQRT", "EXP", "LN", "POWER" -> Double.class;
+            case "+", "-", "*", "/" -> widest(args);
             default -> args.get(0).getJavaType() != null ? args.get(0).getJavaType() : Number.class;
         };
         return new Functions.Calc<>((Class<N>) type, function, args);
+    }
+
+    /** JPQL's arithmetic types, widest first: the result is the widest operand's (Short and Byte count as Integer). */
+    private static final List<Class<?>> WIDENING = List.of(Double.class, Float.class, java.math.BigDecimal.class,
+            java.math.BigInteger.class, Long.class, Integer.class);
+
+    private static Class<?> widest(List<ExpressionImpl<?>> operands) {
+        for (Class<?> wide : WIDENING) {
+            for (ExpressionImpl<?> o : operands) {
+                if (o.getJavaType() != null && wide.equals(io.jynamo.jpql.semantic.Types.wrap(o.getJavaType()))) {
+                    return wide;
+                }
+            }
+        }
+        return operands.get(0).getJavaType() != null ? operands.get(0).getJavaType() : Number.class;
     }
 
     @Override

@@ -80,6 +80,10 @@ class CriteriaSelectExpressionTest {
     void computedSelectionsHaveJpqlTypesAndValues() {
         assertEquals(13, select(Integer.class, (cb, s) -> cb.sum(s.get("quantity"), s.<Integer>get("reserved"))));
         assertEquals(30, select(Integer.class, (cb, s) -> cb.prod(s.get("quantity"), 3)));
+        // Arithmetic is of the widest operand's type, a value's too (JPA 4.8.6)
+        assertEquals(100.0f, select(Number.class, (cb, s) -> cb.prod(s.<Number>get("quantity"), 10f)));
+        assertEquals(12L, select(Number.class, (cb, s) -> cb.sum(2L, s.<Number>get("quantity"))));
+        assertEquals(26.0, select(Number.class, (cb, s) -> cb.sum(s.<Number>get("quantity"), s.<Number>get("price"))));
         assertEquals(4, select(Integer.class, (cb, s) -> cb.length(s.get("name"))));
         assertEquals("bolt!", select(String.class, (cb, s) -> cb.concat(s.get("name"), "!")));
         assertEquals(4.0, select(Double.class, (cb, s) -> cb.sqrt(s.get("price"))));
