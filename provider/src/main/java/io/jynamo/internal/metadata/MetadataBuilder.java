@@ -82,16 +82,18 @@ public final class MetadataBuilder {
             }
         }
         Hierarchies.link(entities);
-        checkSharedTables(entities);
+        warnOfSharedTables(entities);
         List<EntityMeta> links = Associations.link(entities, tablePrefix);
         return new Metadata(entities, links, mappings);
     }
 
     /**
      * Entities may name one table (single-table design), but a DynamoDB table has one key schema and its attribute
-     * names are case-sensitive: entities that store different key attributes there cannot all be written.
+     * names are case-sensitive: of entities that store different key attributes there, one cannot be written.
+     * A warning, not a failure: a unit may list such an entity without ever writing it (SQL models that spell one
+     * column "ID" and "id" do, since SQL names are case-insensitive).
      */
-    private static void checkSharedTables(List<EntityMeta> entities) {
+    private static void warnOfSharedTables(List<EntityMeta> entities) {
         Map<String, EntityMeta> byTable = new HashMap<>();
         for (EntityMeta e : entities) {
             if (!e.ownsTable()) {
@@ -99,11 +101,12 @@ public final class MetadataBuilder {
             }
             EntityMeta first = byTable.putIfAbsent(e.tableName(), e);
             if (first != null && !keySchema(first).equals(keySchema(e))) {
-                throw new PersistenceException("Entities " + first.javaClass().getName() + " and " + e.javaClass().getName()
-                        + " are both stored in table " + e.tableName() + " with different keys (" + keySchema(first)
-                        + " and " + keySchema(e) + "), but a DynamoDB table has one key schema and attribute names are "
-                        + "case-sensitive: give both the same key attribute names and types (@Column(name) on the @Id), "
-                        + "or give one another @Table(name)");
+                LOG.log(System.Logger.Level.WARNING, "Entities " + first.javaClass().getName() + " and "
+                        + e.javaClass().getName() + " are both stored in table " + e.tableName() + " with different keys ("
+                        + keySchema(first) + " and " + keySchema(e) + "), but a DynamoDB table has one key schema and "
+                        + "attribute names are case-sensitive, so DynamoDB will refuse the writes of one of them: give "
+                        + "both the same key attribute names and types (@Column(name) on the @Id), or give one another "
+                        + "@Table(name)");
             }
         }
     }
