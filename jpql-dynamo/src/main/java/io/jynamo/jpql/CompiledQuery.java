@@ -90,6 +90,15 @@ public final class CompiledQuery {
         return analysis.statement().selectKind();
     }
 
+    /**
+     * {@code SELECT DISTINCT} of attributes or computed items: rows equal in every value are returned once, the
+     * first of them (the provider de-duplicates as it reads; {@code firstResult} and {@code maxResults} count
+     * distinct rows).
+     */
+    public boolean distinctRows() {
+        return analysis.statement().distinct() && selectKind() == SelectKind.ATTRIBUTES;
+    }
+
     /** For {@link SelectKind#ATTRIBUTES}: the selected attributes in select order; otherwise empty. */
     public List<AttributeInfo> selectedAttributes() {
         return selectedAttributes;

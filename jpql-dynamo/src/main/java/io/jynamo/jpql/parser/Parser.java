@@ -142,9 +142,6 @@ public final class Parser extends ExpressionParser {
             if (check(TokenType.COMMA)) {
                 throw peek().pos().error("NEW cannot be combined with other select items", "select NEW ... alone");
             }
-            if (distinct != null) {
-                throw distinct.pos().error("DISTINCT on selected attributes is not supported", "de-duplicate in Java");
-            }
         } else {
             do {
                 items.add(selectItem(aliases));
@@ -156,10 +153,6 @@ public final class Parser extends ExpressionParser {
                 }
             }
             selectKind = bare ? SelectKind.ENTITY : SelectKind.ATTRIBUTES;
-            if (distinct != null && !bare) {
-                throw distinct.pos().error("DISTINCT on selected attributes is not supported",
-                        "select the entities (SELECT DISTINCT e, which are distinct already) and de-duplicate the values in Java");
-            }
         }
         // Attribute paths alone are read as they are; any other item makes every item computed in Java per row.
         boolean computed = items.stream().anyMatch(e -> !(e instanceof PathExpr));

@@ -140,7 +140,6 @@ class ParserTest {
             SELECT u FROM User u WHERE EXISTS (SELECT x FROM X x)       | 1, column 28 | EXISTS
             SELECT u FROM User u WHERE u.a > ALL (SELECT x.a FROM X x)  | 1, column 34 | ALL
             SELECT u FROM User u WHERE u.a = (SELECT x.a FROM X x)      | 1, column 35 | subqueries
-            SELECT DISTINCT u.a FROM User u                             | 1, column 8  | DISTINCT on selected attributes
             SELECT COUNT(DISTINCT u.a) FROM User u                      | 1, column 14 | COUNT(DISTINCT u.a)
             SELECT MAX(u.a) FROM User u                                 | 1, column 8  | MAX
             SELECT u.a, SUM(u.b) FROM User u                            | 1, column 13 | SUM

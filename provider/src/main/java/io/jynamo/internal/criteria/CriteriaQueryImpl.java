@@ -107,9 +107,6 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
             }
             kind = SelectKind.ATTRIBUTES;
             selectText = text.toString();
-            if (distinct) {
-                throw Unsupported.construct("DISTINCT attribute rows: CriteriaQuery.distinct");
-            }
             if (selected instanceof CompoundSelectionImpl<?> compound) {
                 rows = rows(compound.kind(), compound.getJavaType(), items);
                 rowType = compound.getJavaType();

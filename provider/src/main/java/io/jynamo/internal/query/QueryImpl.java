@@ -497,7 +497,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         }
         // Rows Java drops or reorders are read first: firstResult and maxResults then apply to what Java keeps.
         Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
-                plan.clientSide() == null ? reads.items(plans, firstResult + (long) max)
+                plan.clientSide() == null ? reads.items(plans, compiled.distinctRows() ? Long.MAX_VALUE : firstResult + (long) max)
                         : reads.clientSide(plans, clientSideMaxRows());
         if (repeats != null) {
             items = repeated(items);

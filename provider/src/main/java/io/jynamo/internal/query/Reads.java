@@ -632,6 +632,9 @@ final class Reads {
      * Java ({@code selection}, or {@code null}) are computed for the rows returned only.
      */
     Iterator<Object> results(Iterator<Map<String, AttributeValue>> items, int first, int max, Selection selection) {
+        if (compiled.distinctRows()) {
+            return distinctResults(items, first, max, selection);
+        }
         return new Iterator<>() {
             private int toSkip = first;
             private int left = max;
@@ -651,14 +654,72 @@ final class Reads {
                     throw new NoSuchElementException();
                 }
                 left--;
-                Map<String, AttributeValue> item = items.next();
-                if (selection != null) {
-                    return computed(selection, item);
-                }
-                // Straight from the pages (for the shared cache) or a keyed read, an entity item's key was made already.
-                return result(item, items instanceof KeyedItems k ? k.lastKey() : null);
+                return row(items, items.next(), selection);
             }
         };
+    }
+
+    private Object row(Iterator<Map<String, AttributeValue>> items, Map<String, AttributeValue> item, Selection selection) {
+        if (selection != null) {
+            return computed(selection, item);
+        }
+        // Straight from the pages (for the shared cache) or a keyed read, an entity item's key was made already.
+        return result(item, items instanceof KeyedItems k ? k.lastKey() : null);
+    }
+
+    /**
+     * SELECT DISTINCT of attributes: each row once, the first read; {@code first} and {@code max} count distinct
+     * rows. The rows returned so far are remembered, and the items are read only as far as the rows asked for need.
+     */
+    private Iterator<Object> distinctResults(Iterator<Map<String, AttributeValue>> items, int first, int max,
+                                             Selection selection) {
+        java.util.Set<Row> seen = new java.util.HashSet<>();
+        return new Iterator<>() {
+            private int toSkip = first;
+            private int left = max;
+            private Object next;
+            private boolean ready;
+
+            @Override
+            public boolean hasNext() {
+                while (!ready && left > 0 && items.hasNext()) {
+                    Object row = row(items, items.next(), selection);
+                    if (!seen.add(new Row(row))) {
+                        continue;
+                    }
+                    if (toSkip > 0) {
+                        toSkip--;
+                        continue;
+                    }
+                    next = row;
+                    ready = true;
+                }
+                return ready;
+            }
+
+            @Override
+            public Object next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                ready = false;
+                left--;
+                return next;
+            }
+        };
+    }
+
+    /** A row compared by value: one value, or the values of an array (arrays inside compared by content). */
+    private record Row(Object value) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Row r && java.util.Objects.deepEquals(value, r.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.deepHashCode(new Object[] {value});
+        }
     }
 
     private Object result(Map<String, AttributeValue> item, ItemKey key) {
