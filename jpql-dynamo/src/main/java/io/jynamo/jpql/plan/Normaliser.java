@@ -313,7 +313,8 @@ final class Normaliser {
         }
         if (v instanceof Binder.Unbound u) {
             binder.note("LIKE " + u.label() + " becomes begins_with, contains or = once the pattern is bound "
-                    + "('p%', '%s%', 'text'); a prefix on a sort key then joins the key condition");
+                    + "('p%', '%s%', 'text'); a prefix on a sort key then joins the key condition; any other pattern "
+                    + "('%s', 'a_c') is matched in Java after the read");
             return new Deferred(a, (negated ? "NOT LIKE " : "LIKE ") + u.label());
         }
         String label = l.pattern() instanceof Literal ? "'" + v + "'" : describeParam(l.pattern()) + " = '" + v + "'";
@@ -321,6 +322,7 @@ final class Normaliser {
         return switch (p.shape()) {
             case EQUALS -> new Cmp(new Attr(a), negated ? CompareOp.NE : CompareOp.EQ, new Val(new BoundValue(p.text(), a, false)));
             case ANY -> negated ? FALSE : new Exists(a, true);
+            case OTHER -> throw new IllegalStateException("LIKE " + label + " is matched in Java (Planner.needsJava)");
             default -> new Match(a, p.shape(), new BoundValue(p.text(), null, false), negated);
         };
     }

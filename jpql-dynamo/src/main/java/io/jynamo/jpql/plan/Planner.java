@@ -7,6 +7,7 @@ import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
+import io.jynamo.jpql.ast.Like;
 import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.RelationSize;
@@ -20,6 +21,7 @@ import io.jynamo.jpql.plan.AccessPathChooser.AccessPath;
 import io.jynamo.jpql.plan.Bound.All;
 import io.jynamo.jpql.plan.Bound.Const;
 import io.jynamo.jpql.semantic.Analysis;
+import io.jynamo.jpql.semantic.LikePattern;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -86,7 +88,7 @@ public final class Planner {
 
     private PlanData run(String forcedIndex) {
         List<Condition> inJava = new ArrayList<>();
-        Condition pushed = pushable(stmt.where(), inJava);
+        Condition pushed = pushable(stmt.where(), inJava, binder);
         if (!inJava.isEmpty() && stmt.kind() != StatementKind.SELECT) {
             throw new IllegalArgumentException(stmt.kind() + " cannot run " + ClientWork.text(inJava.get(0))
                     + " in Java: DynamoDB cannot evaluate it and a bulk write must repeat its whole condition in each "
@@ -161,14 +163,14 @@ public final class Planner {
      * The WHERE without its top-level conjuncts DynamoDB cannot evaluate, which go to {@code inJava}: a conjunct
      * is evaluated wholly in Java or wholly by DynamoDB, so the three-valued logic of each stays in one place.
      */
-    private static Condition pushable(Condition where, List<Condition> inJava) {
+    private static Condition pushable(Condition where, List<Condition> inJava, Binder binder) {
         if (where == null) {
             return null;
         }
         List<Condition> conjuncts = Condition.conjuncts(where);
         List<Condition> kept = new ArrayList<>();
         for (Condition c : conjuncts) {
-            if (needsJava(c)) {
+            if (needsJava(c, binder)) {
                 checkEvaluable(c);
                 inJava.add(c);
             } else {
@@ -190,9 +192,16 @@ public final class Planner {
         return Condition.expressions(c).stream().anyMatch(e -> e instanceof RelationSize);
     }
 
-    /** Whether DynamoDB cannot evaluate some part of the condition: a function of an attribute. */
-    private static boolean needsJava(Condition c) {
+    /**
+     * Whether DynamoDB cannot evaluate some part of the condition: a function of an attribute, or a LIKE whose
+     * pattern (as written or bound) is neither exact text, {@code 'p%'}, {@code '%s%'} nor {@code '%'}.
+     */
+    private static boolean needsJava(Condition c, Binder binder) {
         return Condition.anyAtom(c, a -> {
+            if (a instanceof Like l && l.value() instanceof PathExpr && binder.eval(l.pattern()) instanceof String pattern
+                    && LikePattern.parse(pattern, l.escape(), l.pattern().pos(), "").shape() == LikePattern.Shape.OTHER) {
+                return true;
+            }
             for (io.jynamo.jpql.ast.Expr e : Condition.operands(a)) {
                 if (ClientWork.javaOnly(e)) {
                     return true;

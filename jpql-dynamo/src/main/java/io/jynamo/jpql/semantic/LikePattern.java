@@ -3,7 +3,8 @@ package io.jynamo.jpql.semantic;
 import io.jynamo.jpql.ast.Pos;
 
 /**
- * A LIKE pattern DynamoDB can evaluate: exact text, {@code 'prefix%'}, {@code '%text%'} or {@code '%'}.
+ * A LIKE pattern, as DynamoDB can evaluate it: exact text, {@code 'prefix%'}, {@code '%text%'} or {@code '%'}; any
+ * other ({@code '%suffix'}, {@code 'a_c'}, {@code 'a%c'}) is {@link Shape#OTHER}, matched in Java after the read.
  *
  * @param shape what the pattern tests
  * @param text  the text without wildcards
@@ -19,7 +20,9 @@ public record LikePattern(Shape shape, String text) {
         /** '%s%': contains */
         CONTAINS,
         /** '%' or '%%': any non-null string */
-        ANY
+        ANY,
+        /** '_', or '%' elsewhere than at the ends: DynamoDB cannot evaluate it, Java matches it after the read */
+        OTHER
     }
 
     /**
@@ -30,13 +33,15 @@ public record LikePattern(Shape shape, String text) {
      *                after it a literal character
      * @param pos     where to report a problem
      * @param label   how to name the pattern in the message (the literal or the parameter)
-     * @throws IllegalArgumentException for patterns DynamoDB cannot evaluate
+     * @return the pattern's shape and text ({@link Shape#OTHER}: the text is the whole pattern)
+     * @throws IllegalArgumentException for a misplaced escape character
      */
     public static LikePattern parse(String pattern, Character escape, Pos pos, String label) {
         StringBuilder text = new StringBuilder();
         // where the wildcards are: before any text, after all of it, or in between
         boolean leading = false;
         boolean trailing = false;
+        boolean other = false;
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (escape != null && c == escape) {
@@ -49,9 +54,7 @@ public record LikePattern(Shape shape, String text) {
                     throw pos.error("LIKE pattern " + label + " escapes '" + next + "', which needs no escape",
                             "escape only %, _ or the escape character itself");
                 }
-                if (trailing) {
-                    throw wildcardInside(pos, label);
-                }
+                other |= trailing;
                 text.append(next);
             } else if (c == '%') {
                 if (text.length() == 0) {
@@ -60,14 +63,14 @@ public record LikePattern(Shape shape, String text) {
                     trailing = true;
                 }
             } else if (c == '_') {
-                throw pos.error("LIKE pattern " + label + " uses '_', which DynamoDB cannot evaluate",
-                        "use 'prefix%' (begins_with) or '%text%' (contains)");
+                other = true;
             } else {
-                if (trailing) {
-                    throw wildcardInside(pos, label);
-                }
+                other |= trailing;
                 text.append(c);
             }
+        }
+        if (other || leading && !trailing && text.length() > 0) {
+            return new LikePattern(Shape.OTHER, pattern);
         }
         if (!leading && !trailing) {
             return new LikePattern(Shape.EQUALS, text.toString());
@@ -78,16 +81,7 @@ public record LikePattern(Shape shape, String text) {
         if (leading && trailing) {
             return new LikePattern(Shape.CONTAINS, text.toString());
         }
-        if (trailing) {
-            return new LikePattern(Shape.PREFIX, text.toString());
-        }
-        throw pos.error("LIKE pattern " + label + " has '%' where DynamoDB cannot evaluate it",
-                "only 'prefix%' (begins_with) and '%text%' (contains) are supported; for a suffix store a reversed copy");
-    }
-
-    private static IllegalArgumentException wildcardInside(Pos pos, String label) {
-        return pos.error("LIKE pattern " + label + " has '%' inside the text, which DynamoDB cannot evaluate",
-                "only 'prefix%' (begins_with) and '%text%' (contains) are supported");
+        return new LikePattern(Shape.PREFIX, text.toString());
     }
 
     /** Parses a pattern without an escape character. */

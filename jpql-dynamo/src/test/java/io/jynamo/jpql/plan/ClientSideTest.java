@@ -130,6 +130,23 @@ class ClientSideTest {
     }
 
     @Test
+    void likePatternsDynamoDbCannotEvaluateMatchInJavaWithNullsUnknown() {
+        BoundPlan suffix = plan("SELECT u FROM User u WHERE u.name LIKE '%son'");
+        assertEquals(Operation.SCAN, suffix.operation());
+        assertNull(suffix.filter());
+        assertTrue(suffix.clientSide().test(asRow(row("name", "Jackson"))));
+        assertFalse(suffix.clientSide().test(asRow(row("name", "Jacksons"))));
+        assertFalse(suffix.clientSide().test(asRow(row())), "NULL LIKE p is UNKNOWN");
+        BoundPlan notOne = plan("SELECT u FROM User u WHERE u.name NOT LIKE 'J_n' AND u.email LIKE 'a%'");
+        assertEquals("begins_with(#n0, :v0)", notOne.filter(), "the rest is still DynamoDB's");
+        assertTrue(notOne.clientSide().test(asRow(row("name", "Joan"))));
+        assertFalse(notOne.clientSide().test(asRow(row("name", "Jon"))));
+        var bulk = assertThrows(IllegalArgumentException.class, () -> JpqlCompiler.compile(
+                "DELETE FROM User u WHERE u.name LIKE '%son'", TestModels.MODEL).bind(Map.of(), null));
+        assertTrue(bulk.getMessage().contains("DELETE cannot run u.name LIKE '%son' in Java"), bulk.getMessage());
+    }
+
+    @Test
     void aProjectionReadsWhatJavaFiltersAndSortsBy() {
         BoundPlan p = plan("SELECT u.email FROM User u WHERE LOWER(u.name) = 'x' ORDER BY u.age");
         assertEquals("#n0, #n1, #n2", p.projection());

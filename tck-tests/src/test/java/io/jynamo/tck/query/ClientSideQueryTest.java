@@ -166,6 +166,34 @@ class ClientSideQueryTest {
     }
 
     @Test
+    void likePatternsDynamoDbCannotEvaluateMatchInJavaAfterTheKeyedRead() {
+        try (TestUnit unit = unit("allow")) {
+            assertEquals(List.of("s4"), unit.withEntityManager(em -> ids(em,
+                    "SELECT s FROM Shopper s WHERE s.city = 'Rome' AND s.name LIKE '%d'")));
+            assertEquals(1, unit.calls().count("query"), "the city is still the Query of byCity");
+            assertEquals(0, unit.calls().count("scan"));
+            assertEquals(List.of("s1", "s4"), unit.withEntityManager(em -> em.createQuery(
+                    "SELECT s FROM Shopper s WHERE s.city = 'Rome' AND s.name NOT LIKE :p ORDER BY s.id", Shopper.class)
+                    .setParameter("p", "_ob").getResultList().stream().map(s -> s.id).toList()),
+                    "bob matches; s5 has no name: UNKNOWN under NOT too");
+            List<String> criteria = unit.withEntityManager(em -> {
+                var cb = em.getCriteriaBuilder();
+                var q = cb.createQuery(Shopper.class);
+                var s = q.from(Shopper.class);
+                q.where(cb.like(s.get("name"), "%N_"), cb.equal(s.get("city"), "Oslo"));
+                return em.createQuery(q).getResultList().stream().map(x -> x.id).toList();
+            });
+            assertEquals(List.of("s3"), criteria);
+        }
+        try (TestUnit unit = unit("deny")) {
+            var e = assertThrows(JynamoException.class, () -> unit.withEntityManager(
+                    em -> ids(em, "SELECT s FROM Shopper s WHERE s.city = 'Rome' AND s.name LIKE '%d'")));
+            assertTrue(e.getMessage().contains("filter s.name LIKE '%d'"), e.getMessage());
+            assertEquals(0, unit.calls().total());
+        }
+    }
+
+    @Test
     void denyRefusesBeforeAnyCallNamingWhatWouldRunInJavaAndTheHintOverridesIt() {
         try (TestUnit unit = unit("deny")) {
             var e = assertThrows(JynamoException.class, () -> unit.withEntityManager(
