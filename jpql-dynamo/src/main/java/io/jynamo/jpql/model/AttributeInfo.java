@@ -28,6 +28,11 @@ public record AttributeInfo(String path, List<String> storedPath, ValueKind kind
     public static final String TYPE_PATH = "TYPE()";
     /** The last segment of the path {@code ID(x)} stands for: the key attribute of the entity {@code x} denotes. */
     public static final String ID_PATH = "ID()";
+    /**
+     * The path of {@code VERSION(e)}: a model describes the entity's {@code @Version} attribute under it too (the
+     * same {@link AttributeInfo}); an entity without one has none.
+     */
+    public static final String VERSION_PATH = "VERSION()";
 
     public AttributeInfo {
         storedPath = List.copyOf(storedPath);

@@ -478,14 +478,14 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
             if (up.equals("CAST")) {
                 return cast(t);
             }
-            if (up.equals("ID")) {
-                // ID(x): the key attribute of the entity x denotes, resolved with the model
+            if (up.equals("ID") || up.equals("VERSION")) {
+                // ID(x), VERSION(x): the key or @Version attribute of the entity x denotes, resolved with the model
                 advance();
                 advance();
                 PathExpr of = path("an identification variable or a path to an entity");
-                consume(TokenType.RPAREN, "')'", "close ID(");
+                consume(TokenType.RPAREN, "')'", "close " + up + "(");
                 List<String> names = new ArrayList<>(of.names());
-                names.add(AttributeInfo.ID_PATH);
+                names.add(up.equals("ID") ? AttributeInfo.ID_PATH : AttributeInfo.VERSION_PATH);
                 return new PathExpr(names, t.pos(), null);
             }
             if (up.equals("TYPE")) {

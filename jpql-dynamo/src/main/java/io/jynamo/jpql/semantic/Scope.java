@@ -282,6 +282,7 @@ final class Scope {
         if (targetAttr == null) {
             TreeSet<String> known = new TreeSet<>(target.attributes().keySet());
             known.remove(AttributeInfo.TYPE_PATH);
+            known.remove(AttributeInfo.VERSION_PATH);
             throw p.pos().error("unknown attribute '" + below + "' of entity " + target.name() + " in " + p.text(),
                     "known attributes: " + String.join(", ", known));
         }
@@ -371,6 +372,10 @@ final class Scope {
         }
         String path = p.path();
         AttributeInfo a = entity.attributes().get(path);
+        if (a == null && AttributeInfo.VERSION_PATH.equals(path)) {
+            throw p.pos().error("VERSION(" + variable + "): entity " + entity.name() + " has no @Version attribute",
+                    "VERSION takes an entity with a version");
+        }
         if (a == null && AttributeInfo.TYPE_PATH.equals(path)) {
             throw p.pos().error("TYPE(" + variable + "): entity " + entity.name() + " has no entity superclass or "
                     + "subclass, so every instance is of its own class", "remove the condition");
@@ -378,6 +383,7 @@ final class Scope {
         if (a == null) {
             TreeSet<String> known = new TreeSet<>(entity.attributes().keySet());
             known.remove(AttributeInfo.TYPE_PATH);
+            known.remove(AttributeInfo.VERSION_PATH);
             throw p.pos().error("unknown attribute '" + path + "' of entity " + entity.name(),
                     "known attributes: " + String.join(", ", known));
         }

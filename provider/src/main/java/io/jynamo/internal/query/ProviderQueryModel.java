@@ -52,6 +52,10 @@ public final class ProviderQueryModel implements QueryModel {
                         List.of(e.discriminatorColumn()), type.kind(), String.class, null));
                 entityCodecs.put(AttributeInfo.TYPE_PATH, type);
             }
+            if (e.version() != null) {
+                attributes.put(AttributeInfo.VERSION_PATH, attributes.get(e.version().name()));
+                entityCodecs.put(AttributeInfo.VERSION_PATH, entityCodecs.get(e.version().name()));
+            }
             List<IndexInfo> indexes = new ArrayList<>();
             for (IndexMeta i : e.indexes()) {
                 indexes.add(new IndexInfo(i.name(), i.partitionKey().name(),

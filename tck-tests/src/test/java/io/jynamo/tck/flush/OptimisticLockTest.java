@@ -56,6 +56,23 @@ class OptimisticLockTest {
     }
 
     @Test
+    void versionOfAnEntityIsItsVersionAttributeInJpql() {
+        try (TestUnit unit = TestUnit.of(Account.class, io.jynamo.tck.model.Customer.class).build()) {
+            unit.inTransaction(em -> em.persist(new Account("a1", 10)));
+            unit.inTransaction(em -> em.find(Account.class, "a1").setBalance(11));
+            Long version = unit.fromTransaction(em -> em.createQuery(
+                    "SELECT VERSION(a) FROM Account a WHERE a.id = 'a1'", Long.class).getSingleResult());
+            assertEquals(1L, version);
+            assertEquals(List.of("a1"), unit.fromTransaction(em -> em.createQuery(
+                    "SELECT ID(a) FROM Account a WHERE a.id = :id AND VERSION(a) = :v", String.class)
+                    .setParameter("id", "a1").setParameter("v", 1L).getResultList()));
+            var none = assertThrows(IllegalArgumentException.class, () -> unit.withEntityManager(em -> em.createQuery(
+                    "SELECT VERSION(c) FROM Customer c")));
+            assertTrue(none.getMessage().contains("VERSION(c): entity Customer has no @Version attribute"), none.getMessage());
+        }
+    }
+
+    @Test
     void findWithOptimisticLockIsCheckedAtCommit() {
         try (TestUnit unit = TestUnit.of(Account.class).build()) {
             unit.inTransaction(em -> em.persist(new Account("a1", 10)));
