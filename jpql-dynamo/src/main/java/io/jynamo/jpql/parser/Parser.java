@@ -4,6 +4,7 @@ import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.Expr;
+import io.jynamo.jpql.ast.IsNull;
 import io.jynamo.jpql.ast.Join;
 import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
@@ -98,6 +99,7 @@ public final class Parser extends ExpressionParser {
         List<Expr> items = new ArrayList<>();
         String constructor = null;
         Token countDistinct = null;
+        Condition counted = null;
         Token head = peek();
         if (head.type() == TokenType.WORD && AGGREGATES.contains(head.upper()) && peekAt(1).type() == TokenType.LPAREN) {
             if (!head.is("COUNT")) {
@@ -110,12 +112,15 @@ public final class Parser extends ExpressionParser {
             PathExpr p = path("the identification variable");
             if (countDistinct != null && p.names().size() != 1) {
                 throw countDistinct.pos().error("COUNT(DISTINCT " + p.text() + ") is not supported",
-                        "entities are distinct already: COUNT(DISTINCT " + p.names().get(0) + ") counts them");
-            }
-            if (p.names().size() != 1) {
-                throw p.pos().error("COUNT(" + p.text() + ") is not supported", "only COUNT(" + p.names().get(0) + ") of whole entities is supported");
+                        "entities are distinct already: COUNT(DISTINCT " + p.names().get(0) + ") counts them; "
+                                + "SELECT DISTINCT " + p.text() + " lists the values");
             }
             consume(TokenType.RPAREN, "')'", "close COUNT(");
+            if (p.names().size() != 1) {
+                // COUNT(e.a) counts the rows whose e.a is not NULL
+                counted = new IsNull(p, true, p.pos());
+                p = new PathExpr(p.names().subList(0, 1), p.pos(), null);
+            }
             selected.add(p);
             selectKind = SelectKind.COUNT;
             if (check(TokenType.COMMA)) {
@@ -166,6 +171,9 @@ public final class Parser extends ExpressionParser {
         Condition where = null;
         if (matchWord("WHERE")) {
             where = condition();
+        }
+        if (counted != null) {
+            where = where == null ? counted : Condition.and(List.of(where, counted));
         }
         List<OrderBy> orderBy = new ArrayList<>();
         if (checkWord("GROUP")) {

@@ -168,7 +168,6 @@ class ParserTest {
             SELECT u FROM User u WHERE u.a IN 1                         | 1, column 35 | '('
             SELECT u FROM User u WHERE u.a IS 1                         | 1, column 35 | NULL
             SELECT u, u.a FROM User u                                   | 1, column 11 | either the entity alone
-            SELECT COUNT(u.a) FROM User u                               | 1, column 14 | COUNT(u.a)
             """)
     void unsupportedOrMalformedQueriesNameConstructAndPosition(String jpql, String where, String construct) {
         var e = assertThrows(IllegalArgumentException.class, () -> Parser.parse(jpql));

@@ -327,6 +327,16 @@ class PlannerTest {
     }
 
     @Test
+    void countOfAnAttributeIsACountOfTheItemsThatHaveIt() {
+        BoundPlan p = plan("SELECT COUNT(u.email) FROM User u WHERE u.lastName = 'S'");
+        assertTrue(p.count());
+        assertEquals("#n0 = :v0", p.keyCondition());
+        assertEquals("attribute_exists(#n1)", p.filter());
+        assertEquals("email", p.names().get("#n1"));
+        assertTrue(plan("SELECT COUNT(u.email) FROM User u").count());
+    }
+
+    @Test
     void likeParameterPatternIsCheckedAtBind() {
         String q = "SELECT u FROM User u WHERE u.lastName = 'S' AND u.firstName LIKE :p";
         assertEquals("#n0 = :v0 AND begins_with(#n1, :v1)", plan(q, "p", "Jo%").keyCondition());

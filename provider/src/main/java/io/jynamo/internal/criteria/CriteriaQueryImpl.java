@@ -7,6 +7,7 @@ import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.Expr;
+import io.jynamo.jpql.ast.IsNull;
 import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Statement;
@@ -62,6 +63,7 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
         List<PathExpr> paths = new ArrayList<>();
         List<Expr> computedItems = new ArrayList<>();
         String selectText;
+        Lowered<Condition> counted = null;
         Function<Object, Object> rows = null;
         Class<?> rowType = null;
         if (selected == root) {
@@ -79,6 +81,11 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
                 throw Unsupported.construct("COUNT of anything but the root or one of its attributes: CriteriaBuilder.count");
             }
             kind = SelectKind.COUNT;
+            if (p != root) {
+                // COUNT(e.a) counts the rows whose e.a is not NULL
+                Lowered<Expr> attribute = p.lower(l);
+                counted = new Lowered<>(new IsNull(attribute.node(), true, Lowering.POS), attribute.text() + " IS NOT NULL");
+            }
             selectText = count.distinct() ? "COUNT(DISTINCT " + variable + ")" : "COUNT(" + variable + ")";
         } else if (selected instanceof ValueImpl<?> constant) {
             // select(cb.literal(1)), as Spring Data's exists(Example) writes: one row per entity, each the value
@@ -113,6 +120,10 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
             }
         }
         Lowered<Condition> where = clauses.where(l);
+        if (counted != null) {
+            where = where == null ? counted : new Lowered<>(Condition.and(List.of(where.node(), counted.node())),
+                    "(" + where.text() + ") AND (" + counted.text() + ")");
+        }
         // Several items, any attribute, NULLS FIRST/LAST: what no Query serves is sorted in memory (jynamo.client-side).
         List<OrderBy> orderBy = new ArrayList<>();
         List<String> orderTexts = new ArrayList<>();

@@ -259,6 +259,27 @@ class CriteriaQueryTest {
     }
 
     @Test
+    void countOfAnAttributeCountsItsNonNullValuesWithDynamoDbsCount() {
+        unit.calls().reset();
+        long colored = inEm(em -> em.createQuery("SELECT COUNT(i.color) FROM Item i WHERE i.bucket = 'small'", Long.class)
+                .getSingleResult());
+        assertEquals(3L, colored, "seq 0 to 2 are red, the rest have no color");
+        assertEquals(1, unit.calls().count("query"));
+        assertEquals(software.amazon.awssdk.services.dynamodb.model.Select.COUNT,
+                unit.calls().<software.amazon.awssdk.services.dynamodb.model.QueryRequest>requests("query").get(0).select());
+        assertEquals(20L, (long) inEm(em -> em.createQuery("SELECT COUNT(i.seq) FROM Item i WHERE i.bucket = 'small'",
+                Long.class).getSingleResult()));
+        long criteria = inEm(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Long> q = cb.createQuery(Long.class);
+            Root<Item> i = q.from(Item.class);
+            q.select(cb.count(i.get("color"))).where(cb.equal(i.get("bucket"), "small"), cb.lt(i.get("seq"), 2));
+            return em.createQuery(q).getSingleResult();
+        });
+        assertEquals(2L, criteria);
+    }
+
+    @Test
     void countOfTheRootIsOneLong() {
         long count = inEm(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
