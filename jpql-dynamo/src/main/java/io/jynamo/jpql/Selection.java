@@ -24,4 +24,25 @@ public interface Selection {
 
     /** The items as EXPLAIN shows them, e.g. {@code (e.price * e.quantity), LENGTH(e.name)}. */
     String describe();
+
+    /**
+     * Whether the items are aggregates ({@code SUM}, {@code AVG}, {@code MIN}, {@code MAX}, {@code COUNT}): the query
+     * has one result, folded from every row read with {@link #fold()}, and {@link #values} is not used.
+     */
+    boolean aggregates();
+
+    /** A new fold of the rows into the aggregates' values; only when {@link #aggregates()}. */
+    Fold fold();
+
+    /** The aggregates of the rows added so far. */
+    interface Fold {
+        /** Adds a row: each aggregate reads its argument in it (NULL is skipped, as JPQL says). */
+        void add(ClientSide.Row row);
+
+        /**
+         * The value of each aggregate in select order, of the types {@link CompiledQuery#selectedTypes()} names:
+         * {@code COUNT} 0 and the others NULL when no row had a value.
+         */
+        Object[] values();
+    }
 }

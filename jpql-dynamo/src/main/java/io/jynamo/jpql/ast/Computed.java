@@ -31,6 +31,14 @@ public record Computed(String function, List<Expr> arguments, Pos pos) implement
     }
 
     /** Whether this is an operator ({@code + - * /}) rather than a function. */
+    /** The aggregate functions, computed over the rows read when they are select items. */
+    public static final java.util.Set<String> AGGREGATES = java.util.Set.of("SUM", "AVG", "MIN", "MAX", "COUNT");
+
+    /** Whether {@code e} is an aggregate of the rows ({@code SUM(x)}, ...). */
+    public static boolean aggregate(Expr e) {
+        return e instanceof Computed c && AGGREGATES.contains(c.function());
+    }
+
     public boolean operator() {
         return function.length() == 1;
     }

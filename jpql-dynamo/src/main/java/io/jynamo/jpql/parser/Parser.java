@@ -2,10 +2,12 @@ package io.jynamo.jpql.parser;
 
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.IsNull;
 import io.jynamo.jpql.ast.Join;
+import io.jynamo.jpql.ast.Literal;
 import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.SetClause;
@@ -101,11 +103,7 @@ public final class Parser extends ExpressionParser {
         Token countDistinct = null;
         Condition counted = null;
         Token head = peek();
-        if (head.type() == TokenType.WORD && AGGREGATES.contains(head.upper()) && peekAt(1).type() == TokenType.LPAREN) {
-            if (!head.is("COUNT")) {
-                throw head.pos().error("aggregate function " + head.upper() + " is not supported",
-                        "DynamoDB only counts; select the attribute and aggregate in Java");
-            }
+        if (head.is("COUNT") && peekAt(1).type() == TokenType.LPAREN) {
             advance();
             advance();
             countDistinct = checkWord("DISTINCT") ? advance() : null;
@@ -151,6 +149,13 @@ public final class Parser extends ExpressionParser {
             do {
                 items.add(selectItem(aliases));
             } while (match(TokenType.COMMA));
+            boolean aggregates = items.stream().anyMatch(Computed::aggregate);
+            for (Expr e : items) {
+                if (aggregates && !Computed.aggregate(e)) {
+                    throw e.pos().error("without GROUP BY, a select clause with an aggregate (SUM, AVG, MIN, MAX, "
+                            + "COUNT) has only aggregates", "aggregate this item too, or select it in a query of its own");
+                }
+            }
             boolean bare = items.get(0) instanceof PathExpr first && first.names().size() == 1;
             for (Expr e : items.subList(1, items.size())) {
                 if (bare || e instanceof PathExpr p && p.names().size() == 1) {
@@ -213,6 +218,28 @@ public final class Parser extends ExpressionParser {
                 List.of(), where, orderBy, joins, shape, distinct != null || countDistinct != null);
     }
 
+    /**
+     * {@code SUM(x)}, {@code AVG(x)}, {@code MIN(x)}, {@code MAX(x)} or {@code COUNT(x)} as a select item: computed in
+     * Java over the rows read. {@code COUNT(e)} of the variable counts every row, of a value the rows where it is
+     * not NULL.
+     */
+    private Expr aggregate() {
+        Token f = advance();
+        advance();
+        if (checkWord("DISTINCT")) {
+            throw peek().pos().error(f.upper() + "(DISTINCT ...) is not supported", "aggregate the values of SELECT DISTINCT in Java");
+        }
+        Expr argument = value();
+        consume(TokenType.RPAREN, "')'", "close " + f.upper() + "(");
+        if (argument instanceof PathExpr p && p.names().size() == 1) {
+            if (!f.is("COUNT")) {
+                throw p.pos().error(f.upper() + "(" + p.text() + ") takes a value, not an entity", "write " + f.upper() + "(" + p.text() + ".attribute)");
+            }
+            argument = new Literal(1L, p.pos());
+        }
+        return new Computed(f.upper(), List.of(argument), f.pos());
+    }
+
     /** An ORDER BY item: an attribute path, a result variable, or a value computed in Java (sorted in memory). */
     private Expr orderItem() {
         Token t = peek();
@@ -252,6 +279,9 @@ public final class Parser extends ExpressionParser {
         }
         if (t.is("TYPE") && next.type() == TokenType.LPAREN) {
             refuseFunction(t); // the entity class of each row: not selected, compared in WHERE
+        }
+        if (t.type() == TokenType.WORD && AGGREGATES.contains(t.upper()) && next.type() == TokenType.LPAREN) {
+            return aliased(aggregate(), aliases);
         }
         Expr e = name ? valueAfter(path("an attribute path")) : value();
         return aliased(e, aliases);

@@ -2,9 +2,13 @@ package io.jynamo.jpql.plan;
 
 import io.jynamo.jpql.ClientSide;
 import io.jynamo.jpql.Selection;
+import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.Expr;
+import io.jynamo.jpql.semantic.Types;
 import io.jynamo.jpql.model.AttributeInfo;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +44,60 @@ final class SelectWork implements Selection {
             values[i] = Results.as(evaluator.value(items.get(i), row), types.get(i));
         }
         return values;
+    }
+
+    @Override
+    public boolean aggregates() {
+        return !items.isEmpty() && Computed.aggregate(items.get(0));
+    }
+
+    @Override
+    public Fold fold() {
+        if (!aggregates()) {
+            throw new IllegalStateException("the select items are not aggregates: " + describe());
+        }
+        Object[] state = new Object[items.size()];
+        long[] counts = new long[items.size()];
+        return new Fold() {
+            @Override
+            public void add(ClientSide.Row row) {
+                for (int i = 0; i < state.length; i++) {
+                    Computed c = (Computed) items.get(i);
+                    Object v = evaluator.value(c.arguments().get(0), row);
+                    if (v == null) {
+                        continue;
+                    }
+                    counts[i]++;
+                    state[i] = switch (c.function()) {
+                        case "SUM", "AVG" -> state[i] == null ? number(v) : ((BigDecimal) state[i]).add(number(v));
+                        case "MIN" -> state[i] == null || ClientWork.compare(v, state[i]) < 0 ? v : state[i];
+                        case "MAX" -> state[i] == null || ClientWork.compare(v, state[i]) > 0 ? v : state[i];
+                        default -> null; // COUNT: the count is enough
+                    };
+                }
+            }
+
+            @Override
+            public Object[] values() {
+                Object[] out = new Object[state.length];
+                for (int i = 0; i < out.length; i++) {
+                    String f = ((Computed) items.get(i)).function();
+                    Object v = f.equals("COUNT") ? (Object) counts[i] : counts[i] == 0 ? null
+                            : f.equals("AVG") ? ((BigDecimal) state[i]).divide(BigDecimal.valueOf(counts[i]), MathContext.DECIMAL64)
+                            : state[i];
+                    out[i] = Results.as(v, types.get(i));
+                }
+                return out;
+            }
+        };
+    }
+
+    private static BigDecimal number(Object v) {
+        BigDecimal d = v instanceof Number n ? Types.toBigDecimal(n) : null;
+        if (d == null) {
+            throw new IllegalArgumentException("SUM and AVG take numbers, not " + v + " (" + v.getClass().getName() + ")");
+        }
+        return d;
     }
 
     @Override

@@ -255,6 +255,20 @@ final class JavaValues {
                 args.add(c.arguments().get(1));
                 type = Computed.CAST_TYPES.get((String) ((Literal) c.arguments().get(1)).value());
             }
+            case "SUM", "AVG" -> {
+                args.add(number(c.arguments().get(0), f));
+                type = BigDecimal.class;
+            }
+            case "MIN", "MAX" -> {
+                Typed t = resolve(c.arguments().get(0), null, f + " argument");
+                args.add(t.expr());
+                type = t.type();
+            }
+            case "COUNT" -> {
+                Expr x = c.arguments().get(0);
+                args.add(x instanceof Literal ? x : resolve(x, null, "COUNT argument").expr());
+                type = Long.class;
+            }
             case "CURRENT_DATE", "LOCAL DATE" -> type = java.time.LocalDate.class;
             case "CURRENT_TIME", "LOCAL TIME" -> type = java.time.LocalTime.class;
             case "CURRENT_TIMESTAMP", "LOCAL DATETIME" -> type = java.time.LocalDateTime.class;

@@ -71,6 +71,10 @@ final class ResultTypes {
             case "ABS", "CEILING", "FLOOR", "ROUND", "NEG" -> number(of(args.get(0)), null);
             case "+", "-", "*", "/" -> number(of(args.get(0)), of(args.get(1)));
             case "COALESCE" -> common(args);
+            case "SUM" -> sumType(of(args.get(0)));
+            case "AVG" -> Double.class;
+            case "MIN", "MAX" -> of(args.get(0));
+            case "COUNT" -> Long.class;
             case "NULLIF" -> of(args.get(0)) != null ? of(args.get(0)) : of(args.get(1));
             case "EXTRACT" -> extractType((String) ((Literal) args.get(0)).value());
             case "CAST" -> Computed.CAST_TYPES.get((String) ((Literal) args.get(1)).value());
@@ -82,6 +86,17 @@ final class ResultTypes {
             case "LOCAL DATETIME" -> LocalDateTime.class;
             default -> null;
         };
+    }
+
+    /** SUM's type (JPA 4.8.5): Long of integral values, Double of floating ones, else BigInteger or BigDecimal. */
+    private static Class<?> sumType(Class<?> argument) {
+        if (argument == Double.class || argument == Float.class) {
+            return Double.class;
+        }
+        if (argument == BigInteger.class || argument == BigDecimal.class) {
+            return argument;
+        }
+        return argument == null ? BigDecimal.class : Long.class;
     }
 
     /** The Java type {@code EXTRACT(field FROM x)} gives, in a select item and to the evaluator alike. */

@@ -141,8 +141,9 @@ class ParserTest {
             SELECT u FROM User u WHERE u.a > ALL (SELECT x.a FROM X x)  | 1, column 34 | ALL
             SELECT u FROM User u WHERE u.a = (SELECT x.a FROM X x)      | 1, column 35 | subqueries
             SELECT COUNT(DISTINCT u.a) FROM User u                      | 1, column 14 | COUNT(DISTINCT u.a)
-            SELECT MAX(u.a) FROM User u                                 | 1, column 8  | MAX
-            SELECT u.a, SUM(u.b) FROM User u                            | 1, column 13 | SUM
+            SELECT SUM(DISTINCT u.a) FROM User u                        | 1, column 12 | SUM(DISTINCT ...)
+            SELECT MAX(u) FROM User u                                   | 1, column 12 | MAX(u) takes a value
+            SELECT u.a, SUM(u.b) FROM User u                            | 1, column 8  | has only aggregates
             SELECT NEW com.x.Dto(u) FROM User u                         | 1, column 22 | NEW takes attributes
             SELECT NEW com.x.Dto(u.a), u.b FROM User u                  | 1, column 26 | NEW cannot be combined
             SELECT NEW com.x.Dto(u.a AS a) FROM User u                  | 1, column 26 | not allowed inside NEW

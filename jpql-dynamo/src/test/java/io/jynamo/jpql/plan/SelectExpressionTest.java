@@ -173,7 +173,8 @@ class SelectExpressionTest {
             SELECT EXTRACT(YEAR FROM u.name) FROM User u         | EXTRACT needs a date or time
             SELECT EXTRACT(CENTURY FROM u.birthday) FROM User u  | a field (YEAR
             SELECT CAST(u.age AS Date) FROM User u               | a type (String
-            SELECT SUM(u.age) FROM User u                        | aggregate function SUM
+            SELECT SUM(u.name) FROM User u                       | SUM needs a number
+            SELECT u FROM User u WHERE SUM(u.age) > 1            | aggregate function SUM is not supported here
             SELECT TYPE(u) FROM User u                           | TYPE(...) is not supported
             SELECT u FROM User u ORDER BY LENGTH(u.tags)         | LENGTH argument on the collection
             """)

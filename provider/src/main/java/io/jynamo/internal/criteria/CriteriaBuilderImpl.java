@@ -680,47 +680,55 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
         return calc("/", x, y);
     }
 
+    // ---- aggregates: select items computed in Java over the rows read ------------------------------------
+
+    @SuppressWarnings("unchecked")
+    private static <T> Expression<T> aggregate(String function, Class<?> type, Expression<?> x) {
+        ExpressionImpl<?> argument = ExpressionImpl.own(x);
+        return new Functions.Calc<>((Class<T>) (type != null ? type : argument.getJavaType()), function, List.of(argument));
+    }
+
+    @Override
+    public <N extends Number> Expression<Double> avg(Expression<N> x) {
+        return aggregate("AVG", Double.class, x);
+    }
+
+    @Override
+    public <N extends Number> Expression<N> sum(Expression<N> x) {
+        return aggregate("SUM", null, x);
+    }
+
+    @Override
+    public Expression<Long> sumAsLong(Expression<Integer> x) {
+        return aggregate("SUM", Long.class, x);
+    }
+
+    @Override
+    public Expression<Double> sumAsDouble(Expression<Float> x) {
+        return aggregate("SUM", Double.class, x);
+    }
+
+    @Override
+    public <N extends Number> Expression<N> max(Expression<N> x) {
+        return aggregate("MAX", null, x);
+    }
+
+    @Override
+    public <N extends Number> Expression<N> min(Expression<N> x) {
+        return aggregate("MIN", null, x);
+    }
+
+    @Override
+    public <X extends Comparable<? super X>> Expression<X> greatest(Expression<X> x) {
+        return aggregate("MAX", null, x);
+    }
+
+    @Override
+    public <X extends Comparable<? super X>> Expression<X> least(Expression<X> x) {
+        return aggregate("MIN", null, x);
+    }
+
     // <generated: every other method of the interface is a construct Jynamo refuses>
-    @Override
-    public <N extends Number> Expression<Double> avg(Expression<N> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.avg");
-    }
-
-    @Override
-    public <N extends Number> Expression<N> sum(Expression<N> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.sum");
-    }
-
-    @Override
-    public Expression<Long> sumAsLong(Expression<Integer> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.sumAsLong");
-    }
-
-    @Override
-    public Expression<Double> sumAsDouble(Expression<Float> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.sumAsDouble");
-    }
-
-    @Override
-    public <N extends Number> Expression<N> max(Expression<N> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.max");
-    }
-
-    @Override
-    public <N extends Number> Expression<N> min(Expression<N> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.min");
-    }
-
-    @Override
-    public <X extends Comparable<? super X>> Expression<X> greatest(Expression<X> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.greatest");
-    }
-
-    @Override
-    public <X extends Comparable<? super X>> Expression<X> least(Expression<X> arg0) {
-        throw Unsupported.construct("CriteriaBuilder.least");
-    }
-
     @Override
     public Predicate exists(Subquery<?> arg0) {
         throw Unsupported.construct("CriteriaBuilder.exists");

@@ -100,9 +100,9 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
             StringBuilder text = new StringBuilder();
             for (Selection<?> item : items) {
                 // Attributes, or values computed in Java for each row (cb.sum, cb.length, cb.selectCase ...).
-                if (!(item instanceof ExpressionImpl<?> x) || item instanceof FromImpl<?, ?> || item instanceof Functions.Count) {
+                if (!(item instanceof ExpressionImpl<?> x) || item instanceof FromImpl<?, ?>) {
                     throw Unsupported.construct("selecting " + describe(item) + " (Jynamo selects the entity, its"
-                            + " attributes, values computed from them, or COUNT): CriteriaQuery.select");
+                            + " attributes, values computed from them, or aggregates of them): CriteriaQuery.select");
                 }
                 Lowered<Expr> e = x.lower(l);
                 computedItems.add(e.node());

@@ -72,9 +72,15 @@ final class Functions {
             return distinct;
         }
 
+        /** Beside other aggregates in a multiselect: an aggregate computed in Java (the selection alone is a COUNT). */
         @Override
         Lowered<Expr> lower(Lowering l) {
-            throw Unsupported.construct("COUNT anywhere but as the selection: CriteriaBuilder.count");
+            if (distinct) {
+                throw Unsupported.construct("COUNT(DISTINCT ...) beside other select items: CriteriaBuilder.countDistinct");
+            }
+            Lowered<Expr> counted = argument instanceof RootImpl<?> ? new Lowered<>(new Literal(1L, Lowering.POS), "1")
+                    : argument.lower(l);
+            return new Lowered<>(new Computed("COUNT", java.util.List.of(counted.node()), Lowering.POS), "COUNT(" + counted.text() + ")");
         }
     }
 

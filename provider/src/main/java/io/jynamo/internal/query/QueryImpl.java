@@ -482,8 +482,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     private Iterator<X> iterator(int max, List<Reads> opened) {
         BoundPlan plan = prepare();
         boolean count = compiled.selectKind() == SelectKind.COUNT;
-        // A COUNT is one row, which maxResults 0 or firstResult 1 leave out like any other.
-        if (max <= 0 || count && firstResult > 0) {
+        boolean aggregates = plan.selection() != null && plan.selection().aggregates();
+        // A COUNT (or SUM, AVG, ...) is one row, which maxResults 0 or firstResult 1 leave out like any other.
+        if (max <= 0 || (count || aggregates) && firstResult > 0) {
             return java.util.Collections.emptyIterator();
         }
         Reads reads = reads();
@@ -492,15 +493,21 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (count) {
             return List.of((X) Long.valueOf(plan.alwaysEmpty() ? 0L : reads.count(plans, clientSideMaxRows()))).iterator();
         }
-        if (plan.alwaysEmpty()) {
+        if (plan.alwaysEmpty() && !aggregates) {
             return java.util.Collections.emptyIterator();
         }
         // Rows Java drops or reorders are read first: firstResult and maxResults then apply to what Java keeps.
         Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
-                plan.clientSide() == null ? reads.items(plans, compiled.distinctRows() ? Long.MAX_VALUE : firstResult + (long) max)
-                        : reads.clientSide(plans, clientSideMaxRows());
+                plan.alwaysEmpty() ? java.util.Collections.emptyIterator()
+                        : plan.clientSide() == null ? reads.items(plans, compiled.distinctRows() || aggregates ? Long.MAX_VALUE
+                        : firstResult + (long) max) : reads.clientSide(plans, clientSideMaxRows());
         if (repeats != null) {
             items = repeated(items);
+        }
+        if (aggregates) {
+            Object row = reads.aggregated(items, plan.selection());
+            return java.util.Collections.singletonList((X) (shaping.rows() == null ? row : shaping.rows().apply(row)))
+                    .iterator();
         }
         Iterator<?> results = reads.results(items, firstResult, max, plan.selection());
         if (shaping.rows() == null) {

@@ -739,12 +739,29 @@ final class Reads {
 
     /** The select items computed in Java for one item read: one value, or an array of several. */
     private Object computed(Selection selection, Map<String, AttributeValue> item) {
+        return oneOrMany(selection.values(row(selection, item)));
+    }
+
+    /** Aggregate select items (SUM, AVG, MIN, MAX, COUNT) folded from every item read: one value, or an array. */
+    Object aggregated(Iterator<Map<String, AttributeValue>> items, Selection selection) {
+        Selection.Fold fold = selection.fold();
+        while (items.hasNext()) {
+            fold.add(row(selection, items.next()));
+        }
+        return oneOrMany(fold.values());
+    }
+
+    private static Object oneOrMany(Object[] row) {
+        return row.length == 1 ? row[0] : row;
+    }
+
+    /** The values of the attributes the select items read, of one item. */
+    private io.jynamo.jpql.ClientSide.Row row(Selection selection, Map<String, AttributeValue> item) {
         Map<String, Object> values = new HashMap<>();
         for (AttributeInfo a : selection.attributes()) {
             values.put(a.path(), value(a, item));
         }
-        Object[] row = selection.values(a -> values.get(a.path()));
-        return row.length == 1 ? row[0] : row;
+        return a -> values.get(a.path());
     }
 
     private Object value(AttributeInfo attribute, Map<String, AttributeValue> item) {
