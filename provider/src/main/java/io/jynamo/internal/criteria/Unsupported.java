@@ -8,7 +8,7 @@ final class Unsupported {
     static IllegalArgumentException construct(String what) {
         return new IllegalArgumentException("The Criteria API construct " + what + "() is not supported by Jynamo:"
                 + " it runs what its JPQL subset runs (conditions on one entity's attributes and its relationships' keys,"
-                + " joins and fetches of that entity's relationships, ORDER BY, COUNT; no grouping, subqueries or"
-                + " aggregates). See docs/criteria.md");
+                + " joins and fetches of that entity's relationships, ORDER BY, COUNT and other aggregates of the rows"
+                + " read; no grouping or subqueries). See docs/criteria.md");
     }
 }
