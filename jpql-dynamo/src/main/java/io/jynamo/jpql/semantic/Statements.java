@@ -84,10 +84,13 @@ final class Statements {
             Class<?> type = resultTypes.of(e);
             Class<?> declared = i < shape.types().size() && shape.types().get(i) != Object.class
                     ? Types.wrap(shape.types().get(i)) : null;
-            if (declared != null && (type == null || Types.numeric(type) && Types.numeric(declared))) {
-                // A Criteria query's values are parameters, which tell no type here: the type its expression
-                // declares does (for arithmetic, the widest operand's, e.g. Float for quantity * 10F).
-                type = type == null ? declared : ResultTypes.number(type, declared);
+            if (declared != null && (type == null || Computed.aggregate(e))) {
+                // A Criteria query's values are parameters, which tell no type here, and its aggregates have the
+                // type the API declares (sum(Expression<Integer>) is an Integer): the expression's type decides.
+                type = declared;
+            } else if (declared != null && Types.numeric(type) && Types.numeric(declared)) {
+                // Arithmetic: the widest operand's, a value's too (quantity * 10F is a Float).
+                type = ResultTypes.number(type, declared);
             }
             JavaValues.Typed t = conditions.java().resolve(e, type == null ? null : JavaValues.category(type),
                     "select item");
