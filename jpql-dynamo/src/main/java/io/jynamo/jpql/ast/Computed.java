@@ -34,6 +34,9 @@ public record Computed(String function, List<Expr> arguments, Pos pos) implement
     /** The aggregate functions, computed over the rows read when they are select items. */
     public static final java.util.Set<String> AGGREGATES = java.util.Set.of("SUM", "AVG", "MIN", "MAX", "COUNT");
 
+    /** The second argument of an aggregate over distinct values ({@code COUNT(DISTINCT x)}, {@code SUM(DISTINCT x)}). */
+    public static final Literal DISTINCT = new Literal("DISTINCT", new Pos(1, 1));
+
     /** Whether {@code e} is an aggregate of the rows ({@code SUM(x)}, ...). */
     public static boolean aggregate(Expr e) {
         return e instanceof Computed c && AGGREGATES.contains(c.function());

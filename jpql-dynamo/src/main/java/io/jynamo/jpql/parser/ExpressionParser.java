@@ -136,21 +136,30 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
      * IN, IS, MEMBER, NOT).
      */
     private boolean groupsAValue() {
-        int open = 0;
-        for (int i = 0; ; i++) {
+        int close = closing(0);
+        if (close < 0) {
+            return false;
+        }
+        Token next = peekAt(close + 1);
+        return switch (next.type()) {
+            case EQ, NE, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH -> true;
+            case WORD -> VALUE_CONTINUES.contains(next.upper());
+            default -> false;
+        };
+    }
+
+    /** How far ahead the parenthesis closing the one {@code open} tokens ahead is, or -1 when none closes it. */
+    int closing(int open) {
+        int depth = 0;
+        for (int i = open; ; i++) {
             Token t = peekAt(i);
             if (t.type() == TokenType.EOF) {
-                return false;
+                return -1;
             }
             if (t.type() == TokenType.LPAREN) {
-                open++;
-            } else if (t.type() == TokenType.RPAREN && --open == 0) {
-                Token next = peekAt(i + 1);
-                return switch (next.type()) {
-                    case EQ, NE, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH -> true;
-                    case WORD -> VALUE_CONTINUES.contains(next.upper());
-                    default -> false;
-                };
+                depth++;
+            } else if (t.type() == TokenType.RPAREN && --depth == 0) {
+                return i;
             }
         }
     }

@@ -103,16 +103,14 @@ public final class Parser extends ExpressionParser {
         Token countDistinct = null;
         Condition counted = null;
         Token head = peek();
-        if (head.is("COUNT") && peekAt(1).type() == TokenType.LPAREN) {
+        // COUNT(e), COUNT(DISTINCT e) and COUNT(e.a) alone are DynamoDB's counts; COUNT(DISTINCT e.a) and a COUNT
+        // beside other aggregates are folded in Java (aggregate()).
+        int close = head.is("COUNT") && peekAt(1).type() == TokenType.LPAREN ? closing(1) : -1;
+        if (close > 0 && peekAt(close + 1).is("FROM") && !(peekAt(2).is("DISTINCT") && close != 4)) {
             advance();
             advance();
             countDistinct = checkWord("DISTINCT") ? advance() : null;
             PathExpr p = path("the identification variable");
-            if (countDistinct != null && p.names().size() != 1) {
-                throw countDistinct.pos().error("COUNT(DISTINCT " + p.text() + ") is not supported",
-                        "entities are distinct already: COUNT(DISTINCT " + p.names().get(0) + ") counts them; "
-                                + "SELECT DISTINCT " + p.text() + " lists the values");
-            }
             consume(TokenType.RPAREN, "')'", "close COUNT(");
             if (p.names().size() != 1) {
                 // COUNT(e.a) counts the rows whose e.a is not NULL
@@ -226,18 +224,21 @@ public final class Parser extends ExpressionParser {
     private Expr aggregate() {
         Token f = advance();
         advance();
-        if (checkWord("DISTINCT")) {
-            throw peek().pos().error(f.upper() + "(DISTINCT ...) is not supported", "aggregate the values of SELECT DISTINCT in Java");
-        }
+        Token distinct = checkWord("DISTINCT") ? advance() : null;
         Expr argument = value();
         consume(TokenType.RPAREN, "')'", "close " + f.upper() + "(");
         if (argument instanceof PathExpr p && p.names().size() == 1) {
             if (!f.is("COUNT")) {
                 throw p.pos().error(f.upper() + "(" + p.text() + ") takes a value, not an entity", "write " + f.upper() + "(" + p.text() + ".attribute)");
             }
+            if (distinct != null) {
+                throw distinct.pos().error("COUNT(DISTINCT " + p.text() + ") beside other select items is not supported",
+                        "entities are distinct already: write COUNT(" + p.text() + ")");
+            }
             argument = new Literal(1L, p.pos());
         }
-        return new Computed(f.upper(), List.of(argument), f.pos());
+        // DISTINCT: each value once (a second argument the evaluator reads, Computed.DISTINCT)
+        return new Computed(f.upper(), distinct == null ? List.of(argument) : List.of(argument, Computed.DISTINCT), f.pos());
     }
 
     /** An ORDER BY item: an attribute path, a result variable, or a value computed in Java (sorted in memory). */

@@ -549,6 +549,9 @@ final class ClientWork implements ClientSide {
             if (c.function().equals("NEG")) {
                 return "-" + args.get(0);
             }
+            if (Computed.aggregate(c) && c.arguments().size() > 1) {
+                return c.function() + "(DISTINCT " + args.get(0) + ")";
+            }
             if (c.function().equals("TRIM")) {
                 return "TRIM(" + ((Literal) c.arguments().get(0)).value() + " " + args.get(1) + " FROM " + args.get(2) + ")";
             }

@@ -58,13 +58,18 @@ final class SelectWork implements Selection {
         }
         Object[] state = new Object[items.size()];
         long[] counts = new long[items.size()];
+        // Of an aggregate over DISTINCT values, the values seen (numbers by value: 1 and 1.0 are one)
+        List<java.util.Set<Object>> seen = new ArrayList<>();
+        for (Expr e : items) {
+            seen.add(((Computed) e).arguments().size() > 1 ? new java.util.HashSet<>() : null);
+        }
         return new Fold() {
             @Override
             public void add(ClientSide.Row row) {
                 for (int i = 0; i < state.length; i++) {
                     Computed c = (Computed) items.get(i);
                     Object v = evaluator.value(c.arguments().get(0), row);
-                    if (v == null) {
+                    if (v == null || seen.get(i) != null && !seen.get(i).add(v instanceof Number n ? number(n).stripTrailingZeros() : v)) {
                         continue;
                     }
                     counts[i]++;

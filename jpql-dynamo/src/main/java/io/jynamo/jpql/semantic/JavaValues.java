@@ -257,16 +257,19 @@ final class JavaValues {
             }
             case "SUM", "AVG" -> {
                 args.add(number(c.arguments().get(0), f));
+                args.addAll(c.arguments().subList(1, c.arguments().size())); // DISTINCT
                 type = BigDecimal.class;
             }
             case "MIN", "MAX" -> {
                 Typed t = resolve(c.arguments().get(0), null, f + " argument");
                 args.add(t.expr());
+                args.addAll(c.arguments().subList(1, c.arguments().size()));
                 type = t.type();
             }
             case "COUNT" -> {
                 Expr x = c.arguments().get(0);
                 args.add(x instanceof Literal ? x : resolve(x, null, "COUNT argument").expr());
+                args.addAll(c.arguments().subList(1, c.arguments().size()));
                 type = Long.class;
             }
             case "CURRENT_DATE", "LOCAL DATE" -> type = java.time.LocalDate.class;

@@ -64,6 +64,20 @@ class ParserTest {
     }
 
     @Test
+    void countsAloneAreDynamoDbCountsAndOtherAggregatesSelectItems() {
+        assertEquals(SelectKind.COUNT, Parser.parse("SELECT COUNT(DISTINCT u) FROM User u").selectKind());
+        Statement counted = Parser.parse("SELECT COUNT(u.a) FROM User u");
+        assertEquals(SelectKind.COUNT, counted.selectKind());
+        assertInstanceOf(IsNull.class, counted.where());
+        Statement distinct = Parser.parse("SELECT COUNT(DISTINCT u.a) FROM User u");
+        assertEquals(SelectKind.ATTRIBUTES, distinct.selectKind());
+        io.jynamo.jpql.ast.Computed c = (io.jynamo.jpql.ast.Computed) distinct.shape().items().get(0);
+        assertEquals("COUNT", c.function());
+        assertEquals(io.jynamo.jpql.ast.Computed.DISTINCT, c.arguments().get(1));
+        assertEquals(2, Parser.parse("SELECT COUNT(u), SUM(DISTINCT u.b) FROM User u").shape().items().size());
+    }
+
+    @Test
     void objectOfTheVariableIsTheVariable() {
         Statement s = Parser.parse("SELECT OBJECT(u) FROM User u WHERE u.a = 1");
         assertEquals(SelectKind.ENTITY, s.selectKind());
@@ -140,9 +154,8 @@ class ParserTest {
             SELECT u FROM User u WHERE EXISTS (SELECT x FROM X x)       | 1, column 28 | EXISTS
             SELECT u FROM User u WHERE u.a > ALL (SELECT x.a FROM X x)  | 1, column 34 | ALL
             SELECT u FROM User u WHERE u.a = (SELECT x.a FROM X x)      | 1, column 35 | subqueries
-            SELECT COUNT(DISTINCT u.a) FROM User u                      | 1, column 14 | COUNT(DISTINCT u.a)
-            SELECT SUM(DISTINCT u.a) FROM User u                        | 1, column 12 | SUM(DISTINCT ...)
             SELECT MAX(u) FROM User u                                   | 1, column 12 | MAX(u) takes a value
+            SELECT SUM(u.a), COUNT(DISTINCT u) FROM User u              | 1, column 24 | COUNT(DISTINCT u) beside other select items
             SELECT u.a, SUM(u.b) FROM User u                            | 1, column 8  | has only aggregates
             SELECT NEW com.x.Dto(u) FROM User u                         | 1, column 22 | NEW takes attributes
             SELECT NEW com.x.Dto(u.a), u.b FROM User u                  | 1, column 26 | NEW cannot be combined

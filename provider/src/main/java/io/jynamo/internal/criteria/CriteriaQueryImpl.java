@@ -76,7 +76,7 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
             String v = l.variable(join);
             paths.add(new PathExpr(List.of(v), Lowering.POS, null));
             selectText = v;
-        } else if (selected instanceof Functions.Count count) {
+        } else if (selected instanceof Functions.Count count && count.dynamoCount()) {
             if (!(count.argument() instanceof PathImpl<?> p) || p.root() != root) {
                 throw Unsupported.construct("COUNT of anything but the root or one of its attributes: CriteriaBuilder.count");
             }

@@ -72,15 +72,25 @@ final class Functions {
             return distinct;
         }
 
-        /** Beside other aggregates in a multiselect: an aggregate computed in Java (the selection alone is a COUNT). */
+        /**
+         * Beside other aggregates in a multiselect, or of distinct values: an aggregate computed in Java (the
+         * selection alone of the root or of an attribute is DynamoDB's COUNT).
+         */
         @Override
         Lowered<Expr> lower(Lowering l) {
-            if (distinct) {
-                throw Unsupported.construct("COUNT(DISTINCT ...) beside other select items: CriteriaBuilder.countDistinct");
+            boolean root = argument instanceof RootImpl<?>;
+            if (distinct && root) {
+                throw Unsupported.construct("COUNT(DISTINCT root) beside other select items: CriteriaBuilder.countDistinct");
             }
-            Lowered<Expr> counted = argument instanceof RootImpl<?> ? new Lowered<>(new Literal(1L, Lowering.POS), "1")
-                    : argument.lower(l);
-            return new Lowered<>(new Computed("COUNT", java.util.List.of(counted.node()), Lowering.POS), "COUNT(" + counted.text() + ")");
+            Lowered<Expr> counted = root ? new Lowered<>(new Literal(1L, Lowering.POS), "1") : argument.lower(l);
+            return new Lowered<>(new Computed("COUNT", distinct ? java.util.List.of(counted.node(), Computed.DISTINCT)
+                    : java.util.List.of(counted.node()), Lowering.POS),
+                    "COUNT(" + (distinct ? "DISTINCT " : "") + counted.text() + ")");
+        }
+
+        /** Whether DynamoDB's COUNT serves it as the whole selection: of the root, or of one attribute, not DISTINCT. */
+        boolean dynamoCount() {
+            return argument instanceof RootImpl<?> || !distinct;
         }
     }
 

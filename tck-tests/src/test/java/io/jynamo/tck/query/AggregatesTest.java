@@ -66,6 +66,24 @@ class AggregatesTest {
     }
 
     @Test
+    void distinctAggregatesTakeEachValueOnce() {
+        assertEquals(2L, single("SELECT COUNT(DISTINCT MOD(i.seq, 2)) FROM Item i WHERE i.bucket = 'agg'"));
+        assertEquals(1L, single("SELECT COUNT(DISTINCT i.bucket) FROM Item i WHERE i.bucket = 'agg'"));
+        assertEquals(4L, single("SELECT COUNT(DISTINCT i.qty) FROM Item i WHERE i.bucket = 'agg'"), "NULL is not a value");
+        Object[] row = (Object[]) single("SELECT SUM(DISTINCT MOD(i.seq, 2)), AVG(DISTINCT MOD(i.seq, 2)), COUNT(i) "
+                + "FROM Item i WHERE i.bucket = 'agg'");
+        assertArrayEquals(new Object[] {1L, 0.5, 5L}, row);
+        long criteria = unit.withEntityManager(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Long> q = cb.createQuery(Long.class);
+            Root<Item> i = q.from(Item.class);
+            q.select(cb.countDistinct(i.get("bucket"))).where(cb.equal(i.get("bucket"), "agg"));
+            return em.createQuery(q).getSingleResult();
+        });
+        assertEquals(1L, criteria);
+    }
+
+    @Test
     void noRowIsOneResultOfNullsAndAZeroCount() {
         Object[] row = (Object[]) single("SELECT SUM(i.qty), MAX(i.name), COUNT(i) FROM Item i WHERE i.bucket = 'none'");
         assertArrayEquals(new Object[] {null, null, 0L}, row);
