@@ -38,7 +38,6 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
     private static final Set<String> AFTER_VALUE = Set.of("AND", "OR", "ORDER", "GROUP", "HAVING", "BETWEEN", "LIKE",
             "IN", "IS", "NOT", "MEMBER", "ESCAPE", "WHERE", "UNION", "INTERSECT", "EXCEPT", "LIMIT", "OFFSET",
             "WHEN", "THEN", "ELSE", "END");
-    static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
     private static final Set<String> SPECIAL_FORMS = Set.of("TREAT", "KEY", "VALUE", "ENTRY", "TYPE", "INDEX",
             "FUNCTION", "OBJECT");
     private static final Set<String> NOW = Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCAL");
@@ -642,7 +641,7 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
 
     void refuseFunction(Token t) {
         String up = t.upper();
-        if (AGGREGATES.contains(up)) {
+        if (Computed.AGGREGATES.contains(up)) {
             throw t.pos().error("aggregate function " + up + " is not supported here",
                     "only SELECT COUNT(e) is supported; aggregate in Java");
         }

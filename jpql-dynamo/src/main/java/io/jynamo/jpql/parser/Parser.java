@@ -281,7 +281,7 @@ public final class Parser extends ExpressionParser {
         if (t.is("TYPE") && next.type() == TokenType.LPAREN) {
             refuseFunction(t); // the entity class of each row: not selected, compared in WHERE
         }
-        if (t.type() == TokenType.WORD && AGGREGATES.contains(t.upper()) && next.type() == TokenType.LPAREN) {
+        if (t.type() == TokenType.WORD && Computed.AGGREGATES.contains(t.upper()) && next.type() == TokenType.LPAREN) {
             return aliased(aggregate(), aliases);
         }
         Expr e = name ? valueAfter(path("an attribute path")) : value();

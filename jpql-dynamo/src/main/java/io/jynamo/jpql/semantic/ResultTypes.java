@@ -22,7 +22,9 @@ import java.util.List;
  * count as Integer); LENGTH, LOCATE, MOD, SIGN and EXTRACT give Integer (EXTRACT(SECOND ...) Double); SQRT, EXP,
  * LN and POWER give Double; ABS, CEILING, FLOOR and ROUND keep the type of their (first) argument; CURRENT_DATE,
  * CURRENT_TIME and CURRENT_TIMESTAMP give java.sql.Date, Time and Timestamp, LOCAL DATE/TIME/DATETIME the java.time
- * types. An integer literal is an Integer (a Long when it does not fit), a decimal literal a BigDecimal.
+ * types; SUM of integers is a Long, of Float or Double a Double, AVG a Double, MIN and MAX keep their argument's
+ * type and COUNT is a Long. An integer literal is an Integer (a Long when it does not fit), a decimal literal a
+ * BigDecimal.
  * Works on the expression as parsed, so that literals still have the type they were written with.
  */
 final class ResultTypes {
