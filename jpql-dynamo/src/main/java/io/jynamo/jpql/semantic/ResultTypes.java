@@ -28,9 +28,6 @@ import java.util.List;
  * Works on the expression as parsed, so that literals still have the type they were written with.
  */
 final class ResultTypes {
-    private static final List<Class<?>> WIDENING = List.of(Double.class, Float.class, BigDecimal.class,
-            BigInteger.class, Long.class, Integer.class);
-
     private final Scope scope;
 
     ResultTypes(Scope scope) {
@@ -126,14 +123,6 @@ final class ResultTypes {
 
     /** The type of arithmetic on operands of these types ({@code null}: unknown, a parameter). */
     static Class<?> number(Class<?> a, Class<?> b) {
-        if (a == null && b == null) {
-            return BigDecimal.class;
-        }
-        for (Class<?> wide : WIDENING) {
-            if (wide.equals(a) || wide.equals(b)) {
-                return wide;
-            }
-        }
-        return Integer.class; // Short, Byte
+        return a == null && b == null ? BigDecimal.class : Types.wider(a, b);
     }
 }

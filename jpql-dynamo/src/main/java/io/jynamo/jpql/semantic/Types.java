@@ -17,6 +17,7 @@ import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.Calendar;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 
 /** Type rules shared by the analyser and the binder. */
@@ -155,6 +156,23 @@ public final class Types {
     }
 
     /** Maps a primitive class to its wrapper. */
+    /** JPQL's arithmetic types, widest first (JPA 4.8.6). */
+    private static final List<Class<?>> WIDENING = List.of(Double.class, Float.class, BigDecimal.class,
+            BigInteger.class, Long.class, Integer.class);
+
+    /**
+     * The type of arithmetic on values of these (wrapper) types, either of which may be {@code null} (unknown): the
+     * widest of Double, Float, BigDecimal, BigInteger, Long, Integer; Short, Byte and other types count as Integer.
+     */
+    public static Class<?> wider(Class<?> a, Class<?> b) {
+        for (Class<?> wide : WIDENING) {
+            if (wide.equals(a) || wide.equals(b)) {
+                return wide;
+            }
+        }
+        return Integer.class;
+    }
+
     public static Class<?> wrap(Class<?> c) {
         if (!c.isPrimitive()) {
             return c;

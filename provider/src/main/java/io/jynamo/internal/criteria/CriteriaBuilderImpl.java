@@ -1,6 +1,7 @@
 package io.jynamo.internal.criteria;
 
 import io.jynamo.jpql.ast.CompareOp;
+import io.jynamo.jpql.semantic.Types;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CompoundSelection;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -477,19 +478,14 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
         return new Functions.Calc<>((Class<N>) type, function, args);
     }
 
-    /** JPQL's arithmetic types, widest first: the result is the widest operand's (Short and Byte count as Integer). */
-    private static final List<Class<?>> WIDENING = List.of(Double.class, Float.class, java.math.BigDecimal.class,
-            java.math.BigInteger.class, Long.class, Integer.class);
-
+    /** The widest operand's type (JPA 4.8.6), a value's too: {@code prod(quantity, 10F)} is a Float. */
     private static Class<?> widest(List<ExpressionImpl<?>> operands) {
-        for (Class<?> wide : WIDENING) {
-            for (ExpressionImpl<?> o : operands) {
-                if (o.getJavaType() != null && wide.equals(io.jynamo.jpql.semantic.Types.wrap(o.getJavaType()))) {
-                    return wide;
-                }
-            }
+        Class<?> type = null;
+        for (ExpressionImpl<?> o : operands) {
+            Class<?> t = o.getJavaType() == null ? null : Types.wrap(o.getJavaType());
+            type = type == null ? t : t == null ? type : Types.wider(type, t);
         }
-        return operands.get(0).getJavaType() != null ? operands.get(0).getJavaType() : Number.class;
+        return type != null ? type : Number.class;
     }
 
     @Override
