@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
  * A WHERE condition. The static methods walk the AND/OR/NOT tree for what many passes need alike: its atoms (every
  * condition that is not AND, OR or NOT), the expressions they read, and a copy with the atoms replaced.
  */
-public sealed interface Condition permits And, Or, Not, Comparison, Between, Like, In, IsNull, MemberOf, EntityComparison {
+public sealed interface Condition permits And, Or, Not, Comparison, Between, Like, In, IsNull, MemberOf, EntityComparison, Truth {
 
     /** The top-level conjuncts of {@code c}: its operands when it is an AND, else {@code c}; none for {@code null}. */
     static List<Condition> conjuncts(Condition c) {
@@ -114,8 +114,8 @@ public sealed interface Condition permits And, Or, Not, Comparison, Between, Lik
     }
 
     /**
-     * The value expressions an atom is made of, in the order written (none for AND, OR, NOT and an entity
-     * comparison, whose values are compared by key).
+     * The value expressions an atom is made of, in the order written (none for AND, OR, NOT, a {@link Truth} and an
+     * entity comparison, whose values are compared by key).
      */
     static List<Expr> operands(Condition atom) {
         if (atom instanceof Comparison x) {

@@ -21,8 +21,9 @@ import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.Param;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.RelationSize;
-import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.ast.SizeExpr;
+import io.jynamo.jpql.ast.Truth;
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.semantic.Types;
 
@@ -253,6 +254,9 @@ final class ClientWork implements ClientSide {
         if (c instanceof Not n) {
             Boolean v = eval(n.operand(), row);
             return v == null ? null : Boolean.valueOf(!v);
+        }
+        if (c instanceof Truth t) {
+            return t.value();
         }
         if (c instanceof Comparison cmp) {
             Object l = value(cmp.left(), row);
@@ -510,6 +514,9 @@ final class ClientWork implements ClientSide {
         }
         if (c instanceof MemberOf m) {
             return text(m.element()) + (m.negated() ? " NOT" : "") + " MEMBER OF " + text(m.collection());
+        }
+        if (c instanceof Truth t) {
+            return t.value() ? "TRUE" : "FALSE";
         }
         return c.toString();
     }

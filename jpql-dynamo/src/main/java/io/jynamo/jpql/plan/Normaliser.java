@@ -19,6 +19,7 @@ import io.jynamo.jpql.ast.Or;
 import io.jynamo.jpql.ast.Param;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.SizeExpr;
+import io.jynamo.jpql.ast.Truth;
 import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.plan.Bound.All;
@@ -94,6 +95,9 @@ final class Normaliser {
         }
         if (c instanceof EntityComparison e) {
             return entity(e, neg ? e.op().negate() : e.op());
+        }
+        if (c instanceof Truth t) {
+            return t.value() != neg ? TRUE : FALSE;
         }
         if (c instanceof IsNull n) {
             boolean wantExists = neg ^ n.negated();

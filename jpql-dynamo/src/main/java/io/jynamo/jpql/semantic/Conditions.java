@@ -16,6 +16,7 @@ import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Pos;
 import io.jynamo.jpql.ast.RelationSize;
 import io.jynamo.jpql.ast.SizeExpr;
+import io.jynamo.jpql.ast.Truth;
 import io.jynamo.jpql.ValueKind;
 import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
@@ -64,6 +65,9 @@ final class Conditions {
         }
         if (c instanceof IsNull n) {
             return isNull(n);
+        }
+        if (c instanceof Truth) {
+            return c;
         }
         return memberOf((MemberOf) c);
     }

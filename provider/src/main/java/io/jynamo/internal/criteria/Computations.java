@@ -7,6 +7,7 @@ import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.Literal;
+import io.jynamo.jpql.ast.Truth;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 
@@ -116,8 +117,8 @@ final class Computations {
             for (int i = 0; i < whens.size(); i++) {
                 if (x == null) {
                     Lowered<Condition> c = whens.get(i).condition(l);
-                    conditions.add(c.node());
-                    text.append(" WHEN ").append(c.text());
+                    conditions.add(c == null ? new Truth(true, Lowering.POS) : c.node()); // null: cb.conjunction()
+                    text.append(" WHEN ").append(c == null ? "TRUE" : c.text());
                 } else {
                     Lowered<Expr> v = whens.get(i).lower(l);
                     conditions.add(new Comparison(x.node(), CompareOp.EQ, v.node(), Lowering.POS));

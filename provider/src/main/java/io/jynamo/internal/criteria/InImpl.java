@@ -33,7 +33,7 @@ final class InImpl<T> extends ExpressionImpl<Boolean> implements CriteriaBuilder
     @Override
     Lowered<Condition> condition(Lowering l) {
         if (items.isEmpty()) {
-            throw Unsupported.construct("IN with no values (always false): CriteriaBuilder.in");
+            return PredicateImpl.FALSE; // in(x) of no values: no value is one of none
         }
         Lowered<Expr> value = tested.lower(l);
         StringBuilder text = new StringBuilder(value.text()).append(" IN (");

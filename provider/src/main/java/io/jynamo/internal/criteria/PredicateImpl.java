@@ -5,6 +5,7 @@ import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.Not;
 import io.jynamo.jpql.ast.Or;
+import io.jynamo.jpql.ast.Truth;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 
@@ -14,9 +15,13 @@ import java.util.function.Function;
 
 /**
  * A condition: a leaf (comparison, LIKE, IN, ...), or the AND / OR of other conditions. An AND of nothing
- * ({@code cb.conjunction()}) is true and adds no condition; an OR of nothing ({@code cb.disjunction()}) is false.
+ * ({@code cb.conjunction()}) is true and adds no condition; an OR of nothing ({@code cb.disjunction()}) is false:
+ * a query whose whole condition is false returns nothing without calling DynamoDB.
  */
 class PredicateImpl extends ExpressionImpl<Boolean> implements Predicate {
+    /** The lowered condition that is always false. */
+    static final Lowered<Condition> FALSE = new Lowered<>(new Truth(false, Lowering.POS), "FALSE");
+
     private final BooleanOperator operator;
     private final List<ExpressionImpl<Boolean>> operands;
     private final Function<Lowering, Lowered<Condition>> leaf;
@@ -46,49 +51,47 @@ class PredicateImpl extends ExpressionImpl<Boolean> implements Predicate {
     }
 
     /**
-     * The condition, or {@code null} when it is always true (an empty AND, or a junction of those); a condition
-     * that is always false is refused, since the JPQL subset has no FALSE.
+     * The condition, or {@code null} when it is always true (an empty AND, or a junction of those), or {@link #FALSE}
+     * when it is always false (an empty OR, an IN of no values, the negation of a true one). Constants fold into the
+     * junctions around them, so that a condition either is one of those two or has none inside it.
      */
     @Override
     Lowered<Condition> condition(Lowering l) {
         Lowered<Condition> c = leaf != null ? leaf.apply(l) : junction(l);
-        if (c == null) {
-            if (negated) {
-                throw Unsupported.construct("a negated conjunction (always false): CriteriaBuilder.not(conjunction)");
-            }
-            return null;
+        if (!negated) {
+            return c;
         }
-        return negated ? new Lowered<>(new Not(c.node()), "NOT (" + c.text() + ")") : c;
+        if (c == null || isFalse(c)) {
+            return c == null ? FALSE : null;
+        }
+        return new Lowered<>(new Not(c.node()), "NOT (" + c.text() + ")");
     }
 
     private Lowered<Condition> junction(Lowering l) {
-        if (operands.isEmpty()) {
-            if (operator == BooleanOperator.OR) {
-                throw Unsupported.construct("an empty disjunction (always false): CriteriaBuilder.disjunction");
-            }
-            return null;
-        }
+        boolean and = operator == BooleanOperator.AND;
         List<Condition> parts = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (ExpressionImpl<Boolean> operand : operands) {
             Lowered<Condition> c = operand.condition(l);
-            if (c == null) {
-                if (operator == BooleanOperator.OR) {
-                    return null; // true OR anything
-                }
-                continue;
+            if (c == null ? !and : isFalse(c) && and) {
+                return c; // true OR anything, false AND anything
             }
-            parts.add(c.node());
-            texts.add("(" + c.text() + ")");
+            if (c != null && !isFalse(c)) {
+                parts.add(c.node());
+                texts.add("(" + c.text() + ")");
+            }
         }
         if (parts.isEmpty()) {
-            return null;
+            return and ? null : FALSE;
         }
         if (parts.size() == 1) {
             return new Lowered<>(parts.get(0), texts.get(0));
         }
-        Condition node = operator == BooleanOperator.AND ? new And(parts) : new Or(parts);
-        return new Lowered<>(node, String.join(operator == BooleanOperator.AND ? " AND " : " OR ", texts));
+        return new Lowered<>(and ? new And(parts) : new Or(parts), String.join(and ? " AND " : " OR ", texts));
+    }
+
+    static boolean isFalse(Lowered<Condition> c) {
+        return c != null && c.node() instanceof Truth t && !t.value();
     }
 
     @Override

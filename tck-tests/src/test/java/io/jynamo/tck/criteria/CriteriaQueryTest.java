@@ -118,6 +118,84 @@ class CriteriaQueryTest {
     }
 
     @Test
+    void aDisjunctionSeedGrowsIntoTheOrOfThePredicatesAddedToIt() {
+        unit.calls().reset();
+        List<Integer> found = inEm(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Item> q = cb.createQuery(Item.class);
+            Root<Item> i = q.from(Item.class);
+            jakarta.persistence.criteria.Predicate any = cb.disjunction();
+            for (int seq : new int[] {2, 7, 11}) {
+                any = cb.or(any, cb.equal(i.get("seq"), seq));
+            }
+            q.where(cb.equal(i.get("bucket"), "small"), any).orderBy(cb.asc(i.get("seq")));
+            return seqs(em.createQuery(q).getResultList());
+        });
+        assertEquals(List.of(2, 7, 11), found);
+        assertEquals(1, unit.calls().count("query"), "the bucket still keys a Query");
+        assertEquals(1, unit.calls().total());
+    }
+
+    @Test
+    void aConditionThatIsAlwaysFalseFindsNothingWithoutCallingDynamoDb() {
+        unit.calls().reset();
+        List<Function<CriteriaBuilder, Function<Root<Item>, jakarta.persistence.criteria.Predicate>>> nevers = List.of(
+                cb -> i -> cb.disjunction(),
+                cb -> i -> cb.not(cb.conjunction()),
+                cb -> i -> i.get("seq").in(List.of()),
+                cb -> i -> cb.and(cb.equal(i.get("bucket"), "small"), cb.or(cb.disjunction(), cb.disjunction())),
+                cb -> i -> cb.or(cb.disjunction(), cb.and(cb.isTrue(i.get("active")), cb.disjunction())));
+        for (var never : nevers) {
+            assertEquals(List.of(), inEm(em -> {
+                CriteriaBuilder cb = em.getCriteriaBuilder();
+                CriteriaQuery<Item> q = cb.createQuery(Item.class);
+                Root<Item> i = q.from(Item.class);
+                return em.createQuery(q.where(never.apply(cb).apply(i))).getResultList();
+            }));
+            Long count = inEm(em -> {
+                CriteriaBuilder cb = em.getCriteriaBuilder();
+                CriteriaQuery<Long> q = cb.createQuery(Long.class);
+                Root<Item> i = q.from(Item.class);
+                return em.createQuery(q.select(cb.count(i)).where(never.apply(cb).apply(i))).getSingleResult();
+            });
+            assertEquals(0L, count);
+        }
+        int deleted = unit.fromTransaction(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaDelete<Item> d = cb.createCriteriaDelete(Item.class);
+            Root<Item> i = d.from(Item.class);
+            return em.createQuery(d.where(cb.disjunction())).executeUpdate();
+        });
+        assertEquals(0, deleted);
+        assertEquals(0, unit.calls().total());
+    }
+
+    @Test
+    void constantConditionsFoldIntoTheConditionsAroundThem() {
+        List<Function<CriteriaBuilder, Function<Root<Item>, jakarta.persistence.criteria.Predicate>>> everything = List.of(
+                cb -> i -> cb.not(cb.disjunction()),
+                cb -> i -> cb.or(cb.equal(i.get("seq"), 3), cb.conjunction()),
+                cb -> i -> i.get("seq").in(List.of()).not(),
+                cb -> i -> cb.and(cb.conjunction(), cb.not(cb.and(cb.isTrue(i.get("active")), cb.disjunction()))));
+        for (var all : everything) {
+            assertEquals(20, inEm(em -> {
+                CriteriaBuilder cb = em.getCriteriaBuilder();
+                CriteriaQuery<Item> q = cb.createQuery(Item.class);
+                Root<Item> i = q.from(Item.class);
+                return em.createQuery(q.where(cb.equal(i.get("bucket"), "small"), all.apply(cb).apply(i))).getResultList();
+            }).size());
+        }
+        List<Integer> active = inEm(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Item> q = cb.createQuery(Item.class);
+            Root<Item> i = q.from(Item.class);
+            q.where(cb.equal(i.get("bucket"), "small"), cb.or(cb.disjunction(), cb.isTrue(i.get("active"))));
+            return seqs(em.createQuery(q).getResultList());
+        });
+        assertEquals(List.of(0, 5, 10, 15), active);
+    }
+
+    @Test
     void parameterObjectsNamedOrNotAreSetThroughTheQueryAndListedByIt() {
         List<Integer> found = inEm(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();

@@ -98,6 +98,8 @@ class CriteriaSelectExpressionTest {
                 .when(cb.gt(s.get("quantity"), 5), "many").otherwise("few")));
         assertEquals(1, select(Integer.class, (cb, s) -> cb.<String, Integer>selectCase(s.get("name"))
                 .when("bolt", 1).when("nut", 2).otherwise(0)));
+        assertEquals("always", select(String.class, (cb, s) -> cb.<String>selectCase()
+                .when(cb.disjunction(), "never").when(cb.conjunction(), "always").otherwise("else")));
         assertInstanceOf(java.sql.Date.class, select(java.sql.Date.class, (cb, s) -> cb.currentDate()));
         assertEquals(LocalDate.now(), select(LocalDate.class, (cb, s) -> cb.localDate()));
     }
