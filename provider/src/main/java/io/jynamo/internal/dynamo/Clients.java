@@ -90,14 +90,15 @@ public final class Clients {
                     && (e instanceof SdkClientException || e instanceof SdkServiceException s && s.statusCode() >= 500))
             .build();
 
-    private static ClientOverrideConfiguration override(List<ExecutionInterceptor> interceptors,
+    static ClientOverrideConfiguration override(List<ExecutionInterceptor> interceptors,
                                                         ExecutionInterceptor connectionFailures, long maxMillis) {
         ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
                 .retryStrategy(SDK_RETRIES)
                 .addExecutionInterceptor(connectionFailures);
         if (maxMillis > 0) {
-            // No call, the SDK's own retries included, outlasts the unit's retry time bound.
-            b.apiCallTimeout(java.time.Duration.ofMillis(maxMillis));
+            // No call, the SDK's own retries included, outlasts the unit's retry time bound, even one that starts
+            // within the grace of an operation, when it has no bound of its own (Retry.graceMillis).
+            b.apiCallTimeout(java.time.Duration.ofMillis(Retry.clientTimeoutMillis(maxMillis)));
         }
         interceptors.forEach(b::addExecutionInterceptor);
         return b.build();

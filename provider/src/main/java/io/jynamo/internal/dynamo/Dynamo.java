@@ -367,11 +367,12 @@ public final class Dynamo {
 
     /**
      * The budget when the call about to be made must be bounded by the time it has left, else {@code null}: the first
-     * call of an operation is bounded by the client's own timeout (for Jynamo's clients, jynamo.retry.max-millis);
-     * every later call or retry gets only what the budget has left.
+     * call of an operation, and any call starting within the budget's grace, is bounded by the client's own timeout
+     * (for Jynamo's clients, jynamo.retry.max-millis less the grace: {@link Retry#clientTimeoutMillis}); every later
+     * call or retry gets only what the budget has left.
      */
     private static Retry.Budget later(Retry.Budget budget) {
-        return !budget.firstCall() && budget.remainingMillis() != Long.MAX_VALUE ? budget : null;
+        return budget.needsOwnBound() ? budget : null;
     }
 
     /** Gives a request no more time, the SDK's own retries included, than the budget has left ({@code null}: as it is). */

@@ -30,7 +30,25 @@ public record Retry(int maxAttempts, long baseMillis, long capMillis, long maxMi
 
     /** Starts the clock of one operation. */
     Budget start() {
-        return new Budget(maxMillis == 0 ? Long.MAX_VALUE : System.nanoTime() + maxMillis * 1_000_000);
+        long now = System.nanoTime();
+        return new Budget(maxMillis == 0 ? Long.MAX_VALUE : now + maxMillis * 1_000_000,
+                now + graceMillis(maxMillis) * 1_000_000);
+    }
+
+    /**
+     * How long after an operation starts its calls are still covered by the client's own timeout: 1 % of
+     * {@code maxMillis}. A call made with its own time bound costs the SDK more (it copies the request's
+     * configuration), so the calls of a fast operation (the batches of a commit, the chunks of a read) are sent
+     * without one; a client Jynamo makes is bounded by {@link #clientTimeoutMillis}, so that such a call still
+     * ends within {@code maxMillis} of the operation's start.
+     */
+    static long graceMillis(long maxMillis) {
+        return maxMillis / 100;
+    }
+
+    /** The timeout of every call of a client Jynamo makes: {@code maxMillis} less the {@link #graceMillis grace}. */
+    static long clientTimeoutMillis(long maxMillis) {
+        return maxMillis - graceMillis(maxMillis);
     }
 
     /**
@@ -39,18 +57,21 @@ public record Retry(int maxAttempts, long baseMillis, long capMillis, long maxMi
      */
     public final class Budget {
         private final long deadline;
+        private final long graceEnd;
         private final java.util.concurrent.atomic.AtomicBoolean called = new java.util.concurrent.atomic.AtomicBoolean();
 
-        private Budget(long deadline) {
+        private Budget(long deadline, long graceEnd) {
             this.deadline = deadline;
+            this.graceEnd = graceEnd;
         }
 
         /**
-         * {@code true} for the first call made under this budget, {@code false} after. The first call needs no
-         * time bound of its own (the client's covers it), so the common case builds no second request.
+         * Whether the call about to be made needs a time bound of its own: not the first call made under this
+         * budget, nor one starting within the {@link #graceMillis grace} (the client's own timeout covers those), so
+         * the common case builds no second request; every later call or retry does.
          */
-        boolean firstCall() {
-            return !called.getAndSet(true);
+        boolean needsOwnBound() {
+            return deadline != Long.MAX_VALUE && called.getAndSet(true) && System.nanoTime() - graceEnd > 0;
         }
 
         /**
