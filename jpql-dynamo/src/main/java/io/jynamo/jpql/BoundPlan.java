@@ -167,6 +167,16 @@ public final class BoundPlan {
         return data.selection();
     }
 
+    /**
+     * An UPDATE whose SET values are computed in Java ({@code SET e.salary = e.salary * 2}, {@code SET e.a = e.b}):
+     * the values for each item read, in the order of {@code statement().sets()}, already of the attributes' Java types
+     * ({@code null}: remove the attribute); the projection reads the attributes they need. {@code null} for every
+     * other statement, whose SET values the update expression carries.
+     */
+    public Selection assignedInJava() {
+        return data.assigned();
+    }
+
     @Override
     public String toString() {
         return explain();

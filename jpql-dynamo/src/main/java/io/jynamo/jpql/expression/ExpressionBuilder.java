@@ -40,6 +40,10 @@ public final class ExpressionBuilder<V> {
     /** Up to this many names are found again by a scan of {@link #nameList}, which is faster than hashing them. */
     private static final int SCANNED = 16;
 
+    private final String namePrefix;
+    private final String valuePrefix;
+    /** Whether the placeholders are {@code #nK} and {@code :vK}, of which the first {@value #MADE} are made once. */
+    private final boolean standard;
     private final Map<String, String> names = new LinkedHashMap<>();
     /** The names in placeholder order: {@code #nK} is the K-th. */
     private final List<String> nameList = new ArrayList<>();
@@ -48,6 +52,25 @@ public final class ExpressionBuilder<V> {
     private final Map<String, V> values = new LinkedHashMap<>();
     private final StringBuilder sets = new StringBuilder();
     private final StringBuilder removes = new StringBuilder();
+
+    /** A builder of placeholders {@code #nK} and {@code :vK}. */
+    public ExpressionBuilder() {
+        this("#n", ":v");
+    }
+
+    /**
+     * A builder whose placeholders start with other prefixes, for expressions that are added to ones another
+     * builder made ({@code "#s"}, {@code ":s"}: {@code #s0}, {@code :s0}).
+     */
+    public ExpressionBuilder(String namePrefix, String valuePrefix) {
+        if (!namePrefix.startsWith("#") || !valuePrefix.startsWith(":")) {
+            throw new IllegalArgumentException("placeholders start with # (names) and : (values): " + namePrefix
+                    + ", " + valuePrefix);
+        }
+        this.namePrefix = namePrefix;
+        this.valuePrefix = valuePrefix;
+        this.standard = namePrefix.equals("#n") && valuePrefix.equals(":v");
+    }
 
     /**
      * The placeholder of an attribute name: {@code #nK}, the same one each time the name is asked for.
@@ -58,7 +81,7 @@ public final class ExpressionBuilder<V> {
         if (placeholderByName == null) {
             for (int i = 0; i < nameList.size(); i++) {
                 if (nameList.get(i).equals(attributeName)) {
-                    return placeholder(NAME_PLACEHOLDERS, "#n", i);
+                    return placeholder(NAME_PLACEHOLDERS, namePrefix, i);
                 }
             }
         } else {
@@ -67,7 +90,7 @@ public final class ExpressionBuilder<V> {
                 return placeholder;
             }
         }
-        String placeholder = placeholder(NAME_PLACEHOLDERS, "#n", nameList.size());
+        String placeholder = placeholder(NAME_PLACEHOLDERS, namePrefix, nameList.size());
         nameList.add(attributeName);
         names.put(placeholder, attributeName);
         if (placeholderByName != null) {
@@ -79,8 +102,8 @@ public final class ExpressionBuilder<V> {
         return placeholder;
     }
 
-    private static String placeholder(String[] made, String prefix, int i) {
-        return i < MADE ? made[i] : prefix + i;
+    private String placeholder(String[] made, String prefix, int i) {
+        return standard && i < MADE ? made[i] : prefix + i;
     }
 
     /**
@@ -105,7 +128,7 @@ public final class ExpressionBuilder<V> {
 
     /** The placeholder of a new value: {@code :vK}, a new one on every call (equal values are not shared). */
     public String value(V value) {
-        String placeholder = placeholder(VALUE_PLACEHOLDERS, ":v", values.size());
+        String placeholder = placeholder(VALUE_PLACEHOLDERS, valuePrefix, values.size());
         values.put(placeholder, value);
         return placeholder;
     }

@@ -34,6 +34,8 @@ import java.util.function.Supplier;
  * @param selectedAssociation SELECT o.customer: the to-one whose targets are the results, or {@code null}
  * @param clientSide       what runs in Java after the read (conditions, an in-memory sort), or {@code null}
  * @param selection        select items computed in Java for each row, or {@code null} when attributes are selected
+ * @param assigned         UPDATE whose SET values are computed in Java for each item read: those values, in SET order;
+ *                         otherwise {@code null}
  * @param explainer        renders the plan as text, on demand: most plans are executed, not explained
  */
 public record PlanData(Operation operation, String tableName, String indexName, String keyCondition, String filter,
@@ -42,7 +44,7 @@ public record PlanData(Operation operation, String tableName, String indexName, 
                        List<Assignment> assignments, String updateExpression, String writeCondition, String scanReason,
                        boolean alwaysEmpty, List<AssociationInfo> fetches,
                        AssociationInfo selectedAssociation, ClientSide clientSide, Selection selection,
-                       Supplier<String> explainer) {
+                       Selection assigned, Supplier<String> explainer) {
 
     /** The plan as text. */
     public String explain() {

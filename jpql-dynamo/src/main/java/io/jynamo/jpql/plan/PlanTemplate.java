@@ -220,7 +220,7 @@ public final class PlanTemplate {
         return new PlanData(t.operation(), t.tableName(), t.indexName(), t.keyCondition(), t.filter(), t.projection(),
                 t.names(), with(t.values(), value), List.copyOf(keys), t.count(), t.scanIndexForward(), t.assignments(),
                 t.updateExpression(), t.writeCondition(), t.scanReason(), false, t.fetches(), t.selectedAssociation(), null,
-                null,
+                null, null,
                 value == null ? null : () -> Planner.plan(analysis, Map.of(param.key(), value), null).explain());
     }
 

@@ -5,6 +5,7 @@ import io.jynamo.jpql.BoundValue;
 import io.jynamo.jpql.Operation;
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
 import io.jynamo.jpql.ast.Like;
@@ -271,20 +272,28 @@ public final class Planner {
                 }
             }
             projection = r.projection(attrs);
-        } else if (stmt.kind() != StatementKind.SELECT) {
+        }
+        SetWork assigned = stmt.kind() == StatementKind.UPDATE && (stmt.sets().get(0).inJava()
+                || stmt.sets().stream().anyMatch(c -> c.value() instanceof Computed x && mayBeAbsent(x, whereConjuncts)))
+                ? new SetWork(stmt.sets(), binder) : null;
+        if (stmt.kind() != StatementKind.SELECT) {
             List<AttributeInfo> attrs = new ArrayList<>();
             attrs.add(entity.attributes().get(entity.partitionKey()));
             if (entity.sortKey() != null) {
                 attrs.add(entity.attributes().get(entity.sortKey()));
             }
+            if (assigned != null) {
+                // What the SET values are computed from, to compute them and to write only if it is unchanged.
+                attrs.addAll(assigned.attributes());
+            }
             projection = r.projection(attrs);
         }
         List<Assignment> assignments = new ArrayList<>();
-        if (stmt.kind() == StatementKind.UPDATE) {
+        if (stmt.kind() == StatementKind.UPDATE && assigned == null) {
             for (SetClause c : stmt.sets()) {
                 AttributeInfo a = c.target().attribute();
-                if (c.value() instanceof io.jynamo.jpql.ast.Computed computed) {
-                    increment(r, a, computed, whereConjuncts, assignments);
+                if (c.value() instanceof Computed computed) {
+                    increment(r, a, computed, assignments);
                     continue;
                 }
                 Object v = binder.eval(c.value());
@@ -307,12 +316,14 @@ public final class Planner {
         Map<String, String> names = r.names();
         Map<String, BoundValue> values = r.values();
         List<Map<String, BoundValue>> keyList = List.copyOf(keys);
-        String updateExpression = update;
+        String updateExpression = assigned == null ? update : "computed in Java for each item read: SET "
+                + assigned.describe() + ", written only if " + (assigned.attributes().isEmpty() ? "the WHERE still holds"
+                : "what it was computed from is unchanged");
         String projected = projection;
         StatementKind kind = stmt.kind();
         return new PlanData(op, entity.tableName(), indexName, keyCondition, filter, projection, names, values,
                 keyList, count, forward, List.copyOf(assignments), update, writeCondition, scanReason, alwaysEmpty,
-                fetches, selectedAssociation, alwaysEmpty ? null : client, select, () -> Explain.render(entity, op,
+                fetches, selectedAssociation, alwaysEmpty ? null : client, select, assigned, () -> Explain.render(entity, op,
                         indexName, keyCondition, filter, projected, names, values, keyList, count, forward,
                         updateExpression, writeCondition, scanReason, alwaysEmpty, kind, fetches, selectedAssociation,
                         alwaysEmpty || client == null ? null : client.describe(), steps,
@@ -321,20 +332,23 @@ public final class Planner {
     }
 
     /**
-     * {@code SET e.n = e.m ± v}: DynamoDB's own {@code SET #n = #m + :v} in the conditional UpdateItem. DynamoDB fails
-     * the whole write when {@code #m} is absent, where JPQL would store NULL, so {@code e.m} must be an attribute every
-     * item has (a primitive) or one the WHERE requires; a NULL value makes the result NULL (the attribute is removed).
+     * Whether the attribute of {@code SET e.n = e.m ± v} may be absent from an item the statement writes: DynamoDB fails
+     * the whole write when {@code #m} is absent, where JPQL gives NULL, so such an increment is computed in Java.
      */
-    private void increment(Renderer r, AttributeInfo target, io.jynamo.jpql.ast.Computed c, List<Bound> whereConjuncts,
-                           List<Assignment> assignments) {
+    private static boolean mayBeAbsent(Computed c, List<Bound> whereConjuncts) {
+        AttributeInfo o = ((PathExpr) c.arguments().get(c.arguments().get(0) instanceof PathExpr ? 0 : 1)).attribute();
+        return !o.alwaysStored() && !AccessPathChooser.impliesPresence(whereConjuncts == null ? List.of() : whereConjuncts, o.path());
+    }
+
+    /**
+     * {@code SET e.n = e.m ± v}: DynamoDB's own {@code SET #n = #m + :v} in the conditional UpdateItem, for an attribute
+     * every item written has (a primitive, or one the WHERE requires); a NULL value makes the result NULL (the
+     * attribute is removed).
+     */
+    private void increment(Renderer r, AttributeInfo target, Computed c, List<Assignment> assignments) {
         boolean valueFirst = !(c.arguments().get(0) instanceof PathExpr);
         PathExpr operand = (PathExpr) c.arguments().get(valueFirst ? 1 : 0);
         AttributeInfo o = operand.attribute();
-        if (!o.alwaysStored() && !AccessPathChooser.impliesPresence(whereConjuncts == null ? List.of() : whereConjuncts, o.path())) {
-            throw c.pos().error("SET with " + operand.text() + " " + c.function() + " ... needs " + operand.text()
-                    + " in every item it writes: DynamoDB cannot add to a missing attribute (JPQL would give NULL)",
-                    "add AND " + operand.text() + " IS NOT NULL to the WHERE, or map " + o.path() + " as a primitive");
-        }
         Object v = binder.eval(c.arguments().get(valueFirst ? 0 : 1));
         if (v == null) {
             assignments.add(new Assignment(target, null));

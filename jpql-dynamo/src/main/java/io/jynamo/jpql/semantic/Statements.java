@@ -161,8 +161,9 @@ final class Statements {
 
     private List<SetClause> assignments(List<SetClause> clauses) {
         EntityInfo entity = scope.entity();
-        List<SetClause> sets = new ArrayList<>();
+        List<PathExpr> targets = new ArrayList<>();
         List<String> assigned = new ArrayList<>();
+        boolean inJava = false;
         for (SetClause c : clauses) {
             PathExpr target = scope.attribute(c.target());
             String path = target.attribute().path();
@@ -181,11 +182,75 @@ final class Statements {
                 throw target.pos().error(target.text() + " is assigned twice", "assign each attribute once");
             }
             assigned.add(path);
-            Expr value = c.value() instanceof Computed computed ? increment(target, computed)
-                    : values.value(c.value(), Target.of(target.attribute(), target.text()), "SET value");
-            sets.add(new SetClause(target, value, c.pos()));
+            targets.add(target);
+            inJava |= computedInJava(c.value());
+        }
+        List<SetClause> sets = new ArrayList<>();
+        for (int i = 0; i < clauses.size(); i++) {
+            SetClause c = clauses.get(i);
+            PathExpr target = targets.get(i);
+            Target t = Target.of(target.attribute(), target.text());
+            Expr value;
+            if (inJava && (conditions.java().javaOnly(c.value()) || scope.isAttribute(c.value()))) {
+                value = javaValue(target, c.value());
+            } else if (c.value() instanceof Computed computed) {
+                value = increment(target, computed);
+            } else {
+                value = values.value(c.value(), t, "SET value");
+            }
+            sets.add(new SetClause(target, value, c.pos(), inJava));
         }
         return sets;
+    }
+
+    /**
+     * Whether a SET value is computed in Java from the item as read: an attribute, a function or arithmetic,
+     * other than {@code e.n ± value}, which DynamoDB computes itself ({@link #increment}).
+     */
+    private boolean computedInJava(Expr value) {
+        if (scope.isAttribute(value)) {
+            return true;
+        }
+        if (!conditions.java().javaOnly(value)) {
+            return false;
+        }
+        if (value instanceof Computed c && (c.function().equals("+") || c.function().equals("-")) && c.arguments().size() == 2) {
+            // e.n + v / v + e.n: one attribute and one literal or parameter
+            Expr a = c.arguments().get(0);
+            Expr b = c.arguments().get(1);
+            boolean attributeAndValue = scope.isAttribute(a) && !conditions.java().javaOnly(b) && !scope.isAttribute(b)
+                    || scope.isAttribute(b) && !conditions.java().javaOnly(a) && !scope.isAttribute(a);
+            return !attributeAndValue;
+        }
+        return true;
+    }
+
+    /**
+     * A SET value computed in Java: its type must be one the attribute takes. Numbers convert to the attribute's
+     * number type when the value fits (checked for each item), but a decimal type never goes into a whole-number
+     * attribute without a CAST (JPQL's SQL would round or truncate, depending on the database); dates and times
+     * convert among their kinds.
+     */
+    private Expr javaValue(PathExpr target, Expr value) {
+        Class<?> to = Types.wrap(target.attribute().javaType());
+        Class<?> typed = scope.isAttribute(value) ? null : new ResultTypes(scope).of(value); // JPQL's type: u.age * 2 is an Integer
+        JavaValues.Typed t = conditions.java().resolve(value, to, "SET value");
+        Class<?> from = Types.wrap(typed != null ? typed : t.type());
+        boolean fits = to.isAssignableFrom(from) || from == Object.class
+                || Types.numeric(from) && Types.numeric(to) && !(integral(to) && !integral(from))
+                || JavaValues.temporal(from) && JavaValues.temporal(to);
+        if (!fits) {
+            throw value.pos().error("SET " + target.text() + " = a value of type " + from.getName() + ", but "
+                    + target.text() + " is " + to.getName(), integral(to) && Types.numeric(from)
+                    ? "make it a whole number with CAST(... AS Integer) (or Long)"
+                    : "assign a value of the attribute's type");
+        }
+        return t.expr();
+    }
+
+    private static boolean integral(Class<?> type) {
+        return type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
+                || type == java.math.BigInteger.class;
     }
 
     /**

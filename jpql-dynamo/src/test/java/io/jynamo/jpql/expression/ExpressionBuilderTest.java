@@ -23,6 +23,16 @@ class ExpressionBuilderTest {
     }
 
     @Test
+    void aBuilderWithOtherPrefixesMakesPlaceholdersThatCannotClashWithAnothersExpressions() {
+        ExpressionBuilder<Integer> x = new ExpressionBuilder<>("#s", ":s");
+        x.set("a", 1).remove(List.of("b", "c"));
+        assertEquals("SET #s0 = :s0 REMOVE #s1.#s2", x.update());
+        assertEquals(Map.of("#s0", "a", "#s1", "b", "#s2", "c"), x.names());
+        assertEquals(Map.of(":s0", 1), x.values());
+        assertThrows(IllegalArgumentException.class, () -> new ExpressionBuilder<Integer>("s", ":s"));
+    }
+
+    @Test
     void manyNamesAndValuesKeepOnePlaceholderEachWhetherFoundByScanOrByHash() {
         ExpressionBuilder<Integer> x = new ExpressionBuilder<>();
         for (int i = 0; i < 100; i++) {

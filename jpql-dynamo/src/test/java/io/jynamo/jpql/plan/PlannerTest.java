@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -440,16 +442,45 @@ class PlannerTest {
         assertTrue(p.updateExpression().matches("SET (#n\\d+) = \\1 \\+ :v\\d+"), p.updateExpression());
         BoundPlan minus = plan("UPDATE User u SET u.age = 10 - u.age WHERE u.lastName = 'S' AND u.age > 0");
         assertTrue(minus.updateExpression().matches("SET (#n\\d+) = :v\\d+ - \\1"), minus.updateExpression());
-        var absent = assertThrows(IllegalArgumentException.class,
-                () -> plan("UPDATE User u SET u.age = u.age + 1 WHERE u.lastName = 'S'"));
-        assertTrue(absent.getMessage().contains("u.age IS NOT NULL"), absent.getMessage());
+        BoundPlan absent = plan("UPDATE User u SET u.age = u.age + 1 WHERE u.lastName = 'S'");
+        assertNotNull(absent.assignedInJava(), "an item without u.age gets NULL, as JPQL says: computed in Java");
+        assertNull(absent.updateExpression());
+        assertNull(p.assignedInJava(), "DynamoDB computes it");
+    }
+
+    @Test
+    void otherComputedSetValuesAreComputedInJavaFromTheAttributesTheyRead() {
+        BoundPlan p = plan("UPDATE User u SET u.age = u.age * 2, u.name = :n WHERE u.lastName = 'S'", "n", "x");
+        assertNotNull(p.assignedInJava());
+        assertNull(p.updateExpression(), "the provider writes each item's values");
+        assertEquals(List.of("age"), p.assignedInJava().attributes().stream().map(a -> a.path()).toList());
+        assertTrue(p.projection().split(", ").length == 3, "the key and age: " + p.projection() + " " + p.names());
+        assertArrayEquals(new Object[] {42, "x"}, p.assignedInJava().values(a -> a.path().equals("age") ? 21 : null));
+        assertArrayEquals(new Object[] {null, "x"}, p.assignedInJava().values(a -> null), "NULL * 2 is NULL");
+        assertTrue(p.explain().contains("computed in Java for each item read: SET u.age = (u.age * 2), u.name = :n"),
+                p.explain());
+        // Once one value is computed in Java, an increment is too: one way of writing per statement.
+        BoundPlan both = plan("UPDATE User u SET u.age = u.age + 1, u.name = UPPER(u.name) WHERE u.lastName = 'S'");
+        assertEquals(List.of("age", "name"), both.assignedInJava().attributes().stream().map(a -> a.path()).toList());
+        assertNotNull(plan("UPDATE User u SET u.age = u.age + u.age").assignedInJava());
+        assertNotNull(plan("UPDATE User u SET u.name = u.lastName").assignedInJava());
+        assertNotNull(plan("UPDATE User u SET u.name = NULLIF(u.name, 'x')").assignedInJava());
+    }
+
+    @Test
+    void aComputedSetValueMustBeOfTheAttributesType() {
         for (String[] c : new String[][] {
-                {"UPDATE User u SET u.age = u.age * 2 WHERE u.age > 0", "'*'"},
-                {"UPDATE User u SET u.age = u.age + u.age WHERE u.age > 0", "one attribute and one value"},
-                {"UPDATE User u SET u.name = u.name + 'x' WHERE u.name IS NOT NULL", "needs numbers"}}) {
+                {"UPDATE User u SET u.age = u.age * 1.5", "CAST(... AS Integer)"},
+                {"UPDATE User u SET u.name = u.age * 2", "a value of type java.lang.Integer"},
+                {"UPDATE User u SET u.age = u.name", "a value of type java.lang.String"}}) {
             var e = assertThrows(IllegalArgumentException.class, () -> plan(c[0]), c[0]);
             assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
         }
+        BoundPlan cast = plan("UPDATE User u SET u.age = CAST(u.age * 1.5 AS Integer)");
+        var tooBig = assertThrows(IllegalArgumentException.class,
+                () -> plan("UPDATE User u SET u.age = u.age * 2").assignedInJava().values(a -> 2_000_000_000));
+        assertTrue(tooBig.getMessage().contains("4000000000, which is not a Integer"), tooBig.getMessage());
+        assertNotNull(cast.assignedInJava());
     }
 
     @Test

@@ -8,9 +8,13 @@ import io.jynamo.internal.context.Session;
 import io.jynamo.internal.dynamo.Dynamo;
 import io.jynamo.internal.metadata.EntityMeta;
 import io.jynamo.jpql.BoundPlan;
+import io.jynamo.jpql.BoundValue;
 import io.jynamo.jpql.CompiledQuery;
 import io.jynamo.jpql.Operation;
+import io.jynamo.jpql.Selection;
 import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.ast.SetClause;
+import io.jynamo.jpql.expression.ExpressionBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -56,7 +60,8 @@ final class BulkWrites {
         EntityMeta meta = services.entity(compiled.entity().name());
         boolean keyed = plan.operation() == Operation.GET_ITEM || plan.operation() == Operation.BATCH_GET_ITEM;
         boolean oneTable = reads.tables().size() == 1 && meta.tables().size() == 1;
-        if (keyed && oneTable && (compiled.kind() == StatementKind.UPDATE || plan.keys().size() == 1)) {
+        boolean computes = plan.assignedInJava() != null; // SET values computed from the items: read them first
+        if (keyed && oneTable && !computes && (compiled.kind() == StatementKind.UPDATE || plan.keys().size() == 1)) {
             // The full keys are known and a write conditioned on the item's existence says whether there was
             // one, so nothing is read first. Many deletes still read once to send BatchWriteItems of 25.
             List<Map<String, AttributeValue>> keys = reads.keys(plan);
@@ -69,27 +74,32 @@ final class BulkWrites {
             }
         }
         // Each key is written in the table it was read from: under TABLE_PER_CLASS, that of its concrete class
-        // (a keyed plan's one BatchGetItem over every table says which by the item's discriminator).
+        // (a keyed plan's one BatchGetItem over every table says which by the item's discriminator). Kept are the
+        // keys, or with SET values computed in Java the items as read (keys and what the values read).
         Map<EntityMeta, List<Map<String, AttributeValue>>> byTable = new LinkedHashMap<>();
         if (oneTable || keyed) {
             Iterator<Map<String, AttributeValue>> items = reads.items(plan, Long.MAX_VALUE);
             while (items.hasNext()) {
                 Map<String, AttributeValue> item = items.next();
-                byTable.computeIfAbsent(oneTable ? meta : meta.concrete(item), t -> new ArrayList<>()).add(meta.keyOfItem(item));
+                byTable.computeIfAbsent(oneTable ? meta : meta.concrete(item), t -> new ArrayList<>())
+                        .add(computes ? item : meta.keyOfItem(item));
             }
         } else {
             for (EntityMeta table : reads.tables()) {
-                List<Map<String, AttributeValue>> keys = byTable.computeIfAbsent(table, t -> new ArrayList<>());
+                List<Map<String, AttributeValue>> kept = byTable.computeIfAbsent(table, t -> new ArrayList<>());
                 Iterator<Map<String, AttributeValue>> items = reads.items(plan, table);
                 while (items.hasNext()) {
-                    keys.add(meta.keyOfItem(items.next()));
+                    Map<String, AttributeValue> item = items.next();
+                    kept.add(computes ? item : meta.keyOfItem(item));
                 }
             }
         }
         int written = 0;
         try {
             for (Map.Entry<EntityMeta, List<Map<String, AttributeValue>>> t : byTable.entrySet()) {
-                if (compiled.kind() == StatementKind.UPDATE) {
+                if (computes) {
+                    written += updateComputed(t.getKey(), plan, t.getValue());
+                } else if (compiled.kind() == StatementKind.UPDATE) {
                     written += update(t.getKey(), plan, t.getValue());
                 } else {
                     written += onlyTableKey(plan) ? delete(t.getKey(), t.getValue())
@@ -98,8 +108,8 @@ final class BulkWrites {
             }
             return written;
         } finally {
-            for (List<Map<String, AttributeValue>> keys : byTable.values()) {
-                services.cache().invalidate(meta, keys);
+            for (List<Map<String, AttributeValue>> kept : byTable.values()) {
+                services.cache().invalidate(meta, computes ? kept.stream().map(meta::keyOfItem).toList() : kept);
             }
         }
     }
@@ -164,6 +174,7 @@ final class BulkWrites {
      * the statement and says how far it got, since a bulk statement is not atomic. Every key leaves the
      * persistence context (JPA 4.10: bulk statements bypass it; a managed copy would be stale).
      *
+     * @param keys the keys, or the items read (of which each write takes what it needs)
      * @return how many items were written
      */
     private int eachKey(String statement, EntityMeta meta, List<Map<String, AttributeValue>> keys, KeyWrite write) {
@@ -179,7 +190,7 @@ final class BulkWrites {
                             + ": it no longer matches");
                 }
                 done++;
-                EntityEntry entry = session.context().entry(meta, key);
+                EntityEntry entry = session.context().entry(meta, meta.keyOfItem(key));
                 if (entry != null) {
                     session.context().remove(entry);
                 }
@@ -265,5 +276,97 @@ final class BulkWrites {
     /** Whether an assignment is DynamoDB arithmetic ({@code SET e.n = e.n + :v}). */
     private boolean arithmetic() {
         return compiled.statement().sets().stream().anyMatch(s -> s.value() instanceof io.jynamo.jpql.ast.Computed);
+    }
+
+    /** How often an item's SET values are computed again when others keep changing what they are computed from. */
+    static final int MAX_RECOMPUTES = 10;
+
+    /**
+     * SET values computed in Java ({@code SET e.salary = e.salary * 2}): for each item read, the values from the item
+     * as read, written by an UpdateItem conditional on the WHERE, on this statement's token (as for DynamoDB arithmetic,
+     * so that a resent write is known to have landed and is not applied twice) and on every attribute the values read
+     * being unchanged, so that no concurrent write is lost. When that last part fails, the values are computed again
+     * from the item DynamoDB returns, at most {@link #MAX_RECOMPUTES} times; an item that no longer matches is skipped.
+     */
+    private int updateComputed(EntityMeta meta, BoundPlan plan, List<Map<String, AttributeValue>> items) {
+        Selection assigned = plan.assignedInJava();
+        List<SetClause> sets = compiled.statement().sets();
+        WriteCondition where = writeCondition(meta, plan, null);
+        AttributeValue token = AttributeValue.fromS(java.util.UUID.randomUUID().toString());
+        return eachKey("UPDATE", meta, items, read -> {
+            Map<String, AttributeValue> item = read;
+            for (int computed = 1; ; computed++) {
+                try {
+                    services.dynamo().update(computedWrite(meta, sets, reads.assigned(assigned, item), assigned, item, where, token));
+                    return;
+                } catch (ConditionalCheckFailedException e) {
+                    Map<String, AttributeValue> now = e.hasItem() ? e.item() : Map.of();
+                    if (token.equals(now.get(OP_ATTRIBUTE))) {
+                        return; // a resent write: the first attempt landed
+                    }
+                    if (now.isEmpty() || sameValues(assigned, item, now)) {
+                        throw e; // gone, or no longer matching: skipped
+                    }
+                    if (computed == MAX_RECOMPUTES) {
+                        throw new JynamoException("Bulk UPDATE of " + meta.describe(meta.keyOfItem(item)) + ": what SET "
+                                + assigned.describe() + " is computed from changed " + computed + " times while it was"
+                                + " computed; nothing was written over those changes", e);
+                    }
+                    item = now; // changed meanwhile: computed again from the item as it is now
+                }
+            }
+        });
+    }
+
+    private UpdateItemRequest computedWrite(EntityMeta meta, List<SetClause> sets, Object[] values, Selection assigned,
+                                            Map<String, AttributeValue> item, WriteCondition where, AttributeValue token) {
+        // Placeholders of their own: the WHERE's #nK and :vK come from the plan.
+        ExpressionBuilder<AttributeValue> x = new ExpressionBuilder<>("#jynamoS", ":jynamoS");
+        for (int i = 0; i < values.length; i++) {
+            io.jynamo.jpql.model.AttributeInfo target = sets.get(i).target().attribute();
+            if (values[i] == null) {
+                x.remove(target.storedPath());
+            } else {
+                x.set(target.storedPath(), services.queryModel().convert(meta.name(), new BoundValue(values[i], target, false)));
+            }
+        }
+        x.set(OP_ATTRIBUTE, token);
+        StringBuilder condition = new StringBuilder(where.expression()).append(" AND (attribute_not_exists(")
+                .append(x.name(OP_ATTRIBUTE)).append(") OR ").append(x.name(OP_ATTRIBUTE)).append(" <> ")
+                .append(x.value(token)).append(')');
+        for (io.jynamo.jpql.model.AttributeInfo a : assigned.attributes()) {
+            AttributeValue was = at(item, a.storedPath());
+            condition.append(" AND ").append(was == null ? x.attributeNotExists(a.storedPath())
+                    : x.path(a.storedPath()) + " = " + x.value(was));
+        }
+        Map<String, String> names = new LinkedHashMap<>(where.names());
+        names.putAll(x.names());
+        Map<String, AttributeValue> expressionValues = where.values() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(where.values());
+        expressionValues.putAll(x.values());
+        return UpdateItemRequest.builder().tableName(meta.tableName()).key(meta.keyOfItem(item))
+                .updateExpression(x.update()).conditionExpression(condition.toString())
+                .expressionAttributeNames(names).expressionAttributeValues(expressionValues)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
+    }
+
+    /** Whether the attributes the SET values read hold the same values in both items. */
+    private static boolean sameValues(Selection assigned, Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
+        for (io.jynamo.jpql.model.AttributeInfo attribute : assigned.attributes()) {
+            if (!java.util.Objects.equals(at(a, attribute.storedPath()), at(b, attribute.storedPath()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The value at a stored path of an item (into maps for embedded attributes), or {@code null}. */
+    private static AttributeValue at(Map<String, AttributeValue> item, List<String> path) {
+        AttributeValue v = null;
+        Map<String, AttributeValue> level = item;
+        for (String segment : path) {
+            v = level == null ? null : level.get(segment);
+            level = v != null && v.hasM() ? v.m() : null;
+        }
+        return v;
     }
 }

@@ -751,6 +751,11 @@ final class Reads {
         return oneOrMany(fold.values());
     }
 
+    /** The SET values an UPDATE computes in Java ({@link BoundPlan#assignedInJava}) for one item read. */
+    Object[] assigned(Selection assigned, Map<String, AttributeValue> item) {
+        return assigned.values(row(assigned, item));
+    }
+
     private static Object oneOrMany(Object[] row) {
         return row.length == 1 ? row[0] : row;
     }

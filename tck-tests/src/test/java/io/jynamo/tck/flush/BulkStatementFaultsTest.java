@@ -81,6 +81,45 @@ class BulkStatementFaultsTest {
     }
 
     @Test
+    void throttledWritesOfValuesComputedInJavaAreRetriedAndApplyOnce() {
+        try (TestUnit unit = unitWithUsers(5)) {
+            unit.calls().fault(Faults.throttleFirst("updateItem", 2));
+            assertEquals(5, execute(unit, "UPDATE User u SET u.firstName = CONCAT(u.firstName, '!') WHERE u.lastName = 'Adams'"));
+            assertEquals(7, unit.calls().count("updateItem"));
+            unit.calls().fault(null);
+            assertEquals(5, count(unit, "SELECT COUNT(u) FROM User u WHERE u.firstName = 'Sam!'"));
+        }
+    }
+
+    @Test
+    void aServerErrorStopsABulkUpdateComputedInJavaAndSaysHowFarItGot() {
+        try (TestUnit unit = unitWithUsers(5)) {
+            unit.calls().fault(Faults.failNth("updateItem", 4, Faults::serverError));
+            EntityManager em = unit.emf().createEntityManager();
+            em.getTransaction().begin();
+            JynamoException e = assertThrows(JynamoException.class, () -> em.createQuery(
+                    "UPDATE User u SET u.firstName = CONCAT(u.firstName, '!') WHERE u.lastName = 'Adams'").executeUpdate());
+            assertTrue(e.getMessage().contains("Bulk UPDATE of User stopped after 3 of 5 items (3 written)"), e.getMessage());
+            em.getTransaction().rollback();
+            em.close();
+            unit.calls().fault(null);
+            assertEquals(3, count(unit, "SELECT COUNT(u) FROM User u WHERE u.firstName = 'Sam!'"));
+            assertEquals(2, execute(unit, "UPDATE User u SET u.firstName = CONCAT(u.firstName, '!') WHERE u.firstName = 'Sam'"),
+                    "running it again for the items not yet written finishes the job");
+        }
+    }
+
+    @Test
+    void lostResponsesOfABulkUpdateComputedInJavaApplyItOnce() {
+        try (TestUnit unit = unitWithUsers(5)) {
+            unit.calls().fault(Faults.lostResponse("updateItem"));
+            assertEquals(5, execute(unit, "UPDATE User u SET u.firstName = CONCAT(u.firstName, '!') WHERE u.lastName = 'Adams'"));
+            unit.calls().fault(null);
+            assertEquals(5, count(unit, "SELECT COUNT(u) FROM User u WHERE u.firstName = 'Sam!'"), "not 'Sam!!'");
+        }
+    }
+
+    @Test
     void aServerErrorStopsABatchedBulkDeleteAndSaysHowFarItGot() {
         try (TestUnit unit = unitWithUsers(60, "1")) {
             unit.calls().fault(Faults.failNth("batchWriteItem", 2, Faults::serverError));

@@ -1,0 +1,101 @@
+package io.jynamo.jpql.plan;
+
+import io.jynamo.jpql.ClientSide;
+import io.jynamo.jpql.Selection;
+import io.jynamo.jpql.ast.SetClause;
+import io.jynamo.jpql.model.AttributeInfo;
+import io.jynamo.jpql.semantic.Types;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SET values of an UPDATE computed in Java for each item read ({@code SET e.salary = e.salary * 2}), each of
+ * its attribute's Java type. A number is converted only when it fits: {@code 3000000000} is no {@code Integer}, and
+ * {@code 2.5} no whole number (the analysis already refused decimal types for whole-number attributes).
+ */
+final class SetWork implements Selection {
+    private final List<SetClause> sets;
+    private final List<Class<?>> types = new ArrayList<>();
+    private final ClientWork evaluator;
+    private final List<AttributeInfo> attributes;
+
+    SetWork(List<SetClause> sets, Binder binder) {
+        this.sets = List.copyOf(sets);
+        this.evaluator = new ClientWork(List.of(), List.of(), binder);
+        Map<String, AttributeInfo> read = new LinkedHashMap<>();
+        for (SetClause s : sets) {
+            types.add(Types.wrap(s.target().attribute().javaType()));
+            ClientWork.collect(s.value(), read);
+        }
+        this.attributes = List.copyOf(read.values());
+    }
+
+    @Override
+    public List<AttributeInfo> attributes() {
+        return attributes;
+    }
+
+    @Override
+    public Object[] values(ClientSide.Row row) {
+        Object[] values = new Object[sets.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = fitted(evaluator.value(sets.get(i).value(), row), types.get(i), sets.get(i));
+        }
+        return values;
+    }
+
+    private static Object fitted(Object v, Class<?> type, SetClause set) {
+        if (v instanceof Number n && !type.isInstance(v) && Types.numeric(type)) {
+            BigDecimal d = Types.toBigDecimal(n);
+            try {
+                if (type == Integer.class) {
+                    return d.intValueExact();
+                }
+                if (type == Long.class) {
+                    return d.longValueExact();
+                }
+                if (type == Short.class) {
+                    return d.shortValueExact();
+                }
+                if (type == Byte.class) {
+                    return d.byteValueExact();
+                }
+                if (type == java.math.BigInteger.class) {
+                    return d.toBigIntegerExact();
+                }
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("SET " + set.target().text() + " = " + ClientWork.text(set.value())
+                        + " gave " + d.toPlainString() + ", which is not a " + type.getSimpleName(), e);
+            }
+        }
+        Object fitted = Results.as(v, type);
+        if (fitted != null && !type.isInstance(fitted)) {
+            throw new IllegalArgumentException("SET " + set.target().text() + " = " + ClientWork.text(set.value())
+                    + " gave " + fitted + " (" + fitted.getClass().getName() + "), not a " + type.getName());
+        }
+        return fitted;
+    }
+
+    @Override
+    public String describe() {
+        List<String> texts = new ArrayList<>();
+        for (SetClause s : sets) {
+            texts.add(s.target().text() + " = " + ClientWork.text(s.value()));
+        }
+        return String.join(", ", texts);
+    }
+
+    @Override
+    public boolean aggregates() {
+        return false;
+    }
+
+    @Override
+    public Fold fold() {
+        throw new IllegalStateException("SET values are no aggregates: " + describe());
+    }
+}
