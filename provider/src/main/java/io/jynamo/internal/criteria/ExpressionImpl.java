@@ -2,8 +2,10 @@ package io.jynamo.internal.criteria;
 
 import io.jynamo.jpql.ast.CompareOp;
 import io.jynamo.jpql.ast.Comparison;
+import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.Expr;
+import io.jynamo.jpql.semantic.Types;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Selection;
@@ -11,6 +13,7 @@ import jakarta.persistence.criteria.Selection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An expression of a criteria query: a path, a value, a parameter or a function of them.
@@ -117,12 +120,26 @@ abstract class ExpressionImpl<T> implements Expression<T> {
         if (type.isAssignableFrom(getJavaType()) || type == Object.class) {
             return (Expression<X>) this;
         }
-        throw Unsupported.construct("Expression.as(" + type.getSimpleName() + ")");
+        // As Hibernate does, a type JPQL can CAST to is converted (path.as(String.class) for LIKE on a number).
+        return cast(type);
     }
 
+    /** JPQL's {@code CAST(x AS type)} to a String or a number type; other types only as a supertype ({@link #as}). */
     @Override
     public <X> Expression<X> cast(Class<X> type) {
-        return as(type);
+        Class<?> boxed = Types.wrap(type);
+        for (Map.Entry<String, Class<?>> t : Computed.CAST_TYPES.entrySet()) {
+            if (t.getValue() == boxed) {
+                @SuppressWarnings("unchecked")
+                Class<X> to = (Class<X>) boxed;
+                return new Computations.Keyword<>(to, "CAST", this, t.getKey());
+            }
+        }
+        if (type.isAssignableFrom(getJavaType()) || type == Object.class) {
+            return (Expression<X>) this;
+        }
+        throw Unsupported.construct("Expression.cast(" + type.getSimpleName() + ") (JPQL casts to String and the"
+                + " number types only)");
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.jynamo.jpql.Selection;
 import io.jynamo.jpql.StatementKind;
 import io.jynamo.jpql.ast.SetClause;
 import io.jynamo.jpql.expression.ExpressionBuilder;
+import io.jynamo.jpql.model.AttributeInfo;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
@@ -279,7 +280,7 @@ final class BulkWrites {
     }
 
     /** How often an item's SET values are computed again when others keep changing what they are computed from. */
-    static final int MAX_RECOMPUTES = 10;
+    private static final int MAX_RECOMPUTES = 10;
 
     /**
      * SET values computed in Java ({@code SET e.salary = e.salary * 2}): for each item read, the values from the item
@@ -323,7 +324,7 @@ final class BulkWrites {
         // Placeholders of their own: the WHERE's #nK and :vK come from the plan.
         ExpressionBuilder<AttributeValue> x = new ExpressionBuilder<>("#jynamoS", ":jynamoS");
         for (int i = 0; i < values.length; i++) {
-            io.jynamo.jpql.model.AttributeInfo target = sets.get(i).target().attribute();
+            AttributeInfo target = sets.get(i).target().attribute();
             if (values[i] == null) {
                 x.remove(target.storedPath());
             } else {
@@ -334,8 +335,8 @@ final class BulkWrites {
         StringBuilder condition = new StringBuilder(where.expression()).append(" AND (attribute_not_exists(")
                 .append(x.name(OP_ATTRIBUTE)).append(") OR ").append(x.name(OP_ATTRIBUTE)).append(" <> ")
                 .append(x.value(token)).append(')');
-        for (io.jynamo.jpql.model.AttributeInfo a : assigned.attributes()) {
-            AttributeValue was = at(item, a.storedPath());
+        for (AttributeInfo a : assigned.attributes()) {
+            AttributeValue was = Reads.stored(item, a.storedPath());
             condition.append(" AND ").append(was == null ? x.attributeNotExists(a.storedPath())
                     : x.path(a.storedPath()) + " = " + x.value(was));
         }
@@ -351,22 +352,11 @@ final class BulkWrites {
 
     /** Whether the attributes the SET values read hold the same values in both items. */
     private static boolean sameValues(Selection assigned, Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
-        for (io.jynamo.jpql.model.AttributeInfo attribute : assigned.attributes()) {
-            if (!java.util.Objects.equals(at(a, attribute.storedPath()), at(b, attribute.storedPath()))) {
+        for (AttributeInfo attribute : assigned.attributes()) {
+            if (!java.util.Objects.equals(Reads.stored(a, attribute.storedPath()), Reads.stored(b, attribute.storedPath()))) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** The value at a stored path of an item (into maps for embedded attributes), or {@code null}. */
-    private static AttributeValue at(Map<String, AttributeValue> item, List<String> path) {
-        AttributeValue v = null;
-        Map<String, AttributeValue> level = item;
-        for (String segment : path) {
-            v = level == null ? null : level.get(segment);
-            level = v != null && v.hasM() ? v.m() : null;
-        }
-        return v;
     }
 }

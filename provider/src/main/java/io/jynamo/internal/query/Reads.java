@@ -770,12 +770,17 @@ final class Reads {
     }
 
     private Object value(AttributeInfo attribute, Map<String, AttributeValue> item) {
+        return services.queryModel().read(compiled.entity().name(), attribute.path(), stored(item, attribute.storedPath()));
+    }
+
+    /** The value at a stored path of an item (into maps, for embedded attributes), or {@code null}. */
+    static AttributeValue stored(Map<String, AttributeValue> item, List<String> path) {
         AttributeValue v = null;
         Map<String, AttributeValue> level = item;
-        for (String segment : attribute.storedPath()) {
+        for (String segment : path) {
             v = level == null ? null : level.get(segment);
             level = v != null && v.hasM() ? v.m() : null;
         }
-        return services.queryModel().read(compiled.entity().name(), attribute.path(), v);
+        return v;
     }
 }

@@ -196,6 +196,19 @@ class CriteriaQueryTest {
     }
 
     @Test
+    void asStringOfANumberIsJpqlsCastSoThatLikeMatchesItsDigits() {
+        List<Integer> found = inEm(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Item> q = cb.createQuery(Item.class);
+            Root<Item> i = q.from(Item.class);
+            q.where(cb.equal(i.get("bucket"), "small"), cb.like(i.get("seq").as(String.class), "1%"))
+                    .orderBy(cb.asc(i.get("seq")));
+            return seqs(em.createQuery(q).getResultList());
+        });
+        assertEquals(List.of(1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19), found);
+    }
+
+    @Test
     void parameterObjectsNamedOrNotAreSetThroughTheQueryAndListedByIt() {
         List<Integer> found = inEm(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();

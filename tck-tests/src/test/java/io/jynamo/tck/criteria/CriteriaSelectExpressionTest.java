@@ -100,6 +100,8 @@ class CriteriaSelectExpressionTest {
                 .when("bolt", 1).when("nut", 2).otherwise(0)));
         assertEquals("always", select(String.class, (cb, s) -> cb.<String>selectCase()
                 .when(cb.disjunction(), "never").when(cb.conjunction(), "always").otherwise("else")));
+        assertEquals(10L, select(Long.class, (cb, s) -> s.<Integer>get("quantity").cast(Long.class)));
+        assertEquals("10", select(String.class, (cb, s) -> s.get("quantity").as(String.class)));
         assertInstanceOf(java.sql.Date.class, select(java.sql.Date.class, (cb, s) -> cb.currentDate()));
         assertEquals(LocalDate.now(), select(LocalDate.class, (cb, s) -> cb.localDate()));
     }
