@@ -190,20 +190,62 @@ public final class Lexer {
             }
         }
         String text = src.substring(start, i);
-        if (i < src.length() && Character.isJavaIdentifierPart(src.charAt(i))) {
-            throw p.error("malformed number '" + text + src.charAt(i) + "'",
-                    "write numbers without type suffixes, e.g. 42 or 4.2");
+        int suffixStart = i;
+        while (i < src.length() && Character.isJavaIdentifierPart(src.charAt(i))) {
+            i++;
         }
-        if (decimal) {
-            try {
-                return new Token(TokenType.DECIMAL, text, new BigDecimal(text), p);
-            } catch (NumberFormatException | ArithmeticException e) {
-                throw p.error("malformed number '" + text + "'", "write decimals as 4.2");
+        String suffix = src.substring(suffixStart, i).toUpperCase(java.util.Locale.ROOT);
+        String written = src.substring(start, i);
+        String hint = "a number's type suffix is L (Long), F (Float), D (Double), BI (BigInteger) or BD (BigDecimal),"
+                + " after digits: 42L, 4.2D, 42BI";
+        try {
+            switch (suffix) {
+                case "" -> {
+                    if (decimal) {
+                        return new Token(TokenType.DECIMAL, text, new BigDecimal(text), p);
+                    }
+                    BigInteger big = new BigInteger(text);
+                    Object v = big.bitLength() < 32 ? (Object) big.intValue() : big.bitLength() < 64 ? (Object) big.longValue() : big;
+                    return new Token(TokenType.INTEGER, text, v, p);
+                }
+                case "L" -> {
+                    if (!decimal) {
+                        BigInteger big = new BigInteger(text);
+                        if (big.bitLength() >= 64) {
+                            throw p.error("'" + written + "' is out of range for a Long", "write " + text + "BI for a BigInteger");
+                        }
+                        return new Token(TokenType.INTEGER, written, big.longValue(), p);
+                    }
+                }
+                case "BI" -> {
+                    if (!decimal) {
+                        return new Token(TokenType.INTEGER, written, new BigInteger(text), p);
+                    }
+                }
+                case "F" -> {
+                    float f = Float.parseFloat(text);
+                    if (Float.isInfinite(f)) {
+                        throw p.error("'" + written + "' is out of range for a Float", "write it with D or BD");
+                    }
+                    return new Token(TokenType.DECIMAL, written, f, p);
+                }
+                case "D" -> {
+                    double d = Double.parseDouble(text);
+                    if (Double.isInfinite(d)) {
+                        throw p.error("'" + written + "' is out of range for a Double", "write it with BD");
+                    }
+                    return new Token(TokenType.DECIMAL, written, d, p);
+                }
+                case "BD" -> {
+                    return new Token(TokenType.DECIMAL, written, new BigDecimal(text), p);
+                }
+                default -> {
+                }
             }
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw p.error("malformed number '" + written + "'", hint);
         }
-        BigInteger big = new BigInteger(text);
-        Object v = big.bitLength() < 64 ? (Object) big.longValue() : big;
-        return new Token(TokenType.INTEGER, text, v, p);
+        throw p.error("malformed number '" + written + "'", hint);
     }
 
     /** {@code {d 'yyyy-mm-dd'}}, {@code {t 'hh:mm:ss'}} or {@code {ts 'yyyy-mm-dd hh:mm:ss[.f...]'}}. */

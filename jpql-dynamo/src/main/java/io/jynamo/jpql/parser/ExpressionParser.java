@@ -385,11 +385,16 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
                     advance();
                     Object v = n.value();
                     Object neg;
-                    if (v instanceof Long l) {
+                    if (v instanceof Integer x) {
+                        neg = -x;
+                    } else if (v instanceof Long l) {
                         neg = -l;
                     } else if (v instanceof BigInteger b) {
-                        BigInteger nb = b.negate();
-                        neg = nb.bitLength() < 64 ? (Object) nb.longValue() : nb;
+                        neg = b.negate();
+                    } else if (v instanceof Double d) {
+                        neg = -d;
+                    } else if (v instanceof Float f) {
+                        neg = -f;
                     } else {
                         neg = ((BigDecimal) v).negate();
                     }

@@ -65,6 +65,10 @@ final class Literals {
             }
             throw mismatch(l, shown, "a Boolean", t);
         }
+        if (v instanceof Double || v instanceof Float) {
+            // 1.5D, 1.5F: a decimal literal with its Java type, converted as any decimal literal is
+            v = new BigDecimal(v.toString());
+        }
         if (v instanceof BigDecimal d) {
             if (type == BigDecimal.class || type == Double.class || type == Float.class) {
                 Object x = Types.fromBigDecimal(d, type);
@@ -83,7 +87,7 @@ final class Literals {
             }
             throw mismatch(l, shown, "a decimal", t);
         }
-        if (v instanceof Long || v instanceof BigInteger) {
+        if (v instanceof Integer || v instanceof Long || v instanceof BigInteger) {
             if (type == Year.class) {
                 Object x = Types.fromBigDecimal(Types.toBigDecimal((Number) v), Integer.class);
                 if (x == null || (Integer) x < Year.MIN_VALUE || (Integer) x > Year.MAX_VALUE) {

@@ -24,7 +24,7 @@ import java.util.List;
  * CURRENT_TIME and CURRENT_TIMESTAMP give java.sql.Date, Time and Timestamp, LOCAL DATE/TIME/DATETIME the java.time
  * types; SUM of integers is a Long, of Float or Double a Double, AVG a Double, MIN and MAX keep their argument's
  * type and COUNT is a Long. An integer literal is an Integer (a Long when it does not fit), a decimal literal a
- * BigDecimal.
+ * BigDecimal, unless a suffix says otherwise (1L, 1.5D, 1.5F, 1BI, 1BD).
  * Works on the expression as parsed, so that literals still have the type they were written with.
  */
 final class ResultTypes {
@@ -40,10 +40,7 @@ final class ResultTypes {
             return scope.isAttribute(p) ? Types.wrap(scope.scalarAttribute(p, "select item").attribute().javaType()) : null;
         }
         if (e instanceof Literal l) {
-            Object v = l.value();
-            if (v instanceof Long n) {
-                return n == n.intValue() ? Integer.class : Long.class;
-            }
+            Object v = l.value(); // 1 is an Integer, 1L a Long, 1.5 a BigDecimal, 1.5D a Double: as the lexer typed it
             return v == null ? null : v.getClass();
         }
         if (e instanceof CaseFunction) {

@@ -42,12 +42,28 @@ class LexerTest {
     }
 
     @Test
-    void numbersAreLongsOrDecimals() {
-        List<Token> t = Lexer.tokenize("1 2.5 99999999999999999999 1e3");
-        assertEquals(1L, t.get(0).value());
+    void numbersAreIntegersLongsOrDecimals() {
+        List<Token> t = Lexer.tokenize("1 2.5 99999999999999999999 1e3 3000000000");
+        assertEquals(1, t.get(0).value());
         assertEquals(new BigDecimal("2.5"), t.get(1).value());
         assertEquals(TokenType.INTEGER, t.get(2).type());
+        assertEquals(new java.math.BigInteger("99999999999999999999"), t.get(2).value());
         assertEquals(TokenType.DECIMAL, t.get(3).type());
+        assertEquals(3_000_000_000L, t.get(4).value());
+    }
+
+    @Test
+    void aTypeSuffixGivesANumberItsJavaType() {
+        List<Token> t = Lexer.tokenize("1L 2l 1.5D 1.5f 2F 1e2D 7BI 7.5BD 7bd");
+        assertEquals(List.of(1L, 2L, 1.5D, 1.5F, 2F, 100D, java.math.BigInteger.valueOf(7), new BigDecimal("7.5"),
+                new BigDecimal("7")), t.stream().limit(9).map(Token::value).toList());
+        assertEquals(TokenType.INTEGER, t.get(0).type());
+        assertEquals(TokenType.DECIMAL, t.get(2).type());
+        for (String bad : List.of("12abc", "1.5L", "1.5BI", "99999999999999999999L", "1e999D")) {
+            var e = assertThrows(IllegalArgumentException.class, () -> Lexer.tokenize("u.a = " + bad), bad);
+            assertTrue(e.getMessage().contains(bad.startsWith("9") || bad.startsWith("1e") ? "out of range" : "malformed"),
+                    bad + ": " + e.getMessage());
+        }
     }
 
     @Test

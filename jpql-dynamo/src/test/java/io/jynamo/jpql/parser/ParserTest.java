@@ -132,7 +132,7 @@ class ParserTest {
         assertInstanceOf(SizeExpr.class, ((Comparison) ops.get(7)).left());
         assertInstanceOf(CaseFunction.class, ((Comparison) ops.get(8)).right());
         Comparison neg = (Comparison) ops.get(9);
-        assertEquals(-5L, ((Literal) neg.left()).value());
+        assertEquals(-5, ((Literal) neg.left()).value());
         assertEquals(CompareOp.LT, neg.op());
     }
 

@@ -80,6 +80,12 @@ class SelectExpressionTest {
             TRIM(LEADING 'L' FROM u.lastName)  | java.lang.String     | ovelace
             'x'                                | java.lang.String     | x
             42                                 | java.lang.Integer    | 42
+            u.age + 1L                         | java.lang.Long       | 37
+            u.age * 2.5D                       | java.lang.Double     | 90.0
+            u.age * 0.5F                       | java.lang.Float      | 18.0
+            u.age + 2BI                        | java.math.BigInteger | 38
+            u.age - 1BD                        | java.math.BigDecimal | 35
+            -1.5D                              | java.lang.Double     | -1.5
             CASE WHEN u.age > 30 THEN 'old' ELSE 'young' END | java.lang.String | old
             CASE u.status WHEN ACTIVE THEN 1 ELSE 2 END      | java.lang.Integer | 1
             COALESCE(u.email, u.name)          | java.lang.String     | Ada

@@ -118,7 +118,9 @@ class SelectExpressionTest {
                 {"(m.small + 1)", Integer.class, 5}, {"(m.small * 1)", Integer.class, 4},
                 {"m.quantity / 2", Integer.class, 3}, {"m.count * m.quantity", Integer.class, 21},
                 {"m.quantity + m.total", Long.class, 107L}, {"m.quantity * m.ratio", Double.class, 17.5},
-                {"-m.quantity", Integer.class, -7}};
+                {"-m.quantity", Integer.class, -7},
+                {"m.quantity + 1L", Long.class, 8L}, {"m.quantity * 2D", Double.class, 14.0},
+                {"m.quantity * 0.5F", Float.class, 3.5f}, {"m.quantity + 1BI", BigInteger.class, BigInteger.valueOf(8)}};
         for (Object[] c : cases) {
             Object v = one((String) c[0]);
             assertInstanceOf((Class<?>) c[1], v, (String) c[0]);
@@ -127,6 +129,13 @@ class SelectExpressionTest {
             }
         }
         assertEquals(0, new BigDecimal("19.99").compareTo((BigDecimal) one("m.price / 1")));
+    }
+
+    @Test
+    void numberLiteralsWithTypeSuffixesCompareAsTheirValues() {
+        assertEquals(1L, unit.withEntityManager(em -> em.createQuery(
+                "SELECT COUNT(m) FROM Measure2 m WHERE m.total = 100L AND m.ratio = 2.5D AND m.weight > 1F AND m.price < 20BD",
+                Long.class).getSingleResult()));
     }
 
     @Test
