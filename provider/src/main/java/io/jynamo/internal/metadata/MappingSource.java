@@ -121,13 +121,25 @@ public final class MappingSource {
     }
 
     /**
+     * Columns an XML element lists in full: its {@code <join-column>}s replace the class's {@code @JoinColumn}s (and
+     * {@code @JoinColumns}), rather than adding to them, since a column's name says which column, not which setting.
+     */
+    private static final Set<Class<? extends Annotation>> REPLACED_WHOLE = Set.of(jakarta.persistence.JoinColumn.class,
+            jakarta.persistence.PrimaryKeyJoinColumn.class, jakarta.persistence.MapKeyJoinColumn.class);
+
+    /**
      * The XML's repeatable annotations first, then the class's own, less those the XML overrides by name
-     * (an {@code attribute-override} of the same attribute, say).
+     * (an {@code attribute-override} of the same attribute, say); of {@link #REPLACED_WHOLE} types the XML's alone.
      */
     <A extends Annotation> A[] all(AnnotatedElement element, Class<A> type) {
         List<A> result = new ArrayList<>();
         Set<Object> names = new HashSet<>();
         Method name = nameMember(type);
+        if (declared(element, type) && REPLACED_WHOLE.contains(type)) {
+            @SuppressWarnings("unchecked")
+            A[] fromXml = xml.get(element).get(type).toArray(n -> (A[]) Array.newInstance(type, n));
+            return fromXml;
+        }
         if (declared(element, type)) {
             for (Annotation a : xml.get(element).get(type)) {
                 result.add(type.cast(a));

@@ -200,6 +200,27 @@ class OrmXmlTest {
     }
 
     @Test
+    void joinColumnsInXmlReplaceTheAnnotatedOnes() {
+        try (TestUnit unit = TestUnit.of(io.jynamo.tck.mapping.orm.Pallet.class, io.jynamo.tck.mapping.orm.Pallet.Dock.class,
+                io.jynamo.tck.mapping.orm.Pallet.Bay.class).mappingFile("orm/pallet-orm.xml").build()) {
+            unit.inTransaction(em -> {
+                var dock = new io.jynamo.tck.mapping.orm.Pallet.Dock("d1");
+                var bay = new io.jynamo.tck.mapping.orm.Pallet.Bay("A", 3);
+                em.persist(dock);
+                em.persist(bay);
+                em.persist(new io.jynamo.tck.mapping.orm.Pallet("p1", dock, bay));
+            });
+            Map<String, AttributeValue> item = item(unit, "Pallet", "id", "p1");
+            assertEquals("d1", item.get("dock_id").s());
+            assertEquals("A", item.get("bay_aisle").s());
+            assertEquals("3", item.get("bay_slot").n());
+            assertTrue(!item.containsKey("dock_ref") && !item.containsKey("bay_row") && !item.containsKey("bay_col"), item.toString());
+            io.jynamo.tck.mapping.orm.Pallet found = unit.withEntityManager(em -> em.find(io.jynamo.tck.mapping.orm.Pallet.class, "p1"));
+            assertEquals(3, found.bay.slot);
+        }
+    }
+
+    @Test
     void misspeltElementIsReportedWithFileLineAndElement() {
         PersistenceException e = assertThrows(PersistenceException.class,
                 () -> TestUnit.of().mappingFile("orm/bad-element-orm.xml").build());

@@ -133,9 +133,10 @@ class SelectExpressionTest {
 
     @Test
     void numberLiteralsWithTypeSuffixesCompareAsTheirValues() {
-        assertEquals(1L, unit.withEntityManager(em -> em.createQuery(
+        Long count = unit.withEntityManager(em -> em.createQuery(
                 "SELECT COUNT(m) FROM Measure2 m WHERE m.total = 100L AND m.ratio = 2.5D AND m.weight > 1F AND m.price < 20BD",
-                Long.class).getSingleResult()));
+                Long.class).getSingleResult());
+        assertEquals(1L, count);
     }
 
     @Test
