@@ -6,7 +6,6 @@ import io.jynamo.jpql.ast.SetClause;
 import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.semantic.Types;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,28 +48,13 @@ final class SetWork implements Selection {
     }
 
     private static Object fitted(Object v, Class<?> type, SetClause set) {
-        if (v instanceof Number n && !type.isInstance(v) && Types.numeric(type)) {
-            BigDecimal d = Types.toBigDecimal(n);
-            try {
-                if (type == Integer.class) {
-                    return d.intValueExact();
-                }
-                if (type == Long.class) {
-                    return d.longValueExact();
-                }
-                if (type == Short.class) {
-                    return d.shortValueExact();
-                }
-                if (type == Byte.class) {
-                    return d.byteValueExact();
-                }
-                if (type == java.math.BigInteger.class) {
-                    return d.toBigIntegerExact();
-                }
-            } catch (ArithmeticException e) {
+        if (v instanceof Number n && !type.isInstance(v) && Types.whole(type)) {
+            Object whole = Types.fromBigDecimal(Types.toBigDecimal(n), type);
+            if (whole == null) {
                 throw new IllegalArgumentException("SET " + set.target().text() + " = " + ClientWork.text(set.value())
-                        + " gave " + d.toPlainString() + ", which is not a " + type.getSimpleName(), e);
+                        + " gave " + Types.toBigDecimal(n).toPlainString() + ", which is not a " + type.getSimpleName());
             }
+            return whole;
         }
         Object fitted = Results.as(v, type);
         if (fitted != null && !type.isInstance(fitted)) {

@@ -237,20 +237,15 @@ final class Statements {
         JavaValues.Typed t = conditions.java().resolve(value, to, "SET value");
         Class<?> from = Types.wrap(typed != null ? typed : t.type());
         boolean fits = to.isAssignableFrom(from) || from == Object.class
-                || Types.numeric(from) && Types.numeric(to) && !(integral(to) && !integral(from))
+                || Types.numeric(from) && Types.numeric(to) && !(Types.whole(to) && !Types.whole(from))
                 || JavaValues.temporal(from) && JavaValues.temporal(to);
         if (!fits) {
             throw value.pos().error("SET " + target.text() + " = a value of type " + from.getName() + ", but "
-                    + target.text() + " is " + to.getName(), integral(to) && Types.numeric(from)
+                    + target.text() + " is " + to.getName(), Types.whole(to) && Types.numeric(from)
                     ? "make it a whole number with CAST(... AS Integer) (or Long)"
                     : "assign a value of the attribute's type");
         }
         return t.expr();
-    }
-
-    private static boolean integral(Class<?> type) {
-        return type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
-                || type == java.math.BigInteger.class;
     }
 
     /**

@@ -32,6 +32,12 @@ public final class Types {
     private Types() {
     }
 
+    /** Whether the type is a whole-number wrapper or BigInteger. */
+    public static boolean whole(Class<?> type) {
+        return type == Integer.class || type == Long.class || type == Short.class || type == Byte.class
+                || type == BigInteger.class;
+    }
+
     /** Whether the type is one of the standard numeric wrappers or BigDecimal/BigInteger. */
     public static boolean numeric(Class<?> type) {
         return NUMBERS.contains(type);
