@@ -169,35 +169,56 @@ final class BulkWrites {
         void send(Map<String, AttributeValue> key);
     }
 
+    /** What one key's conditional write came to: written, skipped (its condition failed), or a failure. */
+    private record Outcome(boolean written, RuntimeException failure) {
+        static final Outcome WRITTEN = new Outcome(true, null);
+        static final Outcome SKIPPED = new Outcome(false, null);
+    }
+
     /**
-     * Sends a bulk statement's conditional writes key by key. A failed condition means the item no longer
-     * matches (or is gone) and is skipped; throttling is retried within the budget; any other failure stops
-     * the statement and says how far it got, since a bulk statement is not atomic. Every key leaves the
-     * persistence context (JPA 4.10: bulk statements bypass it; a managed copy would be stale).
+     * Sends a bulk statement's conditional writes, up to {@code jynamo.parallelism} at once. A failed condition means
+     * the item no longer matches (or is gone) and is skipped; throttling is retried within the budget; any other
+     * failure starts no further write (those in flight finish) and stops the statement, saying how far it got, since
+     * a bulk statement is not atomic. Every key written, skipped or failed leaves the persistence context (JPA 4.10:
+     * bulk statements bypass it; a managed copy would be stale).
      *
      * @param keys the keys, or the items read (of which each write takes what it needs)
      * @return how many items were written
      */
     private int eachKey(String statement, EntityMeta meta, List<Map<String, AttributeValue>> keys, KeyWrite write) {
+        List<Outcome> outcomes = services.dynamo().inParallel(keys, key -> {
+            try {
+                write.send(key);
+                return Outcome.WRITTEN;
+            } catch (ConditionalCheckFailedException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "Bulk " + statement + " skipped " + meta.describe(meta.keyOfItem(key))
+                        + ": it no longer matches");
+                return Outcome.SKIPPED;
+            } catch (RuntimeException e) {
+                return new Outcome(false, e);
+            }
+        }, o -> o.failure() != null);
         int written = 0;
         int done = 0;
-        try {
-            for (Map<String, AttributeValue> key : keys) {
-                try {
-                    write.send(key);
-                    written++;
-                } catch (ConditionalCheckFailedException e) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> "Bulk " + statement + " skipped " + meta.describe(key)
-                            + ": it no longer matches");
-                }
-                done++;
-                EntityEntry entry = session.context().entry(meta, meta.keyOfItem(key));
-                if (entry != null) {
-                    session.context().remove(entry);
-                }
+        RuntimeException failure = null;
+        for (int i = 0; i < keys.size(); i++) {
+            Outcome o = outcomes.get(i);
+            if (o == null) {
+                continue; // not started
             }
-        } catch (RuntimeException e) {
-            throw stopped(statement, meta, written, done, keys.size(), e);
+            EntityEntry entry = session.context().entry(meta, meta.keyOfItem(keys.get(i)));
+            if (entry != null) {
+                session.context().remove(entry);
+            }
+            if (o.failure() != null) {
+                failure = failure == null ? o.failure() : failure;
+                continue;
+            }
+            done++;
+            written += o.written() ? 1 : 0;
+        }
+        if (failure != null) {
+            throw stopped(statement, meta, written, done, keys.size(), failure);
         }
         return written;
     }

@@ -54,7 +54,7 @@ class BulkStatementFaultsTest {
 
     @Test
     void aServerErrorStopsABulkUpdateAndSaysHowFarItGot() {
-        try (TestUnit unit = unitWithUsers(5)) {
+        try (TestUnit unit = unitWithUsers(5, "1")) {
             unit.calls().fault(Faults.failNth("updateItem", 3, Faults::serverError));
             EntityManager em = unit.emf().createEntityManager();
             em.getTransaction().begin();
@@ -93,7 +93,7 @@ class BulkStatementFaultsTest {
 
     @Test
     void aServerErrorStopsABulkUpdateComputedInJavaAndSaysHowFarItGot() {
-        try (TestUnit unit = unitWithUsers(5)) {
+        try (TestUnit unit = unitWithUsers(5, "1")) {
             unit.calls().fault(Faults.failNth("updateItem", 4, Faults::serverError));
             EntityManager em = unit.emf().createEntityManager();
             em.getTransaction().begin();
@@ -120,6 +120,52 @@ class BulkStatementFaultsTest {
     }
 
     @Test
+    void theConditionalWritesOfABulkUpdateAreInFlightTogether() {
+        try (TestUnit unit = unitWithUsers(20)) {
+            java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+            unit.calls().fault((op, request, real) -> {
+                if (!op.equals("updateItem")) {
+                    return real.call(request);
+                }
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(30);
+                    return real.call(request);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+            assertEquals(20, execute(unit, "UPDATE User u SET u.firstName = CONCAT(u.firstName, '!') WHERE u.lastName = 'Adams'"));
+            assertEquals(8, most.get(), "jynamo.parallelism writes at once");
+            unit.calls().fault(null);
+            assertEquals(20, count(unit, "SELECT COUNT(u) FROM User u WHERE u.firstName = 'Sam!'"));
+        }
+    }
+
+    @Test
+    void aServerErrorAmongParallelBulkWritesReportsExactlyWhatWasWritten() {
+        try (TestUnit unit = unitWithUsers(20)) {
+            unit.calls().fault(Faults.failNth("updateItem", 3, Faults::serverError));
+            EntityManager em = unit.emf().createEntityManager();
+            em.getTransaction().begin();
+            JynamoException e = assertThrows(JynamoException.class, () -> em.createQuery(
+                    "UPDATE User u SET u.firstName = 'Zed' WHERE u.lastName = 'Adams'").executeUpdate());
+            em.getTransaction().rollback();
+            em.close();
+            unit.calls().fault(null);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("stopped after (\\d+) of 20 items \\((\\d+) written\\)")
+                    .matcher(e.getMessage());
+            assertTrue(m.find(), e.getMessage());
+            long zed = count(unit, "SELECT COUNT(u) FROM User u WHERE u.firstName = 'Zed'");
+            assertEquals(Long.parseLong(m.group(2)), zed, "the count it reports is what was written: " + e.getMessage());
+            assertTrue(zed < 20 && zed >= 2, e.getMessage());
+            assertEquals(20 - zed, execute(unit, "UPDATE User u SET u.firstName = 'Zed' WHERE u.firstName = 'Sam'"),
+                    "running it again finishes the job");
+        }
+    }
+
+    @Test
     void aServerErrorStopsABatchedBulkDeleteAndSaysHowFarItGot() {
         try (TestUnit unit = unitWithUsers(60, "1")) {
             unit.calls().fault(Faults.failNth("batchWriteItem", 2, Faults::serverError));
@@ -137,7 +183,7 @@ class BulkStatementFaultsTest {
 
     @Test
     void aServerErrorStopsAConditionalBulkDeleteAndSaysHowFarItGot() {
-        try (TestUnit unit = unitWithUsers(5)) {
+        try (TestUnit unit = unitWithUsers(5, "1")) {
             unit.calls().fault(Faults.failNth("deleteItem", 4, Faults::serverError));
             EntityManager em = unit.emf().createEntityManager();
             em.getTransaction().begin();
