@@ -136,11 +136,15 @@ class NewWriteKindsFaultsTest {
             unit.calls().fault(Faults.failNth("updateItem", 3, Faults::serverError));
             RuntimeException e = assertThrows(RuntimeException.class, () -> unit.fromTransaction(em ->
                     em.createQuery("UPDATE Counter c SET c.n = c.n + 1").executeUpdate()));
-            assertTrue(e.getMessage().contains("stopped after 2 of 4 items (2 written)"), e.getMessage());
+            // The writes run in parallel: those in flight when the third failed finish, and count.
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("stopped after (\\d+) of 4 items \\((\\d+) written\\)")
+                    .matcher(e.getMessage());
+            assertTrue(m.find(), e.getMessage());
             unit.calls().fault(null);
             int total = (int) unit.withEntityManager(em -> em.createQuery("SELECT c FROM Counter c",
                     Counter.class).getResultList().stream().mapToInt(c -> c.n).sum());
-            assertEquals(2, total, "exactly the two items reported written were incremented");
+            assertEquals(Integer.parseInt(m.group(2)), total, "exactly the items reported written were incremented, once");
+            assertTrue(total >= 2 && total < 4, e.getMessage());
         }
     }
 }
