@@ -342,6 +342,9 @@ final class Normaliser {
     }
 
     private Bound in(In in, boolean negated) {
+        if (!(in.value() instanceof PathExpr)) {
+            return valuesIn(in, negated);
+        }
         AttributeInfo a = ((PathExpr) in.value()).attribute();
         Set<Object> values = new LinkedHashSet<>();
         boolean hasNull = false;
@@ -378,6 +381,31 @@ final class Normaliser {
             bv.add(new BoundValue(v, a, false));
         }
         return new InList(a, bv, negated);
+    }
+
+    /** {@code :p IN (1, 2)}: decided by the arguments, with SQL's NULLs (a NULL value, or no match beside a NULL, is unknown). */
+    private Bound valuesIn(In in, boolean negated) {
+        Object v = binder.eval(in.value());
+        List<Object> items = new ArrayList<>();
+        for (Expr e : in.items()) {
+            Object x = binder.eval(e);
+            if (x instanceof Collection<?> col) {
+                items.addAll(col);
+            } else {
+                items.add(x);
+            }
+        }
+        if (v instanceof Binder.Unbound || items.stream().anyMatch(x -> x instanceof Binder.Unbound)) {
+            binder.note("IN of values only is decided when its parameters are bound: the condition, and with it the"
+                    + " operation, may simplify then");
+            return new Deferred(null, "IN of values");
+        }
+        boolean found = v != null && items.stream().anyMatch(x -> x != null && (v instanceof Number a && x instanceof Number b
+                ? Types.toBigDecimal(a).compareTo(Types.toBigDecimal(b)) == 0 : v.equals(x)));
+        if (v == null || !found && items.contains(null)) {
+            return FALSE; // unknown, and so is its negation
+        }
+        return found != negated ? TRUE : FALSE;
     }
 
     private static Bound all(List<Bound> ops) {

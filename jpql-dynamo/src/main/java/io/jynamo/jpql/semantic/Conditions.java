@@ -299,6 +299,9 @@ final class Conditions {
             return new EntityComparison(ep.text(), ep.keyAttributes(), ep.target(),
                     in.negated() ? EntityComparison.Op.NOT_IN : EntityComparison.Op.IN, items, in.pos());
         }
+        if (in.value() instanceof Param || in.value() instanceof Literal) {
+            return valuesIn(in);
+        }
         PathExpr p = leftAttribute(in.value(), "IN", "IN needs an attribute on the left",
                 "write e.a IN (:x, :y) or e.a IN :list");
         Target t = Target.of(p.attribute(), p.text()).allowingCollections();
@@ -307,6 +310,34 @@ final class Conditions {
             items.add(values.value(e, t, "IN item"));
         }
         return new In(p, items, in.negated(), in.pos());
+    }
+
+    /**
+     * {@code :p IN (1, 2)}: values only, decided when the arguments are bound (as {@code :p IS NULL} is). The
+     * parameters take the type of the first literal (any type when there is none); a literal keeps its own.
+     */
+    private Condition valuesIn(In in) {
+        List<Expr> all = new ArrayList<>(in.items());
+        all.add(0, in.value());
+        Class<?> type = Object.class;
+        for (Expr e : all) {
+            if (!(e instanceof Param) && !(e instanceof Literal)) {
+                throw e.pos().error("IN with a value on the left takes literals and parameters only",
+                        "write e.a IN (...) to test an attribute");
+            }
+            if (e instanceof Literal l && l.value() != null && type == Object.class) {
+                type = Types.wrap(l.value().getClass());
+            }
+        }
+        List<Expr> items = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Expr e = all.get(i);
+            if (e instanceof Param p) {
+                values.value(p, new Target(type, null, "IN " + (i == 0 ? "value" : "item"), i > 0), "IN value");
+            }
+            items.add(e);
+        }
+        return new In(items.get(0), items.subList(1, items.size()), in.negated(), in.pos());
     }
 
     private Condition isNull(IsNull n) {

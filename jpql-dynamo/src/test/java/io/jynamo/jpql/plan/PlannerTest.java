@@ -484,6 +484,24 @@ class PlannerTest {
     }
 
     @Test
+    void anInOfValuesOnlyIsDecidedWhenTheArgumentsAreBound() {
+        String q = "SELECT u FROM User u WHERE u.lastName = 'S' AND :n IN (1, 2)";
+        BoundPlan in = plan(q, "n", 2);
+        assertEquals(Operation.QUERY, in.operation());
+        assertNull(in.filter(), "true: no condition left");
+        assertTrue(plan(q, "n", 3).alwaysEmpty());
+        assertTrue(plan(q, "n", 2L).alwaysEmpty() == false, "numbers compare by value");
+        assertTrue(plan(q, "n", null).alwaysEmpty(), "NULL IN (...) is unknown");
+        assertTrue(plan("SELECT u FROM User u WHERE u.lastName = 'S' AND :n NOT IN (1, 2)", "n", 2).alwaysEmpty());
+        assertTrue(plan("SELECT u FROM User u WHERE u.lastName = 'S' AND NOT (:s IN :list)", "s", "a", "list",
+                java.util.Arrays.asList("b", null)).alwaysEmpty(), "no match beside a NULL is unknown, so is its negation");
+        assertNull(plan("SELECT u FROM User u WHERE u.lastName = 'S' AND :s IN :list", "s", "a", "list", List.of("b", "a"))
+                .filter());
+        var e = assertThrows(IllegalArgumentException.class, () -> plan("SELECT u FROM User u WHERE :n IN (u.age, 2)"));
+        assertTrue(e.getMessage().contains("literals and parameters only"), e.getMessage());
+    }
+
+    @Test
     void deletePlanProjectsTheKey() {
         BoundPlan p = plan("DELETE FROM Thing t WHERE t.id = 'a'");
         assertEquals(Operation.GET_ITEM, p.operation());

@@ -209,6 +209,26 @@ class CriteriaQueryTest {
     }
 
     @Test
+    void aParameterInValuesIsDecidedAtBindWithoutChangingTheRead() {
+        for (int bound : new int[] {2, 9}) {
+            unit.calls().reset();
+            List<Integer> found = inEm(em -> {
+                CriteriaBuilder cb = em.getCriteriaBuilder();
+                CriteriaQuery<Item> q = cb.createQuery(Item.class);
+                Root<Item> i = q.from(Item.class);
+                ParameterExpression<Integer> n = cb.parameter(Integer.class, "n");
+                q.where(cb.equal(i.get("bucket"), "small"), cb.lt(i.get("seq"), 2), n.in(1, 2, 3));
+                return seqs(em.createQuery(q).setParameter(n, bound).getResultList());
+            });
+            assertEquals(bound == 2 ? List.of(0, 1) : List.of(), found);
+            assertEquals(bound == 2 ? 1 : 0, unit.calls().total(), "false: no call at all");
+        }
+        long count = inEm(em -> em.createQuery("SELECT COUNT(i) FROM Item i WHERE i.bucket = 'small' AND :s IN ('a', 'b')",
+                Long.class).setParameter("s", "b").getSingleResult());
+        assertEquals(20, count);
+    }
+
+    @Test
     void parameterObjectsNamedOrNotAreSetThroughTheQueryAndListedByIt() {
         List<Integer> found = inEm(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
