@@ -58,7 +58,7 @@ final class ClientWork implements ClientSide {
         }
         for (OrderBy o : order) {
             if (o.computed() != null) {
-                collect(o.computed(), attrs);
+                collect(Expr.nodes(o.computed()), attrs);
             } else {
                 attrs.putIfAbsent(o.path().attribute().path(), o.path().attribute());
             }
@@ -476,8 +476,13 @@ final class ClientWork implements ClientSide {
         }
     }
 
-    static void collect(Expr e, Map<String, AttributeInfo> attrs) {
-        collect(Expr.nodes(e), attrs);
+    /** The attributes the expressions read, each once, in the order first read (select items, SET values). */
+    static List<AttributeInfo> attributesRead(List<Expr> expressions) {
+        Map<String, AttributeInfo> attrs = new LinkedHashMap<>();
+        for (Expr e : expressions) {
+            collect(Expr.nodes(e), attrs);
+        }
+        return List.copyOf(attrs.values());
     }
 
     static String text(Condition c) {

@@ -10,9 +10,7 @@ import io.jynamo.jpql.model.AttributeInfo;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Select items computed in Java, with the evaluator of the conditions left to Java (one evaluator). */
 final class SelectWork implements Selection {
@@ -25,11 +23,7 @@ final class SelectWork implements Selection {
         this.items = List.copyOf(items);
         this.types = List.copyOf(types);
         this.evaluator = new ClientWork(List.of(), List.of(), binder);
-        Map<String, AttributeInfo> attrs = new LinkedHashMap<>();
-        for (Expr e : items) {
-            ClientWork.collect(e, attrs);
-        }
-        this.attributes = List.copyOf(attrs.values());
+        this.attributes = ClientWork.attributesRead(items);
     }
 
     @Override

@@ -7,9 +7,7 @@ import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.semantic.Types;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The SET values of an UPDATE computed in Java for each item read ({@code SET e.salary = e.salary * 2}), each of
@@ -25,12 +23,10 @@ final class SetWork implements Selection {
     SetWork(List<SetClause> sets, Binder binder) {
         this.sets = List.copyOf(sets);
         this.evaluator = new ClientWork(List.of(), List.of(), binder);
-        Map<String, AttributeInfo> read = new LinkedHashMap<>();
         for (SetClause s : sets) {
             types.add(Types.wrap(s.target().attribute().javaType()));
-            ClientWork.collect(s.value(), read);
         }
-        this.attributes = List.copyOf(read.values());
+        this.attributes = ClientWork.attributesRead(sets.stream().map(SetClause::value).toList());
     }
 
     @Override

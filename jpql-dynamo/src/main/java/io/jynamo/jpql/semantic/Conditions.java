@@ -329,15 +329,12 @@ final class Conditions {
                 type = Types.wrap(l.value().getClass());
             }
         }
-        List<Expr> items = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            Expr e = all.get(i);
-            if (e instanceof Param p) {
+            if (all.get(i) instanceof Param p) {
                 values.value(p, new Target(type, null, "IN " + (i == 0 ? "value" : "item"), i > 0), "IN value");
             }
-            items.add(e);
         }
-        return new In(items.get(0), items.subList(1, items.size()), in.negated(), in.pos());
+        return in;
     }
 
     private Condition isNull(IsNull n) {

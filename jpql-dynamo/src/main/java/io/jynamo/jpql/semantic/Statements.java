@@ -251,23 +251,15 @@ final class Statements {
     /**
      * {@code SET e.n = e.m + v} (or {@code - v}, {@code v + e.m}, {@code v - e.m}): the one arithmetic DynamoDB
      * computes in an update ({@code SET #n = #m + :v}), atomically, with no read before it. Both attributes are
-     * numbers of the entity; the value a literal or parameter.
+     * numbers of the entity; the value a literal or parameter ({@link #computedInJava} sends every other shape to Java).
      */
     private Computed increment(PathExpr target, Computed c) {
-        String hint = "write SET e.n = e.n + :value (or - :value); compute anything else in Java";
-        if (!(c.function().equals("+") || c.function().equals("-")) || c.arguments().size() != 2) {
-            throw c.pos().error("SET " + target.text() + " = an expression with '" + c.function() + "' is not supported", hint);
-        }
-        int at = c.arguments().get(0) instanceof PathExpr ? 0 : c.arguments().get(1) instanceof PathExpr ? 1 : -1;
-        if (at < 0 || c.arguments().get(1 - at) instanceof PathExpr || c.arguments().get(1 - at) instanceof Computed) {
-            throw c.pos().error("SET " + target.text() + " = arithmetic of other than one attribute and one value is"
-                    + " not supported", hint);
-        }
+        int at = scope.isAttribute(c.arguments().get(0)) ? 0 : 1;
         PathExpr operand = scope.attribute((PathExpr) c.arguments().get(at));
         for (PathExpr p : List.of(target, operand)) {
             if (p.attribute().kind() != io.jynamo.jpql.ValueKind.NUMBER) {
                 throw p.pos().error("SET arithmetic needs numbers, and " + p.text() + " is stored as "
-                        + p.attribute().kind(), hint);
+                        + p.attribute().kind(), "join strings with CONCAT(...)");
             }
         }
         Expr value = values.value(c.arguments().get(1 - at), Target.of(operand.attribute(), operand.text()), "SET value");

@@ -472,7 +472,8 @@ class PlannerTest {
         for (String[] c : new String[][] {
                 {"UPDATE User u SET u.age = u.age * 1.5", "CAST(... AS Integer)"},
                 {"UPDATE User u SET u.name = u.age * 2", "a value of type java.lang.Integer"},
-                {"UPDATE User u SET u.age = u.name", "a value of type java.lang.String"}}) {
+                {"UPDATE User u SET u.age = u.name", "a value of type java.lang.String"},
+                {"UPDATE User u SET u.name = u.name + 'x'", "SET arithmetic needs numbers"}}) {
             var e = assertThrows(IllegalArgumentException.class, () -> plan(c[0]), c[0]);
             assertTrue(e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
         }

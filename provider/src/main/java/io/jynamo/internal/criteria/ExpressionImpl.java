@@ -13,7 +13,6 @@ import jakarta.persistence.criteria.Selection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An expression of a criteria query: a path, a value, a parameter or a function of them.
@@ -127,13 +126,11 @@ abstract class ExpressionImpl<T> implements Expression<T> {
     /** JPQL's {@code CAST(x AS type)} to a String or a number type; other types only as a supertype ({@link #as}). */
     @Override
     public <X> Expression<X> cast(Class<X> type) {
-        Class<?> boxed = Types.wrap(type);
-        for (Map.Entry<String, Class<?>> t : Computed.CAST_TYPES.entrySet()) {
-            if (t.getValue() == boxed) {
-                @SuppressWarnings("unchecked")
-                Class<X> to = (Class<X>) boxed;
-                return new Computations.Keyword<>(to, "CAST", this, t.getKey());
-            }
+        @SuppressWarnings("unchecked")
+        Class<X> boxed = (Class<X>) Types.wrap(type);
+        String name = boxed.getSimpleName().toUpperCase(java.util.Locale.ROOT); // CAST(x AS Integer) names the class
+        if (Computed.CAST_TYPES.get(name) == boxed) {
+            return new Computations.Keyword<>(boxed, "CAST", this, name);
         }
         if (type.isAssignableFrom(getJavaType()) || type == Object.class) {
             return (Expression<X>) this;

@@ -122,22 +122,10 @@ class BulkStatementFaultsTest {
     @Test
     void theConditionalWritesOfABulkUpdateAreInFlightTogether() {
         try (TestUnit unit = unitWithUsers(20)) {
-            java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-            java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
-            unit.calls().fault((op, request, real) -> {
-                if (!op.equals("updateItem")) {
-                    return real.call(request);
-                }
-                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                try {
-                    Thread.sleep(30);
-                    return real.call(request);
-                } finally {
-                    inFlight.decrementAndGet();
-                }
-            });
+            Faults.Overlap overlap = new Faults.Overlap("updateItem", 30);
+            unit.calls().fault(overlap);
             assertEquals(20, execute(unit, "UPDATE User u SET u.firstName = CONCAT(u.firstName, '!') WHERE u.lastName = 'Adams'"));
-            assertEquals(8, most.get(), "jynamo.parallelism writes at once");
+            assertEquals(8, overlap.most.get(), "jynamo.parallelism writes at once");
             unit.calls().fault(null);
             assertEquals(20, count(unit, "SELECT COUNT(u) FROM User u WHERE u.firstName = 'Sam!'"));
         }
@@ -162,6 +150,26 @@ class BulkStatementFaultsTest {
             assertTrue(zed < 20 && zed >= 2, e.getMessage());
             assertEquals(20 - zed, execute(unit, "UPDATE User u SET u.firstName = 'Zed' WHERE u.firstName = 'Sam'"),
                     "running it again finishes the job");
+        }
+    }
+
+    @Test
+    void aServerErrorAmongParallelConditionalDeletesReportsExactlyWhatWasDeleted() {
+        try (TestUnit unit = unitWithUsers(20)) {
+            unit.calls().fault(Faults.failNth("deleteItem", 5, Faults::serverError));
+            EntityManager em = unit.emf().createEntityManager();
+            em.getTransaction().begin();
+            JynamoException e = assertThrows(JynamoException.class,
+                    () -> em.createQuery("DELETE FROM User u WHERE u.lastName = 'Adams'").executeUpdate());
+            em.getTransaction().rollback();
+            em.close();
+            unit.calls().fault(null);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("stopped after (\\d+) of 20 items \\((\\d+) written\\)")
+                    .matcher(e.getMessage());
+            assertTrue(m.find(), e.getMessage());
+            long left = unit.fromTransaction(x -> x.unwrap(JynamoEntityManager.class).count(User.class));
+            assertEquals(20 - Long.parseLong(m.group(2)), left, "the count it reports is what was deleted: " + e.getMessage());
+            assertEquals(left, execute(unit, "DELETE FROM User u WHERE u.lastName = 'Adams'"), "running it again finishes the job");
         }
     }
 

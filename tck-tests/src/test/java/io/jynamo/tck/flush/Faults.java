@@ -120,4 +120,31 @@ final class Faults {
         return software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder()
                 .message("injected throttling").build();
     }
+
+    /** Delays the named operation and remembers the most calls in flight at once. */
+    static final class Overlap implements Calls.Fault {
+        private final String operation;
+        private final long millis;
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger most = new AtomicInteger();
+
+        Overlap(String operation, long millis) {
+            this.operation = operation;
+            this.millis = millis;
+        }
+
+        @Override
+        public Object apply(String op, Object request, Calls.RealCall real) throws Exception {
+            if (!op.equals(operation)) {
+                return real.call(request);
+            }
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(millis);
+                return real.call(request);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
 }

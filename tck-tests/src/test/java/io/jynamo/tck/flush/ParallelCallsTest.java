@@ -12,7 +12,6 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,33 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ParallelCallsTest {
 
-    /** Delays the named operation and remembers the most calls in flight at once. */
-    private static final class Overlap implements Calls.Fault {
-        private final String operation;
-        private final long millis;
-        final AtomicInteger inFlight = new AtomicInteger();
-        final AtomicInteger most = new AtomicInteger();
-
-        Overlap(String operation, long millis) {
-            this.operation = operation;
-            this.millis = millis;
-        }
-
-        @Override
-        public Object apply(String op, Object request, Calls.RealCall real) throws Exception {
-            if (!op.equals(operation)) {
-                return real.call(request);
-            }
-            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            try {
-                Thread.sleep(millis);
-                return real.call(request);
-            } finally {
-                inFlight.decrementAndGet();
-            }
-        }
-    }
-
     private static List<User> users(int n) {
         return IntStream.range(0, n).mapToObj(i -> new User("user-" + i + "@example.com", "Sam", "Adams")).toList();
     }
@@ -59,7 +31,7 @@ class ParallelCallsTest {
     @Test
     void theFourBatchesOfACommitOf100NewEntitiesAreInFlightTogether() {
         try (TestUnit unit = TestUnit.of(User.class).build()) {
-            Overlap overlap = new Overlap("batchWriteItem", 100);
+            Faults.Overlap overlap = new Faults.Overlap("batchWriteItem", 100);
             unit.calls().fault(overlap);
             unit.inTransaction(em -> users(100).forEach(em::persist));
             assertEquals(4, unit.calls().count("batchWriteItem"));
@@ -73,7 +45,7 @@ class ParallelCallsTest {
     void theParallelismBoundsTheCallsInFlight() {
         for (String parallelism : List.of("1", "2")) {
             try (TestUnit unit = TestUnit.of(User.class).property("jynamo.parallelism", parallelism).build()) {
-                Overlap overlap = new Overlap("batchWriteItem", 50);
+                Faults.Overlap overlap = new Faults.Overlap("batchWriteItem", 50);
                 unit.calls().fault(overlap);
                 unit.inTransaction(em -> users(100).forEach(em::persist));
                 assertEquals(4, unit.calls().count("batchWriteItem"));
@@ -85,7 +57,7 @@ class ParallelCallsTest {
     @Test
     void aFailedBatchAmongParallelOnesReportsExactlyTheBatchesThatLanded() {
         try (TestUnit unit = TestUnit.of(User.class).build()) {
-            Overlap slow = new Overlap("batchWriteItem", 100);
+            Faults.Overlap slow = new Faults.Overlap("batchWriteItem", 100);
             unit.calls().fault((op, request, real) -> {
                 if (op.equals("batchWriteItem") && request.toString().contains("user-30@example.com")) {
                     throw Faults.serverError();
@@ -115,7 +87,7 @@ class ParallelCallsTest {
     void theConditionalWritesOfAFlushOfVersionedEntitiesOverlapUpToTheParallelism() {
         try (TestUnit unit = TestUnit.of(Account.class).build()) {
             unit.inTransaction(em -> IntStream.range(0, 40).forEach(i -> em.persist(new Account("a" + i, 0))));
-            Overlap overlap = new Overlap("updateItem", 30);
+            Faults.Overlap overlap = new Faults.Overlap("updateItem", 30);
             unit.calls().fault(overlap);
             unit.calls().reset();
             unit.inTransaction(em -> em.createQuery("SELECT a FROM Account a WHERE a.id IN :ids", Account.class)
@@ -161,7 +133,7 @@ class ParallelCallsTest {
     void theChunksOfA250KeyFindAllAreReadInParallel() {
         try (TestUnit unit = TestUnit.of(User.class).build()) {
             unit.inTransaction(em -> users(250).forEach(em::persist));
-            Overlap overlap = new Overlap("batchGetItem", 100);
+            Faults.Overlap overlap = new Faults.Overlap("batchGetItem", 100);
             unit.calls().fault(overlap);
             unit.calls().reset();
             List<Object> ids = IntStream.range(0, 250).mapToObj(i -> (Object) ("user-" + i + "@example.com")).toList();
@@ -177,7 +149,7 @@ class ParallelCallsTest {
     void aScanInSegmentsReadsThemConcurrentlyForCountsQueriesAndBulkDeletes() {
         try (TestUnit unit = TestUnit.of(User.class).property("jynamo.scan", "allow").build()) {
             unit.inTransaction(em -> users(100).forEach(em::persist));
-            Overlap overlap = new Overlap("scan", 50);
+            Faults.Overlap overlap = new Faults.Overlap("scan", 50);
             unit.calls().fault(overlap);
             unit.calls().reset();
             long count = unit.withEntityManager(em -> em.createQuery("SELECT COUNT(u) FROM User u", Long.class)
