@@ -145,6 +145,16 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
         return metadata;
     }
 
+    /**
+     * The entity of a class, or of the entity a class Jynamo generated (a proxy) subclasses; {@code null} for
+     * anything else, an application's own subclass of an entity among them (JPA 2.1: only entity classes are
+     * persisted; persisting an instance of such a subclass is an {@code IllegalArgumentException}).
+     */
+    EntityMeta entityOf(Class<?> type) {
+        EntityMeta exact = metadata.exact(type);
+        return exact == null && io.jynamo.internal.proxy.Proxied.class.isAssignableFrom(type) ? metadata.find(type) : exact;
+    }
+
     @Override
     public EntityMeta entity(String name) {
         return metadata.byName(name);

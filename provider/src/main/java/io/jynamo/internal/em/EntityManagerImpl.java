@@ -181,7 +181,7 @@ final class EntityManagerImpl implements JynamoEntityManager, Session {
 
     /** The entity metadata of an instance or class, or IllegalArgumentException. */
     public EntityMeta meta(Class<?> type) {
-        EntityMeta meta = type == null ? null : factory.metadata().find(type);
+        EntityMeta meta = type == null ? null : factory.entityOf(type);
         if (meta == null) {
             throw rejected(new IllegalArgumentException((type == null ? "null" : type.getName())
                     + " is not an entity of persistence unit '" + factory.getName() + "'; annotate it with @Entity"

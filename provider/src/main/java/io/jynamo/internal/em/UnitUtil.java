@@ -15,7 +15,7 @@ final class UnitUtil implements PersistenceUnitUtil {
     }
 
     private EntityMeta meta(Object entity) {
-        EntityMeta meta = entity == null ? null : factory.metadata().find(entity.getClass());
+        EntityMeta meta = entity == null ? null : factory.entityOf(entity.getClass());
         if (meta == null) {
             throw new IllegalArgumentException((entity == null ? "null" : entity.getClass().getName())
                     + " is not an entity of persistence unit '" + factory.getName() + "'");

@@ -87,6 +87,10 @@ class SingleTableTest {
         public int topSpeed;
     }
 
+    /** An application's subclass of an entity that is not an entity itself (no @Entity). */
+    public static class CustomCar extends Car {
+    }
+
     /** JOINED is stored as SINGLE_TABLE; the defaults: attribute DTYPE, values the entity names. */
     @Entity
     @Inheritance(strategy = InheritanceType.JOINED)
@@ -172,6 +176,23 @@ class SingleTableTest {
         Set<String> tables = TestUnit.sharedClient().listTables().tableNames().stream()
                 .filter(t -> t.startsWith(unit.prefix())).collect(Collectors.toSet());
         assertEquals(Set.of(unit.prefix() + "Vehicles", unit.prefix() + "Animal"), tables);
+    }
+
+    @Test
+    void aSubclassOfAnEntityThatIsNoEntityIsRefusedAndNothingIsWritten() {
+        CustomCar custom = vehicle(new CustomCar(), fleet, "X");
+        unit.withEntityManager(em -> {
+            em.getTransaction().begin();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> em.persist(custom));
+            assertTrue(e.getMessage().contains(CustomCar.class.getName() + " is not an entity"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> em.contains(custom));
+            assertThrows(IllegalArgumentException.class, () -> em.find(CustomCar.class, new VehicleId(fleet, "C")));
+            assertTrue(em.getTransaction().getRollbackOnly());
+            em.getTransaction().rollback();
+            return null;
+        });
+        assertTrue(raw("Vehicles", vehicleKey(fleet, "X")).isEmpty());
+        assertEquals(0, unit.calls().count("batchWriteItem") + unit.calls().count("putItem"));
     }
 
     @Test
