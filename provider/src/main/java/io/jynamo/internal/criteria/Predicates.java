@@ -23,7 +23,49 @@ final class Predicates {
             }
             throw new IllegalArgumentException("A criteria comparison " + op.symbol() + " with null; compare with a value");
         }
-        return compare(left, op, right instanceof Expression<?> e ? ExpressionImpl.own(e) : new ValueImpl<>(right));
+        return compare(left, op, right instanceof Expression<?> e ? ExpressionImpl.own(e)
+                : new ValueImpl<>(numberOrSelf(left.getJavaType(), right)));
+    }
+
+    /**
+     * A string compared with a number-typed expression ({@code cb.equal(path, "1")}, the {@code Object} overloads
+     * take any value) is read as that number, as other providers read it; a string that is no such number is kept,
+     * and binding it fails naming the parameter and both types.
+     */
+    static Object numberOrSelf(Class<?> type, Object value) {
+        if (!(value instanceof String s) || type == null) {
+            return value;
+        }
+        Class<?> t = io.jynamo.jpql.semantic.Types.wrap(type);
+        try {
+            if (t == Integer.class) {
+                return Integer.valueOf(s.trim());
+            }
+            if (t == Long.class) {
+                return Long.valueOf(s.trim());
+            }
+            if (t == Short.class) {
+                return Short.valueOf(s.trim());
+            }
+            if (t == Byte.class) {
+                return Byte.valueOf(s.trim());
+            }
+            if (t == Double.class) {
+                return Double.valueOf(s.trim());
+            }
+            if (t == Float.class) {
+                return Float.valueOf(s.trim());
+            }
+            if (t == java.math.BigDecimal.class) {
+                return new java.math.BigDecimal(s.trim());
+            }
+            if (t == java.math.BigInteger.class) {
+                return new java.math.BigInteger(s.trim());
+            }
+        } catch (NumberFormatException notANumber) {
+            return value;
+        }
+        return value;
     }
 
     static PredicateImpl compare(ExpressionImpl<?> left, CompareOp op, ExpressionImpl<?> right) {

@@ -98,6 +98,26 @@ class CriteriaQueryTest {
     }
 
     @Test
+    void aStringComparedWithANumberAttributeIsReadAsThatNumber() {
+        List<Integer> found = inEm(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Item> q = cb.createQuery(Item.class);
+            Root<Item> i = q.from(Item.class);
+            q.where(cb.equal(i.get("bucket"), "small"), cb.or(cb.equal(i.get("seq"), "7"), cb.equal(i.get("count"), " 9"),
+                    cb.equal(i.get("price"), "11.5")));
+            return seqs(em.createQuery(q).getResultList());
+        });
+        assertEquals(List.of(7, 9, 11), found);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> inEm(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Item> q = cb.createQuery(Item.class);
+            Root<Item> i = q.from(Item.class);
+            return em.createQuery(q.where(cb.equal(i.get("bucket"), "small"), cb.equal(i.get("seq"), "seven"))).getResultList();
+        }));
+        assertTrue(e.getMessage().contains("java.lang.String"), e.getMessage());
+    }
+
+    @Test
     void aBooleanAttributeIsACondition() {
         List<Integer> active = inEm(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
