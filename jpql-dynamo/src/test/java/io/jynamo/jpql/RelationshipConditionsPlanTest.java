@@ -305,11 +305,17 @@ class RelationshipConditionsPlanTest {
     }
 
     @Test
-    void aPathThroughAToOneThatCannotBeSplitExactlyIsRefusedAsTheJoinWouldBe() {
-        var mixed = assertThrows(IllegalArgumentException.class,
-                () -> compile("SELECT o FROM Order o WHERE o.customer.name = 'x' OR o.total > 3"));
-        assertTrue(mixed.getMessage().contains("this condition reads o.customer (joined by JOIN o.customer) together with o.total"),
-                mixed.getMessage());
+    void aPathThroughAToOneThatCannotBeSplitIsEvaluatedInJavaOnTheTargetsOfTheOwnersWithOne() {
+        BoundPlan mixed = compile("SELECT o FROM Order o WHERE o.customer.name = 'x' OR o.total > 3").bind(null, null);
+        assertEquals(Operation.SCAN, mixed.operation());
+        assertEquals("attribute_exists(#n0)", mixed.filter(), "the path is an inner join: owners without a customer drop out");
+        ClientSide cs = mixed.clientSide();
+        assertEquals("filter (o.customer.name = 'x' OR o.total > 3)", cs.describe());
+        AttributeInfo name = cs.attributes().stream().filter(AttributeInfo::navigated).findFirst().orElseThrow();
+        assertEquals("TO()customer.name", name.path());
+        assertTrue(cs.test(a -> a == name ? "x" : 1));
+        assertTrue(cs.test(a -> a == name ? null : 4), "no customer name, but the total decides");
+        assertFalse(cs.test(a -> a == name ? "y" : 1));
         var unknown = assertThrows(IllegalArgumentException.class,
                 () -> compile("SELECT o FROM Order o WHERE o.customer.nope = 'x'"));
         assertTrue(unknown.getMessage().contains("unknown attribute 'nope' of entity Customer"), unknown.getMessage());
@@ -371,12 +377,13 @@ class RelationshipConditionsPlanTest {
     }
 
     @Test
-    void conditionsThatCannotBeSplitExactlyAreRefused() {
-        var mixed = assertThrows(IllegalArgumentException.class,
-                () -> compile("SELECT o FROM Order o JOIN o.customer c WHERE c.name = 'x' OR o.total > 3"));
-        assertTrue(mixed.getMessage().contains("cannot be split into a query of Customer and one of Order"), mixed.getMessage());
-        var leftNull = assertThrows(IllegalArgumentException.class,
-                () -> compile("SELECT o FROM Order o LEFT JOIN o.customer c WHERE c.name IS NULL"));
-        assertTrue(leftNull.getMessage().contains("after LEFT JOIN o.customer is not supported"), leftNull.getMessage());
+    void conditionsOnAJoinedToOneThatCannotBeSplitAreEvaluatedInJava() {
+        BoundPlan mixed = compile("SELECT o FROM Order o JOIN o.customer c WHERE c.name = 'x' OR o.total > 3").bind(null, null);
+        assertEquals("filter (c.name = 'x' OR o.total > 3)", mixed.clientSide().describe());
+        assertEquals("attribute_exists(#n0)", mixed.filter(), "JOIN: the owners with a customer");
+        BoundPlan leftNull = compile("SELECT o FROM Order o LEFT JOIN o.customer c WHERE c.name IS NULL").bind(null, null);
+        assertEquals("filter c.name IS NULL", leftNull.clientSide().describe());
+        assertNull(leftNull.filter(), "LEFT JOIN: the owners without a customer too");
+        assertTrue(leftNull.clientSide().test(a -> null), "no customer: its name is NULL");
     }
 }

@@ -34,6 +34,19 @@ public record AttributeInfo(String path, List<String> storedPath, ValueKind kind
      */
     public static final String VERSION_PATH = "VERSION()";
 
+    /**
+     * The path prefix of an attribute of a to-one's target read through it ({@code o.customer.name}, or
+     * {@code o.customer.home.city} through two): {@code TO()customer.name}, with no stored path. Only the target's
+     * key is on the owner's item, so it is evaluated in Java after the read: the provider loads the targets of the
+     * items read and hands in the attribute's value, {@code null} when there is no target.
+     */
+    public static final String NAVIGATION_PREFIX = "TO()";
+
+    /** Whether this is the attribute of a to-one's target ({@link #NAVIGATION_PREFIX}). */
+    public boolean navigated() {
+        return path.startsWith(NAVIGATION_PREFIX);
+    }
+
     public AttributeInfo {
         storedPath = List.copyOf(storedPath);
     }

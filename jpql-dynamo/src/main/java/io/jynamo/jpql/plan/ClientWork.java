@@ -455,9 +455,12 @@ final class ClientWork implements ClientSide {
         return Expr.anyNode(e, x -> read(x) != null);
     }
 
-    /** Whether DynamoDB cannot evaluate the expression: a function or arithmetic, LOWER/UPPER of an attribute. */
+    /**
+     * Whether DynamoDB cannot evaluate the expression: a function or arithmetic, LOWER/UPPER of an attribute, an
+     * attribute of a to-one's target.
+     */
     static boolean javaOnly(Expr e) {
-        return e instanceof Computed || e instanceof CaseExpr || e instanceof RelationSize || e instanceof CaseFunction f && (contains(f.argument()) || javaOnly(f.argument()));
+        return e instanceof PathExpr p && p.attribute() != null && p.attribute().navigated() || e instanceof Computed || e instanceof CaseExpr || e instanceof RelationSize || e instanceof CaseFunction f && (contains(f.argument()) || javaOnly(f.argument()));
     }
 
     /** The attribute an expression reads itself (of SIZE: the collection, or the count), or {@code null}. */

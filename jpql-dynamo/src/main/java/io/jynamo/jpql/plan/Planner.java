@@ -227,6 +227,25 @@ public final class Planner {
 
     // ---- output -----------------------------------------------------------------------------
 
+    /**
+     * The stored attributes of a projection: an attribute of a to-one's target ({@link AttributeInfo#navigated()})
+     * is read through the foreign key the item stores.
+     */
+    private List<AttributeInfo> stored(List<AttributeInfo> attrs) {
+        List<AttributeInfo> out = new ArrayList<>(attrs.size());
+        for (AttributeInfo a : attrs) {
+            if (!a.navigated()) {
+                out.add(a);
+                continue;
+            }
+            String association = a.path().substring(AttributeInfo.NAVIGATION_PREFIX.length()).split("\\.")[0];
+            for (String fk : entity.associations().get(association).foreignKey().values()) {
+                out.add(entity.attributes().get(fk));
+            }
+        }
+        return out;
+    }
+
     private PlanData finish(Renderer r, Operation op, String indexName, String keyCondition, String filter,
                             List<Map<String, BoundValue>> keys, boolean count, boolean forward, String scanReason,
                             boolean alwaysEmpty, ClientWork client) {
@@ -271,7 +290,7 @@ public final class Planner {
                     }
                 }
             }
-            projection = r.projection(attrs);
+            projection = r.projection(stored(attrs));
         }
         SetWork assigned = stmt.kind() == StatementKind.UPDATE && (stmt.sets().get(0).inJava()
                 || stmt.sets().stream().anyMatch(c -> c.value() instanceof Computed x && mayBeAbsent(x, whereConjuncts)))
@@ -286,7 +305,7 @@ public final class Planner {
                 // What the SET values are computed from, to compute them and to write only if it is unchanged.
                 attrs.addAll(assigned.attributes());
             }
-            projection = r.projection(attrs);
+            projection = r.projection(stored(attrs));
         }
         List<Assignment> assignments = new ArrayList<>();
         if (stmt.kind() == StatementKind.UPDATE && assigned == null) {

@@ -38,6 +38,9 @@ public final class Analyzer {
                 "use the entity name (@Entity(name = ...) or the simple class name) of an entity of this persistence unit"));
         Statement s = ImplicitJoins.rewrite(written, entity, model);
         Scope scope = new Scope(entity, s.variable(), model);
+        if (s.kind() == io.jynamo.jpql.StatementKind.SELECT) {
+            scope.allowNavigation();
+        }
         List<AssociationInfo> fetches = new ArrayList<>();
         List<Condition> joinConditions = new ArrayList<>();
         for (Join j : s.joins()) {
@@ -83,6 +86,7 @@ public final class Analyzer {
             joinConditions.add(new EntityComparison(m.text(), t.keyAttributes(), t.target(), EntityComparison.Op.IN,
                     List.of(keys), m.pos()));
         }
+        innerJoinsOfNavigations(resolved, scope, joinConditions);
         if (!joinConditions.isEmpty()) {
             List<Condition> all = new ArrayList<>();
             if (resolved.where() != null) {
@@ -92,6 +96,35 @@ public final class Analyzer {
             resolved = resolved.withWhere(Condition.and(all));
         }
         return new Analysis(resolved, entity, params.list(), fetches, statements.selectedAssociation(), scope.steps());
+    }
+
+    /**
+     * A path through a to-one of the root in SELECT or ORDER BY ({@code SELECT o.customer.name}) is an inner join,
+     * as in WHERE: the owners without a target are no rows (JPA 4.4.4).
+     */
+    private static void innerJoinsOfNavigations(Statement resolved, Scope scope, List<Condition> conditions) {
+        List<io.jynamo.jpql.ast.Expr> read = new ArrayList<>(resolved.selected());
+        if (resolved.shape() != null) {
+            read.addAll(resolved.shape().items());
+        }
+        for (io.jynamo.jpql.ast.OrderBy o : resolved.order()) {
+            read.add(o.computed() != null ? o.computed() : o.path());
+        }
+        java.util.Set<String> joined = new java.util.LinkedHashSet<>();
+        for (io.jynamo.jpql.ast.Expr e : read) {
+            for (io.jynamo.jpql.ast.Expr x : io.jynamo.jpql.ast.Expr.nodes(e)) {
+                if (x instanceof PathExpr p && p.attribute() != null && p.attribute().navigated()
+                        && p.names().get(0).equals(scope.variable())) {
+                    joined.add(p.names().get(1));
+                }
+            }
+        }
+        for (String association : joined) {
+            Scope.EntityPath t = scope.entityPath(new PathExpr(List.of(scope.variable(), association), resolved.entityPos(), null),
+                    "navigation");
+            conditions.add(new EntityComparison(t.text(), t.keyAttributes(), t.target(), EntityComparison.Op.IS_NOT_NULL,
+                    List.of(), resolved.entityPos()));
+        }
     }
 
     /**

@@ -37,9 +37,12 @@ final class JavaValues {
     record Typed(Expr expr, Class<?> type) {
     }
 
-    /** Whether the expression is computed in Java: a function or arithmetic, or LOWER/UPPER of an attribute. */
+    /**
+     * Whether the expression is computed in Java: a function or arithmetic, LOWER/UPPER of an attribute, or an
+     * attribute of a to-one's target.
+     */
     boolean javaOnly(Expr e) {
-        return e instanceof Computed || e instanceof CaseExpr || e instanceof CaseFunction f
+        return scope.navigates(e) || e instanceof Computed || e instanceof CaseExpr || e instanceof CaseFunction f
                 && (f.argument() instanceof PathExpr p && scope.rootedAtVariable(p) || javaOnly(f.argument()));
     }
 

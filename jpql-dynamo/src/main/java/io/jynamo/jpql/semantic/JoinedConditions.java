@@ -23,8 +23,9 @@ import java.util.Map;
  * Splits off the conditions on the other attributes of a joined to-one ({@code JOIN p.client c WHERE c.name = :n}):
  * only the target's key is on the root's item, so each top-level conjunct that reads such an attribute (and
  * nothing of another variable) becomes the WHERE of a query of the joined entity, run first; the root's
- * condition is then its foreign key IN the keys found. A conjunct that mixes them with other variables is
- * refused: it cannot be split exactly.
+ * condition is then its foreign key IN the keys found. A conjunct that mixes a to-one's attributes with other
+ * variables' (or tests them for NULL after a LEFT JOIN) stays: it is evaluated in Java on the targets loaded after
+ * the read ({@link Scope#navigates}). Of a collection it is refused: it cannot be split exactly.
  */
 final class JoinedConditions {
 
@@ -91,6 +92,13 @@ final class JoinedConditions {
                 kept.add(c);
                 continue;
             }
+            if (toOne.containsKey(joined) && (mixes(paths, joined, s, scope)
+                    || joinedVars.get(joined).left() && Condition.anyAtom(c, IsNull.class::isInstance))) {
+                // Evaluated in Java on the targets loaded after the read (Scope#navigates): a query of the target
+                // alone could not decide it.
+                kept.add(c);
+                continue;
+            }
             for (PathExpr p : paths) {
                 String v = p.names().get(0);
                 if (!v.equals(joined) && (v.equals(s.variable()) || scope.isJoinVariable(v))) {
@@ -153,6 +161,17 @@ final class JoinedConditions {
         });
         Statement rest = s.withWhere(Condition.and(kept));
         return new JoinedConditions(rest, moved);
+    }
+
+    /** Whether a condition on a joined variable also reads the root's or another variable's attributes. */
+    private static boolean mixes(List<PathExpr> paths, String joined, Statement s, Scope scope) {
+        for (PathExpr p : paths) {
+            String v = p.names().get(0);
+            if (!v.equals(joined) && (v.equals(s.variable()) || scope.isJoinVariable(v))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static EntityInfo joinedTarget(Scope scope, String variable) {

@@ -252,6 +252,106 @@ final class Scope {
      * does not start with an association.
      */
     private AttributeInfo navigate(PathExpr p) {
+        return navigate(p, navigable);
+    }
+
+    /**
+     * Whether paths through owning to-ones to other attributes of their targets resolve ({@link #navigated}): in
+     * a SELECT, whose items are read before the values are needed; not in the bulk statements.
+     */
+    private boolean navigable;
+
+    void allowNavigation() {
+        navigable = true;
+    }
+
+    /**
+     * Whether the path reads an attribute of a to-one's target other than its key ({@code o.customer.name}, or
+     * {@code c.name} of {@code JOIN o.customer c}), which is evaluated in Java after the read.
+     */
+    boolean navigates(Expr e) {
+        if (!navigable || !(e instanceof PathExpr p) || !rootedAtVariable(p)) {
+            return false;
+        }
+        List<String> n = p.names();
+        AssociationInfo a;
+        int rest;
+        if (joins.containsKey(n.get(0))) {
+            a = joins.get(n.get(0)).association();
+            rest = 1;
+        } else {
+            if (n.size() < 3 || entity.attributes().containsKey(p.path())) {
+                return false;
+            }
+            a = entity.associations().get(n.get(1));
+            rest = 2;
+        }
+        if (a == null || a.kind() != AssociationInfo.Kind.OWNING_TO_ONE || n.size() <= rest) {
+            return false;
+        }
+        EntityInfo target = model.entity(a.targetEntity()).orElse(null);
+        if (target == null || keyPath(target, String.join(".", n.subList(rest, n.size()))) != null) {
+            return false;
+        }
+        // It must end at an attribute, through owning to-ones only; anything else is refused where it is resolved.
+        for (int i = rest; i < n.size(); i++) {
+            if (target.attributes().containsKey(String.join(".", n.subList(i, n.size())))) {
+                return true;
+            }
+            AssociationInfo next = target.associations().get(n.get(i));
+            if (next == null || next.kind() != AssociationInfo.Kind.OWNING_TO_ONE) {
+                return false;
+            }
+            target = model.entity(next.targetEntity()).orElse(null);
+            if (target == null) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The pseudo-attribute of a target's attribute read through owning to-ones ({@link AttributeInfo#NAVIGATION_PREFIX}),
+     * following further owning to-ones of the target ({@code o.customer.home.city}).
+     */
+    private AttributeInfo navigated(PathExpr p, String association, EntityInfo target, List<String> below) {
+        List<String> path = new ArrayList<>();
+        path.add(association);
+        EntityInfo at = target;
+        int i = 0;
+        while (true) {
+            String rest = String.join(".", below.subList(i, below.size()));
+            AttributeInfo attr = at.attributes().get(rest);
+            if (attr != null) {
+                if (Types.collection(attr) || attr.kind() == ValueKind.MAP) {
+                    throw p.pos().error(p.text() + " is " + (attr.kind() == ValueKind.MAP ? "an embedded object" : "a collection")
+                            + " of " + at.name() + ", which is not supported through a relationship",
+                            "read one of its attributes, or select the entity and read it from there");
+                }
+                path.add(rest);
+                return new AttributeInfo(AttributeInfo.NAVIGATION_PREFIX + String.join(".", path), List.of(), attr.kind(),
+                        attr.javaType(), null);
+            }
+            AssociationInfo next = at.associations().get(below.get(i));
+            if (next == null || i == below.size() - 1) {
+                TreeSet<String> known = new TreeSet<>(at.attributes().keySet());
+                known.remove(AttributeInfo.TYPE_PATH);
+                known.remove(AttributeInfo.VERSION_PATH);
+                throw p.pos().error("unknown attribute '" + rest + "' of entity " + at.name() + " in " + p.text(),
+                        "known attributes: " + String.join(", ", known));
+            }
+            if (next.kind() != AssociationInfo.Kind.OWNING_TO_ONE) {
+                throw p.pos().error("navigation on " + p.text() + " is not supported: " + at.name() + "." + next.name()
+                        + " is " + describe(next) + ", which stores nothing on the " + at.name() + " item",
+                        "select the " + at.name() + " and read it from there");
+            }
+            path.add(next.name());
+            at = target(next, p.pos());
+            i++;
+        }
+    }
+
+    private AttributeInfo navigate(PathExpr p, boolean navigable) {
         List<String> n = p.names();
         AssociationInfo a;
         EntityInfo target;
@@ -279,12 +379,15 @@ final class Scope {
         }
         AttributeInfo targetAttr = target.attributes().get(below);
         String keys = String.join(", ", target.keyPaths());
-        if (targetAttr == null) {
+        if (targetAttr == null && !navigable) {
             TreeSet<String> known = new TreeSet<>(target.attributes().keySet());
             known.remove(AttributeInfo.TYPE_PATH);
             known.remove(AttributeInfo.VERSION_PATH);
             throw p.pos().error("unknown attribute '" + below + "' of entity " + target.name() + " in " + p.text(),
                     "known attributes: " + String.join(", ", known));
+        }
+        if (navigable) {
+            return navigated(p, a.name(), target, n.subList(rest, n.size()));
         }
         String via = String.join(".", n.subList(0, rest));
         throw p.pos().error(p.text() + " is not supported: only the key (" + keys + ") of " + target.name()

@@ -219,8 +219,9 @@ final class Reads {
         return total;
     }
 
-    private Iterator<Map<String, AttributeValue>> clientSide(ClientSide work, Iterator<Map<String, AttributeValue>> read,
+    private Iterator<Map<String, AttributeValue>> clientSide(ClientSide work, Iterator<Map<String, AttributeValue>> items,
                                                             long maxRows) {
+        Iterator<Map<String, AttributeValue>> read = navigating(items, work.attributes());
         if (!work.sorts()) {
             return new Iterator<>() {
                 private Map<String, AttributeValue> next;
@@ -288,6 +289,25 @@ final class Reads {
     }
 
     private RelationSteps relations;
+    private Navigations navigations;
+
+    private Navigations navigations() {
+        if (navigations == null) {
+            navigations = new Navigations(meta, services, session.loader(), retrieve, store);
+        }
+        return navigations;
+    }
+
+    /** The items, read ahead to load the to-one targets of the attributes read through them, if any is. */
+    private Iterator<Map<String, AttributeValue>> navigating(Iterator<Map<String, AttributeValue>> items,
+                                                             List<AttributeInfo> read) {
+        for (AttributeInfo a : read) {
+            if (a.navigated()) {
+                return navigations().prefetching(items, read);
+            }
+        }
+        return items;
+    }
 
     private RelationSteps relations() {
         if (relations == null) {
@@ -631,7 +651,9 @@ final class Reads {
      * Turns items into results, skipping {@code first} and stopping after {@code max}; select items computed in
      * Java ({@code selection}, or {@code null}) are computed for the rows returned only.
      */
-    Iterator<Object> results(Iterator<Map<String, AttributeValue>> items, int first, int max, Selection selection) {
+    Iterator<Object> results(Iterator<Map<String, AttributeValue>> read, int first, int max, Selection selection) {
+        Iterator<Map<String, AttributeValue>> items = compiled.selectKind() == SelectKind.ENTITY ? read
+                : navigating(read, selection != null ? selection.attributes() : compiled.selectedAttributes());
         if (compiled.distinctRows()) {
             return distinctResults(items, first, max, selection);
         }
@@ -743,7 +765,8 @@ final class Reads {
     }
 
     /** Aggregate select items (SUM, AVG, MIN, MAX, COUNT) folded from every item read: one value, or an array. */
-    Object aggregated(Iterator<Map<String, AttributeValue>> items, Selection selection) {
+    Object aggregated(Iterator<Map<String, AttributeValue>> read, Selection selection) {
+        Iterator<Map<String, AttributeValue>> items = navigating(read, selection.attributes());
         Selection.Fold fold = selection.fold();
         while (items.hasNext()) {
             fold.add(row(selection, items.next()));
@@ -770,6 +793,9 @@ final class Reads {
     }
 
     private Object value(AttributeInfo attribute, Map<String, AttributeValue> item) {
+        if (attribute.navigated()) {
+            return navigations().value(attribute, item);
+        }
         return services.queryModel().read(compiled.entity().name(), attribute.path(), stored(item, attribute.storedPath()));
     }
 
