@@ -153,6 +153,12 @@ public final class ProviderQueryModel implements QueryModel {
         }
     }
 
+    /** {@code SELECT o.customer}: {@link Reads} loads the targets of the owners read. */
+    @Override
+    public boolean readsSelectedTargets() {
+        return true;
+    }
+
     @Override
     public Optional<EntityInfo> entity(String entityName) {
         return Optional.ofNullable(byName.get(entityName));

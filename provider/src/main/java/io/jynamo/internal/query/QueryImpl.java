@@ -106,7 +106,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (resultClass == Object.class || compiled.kind() != StatementKind.SELECT) {
             return;
         }
-        Class<?> actual = shaping.rows() != null ? shaping.rowType() : switch (compiled.selectKind()) {
+        Class<?> actual = compiled.selectedAssociation() != null
+                ? entityMeta().association(compiled.selectedAssociation().name()).target().javaClass()
+                : shaping.rows() != null ? shaping.rowType() : switch (compiled.selectKind()) {
             case ENTITY -> entityMeta().javaClass();
             case COUNT -> Long.class;
             case ATTRIBUTES -> compiled.selectedTypes().size() == 1

@@ -652,6 +652,9 @@ final class Reads {
      * Java ({@code selection}, or {@code null}) are computed for the rows returned only.
      */
     Iterator<Object> results(Iterator<Map<String, AttributeValue>> read, int first, int max, Selection selection) {
+        if (compiled.selectedAssociation() != null) {
+            return selectedTargets(read, first, max);
+        }
         Iterator<Map<String, AttributeValue>> items = compiled.selectKind() == SelectKind.ENTITY ? read
                 : navigating(read, selection != null ? selection.attributes() : compiled.selectedAttributes());
         if (compiled.distinctRows()) {
@@ -677,6 +680,75 @@ final class Reads {
                 }
                 left--;
                 return row(items, items.next(), selection);
+            }
+        };
+    }
+
+    /**
+     * {@code SELECT o.customer}: for each owner read with a target (a path is an inner join), the managed target,
+     * loaded for each {@value Navigations#AHEAD} owners read in BatchGetItem calls (what the persistence context and
+     * the shared cache lack); once per owner, or once in all with DISTINCT. {@code first} and {@code max} count
+     * those rows.
+     */
+    private Iterator<Object> selectedTargets(Iterator<Map<String, AttributeValue>> owners, int first, int max) {
+        io.jynamo.internal.metadata.AssociationMeta association = meta.association(compiled.selectedAssociation().name());
+        EntityMeta target = association.target();
+        java.util.Set<Object> seen = compiled.distinctRows()
+                ? java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()) : null;
+        return new Iterator<>() {
+            private final List<Object> ahead = new ArrayList<>();
+            private int next;
+            private int toSkip = first;
+            private int left = max;
+
+            @Override
+            public boolean hasNext() {
+                while (left > 0) {
+                    while (next == ahead.size() && owners.hasNext()) {
+                        load();
+                    }
+                    if (next == ahead.size()) {
+                        return false;
+                    }
+                    if (toSkip == 0) {
+                        return true;
+                    }
+                    toSkip--;
+                    next++;
+                }
+                return false;
+            }
+
+            private void load() {
+                ahead.clear();
+                next = 0;
+                List<ItemKey> asked = new ArrayList<>();
+                Map<ItemKey, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
+                for (int i = 0; i < Navigations.AHEAD && owners.hasNext(); i++) {
+                    Map<String, AttributeValue> key = association.targetKeyOf(owners.next());
+                    if (key != null) {
+                        ItemKey k = new ItemKey(target, key);
+                        asked.add(k);
+                        keys.putIfAbsent(k, key);
+                    }
+                }
+                java.util.Set<Object> found = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                found.addAll(session.loader().findAll(target, new ArrayList<>(keys.values()), retrieve, store));
+                for (ItemKey k : asked) {
+                    EntityEntry entry = session.context().entry(k);
+                    if (entry != null && found.contains(entry.entity()) && (seen == null || seen.add(entry.entity()))) {
+                        ahead.add(entry.entity());
+                    }
+                }
+            }
+
+            @Override
+            public Object next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                left--;
+                return ahead.get(next++);
             }
         };
     }

@@ -178,6 +178,30 @@ class ToOneNavigationTest {
     }
 
     @Test
+    void selectingAToOneReturnsTheManagedTargetOfEachOwnerWithOne() {
+        unit.calls().reset();
+        List<Customer> customers = unit.withEntityManager(em -> {
+            List<Customer> found = em.createQuery("SELECT o.customer FROM Order o WHERE o.total < 5 OR o.total > 199",
+                    Customer.class).getResultList();
+            assertTrue(found.stream().allMatch(em::contains), "managed");
+            return found;
+        });
+        assertEquals(List.of("c0", "c1", "c2", "c3", "c4"), customers.stream().map(c -> c.id).sorted().toList(),
+                "the orders without a customer are no rows");
+        assertEquals(1, unit.calls().count("scan"));
+        assertEquals(1, unit.calls().count("batchGetItem"), "the five customers together");
+        assertEquals(2, unit.calls().total());
+        List<String> joined = unit.withEntityManager(em -> em.createQuery(
+                "SELECT c FROM Order o JOIN o.customer c WHERE o.total BETWEEN 10 AND 12", Customer.class).getResultList())
+                .stream().map(c -> c.id).sorted().toList();
+        assertEquals(List.of("c10", "c11", "c12"), joined);
+        long distinct = unit.withEntityManager(em -> em.createQuery(
+                "SELECT DISTINCT o.customer FROM Order o", Customer.class).setFirstResult(100).setMaxResults(50)
+                .getResultList()).size();
+        assertEquals(20, distinct, "120 distinct customers, from the 101st");
+    }
+
+    @Test
     void aBulkStatementThroughAToOneIsStillRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> unit.fromTransaction(em -> em.createQuery(
                 "UPDATE Order o SET o.total = 0 WHERE o.customer.name = 'N1'").executeUpdate()));
