@@ -139,6 +139,15 @@ public final class CompiledQuery {
     }
 
     /**
+     * Of {@link #fetches()}, the inner {@code JOIN FETCH}es of associations stored on the other side (a collection, an
+     * inverse to-one): the provider drops the results whose association is empty (or null) once fetched, before
+     * {@code firstResult} and {@code maxResults} apply. DynamoDB cannot tell them before the fetch.
+     */
+    public List<AssociationInfo> innerFetches() {
+        return analysis.innerFetches();
+    }
+
+    /**
      * {@code SELECT o.customer}: the to-one whose targets the query returns (then {@link #selectKind()} is
      * ATTRIBUTES and {@link #selectedAttributes()} are its foreign-key attributes, which the plan reads);
      * otherwise {@code null}. Only compiled when {@code QueryModel.readsSelectedTargets()} is true.

@@ -331,6 +331,16 @@ class RelationshipQueryTest {
     }
 
     @Test
+    void anInnerFetchJoinOfAnAssociationStoredOnTheOtherSideIsAFetchWhoseEmptyOwnersAreDropped() {
+        CompiledQuery inner = compile("SELECT c FROM Customer c JOIN FETCH c.orders JOIN FETCH c.profile WHERE c.id = 1");
+        assertEquals(List.of("orders", "profile"), inner.fetches().stream().map(AssociationInfo::name).toList());
+        assertEquals(List.of("orders", "profile"), inner.innerFetches().stream().map(AssociationInfo::name).toList());
+        assertTrue(compile("SELECT c FROM Customer c LEFT JOIN FETCH c.orders WHERE c.id = 1").innerFetches().isEmpty());
+        assertTrue(compile("SELECT o FROM Order o JOIN FETCH o.customer WHERE o.id = 'a'").innerFetches().isEmpty(),
+                "an owning to-one's inner fetch is the foreign key's existence test");
+    }
+
+    @Test
     void explainShowsTheKeyOfAnUnboundEntityParameter() {
         String e = compile("SELECT o FROM Order o WHERE o.customer = :c").explain(null);
         assertTrue(e.contains("key condition:  #n0 = :v0"), e);
@@ -414,8 +424,6 @@ class RelationshipQueryTest {
             SELECT c FROM Customer c WHERE c.profile = :p                      | 1, column 32 | the key is stored on Thing (Thing.customer)
             SELECT c FROM Customer c WHERE c.profile.id = 1                    | 1, column 32 | stores nothing on the Customer item
             SELECT c FROM Customer c LEFT JOIN c.orders o                      | 1, column 26 | query Order by its owner
-            SELECT c FROM Customer c JOIN FETCH c.orders                       | 1, column 26 | write LEFT JOIN FETCH c.orders
-            SELECT c FROM Customer c JOIN FETCH c.profile                      | 1, column 26 | inner fetch join drops
             SELECT COUNT(o) FROM Order o LEFT JOIN FETCH o.customer            | 1, column 30 | needs the entity o itself in the SELECT list
             SELECT o.id FROM Order o LEFT JOIN FETCH o.customer                | 1, column 26 | needs the entity o itself
             SELECT o FROM Order o JOIN o.supplier s                            | 1, column 23 | Order has no association 'supplier'

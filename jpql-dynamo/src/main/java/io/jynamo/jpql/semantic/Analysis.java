@@ -18,14 +18,24 @@ import java.util.List;
  *                   selects its foreign-key attributes), otherwise {@code null}
  * @param steps      the reads before the root read (MEMBER OF a relationship, a JOIN with conditions on the joined
  *                   entity's other attributes), whose keys are bound to their synthetic parameters
+ * @param innerFetches of {@code fetches}, the inner {@code JOIN FETCH}es of associations stored on the other side
+ *                   (collections, inverse to-ones): the results whose association is empty after the fetch are dropped
  */
 public record Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters,
-                       List<AssociationInfo> fetches, AssociationInfo selectedAssociation, List<Step> steps) {
+                       List<AssociationInfo> fetches, AssociationInfo selectedAssociation, List<Step> steps,
+                       List<AssociationInfo> innerFetches) {
     /** Copies the lists. */
     public Analysis {
         parameters = List.copyOf(parameters);
         fetches = List.copyOf(fetches);
         steps = List.copyOf(steps);
+        innerFetches = List.copyOf(innerFetches);
+    }
+
+    /** An analysis without inner fetch joins of associations stored on the other side. */
+    public Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters,
+                    List<AssociationInfo> fetches, AssociationInfo selectedAssociation, List<Step> steps) {
+        this(statement, entity, parameters, fetches, selectedAssociation, steps, List.of());
     }
 
     /** An analysis without steps before the root read. */

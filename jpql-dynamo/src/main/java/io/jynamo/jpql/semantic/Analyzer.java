@@ -42,9 +42,14 @@ public final class Analyzer {
             scope.allowNavigation();
         }
         List<AssociationInfo> fetches = new ArrayList<>();
+        List<AssociationInfo> innerFetches = new ArrayList<>();
         List<Condition> joinConditions = new ArrayList<>();
         for (Join j : s.joins()) {
-            join(s, j, scope.join(j), scope, fetches, joinConditions);
+            AssociationInfo a = scope.join(j);
+            join(s, j, a, scope, fetches, joinConditions);
+            if (j.fetch() && !j.left() && a.kind() != AssociationInfo.Kind.OWNING_TO_ONE && !innerFetches.contains(a)) {
+                innerFetches.add(a);
+            }
         }
         ParameterTypes params = new ParameterTypes();
         Values values = new Values(scope, params);
@@ -95,7 +100,8 @@ public final class Analyzer {
             all.addAll(joinConditions);
             resolved = resolved.withWhere(Condition.and(all));
         }
-        return new Analysis(resolved, entity, params.list(), fetches, statements.selectedAssociation(), scope.steps());
+        return new Analysis(resolved, entity, params.list(), fetches, statements.selectedAssociation(), scope.steps(),
+                innerFetches);
     }
 
     /**
@@ -130,8 +136,9 @@ public final class Analyzer {
     /**
      * What a join becomes. DynamoDB has no joins, so a join is accepted only where it means something stored on the
      * root's item: an inner join over an owning to-one keeps the owners whose foreign key is set (its variable then
-     * names the target's key, which is the foreign key); a fetch join is a batch load after the read. A join that
-     * would multiply or filter rows by other items is refused.
+     * names the target's key, which is the foreign key); a fetch join is a batch load after the read (an inner one of
+     * an association stored on the other side then drops the owners without targets). A join that would multiply or
+     * filter rows by other items is refused.
      */
     private static void join(Statement s, Join j, AssociationInfo a, Scope scope, List<AssociationInfo> fetches,
                              List<Condition> conditions) {
@@ -157,10 +164,6 @@ public final class Analyzer {
                             ? "load it with LEFT JOIN FETCH " + j.path().text() + " and filter in Java"
                             : "query " + a.targetEntity() + " by its owner (WHERE x." + a.mappedBy()
                             + " = :owner), or load it with LEFT JOIN FETCH " + j.path().text());
-        } else if (!j.left()) {
-            throw j.pos().error(text + " is not supported: an inner fetch join drops the " + s.entityName()
-                            + " items without " + a.name() + ", which DynamoDB cannot tell before loading them",
-                    "write LEFT JOIN FETCH " + j.path().text() + " (owners without " + a.name() + " are then returned too)");
         }
         if (j.fetch() && !fetches.contains(a)) {
             fetches.add(a);

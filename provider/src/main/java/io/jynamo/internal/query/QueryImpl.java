@@ -134,8 +134,10 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             requireSelect(method);
             List<X> out = new ArrayList<>(Math.min(max, 10));
             List<Reads> opened = new ArrayList<>(1);
+            // An inner JOIN FETCH of a collection or inverse to-one drops results only once fetched: all are read.
+            boolean dropping = !compiled.innerFetches().isEmpty();
             try {
-                Iterator<X> it = iterator(max, opened);
+                Iterator<X> it = iterator(dropping ? 0 : firstResult, dropping ? Integer.MAX_VALUE : max, opened);
                 while (it.hasNext()) {
                     out.add(it.next());
                 }
@@ -146,17 +148,43 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             // EAGER to-one targets of the results: one BatchGetItem per 100 keys, not one read per result.
             session.loader().resolvePending();
             fetch(out);
-            return out;
+            return dropping ? withInnerFetches(out, max) : out;
         });
+    }
+
+    /** The fetched results whose inner-fetched associations are not empty, then firstResult and max of them. */
+    private List<X> withInnerFetches(List<X> fetched, int max) {
+        List<X> kept = new ArrayList<>();
+        for (X owner : fetched) {
+            io.jynamo.internal.context.EntityEntry entry = session.context().entry(owner);
+            boolean all = entry != null;
+            for (io.jynamo.jpql.model.AssociationInfo a : compiled.innerFetches()) {
+                Object value = all ? entry.meta().association(a.name()).accessor().get(owner) : null;
+                all = value instanceof java.util.Collection<?> c ? !c.isEmpty()
+                        : value instanceof Map<?, ?> m ? !m.isEmpty() : value != null;
+                if (!all) {
+                    break;
+                }
+            }
+            if (all) {
+                kept.add(owner);
+            }
+        }
+        int from = Math.min(firstResult, kept.size());
+        return new ArrayList<>(kept.subList(from, (int) Math.min(kept.size(), from + (long) max)));
     }
 
     @Override
     public Stream<X> getResultStream() {
         session.checkOpen();
+        if (!compiled.innerFetches().isEmpty()) {
+            // Which results an inner fetch join keeps is known once all are fetched.
+            return getResultList().stream();
+        }
         List<Reads> opened = new ArrayList<>(1);
         Iterator<X> pages = session.guard(() -> {
             requireSelect("getResultStream");
-            return iterator(maxResults, opened);
+            return iterator(firstResult, maxResults, opened);
         });
         // Later pages are read while the caller consumes the stream: their failures mark the transaction too.
         Iterator<X> guarded = new Iterator<>() {
@@ -481,12 +509,12 @@ public final class QueryImpl<X> implements TypedQuery<X> {
 
     /** The results, up to {@code max}; the reads of this execution are added to {@code opened}, for the caller to close. */
     @SuppressWarnings("unchecked")
-    private Iterator<X> iterator(int max, List<Reads> opened) {
+    private Iterator<X> iterator(int first, int max, List<Reads> opened) {
         BoundPlan plan = prepare();
         boolean count = compiled.selectKind() == SelectKind.COUNT;
         boolean aggregates = plan.selection() != null && plan.selection().aggregates();
         // A COUNT (or SUM, AVG, ...) is one row, which maxResults 0 or firstResult 1 leave out like any other.
-        if (max <= 0 || (count || aggregates) && firstResult > 0) {
+        if (max <= 0 || (count || aggregates) && first > 0) {
             return java.util.Collections.emptyIterator();
         }
         Reads reads = reads();
@@ -498,11 +526,11 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (plan.alwaysEmpty() && !aggregates) {
             return java.util.Collections.emptyIterator();
         }
-        // Rows Java drops or reorders are read first: firstResult and maxResults then apply to what Java keeps.
+        // Rows Java drops or reorders are read first: first and maxResults then apply to what Java keeps.
         Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
                 plan.alwaysEmpty() ? java.util.Collections.emptyIterator()
                         : plan.clientSide() == null ? reads.items(plans, compiled.distinctRows() || aggregates ? Long.MAX_VALUE
-                        : firstResult + (long) max) : reads.clientSide(plans, clientSideMaxRows());
+                        : first + (long) max) : reads.clientSide(plans, clientSideMaxRows());
         if (repeats != null) {
             items = repeated(items);
         }
@@ -511,7 +539,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             return java.util.Collections.singletonList((X) (shaping.rows() == null ? row : shaping.rows().apply(row)))
                     .iterator();
         }
-        Iterator<?> results = reads.results(items, firstResult, max, plan.selection());
+        Iterator<?> results = reads.results(items, first, max, plan.selection());
         if (shaping.rows() == null) {
             return (Iterator<X>) results;
         }

@@ -27,6 +27,7 @@ class RelationshipQueryTest {
         unit = TestUnit.of(Client.class, Purchase.class, Store.class).property("jynamo.scan", "deny").build();
         unit.inTransaction(em -> {
             Client.persistShop(em);
+            em.persist(new Client("c9", "No purchases"));
         });
     }
 
@@ -96,6 +97,23 @@ class RelationshipQueryTest {
         assertEquals(1, reads("Client"));
         assertEquals(2, unit.calls().count("query"), "one index Query per client, the floor");
         assertEquals(1, reads("Store"), "the purchases' eager store, once");
+    }
+
+    @Test
+    void anInnerJoinFetchOfACollectionDropsTheOwnersWithoutElementsBeforeFirstAndMaxApply() {
+        unit.calls().reset();
+        String jpql = "SELECT c FROM Client c JOIN FETCH c.purchases WHERE c.id IN ('c0', 'c9', 'c1') ORDER BY c.id";
+        List<String> found = unit.withEntityManager(em -> em.createQuery(jpql, Client.class).getResultList()
+                .stream().map(c -> c.id + ":" + c.purchases.size()).toList());
+        assertEquals(List.of("c0:4", "c1:4"), found, "c9 has no purchase: no row");
+        assertEquals(1, reads("Client"));
+        assertEquals(3, unit.calls().count("query"), "one index Query per client read, c9's finding none");
+        List<String> second = unit.withEntityManager(em -> em.createQuery(jpql, Client.class).setFirstResult(1)
+                .setMaxResults(1).getResultList().stream().map(c -> c.id).toList());
+        assertEquals(List.of("c1"), second, "firstResult and maxResults count the rows kept");
+        List<String> streamed = unit.withEntityManager(em -> em.createQuery(jpql, Client.class).getResultStream()
+                .map(c -> c.id).toList());
+        assertEquals(List.of("c0", "c1"), streamed);
     }
 
     @Test
