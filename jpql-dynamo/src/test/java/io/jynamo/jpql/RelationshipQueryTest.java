@@ -341,6 +341,15 @@ class RelationshipQueryTest {
     }
 
     @Test
+    void aDistinctJoinOfACollectionWithoutConditionsOnItIsAnExistenceTestOrNothing() {
+        BoundPlan inner = plan("SELECT DISTINCT c FROM Customer c JOIN c.orders o WHERE c.name = 'x'");
+        assertEquals("filter SIZE(c.orders) > 0", inner.clientSide().describe(), "the customers with an order");
+        BoundPlan left = plan("SELECT DISTINCT c FROM Customer c LEFT JOIN c.orders o WHERE c.name = 'x'");
+        assertNull(left.clientSide(), "every customer, each once");
+        assertEquals(inner.filter(), left.filter());
+    }
+
+    @Test
     void explainShowsTheKeyOfAnUnboundEntityParameter() {
         String e = compile("SELECT o FROM Order o WHERE o.customer = :c").explain(null);
         assertTrue(e.contains("key condition:  #n0 = :v0"), e);

@@ -2,9 +2,12 @@ package io.jynamo.jpql.semantic;
 
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.ast.CompareOp;
+import io.jynamo.jpql.ast.Comparison;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.IsNull;
+import io.jynamo.jpql.ast.Literal;
 import io.jynamo.jpql.ast.Join;
 import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
@@ -119,6 +122,13 @@ final class JoinedConditions {
             byVariable.computeIfAbsent(joined, k -> new ArrayList<>()).add(c);
         }
         for (Join j : toMany.values()) {
+            if (!byVariable.containsKey(j.variable()) && s.distinct()) {
+                // Each row once: an inner join only keeps the owners with an element, a LEFT JOIN keeps every owner.
+                if (!j.left()) {
+                    kept.add(new Comparison(new SizeExpr(j.path(), j.pos()), CompareOp.GT, new Literal(0L, j.pos()), j.pos()));
+                }
+                continue;
+            }
             if (!byVariable.containsKey(j.variable())) {
                 AssociationInfo a = scope.joinedAssociation(j.variable());
                 throw j.pos().error((j.left() ? "LEFT " : "") + "JOIN " + j.path().text() + " " + j.variable()
@@ -129,7 +139,7 @@ final class JoinedConditions {
             }
         }
         if (byVariable.isEmpty()) {
-            return new JoinedConditions(s, List.of());
+            return new JoinedConditions(kept.size() == conjuncts.size() ? s : s.withWhere(Condition.and(kept)), List.of());
         }
         if (s.kind() != StatementKind.SELECT) {
             throw joinedVars.values().iterator().next().pos().error("JOIN in a bulk UPDATE or DELETE is not supported",

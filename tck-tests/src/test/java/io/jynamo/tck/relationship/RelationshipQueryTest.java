@@ -117,6 +117,24 @@ class RelationshipQueryTest {
     }
 
     @Test
+    void aDistinctJoinOfACollectionWithoutConditionsKeepsTheOwnersWithAnElementOrEveryOwner() {
+        unit.calls().reset();
+        List<String> inner = unit.withEntityManager(em -> em.createQuery(
+                "SELECT DISTINCT c FROM Client c JOIN c.purchases p WHERE c.id IN ('c0', 'c9')", Client.class)
+                .getResultList().stream().map(c -> c.id).toList());
+        assertEquals(List.of("c0"), inner);
+        assertEquals(2, unit.calls().count("query"), "a Select=COUNT Query of the index per client, Limit 1");
+        long count = unit.withEntityManager(em -> em.createQuery(
+                "SELECT COUNT(DISTINCT c) FROM Client c JOIN c.purchases p WHERE c.id IN ('c0', 'c1', 'c9')", Long.class)
+                .getSingleResult());
+        assertEquals(2L, count);
+        List<String> left = unit.withEntityManager(em -> em.createQuery(
+                "SELECT DISTINCT c FROM Client c LEFT JOIN c.purchases p WHERE c.id IN ('c0', 'c9') ORDER BY c.id",
+                Client.class).getResultList().stream().map(c -> c.id).toList());
+        assertEquals(List.of("c0", "c9"), left);
+    }
+
+    @Test
     void withoutFetchTheCollectionStaysUnloaded() {
         unit.withEntityManager(em -> {
             Client c = em.createQuery("SELECT c FROM Client c WHERE c.id = 'c0'", Client.class).getSingleResult();
