@@ -133,8 +133,11 @@ public final class Lexer {
                 if (peek('=')) { i++; return new Token(TokenType.GE, ">=", null, p); }
                 return new Token(TokenType.GT, ">", null, p);
             case '|':
-                throw p.error(peekAt(i + 1, '|') ? "string concatenation (||) is not supported" : "unexpected character '|'",
-                        "DynamoDB cannot compute: concatenate in Java and pass the value as a parameter");
+                if (peekAt(i + 1, '|')) {
+                    i += 2;
+                    return new Token(TokenType.CONCAT, "||", null, p);
+                }
+                throw p.error("unexpected character '|'", "write || to concatenate strings");
             case '!':
                 i++;
                 if (peek('=')) { i++; return new Token(TokenType.NE, "!=", null, p); }

@@ -38,6 +38,8 @@ public enum TokenType {
     GE,
     /** + */
     PLUS,
+    /** || (string concatenation, JPA 3.2) */
+    CONCAT,
     /** - */
     MINUS,
     /** * */

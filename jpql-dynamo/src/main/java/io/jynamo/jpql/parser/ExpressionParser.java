@@ -74,7 +74,7 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
     /** Whether a token can follow a complete value, so that the word before it is a name, not a construct. */
     private static boolean endsValue(Token t) {
         return switch (t.type()) {
-            case EOF, RPAREN, COMMA, EQ, NE, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH -> true;
+            case EOF, RPAREN, COMMA, EQ, NE, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH, CONCAT -> true;
             case WORD -> AFTER_VALUE.contains(t.upper());
             default -> false;
         };
@@ -141,7 +141,7 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
         }
         Token next = peekAt(close + 1);
         return switch (next.type()) {
-            case EQ, NE, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH -> true;
+            case EQ, NE, LT, LE, GT, GE, PLUS, MINUS, STAR, SLASH, CONCAT -> true;
             case WORD -> VALUE_CONTINUES.contains(next.upper());
             default -> false;
         };
@@ -332,17 +332,18 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
     Expr valueAfter(Expr first) {
         // Most values have no operator: they cost the parser's stack no more frames than before arithmetic.
         return check(TokenType.PLUS) || check(TokenType.MINUS) || check(TokenType.STAR) || check(TokenType.SLASH)
-                ? arithmetic(first) : first;
+                || check(TokenType.CONCAT) ? arithmetic(first) : first;
     }
 
     private Expr arithmetic(Expr first) {
         Expr e = term(first);
         int levels = 0;
-        while (check(TokenType.PLUS) || check(TokenType.MINUS)) {
+        while (check(TokenType.PLUS) || check(TokenType.MINUS) || check(TokenType.CONCAT)) {
             Token op = advance();
             enter(op);
             levels++;
-            e = new Computed(op.text(), List.of(e, term(primary())), op.pos());
+            // a || b is CONCAT(a, b) (JPA 3.2 4.6.17.2.1), at the level of + and -, as in SQL.
+            e = new Computed(op.type() == TokenType.CONCAT ? "CONCAT" : op.text(), List.of(e, term(primary())), op.pos());
         }
         depth -= levels;
         return e;

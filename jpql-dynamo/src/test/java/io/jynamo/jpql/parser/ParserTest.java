@@ -212,8 +212,14 @@ class ParserTest {
     }
 
     @Test
-    void concatenationIsNamed() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Parser.parse("SELECT u FROM User u WHERE u.a = 'x' || 'y'"));
-        assertTrue(e.getMessage().contains("line 1, column 38: string concatenation (||) is not supported"), e.getMessage());
+    void doublePipesAreConcatAtTheLevelOfPlusAndMinus() {
+        Statement s = Parser.parse("SELECT u FROM User u WHERE u.a = 'x' || u.b || 'y'");
+        var outer = (io.jynamo.jpql.ast.Computed) ((Comparison) s.where()).right();
+        assertEquals("CONCAT", outer.function());
+        var inner = (io.jynamo.jpql.ast.Computed) outer.arguments().get(0);
+        assertEquals("CONCAT", inner.function());
+        assertEquals(java.util.List.of("u", "b"), ((io.jynamo.jpql.ast.PathExpr) inner.arguments().get(1)).names());
+        var e = assertThrows(IllegalArgumentException.class, () -> Parser.parse("SELECT u FROM User u WHERE u.a = 'x' | 'y'"));
+        assertTrue(e.getMessage().contains("line 1, column 38: unexpected character '|'"), e.getMessage());
     }
 }

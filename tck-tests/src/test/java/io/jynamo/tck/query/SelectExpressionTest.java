@@ -143,6 +143,7 @@ class SelectExpressionTest {
     void functionsHaveTheirJpqlTypesAndValues() {
         assertEquals(5, one("LENGTH(m.first)"));
         assertEquals("Grace Hopper", one("CONCAT(m.first, ' ', m.last)"));
+        assertEquals("Grace Hopper!", one("m.first || ' ' || m.last || '!'"), "|| is CONCAT");
         assertEquals("GRACE", one("UPPER(m.first)"));
         assertEquals("Gra", one("LEFT(m.first, 3)"));
         assertEquals("per", one("RIGHT(m.last, 3)"));
