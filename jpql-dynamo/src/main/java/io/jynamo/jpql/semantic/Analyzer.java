@@ -36,7 +36,7 @@ public final class Analyzer {
         EntityInfo entity = model.entity(written.entityName()).orElseThrow(() -> written.entityPos().error(
                 "unknown entity '" + written.entityName() + "'",
                 "use the entity name (@Entity(name = ...) or the simple class name) of an entity of this persistence unit"));
-        Statement s = ImplicitJoins.rewrite(written, entity, model);
+        Statement s = ImplicitJoins.rewrite(Variables.canonical(written), entity, model);
         Scope scope = new Scope(entity, s.variable(), model);
         if (s.kind() == io.jynamo.jpql.StatementKind.SELECT) {
             scope.allowNavigation();

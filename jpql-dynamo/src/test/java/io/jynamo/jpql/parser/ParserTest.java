@@ -212,6 +212,13 @@ class ParserTest {
     }
 
     @Test
+    void identificationVariablesAreCaseInsensitive() {
+        var q = JpqlCompiler.compile("SELECT DISTINCT Object(U) FROM User u WHERE U.email = 'a' ORDER BY U.email", TestModels.MODEL);
+        assertEquals(JpqlCompiler.compile("SELECT DISTINCT u FROM User u WHERE u.email = 'a' ORDER BY u.email", TestModels.MODEL)
+                .explain(null), q.explain(null));
+    }
+
+    @Test
     void doublePipesAreConcatAtTheLevelOfPlusAndMinus() {
         Statement s = Parser.parse("SELECT u FROM User u WHERE u.a = 'x' || u.b || 'y'");
         var outer = (io.jynamo.jpql.ast.Computed) ((Comparison) s.where()).right();
