@@ -350,6 +350,14 @@ class RelationshipQueryTest {
     }
 
     @Test
+    void orderByAToOneIsOrderByItsForeignKey() {
+        BoundPlan p = plan("SELECT o FROM Order o ORDER BY o.customer DESC");
+        assertTrue(p.clientSide().sorts());
+        assertEquals(plan("SELECT o FROM Order o ORDER BY o.customer.id DESC").projection(), p.projection());
+        assertTrue(p.clientSide().describe().contains("o.customer DESC"), p.clientSide().describe());
+    }
+
+    @Test
     void explainShowsTheKeyOfAnUnboundEntityParameter() {
         String e = compile("SELECT o FROM Order o WHERE o.customer = :c").explain(null);
         assertTrue(e.contains("key condition:  #n0 = :v0"), e);

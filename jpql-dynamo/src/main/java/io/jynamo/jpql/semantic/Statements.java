@@ -40,6 +40,14 @@ final class Statements {
         Condition where = s.where() == null ? null : conditions.condition(s.where());
         List<OrderBy> orderBy = new ArrayList<>();
         for (OrderBy o : s.order()) {
+            AssociationInfo toOne = o.path() != null && scope.rootedAtVariable(o.path()) ? scope.association(o.path()) : null;
+            if (toOne != null && toOne.kind() == AssociationInfo.Kind.OWNING_TO_ONE) {
+                // ORDER BY o.customer orders by the target's key, which the owner stores (as SQL orders by the column).
+                for (AttributeInfo fk : scope.entityPath(o.path(), "ORDER BY").keyAttributes()) {
+                    orderBy.add(new OrderBy(o.path().resolved(fk), o.descending(), o.pos(), o.nullsFirst()));
+                }
+                continue;
+            }
             orderBy.add(orderBy(o, s));
         }
         SelectKind kind = s.selectKind();

@@ -170,6 +170,14 @@ class ToOneNavigationTest {
     }
 
     @Test
+    void orderByAToOneOrdersByTheKeyItsOwnerStores() {
+        List<String> found = unit.withEntityManager(em -> em.createQuery(
+                "SELECT o FROM Order o WHERE o.total < 3 OR o.total > 201 ORDER BY o.customer DESC NULLS LAST", Order.class)
+                .getResultList()).stream().map(o -> o.id).toList();
+        assertEquals(List.of("o2", "o1", "o0", "x2"), found, "customer c2, c1, c0, then none");
+    }
+
+    @Test
     void afterALeftJoinAMissingTargetsAttributesAreNull() {
         List<String> found = ids("SELECT o FROM Order o LEFT JOIN o.customer c WHERE c.name IS NULL");
         assertEquals(expected(r -> r.name() == null), found, "no customer, or one without a name");
