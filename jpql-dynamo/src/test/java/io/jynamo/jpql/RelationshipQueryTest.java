@@ -350,6 +350,18 @@ class RelationshipQueryTest {
     }
 
     @Test
+    void aCollectionMemberDeclarationIsAnInnerJoin() {
+        assertEquals(compile("SELECT DISTINCT c FROM Customer c JOIN c.orders o WHERE o.total > 1").explain(null),
+                compile("SELECT DISTINCT Object(c) FROM Customer c, IN(c.orders) AS o WHERE o.total > 1").explain(null));
+        assertEquals(compile("SELECT DISTINCT c FROM Customer c JOIN c.orders o").explain(null),
+                compile("select distinct c from Customer c, in (c.orders) o").explain(null));
+        var e = assertThrows(IllegalArgumentException.class, () -> compile("SELECT c FROM Customer c, IN(c.orders)"));
+        assertTrue(e.getMessage().contains("an identification variable"), e.getMessage());
+        var two = assertThrows(IllegalArgumentException.class, () -> compile("SELECT c FROM Customer c, Order o"));
+        assertTrue(two.getMessage().contains("several entities in FROM"), two.getMessage());
+    }
+
+    @Test
     void orderByAToOneIsOrderByItsForeignKey() {
         BoundPlan p = plan("SELECT o FROM Order o ORDER BY o.customer DESC");
         assertTrue(p.clientSide().sorts());

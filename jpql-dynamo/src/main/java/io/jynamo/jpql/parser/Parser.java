@@ -380,10 +380,44 @@ public final class Parser extends ExpressionParser {
             throw next.pos().error("JOIN in a bulk UPDATE or DELETE is not JPQL", "compare the association's key in WHERE, "
                     + "e.g. e.customer = :c or e.customer.id = :id");
         }
-        if (next.type() == TokenType.COMMA) {
+        if (next.type() == TokenType.COMMA && !memberDeclarationFollows()) {
             throw next.pos().error("JOIN (several entities in FROM) is not supported", NO_JOIN);
         }
         return t.text();
+    }
+
+    /** Whether {@code , IN(} follows: a collection member declaration. */
+    private boolean memberDeclarationFollows() {
+        return check(TokenType.COMMA) && peekAt(1).is("IN") && peekAt(2).type() == TokenType.LPAREN;
+    }
+
+    /**
+     * {@code , IN(var.collection) [AS] v}: JPQL's collection member declaration, an inner join of the collection
+     * ({@code JOIN var.collection v}).
+     */
+    private Join memberDeclaration() {
+        advance();
+        Token in = advance();
+        advance();
+        PathExpr path = path("a collection path, e.g. c.orders");
+        if (path.names().size() != 2) {
+            throw path.pos().error("IN(" + path.text() + ") is not supported: only an association of the queried "
+                    + "entity can be joined", "write IN(" + path.names().get(0) + "." + path.names().get(1) + ") v");
+        }
+        if (!check(TokenType.RPAREN)) {
+            throw unexpected("')'", "write IN(" + path.text() + ") v");
+        }
+        advance();
+        matchWord("AS");
+        Token v = peek();
+        if (v.type() != TokenType.WORD || AFTER_RANGE.contains(v.upper())) {
+            throw unexpected("an identification variable", "write IN(" + path.text() + ") v");
+        }
+        advance();
+        if (check(TokenType.COMMA) && !memberDeclarationFollows()) {
+            throw peek().pos().error("JOIN (several entities in FROM) is not supported", NO_JOIN);
+        }
+        return new Join(path, v.text(), false, false, in.pos());
     }
 
     /**
@@ -397,6 +431,10 @@ public final class Parser extends ExpressionParser {
             if (start.is("RIGHT") || start.is("FULL") || start.is("CROSS")) {
                 throw start.pos().error(start.upper() + " JOIN is not supported",
                         "only [LEFT] JOIN [FETCH] over an association of the queried entity, e.g. LEFT JOIN FETCH o.customer");
+            }
+            if (memberDeclarationFollows()) {
+                joins.add(memberDeclaration());
+                continue;
             }
             boolean left = false;
             if (start.is("LEFT") && (peekAt(1).is("JOIN") || peekAt(1).is("OUTER"))) {
@@ -433,7 +471,7 @@ public final class Parser extends ExpressionParser {
             if (checkWord("ON")) {
                 throw peek().pos().error("JOIN ... ON is not supported", "put the condition in WHERE");
             }
-            if (check(TokenType.COMMA)) {
+            if (check(TokenType.COMMA) && !memberDeclarationFollows()) {
                 throw peek().pos().error("JOIN (several entities in FROM) is not supported", NO_JOIN);
             }
             joins.add(new Join(path, variable, left, fetch, start.pos()));

@@ -152,7 +152,8 @@ public final class EntityManagerFactoryImpl implements JynamoEntityManagerFactor
      */
     EntityMeta entityOf(Class<?> type) {
         EntityMeta exact = metadata.exact(type);
-        return exact == null && io.jynamo.internal.proxy.Proxied.class.isAssignableFrom(type) ? metadata.find(type) : exact;
+        return exact == null && io.jynamo.internal.proxy.Proxied.class.isAssignableFrom(type)
+                ? metadata.find(type.getSuperclass()) : exact;
     }
 
     @Override
