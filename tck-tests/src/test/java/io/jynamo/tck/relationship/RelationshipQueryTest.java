@@ -132,6 +132,10 @@ class RelationshipQueryTest {
                 "SELECT DISTINCT c FROM Client c LEFT JOIN c.purchases p WHERE c.id IN ('c0', 'c9') ORDER BY c.id",
                 Client.class).getResultList().stream().map(c -> c.id).toList());
         assertEquals(List.of("c0", "c9"), left);
+        List<String> member = unit.withEntityManager(em -> em.createQuery(
+                "SELECT DISTINCT Object(C) FROM Client c, IN(c.purchases) p WHERE c.id IN ('c0', 'c9')", Client.class)
+                .getResultList().stream().map(c -> c.id).toList());
+        assertEquals(List.of("c0"), member, "a collection member declaration is the inner join");
     }
 
     @Test
