@@ -50,6 +50,11 @@ final class Scope {
     private final Map<String, JoinVariable> joins = new LinkedHashMap<>();
     /** The reads before the root read the conditions need, in order. */
     private final List<Step> steps = new ArrayList<>();
+    /**
+     * Whether paths through owning to-ones to other attributes of their targets resolve ({@link #navigated}): in
+     * a SELECT, whose items are read before the values are needed; not in the bulk statements.
+     */
+    private boolean navigable;
 
     Scope(EntityInfo entity, String variable, QueryModel model) {
         this.entity = entity;
@@ -251,16 +256,7 @@ final class Scope {
      * foreign-key attribute when it names a key attribute of the target, else refused; {@code null} when the path
      * does not start with an association.
      */
-    private AttributeInfo navigate(PathExpr p) {
-        return navigate(p, navigable);
-    }
-
-    /**
-     * Whether paths through owning to-ones to other attributes of their targets resolve ({@link #navigated}): in
-     * a SELECT, whose items are read before the values are needed; not in the bulk statements.
-     */
-    private boolean navigable;
-
+    /** Lets paths through owning to-ones resolve ({@link #navigates}). */
     void allowNavigation() {
         navigable = true;
     }
@@ -334,11 +330,7 @@ final class Scope {
             }
             AssociationInfo next = at.associations().get(below.get(i));
             if (next == null || i == below.size() - 1) {
-                TreeSet<String> known = new TreeSet<>(at.attributes().keySet());
-                known.remove(AttributeInfo.TYPE_PATH);
-                known.remove(AttributeInfo.VERSION_PATH);
-                throw p.pos().error("unknown attribute '" + rest + "' of entity " + at.name() + " in " + p.text(),
-                        "known attributes: " + String.join(", ", known));
+                throw unknownAttribute(p, at, rest);
             }
             if (next.kind() != AssociationInfo.Kind.OWNING_TO_ONE) {
                 throw p.pos().error("navigation on " + p.text() + " is not supported: " + at.name() + "." + next.name()
@@ -351,7 +343,7 @@ final class Scope {
         }
     }
 
-    private AttributeInfo navigate(PathExpr p, boolean navigable) {
+    private AttributeInfo navigate(PathExpr p) {
         List<String> n = p.names();
         AssociationInfo a;
         EntityInfo target;
@@ -380,11 +372,7 @@ final class Scope {
         AttributeInfo targetAttr = target.attributes().get(below);
         String keys = String.join(", ", target.keyPaths());
         if (targetAttr == null && !navigable) {
-            TreeSet<String> known = new TreeSet<>(target.attributes().keySet());
-            known.remove(AttributeInfo.TYPE_PATH);
-            known.remove(AttributeInfo.VERSION_PATH);
-            throw p.pos().error("unknown attribute '" + below + "' of entity " + target.name() + " in " + p.text(),
-                    "known attributes: " + String.join(", ", known));
+            throw unknownAttribute(p, target, below);
         }
         if (navigable) {
             return navigated(p, a.name(), target, n.subList(rest, n.size()));
@@ -395,6 +383,14 @@ final class Scope {
                 "query " + target.name() + " by '" + below + "' first, then " + entity.name() + " with "
                         + via + " IN :targets (or compare the key: " + via + "." + target.keyPaths().get(0) + ")"
                         + (rest == 2 ? "; JOIN " + via + " x WHERE x." + below + " ... does both in one query" : ""));
+    }
+
+    private static IllegalArgumentException unknownAttribute(PathExpr p, EntityInfo target, String below) {
+        TreeSet<String> known = new TreeSet<>(target.attributes().keySet());
+        known.remove(AttributeInfo.TYPE_PATH);
+        known.remove(AttributeInfo.VERSION_PATH);
+        return p.pos().error("unknown attribute '" + below + "' of entity " + target.name() + " in " + p.text(),
+                "known attributes: " + String.join(", ", known));
     }
 
     /**
