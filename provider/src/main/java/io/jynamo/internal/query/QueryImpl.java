@@ -529,7 +529,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         // Rows Java drops or reorders are read first: first and maxResults then apply to what Java keeps.
         Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
                 plan.alwaysEmpty() ? java.util.Collections.emptyIterator()
-                        : plan.clientSide() == null ? reads.items(plans, compiled.distinctRows() || aggregates ? Long.MAX_VALUE
+                        : plan.clientSide() == null ? reads.items(plans, compiled.distinctRows() || aggregates
+                        // An owner whose target is missing (a dangling key) is no row: the owners are not counted.
+                        || compiled.selectedAssociation() != null ? Long.MAX_VALUE
                         : first + (long) max) : reads.clientSide(plans, clientSideMaxRows());
         if (repeats != null) {
             items = repeated(items);

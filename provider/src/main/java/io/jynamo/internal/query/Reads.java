@@ -686,9 +686,9 @@ final class Reads {
 
     /**
      * {@code SELECT o.customer}: for each owner read with a target (a path is an inner join), the managed target,
-     * loaded for each {@value Navigations#AHEAD} owners read in BatchGetItem calls (what the persistence context and
-     * the shared cache lack); once per owner, or once in all with DISTINCT. {@code first} and {@code max} count
-     * those rows.
+     * loaded for each {@value Navigations#AHEAD} owners read (fewer when fewer rows are wanted) in BatchGetItem calls
+     * (what the persistence context and the shared cache lack); once per owner, or once in all with DISTINCT.
+     * {@code first} and {@code max} count those rows; the owners are read until they are found.
      */
     private Iterator<Object> selectedTargets(Iterator<Map<String, AttributeValue>> owners, int first, int max) {
         io.jynamo.internal.metadata.AssociationMeta association = meta.association(compiled.selectedAssociation().name());
@@ -724,7 +724,9 @@ final class Reads {
                 next = 0;
                 List<ItemKey> asked = new ArrayList<>();
                 Map<ItemKey, Map<String, AttributeValue>> keys = new LinkedHashMap<>();
-                for (int i = 0; i < Navigations.AHEAD && owners.hasNext(); i++) {
+                // As many owners as rows are still wanted (a missing target makes a row fewer), at most 100.
+                long wanted = Math.min(Navigations.AHEAD, (long) toSkip + left);
+                for (int i = 0; i < wanted && owners.hasNext(); i++) {
                     Map<String, AttributeValue> key = association.targetKeyOf(owners.next());
                     if (key != null) {
                         ItemKey k = new ItemKey(target, key);

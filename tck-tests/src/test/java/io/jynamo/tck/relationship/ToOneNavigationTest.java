@@ -9,10 +9,12 @@ import jakarta.persistence.Table;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -112,7 +114,14 @@ class ToOneNavigationTest {
                 em.persist(new Order("x" + o, 200 + o, null));
                 ROWS.add(new Row("x" + o, 200 + o, false, null, null));
             }
+            Customer ghost = new Customer("ghost", "Ghost", paris);
+            em.persist(ghost);
+            em.persist(new Order("d0", 300, ghost));
+            ROWS.add(new Row("d0", 300, true, null, null));
         });
+        // A dangling foreign key (DynamoDB has no constraints): the target's attributes are NULL.
+        TestUnit.sharedClient().deleteItem(b -> b.tableName(unit.prefix() + "NavCustomer")
+                .key(Map.of("id", AttributeValue.fromS("ghost"))));
     }
 
     @AfterAll
@@ -174,7 +183,7 @@ class ToOneNavigationTest {
         List<String> found = unit.withEntityManager(em -> em.createQuery(
                 "SELECT o FROM Order o WHERE o.total < 3 OR o.total > 201 ORDER BY o.customer DESC NULLS LAST", Order.class)
                 .getResultList()).stream().map(o -> o.id).toList();
-        assertEquals(List.of("o2", "o1", "o0", "x2"), found, "customer c2, c1, c0, then none");
+        assertEquals(List.of("d0", "o2", "o1", "o0", "x2"), found, "customer ghost, c2, c1, c0, then none");
     }
 
     @Test
@@ -207,6 +216,10 @@ class ToOneNavigationTest {
                 "SELECT DISTINCT o.customer FROM Order o", Customer.class).setFirstResult(100).setMaxResults(50)
                 .getResultList()).size();
         assertEquals(20, distinct, "120 distinct customers, from the 101st");
+        List<String> first = unit.withEntityManager(em -> em.createQuery(
+                "SELECT o.customer FROM Order o WHERE o.total >= 300 OR o.total < 1", Customer.class).setMaxResults(1)
+                .getResultList()).stream().map(c -> c.id).toList();
+        assertEquals(List.of("c0"), first, "the order of the deleted customer is no row, whichever is read first");
     }
 
     @Test
