@@ -316,6 +316,9 @@ class RelationshipConditionsPlanTest {
         assertTrue(cs.test(a -> a == name ? "x" : 1));
         assertTrue(cs.test(a -> a == name ? null : 4), "no customer name, but the total decides");
         assertFalse(cs.test(a -> a == name ? "y" : 1));
+        String explain = compile("SELECT o.id, o.customer.name FROM Order o WHERE o.customer.name = 'x' OR o.total > 3")
+                .explain(null);
+        assertTrue(explain.contains("per 100 rows:   the to-one targets of customer.name are read (BatchGetItem"), explain);
         var unknown = assertThrows(IllegalArgumentException.class,
                 () -> compile("SELECT o FROM Order o WHERE o.customer.nope = 'x'"));
         assertTrue(unknown.getMessage().contains("unknown attribute 'nope' of entity Customer"), unknown.getMessage());

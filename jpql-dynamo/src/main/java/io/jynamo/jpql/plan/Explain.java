@@ -21,7 +21,7 @@ final class Explain {
                          List<Map<String, BoundValue>> keys, boolean count, boolean forward, String update,
                          String writeCondition, String scanReason, boolean alwaysEmpty, StatementKind kind,
                          List<AssociationInfo> fetches, AssociationInfo selectedAssociation, String inJava,
-                         List<Step> steps, List<AssociationInfo> counted, String computed) {
+                         List<Step> steps, List<AssociationInfo> counted, String computed, List<String> navigated) {
         StringBuilder sb = new StringBuilder();
         for (Step step : steps) {
             line(sb, "first", step(step));
@@ -73,6 +73,10 @@ final class Explain {
         if (computed != null) {
             // Per row read: it changes no row, so it reads nothing more and is not under the client-side policy.
             line(sb, "select in Java", computed + " (computed for each row read)");
+        }
+        if (!navigated.isEmpty()) {
+            line(sb, "per 100 rows", "the to-one targets of " + String.join(", ", navigated) + " are read (BatchGetItem, 100 "
+                    + "keys a call, each target once, one level of the path after the other), then those attributes in Java");
         }
         if (selectedAssociation != null) {
             line(sb, "then read", selectedAssociation.name() + " -> " + selectedAssociation.targetEntity()

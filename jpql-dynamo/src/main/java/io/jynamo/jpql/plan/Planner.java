@@ -340,6 +340,7 @@ public final class Planner {
                 : "what it was computed from is unchanged");
         String projected = projection;
         StatementKind kind = stmt.kind();
+        List<String> navigated = alwaysEmpty ? List.of() : navigated(client, select);
         return new PlanData(op, entity.tableName(), indexName, keyCondition, filter, projection, names, values,
                 keyList, count, forward, List.copyOf(assignments), update, writeCondition, scanReason, alwaysEmpty,
                 fetches, selectedAssociation, alwaysEmpty ? null : client, select, assigned, () -> Explain.render(entity, op,
@@ -347,7 +348,23 @@ public final class Planner {
                         updateExpression, writeCondition, scanReason, alwaysEmpty, kind, fetches, selectedAssociation,
                         alwaysEmpty || client == null ? null : client.describe(), steps,
                         alwaysEmpty || client == null ? List.of() : client.countedAssociations(),
-                        select == null ? null : select.describe()));
+                        select == null ? null : select.describe(), navigated));
+    }
+
+    /** The attributes of to-one targets the rows are read for, as paths below the root ({@code customer.name}). */
+    private List<String> navigated(ClientWork client, SelectWork select) {
+        List<AttributeInfo> read = new ArrayList<>();
+        for (PathExpr p : stmt.selected()) {
+            read.add(p.attribute());
+        }
+        if (client != null) {
+            read.addAll(client.attributes());
+        }
+        if (select != null) {
+            read.addAll(select.attributes());
+        }
+        return read.stream().filter(a -> a != null && a.navigated())
+                .map(a -> a.path().substring(AttributeInfo.NAVIGATION_PREFIX.length())).distinct().toList();
     }
 
     /**
