@@ -380,6 +380,13 @@ class RelationshipConditionsPlanTest {
     }
 
     @Test
+    void aPathThroughAnInverseOneToOneIsReadByTheOwnersKeyAndIsAnInnerJoin() {
+        BoundPlan p = compile("SELECT c.name FROM Customer c WHERE c.profile.id = 'x' OR c.name = 'y'").bind(null, null);
+        assertEquals("filter (c.profile.id = 'x' OR c.name = 'y') AND c.profile.id IS NOT NULL", p.clientSide().describe());
+        assertTrue(p.projection().split(", ").length == 2, "the name and the customer's key: " + p.projection());
+    }
+
+    @Test
     void conditionsOnAJoinedToOneThatCannotBeSplitAreEvaluatedInJava() {
         BoundPlan mixed = compile("SELECT o FROM Order o JOIN o.customer c WHERE c.name = 'x' OR o.total > 3").bind(null, null);
         assertEquals("filter (c.name = 'x' OR o.total > 3)", mixed.clientSide().describe());

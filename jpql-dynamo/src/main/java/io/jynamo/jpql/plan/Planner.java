@@ -229,7 +229,7 @@ public final class Planner {
 
     /**
      * The stored attributes of a projection: an attribute of a to-one's target ({@link AttributeInfo#navigated()})
-     * is read through the foreign key the item stores.
+     * is read through the foreign key the item stores, or of an inverse side's through the item's key.
      */
     private List<AttributeInfo> stored(List<AttributeInfo> attrs) {
         List<AttributeInfo> out = new ArrayList<>(attrs.size());
@@ -238,9 +238,12 @@ public final class Planner {
                 out.add(a);
                 continue;
             }
-            String association = a.path().substring(AttributeInfo.NAVIGATION_PREFIX.length()).split("\\.")[0];
-            for (String fk : entity.associations().get(association).foreignKey().values()) {
-                out.add(entity.attributes().get(fk));
+            AssociationInfo first = entity.associations().get(a.path().substring(AttributeInfo.NAVIGATION_PREFIX.length())
+                    .split("\\.")[0]);
+            // The target of an inverse side is found by the owner's key, which its item stores.
+            for (String stored : first.kind() == AssociationInfo.Kind.OWNING_TO_ONE ? first.foreignKey().values()
+                    : entity.keyPaths()) {
+                out.add(entity.attributes().get(stored));
             }
         }
         return out;

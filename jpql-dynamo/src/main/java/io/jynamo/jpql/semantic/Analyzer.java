@@ -9,6 +9,7 @@ import io.jynamo.jpql.ast.Param;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Statement;
 import io.jynamo.jpql.model.AssociationInfo;
+import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.model.QueryModel;
 
@@ -106,7 +107,9 @@ public final class Analyzer {
 
     /**
      * A path through a to-one of the root in SELECT or ORDER BY ({@code SELECT o.customer.name}) is an inner join,
-     * as in WHERE: the owners without a target are no rows (JPA 4.4.4).
+     * as in WHERE: the owners without a target are no rows (JPA 4.4.4). For an owning to-one that is its foreign
+     * key's existence (WHERE paths became the implicit join's, which tests it); for the inverse side of a one-to-one,
+     * anywhere, the existence of the target found after the read, tested in Java.
      */
     private static void innerJoinsOfNavigations(Statement resolved, Scope scope, List<Condition> conditions) {
         List<io.jynamo.jpql.ast.Expr> read = new ArrayList<>(resolved.selected());
@@ -115,6 +118,9 @@ public final class Analyzer {
         }
         for (io.jynamo.jpql.ast.OrderBy o : resolved.order()) {
             read.add(o.computed() != null ? o.computed() : o.path());
+        }
+        if (resolved.where() != null) {
+            read.addAll(Condition.expressions(resolved.where()));
         }
         java.util.Set<String> joined = new java.util.LinkedHashSet<>();
         for (io.jynamo.jpql.ast.Expr e : read) {
@@ -125,11 +131,24 @@ public final class Analyzer {
                 }
             }
         }
+        io.jynamo.jpql.ast.Pos pos = resolved.entityPos();
         for (String association : joined) {
-            Scope.EntityPath t = scope.entityPath(new PathExpr(List.of(scope.variable(), association), resolved.entityPos(), null),
+            AssociationInfo a = scope.entity().associations().get(association);
+            if (a.kind() == AssociationInfo.Kind.INVERSE_TO_ONE) {
+                // Nothing of it is on the owner's item: its existence is its key read from the target found, in Java.
+                EntityInfo target = scope.target(a, pos);
+                String key = target.keyPaths().get(0);
+                AttributeInfo k = target.attributes().get(key);
+                AttributeInfo found = new AttributeInfo(AttributeInfo.NAVIGATION_PREFIX + association + "." + key, List.of(),
+                        k.kind(), k.javaType(), null);
+                conditions.add(new io.jynamo.jpql.ast.IsNull(new PathExpr(List.of(scope.variable(), association, key), pos, found),
+                        true, pos));
+                continue;
+            }
+            Scope.EntityPath t = scope.entityPath(new PathExpr(List.of(scope.variable(), association), pos, null),
                     "navigation");
             conditions.add(new EntityComparison(t.text(), t.keyAttributes(), t.target(), EntityComparison.Op.IS_NOT_NULL,
-                    List.of(), resolved.entityPos()));
+                    List.of(), pos));
         }
     }
 

@@ -282,20 +282,21 @@ final class Scope {
             a = entity.associations().get(n.get(1));
             rest = 2;
         }
-        if (a == null || a.kind() != AssociationInfo.Kind.OWNING_TO_ONE || n.size() <= rest) {
+        if (a == null || !toOne(a) || n.size() <= rest) {
             return false;
         }
         EntityInfo target = model.entity(a.targetEntity()).orElse(null);
-        if (target == null || keyPath(target, String.join(".", n.subList(rest, n.size()))) != null) {
+        if (target == null || a.kind() == AssociationInfo.Kind.OWNING_TO_ONE
+                && keyPath(target, String.join(".", n.subList(rest, n.size()))) != null) {
             return false;
         }
-        // It must end at an attribute, through owning to-ones only; anything else is refused where it is resolved.
+        // It must end at an attribute, through to-ones only; anything else is refused where it is resolved.
         for (int i = rest; i < n.size(); i++) {
             if (target.attributes().containsKey(String.join(".", n.subList(i, n.size())))) {
                 return true;
             }
             AssociationInfo next = target.associations().get(n.get(i));
-            if (next == null || next.kind() != AssociationInfo.Kind.OWNING_TO_ONE) {
+            if (next == null || !toOne(next)) {
                 return false;
             }
             target = model.entity(next.targetEntity()).orElse(null);
@@ -306,9 +307,15 @@ final class Scope {
         return false;
     }
 
+    /** An owning to-one (the owner stores the key) or the inverse side of a one-to-one (the target stores it). */
+    private static boolean toOne(AssociationInfo a) {
+        return a.kind() == AssociationInfo.Kind.OWNING_TO_ONE || a.kind() == AssociationInfo.Kind.INVERSE_TO_ONE;
+    }
+
     /**
-     * The pseudo-attribute of a target's attribute read through owning to-ones ({@link AttributeInfo#NAVIGATION_PREFIX}),
-     * following further owning to-ones of the target ({@code o.customer.home.city}).
+     * The pseudo-attribute of a target's attribute read through to-ones ({@link AttributeInfo#NAVIGATION_PREFIX}),
+     * following further to-ones of the target ({@code o.customer.home.city}, {@code o.card.balance} of the inverse
+     * side of a one-to-one).
      */
     private AttributeInfo navigated(PathExpr p, String association, EntityInfo target, List<String> below) {
         List<String> path = new ArrayList<>();
@@ -332,7 +339,7 @@ final class Scope {
             if (next == null || i == below.size() - 1) {
                 throw unknownAttribute(p, at, rest);
             }
-            if (next.kind() != AssociationInfo.Kind.OWNING_TO_ONE) {
+            if (!toOne(next)) {
                 throw p.pos().error("navigation on " + p.text() + " is not supported: " + at.name() + "." + next.name()
                         + " is " + describe(next) + ", which stores nothing on the " + at.name() + " item",
                         "select the " + at.name() + " and read it from there");
@@ -362,6 +369,10 @@ final class Scope {
             rest = 2;
         }
         String below = String.join(".", n.subList(rest, n.size()));
+        if (navigable && a.kind() == AssociationInfo.Kind.INVERSE_TO_ONE) {
+            // Nothing of it is on the owner's item: even its key is read from the target found.
+            return navigated(p, a.name(), target, n.subList(rest, n.size()));
+        }
         if (a.kind() != AssociationInfo.Kind.OWNING_TO_ONE) {
             throw notStoredOnOwner(p, a, "navigation");
         }

@@ -22,7 +22,8 @@ import java.util.NoSuchElementException;
  * The attributes of to-one targets a query reads in Java ({@code o.customer.name}, {@code o.customer.home.city}:
  * {@link AttributeInfo#navigated()}): only the target's key is on the owner's item, so the targets of the items
  * read are loaded, for up to {@value #AHEAD} items at a time, each level of the path in BatchGetItem calls of 100
- * keys (through the shared cache), and each target once per query.
+ * keys (through the shared cache), and each target once per query. The target of the inverse side of a one-to-one
+ * ({@code o.card.balance}, the card storing the order's key) is found by one Query of its foreign-key index per owner.
  */
 final class Navigations {
     /** How many items are read ahead to load their targets together. */
@@ -40,6 +41,8 @@ final class Navigations {
     private final Map<String, Path> paths = new HashMap<>();
     /** The targets loaded, by key; {@code null} for a key no item has. */
     private final Map<ItemKey, Map<String, AttributeValue>> targets = new HashMap<>();
+    /** The targets of inverse one-to-one sides, by side and owner; {@code null} where an owner has none. */
+    private final Map<AssociationMeta, Map<ItemKey, Map<String, AttributeValue>>> inverse = new HashMap<>();
 
     Navigations(EntityMeta root, QueryServices services, EntityLoader loader, CacheRetrieveMode retrieve,
                 CacheStoreMode store) {
@@ -105,6 +108,12 @@ final class Navigations {
                 AssociationMeta hop = p.hops().get(level);
                 for (Map<String, AttributeValue> item : items) {
                     Map<String, AttributeValue> owner = owner(item, p, level);
+                    if (!hop.owningToOne()) {
+                        if (owner != null) {
+                            target(hop, owner); // found by a Query per owner: no batch read exists for it
+                        }
+                        continue;
+                    }
                     Map<String, AttributeValue> key = owner == null ? null : hop.targetKeyOf(owner);
                     if (key != null) {
                         ItemKey k = ItemKey.canonical(hop.target().root(), key);
@@ -134,6 +143,14 @@ final class Navigations {
 
     /** The item of a hop's target, loaded now if it was not ({@code null}: none, or not of the target's entity). */
     private Map<String, AttributeValue> target(AssociationMeta hop, Map<String, AttributeValue> owner) {
+        if (!hop.owningToOne()) {
+            ItemKey k = ItemKey.canonical(hop.owner().root(), owner);
+            Map<ItemKey, Map<String, AttributeValue>> found = inverse.computeIfAbsent(hop, h -> new HashMap<>());
+            if (!found.containsKey(k)) {
+                found.put(k, inverse(hop, owner));
+            }
+            return found.get(k);
+        }
         Map<String, AttributeValue> key = hop.targetKeyOf(owner);
         if (key == null) {
             return null;
@@ -145,6 +162,36 @@ final class Navigations {
         }
         Map<String, AttributeValue> item = targets.get(k);
         return item != null && hop.target().accepts(item) ? item : null;
+    }
+
+    /**
+     * The target of the inverse side of a one-to-one for one owner: a Query of the target's table, through the
+     * owning side's foreign-key index, by the owner's key; {@code null} when none is found.
+     */
+    private Map<String, AttributeValue> inverse(AssociationMeta hop, Map<String, AttributeValue> owner) {
+        List<AssociationMeta.JoinColumn> fk = hop.inverse().joinColumns();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        StringBuilder condition = new StringBuilder();
+        for (int i = 0; i < fk.size(); i++) {
+            AttributeValue v = owner.get(fk.get(i).targetKey().storedName());
+            if (v == null) {
+                return null;
+            }
+            names.put("#k" + i, fk.get(i).storedName());
+            values.put(":k" + i, v);
+            condition.append(i == 0 ? "" : " AND ").append("#k").append(i).append(" = :k").append(i);
+        }
+        EntityMeta target = hop.target();
+        for (Map<String, AttributeValue> item : services.dynamo().queryAll(software.amazon.awssdk.services.dynamodb.model
+                .QueryRequest.builder().tableName(target.root().tableName()).indexName(hop.foreignKeyIndex().name())
+                .keyConditionExpression(condition.toString()).expressionAttributeNames(names)
+                .expressionAttributeValues(values).build())) {
+            if (target.accepts(item) && !io.jynamo.internal.context.Expiry.expired(target, item)) {
+                return item;
+            }
+        }
+        return null;
     }
 
     /** The Java value of a navigated attribute for one item read; {@code null} when a target on the way is missing. */
@@ -160,7 +207,7 @@ final class Navigations {
             List<AssociationMeta> hops = new ArrayList<>();
             EntityMeta at = root;
             int i = 0;
-            while (i < names.length - 1 && at.association(names[i]) != null && at.association(names[i]).owningToOne()) {
+            while (i < names.length - 1 && at.association(names[i]) != null && !at.association(names[i]).toMany()) {
                 AssociationMeta hop = at.association(names[i]);
                 hops.add(hop);
                 at = hop.target();
