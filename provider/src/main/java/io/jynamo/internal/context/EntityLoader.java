@@ -24,7 +24,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.function.Supplier;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -531,21 +530,10 @@ public final class EntityLoader {
         EntityMeta child = a.target();
         EntityEntry ownerEntry = context.entry(owner);
         Map<String, AttributeValue> ownerKey = ownerEntry != null ? ownerEntry.key() : a.owner().keyOf(owner);
-        List<AssociationMeta.JoinColumn> fk = a.inverse().joinColumns();
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
-        StringBuilder condition = new StringBuilder();
-        for (int i = 0; i < fk.size(); i++) {
-            names.put("#k" + i, fk.get(i).storedName());
-            values.put(":k" + i, ownerKey.get(fk.get(i).targetKey().storedName()));
-            condition.append(i == 0 ? "" : " AND ").append("#k").append(i).append(" = :k").append(i);
-        }
-        String index = a.foreignKeyIndex().name();
         List<Object> result = new ArrayList<>();
         List<AttributeValue> beside = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynamo.queryAll(QueryRequest.builder().tableName(child.root().tableName())
-                .indexName(index).keyConditionExpression(condition.toString()).expressionAttributeNames(names)
-                .expressionAttributeValues(values).consistentRead(index == null && consistentReads).build())) {
+        // A global index: eventually consistent, whatever the unit's consistent-read setting.
+        for (Map<String, AttributeValue> item : dynamo.queryAll(a.inverseQuery(ownerKey).build())) {
             if (!child.accepts(item) || Expiry.expired(child, item)) {
                 continue;
             }

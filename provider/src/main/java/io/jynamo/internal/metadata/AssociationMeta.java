@@ -433,6 +433,30 @@ public final class AssociationMeta {
         return key;
     }
 
+    /**
+     * The Query of this inverse side's targets of one owner: the owning side's foreign key equal to the owner's key
+     * (read from the owner's key or item), on the target table's foreign-key index; {@code null} when the owner lacks
+     * a key attribute.
+     */
+    public software.amazon.awssdk.services.dynamodb.model.QueryRequest.Builder inverseQuery(Map<String, AttributeValue> owner) {
+        List<JoinColumn> fk = inverse().joinColumns();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        StringBuilder condition = new StringBuilder();
+        for (int i = 0; i < fk.size(); i++) {
+            AttributeValue v = owner.get(fk.get(i).targetKey().storedName());
+            if (v == null) {
+                return null;
+            }
+            names.put("#k" + i, fk.get(i).storedName());
+            values.put(":k" + i, v);
+            condition.append(i == 0 ? "" : " AND ").append("#k").append(i).append(" = :k").append(i);
+        }
+        return software.amazon.awssdk.services.dynamodb.model.QueryRequest.builder().tableName(target.root().tableName())
+                .indexName(foreignKeyIndex.name()).keyConditionExpression(condition.toString())
+                .expressionAttributeNames(names).expressionAttributeValues(values);
+    }
+
     /** Puts the target's key into the owner's item; nothing for a null target. */
     void writeForeignKey(Object ownerEntity, Map<String, AttributeValue> item) {
         Object t = accessor.get(ownerEntity);

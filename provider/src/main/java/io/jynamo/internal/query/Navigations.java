@@ -169,24 +169,12 @@ final class Navigations {
      * owning side's foreign-key index, by the owner's key; {@code null} when none is found.
      */
     private Map<String, AttributeValue> inverse(AssociationMeta hop, Map<String, AttributeValue> owner) {
-        List<AssociationMeta.JoinColumn> fk = hop.inverse().joinColumns();
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
-        StringBuilder condition = new StringBuilder();
-        for (int i = 0; i < fk.size(); i++) {
-            AttributeValue v = owner.get(fk.get(i).targetKey().storedName());
-            if (v == null) {
-                return null;
-            }
-            names.put("#k" + i, fk.get(i).storedName());
-            values.put(":k" + i, v);
-            condition.append(i == 0 ? "" : " AND ").append("#k").append(i).append(" = :k").append(i);
+        software.amazon.awssdk.services.dynamodb.model.QueryRequest.Builder query = hop.inverseQuery(owner);
+        if (query == null) {
+            return null;
         }
         EntityMeta target = hop.target();
-        for (Map<String, AttributeValue> item : services.dynamo().queryAll(software.amazon.awssdk.services.dynamodb.model
-                .QueryRequest.builder().tableName(target.root().tableName()).indexName(hop.foreignKeyIndex().name())
-                .keyConditionExpression(condition.toString()).expressionAttributeNames(names)
-                .expressionAttributeValues(values).build())) {
+        for (Map<String, AttributeValue> item : services.dynamo().queryAll(query.build())) {
             if (target.accepts(item) && !io.jynamo.internal.context.Expiry.expired(target, item)) {
                 return item;
             }
