@@ -2,11 +2,16 @@ package io.jynamo.jpql.semantic;
 
 import io.jynamo.jpql.ParameterInfo;
 import io.jynamo.jpql.SelectKind;
+import io.jynamo.jpql.StatementKind;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
+import io.jynamo.jpql.ast.Expr;
+import io.jynamo.jpql.ast.IsNull;
 import io.jynamo.jpql.ast.Join;
+import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.Param;
 import io.jynamo.jpql.ast.PathExpr;
+import io.jynamo.jpql.ast.Pos;
 import io.jynamo.jpql.ast.Statement;
 import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
@@ -14,7 +19,9 @@ import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.model.QueryModel;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks a parsed statement against the entity model: resolves paths, converts literals to the
@@ -39,7 +46,7 @@ public final class Analyzer {
                 "use the entity name (@Entity(name = ...) or the simple class name) of an entity of this persistence unit"));
         Statement s = ImplicitJoins.rewrite(Variables.canonical(written), entity, model);
         Scope scope = new Scope(entity, s.variable(), model);
-        if (s.kind() == io.jynamo.jpql.StatementKind.SELECT) {
+        if (s.kind() == StatementKind.SELECT) {
             scope.allowNavigation();
         }
         List<AssociationInfo> fetches = new ArrayList<>();
@@ -112,26 +119,26 @@ public final class Analyzer {
      * anywhere, the existence of the target found after the read, tested in Java.
      */
     private static void innerJoinsOfNavigations(Statement resolved, Scope scope, List<Condition> conditions) {
-        List<io.jynamo.jpql.ast.Expr> read = new ArrayList<>(resolved.selected());
+        List<Expr> read = new ArrayList<>(resolved.selected());
         if (resolved.shape() != null) {
             read.addAll(resolved.shape().items());
         }
-        for (io.jynamo.jpql.ast.OrderBy o : resolved.order()) {
+        for (OrderBy o : resolved.order()) {
             read.add(o.computed() != null ? o.computed() : o.path());
         }
         if (resolved.where() != null) {
             read.addAll(Condition.expressions(resolved.where()));
         }
-        java.util.Set<String> joined = new java.util.LinkedHashSet<>();
-        for (io.jynamo.jpql.ast.Expr e : read) {
-            for (io.jynamo.jpql.ast.Expr x : io.jynamo.jpql.ast.Expr.nodes(e)) {
+        Set<String> joined = new LinkedHashSet<>();
+        for (Expr e : read) {
+            for (Expr x : Expr.nodes(e)) {
                 if (x instanceof PathExpr p && p.attribute() != null && p.attribute().navigated()
                         && p.names().get(0).equals(scope.variable())) {
                     joined.add(p.names().get(1));
                 }
             }
         }
-        io.jynamo.jpql.ast.Pos pos = resolved.entityPos();
+        Pos pos = resolved.entityPos();
         for (String association : joined) {
             AssociationInfo a = scope.entity().associations().get(association);
             if (a.kind() == AssociationInfo.Kind.INVERSE_TO_ONE) {
@@ -141,7 +148,7 @@ public final class Analyzer {
                 AttributeInfo k = target.attributes().get(key);
                 AttributeInfo found = new AttributeInfo(AttributeInfo.NAVIGATION_PREFIX + association + "." + key, List.of(),
                         k.kind(), k.javaType(), null);
-                conditions.add(new io.jynamo.jpql.ast.IsNull(new PathExpr(List.of(scope.variable(), association, key), pos, found),
+                conditions.add(new IsNull(new PathExpr(List.of(scope.variable(), association, key), pos, found),
                         true, pos));
                 continue;
             }
