@@ -14,7 +14,6 @@ import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Pos;
 import io.jynamo.jpql.ast.Statement;
 import io.jynamo.jpql.model.AssociationInfo;
-import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
 import io.jynamo.jpql.model.QueryModel;
 
@@ -143,12 +142,8 @@ public final class Analyzer {
             AssociationInfo a = scope.entity().associations().get(association);
             if (a.kind() == AssociationInfo.Kind.INVERSE_TO_ONE) {
                 // Nothing of it is on the owner's item: its existence is its key read from the target found, in Java.
-                EntityInfo target = scope.target(a, pos);
-                String key = target.keyPaths().get(0);
-                AttributeInfo k = target.attributes().get(key);
-                AttributeInfo found = new AttributeInfo(AttributeInfo.NAVIGATION_PREFIX + association + "." + key, List.of(),
-                        k.kind(), k.javaType(), null);
-                conditions.add(new IsNull(new PathExpr(List.of(scope.variable(), association, key), pos, found),
+                String key = scope.target(a, pos).keyPaths().get(0);
+                conditions.add(new IsNull(scope.attribute(new PathExpr(List.of(scope.variable(), association, key), pos, null)),
                         true, pos));
                 continue;
             }

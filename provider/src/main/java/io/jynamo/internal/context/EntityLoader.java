@@ -400,7 +400,8 @@ public final class EntityLoader {
     }
 
     /** The value of a managed owner's relationship of that name, or {@code null} (none, or not managed). */
-    private Object associationValue(Object owner, String name) {
+    /** The value of a managed owner's relationship attribute (a collection, a target, or null); null for an unmanaged one. */
+    public Object associationValue(Object owner, String name) {
         EntityEntry entry = owner == null ? null : context.entry(owner);
         AssociationMeta a = entry == null ? null : entry.meta().association(name);
         return a == null ? null : a.accessor().get(owner);

@@ -33,39 +33,16 @@ final class Predicates {
      * and binding it fails naming the parameter and both types.
      */
     static Object numberOrSelf(Class<?> type, Object value) {
-        if (!(value instanceof String s) || type == null) {
+        Class<?> t = type == null ? null : io.jynamo.jpql.semantic.Types.wrap(type);
+        if (!(value instanceof String s) || t == null || !io.jynamo.jpql.semantic.Types.numeric(t)) {
             return value;
         }
-        Class<?> t = io.jynamo.jpql.semantic.Types.wrap(type);
         try {
-            if (t == Integer.class) {
-                return Integer.valueOf(s.trim());
-            }
-            if (t == Long.class) {
-                return Long.valueOf(s.trim());
-            }
-            if (t == Short.class) {
-                return Short.valueOf(s.trim());
-            }
-            if (t == Byte.class) {
-                return Byte.valueOf(s.trim());
-            }
-            if (t == Double.class) {
-                return Double.valueOf(s.trim());
-            }
-            if (t == Float.class) {
-                return Float.valueOf(s.trim());
-            }
-            if (t == java.math.BigDecimal.class) {
-                return new java.math.BigDecimal(s.trim());
-            }
-            if (t == java.math.BigInteger.class) {
-                return new java.math.BigInteger(s.trim());
-            }
+            Object number = io.jynamo.jpql.semantic.Types.fromBigDecimal(new java.math.BigDecimal(s.trim()), t);
+            return number == null ? value : number;
         } catch (NumberFormatException notANumber) {
             return value;
         }
-        return value;
     }
 
     static PredicateImpl compare(ExpressionImpl<?> left, CompareOp op, ExpressionImpl<?> right) {

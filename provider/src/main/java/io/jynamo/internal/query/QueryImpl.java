@@ -156,10 +156,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     private List<X> withInnerFetches(List<X> fetched, int max) {
         List<X> kept = new ArrayList<>();
         for (X owner : fetched) {
-            io.jynamo.internal.context.EntityEntry entry = session.context().entry(owner);
-            boolean all = entry != null;
+            boolean all = true;
             for (io.jynamo.jpql.model.AssociationInfo a : compiled.innerFetches()) {
-                Object value = all ? entry.meta().association(a.name()).accessor().get(owner) : null;
+                Object value = session.loader().associationValue(owner, a.name());
                 all = value instanceof java.util.Collection<?> c ? !c.isEmpty()
                         : value instanceof Map<?, ?> m ? !m.isEmpty() : value != null;
                 if (!all) {
