@@ -131,22 +131,32 @@ class BulkStatementFaultsTest {
         }
     }
 
+    /** Runs a bulk statement the unit's fault stops, then clears the fault: the exception it threw. */
+    private static JynamoException failing(TestUnit unit, String jpql) {
+        EntityManager em = unit.emf().createEntityManager();
+        em.getTransaction().begin();
+        JynamoException e = assertThrows(JynamoException.class, () -> em.createQuery(jpql).executeUpdate());
+        em.getTransaction().rollback();
+        em.close();
+        unit.calls().fault(null);
+        return e;
+    }
+
+    /** The items a stopped bulk statement of {@code total} items says it wrote ("stopped after N of M items (W written)"). */
+    private static long written(JynamoException e, int total) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("stopped after (\\d+) of " + total
+                + " items \\((\\d+) written\\)").matcher(e.getMessage());
+        assertTrue(m.find(), e.getMessage());
+        return Long.parseLong(m.group(2));
+    }
+
     @Test
     void aServerErrorAmongParallelBulkWritesReportsExactlyWhatWasWritten() {
         try (TestUnit unit = unitWithUsers(20)) {
             unit.calls().fault(Faults.failNth("updateItem", 3, Faults::serverError));
-            EntityManager em = unit.emf().createEntityManager();
-            em.getTransaction().begin();
-            JynamoException e = assertThrows(JynamoException.class, () -> em.createQuery(
-                    "UPDATE User u SET u.firstName = 'Zed' WHERE u.lastName = 'Adams'").executeUpdate());
-            em.getTransaction().rollback();
-            em.close();
-            unit.calls().fault(null);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("stopped after (\\d+) of 20 items \\((\\d+) written\\)")
-                    .matcher(e.getMessage());
-            assertTrue(m.find(), e.getMessage());
+            JynamoException e = failing(unit, "UPDATE User u SET u.firstName = 'Zed' WHERE u.lastName = 'Adams'");
             long zed = count(unit, "SELECT COUNT(u) FROM User u WHERE u.firstName = 'Zed'");
-            assertEquals(Long.parseLong(m.group(2)), zed, "the count it reports is what was written: " + e.getMessage());
+            assertEquals(written(e, 20), zed, "the count it reports is what was written: " + e.getMessage());
             assertTrue(zed < 20 && zed >= 2, e.getMessage());
             assertEquals(20 - zed, execute(unit, "UPDATE User u SET u.firstName = 'Zed' WHERE u.firstName = 'Sam'"),
                     "running it again finishes the job");
@@ -157,18 +167,9 @@ class BulkStatementFaultsTest {
     void aServerErrorAmongParallelConditionalDeletesReportsExactlyWhatWasDeleted() {
         try (TestUnit unit = unitWithUsers(20)) {
             unit.calls().fault(Faults.failNth("deleteItem", 5, Faults::serverError));
-            EntityManager em = unit.emf().createEntityManager();
-            em.getTransaction().begin();
-            JynamoException e = assertThrows(JynamoException.class,
-                    () -> em.createQuery("DELETE FROM User u WHERE u.lastName = 'Adams'").executeUpdate());
-            em.getTransaction().rollback();
-            em.close();
-            unit.calls().fault(null);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("stopped after (\\d+) of 20 items \\((\\d+) written\\)")
-                    .matcher(e.getMessage());
-            assertTrue(m.find(), e.getMessage());
+            JynamoException e = failing(unit, "DELETE FROM User u WHERE u.lastName = 'Adams'");
             long left = unit.fromTransaction(x -> x.unwrap(JynamoEntityManager.class).count(User.class));
-            assertEquals(20 - Long.parseLong(m.group(2)), left, "the count it reports is what was deleted: " + e.getMessage());
+            assertEquals(20 - written(e, 20), left, "the count it reports is what was deleted: " + e.getMessage());
             assertEquals(left, execute(unit, "DELETE FROM User u WHERE u.lastName = 'Adams'"), "running it again finishes the job");
         }
     }
