@@ -149,6 +149,9 @@ public final class Analyzer {
             }
             Scope.EntityPath t = scope.entityPath(new PathExpr(List.of(scope.variable(), association), pos, null),
                     "navigation");
+            if (t == null) {
+                continue; // an @Id relationship: its foreign key is part of the owner's key, so always set
+            }
             conditions.add(new EntityComparison(t.text(), t.keyAttributes(), t.target(), EntityComparison.Op.IS_NOT_NULL,
                     List.of(), pos));
         }

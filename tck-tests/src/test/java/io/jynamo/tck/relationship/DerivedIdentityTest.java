@@ -295,6 +295,28 @@ class DerivedIdentityTest {
     }
 
     @Test
+    void aQueryReadsTheTargetOfAnIdRelationshipThroughItsPath() {
+        unit = TestUnit.of(Employee.class, Kin.class).property("jynamo.scan", "allow").property("jynamo.client-side", "allow")
+                .build();
+        unit.inTransaction(em -> {
+            Employee linus = new Employee(9, "Linus");
+            Employee ada = new Employee(7, "Ada");
+            em.persist(linus);
+            em.persist(ada);
+            em.persist(new Kin("Kim", linus));
+            em.persist(new Kin("Lee", linus));
+            em.persist(new Kin("Lee", ada));
+        });
+        List<Kin> found = unit.fromTransaction(em -> em.createQuery(
+                "SELECT k FROM Kin k WHERE k.name = 'Lee' AND k.emp.name = 'Linus'", Kin.class).getResultList());
+        assertEquals(1, found.size());
+        assertEquals(9, found.get(0).emp.id);
+        List<String> names = unit.fromTransaction(em -> em.createQuery(
+                "SELECT k.emp.name FROM Kin k WHERE k.name = 'Lee' ORDER BY k.emp.name", String.class).getResultList());
+        assertEquals(List.of("Ada", "Linus"), names);
+    }
+
+    @Test
     void mergingANewChildDerivesItsKeyAsPersistDoes() {
         start();
         unit.inTransaction(em -> em.persist(new Person("777", "Edsger")));
