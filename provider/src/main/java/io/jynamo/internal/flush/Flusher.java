@@ -166,7 +166,7 @@ public final class Flusher {
                 if (version != null && version.accessor().get(entity) == null) {
                     version.accessor().set(entity, zero(version));
                 }
-                Map<String, AttributeValue> item = withBeside(e, meta.toItem(entity, e.key()));
+                Map<String, AttributeValue> item = withBeside(e, meta.inserted(meta.toItem(entity, e.key())));
                 if (!sameKey(meta, item, e.key())) {
                     throw keyChanged(e, meta, item);
                 }
@@ -184,13 +184,13 @@ public final class Flusher {
                     return null;
                 }
                 Map<String, AttributeValue> item = Boolean.FALSE.equals(instances.mayBeDirty(entity)) && e.beside() == null
-                        ? null : withBeside(e, withUnmapped(meta, meta.toItem(entity, e.snapshot()), e.snapshot()));
+                        ? null : changed(e);
                 if (item == null || AttributeValues.equalItems(item, e.snapshot())) {
                     return e.lock() == LockModeType.NONE ? null : versionCheck(e);
                 }
                 if (meta.hasCallbacks(PreUpdate.class)) {
                     meta.fire(PreUpdate.class, entity);
-                    item = withBeside(e, withUnmapped(meta, meta.toItem(entity, e.snapshot()), e.snapshot()));
+                    item = changed(e);
                 }
                 if (!sameKey(meta, item, e.key())) {
                     throw keyChanged(e, meta, item);
@@ -223,6 +223,13 @@ public final class Flusher {
                 return new Write.Update(e, set, remove, expected, item, shapes.of(meta, set, remove, expected));
             }
         }
+    }
+
+    /** The whole item a change of a managed entity leaves: its attributes, and what it keeps of the stored item. */
+    private static Map<String, AttributeValue> changed(EntityEntry e) {
+        EntityMeta meta = e.meta();
+        Map<String, AttributeValue> stored = e.snapshot();
+        return withBeside(e, meta.updated(withUnmapped(meta, meta.toItem(e.entity(), stored), stored), stored));
     }
 
     /** The refusal of an entity whose key was changed since it joined the context (read or persisted). */

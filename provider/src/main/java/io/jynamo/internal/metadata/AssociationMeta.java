@@ -40,8 +40,15 @@ public final class AssociationMeta {
      * @param storedName the attribute on the owner's item ({@code @JoinColumn(name)} or
      *                   {@code <attribute>_<target key attribute>})
      * @param targetKey  the target's key attribute whose value it holds
+     * @param insertable whether a persist writes it ({@code @JoinColumn(insertable)})
+     * @param updatable  whether a change of the relationship writes it ({@code @JoinColumn(updatable)})
      */
-    public record JoinColumn(String storedName, AttributeMeta targetKey) {
+    public record JoinColumn(String storedName, AttributeMeta targetKey, boolean insertable, boolean updatable) {
+
+        /** A column the relationship never writes: another attribute of the entity stores it, or nothing does. */
+        public boolean readOnly() {
+            return !insertable && !updatable;
+        }
     }
 
     private final String name;
@@ -57,8 +64,8 @@ public final class AssociationMeta {
     private final Set<CascadeType> cascade;
     private final boolean orphanRemoval;
     private final boolean optional;
-    /** The {@code @JoinColumn} names in declaration order, with their referenced columns ("" when not given). */
-    final Map<String, String> declaredJoinColumns;
+    /** The {@code @JoinColumn}s in declaration order. */
+    final List<jakarta.persistence.JoinColumn> declaredJoinColumns;
     /** The {@code @OrderBy} value of a to-many side, or {@code null}. */
     private final String orderBy;
     /** {@code @JoinTable}'s name, owner column and target column as declared ("" when not given), or {@code null}. */
@@ -95,7 +102,7 @@ public final class AssociationMeta {
 
     AssociationMeta(String name, Kind kind, Class<?> javaType, Class<?> collectionType, Class<?> targetClass,
                     Accessor accessor, Member member, String mappedBy, FetchType fetch, Set<CascadeType> cascade,
-                    boolean orphanRemoval, boolean optional, Map<String, String> declaredJoinColumns, String orderBy,
+                    boolean orphanRemoval, boolean optional, List<jakarta.persistence.JoinColumn> declaredJoinColumns, String orderBy,
                     String[] declaredJoinTable) {
         this.declaredJoinTable = declaredJoinTable;
         this.name = name;
@@ -110,7 +117,7 @@ public final class AssociationMeta {
         this.cascade = Set.copyOf(cascade);
         this.orphanRemoval = orphanRemoval;
         this.optional = optional;
-        this.declaredJoinColumns = new LinkedHashMap<>(declaredJoinColumns);
+        this.declaredJoinColumns = List.copyOf(declaredJoinColumns);
         this.orderBy = orderBy;
     }
 
@@ -460,10 +467,14 @@ public final class AssociationMeta {
     /** Puts the target's key into the owner's item; nothing for a null target. */
     void writeForeignKey(Object ownerEntity, Map<String, AttributeValue> item) {
         Object t = accessor.get(ownerEntity);
-        if (t == null) {
-            return;
-        }
         for (JoinColumn c : joinColumns) {
+            if (c.readOnly()) {
+                continue;
+            }
+            if (t == null) {
+                item.remove(c.storedName()); // a read-only attribute stored under the same name wrote it
+                continue;
+            }
             AttributeValue v = c.targetKey().write(t);
             if (v == null) {
                 throw new IllegalStateException("Entity " + owner.name() + " attribute '" + name + "' refers to a "

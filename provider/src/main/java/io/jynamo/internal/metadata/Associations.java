@@ -24,6 +24,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,14 +88,10 @@ final class Associations {
             throw refused(at, "@JoinColumn on a unidirectional to-many side", "a foreign key on the target's items needs"
                     + " an owning @ManyToOne there; map it and write mappedBy, or drop @JoinColumn to use a link table");
         }
-        Map<String, String> joinColumns = new LinkedHashMap<>();
         List<JoinColumn> declared = declared(p);
         if (mappedBy != null && !declared.isEmpty()) {
             throw new PersistenceException(at + " is the inverse side (mappedBy = \"" + mappedBy + "\") and has @JoinColumn;"
                     + " the owning side " + target.getSimpleName() + "." + mappedBy + " stores the key: move @JoinColumn there");
-        }
-        for (JoinColumn c : declared) {
-            joinColumns.put(c.name(), c.referencedColumnName());
         }
         CascadeType[] cascade = m2o != null ? m2o.cascade() : o2o != null ? o2o.cascade() : o2m != null ? o2m.cascade() : m2m.cascade();
         Set<CascadeType> cascades = EnumSet.noneOf(CascadeType.class);
@@ -128,7 +125,7 @@ final class Associations {
             }
         }
         AssociationMeta result = new AssociationMeta(p.name(), kind, p.type(), collectionType, target, p.accessor(), p.member(),
-                mappedBy, fetch, cascades, orphanRemoval, optional, joinColumns, orderBy == null ? null : orderBy.value(), link);
+                mappedBy, fetch, cascades, orphanRemoval, optional, declared, orderBy == null ? null : orderBy.value(), link);
         if (map && toMany) {
             MapKey key = p.get(MapKey.class);
             result.mapKey(key == null ? "" : key.name());
@@ -294,20 +291,24 @@ final class Associations {
                     a.linkTable(linkTable(e, a, target, tablePrefix, links));
                 }
             }
-            Set<String> seen = new java.util.HashSet<>();
+            // Whether a stored name is written by an attribute (true) or only read (false): JPA lets a column be mapped
+            // twice when at most one mapping writes it (insertable = false, updatable = false on the others).
+            Map<String, Boolean> writtenByAttribute = new HashMap<>();
             for (AttributeMeta attribute : e.attributes()) {
-                seen.add(attribute.storedName());
+                writtenByAttribute.merge(attribute.storedName(), !EntityMeta.readOnly(attribute), Boolean::logicalOr);
             }
             for (AssociationMeta a : e.associations()) {
                 if (a.derived()) {
                     continue; // its foreign key is the entity's own key attribute: stored once
                 }
                 for (AssociationMeta.JoinColumn c : a.joinColumns()) {
-                    if (!seen.add(c.storedName())) {
+                    if (!c.readOnly() && Boolean.TRUE.equals(writtenByAttribute.get(c.storedName()))) {
                         throw new PersistenceException("Entity " + e.javaClass().getName() + " attribute '" + a.name()
                                 + "' stores its foreign key as '" + c.storedName() + "', which another attribute of "
-                                + e.name() + " is stored as; rename one with @JoinColumn(name) or @Column(name)");
+                                + e.name() + " also writes; rename one with @JoinColumn(name) or @Column(name), or make"
+                                + " one of them read-only (insertable = false, updatable = false)");
                     }
+                    writtenByAttribute.merge(c.storedName(), !c.readOnly(), Boolean::logicalOr);
                 }
             }
             e.foreignKeys();
@@ -525,7 +526,7 @@ final class Associations {
                             + "' from " + target.name() + "'s '" + theirs.get(i).name() + "', which is a "
                             + theirs.get(i).javaType().getName() + "; declare them alike (the same @EmbeddedId class)");
                 }
-                result.add(new AssociationMeta.JoinColumn(mine.get(i).storedName(), theirs.get(i)));
+                result.add(new AssociationMeta.JoinColumn(mine.get(i).storedName(), theirs.get(i), true, true));
             }
             a.derivedKeyAttributes(mine);
             return result;
@@ -565,7 +566,7 @@ final class Associations {
                     + "' (" + target.partitionKey().javaType().getName() + "); declare it with the same type");
         }
         a.derivedKeyAttributes(List.of(key));
-        return List.of(new AssociationMeta.JoinColumn(key.storedName(), target.partitionKey()));
+        return List.of(new AssociationMeta.JoinColumn(key.storedName(), target.partitionKey(), true, true));
     }
 
     /** The foreign-key attributes of an owning to-one side: declared ones matched to the target's key, or JPA's defaults. */
@@ -576,11 +577,11 @@ final class Associations {
             keys.add(target.sortKey());
         }
         String at = "Entity " + owner.javaClass().getName() + " attribute '" + a.name() + "'";
-        Map<String, String> declared = a.declaredJoinColumns;
+        List<JoinColumn> declared = a.declaredJoinColumns;
         List<AssociationMeta.JoinColumn> result = new ArrayList<>();
         if (declared.isEmpty()) {
             for (AttributeMeta k : keys) {
-                result.add(new AssociationMeta.JoinColumn(a.name() + "_" + k.storedName(), k));
+                result.add(new AssociationMeta.JoinColumn(a.name() + "_" + k.storedName(), k, true, true));
             }
             return result;
         }
@@ -590,17 +591,18 @@ final class Associations {
                     + "; declare one @JoinColumn per key attribute");
         }
         int i = 0;
-        for (Map.Entry<String, String> c : declared.entrySet()) {
+        for (JoinColumn c : declared) {
             AttributeMeta key = keys.get(i++);
-            if (!c.getValue().isEmpty()) {
+            String referenced = c.referencedColumnName();
+            if (!referenced.isEmpty()) {
                 // SQL column names are case-insensitive, and models written for SQL say "ID" for an attribute id.
-                key = keys.stream().filter(k -> k.storedName().equalsIgnoreCase(c.getValue()) || k.name().equalsIgnoreCase(c.getValue()))
+                key = keys.stream().filter(k -> k.storedName().equalsIgnoreCase(referenced) || k.name().equalsIgnoreCase(referenced))
                         .findFirst().orElseThrow(() -> new PersistenceException(at + " @JoinColumn(referencedColumnName = \""
-                                + c.getValue() + "\") names no key attribute of " + target.name() + " (its key: "
+                                + referenced + "\") names no key attribute of " + target.name() + " (its key: "
                                 + keys.stream().map(AttributeMeta::storedName).toList() + "); Jynamo stores the target's key"));
             }
-            String name = c.getKey().isEmpty() ? a.name() + "_" + key.storedName() : c.getKey();
-            result.add(new AssociationMeta.JoinColumn(name, key));
+            String name = c.name().isEmpty() ? a.name() + "_" + key.storedName() : c.name();
+            result.add(new AssociationMeta.JoinColumn(name, key, c.insertable(), c.updatable()));
         }
         return result;
     }

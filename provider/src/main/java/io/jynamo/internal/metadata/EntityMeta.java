@@ -53,6 +53,9 @@ public final class EntityMeta {
     private List<AssociationMeta> associations = List.of();
     /** The stored names of the owning to-one sides' foreign-key attributes; set by {@link #foreignKeys()}. */
     private java.util.Set<String> foreignKeyNames = java.util.Set.of();
+    /** Stored names a persist does not write, and a change does not write; set by {@link #foreignKeys()}. */
+    private java.util.Set<String> notInserted = java.util.Set.of();
+    private java.util.Set<String> notUpdated = java.util.Set.of();
     /** Indexes schema generation adds for the inverse sides that load this table's items by foreign key. */
     private final List<IndexMeta> foreignKeyIndexes = new java.util.ArrayList<>();
 
@@ -97,9 +100,21 @@ public final class EntityMeta {
         if (a.isKey() || a.javaType().isPrimitive() || !(a.member() instanceof java.lang.reflect.AnnotatedElement e)) {
             return false;
         }
-        jakarta.persistence.Column column = Annotations.get(e, jakarta.persistence.Column.class);
+        jakarta.persistence.Column column = column(a);
         jakarta.persistence.Basic basic = Annotations.get(e, jakarta.persistence.Basic.class);
-        return column != null && !column.nullable() || basic != null && !basic.optional();
+        return column != null && column.insertable() && !column.nullable() || basic != null && !basic.optional();
+    }
+
+    /** The {@code @Column} of a basic attribute other than the key and the version, or {@code null}. */
+    private static jakarta.persistence.Column column(AttributeMeta a) {
+        return a.role() != AttributeMeta.Role.BASIC || !(a.member() instanceof java.lang.reflect.AnnotatedElement e)
+                ? null : Annotations.get(e, jakarta.persistence.Column.class);
+    }
+
+    /** Whether an attribute is only read: {@code @Column(insertable = false, updatable = false)}. */
+    static boolean readOnly(AttributeMeta a) {
+        jakarta.persistence.Column column = column(a);
+        return column != null && !column.insertable() && !column.updatable();
     }
 
     /** The attributes that must not be null ({@code @Column(nullable = false)}, {@code @Basic(optional = false)}), keys aside. */
@@ -117,10 +132,63 @@ public final class EntityMeta {
         this.associations = List.copyOf(associations);
     }
 
-    /** Notes the foreign-key attributes once the associations are linked. */
+    /**
+     * Notes the foreign-key attributes once the associations are linked, and the stored names no mapping writes at
+     * a persist ({@code insertable = false}) or at a change ({@code updatable = false}).
+     */
     void foreignKeys() {
         this.foreignKeyNames = associations.stream().flatMap(a -> a.joinColumns().stream())
                 .map(AssociationMeta.JoinColumn::storedName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        Map<String, boolean[]> writes = new HashMap<>(); // stored name -> {inserted, updated} by some mapping
+        for (AttributeMeta a : attributes) {
+            jakarta.persistence.Column c = column(a);
+            boolean[] w = writes.computeIfAbsent(a.storedName(), n -> new boolean[2]);
+            w[0] |= c == null || c.insertable();
+            w[1] |= c == null || c.updatable();
+        }
+        for (AssociationMeta a : associations) {
+            for (AssociationMeta.JoinColumn c : a.joinColumns()) {
+                boolean[] w = writes.computeIfAbsent(c.storedName(), n -> new boolean[2]);
+                w[0] |= c.insertable();
+                w[1] |= c.updatable();
+            }
+        }
+        java.util.Set<String> inserted = new java.util.HashSet<>();
+        java.util.Set<String> updated = new java.util.HashSet<>();
+        writes.forEach((name, w) -> {
+            if (!w[0]) {
+                inserted.add(name);
+            }
+            if (!w[1]) {
+                updated.add(name);
+            }
+        });
+        this.notInserted = java.util.Set.copyOf(inserted);
+        this.notUpdated = java.util.Set.copyOf(updated);
+    }
+
+    /** The item a persist writes: without the attributes no mapping inserts ({@code insertable = false}). */
+    public Map<String, AttributeValue> inserted(Map<String, AttributeValue> item) {
+        for (String name : notInserted) {
+            item.remove(name);
+        }
+        return item;
+    }
+
+    /**
+     * The item a change writes: the attributes no mapping updates ({@code updatable = false}) keep their stored
+     * values (or stay absent), whatever the entity now holds.
+     */
+    public Map<String, AttributeValue> updated(Map<String, AttributeValue> item, Map<String, AttributeValue> stored) {
+        for (String name : notUpdated) {
+            AttributeValue v = stored.get(name);
+            if (v == null) {
+                item.remove(name);
+            } else {
+                item.put(name, v);
+            }
+        }
+        return item;
     }
 
     void addForeignKeyIndex(IndexMeta index) {

@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,6 +93,19 @@ class OrmXmlTest {
             assertThrows(IllegalArgumentException.class,
                     () -> unit.withEntityManager(em -> em.createQuery("SELECT g FROM AnnotatedGizmo g")),
                     "the XML's entity name replaces the annotation's");
+        }
+    }
+
+    @Test
+    void anXmlColumnThatIsNeitherInsertableNorUpdatableIsOnlyRead() {
+        try (TestUnit unit = TestUnit.of(Gizmo.class).mappingFile("orm/readonly-orm.xml").build()) {
+            unit.inTransaction(em -> em.persist(new Gizmo("g1", "Widget", "red", null)));
+            Map<String, AttributeValue> item = item(unit, "annotated_gizmos", "id", "g1");
+            assertEquals(Set.of("id", "annotated_name"), item.keySet());
+            unit.calls().client().updateItem(u -> u.tableName(unit.prefix() + "annotated_gizmos")
+                    .key(Map.of("id", AttributeValue.fromS("g1"))).updateExpression("SET annotated_color = :c")
+                    .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("blue"))));
+            assertEquals("blue", unit.fromTransaction(em -> em.find(Gizmo.class, "g1").getColor()));
         }
     }
 
