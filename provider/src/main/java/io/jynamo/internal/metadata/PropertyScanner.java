@@ -162,27 +162,20 @@ final class PropertyScanner {
         for (Class<?> c : hierarchy) {
             Access own = Annotations.get(c, Access.class);
             AccessType access = own != null ? own.value() : hierarchyAccess;
-            if (access == AccessType.FIELD) {
-                for (Field f : c.getDeclaredFields()) {
-                    int mod = f.getModifiers();
-                    if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic()
-                            || Annotations.has(f, Transient.class)) {
-                        continue;
-                    }
-                    if (Modifier.isFinal(mod)) {
+            // JPA 2.3.2: an attribute may name its own access, a getter in a class read by fields or the reverse.
+            for (Field f : c.getDeclaredFields()) {
+                if (access == AccessType.FIELD ? !ignored(f) : explicitly(f, AccessType.FIELD)) {
+                    if (Modifier.isFinal(f.getModifiers())) {
                         throw new PersistenceException("Field " + c.getName() + "." + f.getName()
                                 + " is final; persistent fields must not be final (or mark it @Transient)");
                     }
                     result.put(f.getName(), new Property(f.getName(), f.getType(), f.getGenericType(), f,
                             Accessor.field(f), f, null));
                 }
-            } else {
-                for (Method m : c.getDeclaredMethods()) {
-                    String n = propertyName(m);
-                    if (n == null || Modifier.isStatic(m.getModifiers()) || m.isSynthetic() || m.isBridge()
-                            || Annotations.has(m, Transient.class)) {
-                        continue;
-                    }
+            }
+            for (Method m : c.getDeclaredMethods()) {
+                String n = propertyName(m);
+                if (n != null && (access == AccessType.PROPERTY ? !ignored(m) : explicitly(m, AccessType.PROPERTY))) {
                     Method setter = setter(c, m, n);
                     result.put(n, new Property(n, m.getReturnType(), m.getGenericReturnType(), m,
                             Accessor.property(m, setter), m, null));
@@ -190,6 +183,17 @@ final class PropertyScanner {
             }
         }
         return new ArrayList<>(result.values());
+    }
+
+    private static boolean ignored(Member m) {
+        int mod = m.getModifiers();
+        return Modifier.isStatic(mod) || m.isSynthetic() || m instanceof Field && Modifier.isTransient(mod)
+                || m instanceof Method method && method.isBridge() || Annotations.has((AnnotatedElement) m, Transient.class);
+    }
+
+    private static boolean explicitly(Member m, AccessType access) {
+        Access a = Annotations.get((AnnotatedElement) m, Access.class);
+        return a != null && a.value() == access && !ignored(m);
     }
 
     /**

@@ -150,4 +150,89 @@ class AccessPerClassTest {
             assertEquals(10.5f, unit.withEntityManager(em -> em.find(FullTimer.class, 7)).getSalary());
         }
     }
+
+    /** As the official TCK's annotations/access/field DataTypes: field access, one attribute through its getter. */
+    @Entity
+    @Access(AccessType.FIELD)
+    public static class Sample {
+        @Id
+        protected int id;
+        protected String label;
+        @jakarta.persistence.Transient
+        private int reading;
+
+        public Sample() {
+        }
+
+        Sample(int id, int reading) {
+            this.id = id;
+            this.reading = reading;
+        }
+
+        @Access(AccessType.PROPERTY)
+        @jakarta.persistence.Column(name = "READING")
+        public int getReading() {
+            return reading;
+        }
+
+        public void setReading(int reading) {
+            this.reading = reading;
+        }
+    }
+
+    @Test
+    void aChangeThroughTheSetterOfAPropertyAccessAttributeOfAFieldAccessEntityIsWritten() {
+        try (TestUnit unit = TestUnit.of(Sample.class).build()) {
+            unit.inTransaction(em -> em.persist(new Sample(1, 300)));
+            unit.inTransaction(em -> {
+                Sample s = em.find(Sample.class, 1);
+                assertEquals(300, s.getReading());
+                s.setReading(500);
+            });
+            Map<String, AttributeValue> item = TestUnit.sharedClient().getItem(b -> b.tableName(unit.prefix() + "Sample")
+                    .key(Map.of("id", AttributeValue.fromN("1")))).item();
+            assertEquals("500", item.get("READING").n());
+            assertEquals(500, unit.withEntityManager(em -> em.find(Sample.class, 1)).getReading());
+        }
+    }
+
+    /** Property access, one attribute read through its field. */
+    @Entity
+    @Access(AccessType.PROPERTY)
+    public static class Meter {
+        private int id;
+        @Access(AccessType.FIELD)
+        @jakarta.persistence.Column(name = "SERIAL")
+        private String serial;
+
+        @Id
+        public int getId() {
+            return id;
+        }
+
+        public void setId(int id) {
+            this.id = id;
+        }
+
+        @jakarta.persistence.Transient
+        public String getSerial() {
+            return serial == null ? null : serial.toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Test
+    void aFieldAccessAttributeOfAPropertyAccessEntityIsReadThroughItsField() {
+        try (TestUnit unit = TestUnit.of(Meter.class).build()) {
+            unit.inTransaction(em -> {
+                Meter m = new Meter();
+                m.setId(1);
+                m.serial = "abc";
+                em.persist(m);
+            });
+            Map<String, AttributeValue> item = TestUnit.sharedClient().getItem(b -> b.tableName(unit.prefix() + "Meter")
+                    .key(Map.of("id", AttributeValue.fromN("1")))).item();
+            assertEquals("abc", item.get("SERIAL").s(), "the field, not the getter");
+            assertEquals("ABC", unit.withEntityManager(em -> em.find(Meter.class, 1)).getSerial());
+        }
+    }
 }
