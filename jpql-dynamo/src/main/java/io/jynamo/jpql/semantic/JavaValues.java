@@ -254,7 +254,8 @@ final class JavaValues {
             }
             case "CAST" -> {
                 Expr x = c.arguments().get(0);
-                args.add(resolve(x, javaOnly(x) || scope.isAttribute(x) ? null : String.class, "CAST argument").expr());
+                // CAST takes a string or a number: a literal or parameter of either kind (Results.cast converts both).
+                args.add(resolve(x, javaOnly(x) || scope.isAttribute(x) ? null : Object.class, "CAST argument").expr());
                 args.add(c.arguments().get(1));
                 type = Computed.CAST_TYPES.get((String) ((Literal) c.arguments().get(1)).value());
             }

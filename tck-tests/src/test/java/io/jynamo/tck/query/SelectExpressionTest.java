@@ -157,6 +157,12 @@ class SelectExpressionTest {
         assertEquals(7.5, one("ABS(m.ratio - 10)"));
         assertEquals("7", one("CAST(m.quantity AS String)"));
         assertEquals(19, one("CAST(m.price AS Integer)"));
+        assertEquals(2, one("CAST(2 AS Integer)"));
+        assertEquals("2", one("CAST(2 AS String)"));
+        assertEquals((Object) 42L, unit.withEntityManager(em -> em.createQuery("SELECT CAST(:n AS Long) FROM Measure2 m WHERE m.id = 'm1'")
+                .setParameter("n", 42).getSingleResult()), "a number parameter, as Criteria's toLong(literal(42)) sends it");
+        assertEquals((Object) 7, unit.withEntityManager(em -> em.createQuery("SELECT CAST(:n AS Integer) FROM Measure2 m WHERE m.id = 'm1'")
+                .setParameter("n", "7").getSingleResult()), "a string parameter");
         assertEquals("none", one("COALESCE(m.note, 'none')"));
         assertEquals("big", one("CASE WHEN m.quantity > 5 THEN 'big' ELSE 'small' END"));
         assertEquals("x", one("'x'"));
