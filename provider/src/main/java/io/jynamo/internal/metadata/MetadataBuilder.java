@@ -68,10 +68,12 @@ public final class MetadataBuilder {
                 entityClasses.add(c);
             }
         }
+        Map<String, Map<String, String>> keySpellings = keySpellings(classes, entityClasses);
         List<EntityMeta> entities = new ArrayList<>();
         for (Class<?> c : classes) {
             if (Annotations.has(c, Entity.class)) {
-                entities.add(entity(c, codecs, generators, Hierarchies.root(c, entityClasses), Hierarchies.hasSubclass(c, entityClasses)));
+                entities.add(entity(c, codecs, generators, Hierarchies.root(c, entityClasses), Hierarchies.hasSubclass(c, entityClasses),
+                        keySpellings));
             } else if (!Annotations.has(c, Embeddable.class) && !Annotations.has(c, Converter.class)
                     && !Annotations.has(c, MappedSuperclass.class) && !idClasses.contains(c)) {
                 // Other providers ignore listed classes that map nothing (generated Foo_ metamodel classes, say).
@@ -118,6 +120,52 @@ public final class MetadataBuilder {
                 + (sk == null ? "" : ", sort key '" + sk.storedName() + "' " + sk.kind());
     }
 
+    /**
+     * How each table spells its key attributes, by their lower-case names: entities of SQL models that share a table
+     * may spell one key column {@code ID} and {@code id} (SQL names are case-insensitive), but a DynamoDB table has one
+     * key schema with case-sensitive names. A spelling a {@code @Column(name)} declares wins over a Java name.
+     */
+    private Map<String, Map<String, String>> keySpellings(Collection<Class<?>> classes, Set<Class<?>> entityClasses) {
+        Map<String, Map<String, String>> declared = new HashMap<>();
+        Map<String, Map<String, String>> result = new HashMap<>();
+        for (Class<?> c : classes) {
+            if (!entityClasses.contains(c) || Hierarchies.root(c, entityClasses) != c) {
+                continue; // the entities of a hierarchy have its root's key
+            }
+            String table = tableName(c, c);
+            for (Property p : PropertyScanner.properties(c)) {
+                if (p.has(Id.class) && !KeyReader.toOne(p)) {
+                    String stored = p.storedName();
+                    String lower = stored.toLowerCase(java.util.Locale.ROOT);
+                    result.computeIfAbsent(table, t -> new HashMap<>()).putIfAbsent(lower, stored);
+                    if (!stored.equals(p.name())) {
+                        declared.computeIfAbsent(table, t -> new HashMap<>()).putIfAbsent(lower, stored);
+                    }
+                }
+            }
+        }
+        declared.forEach((table, spellings) -> result.get(table).putAll(spellings));
+        return result;
+    }
+
+    /** A key property spelt as its table spells that key attribute (see {@link #keySpellings}). */
+    private static Property spelt(Property p, Map<String, String> spellings) {
+        if (spellings == null || !p.has(Id.class) || KeyReader.toOne(p)) {
+            return p;
+        }
+        String stored = p.storedName();
+        String spelling = spellings.getOrDefault(stored.toLowerCase(java.util.Locale.ROOT), stored);
+        return spelling.equals(stored) ? p
+                : new Property(p.name(), p.type(), p.genericType(), p.annotated(), p.accessor(), p.member(), spelling);
+    }
+
+    private String tableName(Class<?> type, Class<?> root) {
+        // TABLE_PER_CLASS: each entity is named as if it had no hierarchy (an abstract one's table is never made).
+        Class<?> tableClass = Hierarchies.tablePerClass(root) ? type : root;
+        Table table = Annotations.get(tableClass, Table.class);
+        return tablePrefix + (table != null && !table.name().isEmpty() ? table.name() : entityName(tableClass));
+    }
+
     static String entityName(Class<?> type) {
         Entity entity = Annotations.get(type, Entity.class);
         return entity.name().isEmpty() ? type.getSimpleName() : entity.name();
@@ -129,16 +177,14 @@ public final class MetadataBuilder {
      * an abstract entity is mapped only as the superclass of concrete ones.
      */
     private EntityMeta entity(Class<?> type, CodecResolver codecs, GeneratorReader generators, Class<?> root,
-                              boolean hasSubclass) {
+                              boolean hasSubclass, Map<String, Map<String, String>> keySpellings) {
         String where = "Entity " + type.getName();
         checkMappable(type, where, hasSubclass);
         String name = entityName(type);
-        // TABLE_PER_CLASS: each entity is named as if it had no hierarchy (an abstract one's table is never made).
-        Class<?> tableClass = Hierarchies.tablePerClass(root) ? type : root;
-        Table table = Annotations.get(tableClass, Table.class);
-        String tableName = tablePrefix + (table != null && !table.name().isEmpty() ? table.name() : entityName(tableClass));
+        String tableName = tableName(type, root);
 
-        List<Property> properties = PropertyScanner.properties(type);
+        Map<String, String> spellings = keySpellings.get(tableName(root, root));
+        List<Property> properties = PropertyScanner.properties(type).stream().map(p -> spelt(p, spellings)).toList();
         if (root != type) {
             for (Property p : properties) {
                 Class<?> declaring = p.member().getDeclaringClass();
