@@ -152,15 +152,28 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         });
     }
 
-    /** The fetched results whose inner-fetched associations are not empty, then firstResult and max of them. */
+    /**
+     * The fetched results whose inner-fetched associations are not empty, then firstResult and max of them. As in
+     * SQL, what DynamoDB holds decides: an empty collection the application gave a managed owner (persisted with
+     * {@code new ArrayList<>()}, never loaded) is asked of DynamoDB, one {@code Select=COUNT} Query with Limit 1.
+     */
     private List<X> withInnerFetches(List<X> fetched, int max) {
         List<X> kept = new ArrayList<>();
+        RelationSteps stored = null;
         for (X owner : fetched) {
             boolean all = true;
             for (io.jynamo.jpql.model.AssociationInfo a : compiled.innerFetches()) {
                 Object value = session.loader().associationValue(owner, a.name());
                 all = value instanceof java.util.Collection<?> c ? !c.isEmpty()
                         : value instanceof Map<?, ?> m ? !m.isEmpty() : value != null;
+                if (!all && (value instanceof java.util.Collection<?> || value instanceof Map<?, ?>)
+                        && !(value instanceof io.jynamo.internal.context.RelationCollection)) {
+                    if (stored == null) {
+                        stored = new RelationSteps(session, services, getCacheRetrieveMode(), getCacheStoreMode(), consistentReads());
+                    }
+                    io.jynamo.internal.context.EntityEntry e = session.context().entry(owner);
+                    all = stored.count(e.meta(), a.name(), e.key(), 1) > 0;
+                }
                 if (!all) {
                     break;
                 }

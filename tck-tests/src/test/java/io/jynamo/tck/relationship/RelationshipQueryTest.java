@@ -117,6 +117,30 @@ class RelationshipQueryTest {
     }
 
     @Test
+    void anInnerJoinFetchKeepsAnOwnerWhoseStoredElementsItsInMemoryCollectionDoesNotHold() {
+        // As the official TCK's data set-up does: the owning side set, the application's collection left empty, one
+        // entity manager throughout (the persisted client stays managed with its own list).
+        List<String> found = unit.withEntityManager(em -> {
+            em.getTransaction().begin();
+            Client c = new Client("c7", "Owning side only");
+            em.persist(c);
+            em.persist(new Purchase("c7-p0", 5, c));
+            em.flush();
+            unit.calls().reset();
+            List<String> ids = em.createQuery("SELECT c FROM Client c JOIN FETCH c.purchases WHERE c.id IN ('c7', 'c9')",
+                    Client.class).getResultList().stream().map(x -> x.id + ":" + x.purchases.size()).toList();
+            em.getTransaction().commit();
+            return ids;
+        });
+        assertEquals(List.of("c7:0"), found, "DynamoDB holds a purchase of c7; the managed c7 keeps the list it was given");
+        assertEquals(2, unit.calls().count("query"), "c9's fetch, and a Select=COUNT Limit 1 for the c7 the application made");
+        unit.inTransaction(em -> {
+            em.remove(em.find(Purchase.class, "c7-p0"));
+            em.remove(em.find(Client.class, "c7"));
+        });
+    }
+
+    @Test
     void aDistinctJoinOfACollectionWithoutConditionsKeepsTheOwnersWithAnElementOrEveryOwner() {
         unit.calls().reset();
         List<String> inner = unit.withEntityManager(em -> em.createQuery(

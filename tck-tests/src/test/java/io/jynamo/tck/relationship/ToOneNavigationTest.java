@@ -56,6 +56,8 @@ class ToOneNavigationTest {
         public String name;
         @ManyToOne(fetch = FetchType.LAZY)
         public Address home;
+        @jakarta.persistence.OneToMany(mappedBy = "customer")
+        public List<Order> orders = new ArrayList<>();
 
         public Customer() {
         }
@@ -114,6 +116,7 @@ class ToOneNavigationTest {
                 em.persist(new Order("x" + o, 200 + o, null));
                 ROWS.add(new Row("x" + o, 200 + o, false, null, null));
             }
+            em.persist(new Customer("lonely", "Lonely", paris)); // no order
             Customer ghost = new Customer("ghost", "Ghost", paris);
             em.persist(ghost);
             em.persist(new Order("d0", 300, ghost));
@@ -220,6 +223,17 @@ class ToOneNavigationTest {
                 "SELECT o.customer FROM Order o WHERE o.total >= 300 OR o.total < 1", Customer.class).setMaxResults(1)
                 .getResultList()).stream().map(c -> c.id).toList();
         assertEquals(List.of("c0"), first, "the order of the deleted customer is no row, whichever is read first");
+    }
+
+    @Test
+    void aConditionOnAToOnesTargetCombinesWithAnInnerFetchJoinOfACollection() {
+        // As the official TCK's criteriaapi/metamodelquery fetchPluralAttribute1xMTest writes it.
+        List<String> found = unit.withEntityManager(em -> em.createQuery("SELECT DISTINCT c FROM Customer c JOIN FETCH c.orders"
+                + " WHERE c.home.city IN ('Paris', 'Rome')", Customer.class).setMaxResults(200).getResultList().stream()
+                .map(c -> c.id + ":" + c.orders.size()).sorted().toList());
+        List<String> expected = java.util.stream.IntStream.range(0, 120).filter(c -> c % 4 < 2).mapToObj(c -> "c" + c + ":1")
+                .sorted().toList();
+        assertEquals(expected, found, "the customer without orders is dropped by the inner fetch join");
     }
 
     @Test
