@@ -447,7 +447,7 @@ public final class Flusher {
         switch (e.status()) {
             case NEW -> {
                 e.status(EntityEntry.Status.MANAGED);
-                e.snapshot(w.after());
+                e.snapshot(meta.afterInsert(w.after(), e.entity()));
                 meta.fire(PostPersist.class, e.entity());
             }
             case REMOVED -> {

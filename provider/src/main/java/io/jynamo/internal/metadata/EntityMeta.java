@@ -176,6 +176,25 @@ public final class EntityMeta {
     }
 
     /**
+     * The snapshot of an entity once its item is inserted: the item, and the values of the attributes a persist does not
+     * write but a change does ({@code insertable = false, updatable = true}) as the entity holds them, so that only a
+     * later change of them is written (as JPA providers compare with the state at the insert).
+     */
+    public Map<String, AttributeValue> afterInsert(Map<String, AttributeValue> inserted, Object entity) {
+        if (notInserted.isEmpty() || notUpdated.containsAll(notInserted)) {
+            return inserted;
+        }
+        Map<String, AttributeValue> item = toItem(entity);
+        Map<String, AttributeValue> snapshot = new HashMap<>(inserted);
+        for (String name : notInserted) {
+            if (!notUpdated.contains(name) && item.containsKey(name)) {
+                snapshot.put(name, item.get(name));
+            }
+        }
+        return snapshot;
+    }
+
+    /**
      * The item a change writes: the attributes no mapping updates ({@code updatable = false}) keep their stored
      * values (or stay absent), whatever the entity now holds.
      */
