@@ -311,7 +311,7 @@ final class Associations {
                     writtenByAttribute.merge(c.storedName(), !c.readOnly(), Boolean::logicalOr);
                 }
             }
-            e.foreignKeys();
+            e.linked();
         }
         for (EntityMeta e : entities) {
             for (AssociationMeta a : e.associations()) {

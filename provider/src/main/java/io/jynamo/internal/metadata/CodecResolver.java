@@ -171,11 +171,13 @@ final class CodecResolver {
                         + "; declare collection attributes as List, Set or Collection");
             }
             checkConvertNames(p, at, "");
-            warnOrderByNotApplied(p, at);
             Class<?> target = p.has(ElementCollection.class) ? p.get(ElementCollection.class).targetClass() : void.class;
             elementType = target != void.class ? target : typeArguments(p.genericType(), 1, at, "List<String>")[0];
             Codec element = part(elementType, convertNamed(p, ""), p, at + " element", false, elementOverrides);
             codec = Codecs.collection(type, element);
+            if (p.has(jakarta.persistence.OrderBy.class) && codec instanceof Codecs.CollectionCodec c) {
+                codec = ElementOrder.ordered(c, p.get(jakarta.persistence.OrderBy.class).value(), at);
+            }
             role = AttributeMeta.Role.COLLECTION;
         } else if (Map.class.isAssignableFrom(type)) {
             if (!p.has(ElementCollection.class)) {
@@ -282,15 +284,14 @@ final class CodecResolver {
     }
 
     /**
-     * {@code @OrderBy} on an element collection is accepted but not applied (its elements are one attribute of the
-     * item, loaded in the order they were stored): said once, at bootstrap, rather than silently ignored.
+     * {@code @OrderBy} on a map element collection is accepted but not applied (a map has no order): said once, at
+     * bootstrap, rather than silently ignored.
      */
     private static void warnOrderByNotApplied(Property p, String at) {
         if (p.has(jakarta.persistence.OrderBy.class)) {
             String orderBy = p.get(jakarta.persistence.OrderBy.class).value();
             LOG.log(System.Logger.Level.WARNING, () -> at + " has @OrderBy(\"" + orderBy + "\"), which Jynamo does not"
-                    + " apply to an element collection: it loads in the order it was stored, the order it was written"
-                    + " in. Sort it in Java, or write it in the order wanted");
+                    + " apply to a Map: it loads in the order it was stored. Sort its entries in Java");
         }
     }
 

@@ -51,9 +51,9 @@ public final class EntityMeta {
     private volatile List<EntityMeta> tables;
     /** Relationship attributes; set once by the builder before the metadata is shared. */
     private List<AssociationMeta> associations = List.of();
-    /** The stored names of the owning to-one sides' foreign-key attributes; set by {@link #foreignKeys()}. */
+    /** The stored names of the owning to-one sides' foreign-key attributes; set by {@link #linked()}. */
     private java.util.Set<String> foreignKeyNames = java.util.Set.of();
-    /** Stored names a persist does not write, and a change does not write; set by {@link #foreignKeys()}. */
+    /** Stored names a persist does not write, and a change does not write; set by {@link #linked()}. */
     private java.util.Set<String> notInserted = java.util.Set.of();
     private java.util.Set<String> notUpdated = java.util.Set.of();
     /** Indexes schema generation adds for the inverse sides that load this table's items by foreign key. */
@@ -136,7 +136,7 @@ public final class EntityMeta {
      * Notes the foreign-key attributes once the associations are linked, and the stored names no mapping writes at
      * a persist ({@code insertable = false}) or at a change ({@code updatable = false}).
      */
-    void foreignKeys() {
+    void linked() {
         this.foreignKeyNames = associations.stream().flatMap(a -> a.joinColumns().stream())
                 .map(AssociationMeta.JoinColumn::storedName).collect(java.util.stream.Collectors.toUnmodifiableSet());
         Map<String, boolean[]> writes = new HashMap<>(); // stored name -> {inserted, updated} by some mapping
