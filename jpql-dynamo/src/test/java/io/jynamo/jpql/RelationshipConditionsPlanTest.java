@@ -217,7 +217,7 @@ class RelationshipConditionsPlanTest {
         String explain = compile("SELECT c.name FROM Customer c WHERE SIZE(c.orders) >= 2").explain(null);
         assertTrue(explain.contains("in Java:        filter SIZE(c.orders) >= 2 (after reading every matching item, no Limit)\n"
                 + "per row:        SIZE(orders): one Query with Select=COUNT per Customer row read, on index byCustomer of "
-                + "Order (Order.customer), counting only as far as the condition needs (Limit 1 for IS EMPTY)"), explain);
+                + "Order (Order.customer), counting only as far as a condition needs (Limit 1 for IS EMPTY; all of it for a select item)"), explain);
         assertTrue(explain.contains("projection:     #n0, #n1"), explain);
         assertTrue(explain.contains("names:          #n0=name, #n1=id"), explain);
     }

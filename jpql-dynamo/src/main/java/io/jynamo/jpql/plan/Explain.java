@@ -159,7 +159,7 @@ final class Explain {
             default -> "on link table " + a.linkTable() + (a.index() == null ? "" : " (or its index " + a.index() + ")");
         };
         return "SIZE(" + a.name() + "): one Query with Select=COUNT per " + owner.name() + " row read, " + via
-                + ", counting only as far as the condition needs (Limit 1 for IS EMPTY)";
+                + ", counting only as far as a condition needs (Limit 1 for IS EMPTY; all of it for a select item)";
     }
 
     /** How the provider loads a fetched association for the entities read. */

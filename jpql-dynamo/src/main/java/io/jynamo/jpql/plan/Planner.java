@@ -229,11 +229,18 @@ public final class Planner {
 
     /**
      * The stored attributes of a projection: an attribute of a to-one's target ({@link AttributeInfo#navigated()})
-     * is read through the foreign key the item stores, or of an inverse side's through the item's key.
+     * is read through the foreign key the item stores, or of an inverse side's through the item's key; the size of a
+     * relationship collection ({@link RelationSize}) is counted by the item's key.
      */
     private List<AttributeInfo> stored(List<AttributeInfo> attrs) {
         List<AttributeInfo> out = new ArrayList<>(attrs.size());
         for (AttributeInfo a : attrs) {
+            if (a.path().startsWith(RelationSize.PREFIX)) {
+                for (String k : entity.keyPaths()) {
+                    out.add(entity.attributes().get(k));
+                }
+                continue;
+            }
             if (!a.navigated()) {
                 out.add(a);
                 continue;
@@ -276,18 +283,7 @@ public final class Planner {
             }
             if (client != null) {
                 // What Java filters and sorts by must be read too, selected or not.
-                List<AttributeInfo> read = new ArrayList<>();
                 for (AttributeInfo a : client.attributes()) {
-                    if (client.counted(a) == null) {
-                        read.add(a);
-                    } else {
-                        // A relationship is counted by the owner's key.
-                        for (String k : entity.keyPaths()) {
-                            read.add(entity.attributes().get(k));
-                        }
-                    }
-                }
-                for (AttributeInfo a : read) {
                     if (attrs.stream().noneMatch(x -> x.path().equals(a.path()))) {
                         attrs.add(a);
                     }
@@ -350,8 +346,17 @@ public final class Planner {
                         indexName, keyCondition, filter, projected, names, values, keyList, count, forward,
                         updateExpression, writeCondition, scanReason, alwaysEmpty, kind, fetches, selectedAssociation,
                         alwaysEmpty || client == null ? null : client.describe(), steps,
-                        alwaysEmpty || client == null ? List.of() : client.countedAssociations(),
+                        alwaysEmpty ? List.of() : counted(client, select),
                         select == null ? null : select.describe(), navigated));
+    }
+
+    /** The relationships counted per row read: for conditions in Java and for select items. */
+    private static List<AssociationInfo> counted(ClientWork client, SelectWork select) {
+        List<AssociationInfo> counted = new ArrayList<>(client == null ? List.of() : client.countedAssociations());
+        if (select != null) {
+            select.countedAssociations().stream().filter(a -> !counted.contains(a)).forEach(counted::add);
+        }
+        return counted;
     }
 
     /** The attributes of to-one targets the rows are read for, as paths below the root ({@code customer.name}). */

@@ -31,6 +31,13 @@ final class SelectWork implements Selection {
         return attributes;
     }
 
+    /** The relationships whose SIZE a select item reads, counted per row, as EXPLAIN describes each count. */
+    List<io.jynamo.jpql.model.AssociationInfo> countedAssociations() {
+        return items.stream().flatMap(i -> Expr.nodes(i).stream())
+                .filter(e -> e instanceof io.jynamo.jpql.ast.RelationSize)
+                .map(e -> ((io.jynamo.jpql.ast.RelationSize) e).association()).distinct().toList();
+    }
+
     @Override
     public Object[] values(ClientSide.Row row) {
         Object[] values = new Object[items.size()];

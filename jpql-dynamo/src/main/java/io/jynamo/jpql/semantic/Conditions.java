@@ -14,10 +14,8 @@ import io.jynamo.jpql.ast.MemberOf;
 import io.jynamo.jpql.ast.Param;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Pos;
-import io.jynamo.jpql.ast.RelationSize;
 import io.jynamo.jpql.ast.SizeExpr;
 import io.jynamo.jpql.ast.Truth;
-import io.jynamo.jpql.ValueKind;
 import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
 import io.jynamo.jpql.model.EntityInfo;
@@ -120,10 +118,10 @@ final class Conditions {
                 throw c.pos().error("SIZE(...) can only be compared with a number", "write SIZE(e.collection) > 0");
             }
             if (left instanceof SizeExpr s) {
-                return new Comparison(size(s), c.op(), values.value(right, Target.plain(Integer.class, "SIZE(...)"), "SIZE comparison"), c.pos());
+                return new Comparison(java.size(s), c.op(), values.value(right, Target.plain(Integer.class, "SIZE(...)"), "SIZE comparison"), c.pos());
             }
             SizeExpr s = (SizeExpr) right;
-            return new Comparison(values.value(left, Target.plain(Integer.class, "SIZE(...)"), "SIZE comparison"), c.op(), size(s), c.pos());
+            return new Comparison(values.value(left, Target.plain(Integer.class, "SIZE(...)"), "SIZE comparison"), c.op(), java.size(s), c.pos());
         }
         if (!la && !ra) {
             scope.rejectStrayPath(left);
@@ -188,25 +186,6 @@ final class Conditions {
                 "ordering comparisons work on numbers, strings, dates and times stored in their default form; use = or <> here");
     }
 
-    /**
-     * {@code SIZE(e.tags)} of an element collection on the item, or {@code SIZE(e.children)} of a relationship
-     * collection: counted per owner after the read (see {@link RelationSize}).
-     */
-    private Expr size(SizeExpr s) {
-        AssociationInfo rel = relationshipCollection(s.collection(), "SIZE");
-        if (rel != null) {
-            AttributeInfo count = new AttributeInfo(RelationSize.PREFIX + rel.name(), List.of(), ValueKind.NUMBER,
-                    Integer.class, null, true);
-            return new RelationSize(s.collection(), rel, count, s.pos());
-        }
-        PathExpr p = scope.attribute(s.collection());
-        if (!Types.collection(p.attribute())) {
-            throw p.pos().error("SIZE needs a collection attribute but " + p.text() + " is "
-                    + p.attribute().javaType().getName(), "use SIZE on a List or Set attribute");
-        }
-        return new SizeExpr(p, s.pos());
-    }
-
     private Condition between(Between b) {
         if (java.javaOnly(b.value())) {
             JavaValues.Typed v = java.resolve(b.value(), null, "BETWEEN");
@@ -217,7 +196,7 @@ final class Conditions {
         }
         scope.checkNoCaseOnAttribute(b.value());
         if (b.value() instanceof SizeExpr s) {
-            Expr rs = size(s);
+            Expr rs = java.size(s);
             return new Between(rs, values.value(b.low(), Target.plain(Integer.class, "SIZE(...)"), "BETWEEN bound"),
                     values.value(b.high(), Target.plain(Integer.class, "SIZE(...)"), "BETWEEN bound"), b.negated(), b.pos());
         }
@@ -361,7 +340,7 @@ final class Conditions {
     }
 
     private Condition memberOf(MemberOf m) {
-        AssociationInfo rel = relationshipCollection(m.collection(), "MEMBER OF");
+        AssociationInfo rel = java.relationshipCollection(m.collection(), "MEMBER OF");
         if (rel != null) {
             return relationshipMember(m, rel);
         }
@@ -419,21 +398,6 @@ final class Conditions {
      * The relationship collection {@code p} names ({@code e.children}: an inverse one-to-many or a link-table side),
      * {@code null} when it names no relationship; a to-one is refused.
      */
-    private AssociationInfo relationshipCollection(PathExpr p, String construct) {
-        if (!scope.rootedAtVariable(p)) {
-            return null;
-        }
-        AssociationInfo a = scope.association(p);
-        if (a == null) {
-            return null;
-        }
-        if (a.kind().collection()) {
-            return a;
-        }
-        throw p.pos().error(construct + " on the relationship " + p.text() + " is not supported: it is a to-one, not a "
-                + "collection", "compare it with an entity (" + p.text() + " = :entity) or test IS NULL");
-    }
-
     /** {@code :x [NOT] MEMBER OF e.children} as written, for explain and messages. */
     private static String memberText(MemberOf m) {
         String e = m.element() instanceof Param p ? p.label() : m.element() instanceof Literal l && l.value() == null

@@ -9,8 +9,11 @@ import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.Literal;
 import io.jynamo.jpql.ast.PathExpr;
+import io.jynamo.jpql.ast.RelationSize;
 import io.jynamo.jpql.ast.SizeExpr;
+import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.AttributeInfo;
+import io.jynamo.jpql.ValueKind;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -50,7 +53,7 @@ final class JavaValues {
     static boolean readsAttribute(Expr e) {
         // A condition of a WHEN always names an attribute (comparisons need one).
         return Expr.anyNode(e, x -> x instanceof PathExpr p && p.attribute() != null || x instanceof SizeExpr
-                || x instanceof CaseExpr);
+                || x instanceof RelationSize || x instanceof CaseExpr);
     }
 
     /** How values compared with a type are typed: strings as strings, any number as a number. */
@@ -93,7 +96,7 @@ final class JavaValues {
             return caseExpr(c, expected);
         }
         if (e instanceof SizeExpr s) {
-            throw s.pos().error("SIZE(...) inside a function or arithmetic is not supported", "compare SIZE(e.collection) itself");
+            return new Typed(size(s), Integer.class);
         }
         if (scope.isAttribute(e)) {
             PathExpr p = scope.scalarAttribute(e, role);
@@ -104,6 +107,41 @@ final class JavaValues {
         }
         Target t = new Target(expected, null, role, false);
         return new Typed(values.value(e, t, role), expected);
+    }
+
+    /**
+     * {@code SIZE(e.tags)} of an element collection on the item, or {@code SIZE(e.children)} of a relationship
+     * collection: counted per owner after the read (see {@link RelationSize}).
+     */
+    Expr size(SizeExpr s) {
+        AssociationInfo rel = relationshipCollection(s.collection(), "SIZE");
+        if (rel != null) {
+            AttributeInfo count = new AttributeInfo(RelationSize.PREFIX + rel.name(), List.of(), ValueKind.NUMBER,
+                    Integer.class, null, true);
+            return new RelationSize(s.collection(), rel, count, s.pos());
+        }
+        PathExpr p = scope.attribute(s.collection());
+        if (!Types.collection(p.attribute())) {
+            throw p.pos().error("SIZE needs a collection attribute but " + p.text() + " is "
+                    + p.attribute().javaType().getName(), "use SIZE on a List or Set attribute");
+        }
+        return new SizeExpr(p, s.pos());
+    }
+
+    /** The relationship collection a path names, or {@code null} when it names no relationship; a to-one is refused. */
+    AssociationInfo relationshipCollection(PathExpr p, String construct) {
+        if (!scope.rootedAtVariable(p)) {
+            return null;
+        }
+        AssociationInfo a = scope.association(p);
+        if (a == null) {
+            return null;
+        }
+        if (a.kind().collection()) {
+            return a;
+        }
+        throw p.pos().error(construct + " on the relationship " + p.text() + " is not supported: it is a to-one, not a "
+                + "collection", "compare it with an entity (" + p.text() + " = :entity) or test IS NULL");
     }
 
     /** Resolves an operand for IN: a parameter may be a collection. */

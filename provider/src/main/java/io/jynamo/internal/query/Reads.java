@@ -9,6 +9,7 @@ import io.jynamo.JynamoException;
 import io.jynamo.JynamoProperties;
 import io.jynamo.jpql.BoundPlan;
 import io.jynamo.jpql.Selection;
+import io.jynamo.jpql.ast.RelationSize;
 import io.jynamo.jpql.ClientSide;
 import io.jynamo.jpql.BoundValue;
 import io.jynamo.jpql.CompiledQuery;
@@ -857,11 +858,16 @@ final class Reads {
         return row.length == 1 ? row[0] : row;
     }
 
-    /** The values of the attributes the select items read, of one item. */
+    /**
+     * The values of the attributes the select items read, of one item; {@code SIZE} of a relationship collection is
+     * counted (one {@code Select=COUNT} Query per item).
+     */
     private io.jynamo.jpql.ClientSide.Row row(Selection selection, Map<String, AttributeValue> item) {
         Map<String, Object> values = new HashMap<>();
         for (AttributeInfo a : selection.attributes()) {
-            values.put(a.path(), value(a, item));
+            values.put(a.path(), a.path().startsWith(RelationSize.PREFIX)
+                    ? relations().count(meta, a.path().substring(RelationSize.PREFIX.length()), item, Long.MAX_VALUE)
+                    : value(a, item));
         }
         return a -> values.get(a.path());
     }

@@ -163,6 +163,25 @@ class RelationshipQueryTest {
     }
 
     @Test
+    void sizeOfARelationshipCollectionIsASelectItemCountedPerRow() {
+        // As the official TCK's CriteriaBuilder sizeCollectionTest selects it.
+        unit.calls().reset();
+        List<String> rows = unit.withEntityManager(em -> em.createQuery(
+                "SELECT c.name, SIZE(c.purchases), SIZE(c.purchases) * 10 FROM Client c WHERE c.id IN ('c0', 'c9') ORDER BY c.id",
+                Object[].class).getResultList().stream().map(r -> r[0] + ":" + r[1] + ":" + r[2]).toList());
+        assertEquals(List.of("Client 0:4:40", "No purchases:0:0"), rows);
+        assertEquals(2, unit.calls().count("query"), "one Select=COUNT Query per row (the two items count once)");
+        String explain = unit.withEntityManager(em -> em.unwrap(JynamoEntityManager.class)
+                .explain("SELECT SIZE(c.purchases) FROM Client c WHERE c.id = 'c1'"));
+        assertTrue(explain.contains("per row:") && explain.contains("all of it for a select item"), explain);
+        assertEquals(4, (int) unit.withEntityManager(em -> em.createQuery(
+                "SELECT SIZE(c.purchases) FROM Client c WHERE c.id = 'c1'", Integer.class).getSingleResult()));
+        assertEquals(List.of("c0"), unit.withEntityManager(em -> em.createQuery(
+                "SELECT c.id FROM Client c WHERE c.id IN ('c0', 'c9') AND SIZE(c.purchases) * 2 > 6", String.class)
+                .getResultList()), "inside arithmetic in a condition too");
+    }
+
+    @Test
     void withoutFetchTheCollectionStaysUnloaded() {
         unit.withEntityManager(em -> {
             Client c = em.createQuery("SELECT c FROM Client c WHERE c.id = 'c0'", Client.class).getSingleResult();
