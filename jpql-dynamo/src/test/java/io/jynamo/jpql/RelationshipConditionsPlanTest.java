@@ -359,9 +359,16 @@ class RelationshipConditionsPlanTest {
         var isNull = assertThrows(IllegalArgumentException.class,
                 () -> compile("SELECT c FROM Customer c LEFT JOIN c.orders o WHERE o.total IS NULL"));
         assertTrue(isNull.getMessage().contains("test c.orders IS EMPTY"), isNull.getMessage());
-        var inverseToOne = assertThrows(IllegalArgumentException.class,
-                () -> compile("SELECT c FROM Customer c JOIN c.profile p WHERE p.id = 'x'"));
-        assertTrue(inverseToOne.getMessage().contains("JOIN c.profile is not supported"), inverseToOne.getMessage());
+    }
+
+    @Test
+    void anInnerJoinOfAnInverseOneToOneIsTheTargetsExistenceTestedInJava() {
+        String explain = compile("SELECT c FROM Customer c JOIN c.profile p").explain(null);
+        assertTrue(explain.contains("c.profile.id IS NOT NULL"), explain);
+        assertFalse(compile("SELECT c FROM Customer c LEFT JOIN c.profile p").explain(null).contains("in Java"));
+        var bulk = assertThrows(IllegalArgumentException.class,
+                () -> compile("DELETE FROM Customer c WHERE c.profile.id = 'x'"));
+        assertTrue(bulk.getMessage().contains("profile"), bulk.getMessage());
     }
 
     @Test

@@ -141,10 +141,7 @@ public final class Analyzer {
         for (String association : joined) {
             AssociationInfo a = scope.entity().associations().get(association);
             if (a.kind() == AssociationInfo.Kind.INVERSE_TO_ONE) {
-                // Nothing of it is on the owner's item: its existence is its key read from the target found, in Java.
-                String key = scope.target(a, pos).keyPaths().get(0);
-                conditions.add(new IsNull(scope.attribute(new PathExpr(List.of(scope.variable(), association, key), pos, null)),
-                        true, pos));
+                conditions.add(inverseExists(scope, a, pos));
                 continue;
             }
             Scope.EntityPath t = scope.entityPath(new PathExpr(List.of(scope.variable(), association), pos, null),
@@ -155,6 +152,12 @@ public final class Analyzer {
             conditions.add(new EntityComparison(t.text(), t.keyAttributes(), t.target(), EntityComparison.Op.IS_NOT_NULL,
                     List.of(), pos));
         }
+    }
+
+    /** The owner has a target on the inverse side of a one-to-one: its key, read from the target found, in Java. */
+    private static Condition inverseExists(Scope scope, AssociationInfo a, Pos pos) {
+        String key = scope.target(a, pos).keyPaths().get(0);
+        return new IsNull(scope.attribute(new PathExpr(List.of(scope.variable(), a.name(), key), pos, null)), true, pos);
     }
 
     /**
@@ -179,6 +182,13 @@ public final class Analyzer {
             }
         } else if (!j.fetch() && a.kind().collection() && j.variable() != null) {
             // JOIN c.children x WHERE <conditions on x>: a query of the children first (JoinedConditions)
+            return;
+        } else if (!j.fetch() && a.kind() == AssociationInfo.Kind.INVERSE_TO_ONE && s.kind() == StatementKind.SELECT) {
+            // One target at most: no row is repeated. An inner join keeps the owners whose target exists, found after
+            // the read (as a path through the side is); a LEFT JOIN keeps every owner.
+            if (!j.left()) {
+                conditions.add(inverseExists(scope, a, j.pos()));
+            }
             return;
         } else if (!j.fetch()) {
             throw j.pos().error(text + " is not supported: " + scope.entity().name() + "." + a.name() + " is a "

@@ -108,4 +108,16 @@ class InverseNavigationTest {
                 .getResultList());
         assertEquals(List.of("a3=3", "a2=2", "a1=1", "a0=0", "a4=null"), rows.stream().map(r -> r[0] + "=" + r[1]).toList());
     }
+
+    @Test
+    void anInnerJoinOfTheInverseSideKeepsTheAccountsWithABadgeOnce() {
+        // As the official TCK's test_innerjoin_1x1 writes it (JOIN c.spouse s).
+        List<String> all = java.util.stream.IntStream.range(0, 7).mapToObj(i -> "a" + i).toList();
+        assertEquals(all.subList(0, 5), ids("SELECT a FROM Account a JOIN a.badge b"));
+        assertEquals(all, ids("SELECT a FROM Account a LEFT JOIN a.badge b"), "a LEFT JOIN keeps every account");
+        assertEquals(List.of("a2", "a3"), ids("SELECT a FROM Account a JOIN a.badge b WHERE a.badge.level > 1"));
+        assertEquals(List.of("a2", "a3"), ids("SELECT a FROM Account a JOIN a.badge b WHERE b.level > 1"));
+        assertEquals(5L, (long) unit.withEntityManager(em -> em.createQuery(
+                "SELECT COUNT(a) FROM Account a JOIN a.badge b", Long.class).getSingleResult()));
+    }
 }
