@@ -11,6 +11,7 @@ import io.jynamo.jpql.ast.IsNull;
 import io.jynamo.jpql.ast.Like;
 import io.jynamo.jpql.ast.Literal;
 import io.jynamo.jpql.ast.MemberOf;
+import io.jynamo.jpql.ast.Not;
 import io.jynamo.jpql.ast.Param;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Pos;
@@ -377,6 +378,10 @@ final class Conditions {
             // NULL MEMBER OF anything is UNKNOWN, and so is its negation: an entity comparison with NULL.
             return new EntityComparison(text, root.keyAttributes(), scope.entity(), EntityComparison.Op.EQ, List.of(l), m.pos());
         }
+        if (m.element() instanceof PathExpr element && rel.kind() == AssociationInfo.Kind.INVERSE_ONE_TO_MANY
+                && toOneOfRoot(element, target)) {
+            return elementOfOwnCollection(m, element, rel);
+        }
         if (!(m.element() instanceof Param element)) {
             scope.rejectStrayPath(m.element());
             throw m.element().pos().error("MEMBER OF " + m.collection().text() + " needs a parameter bound to a "
@@ -394,10 +399,36 @@ final class Conditions {
                 m.negated() ? EntityComparison.Op.NOT_IN : EntityComparison.Op.IN, List.of(keys), m.pos());
     }
 
+    /** Whether a path is an owning to-one of the root ({@code o.sampleLine}) to the entity given. */
+    private boolean toOneOfRoot(PathExpr p, EntityInfo target) {
+        if (p.names().size() != 2 || !p.names().get(0).equals(scope.variable())) {
+            return false;
+        }
+        AssociationInfo a = scope.entity().associations().get(p.names().get(1));
+        return a != null && a.kind() == AssociationInfo.Kind.OWNING_TO_ONE && a.targetEntity().equals(target.name());
+    }
+
     /**
-     * The relationship collection {@code p} names ({@code e.children}: an inverse one-to-many or a link-table side),
-     * {@code null} when it names no relationship; a to-one is refused.
+     * {@code o.sampleLine [NOT] MEMBER OF o.lines} of an inverse one-to-many: the line's owning side names the order
+     * ({@code o.sampleLine.order.id IS NOT NULL AND o.sampleLine.order.id = o.id}), evaluated in Java on the targets
+     * loaded after the read. A line of no order is no member; a NULL element makes either UNKNOWN (no row).
      */
+    private Condition elementOfOwnCollection(MemberOf m, PathExpr element, AssociationInfo rel) {
+        List<Condition> member = new ArrayList<>();
+        for (String key : scope.entity().keyPaths()) {
+            List<String> through = new ArrayList<>(element.names());
+            through.add(rel.mappedBy());
+            through.addAll(List.of(key.split("\\.")));
+            List<String> own = new ArrayList<>(List.of(scope.variable()));
+            own.addAll(List.of(key.split("\\.")));
+            PathExpr foreignKey = new PathExpr(through, element.pos(), null);
+            member.add(new IsNull(foreignKey, true, m.pos()));
+            member.add(new Comparison(foreignKey, CompareOp.EQ, new PathExpr(own, element.pos(), null), m.pos()));
+        }
+        Condition in = Condition.and(member);
+        return condition(m.negated() ? Condition.and(List.of(new IsNull(element, true, m.pos()), new Not(in))) : in);
+    }
+
     /** {@code :x [NOT] MEMBER OF e.children} as written, for explain and messages. */
     private static String memberText(MemberOf m) {
         String e = m.element() instanceof Param p ? p.label() : m.element() instanceof Literal l && l.value() == null
