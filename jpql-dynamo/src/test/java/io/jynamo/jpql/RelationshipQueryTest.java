@@ -424,11 +424,17 @@ class RelationshipQueryTest {
     }
 
     @Test
-    void selectingAToOneBesideOtherItemsOrWithAFetchJoinIsRefused() {
-        var beside = assertThrows(IllegalArgumentException.class, () -> JpqlCompiler.compile(
-                "SELECT o.id, o.customer FROM Order o", TestModels.RELATIONS_READING_TARGETS));
-        assertTrue(beside.getMessage().contains("line 1, column 14: selecting the to-one o.customer beside other items"),
-                beside.getMessage());
+    void aToOneBesideOtherItemsIsAPseudoAttributeOfTheTargetReadThroughItsForeignKey() {
+        CompiledQuery q = JpqlCompiler.compile("SELECT o.id, o.customer FROM Order o", TestModels.RELATIONS_READING_TARGETS);
+        assertEquals(List.of("id", AttributeInfo.NAVIGATION_PREFIX + "customer"),
+                q.selectedAttributes().stream().map(AttributeInfo::path).toList());
+        BoundPlan p = q.bind(Map.of(), null);
+        assertEquals("attribute_exists(#n0)", p.filter(), "a path is an inner join");
+        assertTrue(q.explain(null).contains("the to-one targets of customer are read"), q.explain(null));
+    }
+
+    @Test
+    void aFetchJoinBesideASelectedToOneIsRefused() {
         var fetch = assertThrows(IllegalArgumentException.class, () -> JpqlCompiler.compile(
                 "SELECT c FROM Order o JOIN o.customer c LEFT JOIN FETCH o.owner", TestModels.RELATIONS_READING_TARGETS));
         assertTrue(fetch.getMessage().contains("needs the entity o itself in the SELECT list"), fetch.getMessage());

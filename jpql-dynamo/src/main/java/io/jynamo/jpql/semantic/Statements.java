@@ -2,6 +2,7 @@ package io.jynamo.jpql.semantic;
 
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.ValueKind;
 import io.jynamo.jpql.ast.Computed;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.EntityComparison;
@@ -116,7 +117,9 @@ final class Statements {
     /**
      * A select item that is a to-one ({@code o.customer}, or the variable of {@code JOIN o.customer c}): its
      * foreign-key attributes are read, and the provider reads the targets by key; refused when the model's
-     * provider does not run that step, or beside other items.
+     * provider does not run that step. Beside other items it is a pseudo-attribute of the target itself
+     * ({@link AttributeInfo#NAVIGATION_PREFIX} and the association's name), loaded after the read as a path
+     * through the to-one is, and returned as the managed target.
      */
     private List<PathExpr> selectTarget(Statement s, PathExpr p) {
         Scope.EntityPath t = scope.entityPath(p, "SELECT");
@@ -127,9 +130,7 @@ final class Statements {
                     + s.variable() + "." + fetch + "." + t.target().partitionKey() + ")");
         }
         if (s.selected().size() > 1) {
-            throw p.pos().error("selecting the to-one " + p.text() + " beside other items is not supported",
-                    "select " + p.text() + " alone, or its key (" + s.variable() + "." + fetch + "."
-                            + t.target().partitionKey() + ") beside the other attributes");
+            return List.of(p.resolved(targetItself(t)));
         }
         selectedTarget = t;
         List<PathExpr> selected = new ArrayList<>();
@@ -139,13 +140,23 @@ final class Statements {
         return selected;
     }
 
+    /** The pseudo-attribute of a to-one's target itself, selected beside other items. */
+    private static AttributeInfo targetItself(Scope.EntityPath t) {
+        return new AttributeInfo(AttributeInfo.NAVIGATION_PREFIX + t.association().name(), List.of(), ValueKind.MAP,
+                t.target().javaType() == null ? Object.class : t.target().javaType(), null);
+    }
+
     private List<PathExpr> selectList(Statement s) {
         List<PathExpr> selected = new ArrayList<>();
         if (s.selectKind() == SelectKind.ATTRIBUTES) {
             for (PathExpr p : s.selected()) {
                 AssociationInfo a = scope.rootedAtVariable(p) ? scope.association(p) : null;
                 if (a != null && a.kind() == AssociationInfo.Kind.OWNING_TO_ONE) {
-                    return selectTarget(s, p);
+                    if (s.selected().size() == 1) {
+                        return selectTarget(s, p);
+                    }
+                    selected.addAll(selectTarget(s, p));
+                    continue;
                 }
                 selected.add(scope.attribute(p));
             }

@@ -29,7 +29,7 @@ final class Navigations {
     /** How many items are read ahead to load their targets together. */
     static final int AHEAD = 100;
 
-    /** A pseudo-attribute's path: the owning to-ones followed, then the target's attribute. */
+    /** A pseudo-attribute's path: the owning to-ones followed, then the target's attribute ({@code null}: the target). */
     private record Path(List<AssociationMeta> hops, EntityMeta target, String attribute, List<String> storedPath) {
     }
 
@@ -182,11 +182,18 @@ final class Navigations {
         return null;
     }
 
-    /** The Java value of a navigated attribute for one item read; {@code null} when a target on the way is missing. */
+    /**
+     * The Java value of a navigated attribute for one item read ({@code null} when a target on the way is missing):
+     * of a path ending at a to-one ({@code SELECT o.id, o.customer}), the managed target itself.
+     */
     Object value(AttributeInfo attribute, Map<String, AttributeValue> item) {
         Path p = path(attribute);
         Map<String, AttributeValue> at = owner(item, p, p.hops().size());
-        return at == null ? null : services.queryModel().read(p.target().name(), p.attribute(), Reads.stored(at, p.storedPath()));
+        if (at == null) {
+            return null;
+        }
+        return p.attribute() == null ? loader.materialise(p.target(), at)
+                : services.queryModel().read(p.target().name(), p.attribute(), Reads.stored(at, p.storedPath()));
     }
 
     private Path path(AttributeInfo attribute) {
@@ -195,11 +202,15 @@ final class Navigations {
             List<AssociationMeta> hops = new ArrayList<>();
             EntityMeta at = root;
             int i = 0;
-            while (i < names.length - 1 && at.association(names[i]) != null && !at.association(names[i]).toMany()) {
+            // To-ones, then the target's attribute; none when the path ends at a to-one, whose target is read.
+            while (i < names.length && at.association(names[i]) != null && !at.association(names[i]).toMany()) {
                 AssociationMeta hop = at.association(names[i]);
                 hops.add(hop);
                 at = hop.target();
                 i++;
+            }
+            if (i == names.length) {
+                return new Path(List.copyOf(hops), at, null, List.of());
             }
             String rest = String.join(".", java.util.Arrays.asList(names).subList(i, names.length));
             AttributeInfo target = services.queryModel().entity(at.name()).orElseThrow().attributes().get(rest);

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -234,6 +235,31 @@ class ToOneNavigationTest {
         List<String> expected = java.util.stream.IntStream.range(0, 120).filter(c -> c % 4 < 2).mapToObj(c -> "c" + c + ":1")
                 .sorted().toList();
         assertEquals(expected, found, "the customer without orders is dropped by the inner fetch join");
+    }
+
+    @Test
+    void aToOneSelectedBesideOtherItemsIsItsManagedTarget() {
+        // As the official TCK's tupleGetIntClassIllegalArgumentExceptionTest selects it (e.id, e.name, e.home).
+        unit.calls().reset();
+        List<Object[]> rows = unit.withEntityManager(em -> {
+            List<Object[]> found = em.createQuery("SELECT o.id, o.customer, o.total FROM Order o WHERE o.total < 8",
+                    Object[].class).getResultList();
+            found.forEach(r -> assertSame(em.find(Customer.class, ((Customer) r[1]).id), r[1], "the managed instance"));
+            return found;
+        });
+        assertEquals(expected(r -> r.total() < 8 && r.customer()), rows.stream().map(r -> (String) r[0]).sorted().toList(),
+                "a path is an inner join: the orders without a customer are no rows");
+        rows.forEach(r -> assertEquals("c" + r[2], ((Customer) r[1]).id));
+        assertEquals(1, unit.calls().count("scan"));
+        assertEquals(1, unit.calls().count("batchGetItem"), "the targets of up to 100 rows in one call");
+        List<OrderView> views = unit.withEntityManager(em -> em.createQuery("SELECT NEW "
+                + OrderView.class.getName().replace('$', '.') + "(o.id, o.customer) FROM Order o WHERE o.total < 2",
+                OrderView.class).getResultList());
+        assertEquals(List.of("o0:c0", "o1:c1"), views.stream().map(v -> v.id() + ":" + v.customer().id).sorted().toList(),
+                "a constructor takes the target too (the TCK's SELECT NEW Customer(c.id, c.name, c.country, c.work))");
+    }
+
+    public record OrderView(String id, Customer customer) {
     }
 
     @Test
