@@ -26,6 +26,11 @@ public record AttributeInfo(String path, List<String> storedPath, ValueKind kind
      * describes its discriminator under it, and entity names compared with it are its literals.
      */
     public static final String TYPE_PATH = "TYPE()";
+    /**
+     * The segment {@code TREAT(e AS Sub).a} leaves after the variable ({@code e}, {@code TREAT()Sub}, {@code a}), before the
+     * compiler rewrites the statement as one of {@code Sub}.
+     */
+    public static final String TREAT_PREFIX = "TREAT()";
     /** The last segment of the path {@code ID(x)} stands for: the key attribute of the entity {@code x} denotes. */
     public static final String ID_PATH = "ID()";
     /**

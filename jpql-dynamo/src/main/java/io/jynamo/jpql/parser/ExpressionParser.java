@@ -38,7 +38,7 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
     private static final Set<String> AFTER_VALUE = Set.of("AND", "OR", "ORDER", "GROUP", "HAVING", "BETWEEN", "LIKE",
             "IN", "IS", "NOT", "MEMBER", "ESCAPE", "WHERE", "UNION", "INTERSECT", "EXCEPT", "LIMIT", "OFFSET",
             "WHEN", "THEN", "ELSE", "END");
-    private static final Set<String> SPECIAL_FORMS = Set.of("TREAT", "KEY", "VALUE", "ENTRY", "TYPE", "INDEX",
+    private static final Set<String> SPECIAL_FORMS = Set.of("KEY", "VALUE", "ENTRY", "TYPE", "INDEX",
             "FUNCTION", "OBJECT");
     private static final Set<String> NOW = Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCAL");
 
@@ -502,6 +502,9 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
                 names.add(up.equals("ID") ? AttributeInfo.ID_PATH : AttributeInfo.VERSION_PATH);
                 return new PathExpr(names, t.pos(), null);
             }
+            if (up.equals("TREAT")) {
+                return treat(t);
+            }
             if (up.equals("TYPE")) {
                 advance();
                 advance();
@@ -529,6 +532,32 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
             throw unexpected("a value (attribute path, literal or parameter)", null);
         }
         return path("an attribute path");
+    }
+
+    /**
+     * {@code TREAT(e AS Sub).a}: the path {@code e.a} with the segment {@link AttributeInfo#TREAT_PREFIX}{@code Sub}
+     * after the variable, which the compiler resolves.
+     */
+    private PathExpr treat(Token t) {
+        advance();
+        enter(advance());
+        PathExpr of = path("an identification variable");
+        consumeWord("AS", "write TREAT(e AS Subclass).attribute");
+        Token entity = peek();
+        if (entity.type() != TokenType.WORD) {
+            throw unexpected("an entity name", "write TREAT(e AS Subclass).attribute");
+        }
+        advance();
+        consume(TokenType.RPAREN, "')'", "close TREAT(");
+        leave();
+        List<String> names = new ArrayList<>(of.names());
+        names.add(AttributeInfo.TREAT_PREFIX + entity.text());
+        if (!match(TokenType.DOT)) {
+            throw unexpected("'.' and an attribute of " + entity.text(), "write TREAT(e AS " + entity.text() + ").attribute");
+        }
+        PathExpr rest = path("an attribute of " + entity.text());
+        names.addAll(rest.names());
+        return new PathExpr(names, t.pos(), null);
     }
 
     /** The functions evaluated in Java after the read (with arithmetic): the planner says so. */

@@ -40,10 +40,12 @@ public final class Analyzer {
      * @throws IllegalArgumentException for unknown names, type mismatches and unsupported constructs
      */
     public static Analysis analyze(Statement written, QueryModel model) {
-        EntityInfo entity = model.entity(written.entityName()).orElseThrow(() -> written.entityPos().error(
+        EntityInfo queried = model.entity(written.entityName()).orElseThrow(() -> written.entityPos().error(
                 "unknown entity '" + written.entityName() + "'",
                 "use the entity name (@Entity(name = ...) or the simple class name) of an entity of this persistence unit"));
-        Statement s = ImplicitJoins.rewrite(Variables.canonical(written), entity, model);
+        Statement treated = Treats.rewrite(Variables.canonical(written), queried, model);
+        EntityInfo entity = model.entity(treated.entityName()).orElseThrow();
+        Statement s = ImplicitJoins.rewrite(treated, entity, model);
         Scope scope = new Scope(entity, s.variable(), model);
         if (s.kind() == StatementKind.SELECT) {
             scope.allowNavigation();

@@ -44,6 +44,12 @@ final class Variables {
             names.set(0, as);
             return new PathExpr(names, p.pos(), p.attribute());
         };
+        Statement mapped = mapPaths(s, fix);
+        return changed[0] ? mapped : s;
+    }
+
+    /** The statement with every path (select list, SET, WHERE, ORDER BY, joins, constructor items) mapped. */
+    static Statement mapPaths(Statement s, UnaryOperator<PathExpr> fix) {
         List<PathExpr> selected = s.selected().stream().map(fix).toList();
         List<SetClause> sets = s.sets().stream()
                 .map(c -> new SetClause(fix.apply(c.target()), Expr.mapPaths(c.value(), fix), c.pos(), c.inJava())).toList();
@@ -54,9 +60,6 @@ final class Variables {
                 .map(j -> new Join(fix.apply(j.path()), j.variable(), j.left(), j.fetch(), j.pos())).toList();
         Statement.ResultShape shape = s.shape() == null ? null : new Statement.ResultShape(s.shape().constructor(),
                 s.shape().aliases(), s.shape().items().stream().map(e -> Expr.mapPaths(e, fix)).toList(), s.shape().types());
-        if (!changed[0]) {
-            return s;
-        }
         return new Statement(s.kind(), s.entityName(), s.entityPos(), s.variable(), s.selectKind(), selected, sets, where,
                 order, joins, shape, s.distinct());
     }

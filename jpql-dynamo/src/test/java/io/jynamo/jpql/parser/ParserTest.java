@@ -165,7 +165,7 @@ class ParserTest {
             SELECT u FROM User u WHERE SUBSTRING(u.a) = 'ab'            | 1, column 28 | SUBSTRING does not take 1 argument
             SELECT u FROM User u WHERE LENGTH(u.a, 2) = 2               | 1, column 28 | LENGTH does not take 2 arguments
             SELECT u FROM User u WHERE TRIM(LEADING 'x' u.a) = 'x'      | 1, column 45 | FROM
-            SELECT u FROM User u WHERE TREAT(u AS Admin).x = 1          | 1, column 28 | TREAT
+            SELECT u FROM User u WHERE TREAT(u AS Admin) = 1            | 1, column 46 | '.' and an attribute of Admin
             SELECT u FROM User u WHERE KEY(u.m) = 'x'                   | 1, column 28 | KEY
             SELECT u FROM User u WHERE u.a LIKE 'x!%' ESCAPE 'ab'       | 1, column 50 | ESCAPE takes one character
             SELECT u FROM User u WHERE u.a < LOCAL NOW                  | 1, column 40 | DATE, TIME or DATETIME

@@ -288,6 +288,25 @@ class SingleTableTest {
     }
 
     @Test
+    void treatInAnAndedConditionQueriesTheSubclass() {
+        // As the official TCK's query/language TREAT tests write it.
+        List<String> plates = unit.withEntityManager(em -> em.createQuery(
+                "SELECT v.plate FROM Vehicle v WHERE v.owner = :o AND TREAT(v AS Car).doors = 5", String.class)
+                .setParameter("o", fleet).getResultList());
+        assertEquals(Set.of("C"), Set.copyOf(plates), "only cars (and their subclasses) have doors; a truck is no row");
+        List<Vehicle> all = unit.withEntityManager(em -> em.createQuery(
+                "SELECT v FROM Vehicle v WHERE v.owner = :o AND TREAT(v AS Car).doors >= 0", Vehicle.class)
+                .setParameter("o", fleet).getResultList());
+        assertEquals(Set.of("C", "S"), all.stream().map(v -> v.plate).collect(Collectors.toSet()), "a SportsCar is a Car");
+        Exception or = assertThrows(IllegalArgumentException.class, () -> unit.withEntityManager(em -> em.createQuery(
+                "SELECT v FROM Vehicle v WHERE v.owner = :o OR TREAT(v AS Car).doors = 5")));
+        assertTrue(or.getMessage().contains("AND-ed WHERE conditions"), or.getMessage());
+        Exception other = assertThrows(IllegalArgumentException.class, () -> unit.withEntityManager(em -> em.createQuery(
+                "SELECT v FROM Vehicle v WHERE TREAT(v AS Dog).name = 'x'")));
+        assertTrue(other.getMessage().contains("Dog is no subclass of Vehicle"), other.getMessage());
+    }
+
+    @Test
     void typeRefusesNamesOutsideTheHierarchy() {
         Exception e = assertThrows(Exception.class, () -> unit.withEntityManager(em -> em.createQuery(
                 "SELECT v FROM Vehicle v WHERE v.owner = :o AND TYPE(v) = Dog", Vehicle.class)
