@@ -65,7 +65,7 @@ final class ElementOrder {
         List<AttributeMeta> steps = new ArrayList<>();
         AttributeMeta.EmbeddableMeta in = embeddable;
         for (String name : path.split("\\.")) {
-            AttributeMeta a = in == null ? null : in.attributes().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+            AttributeMeta a = in == null ? null : named(in, name);
             if (a == null) {
                 throw new PersistenceException(at + " @OrderBy(\"" + orderBy + "\") names '" + path + "', which is no"
                         + " attribute of the embeddable " + embeddable.javaClass().getSimpleName() + " (its attributes: "
@@ -86,6 +86,23 @@ final class ElementOrder {
             }
             return v;
         });
+    }
+
+    /**
+     * The embeddable's attribute of that name; else, as SQL-minded models (and the official TCK) spell them, of that
+     * name in another case ({@code zipcode} for {@code zipCode}) when just one matches so.
+     */
+    private static AttributeMeta named(AttributeMeta.EmbeddableMeta in, String name) {
+        List<AttributeMeta> loosely = new ArrayList<>();
+        for (AttributeMeta a : in.attributes()) {
+            if (a.name().equals(name)) {
+                return a;
+            }
+            if (a.name().equalsIgnoreCase(name)) {
+                loosely.add(a);
+            }
+        }
+        return loosely.size() == 1 ? loosely.get(0) : null;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -79,7 +79,7 @@ class ElementCollectionOrderByTest {
         @Id
         public String id;
         @ElementCollection
-        @OrderBy("zipcode.zip DESC, street")
+        @OrderBy("zipCode.zip DESC, street") // the attribute is zipcode: another case matches, as the TCK writes it
         public List<Address> addresses = new ArrayList<>();
     }
 
