@@ -219,7 +219,15 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
 
     @Override
     public Predicate equal(Expression<?> x, Object y) {
-        return Predicates.compare(ExpressionImpl.own(x), CompareOp.EQ, y);
+        return Predicates.compare(ExpressionImpl.own(x), CompareOp.EQ, typeOperand(x, y));
+    }
+
+    /** An entity class compared with {@code path.type()}: the entity's name, which JPQL's TYPE(e) compares with. */
+    private Object typeOperand(Expression<?> x, Object y) {
+        if (x instanceof EntityTypeImpl<?> && y instanceof Class<?> c) {
+            return EntityTypeImpl.entityName(metamodel.entity(c).getName());
+        }
+        return y;
     }
 
     @Override
@@ -229,7 +237,7 @@ public final class CriteriaBuilderImpl implements CriteriaBuilder {
 
     @Override
     public Predicate notEqual(Expression<?> x, Object y) {
-        return Predicates.compare(ExpressionImpl.own(x), CompareOp.NE, y);
+        return Predicates.compare(ExpressionImpl.own(x), CompareOp.NE, typeOperand(x, y));
     }
 
     @Override

@@ -113,7 +113,7 @@ class PathImpl<X> extends ExpressionImpl<X> implements Path<X> {
 
     @Override
     public Expression<Class<? extends X>> type() {
-        throw Unsupported.construct("Path.type");
+        return new EntityTypeImpl<>(this);
     }
 
     /** Whether the attribute is a collection (for MEMBER OF and SIZE). */

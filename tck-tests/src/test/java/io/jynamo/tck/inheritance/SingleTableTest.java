@@ -288,6 +288,27 @@ class SingleTableTest {
     }
 
     @Test
+    void criteriaPathTypeComparesWithAnEntityClass() {
+        // As the official TCK's CriteriaQuery typeTest writes it: cb.equal(product.type(), HardwareProduct.class).
+        List<String> plates = unit.withEntityManager(em -> {
+            var cb = em.getCriteriaBuilder();
+            var q = cb.createQuery(Vehicle.class);
+            var v = q.from(Vehicle.class);
+            q.select(v).where(cb.equal(v.get("owner"), fleet), cb.equal(v.type(), Car.class));
+            return em.createQuery(q).getResultList().stream().map(x -> x.plate).toList();
+        });
+        assertEquals(List.of("C"), plates, "TYPE(v) = Car: exactly Car, not SportsCar");
+        List<String> others = unit.withEntityManager(em -> {
+            var cb = em.getCriteriaBuilder();
+            var q = cb.createQuery(Vehicle.class);
+            var v = q.from(Vehicle.class);
+            q.select(v).where(cb.equal(v.get("owner"), fleet), cb.notEqual(v.type(), Truck.class));
+            return em.createQuery(q).getResultList().stream().map(x -> x.plate).sorted().toList();
+        });
+        assertEquals(List.of("C", "S", "V"), others);
+    }
+
+    @Test
     void treatInAnAndedConditionQueriesTheSubclass() {
         // As the official TCK's query/language TREAT tests write it.
         List<String> plates = unit.withEntityManager(em -> em.createQuery(
