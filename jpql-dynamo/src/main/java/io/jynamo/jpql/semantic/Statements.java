@@ -152,9 +152,6 @@ final class Statements {
             for (PathExpr p : s.selected()) {
                 AssociationInfo a = scope.rootedAtVariable(p) ? scope.association(p) : null;
                 if (a != null && a.kind() == AssociationInfo.Kind.OWNING_TO_ONE) {
-                    if (s.selected().size() == 1) {
-                        return selectTarget(s, p);
-                    }
                     selected.addAll(selectTarget(s, p));
                     continue;
                 }
