@@ -18,7 +18,9 @@ import java.util.Map;
  * @param targetEntity the JPQL entity name of the target
  * @param foreignKey   {@link Kind#OWNING_TO_ONE}: target key path (the target's partition key, then its sort key)
  *                     to the owner's attribute path that stores it; empty for the other kinds
- * @param mappedBy     inverse kinds: the owning attribute on the target ({@code mappedBy}); otherwise {@code null}
+ * @param mappedBy     inverse kinds: the owning attribute on the target ({@code mappedBy}), or for a unidirectional
+ *                     {@code @OneToMany @JoinColumn} the hidden owning side ({@code Owner#attribute}, see
+ *                     {@link #hiddenOwningSide()}); otherwise {@code null}
  * @param linkTable    {@link Kind#LINK_TABLE}: the link table's name; otherwise {@code null}
  * @param index        the index the association is loaded through, if any (inverse kinds: the target's index over
  *                     its foreign key; {@link Kind#LINK_TABLE}: the link table's inverted index), or {@code null}
@@ -32,9 +34,12 @@ public record AssociationInfo(String name, Kind kind, String targetEntity, Map<S
         OWNING_TO_ONE,
         /** {@code @OneToOne(mappedBy = ...)}: the target stores the owner's key */
         INVERSE_TO_ONE,
-        /** {@code @OneToMany(mappedBy = ...)}: each target stores the owner's key (loaded by an index Query) */
+        /**
+         * {@code @OneToMany(mappedBy = ...)} or unidirectional {@code @OneToMany @JoinColumn}: each target stores the
+         * owner's key (loaded by an index Query)
+         */
         INVERSE_ONE_TO_MANY,
-        /** {@code @ManyToMany}, unidirectional {@code @OneToMany}, any {@code @JoinTable}: items of a link table */
+        /** {@code @ManyToMany}, unidirectional {@code @OneToMany} without {@code @JoinColumn}, any {@code @JoinTable}: items of a link table */
         LINK_TABLE;
 
         /** Whether the association holds a collection of targets. */
@@ -46,6 +51,20 @@ public record AssociationInfo(String name, Kind kind, String targetEntity, Map<S
     /** Copies the map (keeping its order). */
     public AssociationInfo {
         foreignKey = Collections.unmodifiableMap(new LinkedHashMap<>(foreignKey));
+    }
+
+    /**
+     * Whether the targets' owning side has no attribute a query can name: a unidirectional {@code @OneToMany} with
+     * {@code @JoinColumn}, whose foreign key the model describes as a to-one named {@code Owner#attribute}.
+     */
+    public boolean hiddenOwningSide() {
+        return mappedBy != null && mappedBy.indexOf('#') >= 0;
+    }
+
+    /** How to reach the targets of an inverse side without joining, for messages: a query by their owner, or a fetch. */
+    public String byOwnerHint(String path) {
+        return hiddenOwningSide() ? "load it with LEFT JOIN FETCH " + path
+                : "query " + targetEntity + " by its owner (WHERE x." + mappedBy + " = :owner), or load it with LEFT JOIN FETCH " + path;
     }
 
     /** An owning to-one: {@code foreignKey} maps each target key path to the owner attribute path storing it. */

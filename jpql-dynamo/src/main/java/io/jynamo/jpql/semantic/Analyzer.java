@@ -198,8 +198,7 @@ public final class Analyzer {
                             + " side, and DynamoDB cannot join",
                     a.kind() == AssociationInfo.Kind.LINK_TABLE
                             ? "load it with LEFT JOIN FETCH " + j.path().text() + " and filter in Java"
-                            : "query " + a.targetEntity() + " by its owner (WHERE x." + a.mappedBy()
-                            + " = :owner), or load it with LEFT JOIN FETCH " + j.path().text());
+                            : a.byOwnerHint(j.path().text()));
         }
         if (j.fetch() && !fetches.contains(a)) {
             fetches.add(a);

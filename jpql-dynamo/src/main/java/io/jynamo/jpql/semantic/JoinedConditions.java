@@ -134,8 +134,8 @@ final class JoinedConditions {
                 throw j.pos().error((j.left() ? "LEFT " : "") + "JOIN " + j.path().text() + " " + j.variable()
                         + " without a condition on " + j.variable() + " is not supported: it would return each "
                         + s.entityName() + " once per " + a.targetEntity(), "test " + j.path().text() + " IS NOT EMPTY, "
-                        + "load it with LEFT JOIN FETCH " + j.path().text() + ", or query " + a.targetEntity()
-                        + (a.mappedBy() == null ? " first" : " by its owner (WHERE x." + a.mappedBy() + " = :owner)"));
+                        + (a.mappedBy() == null ? "load it with LEFT JOIN FETCH " + j.path().text() + ", or query "
+                        + a.targetEntity() + " first" : a.byOwnerHint(j.path().text())));
             }
         }
         if (byVariable.isEmpty()) {

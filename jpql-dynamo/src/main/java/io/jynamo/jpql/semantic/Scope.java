@@ -221,8 +221,7 @@ final class Scope {
     private IllegalArgumentException notStoredOnOwner(PathExpr p, AssociationInfo a, String construct) {
         String alternative = switch (a.kind()) {
             case INVERSE_TO_ONE, INVERSE_ONE_TO_MANY -> "the key is stored on " + a.targetEntity() + " ("
-                    + a.targetEntity() + "." + a.mappedBy() + "): query " + a.targetEntity() + " by it, e.g. WHERE x."
-                    + a.mappedBy() + " = :owner, or fetch it with LEFT JOIN FETCH " + variable + "." + a.name();
+                    + a.targetEntity() + "." + a.mappedBy() + "): " + a.byOwnerHint(variable + "." + a.name());
             default -> "the links are items of the link table " + a.linkTable() + ": load " + variable + "." + a.name()
                     + " from an entity (or LEFT JOIN FETCH it) and filter in Java";
         };

@@ -118,15 +118,20 @@ public final class EntityEntry {
     }
 
     /**
-     * The attributes an inverse {@code @OneToMany} of another entity stores on this item beside the
-     * relationship ({@code @OrderColumn}, {@code @MapKeyColumn}), which the flush writes with the item;
-     * {@code null} when none.
+     * The attributes a {@code @OneToMany} of another entity stores on this item beside the relationship
+     * ({@code @OrderColumn}, {@code @MapKeyColumn}, or the owner's key of a unidirectional one), which the next
+     * flush writes with the item; {@code null} when none.
      */
     public Map<String, AttributeValue> beside() {
         return beside;
     }
 
-    /** Sets one attribute stored beside a relationship ({@link #beside()}). */
+    /** Forgets {@link #beside()} once written: the snapshot holds it from then on. */
+    public void written() {
+        beside = null;
+    }
+
+    /** Sets one attribute stored beside a relationship ({@link #beside()}); {@code null} removes it from the item. */
     public void beside(String attribute, AttributeValue value) {
         if (beside == null) {
             beside = new java.util.LinkedHashMap<>();

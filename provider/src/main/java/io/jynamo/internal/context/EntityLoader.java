@@ -284,7 +284,7 @@ public final class EntityLoader {
     }
 
     private void noteLoaded(AssociationMeta a, Object owner, List<Object> targets) {
-        if (a.orphanRemoval()) {
+        if (a.orphanRemoval() || a.foreignKeyOnTarget()) {
             Set<Map<String, AttributeValue>> keys = new LinkedHashSet<>();
             for (Object t : targets) {
                 EntityEntry e = context.entry(t);
@@ -292,8 +292,22 @@ public final class EntityLoader {
                     keys.add(AttributeValues.canonicalKey(e.key()));
                 }
             }
-            context.storedLinks(owner, orphanBase(a), keys);
+            if (a.orphanRemoval()) {
+                context.storedLinks(owner, orphanBase(a), keys);
+            }
+            if (a.foreignKeyOnTarget()) {
+                // The children whose items name this owner: the flush compares the collection with them.
+                context.storedLinks(owner, a, new LinkedHashSet<>(keys));
+            }
         }
+    }
+
+    /**
+     * The children whose items store the owner's key, for a {@link AssociationMeta#foreignKeyOnTarget()} side whose
+     * collection was replaced (or whose owner is removed) before it was loaded: one Query, the children managed.
+     */
+    public List<Object> storedChildren(AssociationMeta a, Object owner) {
+        return inverse(a, owner);
     }
 
     /** A collection loads through its owner's persistence context: not once the owner is detached (or it is closed). */

@@ -11,8 +11,10 @@ import io.jynamo.internal.metadata.ItemKey;
 import io.jynamo.internal.metadata.LinkItem;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,15 +35,138 @@ final class LinkWrites {
     }
 
     void plan() {
+        List<Runnable> additions = new ArrayList<>();
         for (EntityEntry entry : context.entries()) {
             for (AssociationMeta a : entry.meta().associations()) {
                 if (a.linkOwner()) {
                     plan(entry, a);
-                } else if (a.toMany() && a.mappedBy() != null && a.linkTable() == null && a.besideColumn() != null
-                        && a.besideWritten()) {
+                    continue;
+                }
+                if (a.foreignKeyOnTarget()) {
+                    children(entry, a, additions);
+                }
+                if (a.toMany() && a.linkTable() == null && a.besideColumn() != null && a.besideWritten()) {
                     beside(entry, a);
                 }
             }
+        }
+        // Every owner's removals first: a child moved from one collection to another ends naming the new owner.
+        additions.forEach(Runnable::run);
+    }
+
+    /**
+     * A unidirectional {@code @OneToMany} with {@code @JoinColumn}: the children's items store the owner's key.
+     * The collection is compared with the children known to name the owner (loaded with it, or written by an
+     * earlier flush; read with one Query when it was replaced before it was loaded, or its owner is removed):
+     * a child that left has the key removed from its item, a child that came gets it, after every owner's
+     * removals. Children are written only when their stored key differs.
+     */
+    private void children(EntityEntry entry, AssociationMeta a, List<Runnable> additions) {
+        Object owner = entry.entity();
+        Set<Map<String, AttributeValue>> base = context.storedLinks(owner, a);
+        Map<Map<String, AttributeValue>, Object> current = new LinkedHashMap<>();
+        if (entry.status() != EntityEntry.Status.REMOVED) {
+            if (entry.unread()) {
+                return;
+            }
+            Object value = a.accessor().get(owner);
+            if (value instanceof RelationCollection rc && !rc.loaded()) {
+                return; // never loaded: unchanged
+            }
+            for (Object child : Cascades.values(a, owner, false)) {
+                EntityEntry c = context.entry(child);
+                if (c == null || c.status() != EntityEntry.Status.REMOVED) {
+                    current.putIfAbsent(AttributeValues.canonicalKey(c != null ? c.key() : a.target().keyOf(child)), child);
+                }
+            }
+            if (base == null && entry.status() == EntityEntry.Status.NEW && !entry.overRemoved()) {
+                base = Set.of();
+            }
+        }
+        if (base == null) {
+            base = new LinkedHashSet<>();
+            for (Object child : loader.storedChildren(a, owner)) {
+                base.add(AttributeValues.canonicalKey(context.entry(child).key()));
+            }
+        }
+        Map<String, AttributeValue> ownerKey = entry.key();
+        List<Map<String, AttributeValue>> gone = new ArrayList<>();
+        List<Map<String, AttributeValue>> unread = new ArrayList<>();
+        for (Map<String, AttributeValue> k : base) {
+            if (!current.containsKey(k)) {
+                gone.add(k);
+                EntityEntry c = context.entry(a.target(), k);
+                if (c == null || c.unread()) {
+                    unread.add(k); // detached or evicted since: read, so that its item stops naming the owner
+                }
+            }
+        }
+        if (!unread.isEmpty()) {
+            loader.findAll(a.target(), unread);
+        }
+        for (Map<String, AttributeValue> k : gone) {
+            EntityEntry c = context.entry(a.target(), k);
+            if (c != null && c.status() != EntityEntry.Status.REMOVED && !c.unread() && names(a, c, ownerKey)) {
+                foreignKey(a, c, null);
+            }
+        }
+        context.storedLinks(owner, a, new LinkedHashSet<>(current.keySet()));
+        if (!current.isEmpty()) {
+            additions.add(() -> {
+                for (EntityEntry c : managed(a, entry, current.values())) {
+                    foreignKey(a, c, ownerKey);
+                }
+            });
+        }
+    }
+
+    /**
+     * The entries of the children a collection holds, read first (in BatchGetItem calls of 100) where the context
+     * has none or only an unread reference: their items are written whole or in part, so they must be known.
+     */
+    private List<EntityEntry> managed(AssociationMeta a, EntityEntry owner, java.util.Collection<Object> children) {
+        List<Map<String, AttributeValue>> unknown = new ArrayList<>();
+        for (Object child : children) {
+            EntityEntry c = context.entry(child);
+            if (c == null || c.unread()) {
+                unknown.add(c != null ? c.key() : a.target().keyOf(child));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            loader.findAll(a.target(), unknown);
+        }
+        List<EntityEntry> entries = new ArrayList<>(children.size());
+        for (Object child : children) {
+            EntityEntry c = context.entry(child);
+            if (c == null) {
+                c = context.entry(a.target(), a.target().keyOf(child));
+            }
+            if (c == null || c.unread()) {
+                throw new IllegalStateException("Entity " + owner.describe() + " holds in '" + a.name() + "' the "
+                        + a.target().describe(a.target().keyOf(child)) + ", which DynamoDB does not hold; its item would"
+                        + " store the owner's key: persist it, or take it out of the collection. Nothing was written by this flush");
+            }
+            if (c.status() != EntityEntry.Status.REMOVED) {
+                entries.add(c);
+            }
+        }
+        return entries;
+    }
+
+    /** Whether a child's item names the owner (as stored, or as this flush will store it). */
+    private static boolean names(AssociationMeta a, EntityEntry child, Map<String, AttributeValue> ownerKey) {
+        for (AssociationMeta.JoinColumn fk : a.inverse().joinColumns()) {
+            if (!AttributeValues.same(ownerKey.get(fk.targetKey().storedName()), stored(child, fk.storedName()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sets the owner's key on a child's item ({@code null}: removes it), where it differs from what is stored. */
+    private static void foreignKey(AssociationMeta a, EntityEntry child, Map<String, AttributeValue> ownerKey) {
+        for (AssociationMeta.JoinColumn fk : a.inverse().joinColumns()) {
+            set(child, fk.storedName(), ownerKey == null ? null : ownerKey.get(fk.targetKey().storedName()));
         }
     }
 
@@ -78,11 +203,19 @@ final class LinkWrites {
         if (c == null || c.status() == EntityEntry.Status.REMOVED) {
             return; // a new child without cascade fails the flush elsewhere; a removed one has no item to keep
         }
-        AttributeValue stored = c.beside() != null && c.beside().containsKey(column) ? c.beside().get(column)
-                : c.snapshot() == null ? null : c.snapshot().get(column);
-        if (c.status() == EntityEntry.Status.NEW || !AttributeValues.same(value, stored)) {
+        set(c, column, value);
+    }
+
+    private static void set(EntityEntry c, String column, AttributeValue value) {
+        if (c.status() == EntityEntry.Status.NEW || !AttributeValues.same(value, stored(c, column))) {
             c.beside(column, value);
         }
+    }
+
+    /** An attribute another entity's relationship stores on a child's item: as this flush writes it, or as read. */
+    private static AttributeValue stored(EntityEntry c, String column) {
+        return c.beside() != null && c.beside().containsKey(column) ? c.beside().get(column)
+                : c.snapshot() == null ? null : c.snapshot().get(column);
     }
 
     /** A map key as stored: refused when null, since it is part of an item's key or a stored attribute. */

@@ -302,10 +302,19 @@ public final class Flusher {
         return item;
     }
 
-    /** The item with the attributes another entity's relationship stores on it (a position, a map key). */
+    /**
+     * The item with the attributes another entity's relationship stores on it (a position, a map key, the owner's
+     * key of a unidirectional {@code @OneToMany}); one set to {@code null} is removed.
+     */
     private static Map<String, AttributeValue> withBeside(EntityEntry e, Map<String, AttributeValue> item) {
         if (e.beside() != null) {
-            item.putAll(e.beside());
+            e.beside().forEach((name, value) -> {
+                if (value == null) {
+                    item.remove(name);
+                } else {
+                    item.put(name, value);
+                }
+            });
         }
         return item;
     }
@@ -443,6 +452,7 @@ public final class Flusher {
         e.lock(LockModeType.NONE);
         cache.written(e.meta(), e.key(), stored);
         instances.clean(e.entity());
+        e.written();
         EntityMeta meta = e.meta();
         switch (e.status()) {
             case NEW -> {

@@ -121,6 +121,17 @@ public final class AssociationMeta {
         this.orderBy = orderBy;
     }
 
+    /**
+     * The owning side a unidirectional {@code @OneToMany} with {@code @JoinColumn} keeps on its target: the
+     * children's items store the owner's key, as an owning {@code @ManyToOne} would, but no attribute of the
+     * child holds it (the collection decides it). Named {@code <Owner>#<attribute>}, which no query can spell.
+     */
+    static AssociationMeta backReference(AssociationMeta side, EntityMeta owner) {
+        return new AssociationMeta(owner.name() + "#" + side.name, Kind.MANY_TO_ONE, owner.javaClass(), null,
+                owner.javaClass(), null, side.member, null, FetchType.LAZY, Set.of(), false, true,
+                side.declaredJoinColumns, null, null);
+    }
+
     void resolve(EntityMeta owner, EntityMeta target, List<JoinColumn> joinColumns, AssociationMeta inverse,
                  IndexMeta foreignKeyIndex) {
         this.owner = owner;
@@ -400,6 +411,15 @@ public final class AssociationMeta {
         return kind == Kind.ONE_TO_MANY || kind == Kind.MANY_TO_MANY;
     }
 
+    /**
+     * Whether this is a unidirectional {@code @OneToMany} with {@code @JoinColumn}: each target's item stores the
+     * owner's key ({@link #inverse()} is the hidden owning side that describes it, loaded as an inverse side is),
+     * and the flush writes it from the collection.
+     */
+    public boolean foreignKeyOnTarget() {
+        return kind == Kind.ONE_TO_MANY && mappedBy == null && declaredJoinTable == null;
+    }
+
     /** Whether this side stores the target's key on the owner's item: an owning {@code @ManyToOne}/{@code @OneToOne}. */
     public boolean owningToOne() {
         return !toMany() && mappedBy == null;
@@ -414,7 +434,10 @@ public final class AssociationMeta {
         return joinColumns;
     }
 
-    /** For an inverse side ({@code mappedBy}): the target's owning to-one attribute; else {@code null}. */
+    /**
+     * For an inverse side ({@code mappedBy}): the target's owning to-one attribute; for a {@link #foreignKeyOnTarget()}
+     * side, the hidden owning side that describes the foreign key on the targets' items; else {@code null}.
+     */
     public AssociationMeta inverse() {
         return inverse;
     }

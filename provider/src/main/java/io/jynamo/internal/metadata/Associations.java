@@ -84,11 +84,15 @@ final class Associations {
             throw new PersistenceException(at + " is the inverse side (mappedBy = \"" + mappedBy + "\") and has @JoinTable;"
                     + " the owning side " + target.getSimpleName() + "." + mappedBy + " declares the link table: move it there");
         }
-        if (toMany && mappedBy == null && !declared(p).isEmpty()) {
-            throw refused(at, "@JoinColumn on a unidirectional to-many side", "a foreign key on the target's items needs"
-                    + " an owning @ManyToOne there; map it and write mappedBy, or drop @JoinColumn to use a link table");
-        }
         List<JoinColumn> declared = declared(p);
+        if (m2m != null && mappedBy == null && !declared.isEmpty()) {
+            throw new PersistenceException(at + " has @JoinColumn, which a @ManyToMany does not take: its links are"
+                    + " items of a link table; name its columns with @JoinTable(joinColumns = ..., inverseJoinColumns = ...)");
+        }
+        if (o2m != null && joinTable != null && !declared.isEmpty()) {
+            throw new PersistenceException(at + " has both @JoinTable and @JoinColumn; keep @JoinTable for a link table,"
+                    + " or @JoinColumn for a foreign key on the " + target.getSimpleName() + " items");
+        }
         if (mappedBy != null && !declared.isEmpty()) {
             throw new PersistenceException(at + " is the inverse side (mappedBy = \"" + mappedBy + "\") and has @JoinColumn;"
                     + " the owning side " + target.getSimpleName() + "." + mappedBy + " stores the key: move @JoinColumn there");
@@ -112,7 +116,7 @@ final class Associations {
                 : AssociationMeta.Kind.MANY_TO_MANY;
         OrderBy orderBy = p.get(OrderBy.class);
         String[] link = null;
-        if (toMany && mappedBy == null) {
+        if (toMany && mappedBy == null && declared.isEmpty()) {
             link = new String[] {"", "", ""};
             if (joinTable != null) {
                 if (joinTable.joinColumns().length > 1 || joinTable.inverseJoinColumns().length > 1) {
@@ -284,7 +288,14 @@ final class Associations {
                 mapKeyEntity(byClass, e, a);
                 if (a.owningToOne()) {
                     EntityMeta target = target(byClass, e, a);
-                    a.resolve(e, target, a.derived() ? derivedJoinColumns(e, a, target) : joinColumns(e, a, target), null, null);
+                    a.resolve(e, target, a.derived() ? derivedJoinColumns(e, a, target) : joinColumns("Entity "
+                            + e.javaClass().getName() + " attribute '" + a.name() + "'", a.name(), a.declaredJoinColumns, target), null, null);
+                } else if (a.toMany() && a.mappedBy() == null && a.declaredJoinTable == null) {
+                    EntityMeta target = target(byClass, e, a);
+                    AssociationMeta back = AssociationMeta.backReference(a, e);
+                    String at = "Entity " + e.javaClass().getName() + " attribute '" + a.name() + "'";
+                    back.resolve(target, e, joinColumns(at, a.name(), a.declaredJoinColumns, e), null, null);
+                    a.resolve(e, target, List.of(), back, foreignKeyIndex(target, back));
                 } else if (a.toMany() && a.mappedBy() == null) {
                     EntityMeta target = target(byClass, e, a);
                     a.resolve(e, target, List.of(), null, null);
@@ -315,11 +326,16 @@ final class Associations {
         }
         for (EntityMeta e : entities) {
             for (AssociationMeta a : e.associations()) {
+                String at = "Entity " + e.javaClass().getName() + " attribute '" + a.name() + "'";
+                if (a.foreignKeyOnTarget()) {
+                    foreignKeyFree(at, a.target(), a.inverse());
+                    besideFree(at, a, a.target(), a.inverse());
+                    continue;
+                }
                 if (a.owningToOne() || a.mappedBy() == null) {
                     continue;
                 }
                 EntityMeta target = target(byClass, e, a);
-                String at = "Entity " + e.javaClass().getName() + " attribute '" + a.name() + "'";
                 AssociationMeta owning = target.association(a.mappedBy());
                 if (a.kind() == AssociationMeta.Kind.MANY_TO_MANY) {
                     if (owning == null || owning.kind() != AssociationMeta.Kind.MANY_TO_MANY || owning.mappedBy() != null) {
@@ -350,23 +366,7 @@ final class Associations {
                             + " @OneToOne with @OneToOne");
                 }
                 a.resolve(e, target, List.of(), owning, foreignKeyIndex(target, owning));
-                String beside = a.besideColumn();
-                if (beside != null && a.besideWritten()) {
-                    for (AttributeMeta c : target.attributes()) {
-                        if (c.storedName().equals(beside)) {
-                            throw new PersistenceException(at + " stores its " + (a.orderColumn() != null ? "positions"
-                                    : "map keys") + " as '" + beside + "' on the " + target.name() + " items, which "
-                                    + target.name() + "." + c.name() + " is stored as; rename one, or make the map key"
-                                    + " read-only (@MapKeyColumn(insertable = false, updatable = false)) to read that attribute");
-                        }
-                    }
-                    for (AssociationMeta.JoinColumn c : owning.joinColumns()) {
-                        if (c.storedName().equals(beside)) {
-                            throw new PersistenceException(at + " stores its positions or keys as '" + beside
-                                    + "', which is the foreign key of " + target.name() + "." + owning.name() + "; rename it");
-                        }
-                    }
-                }
+                besideFree(at, a, target, owning);
             }
         }
         for (EntityMeta e : entities) {
@@ -377,6 +377,61 @@ final class Associations {
             }
         }
         return links;
+    }
+
+    /**
+     * Refuses a position or map key stored on the children's items under a name the children already use
+     * (an attribute of theirs, or the foreign key that names their owner).
+     */
+    private static void besideFree(String at, AssociationMeta a, EntityMeta target, AssociationMeta owning) {
+        String beside = a.besideColumn();
+        if (beside == null || !a.besideWritten()) {
+            return;
+        }
+        for (AttributeMeta c : target.attributes()) {
+            if (c.storedName().equals(beside)) {
+                throw new PersistenceException(at + " stores its " + (a.orderColumn() != null ? "positions"
+                        : "map keys") + " as '" + beside + "' on the " + target.name() + " items, which "
+                        + target.name() + "." + c.name() + " is stored as; rename one, or make the map key"
+                        + " read-only (@MapKeyColumn(insertable = false, updatable = false)) to read that attribute");
+            }
+        }
+        for (AssociationMeta.JoinColumn c : owning.joinColumns()) {
+            if (c.storedName().equals(beside)) {
+                throw new PersistenceException(at + " stores its positions or keys as '" + beside + "', which is the"
+                        + " foreign key of " + (a.foreignKeyOnTarget() ? "this relationship" : target.name() + "."
+                        + owning.name()) + "; rename it");
+            }
+        }
+    }
+
+    /**
+     * Refuses a unidirectional {@code @OneToMany}'s foreign key that an attribute or relationship of the children
+     * also writes: the collection decides it. Mapping it read-only on the child ({@code insertable = false,
+     * updatable = false}) is the usual way to read it there, and is allowed.
+     */
+    private static void foreignKeyFree(String at, EntityMeta child, AssociationMeta back) {
+        for (AssociationMeta.JoinColumn fk : back.joinColumns()) {
+            for (AttributeMeta c : child.attributes()) {
+                if (c.storedName().equals(fk.storedName()) && !EntityMeta.readOnly(c)) {
+                    throw writtenTwice(at, fk, child.name() + "." + c.name());
+                }
+            }
+            for (AssociationMeta other : child.associations()) {
+                for (AssociationMeta.JoinColumn c : other.joinColumns()) {
+                    if (c.storedName().equals(fk.storedName()) && !c.readOnly()) {
+                        throw writtenTwice(at, fk, child.name() + "." + other.name());
+                    }
+                }
+            }
+        }
+    }
+
+    private static PersistenceException writtenTwice(String at, AssociationMeta.JoinColumn fk, String other) {
+        return new PersistenceException(at + " stores its owner's key as '" + fk.storedName() + "' on the children's"
+                + " items, which " + other + " also writes; the collection decides it: make " + other + " read-only"
+                + " (insertable = false, updatable = false), or map the relationship from the child (@ManyToOne) with"
+                + " mappedBy here");
     }
 
     /**
@@ -569,19 +624,22 @@ final class Associations {
         return List.of(new AssociationMeta.JoinColumn(key.storedName(), target.partitionKey(), true, true));
     }
 
-    /** The foreign-key attributes of an owning to-one side: declared ones matched to the target's key, or JPA's defaults. */
-    private static List<AssociationMeta.JoinColumn> joinColumns(EntityMeta owner, AssociationMeta a, EntityMeta target) {
+    /**
+     * The foreign-key attributes that hold {@code target}'s key: declared ones matched to its key attributes, or
+     * JPA's defaults ({@code <prefix>_<key attribute>}, the prefix being the relationship's name). An owning to-one
+     * side stores them on its own items, a unidirectional {@code @OneToMany} on its targets' items.
+     */
+    private static List<AssociationMeta.JoinColumn> joinColumns(String at, String prefix, List<JoinColumn> declared,
+                                                                EntityMeta target) {
         List<AttributeMeta> keys = new ArrayList<>();
         keys.add(target.partitionKey());
         if (target.sortKey() != null) {
             keys.add(target.sortKey());
         }
-        String at = "Entity " + owner.javaClass().getName() + " attribute '" + a.name() + "'";
-        List<JoinColumn> declared = a.declaredJoinColumns;
         List<AssociationMeta.JoinColumn> result = new ArrayList<>();
         if (declared.isEmpty()) {
             for (AttributeMeta k : keys) {
-                result.add(new AssociationMeta.JoinColumn(a.name() + "_" + k.storedName(), k, true, true));
+                result.add(new AssociationMeta.JoinColumn(prefix + "_" + k.storedName(), k, true, true));
             }
             return result;
         }
@@ -601,7 +659,7 @@ final class Associations {
                                 + referenced + "\") names no key attribute of " + target.name() + " (its key: "
                                 + keys.stream().map(AttributeMeta::storedName).toList() + "); Jynamo stores the target's key"));
             }
-            String name = c.name().isEmpty() ? a.name() + "_" + key.storedName() : c.name();
+            String name = c.name().isEmpty() ? prefix + "_" + key.storedName() : c.name();
             result.add(new AssociationMeta.JoinColumn(name, key, c.insertable(), c.updatable()));
         }
         return result;

@@ -37,6 +37,16 @@ public final class ProviderQueryModel implements QueryModel {
     private final Map<AttributeInfo, Codec> codecOf = new IdentityHashMap<>();
 
     public ProviderQueryModel(Metadata metadata) {
+        // The hidden owning sides of unidirectional @OneToMany @JoinColumn sides: the compiler sees them as to-one
+        // attributes of the children (named so that no query can spell them), which the collections are mapped by.
+        List<AssociationMeta> backReferences = new ArrayList<>();
+        for (EntityMeta e : metadata.entities()) {
+            for (AssociationMeta a : e.associations()) {
+                if (a.foreignKeyOnTarget() && !backReferences.contains(a.inverse())) {
+                    backReferences.add(a.inverse());
+                }
+            }
+        }
         for (EntityMeta e : metadata.entities()) {
             Map<String, AttributeInfo> attributes = new LinkedHashMap<>();
             Map<String, Codec> entityCodecs = new HashMap<>();
@@ -61,7 +71,9 @@ public final class ProviderQueryModel implements QueryModel {
                 indexes.add(new IndexInfo(i.name(), i.partitionKey().name(),
                         i.sortKey() == null ? null : i.sortKey().name(), i.global()));
             }
-            Map<String, AssociationInfo> associations = associations(e, attributes, entityCodecs, indexes);
+            List<AssociationMeta> all = new ArrayList<>(e.associations());
+            backReferences.stream().filter(b -> b.owner().isSameOrSuperOf(e)).forEach(all::add);
+            Map<String, AssociationInfo> associations = associations(e, all, attributes, entityCodecs, indexes);
             byName.put(e.name(), new EntityInfo(e.name(), e.tableName(), e.partitionKey().name(),
                     e.sortKey() == null ? null : e.sortKey().name(), indexes, attributes, associations, e.javaClass(),
                     entity -> keyValues(e, entity)));
@@ -76,11 +88,12 @@ public final class ProviderQueryModel implements QueryModel {
      * the {@code fk_} indexes schema generation adds become indexes over those paths, so that
      * {@code o.customer.id = :x} and {@code o.customer = :c} are conditions on them and use the index.
      */
-    private static Map<String, AssociationInfo> associations(EntityMeta e, Map<String, AttributeInfo> attributes,
+    private static Map<String, AssociationInfo> associations(EntityMeta e, List<AssociationMeta> all,
+                                                             Map<String, AttributeInfo> attributes,
                                                              Map<String, Codec> codecs, List<IndexInfo> indexes) {
         Map<String, AssociationInfo> out = new LinkedHashMap<>();
         Map<String, String> pathOfStored = new HashMap<>();
-        for (AssociationMeta a : e.associations()) {
+        for (AssociationMeta a : all) {
             String target = a.target().name();
             if (a.owningToOne()) {
                 Map<String, String> foreignKey = new LinkedHashMap<>();
@@ -100,7 +113,8 @@ public final class ProviderQueryModel implements QueryModel {
             } else {
                 IndexMeta index = a.foreignKeyIndex();
                 out.put(a.name(), AssociationInfo.inverse(a.name(), a.toMany() ? AssociationInfo.Kind.INVERSE_ONE_TO_MANY
-                        : AssociationInfo.Kind.INVERSE_TO_ONE, target, a.mappedBy(), index == null ? null : index.name()));
+                        : AssociationInfo.Kind.INVERSE_TO_ONE, target, a.foreignKeyOnTarget() ? a.inverse().name()
+                        : a.mappedBy(), index == null ? null : index.name()));
             }
         }
         for (IndexMeta i : e.root().foreignKeyIndexes()) {

@@ -214,6 +214,20 @@ class OrmXmlTest {
     }
 
     @Test
+    void aOneToManyJoinColumnInXmlStoresTheOwnersKeyOnTheChildren() {
+        try (TestUnit unit = TestUnit.of().mappingFile("orm/fleet-orm.xml").build()) {
+            unit.inTransaction(em -> {
+                io.jynamo.tck.mapping.orm.Fleet fleet = new io.jynamo.tck.mapping.orm.Fleet("f1");
+                fleet.getVehicles().add(new Vehicle("v1"));
+                em.persist(fleet);
+            });
+            assertEquals("f1", item(unit, "FleetVehicle", "id", "v1").get("fleet_id").s(), "the XML's join column");
+            assertEquals(List.of("v1"), unit.withEntityManager(em -> em.find(io.jynamo.tck.mapping.orm.Fleet.class, "f1")
+                    .getVehicles().stream().map(Vehicle::getId).toList()));
+        }
+    }
+
+    @Test
     void joinColumnsInXmlReplaceTheAnnotatedOnes() {
         try (TestUnit unit = TestUnit.of(io.jynamo.tck.mapping.orm.Pallet.class, io.jynamo.tck.mapping.orm.Pallet.Dock.class,
                 io.jynamo.tck.mapping.orm.Pallet.Bay.class).mappingFile("orm/pallet-orm.xml").build()) {
