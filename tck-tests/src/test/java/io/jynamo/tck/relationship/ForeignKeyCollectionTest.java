@@ -326,6 +326,12 @@ class ForeignKeyCollectionTest {
                     .getResultList());
             assertEquals(List.of(3, 1), em.createQuery("SELECT SIZE(i.lines) FROM Invoice i ORDER BY i.id", Integer.class)
                     .getResultList());
+            em.persist(new Invoice("empty"));
+            em.flush();
+            assertEquals(List.of("empty"), em.createQuery("SELECT i.id FROM Invoice i WHERE i.lines IS EMPTY", String.class)
+                    .getResultList());
+            assertEquals(List.of("b"), em.createQuery("SELECT i.id FROM Invoice i WHERE :line MEMBER OF i.lines", String.class)
+                    .setParameter("line", em.find(Line.class, "b1")).getResultList());
         });
     }
 
