@@ -207,6 +207,19 @@ class ForeignKeyCollectionTest {
     }
 
     @Test
+    void aFetchedCollectionIsComparedAtFlushWithoutAnotherRead() {
+        invoices();
+        unit.inTransaction(em -> {
+            for (Invoice i : em.createQuery("SELECT i FROM Invoice i LEFT JOIN FETCH i.lines", Invoice.class).getResultList()) {
+                i.lines.remove(0);
+            }
+        });
+        assertEquals(1, unit.calls().count("scan"));
+        assertEquals(2, unit.calls().count("query"), "one per owner, at the fetch");
+        assertEquals(2, owners().values().stream().filter("-"::equals).count());
+    }
+
+    @Test
     void aChildChangedBesideItsKeyKeepsBoth() {
         invoices();
         unit.inTransaction(em -> {
@@ -217,6 +230,20 @@ class ForeignKeyCollectionTest {
         });
         assertEquals("a", owners().get("b1"));
         unit.inTransaction(em -> assertEquals("new text", em.find(Line.class, "b1").text));
+    }
+
+    @Test
+    void mergingADetachedOwnerWritesWhatItsCollectionHolds() {
+        invoices();
+        Invoice detached = unit.fromTransaction(em -> {
+            Invoice a = em.find(Invoice.class, "a");
+            a.lines.size();
+            return a;
+        });
+        detached.lines.removeIf(l -> l.id.equals("a1"));
+        detached.lines.add(new Line("a4"));
+        unit.inTransaction(em -> em.merge(detached));
+        assertEquals(Map.of("a1", "-", "a2", "a", "a3", "a", "a4", "a", "b1", "b"), owners());
     }
 
     @Test
