@@ -307,7 +307,15 @@ public final class EntityLoader {
      * collection was replaced (or whose owner is removed) before it was loaded: one Query, the children managed.
      */
     public List<Object> storedChildren(AssociationMeta a, Object owner) {
-        return inverse(a, owner);
+        List<Object> children = new ArrayList<>();
+        for (Object element : inverse(a, owner)) {
+            // an ordered list's gaps are nulls, a keyed map's elements its entries
+            Object child = element instanceof Map.Entry<?, ?> e && a.mapKeyColumn() != null ? e.getValue() : element;
+            if (child != null) {
+                children.add(child);
+            }
+        }
+        return children;
     }
 
     /** A collection loads through its owner's persistence context: not once the owner is detached (or it is closed). */

@@ -294,6 +294,23 @@ class ForeignKeyCollectionTest {
     }
 
     @Test
+    void anOrderedCollectionReplacedBeforeItWasLoadedReleasesTheOthers() {
+        unit.inTransaction(em -> {
+            Board board = new Board();
+            board.id = 5;
+            board.tasks.addAll(List.of(task(em, "p"), task(em, "q")));
+            em.persist(board);
+        });
+        unit.inTransaction(em -> em.remove(em.find(Task.class, "p"))); // a gap at position 0
+        unit.inTransaction(em -> {
+            Board board = em.find(Board.class, 5L);
+            board.tasks = new ArrayList<>(List.of(task(em, "r")));
+        });
+        assertEquals(Map.of("q", "-", "r", "5"), taskOwners());
+        unit.inTransaction(em -> assertEquals(List.of("r"), em.find(Board.class, 5L).tasks.stream().map(t -> t.id).toList()));
+    }
+
+    @Test
     void aReferenceAddedToTheCollectionIsReadAndWrittenWithTheKey() {
         unit.inTransaction(em -> task(em, "r"));
         unit.inTransaction(em -> {
