@@ -80,6 +80,17 @@ class ForeignKeyCollectionTest {
         public List<Task> tasks = new ArrayList<>();
     }
 
+    /** A map keyed by a value stored on each child's item beside the owner's key. */
+    @Entity
+    public static class Roster {
+        @Id
+        public String id;
+        @OneToMany
+        @JoinColumn(name = "roster_id")
+        @jakarta.persistence.MapKeyColumn(name = "label")
+        public Map<String, Task> byLabel = new java.util.HashMap<>();
+    }
+
     @Entity
     public static class Task {
         @Id
@@ -90,7 +101,7 @@ class ForeignKeyCollectionTest {
 
     @BeforeEach
     void start() {
-        unit = TestUnit.of(Invoice.class, Line.class, Board.class, Task.class).build();
+        unit = TestUnit.of(Invoice.class, Line.class, Board.class, Task.class, Roster.class).build();
     }
 
     @AfterEach
@@ -308,6 +319,28 @@ class ForeignKeyCollectionTest {
         });
         assertEquals(Map.of("q", "-", "r", "5"), taskOwners());
         unit.inTransaction(em -> assertEquals(List.of("r"), em.find(Board.class, 5L).tasks.stream().map(t -> t.id).toList()));
+    }
+
+    @Test
+    void aKeyedMapStoresTheOwnersKeyAndTheMapKeyOnEachChild() {
+        unit.inTransaction(em -> {
+            Roster r = new Roster();
+            r.id = "r";
+            r.byLabel.put("first", task(em, "m1"));
+            r.byLabel.put("second", task(em, "m2"));
+            em.persist(r);
+        });
+        unit.inTransaction(em -> {
+            Roster r = em.find(Roster.class, "r");
+            assertEquals("m2", r.byLabel.get("second").id);
+            r.byLabel.remove("first");
+        });
+        Map<String, AttributeValue> m2 = TestUnit.sharedClient().getItem(g -> g.tableName(unit.prefix() + "Task")
+                .key(Map.of("id", AttributeValue.fromS("m2")))).item();
+        assertEquals("r", m2.get("roster_id").s());
+        assertEquals("second", m2.get("label").s());
+        assertEquals(java.util.Set.of("second"), unit.fromTransaction(em -> new java.util.HashSet<>(
+                em.find(Roster.class, "r").byLabel.keySet())));
     }
 
     @Test
