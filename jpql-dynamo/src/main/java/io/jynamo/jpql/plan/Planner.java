@@ -281,12 +281,19 @@ public final class Planner {
                     attrs.add(entity.attributes().get(entity.partitionKey()));
                 }
             }
+            List<AttributeInfo> more = new ArrayList<>();
             if (client != null) {
-                // What Java filters and sorts by must be read too, selected or not.
-                for (AttributeInfo a : client.attributes()) {
-                    if (attrs.stream().noneMatch(x -> x.path().equals(a.path()))) {
-                        attrs.add(a);
-                    }
+                more.addAll(client.attributes()); // what Java filters and sorts by must be read too, selected or not
+            }
+            if (steps.stream().anyMatch(io.jynamo.jpql.semantic.Step::repeats)) {
+                // A collection JOIN without DISTINCT repeats each row per element found: the provider tells rows by key.
+                for (String k : entity.keyPaths()) {
+                    more.add(entity.attributes().get(k));
+                }
+            }
+            for (AttributeInfo a : more) {
+                if (attrs.stream().noneMatch(x -> x.path().equals(a.path()))) {
+                    attrs.add(a);
                 }
             }
             projection = r.projection(stored(attrs));

@@ -54,6 +54,9 @@ public final class Analyzer {
         List<AssociationInfo> innerFetches = new ArrayList<>();
         List<Condition> joinConditions = new ArrayList<>();
         for (Join j : s.joins()) {
+            if (JoinedConditions.nested(s, j)) {
+                continue; // a join from a join variable: part of that variable's own query (JoinedConditions)
+            }
             AssociationInfo a = scope.join(j);
             join(s, j, a, scope, fetches, joinConditions);
             if (j.fetch() && !j.left() && a.kind() != AssociationInfo.Kind.OWNING_TO_ONE && !innerFetches.contains(a)) {
@@ -67,13 +70,12 @@ public final class Analyzer {
         Statement resolved = statements.statement(joined.rest());
         for (JoinedConditions.Moved m : joined.moved()) {
             // The joined entity's own query (its own plan), whose keys the root's foreign key is compared with.
+            // Its own joins from the join variable (JOIN c.orders o JOIN o.lines l) are steps of that query, run first.
             Analysis sub = analyze(m.query(), model);
-            if (!sub.steps().isEmpty()) {
-                throw m.pos().error("the conditions on the joined entity of " + m.text() + " need a read of their own ("
-                        + sub.steps().get(0).text() + "), and reads are not nested", "query "
-                        + sub.entity().name() + " first and pass its entities as a parameter");
-            }
             for (ParameterInfo info : sub.parameters()) {
+                if (info.name() != null && info.name().startsWith(Step.KEY_PREFIX)) {
+                    continue; // the keys of the joined query's own steps, bound when it runs
+                }
                 params.register(new Param(info.name(), info.position(), m.query().entityPos()), info.expectedType(),
                         info.collectionAllowed());
             }

@@ -60,10 +60,50 @@ final class JoinedConditions {
         return moved;
     }
 
+    /**
+     * Whether a join starts at the variable of an earlier join ({@code JOIN c.orders o JOIN o.lines l}): it is then
+     * part of that variable's own query, whose conditions include the ones on its variable.
+     */
+    static boolean nested(Statement s, Join j) {
+        String from = j.path().names().get(0);
+        if (from.equals(s.variable())) {
+            return false;
+        }
+        for (Join earlier : s.joins()) {
+            if (earlier == j) {
+                return false;
+            }
+            if (from.equals(earlier.variable())) {
+                if (j.fetch() || earlier.fetch()) {
+                    throw j.pos().error("JOIN " + (j.fetch() ? "FETCH " : "") + j.path().text() + " from the join variable "
+                            + from + (earlier.fetch() ? " of a JOIN FETCH" : "") + " is not supported",
+                            "fetch the relationships of the queried entity, or join without FETCH with conditions on "
+                            + (j.variable() == null ? "the joined entity" : j.variable()));
+                }
+                if (j.variable() == null) {
+                    throw j.pos().error("JOIN " + j.path().text() + " without a variable is not supported",
+                            "name it (JOIN " + j.path().text() + " x) and write conditions on x");
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
     static JoinedConditions split(Statement s, Scope scope) {
         Map<String, Join> toOne = new LinkedHashMap<>();
         Map<String, Join> toMany = new LinkedHashMap<>();
+        // The joins from join variables, by the variable of the root's join they start from, and that variable of each.
+        Map<String, List<Join>> nestedJoins = new LinkedHashMap<>();
+        Map<String, String> ancestor = new LinkedHashMap<>();
         for (Join j : s.joins()) {
+            if (nested(s, j)) {
+                String from = j.path().names().get(0);
+                String top = ancestor.getOrDefault(from, from);
+                ancestor.put(j.variable(), top);
+                nestedJoins.computeIfAbsent(top, k -> new ArrayList<>()).add(j);
+                continue;
+            }
             if (j.variable() != null && !j.fetch() && scope.isJoinVariable(j.variable())) {
                 AssociationInfo.Kind kind = scope.joinedAssociation(j.variable()).kind();
                 if (kind == AssociationInfo.Kind.OWNING_TO_ONE) {
@@ -86,6 +126,10 @@ final class JoinedConditions {
             String joined = null;
             for (PathExpr p : paths) {
                 String v = p.names().get(0);
+                if (ancestor.containsKey(v)) {
+                    joined = ancestor.get(v);
+                    break;
+                }
                 if (toOne.containsKey(v) && !keyPath(scope, v, p) || toMany.containsKey(v)) {
                     joined = v;
                     break;
@@ -104,7 +148,8 @@ final class JoinedConditions {
             }
             for (PathExpr p : paths) {
                 String v = p.names().get(0);
-                if (!v.equals(joined) && (v.equals(s.variable()) || scope.isJoinVariable(v))) {
+                if (!v.equals(joined) && !joined.equals(ancestor.get(v)) && (v.equals(s.variable()) || scope.isJoinVariable(v)
+                        || ancestor.containsKey(v))) {
                     throw p.pos().error("this condition reads " + joined + " (joined by JOIN " + joinedVars.get(joined).path().text()
                             + ") together with " + p.text() + ", and DynamoDB cannot join: it cannot be split into a "
                             + "query of " + joinedTarget(scope, joined).name() + " and one of " + s.entityName(),
@@ -120,6 +165,10 @@ final class JoinedConditions {
                                 : "write JOIN (inner), or test " + join.path().text() + " IS NULL on its own");
             }
             byVariable.computeIfAbsent(joined, k -> new ArrayList<>()).add(c);
+        }
+        for (String v : nestedJoins.keySet()) {
+            // Its joins make it a query of its own even without conditions on it (they decide which rows they keep).
+            byVariable.computeIfAbsent(v, k -> new ArrayList<>());
         }
         for (Join j : toMany.values()) {
             if (!byVariable.containsKey(j.variable()) && s.distinct()) {
@@ -163,8 +212,10 @@ final class JoinedConditions {
                 names.addAll(List.of(k.split("\\.")));
                 keys.add(new PathExpr(names, j.pos(), null));
             }
+            // Its joins from v go with it; without DISTINCT it repeats each of its rows once per element they find.
             Statement q = new Statement(StatementKind.SELECT, target.name(), j.pos(), v, SelectKind.ATTRIBUTES, keys,
-                    List.of(), Condition.and(cs), (OrderBy) null, List.of());
+                    List.of(), Condition.and(cs), List.of(), nestedJoins.getOrDefault(v, List.of()),
+                    Statement.ResultShape.ROWS, s.distinct() && nestedJoins.containsKey(v));
             String declared = ImplicitJoins.implicit(j) ? "" : " " + v;
             moved.add(new Moved(v, q, (j.left() ? "LEFT " : "") + "JOIN " + j.path().text() + declared + " WHERE "
                     + "(conditions on " + v + ")", j.pos(), many));

@@ -160,7 +160,9 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
             out.add(new Join(path, variable, j.getJoinType() == JoinType.LEFT, j.isFetch(), Lowering.POS));
             text.append(j.getJoinType() == JoinType.LEFT ? " LEFT JOIN " : " JOIN ").append(j.isFetch() ? "FETCH " : "")
                     .append(path.text()).append(' ').append(variable);
-            if (!j.children().isEmpty()) {
+            if (!j.isFetch() && !j.children().isEmpty() && j.children().stream().noneMatch(JoinImpl::isFetch)) {
+                j.lowerJoins(l, out, text); // JPQL's JOIN c.orders o JOIN o.lines l
+            } else if (!j.children().isEmpty()) {
                 nested(j, path.text(), () -> (GraphImpl<?>) l.fetchGraph(managedType()).addSubgraph(j.getAttribute().getName()));
             }
         }
@@ -173,10 +175,10 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
             String name = n.getAttribute().getName();
             if (!parent.isFetch() || !n.isFetch()) {
                 throw Unsupported.construct((n.isFetch() ? "a fetch" : "a join") + " from a " + (parent.isFetch()
-                        ? "fetch" : "join") + " (" + path + "." + name + "; JPQL joins only relationships of the"
-                        + " queried entity: query " + parent.getJavaType().getSimpleName() + " by the keys instead, or"
-                        + " fetch the next level from a fetch, root.fetch(\"a\", JoinType.LEFT).fetch(\"b\","
-                        + " JoinType.LEFT)): " + (n.isFetch() ? "Fetch.fetch" : "Join.join"));
+                        ? "fetch" : "join") + " (" + path + "." + name + "; joins go below joins and fetches below"
+                        + " fetches: join the next level from a join with conditions on it, or fetch it from a fetch,"
+                        + " root.fetch(\"a\", JoinType.LEFT).fetch(\"b\", JoinType.LEFT)): "
+                        + (n.isFetch() ? "Fetch.fetch" : "Join.join"));
             }
             if (n.getJoinType() != JoinType.LEFT) {
                 throw Unsupported.construct("an inner fetch below a fetch (" + path + "." + name + ": it would drop the"

@@ -311,7 +311,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         Map<Object, Object> args = new LinkedHashMap<>(arguments.bound());
         Map<io.jynamo.jpql.RelationStep, BoundPlan> joined = new LinkedHashMap<>();
         for (io.jynamo.jpql.RelationStep step : compiled.steps()) {
-            if (step.query() != null) {
+            if (step.query() != null && step.query().steps().isEmpty()) {
                 BoundPlan plan = step.query().bind(args, null);
                 checkScan(plan, step.query());
                 checkClientSide(plan);
@@ -323,10 +323,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         }
         RelationSteps steps = new RelationSteps(session, services, getCacheRetrieveMode(), getCacheStoreMode(),
                 consistentReads());
-        for (io.jynamo.jpql.RelationStep step : compiled.steps()) {
-            BoundPlan plan = joined.get(step);
-            args.put(step.key(), plan == null ? steps.owners(step, args.get(step.element())) : joinedKeys(step, plan, steps));
-        }
+        repeats = runSteps(compiled, args, steps, joined);
         BoundPlan plan = compiled.bind(args, index);
         List<BoundPlan> perKey = index == null && plan.scan() ? perJoinedKey(args) : null;
         if (perKey != null) {
@@ -336,6 +333,47 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         checkScan(plan);
         checkClientSide(plan);
         return plan;
+    }
+
+    /**
+     * The plan of a joined entity's query that has joins of its own ({@code JOIN c.orders o JOIN o.lines l}): its
+     * steps run first, as the query's own do (the innermost entities first), its plan then bound to the keys they
+     * found; the policies are applied to it as to any query.
+     */
+    private Joined nested(CompiledQuery q, Map<Object, Object> outer, RelationSteps steps) {
+        Map<Object, Object> args = new LinkedHashMap<>(outer);
+        Map<io.jynamo.jpql.EntityKey, Integer> repeated = runSteps(q, args, steps, Map.of());
+        BoundPlan plan = q.bind(args, null);
+        checkScan(plan, q);
+        checkClientSide(plan);
+        return new Joined(q, plan, repeated);
+    }
+
+    /**
+     * Runs a query's steps and binds the keys each finds into {@code args}; returns how often each of the query's
+     * rows repeats (a JOIN of a collection without DISTINCT), or {@code null}.
+     */
+    private Map<io.jynamo.jpql.EntityKey, Integer> runSteps(CompiledQuery q, Map<Object, Object> args, RelationSteps steps,
+                                                           Map<io.jynamo.jpql.RelationStep, BoundPlan> bound) {
+        Map<io.jynamo.jpql.EntityKey, Integer> repeated = null;
+        for (io.jynamo.jpql.RelationStep step : q.steps()) {
+            if (step.query() == null) {
+                args.put(step.key(), steps.owners(step, args.get(step.element())));
+                continue;
+            }
+            BoundPlan plan = bound.get(step);
+            Joined joined = plan != null ? new Joined(step.query(), plan, null) : nested(step.query(), args, steps);
+            Map<io.jynamo.jpql.EntityKey, Integer> found = joinedKeys(step, joined, steps);
+            args.put(step.key(), new ArrayList<>(found.keySet()));
+            if (step.repeatsRows()) {
+                repeated = found;
+            }
+        }
+        return repeated;
+    }
+
+    /** A joined entity's query bound, with how often each of its rows repeats ({@code null}: once). */
+    private record Joined(CompiledQuery query, BoundPlan plan, Map<io.jynamo.jpql.EntityKey, Integer> repeats) {
     }
 
     /**
@@ -368,17 +406,24 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         return plans;
     }
 
-    /** The keys of the joined entities a step's own query selects (its key attributes, in key order). */
-    private List<io.jynamo.jpql.EntityKey> joinedKeys(io.jynamo.jpql.RelationStep step, BoundPlan plan,
-                                                      RelationSteps links) {
+    /**
+     * The keys of the joined entities a step's own query selects (its key attributes, in key order), each with the
+     * number of rows that named it.
+     */
+    private Map<io.jynamo.jpql.EntityKey, Integer> joinedKeys(io.jynamo.jpql.RelationStep step, Joined joined,
+                                                              RelationSteps links) {
+        BoundPlan plan = joined.plan();
         if (plan.alwaysEmpty()) {
-            return List.of();
+            return Map.of();
         }
         CompiledQuery q = step.query();
         Reads reads = new Reads(session, services, q, getCacheRetrieveMode(), getCacheStoreMode(), consistentReads(),
                 UnitConfig.scanSegments(hints, services.scanSegments()));
         Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
                 plan.clientSide() == null ? reads.items(plan, Long.MAX_VALUE) : reads.clientSide(plan, clientSideMaxRows());
+        if (joined.repeats() != null) {
+            items = repeated(items, services.entity(q.entity().name()), joined.repeats());
+        }
         List<String> paths = step.keyPaths();
         Map<io.jynamo.jpql.EntityKey, Integer> found = new LinkedHashMap<>();
         if (step.association().kind() == io.jynamo.jpql.model.AssociationInfo.Kind.LINK_TABLE) {
@@ -389,10 +434,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                     found.merge(owner, 1, Integer::sum);
                 }
             }
-            if (step.repeatsRows()) {
-                repeats = found;
-            }
-            return new ArrayList<>(found.keySet());
+            return found;
         }
         for (Iterator<Object> it = reads.results(items, 0, Integer.MAX_VALUE, plan.selection()); it.hasNext(); ) {
             Object row = it.next();
@@ -405,10 +447,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                 found.merge(new io.jynamo.jpql.EntityKey(key), 1, Integer::sum);
             }
         }
-        if (step.repeatsRows()) {
-            repeats = found;
-        }
-        return new ArrayList<>(found.keySet());
+        return found;
     }
 
     /**
@@ -416,8 +455,8 @@ public final class QueryImpl<X> implements TypedQuery<X> {
      * SQL returns a row per joined row.
      */
     private Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> repeated(
-            Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items) {
-        EntityMeta meta = entityMeta();
+            Iterator<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items, EntityMeta meta,
+            Map<io.jynamo.jpql.EntityKey, Integer> repeats) {
         ProviderQueryModel model = services.queryModel();
         return new Iterator<>() {
             private Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item;
@@ -546,7 +585,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                         || compiled.selectedAssociation() != null ? Long.MAX_VALUE
                         : first + (long) max) : reads.clientSide(plans, clientSideMaxRows());
         if (repeats != null) {
-            items = repeated(items);
+            items = repeated(items, entityMeta(), repeats);
         }
         if (aggregates) {
             Object row = reads.aggregated(items, plan.selection());

@@ -255,15 +255,18 @@ class CriteriaJoinLoweringTest {
     }
 
     @Test
-    void aJoinFromAJoinAnInnerNestedFetchAndAJoinInABulkDeleteAreRefusedNamingThem() {
+    void aJoinFromAJoinIsJpqlsJoinFromItsVariable() {
+        CriteriaQuery<Sale> j = cb.createQuery(Sale.class);
+        j.from(Sale.class).join("buyer").join("shop");
+        assertEquals("SELECT e0 FROM Sale e0 JOIN e0.buyer e1 JOIN e1.shop e2", CriteriaStatement.of(j).text());
+    }
+
+    @Test
+    void anInnerNestedFetchAFetchFromAJoinAndAJoinInABulkDeleteAreRefusedNamingThem() {
         CriteriaQuery<Sale> q = cb.createQuery(Sale.class);
         Root<Sale> s = q.from(Sale.class);
         s.fetch("buyer", JoinType.LEFT).fetch("shop");
         assertMessage(refused(() -> CriteriaStatement.of(q)), "an inner fetch below a fetch (e0.buyer.shop");
-
-        CriteriaQuery<Sale> j = cb.createQuery(Sale.class);
-        j.from(Sale.class).join("buyer").join("shop");
-        assertMessage(refused(() -> CriteriaStatement.of(j)), "a join from a join (e0.buyer.shop");
 
         CriteriaQuery<Sale> f = cb.createQuery(Sale.class);
         f.from(Sale.class).join("buyer").fetch("shop", JoinType.LEFT);
