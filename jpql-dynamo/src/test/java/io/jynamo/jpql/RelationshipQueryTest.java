@@ -442,6 +442,12 @@ class RelationshipQueryTest {
 
     // ---- refused -----------------------------------------------------------------------------
 
+    @Test
+    void anInnerJoinsOnConditionIsTheSameConditionInWhereBeforeTheOthers() {
+        assertEquals(compile("SELECT o FROM Order o JOIN o.customer c WHERE c.id = :id AND o.id <> 'x'").explain(null),
+                compile("SELECT o FROM Order o JOIN o.customer c ON c.id = :id WHERE o.id <> 'x'").explain(null));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             UPDATE Order o SET o.total = 1 WHERE o.customer.name = 'x'         | 1, column 38 | only the key (id) of Customer is stored on Order items
@@ -464,7 +470,8 @@ class RelationshipQueryTest {
             SELECT o FROM Order o JOIN x.customer c                            | 1, column 28 | unknown identification variable 'x'
             SELECT o FROM Order o JOIN o.customer.orders c                     | 1, column 28 | only an association of the queried entity can be joined
             SELECT o FROM Order o JOIN Customer c                              | 1, column 28 | joining an entity by name
-            SELECT o FROM Order o JOIN o.customer c ON c.id = 1                | 1, column 41 | put the condition in WHERE
+            SELECT o FROM Order o LEFT JOIN o.customer c ON c.id = 1           | 1, column 46 | LEFT JOIN ... ON is not supported
+            SELECT o FROM Order o JOIN FETCH o.customer c ON c.id = 1          | 1, column 47 | JOIN FETCH ... ON is not allowed
             SELECT o FROM Order o RIGHT JOIN o.customer c                      | 1, column 23 | RIGHT JOIN
             SELECT o FROM Order o JOIN o.customer o                            | 1, column 23 | declared twice
             SELECT o FROM Order o JOIN o.customer c WHERE c.orders IS NULL     | 1, column 47 | navigates two associations

@@ -46,6 +46,9 @@ public final class Parser extends ExpressionParser {
      */
     public static final int MAX_DEPTH = 200;
 
+    /** The ON conditions of the inner joins read so far, which the WHERE then includes. */
+    private final List<Condition> joinConditions = new ArrayList<>();
+
     private Parser(List<Token> tokens) {
         super(tokens);
     }
@@ -174,6 +177,13 @@ public final class Parser extends ExpressionParser {
         Condition where = null;
         if (matchWord("WHERE")) {
             where = condition();
+        }
+        if (!joinConditions.isEmpty()) {
+            List<Condition> all = new ArrayList<>(joinConditions);
+            if (where != null) {
+                all.add(where);
+            }
+            where = Condition.and(all);
         }
         if (counted != null) {
             where = where == null ? counted : Condition.and(List.of(where, counted));
@@ -469,7 +479,18 @@ public final class Parser extends ExpressionParser {
                 variable = advance().text();
             }
             if (checkWord("ON")) {
-                throw peek().pos().error("JOIN ... ON is not supported", "put the condition in WHERE");
+                Token on = advance();
+                if (fetch) {
+                    throw on.pos().error("JOIN FETCH ... ON is not allowed", "JPQL puts no condition on a fetch join:"
+                            + " fetch the whole relationship, or JOIN it (without FETCH) with the condition");
+                }
+                if (left) {
+                    throw on.pos().error("LEFT JOIN ... ON is not supported: it keeps the rows without a matching "
+                            + (variable == null ? "target" : variable) + ", which a query of the joined entity cannot find",
+                            "write an inner JOIN ... ON (the same as its condition in WHERE), or LEFT JOIN without ON");
+                }
+                // An inner join's ON condition keeps the same rows as the same condition in WHERE.
+                joinConditions.add(condition());
             }
             if (check(TokenType.COMMA) && !memberDeclarationFollows()) {
                 throw peek().pos().error("JOIN (several entities in FROM) is not supported", NO_JOIN);

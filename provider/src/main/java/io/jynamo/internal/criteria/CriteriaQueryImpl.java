@@ -56,7 +56,8 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
         // Joins first: their variables are declared before any path through them is lowered.
         List<io.jynamo.jpql.ast.Join> joins = new ArrayList<>();
         StringBuilder joinText = new StringBuilder();
-        root.lowerJoins(l, joins, joinText);
+        List<Condition> on = new ArrayList<>();
+        root.lowerJoins(l, joins, joinText, on);
         Selection<?> selected = selection != null ? selection : root;
 
         SelectKind kind;
@@ -120,9 +121,16 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
             }
         }
         Lowered<Condition> where = clauses.where(l);
+        if (!on.isEmpty()) {
+            List<Condition> all = new ArrayList<>(on);
+            if (where != null) {
+                all.add(where.node());
+            }
+            where = new Lowered<>(Condition.and(all), where == null ? null : where.text());
+        }
         if (counted != null) {
             where = where == null ? counted : new Lowered<>(Condition.and(List.of(where.node(), counted.node())),
-                    "(" + where.text() + ") AND (" + counted.text() + ")");
+                    where.text() == null ? counted.text() : "(" + where.text() + ") AND (" + counted.text() + ")");
         }
         // Several items, any attribute, NULLS FIRST/LAST: what no Query serves is sorted in memory (jynamo.client-side).
         List<OrderBy> orderBy = new ArrayList<>();
@@ -150,7 +158,7 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
                         computedItems, declaredTypes(selected)), unique);
         String text = "SELECT " + (distinct && kind != SelectKind.COUNT ? "DISTINCT " : "") + selectText + " FROM "
                 + entity + " " + variable + joinText
-                + (where == null ? "" : " WHERE " + where.text()) + orderText;
+                + (where == null || where.text() == null ? "" : " WHERE " + where.text()) + orderText;
         return new CriteriaStatement(statement, text, new Shaping(l.preset(), l.visible(), rows, rowType, l.fetchGraph()));
     }
 

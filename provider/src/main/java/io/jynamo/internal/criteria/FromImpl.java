@@ -153,15 +153,21 @@ abstract class FromImpl<Z, X> extends PathImpl<X> implements From<Z, X> {
      * {@code jakarta.persistence.fetchgraph} with a subgraph would. Other joins from a join are refused here, where
      * the construct is known.
      */
-    void lowerJoins(Lowering l, List<Join> out, StringBuilder text) {
+    void lowerJoins(Lowering l, List<Join> out, StringBuilder text, List<io.jynamo.jpql.ast.Condition> on) {
         for (JoinImpl<X, ?> j : children) {
             String variable = l.variable(j);
             PathExpr path = new PathExpr(List.of(l.variable(this), j.getAttribute().getName()), Lowering.POS, null);
             out.add(new Join(path, variable, j.getJoinType() == JoinType.LEFT, j.isFetch(), Lowering.POS));
             text.append(j.getJoinType() == JoinType.LEFT ? " LEFT JOIN " : " JOIN ").append(j.isFetch() ? "FETCH " : "")
                     .append(path.text()).append(' ').append(variable);
+            Lowered<io.jynamo.jpql.ast.Condition> condition = j.onCondition(l);
+            if (condition != null) {
+                // As JPQL's parser reads it: an inner join's ON condition joins the WHERE.
+                text.append(" ON ").append(condition.text());
+                on.add(condition.node());
+            }
             if (!j.isFetch() && !j.children().isEmpty() && j.children().stream().noneMatch(JoinImpl::isFetch)) {
-                j.lowerJoins(l, out, text); // JPQL's JOIN c.orders o JOIN o.lines l
+                j.lowerJoins(l, out, text, on); // JPQL's JOIN c.orders o JOIN o.lines l
             } else if (!j.children().isEmpty()) {
                 nested(j, path.text(), () -> (GraphImpl<?>) l.fetchGraph(managedType()).addSubgraph(j.getAttribute().getName()));
             }

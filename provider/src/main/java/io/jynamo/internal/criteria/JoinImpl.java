@@ -34,6 +34,8 @@ import java.util.Map;
 class JoinImpl<Z, X> extends FromImpl<Z, X> implements Join<Z, X>, Fetch<Z, X> {
     private final JoinType type;
     private final boolean fetch;
+    /** {@link #on}'s condition, or {@code null}. */
+    private ExpressionImpl<Boolean> on;
 
     @SuppressWarnings("unchecked")
     JoinImpl(FromImpl<?, Z> from, Attribute<?, ?> attribute, Class<?> javaType, JoinType type, boolean fetch) {
@@ -73,23 +75,36 @@ class JoinImpl<Z, X> extends FromImpl<Z, X> implements Join<Z, X>, Fetch<Z, X> {
 
     @Override
     public Join<Z, X> on(Expression<Boolean> restriction) {
-        throw on();
+        on = restriction == null ? null : ExpressionImpl.own(restriction);
+        return this;
     }
 
     @Override
     public Join<Z, X> on(Predicate... restrictions) {
-        throw on();
-    }
-
-    /** JPQL has no JOIN ... ON on DynamoDB: the join means the foreign key stored on the owner, not a match. */
-    IllegalArgumentException on() {
-        return Unsupported.construct("a join condition (JOIN ... ON) on " + describe() + " (JPQL's ON is not supported"
-                + " either: put the condition in where(), which for an inner join means the same): Join.on");
+        on = restrictions.length == 0 ? null : PredicateImpl.junction(Predicate.BooleanOperator.AND, List.of(restrictions));
+        return this;
     }
 
     @Override
     public Predicate getOn() {
-        return null;
+        return on == null || on instanceof Predicate ? (Predicate) on : Predicates.truth(on, true);
+    }
+
+    /**
+     * The ON condition lowered, for the statement's WHERE: an inner join's ON keeps the rows the same condition in
+     * WHERE keeps. A LEFT JOIN's would keep the rows without a match, which is refused (as in JPQL).
+     */
+    io.jynamo.internal.criteria.Lowered<io.jynamo.jpql.ast.Condition> onCondition(Lowering l) {
+        if (on == null) {
+            return null;
+        }
+        if (type == JoinType.LEFT || fetch) {
+            throw Unsupported.construct("a join condition on a " + (fetch ? "fetch" : "LEFT join") + " (" + describe()
+                    + (fetch ? ": JPQL puts no condition on a fetch join" : ": it keeps the rows without a matching element,"
+                    + " which a query of the joined entity cannot find; an inner join's ON means its condition in where()")
+                    + "): Join.on");
+        }
+        return on.condition(l);
     }
 
     @Override
@@ -128,12 +143,14 @@ class JoinImpl<Z, X> extends FromImpl<Z, X> implements Join<Z, X>, Fetch<Z, X> {
 
         @Override
         public CollectionJoin<Z, E> on(Expression<Boolean> restriction) {
-            throw on();
+            super.on(restriction);
+            return this;
         }
 
         @Override
         public CollectionJoin<Z, E> on(Predicate... restrictions) {
-            throw on();
+            super.on(restrictions);
+            return this;
         }
     }
 
@@ -151,12 +168,14 @@ class JoinImpl<Z, X> extends FromImpl<Z, X> implements Join<Z, X>, Fetch<Z, X> {
 
         @Override
         public SetJoin<Z, E> on(Expression<Boolean> restriction) {
-            throw on();
+            super.on(restriction);
+            return this;
         }
 
         @Override
         public SetJoin<Z, E> on(Predicate... restrictions) {
-            throw on();
+            super.on(restrictions);
+            return this;
         }
     }
 
@@ -174,12 +193,14 @@ class JoinImpl<Z, X> extends FromImpl<Z, X> implements Join<Z, X>, Fetch<Z, X> {
 
         @Override
         public ListJoin<Z, E> on(Expression<Boolean> restriction) {
-            throw on();
+            super.on(restriction);
+            return this;
         }
 
         @Override
         public ListJoin<Z, E> on(Predicate... restrictions) {
-            throw on();
+            super.on(restrictions);
+            return this;
         }
 
         @Override
@@ -202,12 +223,14 @@ class JoinImpl<Z, X> extends FromImpl<Z, X> implements Join<Z, X>, Fetch<Z, X> {
 
         @Override
         public MapJoin<Z, K, V> on(Expression<Boolean> restriction) {
-            throw on();
+            super.on(restriction);
+            return this;
         }
 
         @Override
         public MapJoin<Z, K, V> on(Predicate... restrictions) {
-            throw on();
+            super.on(restrictions);
+            return this;
         }
 
         @Override

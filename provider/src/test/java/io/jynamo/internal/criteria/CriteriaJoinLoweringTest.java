@@ -219,8 +219,21 @@ class CriteriaJoinLoweringTest {
         assertMessage(refused(() -> b.joinSet("sales")), "'sales' is a list attribute, not a set; use joinList");
         assertMessage(refused(() -> b.joinList("shop")), "'shop' is a single-valued attribute");
         ListJoin<Buyer, Sale> sales = b.joinList("sales", JoinType.LEFT);
-        assertMessage(refused(() -> sales.on(cb.equal(sales.get("amount"), 1))), "JOIN ... ON");
+        sales.on(cb.equal(sales.get("amount"), 1));
+        assertMessage(refused(() -> CriteriaStatement.of(q)), "a join condition on a LEFT join (Buyer.sales");
         assertMessage(refused(sales::index), "ListJoin.index");
+    }
+
+    @Test
+    void anInnerJoinsOnConditionIsJpqlsOnWhichJoinsTheWhere() {
+        CriteriaQuery<Buyer> q = cb.createQuery(Buyer.class);
+        Root<Buyer> b = q.from(Buyer.class);
+        ListJoin<Buyer, Sale> sales = b.joinList("sales");
+        assertNull(sales.getOn());
+        sales.on(cb.gt(sales.get("amount"), cb.parameter(Integer.class, "min")));
+        assertTrue(sales.getOn() != null);
+        q.select(b).distinct(true).where(cb.equal(b.get("email"), cb.parameter(String.class, "email")));
+        sameAsJpql(q, "SELECT DISTINCT e0 FROM Buyer e0 JOIN e0.sales e1 ON e1.amount > :min WHERE e0.email = :email");
     }
 
     static class Vip extends Buyer {

@@ -186,6 +186,24 @@ class NestedJoinTest {
     }
 
     @Test
+    void anInnerJoinsOnConditionKeepsWhatTheSameConditionInWhereKeeps() {
+        assertEquals(rows(o -> o.total > 15, l -> l.product.equals("pen"), false),
+                ids("SELECT c.id FROM NjCustomer c JOIN c.orders o ON o.total > 15 JOIN o.lines l ON l.product = 'pen'"));
+        assertEquals(ids("SELECT DISTINCT c.id FROM NjCustomer c JOIN c.orders o WHERE o.total > 12 AND c.name = 'Ann'"),
+                ids("SELECT DISTINCT c.id FROM NjCustomer c JOIN c.orders o ON o.total > 12 WHERE c.name = 'Ann'"));
+    }
+
+    @Test
+    void onALeftJoinOrAFetchJoinIsRefusedWithTheReason() {
+        IllegalArgumentException left = assertThrows(IllegalArgumentException.class,
+                () -> ids("SELECT DISTINCT c.id FROM NjCustomer c LEFT JOIN c.orders o ON o.total > 15"));
+        assertTrue(left.getMessage().contains("LEFT JOIN ... ON is not supported"), left.getMessage());
+        IllegalArgumentException fetch = assertThrows(IllegalArgumentException.class,
+                () -> ids("SELECT c FROM NjCustomer c JOIN FETCH c.orders o ON o.total > 15"));
+        assertTrue(fetch.getMessage().contains("JOIN FETCH ... ON is not allowed"), fetch.getMessage());
+    }
+
+    @Test
     void theCriteriaJoinOfAJoinIsTheSameQuery() {
         List<String> found = unit.fromTransaction(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
