@@ -346,7 +346,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         BoundPlan plan = q.bind(args, null);
         checkScan(plan, q);
         checkClientSide(plan);
-        return new Joined(q, plan, repeated);
+        return new Joined(plan, repeated);
     }
 
     /**
@@ -362,7 +362,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                 continue;
             }
             BoundPlan plan = bound.get(step);
-            Joined joined = plan != null ? new Joined(step.query(), plan, null) : nested(step.query(), args, steps);
+            Joined joined = plan != null ? new Joined(plan, null) : nested(step.query(), args, steps);
             Map<io.jynamo.jpql.EntityKey, Integer> found = joinedKeys(step, joined, steps);
             args.put(step.key(), new ArrayList<>(found.keySet()));
             if (step.repeatsRows()) {
@@ -373,7 +373,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     }
 
     /** A joined entity's query bound, with how often each of its rows repeats ({@code null}: once). */
-    private record Joined(CompiledQuery query, BoundPlan plan, Map<io.jynamo.jpql.EntityKey, Integer> repeats) {
+    private record Joined(BoundPlan plan, Map<io.jynamo.jpql.EntityKey, Integer> repeats) {
     }
 
     /**
