@@ -43,7 +43,8 @@ public final class Analyzer {
         EntityInfo queried = model.entity(written.entityName()).orElseThrow(() -> written.entityPos().error(
                 "unknown entity '" + written.entityName() + "'",
                 "use the entity name (@Entity(name = ...) or the simple class name) of an entity of this persistence unit"));
-        Statement treated = Treats.rewrite(Variables.canonical(written), queried, model);
+        Statement typed = Treats.rewrite(Variables.canonical(written), queried, model);
+        Statement treated = ChildSelects.rewrite(typed, model.entity(typed.entityName()).orElseThrow());
         EntityInfo entity = model.entity(treated.entityName()).orElseThrow();
         Statement s = ImplicitJoins.rewrite(treated, entity, model);
         Scope scope = new Scope(entity, s.variable(), model);

@@ -413,9 +413,21 @@ class ForeignKeyCollectionTest {
     }
 
     @Test
+    void theChildrenOfAnOwnerAreSelectedThroughTheJoinWithOneQueryOfTheIndex() {
+        invoices();
+        List<String> lines = unit.fromTransaction(em -> em.createQuery(
+                "SELECT l FROM Invoice i JOIN i.lines l WHERE i.id = :id ORDER BY l.id", Line.class)
+                .setParameter("id", "a").getResultList().stream().map(l -> l.id).toList());
+        assertEquals(List.of("a1", "a2", "a3"), lines);
+        assertEquals(1, unit.calls().count("query"));
+        assertEquals("fk_invoice_id", unit.calls().<QueryRequest>requests("query").get(0).indexName());
+        assertEquals(0, unit.calls().count("scan"));
+    }
+
+    @Test
     void aRefusedJoinSuggestsWhatWorksWithoutNamingTheHiddenOwningSide() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> unit.inTransaction(em ->
-                em.createQuery("SELECT l FROM Invoice i JOIN i.lines l WHERE i.id = 'a'", Line.class).getResultList()));
+                em.createQuery("SELECT i FROM Invoice i JOIN i.lines l WHERE i.id = 'a'", Invoice.class).getResultList()));
         assertTrue(e.getMessage().contains("LEFT JOIN FETCH i.lines") && !e.getMessage().contains("#"), e.getMessage());
     }
 

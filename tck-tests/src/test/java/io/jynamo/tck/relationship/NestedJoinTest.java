@@ -204,6 +204,28 @@ class NestedJoinTest {
     }
 
     @Test
+    void theElementsOfACollectionAreSelectedThroughTheJoinOfTheirOwners() {
+        List<String> expected = new ArrayList<>();
+        for (Customer c : MODEL) {
+            if (c.name.equals("Ann")) {
+                c.orders.forEach(o -> expected.add(o.id));
+            }
+        }
+        assertEquals(expected, ids("SELECT o.id FROM NjCustomer c JOIN c.orders o WHERE c.name = 'Ann' ORDER BY o.id"));
+        List<String> withPens = new ArrayList<>();
+        for (Customer c : MODEL) {
+            for (Order o : c.orders) {
+                o.lines.stream().filter(l -> c.name.equals("Ann") && l.product.equals("pen")).forEach(l -> withPens.add(o.id));
+            }
+        }
+        assertEquals(withPens, ids("SELECT o.id FROM NjCustomer c JOIN c.orders o JOIN o.lines l"
+                + " WHERE c.name = 'Ann' AND l.product = 'pen'"));
+        assertEquals(List.of("c0-o1", "c2-o0", "c2-o1"), unit.fromTransaction(em -> em.createQuery(
+                "SELECT o FROM NjCustomer c JOIN c.orders o WHERE c.name = :n AND o.total > 11", Order.class)
+                .setParameter("n", "Ann").getResultList().stream().map(o -> o.id).sorted().toList()));
+    }
+
+    @Test
     void theCriteriaJoinOfAJoinIsTheSameQuery() {
         List<String> found = unit.fromTransaction(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();

@@ -1,0 +1,63 @@
+package io.jynamo.jpql.semantic;
+
+import io.jynamo.jpql.SelectKind;
+import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.ast.Join;
+import io.jynamo.jpql.ast.OrderBy;
+import io.jynamo.jpql.ast.PathExpr;
+import io.jynamo.jpql.ast.Statement;
+import io.jynamo.jpql.model.AssociationInfo;
+import io.jynamo.jpql.model.EntityInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code SELECT o FROM Customer c JOIN c.orders o WHERE c.name = :n}: what is selected are the elements of a
+ * collection whose elements store their owner's key (an inverse one-to-many, or a unidirectional one with
+ * {@code @JoinColumn}). Each element has one owner, so the rows are the same as those of the query of the elements
+ * joined to their owner, {@code SELECT o FROM Order o JOIN o.customer c WHERE c.name = :n}, which the provider runs
+ * as for any to-one join (the owners first, then the elements by their foreign key). The statement is rewritten to
+ * it; variables keep their names, so every path and message reads as written.
+ */
+final class ChildSelects {
+    private ChildSelects() {
+    }
+
+    static Statement rewrite(Statement s, EntityInfo root) {
+        if (s.kind() != StatementKind.SELECT || s.shape().computed() || s.selectKind() == SelectKind.COUNT
+                || s.selected().isEmpty()) {
+            return s;
+        }
+        String v = s.selected().get(0).names().get(0);
+        Join joined = null;
+        for (Join j : s.joins()) {
+            if (v.equals(j.variable())) {
+                joined = j;
+            } else if (j.fetch()) {
+                return s; // a fetch of the root's (or of another join's) needs the root selected
+            }
+        }
+        if (joined == null || joined.left() || joined.fetch() || !joined.path().names().get(0).equals(s.variable())
+                || !s.selected().stream().allMatch(p -> p.names().get(0).equals(v))
+                || !s.order().stream().allMatch(o -> o.path() != null && o.path().names().get(0).equals(v))) {
+            return s;
+        }
+        AssociationInfo a = root.associations().get(joined.path().names().get(1));
+        if (a == null || a.kind() != AssociationInfo.Kind.INVERSE_ONE_TO_MANY || a.mappedBy() == null) {
+            return s;
+        }
+        // The owner becomes a join of the element's owning side; the other joins stay, in order, after it.
+        List<Join> joins = new ArrayList<>();
+        joins.add(new Join(new PathExpr(List.of(v, a.mappedBy()), joined.pos(), null), s.variable(), false, false,
+                joined.pos()));
+        for (Join j : s.joins()) {
+            if (j != joined) {
+                joins.add(j);
+            }
+        }
+        List<OrderBy> order = s.order();
+        return new Statement(StatementKind.SELECT, a.targetEntity(), s.entityPos(), v, s.selectKind(), s.selected(),
+                s.sets(), s.where(), order, joins, s.shape(), s.distinct());
+    }
+}
