@@ -18,7 +18,9 @@ import java.util.List;
  * {@code @JoinColumn}). Each element has one owner, so the rows are the same as those of the query of the elements
  * joined to their owner, {@code SELECT o FROM Order o JOIN o.customer c WHERE c.name = :n}, which the provider runs
  * as for any to-one join (the owners first, then the elements by their foreign key). The statement is rewritten to
- * it; variables keep their names, so every path and message reads as written.
+ * it; variables keep their names, so every path and message reads as written. The owner's attributes may be
+ * selected beside the element's ({@code SELECT d.id, e.id FROM Department d JOIN d.employees e}): one row per
+ * element, the owner's attributes read through the element's to-one, as SQL's inner join returns them.
  */
 final class ChildSelects {
     private ChildSelects() {
@@ -29,7 +31,11 @@ final class ChildSelects {
                 || s.selected().isEmpty()) {
             return s;
         }
-        String v = s.selected().get(0).names().get(0);
+        String v = s.selected().stream().map(p -> p.names().get(0)).filter(n -> !n.equals(s.variable())).findFirst()
+                .orElse(null);
+        if (v == null) {
+            return s; // the root's attributes alone
+        }
         Join joined = null;
         for (Join j : s.joins()) {
             if (v.equals(j.variable())) {
@@ -38,9 +44,11 @@ final class ChildSelects {
                 return s; // a fetch of the root's (or of another join's) needs the root selected
             }
         }
+        // What is selected and ordered by: the elements' attributes, and the owner's beside them (SELECT d.id, e.id).
+        java.util.Set<String> readable = java.util.Set.of(s.variable(), v);
         if (joined == null || joined.left() || joined.fetch() || !joined.path().names().get(0).equals(s.variable())
-                || !s.selected().stream().allMatch(p -> p.names().get(0).equals(v))
-                || !s.order().stream().allMatch(o -> o.path() != null && o.path().names().get(0).equals(v))) {
+                || !s.selected().stream().allMatch(p -> readable.contains(p.names().get(0)))
+                || !s.order().stream().allMatch(o -> o.path() != null && readable.contains(o.path().names().get(0)))) {
             return s;
         }
         AssociationInfo a = root.associations().get(joined.path().names().get(1));

@@ -226,6 +226,25 @@ class NestedJoinTest {
     }
 
     @Test
+    void theOwnersAttributesAreSelectedBesideEachElements() {
+        List<String> expected = new ArrayList<>();
+        for (Customer c : MODEL) {
+            for (Order o : c.orders) {
+                if (o.total > 11) {
+                    expected.add(c.id + " " + c.name + " " + o.id);
+                }
+            }
+        }
+        List<String> rows = unit.fromTransaction(em -> em.createQuery("SELECT c.id, c.name, o.id FROM NjCustomer c"
+                + " JOIN c.orders o WHERE o.total > 11 ORDER BY c.id, o.id", Object[].class).getResultList().stream()
+                .map(r -> r[0] + " " + r[1] + " " + r[2]).toList());
+        assertEquals(expected, rows);
+        assertEquals(List.of("c0 c0-o0", "c0 c0-o1"), unit.fromTransaction(em -> em.createQuery("SELECT c.id, o.id"
+                + " FROM NjCustomer c JOIN c.orders o WHERE c.id = 'c0' ORDER BY o.id", Object[].class).getResultList()
+                .stream().map(r -> r[0] + " " + r[1]).toList()));
+    }
+
+    @Test
     void theCriteriaJoinOfAJoinIsTheSameQuery() {
         List<String> found = unit.fromTransaction(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
