@@ -1,6 +1,5 @@
 package io.jynamo.jpql.semantic;
 
-import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
 import io.jynamo.jpql.ast.Join;
 import io.jynamo.jpql.ast.OrderBy;
@@ -20,15 +19,15 @@ import java.util.List;
  * as for any to-one join (the owners first, then the elements by their foreign key). The statement is rewritten to
  * it; variables keep their names, so every path and message reads as written. The owner's attributes may be
  * selected beside the element's ({@code SELECT d.id, e.id FROM Department d JOIN d.employees e}): one row per
- * element, the owner's attributes read through the element's to-one, as SQL's inner join returns them.
+ * element, the owner's attributes read through the element's to-one, as SQL's inner join returns them; and
+ * {@code COUNT(o)} counts the elements so.
  */
 final class ChildSelects {
     private ChildSelects() {
     }
 
     static Statement rewrite(Statement s, EntityInfo root) {
-        if (s.kind() != StatementKind.SELECT || s.shape().computed() || s.selectKind() == SelectKind.COUNT
-                || s.selected().isEmpty()) {
+        if (s.kind() != StatementKind.SELECT || s.shape().computed() || s.selected().isEmpty()) {
             return s;
         }
         String v = s.selected().stream().map(p -> p.names().get(0)).filter(n -> !n.equals(s.variable())).findFirst()

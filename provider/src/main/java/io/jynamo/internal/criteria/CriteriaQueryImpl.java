@@ -82,12 +82,17 @@ final class CriteriaQueryImpl<T> implements CriteriaQuery<T>, CriteriaStatement.
                 throw Unsupported.construct("COUNT of anything but the root or one of its attributes: CriteriaBuilder.count");
             }
             kind = SelectKind.COUNT;
-            if (p != root) {
+            String counts = variable;
+            if (p instanceof JoinImpl<?, ?> join && !join.isFetch() && join.getAttribute().isCollection()) {
+                // COUNT of a collection's join variable: its rows, as JPQL's COUNT(o) over JOIN c.orders o counts them
+                counts = l.variable(join);
+                paths.add(new PathExpr(List.of(counts), Lowering.POS, null));
+            } else if (p != root) {
                 // COUNT(e.a) counts the rows whose e.a is not NULL
                 Lowered<Expr> attribute = p.lower(l);
                 counted = new Lowered<>(new IsNull(attribute.node(), true, Lowering.POS), attribute.text() + " IS NOT NULL");
             }
-            selectText = count.distinct() ? "COUNT(DISTINCT " + variable + ")" : "COUNT(" + variable + ")";
+            selectText = count.distinct() ? "COUNT(DISTINCT " + counts + ")" : "COUNT(" + counts + ")";
         } else if (selected instanceof ValueImpl<?> constant) {
             // select(cb.literal(1)), as Spring Data's exists(Example) writes: one row per entity, each the value
             kind = SelectKind.ENTITY;

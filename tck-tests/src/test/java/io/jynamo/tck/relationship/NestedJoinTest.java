@@ -245,6 +245,22 @@ class NestedJoinTest {
     }
 
     @Test
+    void theElementsSelectedThroughAJoinAreCountedSo() {
+        long ann = MODEL.stream().filter(c -> c.name.equals("Ann")).mapToLong(c -> c.orders.size()).sum();
+        assertEquals(ann, (long) unit.fromTransaction(em -> em.createQuery(
+                "SELECT COUNT(o) FROM NjCustomer c JOIN c.orders o WHERE c.name = 'Ann'", Long.class).getSingleResult()));
+        long one = unit.fromTransaction(em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<Long> q = cb.createQuery(Long.class);
+            Root<Customer> c = q.from(Customer.class);
+            Join<Customer, Order> o = c.join("orders");
+            o.on(cb.equal(o.get("id"), "c2-o1"));
+            return em.createQuery(q.select(cb.count(o))).getSingleResult();
+        });
+        assertEquals(1, one);
+    }
+
+    @Test
     void theCriteriaJoinOfAJoinIsTheSameQuery() {
         List<String> found = unit.fromTransaction(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
