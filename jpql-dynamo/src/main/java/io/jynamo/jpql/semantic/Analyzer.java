@@ -44,7 +44,7 @@ public final class Analyzer {
                 "unknown entity '" + written.entityName() + "'",
                 "use the entity name (@Entity(name = ...) or the simple class name) of an entity of this persistence unit"));
         Statement typed = Treats.rewrite(Variables.canonical(written), queried, model);
-        Statement treated = ChildSelects.rewrite(typed, model.entity(typed.entityName()).orElseThrow());
+        Statement treated = ChildSelects.rewrite(typed, model.entity(typed.entityName()).orElseThrow(), model);
         EntityInfo entity = model.entity(treated.entityName()).orElseThrow();
         Statement s = ImplicitJoins.rewrite(treated, entity, model);
         Scope scope = new Scope(entity, s.variable(), model);

@@ -2,11 +2,11 @@ package io.jynamo.jpql.semantic;
 
 import io.jynamo.jpql.StatementKind;
 import io.jynamo.jpql.ast.Join;
-import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Statement;
 import io.jynamo.jpql.model.AssociationInfo;
 import io.jynamo.jpql.model.EntityInfo;
+import io.jynamo.jpql.model.QueryModel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ final class ChildSelects {
     private ChildSelects() {
     }
 
-    static Statement rewrite(Statement s, EntityInfo root) {
+    static Statement rewrite(Statement s, EntityInfo root, QueryModel model) {
         if (s.kind() != StatementKind.SELECT || s.shape().computed() || s.selected().isEmpty()) {
             return s;
         }
@@ -54,6 +54,11 @@ final class ChildSelects {
         if (a == null || a.kind() != AssociationInfo.Kind.INVERSE_ONE_TO_MANY || a.mappedBy() == null) {
             return s;
         }
+        // The owning side must refer to the root's entity itself: one of a superclass would also join other owners.
+        AssociationInfo owning = model.entity(a.targetEntity()).map(t -> t.associations().get(a.mappedBy())).orElse(null);
+        if (owning == null || !owning.targetEntity().equals(root.name())) {
+            return s;
+        }
         // The owner becomes a join of the element's owning side; the other joins stay, in order, after it.
         List<Join> joins = new ArrayList<>();
         joins.add(new Join(new PathExpr(List.of(v, a.mappedBy()), joined.pos(), null), s.variable(), false, false,
@@ -63,8 +68,7 @@ final class ChildSelects {
                 joins.add(j);
             }
         }
-        List<OrderBy> order = s.order();
         return new Statement(StatementKind.SELECT, a.targetEntity(), s.entityPos(), v, s.selectKind(), s.selected(),
-                s.sets(), s.where(), order, joins, s.shape(), s.distinct());
+                s.sets(), s.where(), s.order(), joins, s.shape(), s.distinct());
     }
 }

@@ -72,6 +72,30 @@ class NestedJoinTest {
         public String brand;
     }
 
+    /** A hierarchy whose orders refer to the superclass: a member's orders are not joined by a member's key alone. */
+    @Entity(name = "NjPerson")
+    @Table(name = "NjPerson")
+    @jakarta.persistence.Inheritance
+    public static class Person {
+        @Id
+        public String id;
+    }
+
+    @Entity(name = "NjMember")
+    public static class Member extends Person {
+        @OneToMany(mappedBy = "buyer")
+        public List<Purchase> purchases = new ArrayList<>();
+    }
+
+    @Entity(name = "NjPurchase")
+    @Table(name = "NjPurchase")
+    public static class Purchase {
+        @Id
+        public String id;
+        @ManyToOne
+        public Person buyer;
+    }
+
     private static TestUnit unit;
     private static final List<Customer> MODEL = new ArrayList<>();
 
@@ -258,6 +282,30 @@ class NestedJoinTest {
             return em.createQuery(q.select(cb.count(o))).getSingleResult();
         });
         assertEquals(1, one);
+    }
+
+    @Test
+    void elementsWhoseOwningSideRefersToASuperclassAreNotSelectedThroughTheSubclass() {
+        try (TestUnit people = TestUnit.of(Person.class, Member.class, Purchase.class).property("jynamo.scan", "allow").build()) {
+            people.inTransaction(em -> {
+                Person p = new Person();
+                p.id = "p";
+                Member m = new Member();
+                m.id = "m";
+                em.persist(p);
+                em.persist(m);
+                for (Person buyer : List.of(p, m)) {
+                    Purchase x = new Purchase();
+                    x.id = buyer.id + "-x";
+                    x.buyer = buyer;
+                    em.persist(x);
+                }
+            });
+            // The rewrite to the purchases' own query would also return p's purchase: it is not made, and the join
+            // of the elements without a condition on them stays refused.
+            assertThrows(IllegalArgumentException.class, () -> people.withEntityManager(em -> em.createQuery(
+                    "SELECT x.id FROM NjMember m JOIN m.purchases x", String.class).getResultList()));
+        }
     }
 
     @Test
