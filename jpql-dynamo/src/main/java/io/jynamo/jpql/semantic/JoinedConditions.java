@@ -9,7 +9,6 @@ import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.IsNull;
 import io.jynamo.jpql.ast.Literal;
 import io.jynamo.jpql.ast.Join;
-import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Pos;
 import io.jynamo.jpql.ast.SizeExpr;
