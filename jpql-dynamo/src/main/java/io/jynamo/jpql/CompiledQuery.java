@@ -148,6 +148,15 @@ public final class CompiledQuery {
     }
 
     /**
+     * The {@code LEFT JOIN FETCH}es below fetches ({@code LEFT JOIN FETCH c.orders o LEFT JOIN FETCH o.lines}): each
+     * the association names from the root ({@code [orders, lines]}), loaded level by level for the results after
+     * {@link #fetches()}; empty without them.
+     */
+    public List<List<String>> fetchPaths() {
+        return analysis.fetchPaths();
+    }
+
+    /**
      * {@code SELECT o.customer}: the to-one whose targets the query returns (then {@link #selectKind()} is
      * ATTRIBUTES and {@link #selectedAttributes()} are its foreign-key attributes, which the plan reads);
      * otherwise {@code null}. Only compiled when {@code QueryModel.readsSelectedTargets()} is true.

@@ -20,16 +20,26 @@ import java.util.List;
  *                   entity's other attributes), whose keys are bound to their synthetic parameters
  * @param innerFetches of {@code fetches}, the inner {@code JOIN FETCH}es of associations stored on the other side
  *                   (collections, inverse to-ones): the results whose association is empty after the fetch are dropped
+ * @param fetchPaths the {@code LEFT JOIN FETCH}es from fetch join variables ({@code LEFT JOIN FETCH c.orders o LEFT JOIN
+ *                   FETCH o.lines}), each as the association names from the root ({@code [orders, lines]}), in order
  */
 public record Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters,
                        List<AssociationInfo> fetches, AssociationInfo selectedAssociation, List<Step> steps,
-                       List<AssociationInfo> innerFetches) {
+                       List<AssociationInfo> innerFetches, List<List<String>> fetchPaths) {
     /** Copies the lists. */
     public Analysis {
         parameters = List.copyOf(parameters);
         fetches = List.copyOf(fetches);
         steps = List.copyOf(steps);
         innerFetches = List.copyOf(innerFetches);
+        fetchPaths = List.copyOf(fetchPaths);
+    }
+
+    /** An analysis without fetches below fetches. */
+    public Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters,
+                    List<AssociationInfo> fetches, AssociationInfo selectedAssociation, List<Step> steps,
+                    List<AssociationInfo> innerFetches) {
+        this(statement, entity, parameters, fetches, selectedAssociation, steps, innerFetches, List.of());
     }
 
     /** An analysis without inner fetch joins of associations stored on the other side. */

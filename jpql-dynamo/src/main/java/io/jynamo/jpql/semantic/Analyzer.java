@@ -54,9 +54,23 @@ public final class Analyzer {
         List<AssociationInfo> fetches = new ArrayList<>();
         List<AssociationInfo> innerFetches = new ArrayList<>();
         List<Condition> joinConditions = new ArrayList<>();
+        // The fetch join variables' association paths from the root, for the fetches below them.
+        java.util.Map<String, List<String>> fetched = new java.util.HashMap<>();
+        List<List<String>> fetchPaths = new ArrayList<>();
         for (Join j : s.joins()) {
             if (JoinedConditions.nested(s, j)) {
+                if (j.fetch()) {
+                    List<String> path = new ArrayList<>(fetched.get(j.path().names().get(0)));
+                    path.add(j.path().names().get(1));
+                    fetchPaths.add(List.copyOf(path));
+                    if (j.variable() != null) {
+                        fetched.put(j.variable(), path);
+                    }
+                }
                 continue; // a join from a join variable: part of that variable's own query (JoinedConditions)
+            }
+            if (j.fetch() && j.variable() != null) {
+                fetched.put(j.variable(), List.of(j.path().names().get(1)));
             }
             AssociationInfo a = scope.join(j);
             join(s, j, a, scope, fetches, joinConditions);
@@ -113,7 +127,7 @@ public final class Analyzer {
             resolved = resolved.withWhere(Condition.and(all));
         }
         return new Analysis(resolved, entity, params.list(), fetches, statements.selectedAssociation(), scope.steps(),
-                innerFetches);
+                innerFetches, fetchPaths);
     }
 
     /**

@@ -73,11 +73,19 @@ final class JoinedConditions {
                 return false;
             }
             if (from.equals(earlier.variable())) {
+                if (j.fetch() && earlier.fetch()) {
+                    if (!j.left()) {
+                        throw j.pos().error("an inner JOIN FETCH " + j.path().text() + " below a fetch is not supported:"
+                                + " it would drop the results whose " + from + " has no " + j.path().names().get(1)
+                                + ", which DynamoDB cannot tell before loading them", "write LEFT JOIN FETCH " + j.path().text());
+                    }
+                    return true; // loaded level by level after the read (Analysis.fetchPaths)
+                }
                 if (j.fetch() || earlier.fetch()) {
                     throw j.pos().error("JOIN " + (j.fetch() ? "FETCH " : "") + j.path().text() + " from the join variable "
                             + from + (earlier.fetch() ? " of a JOIN FETCH" : "") + " is not supported",
-                            "fetch the relationships of the queried entity, or join without FETCH with conditions on "
-                            + (j.variable() == null ? "the joined entity" : j.variable()));
+                            "fetch below a fetch (LEFT JOIN FETCH c.orders o LEFT JOIN FETCH o.lines), or join without"
+                            + " FETCH with conditions on " + (j.variable() == null ? "the joined entity" : j.variable()));
                 }
                 if (j.variable() == null) {
                     throw j.pos().error("JOIN " + j.path().text() + " without a variable is not supported",
@@ -97,6 +105,9 @@ final class JoinedConditions {
         Map<String, String> ancestor = new LinkedHashMap<>();
         for (Join j : s.joins()) {
             if (nested(s, j)) {
+                if (j.fetch()) {
+                    continue; // a fetch below a fetch: loaded after the read
+                }
                 String from = j.path().names().get(0);
                 String top = ancestor.getOrDefault(from, from);
                 ancestor.put(j.variable(), top);

@@ -260,12 +260,38 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (!compiled.fetches().isEmpty()) {
             session.loader().fetch(results, compiled.fetches().stream().map(io.jynamo.jpql.model.AssociationInfo::name).toList());
         }
+        for (List<String> path : compiled.fetchPaths()) {
+            fetchPath(results, path);
+        }
         if (shaping.fetches() != null) {
             session.loader().fetch(results, shaping.fetches());
         }
         io.jynamo.internal.graph.GraphImpl<?> graph = Graphs.of(hints);
         if (graph != null) {
             session.loader().fetch(results, graph);
+        }
+    }
+
+    /**
+     * A fetch below a fetch ({@code LEFT JOIN FETCH c.orders o LEFT JOIN FETCH o.lines}): each level of the path is
+     * loaded for all the targets of the level above it, as an entity graph's subgraph is.
+     */
+    private void fetchPath(List<?> owners, List<String> path) {
+        session.loader().fetch(owners, List.of(path.get(0)));
+        if (path.size() == 1) {
+            return;
+        }
+        List<Object> targets = new ArrayList<>();
+        for (Object owner : owners) {
+            Object value = session.loader().associationValue(owner, path.get(0));
+            if (value instanceof java.util.Collection<?> || value instanceof Map<?, ?>) {
+                targets.addAll(io.jynamo.internal.context.RelationCollection.elements(value));
+            } else if (value != null) {
+                targets.add(value);
+            }
+        }
+        if (!targets.isEmpty()) {
+            fetchPath(targets, path.subList(1, path.size()));
         }
     }
 

@@ -309,6 +309,21 @@ class NestedJoinTest {
     }
 
     @Test
+    void aFetchBelowAFetchLoadsEachLevelForAllTheResults() {
+        unit.calls().reset();
+        List<Customer> found = unit.withEntityManager(em -> em.createQuery("SELECT c FROM NjCustomer c LEFT JOIN FETCH"
+                + " c.orders o LEFT JOIN FETCH o.lines WHERE c.id = 'c0'", Customer.class).getResultList());
+        Customer c0 = found.get(0); // detached now: what was not fetched could not load
+        assertEquals(List.of(3, 1), c0.orders.stream().sorted(java.util.Comparator.comparing(o -> o.id))
+                .map(o -> o.lines.size()).toList());
+        assertEquals(1, unit.calls().count("getItem"));
+        assertEquals(3, unit.calls().count("query"), "the customer's orders, then each order's lines");
+        IllegalArgumentException inner = assertThrows(IllegalArgumentException.class, () -> unit.withEntityManager(em ->
+                em.createQuery("SELECT c FROM NjCustomer c LEFT JOIN FETCH c.orders o JOIN FETCH o.lines", Customer.class)));
+        assertTrue(inner.getMessage().contains("write LEFT JOIN FETCH o.lines"), inner.getMessage());
+    }
+
+    @Test
     void theCriteriaJoinOfAJoinIsTheSameQuery() {
         List<String> found = unit.fromTransaction(em -> {
             CriteriaBuilder cb = em.getCriteriaBuilder();
