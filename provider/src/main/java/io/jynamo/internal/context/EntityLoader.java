@@ -421,6 +421,20 @@ public final class EntityLoader {
         }
     }
 
+    /** The targets the managed owners' relationship of that name holds (a collection's elements, a to-one's target). */
+    public List<Object> targets(List<?> owners, String name) {
+        List<Object> targets = new ArrayList<>();
+        for (Object owner : owners) {
+            Object value = associationValue(owner, name);
+            if (value instanceof java.util.Collection<?> || value instanceof Map<?, ?>) {
+                targets.addAll(RelationCollection.elements(value));
+            } else if (value != null) {
+                targets.add(value);
+            }
+        }
+        return targets;
+    }
+
     /** The value of a managed owner's relationship of that name, or {@code null} (none, or not managed). */
     /** The value of a managed owner's relationship attribute (a collection, a target, or null); null for an unmanaged one. */
     public Object associationValue(Object owner, String name) {
@@ -440,15 +454,7 @@ public final class EntityLoader {
             if (sub == null) {
                 return;
             }
-            List<Object> targets = new ArrayList<>();
-            for (Object owner : owners) {
-                Object value = associationValue(owner, name);
-                if (value instanceof java.util.Collection<?> || value instanceof Map<?, ?>) {
-                    targets.addAll(RelationCollection.elements(value));
-                } else if (value != null) {
-                    targets.add(value);
-                }
-            }
+            List<Object> targets = targets(owners, name);
             if (!targets.isEmpty()) {
                 fetch(targets, sub);
             }

@@ -281,15 +281,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (path.size() == 1) {
             return;
         }
-        List<Object> targets = new ArrayList<>();
-        for (Object owner : owners) {
-            Object value = session.loader().associationValue(owner, path.get(0));
-            if (value instanceof java.util.Collection<?> || value instanceof Map<?, ?>) {
-                targets.addAll(io.jynamo.internal.context.RelationCollection.elements(value));
-            } else if (value != null) {
-                targets.add(value);
-            }
-        }
+        List<Object> targets = session.loader().targets(owners, path.get(0));
         if (!targets.isEmpty()) {
             fetchPath(targets, path.subList(1, path.size()));
         }
