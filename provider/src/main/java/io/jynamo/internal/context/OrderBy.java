@@ -19,8 +19,8 @@ final class OrderBy {
 
     static Comparator<Object> comparator(EntityMeta target, String orderBy) {
         Comparator<Object> result = null;
-        String spec = orderBy.isBlank() ? target.partitionKey().name() + (target.sortKey() == null ? "" : ", "
-                + target.sortKey().name()) : orderBy;
+        String spec = orderBy.isBlank()
+                ? String.join(", ", target.keyParts().stream().map(AttributeMeta::name).toList()) : orderBy;
         for (String part : spec.split(",")) {
             String[] words = part.trim().split("\\s+");
             AttributeMeta a = target.attribute(words[0]);

@@ -42,7 +42,7 @@ public final class UnreadableValueException extends PersistenceException {
     }
 
     /** A value of the right DynamoDB type whose content the Java type cannot hold. */
-    static UnreadableValueException badContent(AttributeValue value, String expected, String detail, Throwable cause) {
+    public static UnreadableValueException badContent(AttributeValue value, String expected, String detail, Throwable cause) {
         return new UnreadableValueException(typeOf(value), show(value), expected, detail, null, null, null, cause);
     }
 

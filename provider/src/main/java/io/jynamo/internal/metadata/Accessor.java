@@ -110,6 +110,30 @@ public final class Accessor {
         return a;
     }
 
+    /** The sort key of three or more key attributes, or {@code null}. */
+    private CompositeKey composite;
+
+    /** The sort key joined from the key attributes after the partition key (see {@link CompositeKey}). */
+    static Accessor composite(CompositeKey key, String where) {
+        Accessor a = new Accessor(where);
+        a.composite = key;
+        return a;
+    }
+
+    private Accessor(String where) {
+        this.getter = null;
+        this.setter = null;
+        this.exactGetter = null;
+        this.exactSetter = null;
+        this.defaultValue = null;
+        this.where = where;
+    }
+
+    /** The composite sort key this accessor reads and writes, or {@code null}. */
+    CompositeKey composite() {
+        return composite;
+    }
+
     private Accessor(Accessor outer, Accessor inner, java.util.function.Supplier<Object> outerFactory) {
         this.getter = null;
         this.setter = null;
@@ -154,6 +178,9 @@ public final class Accessor {
 
     /** The attribute's value. */
     public Object get(Object owner) {
+        if (composite != null) {
+            return composite.encode(owner);
+        }
         if (outer != null) {
             Object holder = outer.get(owner);
             return holder == null ? null : inner.get(holder);
@@ -170,6 +197,10 @@ public final class Accessor {
     /** Sets the attribute; {@code null} on a primitive sets its default (0, false). */
     public void set(Object owner, Object value) {
         if (through) {
+            return;
+        }
+        if (composite != null) {
+            composite.set(owner, (String) value);
             return;
         }
         if (recordShape != null) {

@@ -507,7 +507,7 @@ final class Associations {
         a.linkTarget(targetAttribute);
         IndexMeta inverted = new IndexMeta(INDEX_PREFIX + targetColumn.replaceAll("[^a-zA-Z0-9_.-]", "_"), targetAttribute, pk, true);
         EntityMeta link = new EntityMeta(LinkItem.class, "link table " + name, prefix + name, null, pk, sk,
-                EntityMeta.IdKind.SIMPLE, Object.class, null, null, attributes, List.of(inverted),
+                EntityMeta.IdKind.SIMPLE, Object.class, null, null, List.of(pk, sk), attributes, List.of(inverted),
                 owner.root().capacity(), null, Callbacks.of(LinkItem.class), false, false, null);
         links.add(link);
         return link;

@@ -42,6 +42,8 @@ public final class EntityMeta {
     private final boolean cacheable;
     private final boolean uncacheable;
     private final AttributeMeta embeddedId;
+    /** The key attributes in order: the partition key, then the sort key or, of a composite one, its parts. */
+    private final List<AttributeMeta> keyParts;
     private final java.util.Set<String> storedNames;
     private final List<AttributeMeta> required;
     private final IdGeneratorMeta idGenerator;
@@ -61,7 +63,7 @@ public final class EntityMeta {
 
     EntityMeta(Class<?> javaClass, String name, String tableName, MethodHandle constructor,
                AttributeMeta partitionKey, AttributeMeta sortKey, IdKind idKind, Class<?> idType, IdMapper idMapper,
-               AttributeMeta embeddedId, List<AttributeMeta> attributes, List<IndexMeta> indexes, Capacity capacity,
+               AttributeMeta embeddedId, List<AttributeMeta> keyParts, List<AttributeMeta> attributes, List<IndexMeta> indexes, Capacity capacity,
                AttributeMeta timeToLive, Callbacks callbacks, boolean cacheable, boolean uncacheable,
                IdGeneratorMeta idGenerator) {
         this.idGenerator = idGenerator;
@@ -75,6 +77,7 @@ public final class EntityMeta {
         this.idType = idType;
         this.idMapper = idMapper;
         this.embeddedId = embeddedId;
+        this.keyParts = keyParts;
         this.attributes = List.copyOf(attributes);
         this.indexes = List.copyOf(indexes);
         this.capacity = capacity;
@@ -424,6 +427,20 @@ public final class EntityMeta {
     /** The {@code @EmbeddedId} attribute, or {@code null}. */
     public AttributeMeta embeddedId() {
         return embeddedId;
+    }
+
+    /**
+     * The primary key's attributes as the model declares them, partition key first: one, two, or for a key of
+     * three or more the partition key and the parts its {@linkplain #sortKey() sort key} is joined from (a
+     * {@code CompositeKey}, stored as a string no query can name; the parts are stored on their own as well).
+     */
+    public List<AttributeMeta> keyParts() {
+        return keyParts;
+    }
+
+    /** Whether the sort key is joined from several key attributes (a key of three or more). */
+    public boolean compositeSortKey() {
+        return keyParts.size() > 2;
     }
 
     /** Every stored attribute, keys first. */

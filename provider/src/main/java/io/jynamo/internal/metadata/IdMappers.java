@@ -35,7 +35,7 @@ final class IdMappers {
     }
 
     /**
-     * The {@code @Id} attributes of the entity (two, or one) and an {@code @IdClass} holding the same as its parts.
+     * The {@code @Id} attributes of the entity (one or more) and an {@code @IdClass} holding the same as its parts.
      *
      * @param parts     the key attributes as parts of the id class
      * @param entityPk  the entity's partition key attribute
@@ -98,7 +98,7 @@ final class IdMappers {
      * The key attributes as parts of a composite id object (an id class or an embeddable).
      *
      * @param pk    the partition key part
-     * @param sk    the sort key part, or {@code null}
+     * @param sk    the sort key part (or the {@link CompositeKey} of the parts after the partition key), or {@code null}
      * @param ctor   the id type's no-argument constructor ({@code null} for a record)
      * @param type   the id type
      * @param where  the entity, for errors
@@ -111,7 +111,13 @@ final class IdMappers {
             if (record != null) {
                 Object[] values = new Object[record.size()];
                 values[record.indexOf(pk.name())] = pkValue;
-                if (sk != null) {
+                CompositeKey composite = sk == null ? null : sk.accessor().composite();
+                if (composite != null) {
+                    Object[] parts = skValue == null ? new Object[composite.parts().size()] : composite.values((String) skValue);
+                    for (int i = 0; i < parts.length; i++) {
+                        values[record.indexOf(composite.parts().get(i).name())] = parts[i];
+                    }
+                } else if (sk != null) {
                     values[record.indexOf(sk.name())] = skValue;
                 }
                 return record.create(values);

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads an entity's primary key: one {@code @Id}, two {@code @Id}s with an {@code @IdClass}, or an
- * {@code @EmbeddedId}; which is the partition and which the sort key; and the id mapper for {@code find}.
+ * Reads an entity's primary key: one {@code @Id}, several {@code @Id}s with an {@code @IdClass}, or an
+ * {@code @EmbeddedId}; which is the partition and which the sort key (of three or more, a {@link CompositeKey});
+ * and the id mapper for {@code find}.
  */
 final class KeyReader {
 
@@ -29,9 +30,10 @@ final class KeyReader {
      * @param idType     the type {@code find} takes
      * @param idMapper   maps the id to and from the key
      * @param embeddedId the {@code @EmbeddedId} attribute, or {@code null}
+     * @param keyParts   the key attributes in order: the partition key, then the sort key or its parts
      */
     record Keys(AttributeMeta pk, AttributeMeta sk, EntityMeta.IdKind idKind, Class<?> idType,
-                EntityMeta.IdMapper idMapper, AttributeMeta embeddedId) {
+                EntityMeta.IdMapper idMapper, AttributeMeta embeddedId, List<AttributeMeta> keyParts) {
     }
 
     private final CodecResolver codecs;
@@ -73,33 +75,68 @@ final class KeyReader {
         if (ids.isEmpty()) {
             throw new PersistenceException(where + " has no @Id attribute; mark its partition key with @Id");
         }
-        Property[] keys = splitKeys(ids, where);
-        AttributeMeta pk = keyAttribute(keys[0], AttributeMeta.Role.PARTITION_KEY, keys[0].accessor(), where);
-        AttributeMeta sk = keys[1] == null ? null : keyAttribute(keys[1], AttributeMeta.Role.SORT_KEY, keys[1].accessor(), where);
+        List<Property> keys = splitKeys(ids, where);
+        AttributeMeta pk = keyAttribute(keys.get(0), AttributeMeta.Role.PARTITION_KEY, keys.get(0).accessor(), where);
+        List<AttributeMeta> rest = new ArrayList<>();
+        for (Property p : keys.subList(1, keys.size())) {
+            rest.add(keyAttribute(p, AttributeMeta.Role.SORT_KEY, p.accessor(), where));
+        }
+        AttributeMeta sk = sortKey(rest, where);
         IdClass idClass = idClass(type);
         if (sk == null && idClass == null) {
-            return new Keys(pk, null, EntityMeta.IdKind.SIMPLE, Types.box(pk.javaType()), new IdMappers.Simple(pk), null);
+            return new Keys(pk, null, EntityMeta.IdKind.SIMPLE, Types.box(pk.javaType()), new IdMappers.Simple(pk), null,
+                    List.of(pk));
         }
         if (idClass == null) {
-            throw new PersistenceException(where + " has a composite key (two @Id attributes) but no @IdClass;"
-                    + " declare @IdClass(" + type.getSimpleName() + "Id.class) with fields '"
-                    + pk.name() + "' and '" + sk.name() + "'");
+            throw new PersistenceException(where + " has a composite key (" + keys.size() + " @Id attributes) but no"
+                    + " @IdClass; declare @IdClass(" + type.getSimpleName() + "Id.class) with the fields "
+                    + names(keys));
         }
         Class<?> idType = idClass.value();
         String idWhere = where + " @IdClass " + idType.getName();
         AttributeMeta idPk = idClassPart(idType, pk, idWhere);
         // an @IdClass of one attribute (JPA allows it) wraps the partition key alone
-        AttributeMeta idSk = sk == null ? null : idClassPart(idType, sk, idWhere);
+        List<AttributeMeta> idRest = rest.stream().map(r -> idClassPart(idType, r, idWhere)).toList();
         RecordShape record = RecordShape.of(idType);
-        int parts = sk == null ? 1 : 2;
-        if (record != null && record.size() != parts) {
+        if (record != null && record.size() != keys.size()) {
             throw new PersistenceException(idWhere + " is a record of " + record.size() + " components; an id class"
-                    + " record holds exactly the key attributes " + (sk == null ? "'" + pk.name() + "'"
-                    : "'" + pk.name() + "' and '" + sk.name() + "'"));
+                    + " record holds exactly the key attributes " + names(keys));
         }
         MethodHandle idCtor = record != null ? null : Types.constructor(idType, "id class " + idType.getName());
-        IdMappers.Parts idParts = new IdMappers.Parts(idPk, idSk, idCtor, idType, where, record);
-        return new Keys(pk, sk, EntityMeta.IdKind.ID_CLASS, idType, new IdMappers.IdClass(idParts, pk, sk), null);
+        IdMappers.Parts idParts = new IdMappers.Parts(idPk, sortKey(idRest, idWhere), idCtor, idType, where, record);
+        return new Keys(pk, sk, EntityMeta.IdKind.ID_CLASS, idType, new IdMappers.IdClass(idParts, pk, sk), null,
+                keyParts(pk, sk, rest));
+    }
+
+    /**
+     * The sort key of the key attributes after the partition key: none, the one, or a {@link CompositeKey} of
+     * several, stored as a string under their stored names joined by {@code #} (which no query can spell).
+     */
+    private static AttributeMeta sortKey(List<AttributeMeta> rest, String where) {
+        if (rest.size() < 2) {
+            return rest.isEmpty() ? null : rest.get(0);
+        }
+        CompositeKey key = new CompositeKey(rest, where);
+        String name = String.join("#", rest.stream().map(AttributeMeta::name).toList());
+        return new AttributeMeta(name, key.storedName(), String.class, null, Accessor.composite(key, where + " sort key"),
+                io.jynamo.internal.convert.Codecs.basic(String.class), null, rest.get(0).member(),
+                AttributeMeta.Role.SORT_KEY);
+    }
+
+    /**
+     * The key attributes in order. A composite sort key's parts are the entity's attributes too, stored on their
+     * own (so that conditions, projections and ordering read them) and never written apart from the key.
+     */
+    private static List<AttributeMeta> keyParts(AttributeMeta pk, AttributeMeta sk, List<AttributeMeta> rest) {
+        if (rest.size() < 2) {
+            return sk == null ? List.of(pk) : List.of(pk, sk);
+        }
+        List<AttributeMeta> parts = new ArrayList<>(List.of(pk));
+        for (AttributeMeta r : rest) {
+            parts.add(new AttributeMeta(r.name(), r.storedName(), r.javaType(), null, r.accessor(), r.codec(), null,
+                    r.member(), AttributeMeta.Role.BASIC));
+        }
+        return List.copyOf(parts);
     }
 
     /** The {@code @IdClass} of the class or of the superclass (entity or mapped) that declares it. */
@@ -115,26 +152,29 @@ final class KeyReader {
 
     private Keys embeddedId(Property embeddedIdProperty, String where) {
         Class<?> idType = embeddedIdProperty.type();
-        Property[] keys = splitKeys(PropertyScanner.properties(idType), where + " @EmbeddedId " + idType.getName());
+        List<Property> keys = splitKeys(PropertyScanner.properties(idType), where + " @EmbeddedId " + idType.getName());
         RecordShape record = RecordShape.of(idType);
-        if (record != null && record.size() != (keys[1] == null ? 1 : 2)) {
+        if (record != null && record.size() != keys.size()) {
             throw new PersistenceException(where + " @EmbeddedId " + idType.getName() + " is a record of " + record.size()
-                    + " components; an @EmbeddedId record holds exactly the key attributes (partition key and"
-                    + " optional @SortKey)");
+                    + " components; an @EmbeddedId record holds exactly the key attributes");
         }
         MethodHandle idCtor = record != null ? null : Types.constructor(idType, "embeddable " + idType.getName());
         Accessor outer = embeddedIdProperty.accessor();
-        AttributeMeta pk = keyAttribute(keys[0], AttributeMeta.Role.PARTITION_KEY,
-                chain(outer, keys[0], idCtor, record), where);
-        AttributeMeta sk = keys[1] == null ? null : keyAttribute(keys[1], AttributeMeta.Role.SORT_KEY,
-                chain(outer, keys[1], idCtor, record), where);
+        AttributeMeta pk = keyAttribute(keys.get(0), AttributeMeta.Role.PARTITION_KEY,
+                chain(outer, keys.get(0), idCtor, record), where);
+        AttributeMeta innerPk = keyAttribute(keys.get(0), AttributeMeta.Role.PARTITION_KEY, keys.get(0).accessor(), where);
+        List<AttributeMeta> rest = new ArrayList<>();
+        List<AttributeMeta> innerRest = new ArrayList<>();
+        for (Property p : keys.subList(1, keys.size())) {
+            rest.add(keyAttribute(p, AttributeMeta.Role.SORT_KEY, chain(outer, p, idCtor, record), where));
+            innerRest.add(keyAttribute(p, AttributeMeta.Role.SORT_KEY, p.accessor(), where));
+        }
+        AttributeMeta sk = sortKey(rest, where);
         AttributeMeta embeddedId = new AttributeMeta(embeddedIdProperty.name(), embeddedIdProperty.name(), idType, null,
                 outer, null, null, embeddedIdProperty.member(), AttributeMeta.Role.EMBEDDED);
-        AttributeMeta innerPk = keyAttribute(keys[0], AttributeMeta.Role.PARTITION_KEY, keys[0].accessor(), where);
-        AttributeMeta innerSk = keys[1] == null ? null
-                : keyAttribute(keys[1], AttributeMeta.Role.SORT_KEY, keys[1].accessor(), where);
-        IdMappers.Parts parts = new IdMappers.Parts(innerPk, innerSk, idCtor, idType, where, record);
-        return new Keys(pk, sk, EntityMeta.IdKind.EMBEDDED_ID, idType, new IdMappers.EmbeddedId(parts, outer), embeddedId);
+        IdMappers.Parts parts = new IdMappers.Parts(innerPk, sortKey(innerRest, where), idCtor, idType, where, record);
+        return new Keys(pk, sk, EntityMeta.IdKind.EMBEDDED_ID, idType, new IdMappers.EmbeddedId(parts, outer), embeddedId,
+                keyParts(pk, sk, rest));
     }
 
     private static Accessor chain(Accessor outer, Property part, MethodHandle outerCtor, RecordShape record) {
@@ -160,27 +200,30 @@ final class KeyReader {
                 + "' matching the entity's @Id attribute");
     }
 
-    private static Property[] splitKeys(List<Property> ids, String where) {
+    /**
+     * The key attributes with the partition key first. Of two, the one not marked {@code @SortKey} partitions (the
+     * first declared when neither is marked). Of three or more, the one not marked {@code @SortKey} (or the first
+     * declared when none is) partitions and the others form the sort key in their declared order.
+     */
+    private static List<Property> splitKeys(List<Property> ids, String where) {
         if (ids.size() == 1) {
-            return new Property[] {ids.get(0), null};
+            return ids;
         }
-        if (ids.size() > 2) {
-            throw new PersistenceException(where + " has " + ids.size() + " key attributes " + names(ids)
-                    + "; DynamoDB keys have a partition key and at most one sort key");
+        List<Property> unmarked = ids.stream().filter(p -> !p.has(SortKey.class)).toList();
+        if (unmarked.isEmpty() || unmarked.size() > 1 && unmarked.size() < ids.size()) {
+            throw new PersistenceException(where + " has " + ids.size() + " key attributes " + names(ids) + ", of which "
+                    + names(unmarked) + " are not marked @SortKey; mark all but the partition key @SortKey, or none"
+                    + " (then the first declared partitions)");
         }
-        boolean first = ids.get(0).has(SortKey.class);
-        boolean second = ids.get(1).has(SortKey.class);
-        if (first && second) {
-            throw new PersistenceException(where + " has two key attributes " + names(ids)
-                    + " both marked @SortKey; mark exactly one of them (the other is the partition key)");
+        if (unmarked.size() == ids.size()) {
+            // An ordinary JPA composite key: the first in declaration order partitions, the others sort.
+            LOG.log(System.Logger.Level.INFO, "{0}: none of its key attributes {1} is marked @SortKey, so ''{2}'' is"
+                    + " the partition key and {3} the sort key (their declaration order); mark the others @SortKey to"
+                    + " choose", where, names(ids), ids.get(0).name(), names(ids.subList(1, ids.size())));
         }
-        if (!first && !second) {
-            // An ordinary JPA composite key: the first in declaration order partitions, the second sorts.
-            LOG.log(System.Logger.Level.INFO, "{0}: neither of its key attributes {1} is marked @SortKey, so ''{2}''"
-                    + " is the partition key and ''{3}'' the sort key (their declaration order); mark one @SortKey to"
-                    + " choose", where, names(ids), ids.get(0).name(), ids.get(1).name());
-        }
-        return first ? new Property[] {ids.get(1), ids.get(0)} : new Property[] {ids.get(0), ids.get(1)};
+        List<Property> ordered = new ArrayList<>(unmarked.subList(0, 1));
+        ids.stream().filter(p -> p != unmarked.get(0)).forEach(ordered::add);
+        return ordered;
     }
 
     private static final System.Logger LOG = System.getLogger(KeyReader.class.getName());

@@ -201,6 +201,9 @@ public final class MetadataBuilder {
         if (keys.sk() != null) {
             attributes.add(keys.sk());
         }
+        if (keys.sk() != null && keys.sk().accessor().composite() != null) {
+            attributes.addAll(keys.keyParts().subList(1, keys.keyParts().size()));
+        }
         AttributeMeta ttl = null;
         List<AssociationMeta> associations = new ArrayList<>();
         Map<String, Convert> classConverts = classConverts(type, properties, where);
@@ -234,7 +237,7 @@ public final class MetadataBuilder {
         // would hand a Car and a Truck the same id (one item in SINGLE_TABLE, a clash across TABLE_PER_CLASS tables).
         IdGeneratorMeta generator = generators.generator(root, entityName(root), properties, where);
         EntityMeta meta = new EntityMeta(type, name, tableName, isAbstract ? null : Types.constructor(type, where), keys.pk(), keys.sk(), keys.idKind(),
-                keys.idType(), keys.idMapper(), keys.embeddedId(), attributes, indexes, capacity, ttl, Callbacks.of(type),
+                keys.idType(), keys.idMapper(), keys.embeddedId(), keys.keyParts(), attributes, indexes, capacity, ttl, Callbacks.of(type),
                 cacheable != null && cacheable.value(), cacheable != null && !cacheable.value(), generator);
         meta.associations(associations);
         return meta;

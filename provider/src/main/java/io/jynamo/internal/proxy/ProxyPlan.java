@@ -58,7 +58,9 @@ record ProxyPlan(Shape shape, boolean tracking, List<String> untracked, List<Str
         boolean propertyAccess = idAttribute.member() instanceof Method;
 
         Set<String> keyGetters = new HashSet<>();
-        for (AttributeMeta key : new AttributeMeta[] {meta.partitionKey(), meta.sortKey(), meta.embeddedId()}) {
+        List<AttributeMeta> keys = new ArrayList<>(meta.keyParts());
+        keys.add(meta.embeddedId());
+        for (AttributeMeta key : keys) {
             if (key != null) {
                 keyGetters.add("get" + capitalised(key.name()));
                 keyGetters.add("is" + capitalised(key.name()));

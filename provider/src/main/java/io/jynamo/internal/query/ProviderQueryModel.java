@@ -52,7 +52,7 @@ public final class ProviderQueryModel implements QueryModel {
             Map<String, Codec> entityCodecs = new HashMap<>();
             for (AttributeMeta a : e.attributes()) {
                 add(attributes, entityCodecs, "", List.of(), a);
-                if (a.isKey() && e.embeddedId() != null) {
+                if ((a.isKey() || e.keyParts().contains(a)) && e.embeddedId() != null) {
                     add(attributes, entityCodecs, e.embeddedId().name() + ".", List.of(), a);
                 }
             }

@@ -42,11 +42,10 @@ abstract class IdentifiableTypeImpl<X> extends ManagedTypeImpl<X> implements Ide
         switch (meta.idKind()) {
             case ID_CLASS -> {
                 this.singleId = null;
-                if (has(meta.partitionKey().name()) && (meta.sortKey() == null || has(meta.sortKey().name()))) {
+                if (meta.keyParts().stream().allMatch(k -> has(k.name()))) {
                     Set<SingularAttribute<? super X, ?>> ids = new LinkedHashSet<>();
-                    ids.add((SingularAttributeImpl<X, ?>) attribute(meta.partitionKey().name()));
-                    if (meta.sortKey() != null) {
-                        ids.add((SingularAttributeImpl<X, ?>) attribute(meta.sortKey().name()));
+                    for (AttributeMeta k : meta.keyParts()) {
+                        ids.add((SingularAttributeImpl<X, ?>) attribute(k.name()));
                     }
                     this.idClassAttributes = Collections.unmodifiableSet(ids);
                     this.idType = types.idClass(meta.idType(), idClassParts(meta));
@@ -70,23 +69,20 @@ abstract class IdentifiableTypeImpl<X> extends ManagedTypeImpl<X> implements Ide
 
     /**
      * The attributes as the metamodel shows them: for an {@code @EmbeddedId}, the embedded id in
-     * place of the key parts the metadata flattened out of it.
+     * place of the key parts the metadata flattened out of it; never the sort key joined from a key's parts.
      */
     static List<AttributeMeta> modelAttributes(EntityMeta meta) {
         if (meta.idKind() != EntityMeta.IdKind.EMBEDDED_ID) {
-            return meta.attributes();
-        }
-        List<AttributeMeta> parts = new ArrayList<>();
-        parts.add(meta.partitionKey());
-        if (meta.sortKey() != null) {
-            parts.add(meta.sortKey());
+            return meta.compositeSortKey()
+                    ? meta.attributes().stream().filter(a -> a != meta.sortKey()).toList() : meta.attributes();
         }
         AttributeMeta id = meta.embeddedId();
         List<AttributeMeta> result = new ArrayList<>();
         result.add(new AttributeMeta(id.name(), id.storedName(), id.javaType(), null, id.accessor(), id.codec(),
-                new AttributeMeta.EmbeddableMeta(id.javaType(), null, parts), id.member(), AttributeMeta.Role.EMBEDDED));
+                new AttributeMeta.EmbeddableMeta(id.javaType(), null, meta.keyParts()), id.member(),
+                AttributeMeta.Role.EMBEDDED));
         for (AttributeMeta a : meta.attributes()) {
-            if (a != meta.partitionKey() && a != meta.sortKey()) {
+            if (a != meta.sortKey() && !meta.keyParts().contains(a)) {
                 result.add(a);
             }
         }
@@ -96,8 +92,7 @@ abstract class IdentifiableTypeImpl<X> extends ManagedTypeImpl<X> implements Ide
     private static Set<String> idNames(EntityMeta meta) {
         return switch (meta.idKind()) {
             case SIMPLE -> Set.of(meta.partitionKey().name());
-            case ID_CLASS -> meta.sortKey() == null ? Set.of(meta.partitionKey().name())
-                    : Set.of(meta.partitionKey().name(), meta.sortKey().name());
+            case ID_CLASS -> meta.keyParts().stream().map(AttributeMeta::name).collect(java.util.stream.Collectors.toSet());
             case EMBEDDED_ID -> Set.of(meta.embeddedId().name());
         };
     }
@@ -108,8 +103,7 @@ abstract class IdentifiableTypeImpl<X> extends ManagedTypeImpl<X> implements Ide
      */
     private static List<AttributeMeta> idClassParts(EntityMeta meta) {
         List<AttributeMeta> parts = new ArrayList<>();
-        List<AttributeMeta> keys = meta.sortKey() == null ? List.of(meta.partitionKey()) : List.of(meta.partitionKey(), meta.sortKey());
-        for (AttributeMeta key : keys) {
+        for (AttributeMeta key : meta.keyParts()) {
             Member member = idClassMember(meta.idType(), key.name());
             Class<?> type = member instanceof Field f ? f.getType()
                     : member instanceof Method m ? m.getReturnType() : key.javaType();

@@ -1,0 +1,133 @@
+package io.jynamo.internal.metadata;
+
+import io.jynamo.internal.convert.UnreadableValueException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The sort key of a primary key of three or more attributes. A DynamoDB key has two attributes, so the first key
+ * attribute is the partition key and the others are joined into one string, in their order: each value as stored
+ * (a string as is, a number in its shortest plain form, binary in Base64), separated by {@code #}, with {@code #}
+ * and {@code \} in strings escaped by {@code \}. The string reads back into the values, so a key alone (a
+ * foreign key, a key DynamoDB hands back) gives the id; each part is also stored as its own attribute, which
+ * conditions, projections and ordering use.
+ */
+final class CompositeKey {
+
+    private static final char SEPARATOR = '#';
+    private static final char ESCAPE = '\\';
+
+    private final List<AttributeMeta> parts;
+    private final String where;
+
+    /**
+     * @param parts the key attributes after the partition key, read from the object the key belongs to
+     * @param where the entity, for errors
+     */
+    CompositeKey(List<AttributeMeta> parts, String where) {
+        this.parts = List.copyOf(parts);
+        this.where = where;
+    }
+
+    /** The parts, in the order the string holds them. */
+    List<AttributeMeta> parts() {
+        return parts;
+    }
+
+    /** The stored name of the sort key: the parts' stored names, joined as the values are. */
+    String storedName() {
+        return String.join(String.valueOf(SEPARATOR), parts.stream().map(AttributeMeta::storedName).toList());
+    }
+
+    /** The sort key of an object, or {@code null} while a part is null. */
+    String encode(Object owner) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            AttributeValue v = parts.get(i).write(owner);
+            if (v == null) {
+                return null;
+            }
+            if (i > 0) {
+                out.append(SEPARATOR);
+            }
+            if (v.s() != null) {
+                for (int c = 0; c < v.s().length(); c++) {
+                    char ch = v.s().charAt(c);
+                    if (ch == SEPARATOR || ch == ESCAPE) {
+                        out.append(ESCAPE);
+                    }
+                    out.append(ch);
+                }
+            } else if (v.n() != null) {
+                // DynamoDB compares numbers by value: 1.50 and 1.5 are one key, so they are one string here too.
+                BigDecimal n = new BigDecimal(v.n()).stripTrailingZeros();
+                out.append(n.signum() == 0 ? "0" : n.toPlainString());
+            } else {
+                out.append(Base64.getEncoder().encodeToString(v.b().asByteArray()));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The values of the parts a sort key holds, in their order.
+     *
+     * @throws UnreadableValueException if the string is not a key of these parts
+     */
+    Object[] values(String encoded) {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder token = new StringBuilder();
+        for (int c = 0; c < encoded.length(); c++) {
+            char ch = encoded.charAt(c);
+            if (ch == ESCAPE && c + 1 < encoded.length()) {
+                token.append(encoded.charAt(++c));
+            } else if (ch == SEPARATOR) {
+                tokens.add(token.toString());
+                token.setLength(0);
+            } else {
+                token.append(ch);
+            }
+        }
+        tokens.add(token.toString());
+        if (tokens.size() != parts.size()) {
+            throw UnreadableValueException.badContent(AttributeValue.fromS(encoded), "the sort key of " + where,
+                    "it has " + tokens.size() + " parts, and the key attributes " + parts.stream()
+                    .map(AttributeMeta::name).toList() + " are " + parts.size() + " (was it written by another mapping?)",
+                    null);
+        }
+        Object[] values = new Object[parts.size()];
+        for (int i = 0; i < values.length; i++) {
+            AttributeMeta part = parts.get(i);
+            String t = tokens.get(i);
+            AttributeValue v = switch (part.kind()) {
+                case STRING -> AttributeValue.fromS(t);
+                case NUMBER -> AttributeValue.fromN(t);
+                default -> AttributeValue.fromB(SdkBytes.fromByteArray(binary(t, encoded)));
+            };
+            values[i] = part.valueOf(v);
+        }
+        return values;
+    }
+
+    private byte[] binary(String token, String encoded) {
+        try {
+            return Base64.getDecoder().decode(token);
+        } catch (IllegalArgumentException e) {
+            throw UnreadableValueException.badContent(AttributeValue.fromS(encoded), "the sort key of " + where,
+                    "'" + token + "' is not Base64", e);
+        }
+    }
+
+    /** Sets the parts of an object from a sort key ({@code null} sets them null). */
+    void set(Object owner, String encoded) {
+        Object[] values = encoded == null ? new Object[parts.size()] : values(encoded);
+        for (int i = 0; i < values.length; i++) {
+            parts.get(i).accessor().set(owner, values[i]);
+        }
+    }
+}
