@@ -586,17 +586,21 @@ final class Associations {
             a.derivedKeyAttributes(mine);
             return result;
         }
+        // The key attributes holding a composite parent key: named <relationship or @MapsId part>.<parent key attribute>.
+        String prefix = (a.mapsIdName() == null ? a.name() : a.mapsIdName()) + ".";
+        List<AttributeMeta> parts = owner.keyParts().stream().filter(k -> k.name().startsWith(prefix)).toList();
+        if (!parts.isEmpty()) {
+            return compositeDerivedJoinColumns(at, owner, a, target, parts, prefix);
+        }
         if (target.root().sortKey() != null) {
             throw refused(at, "a derived identity (" + construct + ") from " + target.name() + ", whose key is composite",
-                    "DynamoDB keys have two attributes, so the parent's two and one of the child's own do not fit"
-                    + " (@MapsId on the whole @EmbeddedId, the parent's key as the child's, is mapped);"
-                    + " give " + target.name() + " a single-attribute key, or give the child a key of its own and keep"
-                    + " the relationship as an ordinary foreign key");
+                    "map the part of the key it fills as " + target.name() + "'s id class or @EmbeddedId (an @Id"
+                    + " relationship does that), or @MapsId on the whole @EmbeddedId; or give the child a key of its own"
+                    + " and keep the relationship as an ordinary foreign key");
         }
         AttributeMeta key;
         if (a.mapsIdName() == null) {
-            key = owner.partitionKey().name().equals(a.name()) ? owner.partitionKey()
-                    : owner.sortKey() != null && owner.sortKey().name().equals(a.name()) ? owner.sortKey() : null;
+            key = keyPart(owner, a.name());
         } else if (a.mapsIdName().isEmpty()) {
             if (owner.sortKey() != null) {
                 throw refused(at, "@MapsId without a name on an entity with a composite key", "name the part of the"
@@ -604,9 +608,7 @@ final class Associations {
             }
             key = owner.partitionKey();
         } else {
-            key = owner.idKind() != EntityMeta.IdKind.EMBEDDED_ID ? null
-                    : owner.partitionKey().name().equals(a.mapsIdName()) ? owner.partitionKey()
-                    : owner.sortKey() != null && owner.sortKey().name().equals(a.mapsIdName()) ? owner.sortKey() : null;
+            key = owner.idKind() != EntityMeta.IdKind.EMBEDDED_ID ? null : keyPart(owner, a.mapsIdName());
             if (key == null) {
                 throw new PersistenceException(at + " has @MapsId(\"" + a.mapsIdName() + "\"), which names no attribute of "
                         + owner.name() + "'s @EmbeddedId; name the attribute that holds " + target.name() + "'s key");
@@ -622,6 +624,40 @@ final class Associations {
         }
         a.derivedKeyAttributes(List.of(key));
         return List.of(new AssociationMeta.JoinColumn(key.storedName(), target.partitionKey(), true, true));
+    }
+
+    private static AttributeMeta keyPart(EntityMeta owner, String name) {
+        return owner.keyParts().stream().filter(k -> k.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /**
+     * The foreign key of a derived identity from a parent with a composite key: the entity's key attributes named
+     * {@code <prefix><parent key attribute>}, each holding that attribute of the parent's key.
+     */
+    private static List<AssociationMeta.JoinColumn> compositeDerivedJoinColumns(String at, EntityMeta owner,
+            AssociationMeta a, EntityMeta target, List<AttributeMeta> parts, String prefix) {
+        if (target.root().compositeSortKey()) {
+            throw refused(at, "a derived identity from " + target.name() + ", whose key has "
+                    + target.root().keyParts().size() + " attributes", "a foreign key holds a key of at most two");
+        }
+        List<AssociationMeta.JoinColumn> result = new ArrayList<>();
+        for (AttributeMeta mine : parts) {
+            String name = mine.name().substring(prefix.length());
+            AttributeMeta theirs = keyPart(target.root(), name);
+            if (theirs == null || parts.size() != target.root().keyParts().size()) {
+                throw new PersistenceException(at + " derives " + owner.name() + "'s key attributes "
+                        + parts.stream().map(AttributeMeta::name).toList() + " from " + target.name() + "'s key "
+                        + target.root().keyParts().stream().map(AttributeMeta::name).toList() + "; name them alike");
+            }
+            if (Types.box(mine.javaType()) != Types.box(theirs.javaType())) {
+                throw new PersistenceException(at + " derives " + owner.name() + "'s key attribute '" + mine.name()
+                        + "' from " + target.name() + "'s '" + theirs.name() + "', which is a " + theirs.javaType().getName()
+                        + "; declare them alike");
+            }
+            result.add(new AssociationMeta.JoinColumn(mine.storedName(), theirs, true, true));
+        }
+        a.derivedKeyAttributes(parts);
+        return result;
     }
 
     /**
@@ -646,7 +682,9 @@ final class Associations {
         if (declared.size() != keys.size()) {
             throw new PersistenceException(at + " declares " + declared.size() + " join column(s) but the key of "
                     + target.name() + " has " + keys.size() + " attribute(s) " + keys.stream().map(AttributeMeta::storedName).toList()
-                    + "; declare one @JoinColumn per key attribute");
+                    + (target.compositeSortKey() ? " (its key of " + target.keyParts().size() + " attributes is stored as"
+                    + " a partition key and one sort key joined from the others, which is what a reference holds)" : "")
+                    + "; declare one @JoinColumn per key attribute, or none");
         }
         int i = 0;
         for (JoinColumn c : declared) {

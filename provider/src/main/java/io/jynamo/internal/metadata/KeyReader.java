@@ -56,31 +56,15 @@ final class KeyReader {
             if (!ids.isEmpty()) {
                 throw new PersistenceException(where + " has both @EmbeddedId and @Id; use one");
             }
-            for (Property p : properties) {
-                jakarta.persistence.MapsId mapsId = p.get(jakarta.persistence.MapsId.class);
-                if (mapsId != null && !mapsId.value().isEmpty() && PropertyScanner.properties(embeddedIdProperty.type())
-                        .stream().anyMatch(part -> part.name().equals(mapsId.value())
-                                && Annotations.has(part.type(), jakarta.persistence.Embeddable.class))) {
-                    // The part a @MapsId fills is the parent's composite id: one key attribute cannot hold it.
-                    throw new PersistenceException(where + " attribute '" + p.name() + "' is a derived identity"
-                            + " (@MapsId(\"" + mapsId.value() + "\")) whose part of the @EmbeddedId is the parent's"
-                            + " composite key, which Jynamo does not map: with the child's own part the key would need"
-                            + " three attributes, and DynamoDB keys have two; give the parent a single-attribute key, or"
-                            + " give this entity a key of its own and keep the relationship as an ordinary foreign key"
-                            + " (see docs/relationships.md)");
-                }
-            }
             return embeddedId(embeddedIdProperty, where);
         }
         if (ids.isEmpty()) {
             throw new PersistenceException(where + " has no @Id attribute; mark its partition key with @Id");
         }
         List<Property> keys = splitKeys(ids, where);
-        AttributeMeta pk = keyAttribute(keys.get(0), AttributeMeta.Role.PARTITION_KEY, keys.get(0).accessor(), where);
-        List<AttributeMeta> rest = new ArrayList<>();
-        for (Property p : keys.subList(1, keys.size())) {
-            rest.add(keyAttribute(p, AttributeMeta.Role.SORT_KEY, p.accessor(), where));
-        }
+        List<AttributeMeta> all = keyAttributes(keys, Property::accessor, where);
+        AttributeMeta pk = all.get(0);
+        List<AttributeMeta> rest = all.subList(1, all.size());
         AttributeMeta sk = sortKey(rest, where);
         IdClass idClass = idClass(type);
         if (sk == null && idClass == null) {
@@ -98,9 +82,10 @@ final class KeyReader {
         // an @IdClass of one attribute (JPA allows it) wraps the partition key alone
         List<AttributeMeta> idRest = rest.stream().map(r -> idClassPart(idType, r, idWhere)).toList();
         RecordShape record = RecordShape.of(idType);
-        if (record != null && record.size() != keys.size()) {
+        if (record != null && (record.size() != keys.size() || all.size() != keys.size())) {
             throw new PersistenceException(idWhere + " is a record of " + record.size() + " components; an id class"
-                    + " record holds exactly the key attributes " + names(keys));
+                    + " record holds exactly the key attributes " + names(keys) + ", each of one value (use a class"
+                    + " for an id that holds a parent's composite id)");
         }
         MethodHandle idCtor = record != null ? null : Types.constructor(idType, "id class " + idType.getName());
         IdMappers.Parts idParts = new IdMappers.Parts(idPk, sortKey(idRest, idWhere), idCtor, idType, where, record);
@@ -160,21 +145,81 @@ final class KeyReader {
         }
         MethodHandle idCtor = record != null ? null : Types.constructor(idType, "embeddable " + idType.getName());
         Accessor outer = embeddedIdProperty.accessor();
-        AttributeMeta pk = keyAttribute(keys.get(0), AttributeMeta.Role.PARTITION_KEY,
-                chain(outer, keys.get(0), idCtor, record), where);
-        AttributeMeta innerPk = keyAttribute(keys.get(0), AttributeMeta.Role.PARTITION_KEY, keys.get(0).accessor(), where);
-        List<AttributeMeta> rest = new ArrayList<>();
-        List<AttributeMeta> innerRest = new ArrayList<>();
-        for (Property p : keys.subList(1, keys.size())) {
-            rest.add(keyAttribute(p, AttributeMeta.Role.SORT_KEY, chain(outer, p, idCtor, record), where));
-            innerRest.add(keyAttribute(p, AttributeMeta.Role.SORT_KEY, p.accessor(), where));
+        List<AttributeMeta> all = keyAttributes(keys, p -> chain(outer, p, idCtor, record), where);
+        List<AttributeMeta> inner = keyAttributes(keys, Property::accessor, where);
+        if (record != null && all.size() != keys.size()) {
+            throw new PersistenceException(where + " @EmbeddedId " + idType.getName() + " is a record holding an"
+                    + " embeddable; use a class for an id that holds a parent's composite id");
         }
+        AttributeMeta pk = all.get(0);
+        AttributeMeta innerPk = inner.get(0);
+        List<AttributeMeta> rest = all.subList(1, all.size());
+        List<AttributeMeta> innerRest = inner.subList(1, inner.size());
         AttributeMeta sk = sortKey(rest, where);
         AttributeMeta embeddedId = new AttributeMeta(embeddedIdProperty.name(), embeddedIdProperty.name(), idType, null,
                 outer, null, null, embeddedIdProperty.member(), AttributeMeta.Role.EMBEDDED);
         IdMappers.Parts parts = new IdMappers.Parts(innerPk, sortKey(innerRest, where), idCtor, idType, where, record);
         return new Keys(pk, sk, EntityMeta.IdKind.EMBEDDED_ID, idType, new IdMappers.EmbeddedId(parts, outer), embeddedId,
                 keyParts(pk, sk, rest));
+    }
+
+    /**
+     * The key attributes of the key properties in order, the first the partition key: a basic property is one; an
+     * {@code @Id} relationship is its target's key attributes (a derived identity); an embeddable inside an
+     * {@code @EmbeddedId} (a parent's composite id, which {@code @MapsId} fills) is its attributes, named
+     * {@code <property>.<attribute>}.
+     *
+     * @param access reads a property from the object the key is read from (the entity, or the id object)
+     */
+    private List<AttributeMeta> keyAttributes(List<Property> keys, java.util.function.Function<Property, Accessor> access,
+                                              String where) {
+        List<AttributeMeta> out = new ArrayList<>();
+        for (Property p : keys) {
+            AttributeMeta.Role role = out.isEmpty() ? AttributeMeta.Role.PARTITION_KEY : AttributeMeta.Role.SORT_KEY;
+            if (toOne(p)) {
+                out.addAll(derivedKeyAttributes(p, role, where));
+            } else if (holdsParts(p, access, where)) {
+                if (RecordShape.of(p.type()) != null) {
+                    throw new PersistenceException(where + " key attribute '" + p.name() + "' is a record embeddable;"
+                            + " use a class for an id part that holds a parent's composite id");
+                }
+                MethodHandle ctor = Types.constructor(p.type(), "embeddable " + p.type().getName());
+                Accessor holder = access.apply(p);
+                for (Property part : PropertyScanner.properties(p.type())) {
+                    Accessor accessor = Accessor.chain(holder, part.accessor(), () -> Types.instantiate(ctor, Object.class));
+                    AttributeMeta a = keyAttribute(part, out.isEmpty() ? AttributeMeta.Role.PARTITION_KEY
+                            : AttributeMeta.Role.SORT_KEY, accessor, where + " @EmbeddedId part '" + p.name() + "'");
+                    out.add(renamed(a, p.name() + "." + a.name()));
+                }
+            } else {
+                out.add(keyAttribute(p, role, access.apply(p), where));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a part of an {@code @EmbeddedId} holds key attributes of its own: an embeddable, or a class no codec
+     * stores (a parent's id class, which JPA lets an {@code @EmbeddedId} hold for {@code @MapsId}).
+     */
+    private boolean holdsParts(Property p, java.util.function.Function<Property, Accessor> access, String where) {
+        if (Annotations.has(p.type(), jakarta.persistence.Embeddable.class)) {
+            return true;
+        }
+        Class<?> t = p.type();
+        if (t.isPrimitive() || t.isEnum() || t.isArray() || t.isInterface() || t.getName().startsWith("java.")) {
+            return false;
+        }
+        try {
+            keyAttribute(p, AttributeMeta.Role.SORT_KEY, access.apply(p), where);
+            return false;
+        } catch (PersistenceException e) {
+            return true;
+        }
+    }
+
+    private static AttributeMeta renamed(AttributeMeta a, String name) {
+        return new AttributeMeta(name, a.storedName(), a.javaType(), null, a.accessor(), a.codec(), null, a.member(), a.role());
     }
 
     private static Accessor chain(Accessor outer, Property part, MethodHandle outerCtor, RecordShape record) {
@@ -185,19 +230,38 @@ final class KeyReader {
         return Accessor.chain(outer, inner, () -> Types.instantiate(outerCtor, Object.class));
     }
 
+    /**
+     * The id class's attribute for an entity key attribute, named alike. A key attribute derived from a parent's
+     * composite key ({@code emp.firstName}) is read from the id class's attribute of the parent's id class type
+     * ({@code emp}), or, when the parent's key is the entity's whole key, from the id class itself (the parent's).
+     */
     private static AttributeMeta idClassPart(Class<?> idType, AttributeMeta entityKey, String where) {
-        for (Property p : PropertyScanner.properties(idType)) {
-            if (p.name().equals(entityKey.name())) {
-                if (Types.box(p.type()) != entityKey.boxedType()) {
-                    throw new PersistenceException(where + " attribute '" + p.name() + "' is a " + p.type().getName()
-                            + " but the entity's @Id is a " + entityKey.javaType().getName());
-                }
-                return new AttributeMeta(p.name(), entityKey.storedName(), p.type(), null, p.accessor(),
-                        entityKey.codec(), null, p.member(), entityKey.role());
-            }
+        String name = entityKey.name();
+        int dot = name.indexOf('.');
+        Property direct = property(idType, name);
+        Property holder = dot < 0 ? null : property(idType, name.substring(0, dot));
+        Property part = dot < 0 ? direct : holder != null ? property(holder.type(), name.substring(dot + 1))
+                : property(idType, name.substring(dot + 1));
+        if (part == null) {
+            throw new PersistenceException(where + " has no attribute '" + (dot < 0 || holder == null ? name
+                    : name.substring(dot + 1) + "' in its '" + name.substring(0, dot)) + "' matching the entity's @Id"
+                    + " attribute");
         }
-        throw new PersistenceException(where + " has no attribute '" + entityKey.name()
-                + "' matching the entity's @Id attribute");
+        if (Types.box(part.type()) != entityKey.boxedType()) {
+            throw new PersistenceException(where + " attribute '" + part.name() + "' is a " + part.type().getName()
+                    + " but the entity's @Id is a " + entityKey.javaType().getName());
+        }
+        Accessor accessor = part.accessor();
+        if (holder != null) {
+            MethodHandle ctor = Types.constructor(holder.type(), "id class " + holder.type().getName());
+            accessor = Accessor.chain(holder.accessor(), part.accessor(), () -> Types.instantiate(ctor, Object.class));
+        }
+        return new AttributeMeta(name, entityKey.storedName(), part.type(), null, accessor, entityKey.codec(), null,
+                part.member(), entityKey.role());
+    }
+
+    private static Property property(Class<?> type, String name) {
+        return PropertyScanner.properties(type).stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
     }
 
     /**
@@ -238,11 +302,14 @@ final class KeyReader {
     }
 
     /**
-     * The key attribute of an {@code @Id} relationship (a derived identity): the target's key, stored under the
-     * join column's name (or JPA's {@code <attribute>_<target key>}) with the target key's codec, read through
-     * the relationship. Setting it does nothing: the loader sets the relationship from the stored key.
+     * The key attributes of an {@code @Id} relationship (a derived identity): the target's key, stored under the
+     * join columns' names (or JPA's {@code <attribute>_<target key attribute>}) with the target key's codecs, read
+     * through the relationship. Setting them does nothing: the loader sets the relationship from the stored key.
+     * A target keyed by one attribute gives one, named as the relationship; a target with a composite key
+     * ({@code @IdClass} or {@code @EmbeddedId} of two attributes) gives two, named {@code <attribute>.<target key
+     * attribute>}.
      */
-    private AttributeMeta derivedKeyAttribute(Property p, AttributeMeta.Role role, String where) {
+    private List<AttributeMeta> derivedKeyAttributes(Property p, AttributeMeta.Role role, String where) {
         String at = where + " attribute '" + p.name() + "'";
         jakarta.persistence.ManyToOne m2o = p.get(jakarta.persistence.ManyToOne.class);
         jakarta.persistence.OneToOne o2o = p.get(jakarta.persistence.OneToOne.class);
@@ -254,34 +321,67 @@ final class KeyReader {
                 ids.add(t);
             }
         }
-        if (ids.size() != 1 || ids.get(0).has(EmbeddedId.class) || toOne(ids.get(0)) || idClass(target) != null) {
-            throw new PersistenceException(at + " is an @Id relationship (a derived identity) to " + target.getName()
-                    + ", whose key is not one basic @Id attribute; Jynamo derives keys from single-attribute keys only"
-                    + " (DynamoDB keys have two attributes): give " + target.getSimpleName() + " a single @Id, or give"
-                    + " this entity a key of its own and keep the relationship as an ordinary foreign key (see"
-                    + " docs/relationships.md)");
+        // The target's key attributes, each read from a target entity.
+        List<Property> parts;
+        java.util.function.Function<Property, Accessor> read;
+        if (ids.size() == 1 && ids.get(0).has(EmbeddedId.class) && RecordShape.of(ids.get(0).type()) == null) {
+            Property id = ids.get(0);
+            parts = splitKeys(PropertyScanner.properties(id.type()), "Entity " + target.getName() + " @EmbeddedId");
+            read = part -> Accessor.chain(id.accessor(), part.accessor(), () -> {
+                throw new IllegalStateException("a derived key never sets its parent's key");
+            });
+        } else if (!ids.isEmpty() && ids.stream().noneMatch(t -> t.has(EmbeddedId.class) || toOne(t))
+                && (ids.size() == 1 || idClass(target) != null)) {
+            parts = splitKeys(ids, "Entity " + target.getName());
+            read = Property::accessor;
+        } else {
+            parts = List.of();
+            read = null;
         }
-        AttributeMeta parentKey = codecs.attribute(ids.get(0), "Entity " + target.getName());
-        if (!parentKey.keyable()) {
-            throw new PersistenceException(at + " derives its key from " + target.getName() + "." + parentKey.name()
-                    + ", which is stored as " + parentKey.kind() + "; DynamoDB keys must be strings, numbers or binary");
+        if (parts.isEmpty() || parts.size() > 2) {
+            throw new PersistenceException(at + " is an @Id relationship (a derived identity) to " + target.getName()
+                    + ", whose key is not " + (parts.isEmpty() ? "of basic attributes" : "of one or two attributes")
+                    + "; Jynamo derives keys from keys of one or two basic attributes (an @Id, an @IdClass or an"
+                    + " @EmbeddedId): give " + target.getSimpleName() + " such a key, or give this entity a key of its"
+                    + " own and keep the relationship as an ordinary foreign key (see docs/relationships.md)");
         }
         jakarta.persistence.JoinColumn[] columns = Annotations.all(p.annotated(), jakarta.persistence.JoinColumn.class);
-        if (columns.length > 1) {
+        if (columns.length > 0 && columns.length != parts.size()) {
             throw new PersistenceException(at + " has " + columns.length + " @JoinColumns but " + target.getSimpleName()
-                    + "'s key is one attribute; declare one");
+                    + "'s key is " + parts.size() + " attribute(s) " + names(parts) + "; declare one per key attribute");
         }
-        String stored = columns.length == 1 && !columns[0].name().isEmpty() ? columns[0].name()
-                : p.name() + "_" + parentKey.storedName();
-        Accessor accessor = Accessor.through(p.accessor(), parentKey.accessor());
-        return new AttributeMeta(p.name(), stored, parentKey.javaType(), null, accessor, parentKey.codec(), null,
-                p.member(), role);
+        List<AttributeMeta> out = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Property part = parts.get(i);
+            AttributeMeta parentKey = codecs.attribute(part, "Entity " + target.getName());
+            if (!parentKey.keyable()) {
+                throw new PersistenceException(at + " derives its key from " + target.getName() + "." + parentKey.name()
+                        + ", which is stored as " + parentKey.kind() + "; DynamoDB keys must be strings, numbers or binary");
+            }
+            jakarta.persistence.JoinColumn column = columns.length == 0 ? null : column(columns, i, parentKey);
+            String stored = column != null && !column.name().isEmpty() ? column.name()
+                    : p.name() + "_" + parentKey.storedName();
+            String name = parts.size() == 1 ? p.name() : p.name() + "." + parentKey.name();
+            out.add(new AttributeMeta(name, stored, parentKey.javaType(), null,
+                    Accessor.through(p.accessor(), read.apply(part)), parentKey.codec(), null, p.member(),
+                    out.isEmpty() ? role : AttributeMeta.Role.SORT_KEY));
+        }
+        return out;
+    }
+
+    /** The join column of a parent's key attribute: the one whose {@code referencedColumnName} names it, else the i-th. */
+    private static jakarta.persistence.JoinColumn column(jakarta.persistence.JoinColumn[] columns, int i, AttributeMeta key) {
+        for (jakarta.persistence.JoinColumn c : columns) {
+            // SQL column names are case-insensitive, and models written for SQL say "FIRSTNAME" for firstName.
+            if (c.referencedColumnName().equalsIgnoreCase(key.storedName())
+                    || c.referencedColumnName().equalsIgnoreCase(key.name())) {
+                return c;
+            }
+        }
+        return columns[i];
     }
 
     private AttributeMeta keyAttribute(Property p, AttributeMeta.Role role, Accessor accessor, String where) {
-        if (toOne(p)) {
-            return derivedKeyAttribute(p, role, where);
-        }
         AttributeMeta a = codecs.attribute(p, where);
         if (!a.keyable()) {
             throw new PersistenceException(where + " key attribute '" + p.name() + "' of type " + p.type().getName()

@@ -270,6 +270,23 @@ class KeyOfThreeAttributesTest {
         }
     }
 
+    @Entity
+    public static class Transfer {
+        @Id
+        public String id;
+        @ManyToOne
+        @jakarta.persistence.JoinColumns({@jakarta.persistence.JoinColumn(name = "R"),
+                @jakarta.persistence.JoinColumn(name = "D"), @jakarta.persistence.JoinColumn(name = "S")})
+        public Stop at;
+    }
+
+    @Test
+    void aReferenceDeclaringAJoinColumnPerPartIsRefusedSayingWhatItHolds() {
+        PersistenceException e = assertThrows(PersistenceException.class,
+                () -> TestUnit.of(Stop.class, Transfer.class).build().close());
+        assertTrue(e.getMessage().contains("[route, day#stop_name]") && e.getMessage().contains("joined"), e.getMessage());
+    }
+
     @Test
     void theMetamodelShowsTheKeyAttributesAndNotTheJoinedSortKey() {
         try (TestUnit unit = TestUnit.of(Stop.class, Bean.class).build()) {

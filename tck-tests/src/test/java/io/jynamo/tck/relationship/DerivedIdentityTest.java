@@ -398,32 +398,4 @@ class DerivedIdentityTest {
             assertEquals("Dr A", h.doctorName);
         });
     }
-
-    /** As ex6a: the @Id relationship to a parent with a composite key (two key attributes from one attribute). */
-    @Entity
-    public static class NamedRecord {
-        @Id
-        @OneToOne
-        public Named named;
-    }
-
-    /** As ex2b: a part of an @EmbeddedId derived from a composite key (three key attributes). */
-    @Entity
-    public static class NamedPart {
-        @EmbeddedId
-        public DependentId id;
-        @MapsId("empPK")
-        @ManyToOne
-        public Named named;
-    }
-
-    @Test
-    void aDerivedIdentityThatWouldNeedMoreKeyAttributesIsRefusedAtBootstrap() {
-        PersistenceException id = assertThrows(PersistenceException.class,
-                () -> TestUnit.of(Named.class, NamedRecord.class).build().close());
-        assertTrue(id.getMessage().contains("'named'") && id.getMessage().contains("derived identity"), id.getMessage());
-        PersistenceException part = assertThrows(PersistenceException.class,
-                () -> TestUnit.of(Named.class, NamedPart.class).build().close());
-        assertTrue(part.getMessage().contains("'named'") && part.getMessage().contains("composite"), part.getMessage());
-    }
 }

@@ -11,8 +11,10 @@ import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -42,9 +44,9 @@ abstract class IdentifiableTypeImpl<X> extends ManagedTypeImpl<X> implements Ide
         switch (meta.idKind()) {
             case ID_CLASS -> {
                 this.singleId = null;
-                if (meta.keyParts().stream().allMatch(k -> has(k.name()))) {
+                if (declaredKeys(meta).stream().allMatch(k -> has(k.name()))) {
                     Set<SingularAttribute<? super X, ?>> ids = new LinkedHashSet<>();
-                    for (AttributeMeta k : meta.keyParts()) {
+                    for (AttributeMeta k : declaredKeys(meta)) {
                         ids.add((SingularAttributeImpl<X, ?>) attribute(k.name()));
                     }
                     this.idClassAttributes = Collections.unmodifiableSet(ids);
@@ -72,15 +74,15 @@ abstract class IdentifiableTypeImpl<X> extends ManagedTypeImpl<X> implements Ide
      * place of the key parts the metadata flattened out of it; never the sort key joined from a key's parts.
      */
     static List<AttributeMeta> modelAttributes(EntityMeta meta) {
-        if (meta.idKind() != EntityMeta.IdKind.EMBEDDED_ID) {
-            return meta.compositeSortKey()
-                    ? meta.attributes().stream().filter(a -> a != meta.sortKey()).toList() : meta.attributes();
-        }
-        AttributeMeta id = meta.embeddedId();
         List<AttributeMeta> result = new ArrayList<>();
-        result.add(new AttributeMeta(id.name(), id.storedName(), id.javaType(), null, id.accessor(), id.codec(),
-                new AttributeMeta.EmbeddableMeta(id.javaType(), null, meta.keyParts()), id.member(),
-                AttributeMeta.Role.EMBEDDED));
+        if (meta.idKind() == EntityMeta.IdKind.EMBEDDED_ID) {
+            AttributeMeta id = meta.embeddedId();
+            result.add(new AttributeMeta(id.name(), id.storedName(), id.javaType(), null, id.accessor(), id.codec(),
+                    new AttributeMeta.EmbeddableMeta(id.javaType(), null, declaredKeys(meta)), id.member(),
+                    AttributeMeta.Role.EMBEDDED));
+        } else {
+            result.addAll(declaredKeys(meta));
+        }
         for (AttributeMeta a : meta.attributes()) {
             if (a != meta.sortKey() && !meta.keyParts().contains(a)) {
                 result.add(a);
@@ -89,10 +91,25 @@ abstract class IdentifiableTypeImpl<X> extends ManagedTypeImpl<X> implements Ide
         return result;
     }
 
+    /**
+     * The key attributes as the model declares them: the attributes a parent's composite key gives a derived
+     * identity ({@code emp.firstName}, {@code emp.lastName}) are the one attribute that holds it ({@code emp}).
+     */
+    private static List<AttributeMeta> declaredKeys(EntityMeta meta) {
+        Map<String, AttributeMeta> byName = new LinkedHashMap<>();
+        for (AttributeMeta k : meta.keyParts()) {
+            int dot = k.name().indexOf('.');
+            String name = dot < 0 ? k.name() : k.name().substring(0, dot);
+            byName.putIfAbsent(name, dot < 0 ? k : new AttributeMeta(name, k.storedName(), k.javaType(), null,
+                    k.accessor(), k.codec(), null, k.member(), k.role()));
+        }
+        return List.copyOf(byName.values());
+    }
+
     private static Set<String> idNames(EntityMeta meta) {
         return switch (meta.idKind()) {
             case SIMPLE -> Set.of(meta.partitionKey().name());
-            case ID_CLASS -> meta.keyParts().stream().map(AttributeMeta::name).collect(java.util.stream.Collectors.toSet());
+            case ID_CLASS -> declaredKeys(meta).stream().map(AttributeMeta::name).collect(java.util.stream.Collectors.toSet());
             case EMBEDDED_ID -> Set.of(meta.embeddedId().name());
         };
     }
@@ -103,7 +120,7 @@ abstract class IdentifiableTypeImpl<X> extends ManagedTypeImpl<X> implements Ide
      */
     private static List<AttributeMeta> idClassParts(EntityMeta meta) {
         List<AttributeMeta> parts = new ArrayList<>();
-        for (AttributeMeta key : meta.keyParts()) {
+        for (AttributeMeta key : declaredKeys(meta)) {
             Member member = idClassMember(meta.idType(), key.name());
             Class<?> type = member instanceof Field f ? f.getType()
                     : member instanceof Method m ? m.getReturnType() : key.javaType();
