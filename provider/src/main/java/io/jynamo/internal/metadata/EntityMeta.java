@@ -704,8 +704,16 @@ public final class EntityMeta {
     public String describe(Map<String, AttributeValue> key) {
         StringBuilder sb = new StringBuilder(name).append('{');
         sb.append(partitionKey.name()).append('=').append(plain(key.get(partitionKey.storedName())));
-        if (sortKey != null) {
-            sb.append(", ").append(sortKey.name()).append('=').append(plain(key.get(sortKey.storedName())));
+        AttributeValue sk = sortKey == null ? null : key.get(sortKey.storedName());
+        if (compositeSortKey() && sk != null && sk.s() != null) {
+            // A key of three or more reads as its parts: Stop{route=r1, day=2, stop=Station}.
+            List<AttributeMeta> parts = keyParts.subList(1, keyParts.size());
+            Object[] values = sortKey.accessor().composite().values(sk.s());
+            for (int i = 0; i < values.length; i++) {
+                sb.append(", ").append(parts.get(i).name()).append('=').append(values[i]);
+            }
+        } else if (sortKey != null) {
+            sb.append(", ").append(sortKey.name()).append('=').append(plain(sk));
         }
         return sb.append('}').toString();
     }

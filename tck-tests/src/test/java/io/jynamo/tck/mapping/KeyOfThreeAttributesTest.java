@@ -233,6 +233,34 @@ class KeyOfThreeAttributesTest {
     }
 
     @Test
+    void anEntityParameterIsAKeyReadAndBulkStatementsWriteByTheJoinedKey() {
+        try (TestUnit unit = TestUnit.of(Stop.class).property("jynamo.scan", "deny").build()) {
+            unit.inTransaction(em -> {
+                em.persist(new Stop("r1", 1, "Station", 10));
+                em.persist(new Stop("r1", 2, "Harbour#1", 20));
+                em.persist(new Stop("r2", 1, "Station", 30));
+            });
+            Stop station = unit.withEntityManager(em -> em.find(Stop.class, new StopKey("r1", 1, "Station")));
+            Stop harbour = unit.withEntityManager(em -> em.find(Stop.class, new StopKey("r1", 2, "Harbour#1")));
+            unit.calls().reset();
+            List<Integer> byEntity = unit.withEntityManager(em -> em.createQuery(
+                    "SELECT s.passengers FROM Stop s WHERE s = :a OR s = :b ORDER BY s.passengers", Integer.class)
+                    .setParameter("a", station).setParameter("b", harbour).getResultList());
+            assertEquals(List.of(10, 20), byEntity);
+            assertEquals(0, unit.calls().count("query") + unit.calls().count("scan"), "read by key");
+            int updated = unit.fromTransaction(em -> em.createQuery(
+                    "UPDATE Stop s SET s.passengers = s.passengers + 1 WHERE s.route = 'r1'").executeUpdate());
+            assertEquals(2, updated);
+            assertEquals(21, unit.withEntityManager(em -> em.find(Stop.class, new StopKey("r1", 2, "Harbour#1"))).passengers);
+            int deleted = unit.fromTransaction(em -> em.createQuery(
+                    "DELETE FROM Stop s WHERE s.route = 'r1' AND s.stop = 'Harbour#1'").executeUpdate());
+            assertEquals(1, deleted);
+            assertEquals(2, TestUnit.sharedClient().scan(b -> b.tableName(unit.prefix() + "Stop")).count());
+            assertNull(unit.withEntityManager(em -> em.find(Stop.class, new StopKey("r1", 2, "Harbour#1"))));
+        }
+    }
+
+    @Test
     void aConditionOnAnEmbeddedIdPartUsesItsPath() {
         try (TestUnit unit = TestUnit.of(Bean.class).build()) {
             unit.inTransaction(em -> {
