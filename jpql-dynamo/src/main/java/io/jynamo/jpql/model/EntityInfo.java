@@ -23,16 +23,27 @@ import java.util.function.Function;
  *                     {@link #sortKey()}) to the Java value; a missing or {@code null} value means the instance
  *                     has no key yet (then it equals nothing, like NULL). {@code null} when the model cannot
  *                     extract keys: entity-valued parameters are then refused at bind
+ * @param sortKeyParts the paths of the attributes the sort key is joined from, in order (a key of three or more
+ *                     attributes), else empty; see {@link io.jynamo.jpql.JoinedKey}
  */
 public record EntityInfo(String name, String tableName, String partitionKey, String sortKey,
                          List<IndexInfo> indexes, Map<String, AttributeInfo> attributes,
                          Map<String, AssociationInfo> associations, Class<?> javaType,
-                         Function<Object, Map<String, Object>> keyOf) {
+                         Function<Object, Map<String, Object>> keyOf, List<String> sortKeyParts) {
     /** Copies the collections. */
     public EntityInfo {
+        sortKeyParts = List.copyOf(sortKeyParts);
         indexes = List.copyOf(indexes);
         attributes = Map.copyOf(attributes);
         associations = Collections.unmodifiableMap(new LinkedHashMap<>(associations));
+    }
+
+    /** An entity whose sort key, if any, is an attribute of its own. */
+    public EntityInfo(String name, String tableName, String partitionKey, String sortKey,
+                      List<IndexInfo> indexes, Map<String, AttributeInfo> attributes,
+                      Map<String, AssociationInfo> associations, Class<?> javaType,
+                      Function<Object, Map<String, Object>> keyOf) {
+        this(name, tableName, partitionKey, sortKey, indexes, attributes, associations, javaType, keyOf, List.of());
     }
 
     /** An entity without associations, whose instances cannot be compared by key in queries. */

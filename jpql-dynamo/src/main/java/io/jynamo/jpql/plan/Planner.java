@@ -103,7 +103,8 @@ public final class Planner {
         if (where instanceof Const c && !c.value()) {
             return finish(r, Operation.BATCH_GET_ITEM, null, null, null, List.of(), count, true, null, true, null);
         }
-        List<Bound> conjuncts = where instanceof Const ? List.of() : where instanceof All a ? a.operands() : List.of(where);
+        List<Bound> conjuncts = JoinedSortKeys.rewrite(entity,
+                where instanceof Const ? List.of() : where instanceof All a ? a.operands() : List.of(where));
         List<OrderBy> order = count ? List.of() : stmt.order();
         AccessPath path = null;
         boolean served = false;

@@ -17,7 +17,7 @@ import java.util.List;
  * foreign key, a key DynamoDB hands back) gives the id; each part is also stored as its own attribute, which
  * conditions, projections and ordering use.
  */
-final class CompositeKey {
+public final class CompositeKey {
 
     private static final char SEPARATOR = '#';
     private static final char ESCAPE = '\\';
@@ -46,12 +46,25 @@ final class CompositeKey {
 
     /** The sort key of an object, or {@code null} while a part is null. */
     String encode(Object owner) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < parts.size(); i++) {
-            AttributeValue v = parts.get(i).write(owner);
+        List<AttributeValue> values = new ArrayList<>(parts.size());
+        for (AttributeMeta part : parts) {
+            AttributeValue v = part.write(owner);
             if (v == null) {
                 return null;
             }
+            values.add(v);
+        }
+        return join(values, false);
+    }
+
+    /**
+     * Stored values joined as a sort key; with {@code prefix}, the first parts of one followed by the separator,
+     * which begins every sort key with those first parts and no other.
+     */
+    public static String join(List<AttributeValue> values, boolean prefix) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            AttributeValue v = values.get(i);
             if (i > 0) {
                 out.append(SEPARATOR);
             }
@@ -67,9 +80,14 @@ final class CompositeKey {
                 // DynamoDB compares numbers by value: 1.50 and 1.5 are one key, so they are one string here too.
                 BigDecimal n = new BigDecimal(v.n()).stripTrailingZeros();
                 out.append(n.signum() == 0 ? "0" : n.toPlainString());
-            } else {
+            } else if (v.b() != null) {
                 out.append(Base64.getEncoder().encodeToString(v.b().asByteArray()));
+            } else {
+                throw new IllegalArgumentException("A key attribute is a string, number or binary, not " + v);
             }
+        }
+        if (prefix) {
+            out.append(SEPARATOR);
         }
         return out.toString();
     }

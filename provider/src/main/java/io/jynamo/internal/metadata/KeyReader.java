@@ -71,6 +71,12 @@ final class KeyReader {
             return new Keys(pk, null, EntityMeta.IdKind.SIMPLE, Types.box(pk.javaType()), new IdMappers.Simple(pk), null,
                     List.of(pk));
         }
+        if (idClass == null && keys.size() == 1) {
+            // JPA 2.4.1.3 (its example 5a): the parent's composite key is the child's, and so is its id class.
+            throw new PersistenceException(where + " attribute '" + keys.get(0).name() + "' is an @Id relationship (a"
+                    + " derived identity) to an entity whose key has " + all.size() + " attributes, so this entity's key"
+                    + " has them too: declare @IdClass on " + type.getSimpleName() + " with the parent's id class");
+        }
         if (idClass == null) {
             throw new PersistenceException(where + " has a composite key (" + keys.size() + " @Id attributes) but no"
                     + " @IdClass; declare @IdClass(" + type.getSimpleName() + "Id.class) with the fields "
@@ -274,6 +280,10 @@ final class KeyReader {
             return ids;
         }
         List<Property> unmarked = ids.stream().filter(p -> !p.has(SortKey.class)).toList();
+        if (unmarked.isEmpty() && ids.size() == 2) {
+            throw new PersistenceException(where + " has two key attributes " + names(ids)
+                    + " both marked @SortKey; mark exactly one of them (the other is the partition key)");
+        }
         if (unmarked.isEmpty() || unmarked.size() > 1 && unmarked.size() < ids.size()) {
             throw new PersistenceException(where + " has " + ids.size() + " key attributes " + names(ids) + ", of which "
                     + names(unmarked) + " are not marked @SortKey; mark all but the partition key @SortKey, or none"

@@ -53,7 +53,10 @@ public final class ProviderQueryModel implements QueryModel {
             for (AttributeMeta a : e.attributes()) {
                 add(attributes, entityCodecs, "", List.of(), a);
                 if ((a.isKey() || e.keyParts().contains(a)) && e.embeddedId() != null) {
-                    add(attributes, entityCodecs, e.embeddedId().name() + ".", List.of(), a);
+                    // e.id.x is the key attribute x itself (one description), so that a condition on it is a key's
+                    String path = e.embeddedId().name() + "." + a.name();
+                    attributes.put(path, attributes.get(a.name()));
+                    entityCodecs.put(path, entityCodecs.get(a.name()));
                 }
             }
             if (e.discriminatorColumn() != null) {
@@ -76,7 +79,8 @@ public final class ProviderQueryModel implements QueryModel {
             Map<String, AssociationInfo> associations = associations(e, all, attributes, entityCodecs, indexes);
             byName.put(e.name(), new EntityInfo(e.name(), e.tableName(), e.partitionKey().name(),
                     e.sortKey() == null ? null : e.sortKey().name(), indexes, attributes, associations, e.javaClass(),
-                    entity -> keyValues(e, entity)));
+                    entity -> keyValues(e, entity), e.compositeSortKey()
+                    ? e.keyParts().subList(1, e.keyParts().size()).stream().map(AttributeMeta::name).toList() : List.of()));
             codecs.put(e.name(), entityCodecs);
             attributes.forEach((path, info) -> codecOf.put(info, entityCodecs.get(path)));
         }
@@ -182,6 +186,13 @@ public final class ProviderQueryModel implements QueryModel {
     public AttributeValue convert(String entityName, BoundValue v) {
         if (v.attribute() == null) {
             return plain(v.value());
+        }
+        if (v.value() instanceof io.jynamo.jpql.JoinedKey joined) {
+            List<AttributeValue> parts = new ArrayList<>(joined.parts().size());
+            for (BoundValue part : joined.parts()) {
+                parts.add(convert(entityName, part));
+            }
+            return AttributeValue.fromS(io.jynamo.internal.metadata.CompositeKey.join(parts, joined.prefix()));
         }
         Codec codec = codecOf.get(v.attribute());
         if (codec == null) {

@@ -102,4 +102,49 @@ class CompositeKeyOrderTest {
             assertEquals(List.of(2, 1), lines);
         }
     }
+
+    @jakarta.persistence.Embeddable
+    public static class ReadingId implements Serializable {
+        public String sensor;
+        public long at;
+
+        public ReadingId() {
+        }
+
+        ReadingId(String sensor, long at) {
+            this.sensor = sensor;
+            this.at = at;
+        }
+    }
+
+    @Entity
+    public static class Reading {
+        @jakarta.persistence.EmbeddedId
+        public ReadingId id;
+        public double value;
+    }
+
+    @Test
+    void aConditionOnAnEmbeddedIdsPartsIsAKeyCondition() {
+        try (TestUnit unit = TestUnit.of(Reading.class).property("jynamo.scan", "deny").build()) {
+            unit.inTransaction(em -> {
+                for (int i = 1; i <= 3; i++) {
+                    Reading r = new Reading();
+                    r.id = new ReadingId(i == 3 ? "s2" : "s1", i);
+                    r.value = i;
+                    em.persist(r);
+                }
+            });
+            unit.calls().reset();
+            List<Double> values = unit.withEntityManager(em -> em.createQuery(
+                    "SELECT r.value FROM Reading r WHERE r.id.sensor = :s AND r.id.at >= 2", Double.class)
+                    .setParameter("s", "s1").getResultList());
+            assertEquals(List.of(2.0), values);
+            software.amazon.awssdk.services.dynamodb.model.QueryRequest q = unit.calls().<
+                    software.amazon.awssdk.services.dynamodb.model.QueryRequest>requests("query").get(0);
+            assertEquals(1, unit.calls().total());
+            org.junit.jupiter.api.Assertions.assertTrue(q.keyConditionExpression().contains(">="),
+                    "both parts in the key condition: " + q.keyConditionExpression());
+        }
+    }
 }

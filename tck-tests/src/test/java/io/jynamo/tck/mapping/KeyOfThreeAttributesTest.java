@@ -261,6 +261,35 @@ class KeyOfThreeAttributesTest {
     }
 
     @Test
+    void equalitiesOnTheFirstPartsAreAKeyConditionOnTheJoinedSortKey() {
+        try (TestUnit unit = TestUnit.of(Stop.class).property("jynamo.scan", "deny").build()) {
+            unit.inTransaction(em -> {
+                em.persist(new Stop("r1", 1, "Station", 10));
+                em.persist(new Stop("r1", 1, "Harbour#1", 20));
+                em.persist(new Stop("r1", 11, "Station", 30));
+                em.persist(new Stop("r1", 2, "Station", 40));
+            });
+            unit.calls().reset();
+            List<Integer> dayOne = unit.withEntityManager(em -> em.createQuery(
+                    "SELECT s.passengers FROM Stop s WHERE s.route = 'r1' AND s.day = :d ORDER BY s.passengers",
+                    Integer.class).setParameter("d", 1).getResultList());
+            assertEquals(List.of(10, 20), dayOne, "day 11 begins with '1' too, but not with '1#'");
+            software.amazon.awssdk.services.dynamodb.model.QueryRequest q = unit.calls().<
+                    software.amazon.awssdk.services.dynamodb.model.QueryRequest>requests("query").get(0);
+            assertTrue(q.keyConditionExpression().contains("begins_with"), q.keyConditionExpression());
+            assertNull(q.filterExpression(), "the day is in the key condition, not a filter");
+            assertEquals(1, unit.calls().total());
+            unit.calls().reset();
+            Stop one = unit.withEntityManager(em -> em.createQuery(
+                    "SELECT s FROM Stop s WHERE s.stop = :s AND s.route = :r AND s.day = 1", Stop.class)
+                    .setParameter("s", "Harbour#1").setParameter("r", "r1").getSingleResult());
+            assertEquals(20, one.passengers);
+            assertEquals(1, unit.calls().count("getItem"), "every part fixed: the whole key");
+            assertEquals(1, unit.calls().total());
+        }
+    }
+
+    @Test
     void aConditionOnAnEmbeddedIdPartUsesItsPath() {
         try (TestUnit unit = TestUnit.of(Bean.class).build()) {
             unit.inTransaction(em -> {
@@ -268,10 +297,14 @@ class KeyOfThreeAttributesTest {
                 em.persist(new Bean(new BeanKey(1, "Robusta", 10f), "two"));
                 em.persist(new Bean(new BeanKey(2, "Arabica", 10f), "three"));
             });
+            unit.calls().reset();
             List<String> brands = unit.withEntityManager(em -> em.createQuery(
                     "SELECT b.brand FROM Bean b WHERE b.key.number = 1 AND b.key.name = 'Robusta'", String.class)
                     .getResultList());
             assertEquals(List.of("two"), brands);
+            software.amazon.awssdk.services.dynamodb.model.QueryRequest q = unit.calls().<
+                    software.amazon.awssdk.services.dynamodb.model.QueryRequest>requests("query").get(0);
+            assertTrue(q.keyConditionExpression().contains("begins_with"), q.keyConditionExpression());
         }
     }
 

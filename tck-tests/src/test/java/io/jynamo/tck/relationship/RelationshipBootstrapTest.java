@@ -108,7 +108,7 @@ class RelationshipBootstrapTest {
         public String b;
     }
 
-    /** Its key would be the target's two key attributes from one attribute: more than DynamoDB's key can hold here. */
+    /** Its key is the target's two key attributes, from one attribute: JPA wants the parent's id class declared. */
     @Entity
     public static class DerivedIdentity {
         @Id
@@ -117,8 +117,8 @@ class RelationshipBootstrapTest {
     }
 
     @Test
-    void aDerivedIdentityFromACompositeKeyIsRefused() {
-        fails(new String[] {DerivedIdentity.class.getName(), "'target'", "derived identity"}, DerivedIdentity.class,
+    void aDerivedIdentityFromACompositeKeyWithoutTheParentsIdClassIsRefused() {
+        fails(new String[] {DerivedIdentity.class.getName(), "'target'", "derived identity", "@IdClass"}, DerivedIdentity.class,
                 PairTarget.class);
     }
 
