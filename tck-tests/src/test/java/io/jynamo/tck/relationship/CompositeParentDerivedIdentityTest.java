@@ -405,6 +405,12 @@ class CompositeParentDerivedIdentityTest {
                 .collect(Collectors.toSet()));
         assertEquals(Set.of("name", "parent", "age"), child.getAttributes().stream().map(a -> a.getName())
                 .collect(Collectors.toSet()));
+        unit.close();
+        unit = TestUnit.of(Person.class, Pet.class).build();
+        var petKey = unit.emf().getMetamodel().embeddable(PetKey.class);
+        assertEquals(Set.of("name", "owner"), petKey.getAttributes().stream().map(a -> a.getName())
+                .collect(Collectors.toSet()));
+        assertEquals(PersonKey.class, petKey.getAttribute("owner").getJavaType());
     }
 
     public record TripleKey(String a, String b, String c) implements Serializable {

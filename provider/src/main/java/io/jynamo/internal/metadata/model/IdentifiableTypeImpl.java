@@ -93,15 +93,23 @@ abstract class IdentifiableTypeImpl<X> extends ManagedTypeImpl<X> implements Ide
 
     /**
      * The key attributes as the model declares them: the attributes a parent's composite key gives a derived
-     * identity ({@code emp.firstName}, {@code emp.lastName}) are the one attribute that holds it ({@code emp}).
+     * identity ({@code emp.firstName}, {@code emp.lastName}) are the one attribute that holds it ({@code emp}: the
+     * relationship, which stands for it in the model, or the part of an {@code @EmbeddedId} of the parent's id type).
      */
     private static List<AttributeMeta> declaredKeys(EntityMeta meta) {
         Map<String, AttributeMeta> byName = new LinkedHashMap<>();
         for (AttributeMeta k : meta.keyParts()) {
             int dot = k.name().indexOf('.');
-            String name = dot < 0 ? k.name() : k.name().substring(0, dot);
-            byName.putIfAbsent(name, dot < 0 ? k : new AttributeMeta(name, k.storedName(), k.javaType(), null,
-                    k.accessor(), k.codec(), null, k.member(), k.role()));
+            if (dot < 0) {
+                byName.put(k.name(), k);
+                continue;
+            }
+            String name = k.name().substring(0, dot);
+            Member part = meta.idKind() == EntityMeta.IdKind.EMBEDDED_ID ? idClassMember(meta.idType(), name) : null;
+            Class<?> type = part instanceof Field f ? f.getType() : part instanceof Method m ? m.getReturnType()
+                    : k.javaType();
+            byName.putIfAbsent(name, new AttributeMeta(name, k.storedName(), type, null, k.accessor(), k.codec(), null,
+                    part != null ? part : k.member(), k.role()));
         }
         return List.copyOf(byName.values());
     }
