@@ -667,10 +667,9 @@ public final class EntityLoader {
             context.storedLinks(owner, a, stored);
         }
         String theirs = a.linkTarget().storedName();
-        String targetKey = a.target().root().partitionKey().storedName();
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (Map<String, AttributeValue> row : rows) {
-            keys.add(Map.of(targetKey, row.get(theirs)));
+            keys.add(a.target().root().keyOfLinkValue(row.get(theirs)));
         }
         List<Object> result = new ArrayList<>(findAll(a.target(), keys));
         if (a.orderBy() != null) {
@@ -714,7 +713,7 @@ public final class EntityLoader {
         EntityMeta link = a.linkTable();
         String mine = (a.linkOwner() ? link.partitionKey() : a.inverse().linkTarget()).storedName();
         String index = a.linkOwner() ? null : link.indexes().get(0).name();
-        AttributeValue value = ownerKey.get(a.owner().root().partitionKey().storedName());
+        AttributeValue value = a.owner().root().linkValue(ownerKey);
         List<Map<String, AttributeValue>> rows = new ArrayList<>();
         for (Map<String, AttributeValue> item : linkItems(link, index, mine, value, consistentReads)) {
             if (item.get(a.linkTarget().storedName()) != null) {

@@ -278,7 +278,7 @@ final class LinkWrites {
                 base.add(EntityLoader.linkRow(a, item));
             }
         }
-        AttributeValue owner = entry.key().get(entry.meta().root().partitionKey().storedName());
+        AttributeValue owner = entry.meta().root().linkValue(entry.key());
         Map<Map<String, AttributeValue>, Map<String, AttributeValue>> stored = new LinkedHashMap<>();
         for (Map<String, AttributeValue> row : base) {
             stored.put(Map.of(sort, row.get(sort)), row);
@@ -300,7 +300,7 @@ final class LinkWrites {
     private AttributeValue targetKey(AssociationMeta a, Object target) {
         EntityEntry t = context.entry(target);
         Map<String, AttributeValue> key = t != null ? t.key() : a.target().keyOf(target);
-        return key.get(a.target().root().partitionKey().storedName());
+        return a.target().root().linkValue(key);
     }
 
     private static void row(Map<Map<String, AttributeValue>, Map<String, AttributeValue>> rows, String sort,

@@ -119,13 +119,10 @@ final class Associations {
         if (toMany && mappedBy == null && declared.isEmpty()) {
             link = new String[] {"", "", ""};
             if (joinTable != null) {
-                if (joinTable.joinColumns().length > 1 || joinTable.inverseJoinColumns().length > 1) {
-                    throw refused(at, "@JoinTable with several join columns", "link tables take one key attribute per"
-                            + " side; give the entities single-attribute keys");
-                }
+                // A link holds a composite key in one attribute: several join columns name it together (A#B).
                 link[0] = joinTable.name();
-                link[1] = joinTable.joinColumns().length == 1 ? joinTable.joinColumns()[0].name() : "";
-                link[2] = joinTable.inverseJoinColumns().length == 1 ? joinTable.inverseJoinColumns()[0].name() : "";
+                link[1] = columnNames(joinTable.joinColumns());
+                link[2] = columnNames(joinTable.inverseJoinColumns());
             }
         }
         AssociationMeta result = new AssociationMeta(p.name(), kind, p.type(), collectionType, target, p.accessor(), p.member(),
@@ -438,28 +435,23 @@ final class Associations {
      * The link table of an owning to-many side: JPA's default name {@code <owner table>_<target table>} (or
      * {@code @JoinTable(name)}), with the unit's prefix; partition key the owner's key column
      * ({@code <inverse attribute or owner entity>_<owner key>}), sort key the target's
-     * ({@code <attribute>_<target key>}), and the inverted index {@code fk_<target column>}.
+     * ({@code <attribute>_<target key>}), and the inverted index {@code fk_<target column>}. A composite key is
+     * one column, its attributes joined into a string.
      */
     private static EntityMeta linkTable(EntityMeta owner, AssociationMeta a, EntityMeta target, String prefix,
                                         List<EntityMeta> links) {
         String at = "Entity " + owner.javaClass().getName() + " attribute '" + a.name() + "'";
-        if (owner.root().sortKey() != null || target.root().sortKey() != null) {
-            throw refused(at, "a link table between entities with composite keys", "give " + (owner.root().sortKey() != null
-                    ? owner.name() : target.name()) + " a single-attribute key, or map the link as an entity");
-        }
         String inverseName = null;
         for (AssociationMeta other : target.associations()) {
             if (a.name().equals(other.mappedBy()) && other.targetClass().isAssignableFrom(owner.javaClass())) {
                 inverseName = other.name();
             }
         }
-        AttributeMeta ownerKey = owner.root().partitionKey();
-        AttributeMeta targetKey = target.root().partitionKey();
         String[] declared = a.declaredJoinTable;
         String name = !declared[0].isEmpty() ? declared[0] : bareTable(owner.root(), prefix) + "_" + bareTable(target.root(), prefix);
         String ownerColumn = !declared[1].isEmpty() ? declared[1]
-                : (inverseName != null ? inverseName : owner.root().name()) + "_" + ownerKey.storedName();
-        String targetColumn = !declared[2].isEmpty() ? declared[2] : a.name() + "_" + targetKey.storedName();
+                : (inverseName != null ? inverseName : owner.root().name()) + "_" + linkColumn(owner);
+        String targetColumn = !declared[2].isEmpty() ? declared[2] : a.name() + "_" + linkColumn(target);
         if (ownerColumn.equals(targetColumn)) {
             throw new PersistenceException(at + ": link table " + name + " would store both keys as '" + ownerColumn
                     + "'; name them with @JoinTable(joinColumns = @JoinColumn(name = ...), inverseJoinColumns = ...)");
@@ -478,11 +470,12 @@ final class Associations {
         } catch (NoSuchFieldException e) {
             throw new IllegalStateException(e);
         }
-        AttributeMeta pk = new AttributeMeta("owner", ownerColumn, ownerKey.javaType(), null, ownerField, ownerKey.codec(),
+        // An entity with a composite key is linked by its key joined into one string (EntityMeta.linkValue).
+        AttributeMeta pk = new AttributeMeta("owner", ownerColumn, linkType(owner), null, ownerField, linkCodec(owner),
                 null, a.member(), AttributeMeta.Role.PARTITION_KEY);
         String beside = a.besideColumn();
-        AttributeMeta targetAttribute = new AttributeMeta("target", targetColumn, targetKey.javaType(), null, targetField,
-                targetKey.codec(), null, a.member(), beside == null ? AttributeMeta.Role.SORT_KEY : AttributeMeta.Role.BASIC);
+        AttributeMeta targetAttribute = new AttributeMeta("target", targetColumn, linkType(target), null, targetField,
+                linkCodec(target), null, a.member(), beside == null ? AttributeMeta.Role.SORT_KEY : AttributeMeta.Role.BASIC);
         AttributeMeta sk = targetAttribute;
         List<AttributeMeta> attributes = List.of(pk, targetAttribute);
         if (beside != null) {
@@ -540,6 +533,27 @@ final class Associations {
                 && a.root().partitionKey().storedName().equals(b.root().partitionKey().storedName())
                 && (a.root().sortKey() == null) == (b.root().sortKey() == null)
                 && (a.root().sortKey() == null || a.root().sortKey().storedName().equals(b.root().sortKey().storedName()));
+    }
+
+    private static String columnNames(JoinColumn[] columns) {
+        List<String> names = java.util.Arrays.stream(columns).map(JoinColumn::name).toList();
+        return names.contains("") ? "" : String.join("#", names);
+    }
+
+    /** The name of an entity's key in a link's default column names: its key attributes' stored names joined. */
+    private static String linkColumn(EntityMeta e) {
+        AttributeMeta sk = e.root().sortKey();
+        return e.root().partitionKey().storedName() + (sk == null ? "" : "#" + sk.storedName());
+    }
+
+    /** The type of an entity's key as a link holds it ({@link EntityMeta#linkValue}). */
+    private static Class<?> linkType(EntityMeta e) {
+        return e.root().sortKey() == null ? e.root().partitionKey().javaType() : String.class;
+    }
+
+    private static io.jynamo.internal.convert.Codec linkCodec(EntityMeta e) {
+        return e.root().sortKey() == null ? e.root().partitionKey().codec()
+                : io.jynamo.internal.convert.Codecs.basic(String.class);
     }
 
     /** An entity's table name without the unit's prefix, as JPA's default join table name uses it. */

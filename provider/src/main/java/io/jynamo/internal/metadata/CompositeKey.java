@@ -1,6 +1,7 @@
 package io.jynamo.internal.metadata;
 
 import io.jynamo.internal.convert.UnreadableValueException;
+import io.jynamo.jpql.ValueKind;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -98,6 +99,22 @@ public final class CompositeKey {
      * @throws UnreadableValueException if the string is not a key of these parts
      */
     Object[] values(String encoded) {
+        List<AttributeValue> stored = split(encoded, parts.stream().map(AttributeMeta::kind).toList(),
+                "the sort key of " + where);
+        Object[] values = new Object[parts.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = parts.get(i).valueOf(stored.get(i));
+        }
+        return values;
+    }
+
+    /**
+     * The stored values a joined string holds ({@link #join}), read as the kinds given.
+     *
+     * @param what what the string is, for errors
+     * @throws UnreadableValueException if it does not hold one value of each kind
+     */
+    public static List<AttributeValue> split(String encoded, List<ValueKind> kinds, String what) {
         List<String> tokens = new ArrayList<>();
         StringBuilder token = new StringBuilder();
         for (int c = 0; c < encoded.length(); c++) {
@@ -112,32 +129,29 @@ public final class CompositeKey {
             }
         }
         tokens.add(token.toString());
-        if (tokens.size() != parts.size()) {
-            throw UnreadableValueException.badContent(AttributeValue.fromS(encoded), "the sort key of " + where,
-                    "it has " + tokens.size() + " parts, and the key attributes " + parts.stream()
-                    .map(AttributeMeta::name).toList() + " are " + parts.size() + " (was it written by another mapping?)",
-                    null);
+        if (tokens.size() != kinds.size()) {
+            throw UnreadableValueException.badContent(AttributeValue.fromS(encoded), what, "it holds " + tokens.size()
+                    + " values separated by '#' where " + kinds.size() + " are expected (was it written by another"
+                    + " mapping?)", null);
         }
-        Object[] values = new Object[parts.size()];
-        for (int i = 0; i < values.length; i++) {
-            AttributeMeta part = parts.get(i);
+        List<AttributeValue> values = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
-            AttributeValue v = switch (part.kind()) {
+            values.add(switch (kinds.get(i)) {
                 case STRING -> AttributeValue.fromS(t);
                 case NUMBER -> AttributeValue.fromN(t);
-                default -> AttributeValue.fromB(SdkBytes.fromByteArray(binary(t, encoded)));
-            };
-            values[i] = part.valueOf(v);
+                default -> AttributeValue.fromB(SdkBytes.fromByteArray(binary(t, encoded, what)));
+            });
         }
         return values;
     }
 
-    private byte[] binary(String token, String encoded) {
+    private static byte[] binary(String token, String encoded, String what) {
         try {
             return Base64.getDecoder().decode(token);
         } catch (IllegalArgumentException e) {
-            throw UnreadableValueException.badContent(AttributeValue.fromS(encoded), "the sort key of " + where,
-                    "'" + token + "' is not Base64", e);
+            throw UnreadableValueException.badContent(AttributeValue.fromS(encoded), what, "'" + token
+                    + "' is not Base64", e);
         }
     }
 

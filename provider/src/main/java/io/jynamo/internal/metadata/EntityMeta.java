@@ -661,6 +661,30 @@ public final class EntityMeta {
         return Map.of(partitionKey.storedName(), pk, sortKey.storedName(), sk);
     }
 
+    /**
+     * The entity's key as one value, as a link table stores it: the partition key's value, or for a key with a sort
+     * key both joined as a key of three or more is ({@code Ada#Lovelace}, see {@code CompositeKey}); {@code null}
+     * while a key attribute is missing.
+     */
+    public AttributeValue linkValue(Map<String, AttributeValue> keyOrItem) {
+        AttributeValue pk = keyOrItem.get(partitionKey.storedName());
+        if (sortKey == null || pk == null) {
+            return pk;
+        }
+        AttributeValue sk = keyOrItem.get(sortKey.storedName());
+        return sk == null ? null : AttributeValue.fromS(CompositeKey.join(List.of(pk, sk), false));
+    }
+
+    /** The key a {@link #linkValue} stands for. */
+    public Map<String, AttributeValue> keyOfLinkValue(AttributeValue value) {
+        if (sortKey == null) {
+            return Map.of(partitionKey.storedName(), value);
+        }
+        List<AttributeValue> parts = CompositeKey.split(value.s(), List.of(partitionKey.kind(), sortKey.kind()),
+                "a link to " + name);
+        return Map.of(partitionKey.storedName(), parts.get(0), sortKey.storedName(), parts.get(1));
+    }
+
     /** Only the key attributes of an item. */
     public Map<String, AttributeValue> keyOfItem(Map<String, AttributeValue> item) {
         return sortKey == null

@@ -446,9 +446,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         Map<io.jynamo.jpql.EntityKey, Integer> found = new LinkedHashMap<>();
         if (step.association().kind() == io.jynamo.jpql.model.AssociationInfo.Kind.LINK_TABLE) {
             // The joined targets found, then the owners the link table links to each: one Query per target.
-            String targetKey = services.entity(q.entity().name()).root().partitionKey().storedName();
+            EntityMeta target = services.entity(q.entity().name()).root();
             while (items.hasNext()) {
-                for (io.jynamo.jpql.EntityKey owner : links.linkOwners(step, items.next().get(targetKey))) {
+                for (io.jynamo.jpql.EntityKey owner : links.linkOwners(step, target.linkValue(items.next()))) {
                     found.merge(owner, 1, Integer::sum);
                 }
             }

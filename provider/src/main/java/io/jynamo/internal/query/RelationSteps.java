@@ -62,11 +62,11 @@ final class RelationSteps {
             Map<String, AttributeValue> ownerKey = item == null || !target.accepts(item) ? null : a.inverse().targetKeyOf(item);
             return ownerKey == null ? List.of() : List.of(services.queryModel().entityKey(owner, ownerKey));
         }
-        return linkOwners(owner, a, elementKey.get(target.root().partitionKey().storedName()));
+        return linkOwners(owner, a, target.root().linkValue(elementKey));
     }
 
     /**
-     * The owners a link table links to one target (by the target's partition key value): one Query (and its pages)
+     * The owners a link table links to one target (by the target's key as a link holds it): one Query (and its pages)
      * of the link table by the target's column, the table's partition key, else its inverted index.
      */
     List<EntityKey> linkOwners(RelationStep step, AttributeValue target) {
@@ -85,7 +85,7 @@ final class RelationSteps {
                 consistentReads)) {
             AttributeValue o = item.get(mine.storedName());
             if (o != null) {
-                owners.add(services.queryModel().entityKey(owner, Map.of(owner.root().partitionKey().storedName(), o)));
+                owners.add(services.queryModel().entityKey(owner, owner.root().keyOfLinkValue(o)));
             }
         }
         return new ArrayList<>(owners);
@@ -118,7 +118,7 @@ final class RelationSteps {
         } else {
             EntityMeta link = a.linkTable();
             names.put("#k0", (a.linkOwner() ? link.partitionKey() : a.inverse().linkTarget()).storedName());
-            values.put(":k0", ownerKey.get(owner.root().partitionKey().storedName()));
+            values.put(":k0", owner.root().linkValue(ownerKey));
             condition.append("#k0 = :k0");
             table = link.tableName();
             index = a.linkOwner() ? null : link.indexes().get(0).name();

@@ -65,6 +65,20 @@ class KeyOfThreeFaultsTest {
         public int cents;
     }
 
+    public record FanKey(String club, String name) implements Serializable {
+    }
+
+    @Entity
+    @IdClass(FanKey.class)
+    public static class Fan {
+        @Id
+        public String club;
+        @Id
+        public String name;
+        @jakarta.persistence.ManyToMany
+        public java.util.Set<Leg> legs = new java.util.LinkedHashSet<>();
+    }
+
     private static List<Map<String, AttributeValue>> items(TestUnit unit, String table) {
         return TestUnit.sharedClient().scan(s -> s.tableName(unit.prefix() + table)).items();
     }
@@ -148,6 +162,29 @@ class KeyOfThreeFaultsTest {
             unit.inTransaction(em -> IntStream.range(0, 30).forEach(i -> em.persist(new Leg("t", i, "x"))));
             unit.calls().fault(null);
             assertEquals(30, items(unit, "Leg").size());
+        }
+    }
+
+    @Test
+    void linksBetweenCompositeKeysHandedBackUnprocessedAllLand() {
+        try (TestUnit unit = TestUnit.of(Leg.class, Fan.class).build()) {
+            unit.calls().fault(Faults.halfUnprocessed());
+            unit.inTransaction(em -> {
+                Fan f = new Fan();
+                f.club = "c";
+                f.name = "n#1";
+                IntStream.range(0, 30).forEach(i -> {
+                    Leg l = new Leg("r", i, "s");
+                    em.persist(l);
+                    f.legs.add(l);
+                });
+                em.persist(f);
+            });
+            unit.calls().fault(null);
+            List<Map<String, AttributeValue>> links = items(unit, "Fan_Leg");
+            assertEquals(30, links.size());
+            assertTrue(links.stream().allMatch(l -> l.get("Fan_club#name").s().equals("c#n\\#1")), links.toString());
+            assertEquals(30, (int) unit.withEntityManager(em -> em.find(Fan.class, new FanKey("c", "n#1")).legs.size()));
         }
     }
 }

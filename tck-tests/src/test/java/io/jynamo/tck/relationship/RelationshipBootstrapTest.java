@@ -1,13 +1,11 @@
 package io.jynamo.tck.relationship;
 
 import io.jynamo.JynamoProperties;
-import io.jynamo.tck.relationship.model.Shelf;
 import io.jynamo.tck.support.TestUnit;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.PersistenceConfiguration;
@@ -65,14 +63,6 @@ class RelationshipBootstrapTest {
         public String id;
         @ManyToOne
         public String target;
-    }
-
-    @Entity
-    public static class LinkToCompositeKey {
-        @Id
-        public String id;
-        @ManyToMany
-        public List<Shelf> shelves = new ArrayList<>();
     }
 
     @Entity
@@ -136,11 +126,6 @@ class RelationshipBootstrapTest {
     void aTargetThatIsNoEntityIsRefused() {
         fails(new String[] {NotAnEntityTarget.class.getName(), "'target'", "java.lang.String", "not an entity"},
                 NotAnEntityTarget.class, Target.class);
-    }
-
-    @Test
-    void aLinkTableToACompositeKeyIsRefused() {
-        fails(new String[] {LinkToCompositeKey.class.getName(), "'shelves'", "composite keys"}, LinkToCompositeKey.class, Shelf.class);
     }
 
     @Test
