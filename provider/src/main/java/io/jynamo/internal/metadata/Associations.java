@@ -693,11 +693,12 @@ final class Associations {
             }
             return result;
         }
+        if (target.compositeSortKey() && declared.size() == target.keyParts().size()) {
+            return keyOfThreeColumns(at, declared, target);
+        }
         if (declared.size() != keys.size()) {
             throw new PersistenceException(at + " declares " + declared.size() + " join column(s) but the key of "
                     + target.name() + " has " + keys.size() + " attribute(s) " + keys.stream().map(AttributeMeta::storedName).toList()
-                    + (target.compositeSortKey() ? " (its key of " + target.keyParts().size() + " attributes is stored as"
-                    + " a partition key and one sort key joined from the others, which is what a reference holds)" : "")
                     + "; declare one @JoinColumn per key attribute, or none");
         }
         int i = 0;
@@ -715,6 +716,41 @@ final class Associations {
             result.add(new AssociationMeta.JoinColumn(name, key, c.insertable(), c.updatable()));
         }
         return result;
+    }
+
+    /**
+     * One join column per attribute of a key of three or more (as a model written for SQL declares them): the
+     * reference holds the target's key as it is stored, its partition key under the column naming it and its
+     * joined sort key under the other columns' names joined ({@code D#S}), in the key's order.
+     */
+    private static List<AssociationMeta.JoinColumn> keyOfThreeColumns(String at, List<JoinColumn> declared,
+                                                                      EntityMeta target) {
+        JoinColumn[] byPart = new JoinColumn[target.keyParts().size()];
+        int i = 0;
+        for (JoinColumn c : declared) {
+            int part = i++;
+            if (!c.referencedColumnName().isEmpty()) {
+                part = -1;
+                for (int k = 0; k < byPart.length; k++) {
+                    AttributeMeta key = target.keyParts().get(k);
+                    if (key.storedName().equalsIgnoreCase(c.referencedColumnName())
+                            || key.name().equalsIgnoreCase(c.referencedColumnName())) {
+                        part = k;
+                    }
+                }
+            }
+            if (part < 0 || byPart[part] != null || c.name().isEmpty()) {
+                throw new PersistenceException(at + " declares @JoinColumns that do not name one column for each of "
+                        + target.name() + "'s key attributes " + target.keyParts().stream().map(AttributeMeta::storedName)
+                        .toList() + " (by referencedColumnName, or in order, each with a name)");
+            }
+            byPart[part] = c;
+        }
+        List<String> rest = java.util.Arrays.stream(byPart).skip(1).map(JoinColumn::name).toList();
+        return List.of(new AssociationMeta.JoinColumn(byPart[0].name(), target.partitionKey(), byPart[0].insertable(),
+                        byPart[0].updatable()),
+                new AssociationMeta.JoinColumn(String.join("#", rest), target.sortKey(), byPart[1].insertable(),
+                        byPart[1].updatable()));
     }
 
     /**

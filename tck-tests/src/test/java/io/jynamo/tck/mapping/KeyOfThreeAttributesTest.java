@@ -336,16 +336,29 @@ class KeyOfThreeAttributesTest {
         @Id
         public String id;
         @ManyToOne
-        @jakarta.persistence.JoinColumns({@jakarta.persistence.JoinColumn(name = "R"),
-                @jakarta.persistence.JoinColumn(name = "D"), @jakarta.persistence.JoinColumn(name = "S")})
+        @jakarta.persistence.JoinColumns({@jakarta.persistence.JoinColumn(name = "S", referencedColumnName = "stop_name"),
+                @jakarta.persistence.JoinColumn(name = "R", referencedColumnName = "ROUTE"),
+                @jakarta.persistence.JoinColumn(name = "D", referencedColumnName = "day")})
         public Stop at;
     }
 
     @Test
-    void aReferenceDeclaringAJoinColumnPerPartIsRefusedSayingWhatItHolds() {
-        PersistenceException e = assertThrows(PersistenceException.class,
-                () -> TestUnit.of(Stop.class, Transfer.class).build().close());
-        assertTrue(e.getMessage().contains("[route, day#stop_name]") && e.getMessage().contains("joined"), e.getMessage());
+    void aReferenceDeclaringAJoinColumnPerPartStoresThePartitionKeyAndTheJoinedSortKey() {
+        try (TestUnit unit = TestUnit.of(Stop.class, Transfer.class).build()) {
+            unit.inTransaction(em -> {
+                Stop s = new Stop("r1", 4, "Quay", 3);
+                em.persist(s);
+                Transfer t = new Transfer();
+                t.id = "t";
+                t.at = s;
+                em.persist(t);
+            });
+            Map<String, AttributeValue> item = TestUnit.sharedClient().scan(b -> b.tableName(unit.prefix() + "Transfer"))
+                    .items().get(0);
+            assertEquals(Set.of("id", "R", "D#S"), item.keySet());
+            assertEquals("4#Quay", item.get("D#S").s());
+            assertEquals(3, (int) unit.withEntityManager(em -> em.find(Transfer.class, "t").at.passengers));
+        }
     }
 
     @Test
