@@ -80,6 +80,15 @@ public final class CompiledQuery {
         return analysis.statement().kind();
     }
 
+    /**
+     * A select through a join of a collection without conditions on its elements ({@code SELECT t FROM Order o JOIN
+     * o.tags t WHERE o.id = :id}): this query then selects the owners ({@link #selectKind()} ENTITY, of
+     * {@link #entity()}) and the rows are made of them and their collections as described; otherwise {@code null}.
+     */
+    public CollectionRows collectionRows() {
+        return analysis.collectionRows();
+    }
+
     /** The queried entity. */
     public EntityInfo entity() {
         return analysis.entity();

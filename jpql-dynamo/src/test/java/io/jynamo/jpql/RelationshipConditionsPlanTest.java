@@ -354,8 +354,15 @@ class RelationshipConditionsPlanTest {
                 () -> compile("SELECT COUNT(c) FROM Customer c JOIN c.orders o WHERE o.total > 3"));
         assertTrue(count.getMessage().contains("COUNT(DISTINCT c)"), count.getMessage());
         assertEquals(1, compile("SELECT COUNT(DISTINCT c) FROM Customer c JOIN c.orders o WHERE o.total > 3").steps().size());
-        var bare = assertThrows(IllegalArgumentException.class, () -> compile("SELECT c FROM Customer c JOIN c.orders o"));
-        assertTrue(bare.getMessage().contains("test c.orders IS NOT EMPTY"), bare.getMessage());
+        // Without a condition on the elements each row is a (customer, order) pair: the customers' query, then
+        // their collections, made into rows (CollectionRows).
+        CompiledQuery bare = compile("SELECT c FROM Customer c LEFT JOIN c.orders o");
+        assertEquals("orders", bare.collectionRows().association());
+        assertTrue(bare.collectionRows().left());
+        assertEquals(SelectKind.ENTITY, bare.selectKind(), "the owners' own query");
+        assertTrue(bare.steps().isEmpty());
+        assertEquals(null, compile("SELECT DISTINCT c FROM Customer c JOIN c.orders o").collectionRows(),
+                "each owner with an order once: SIZE > 0, no collection read");
         var isNull = assertThrows(IllegalArgumentException.class,
                 () -> compile("SELECT c FROM Customer c LEFT JOIN c.orders o WHERE o.total IS NULL"));
         assertTrue(isNull.getMessage().contains("test c.orders IS EMPTY"), isNull.getMessage());

@@ -463,7 +463,6 @@ class RelationshipQueryTest {
             SELECT COUNT(c) FROM Order o JOIN o.customer c                     | 1, column 14 | selecting the joined entity c
             SELECT c FROM Customer c WHERE c.orders IS NULL                    | 1, column 32 | a one-to-many collection (mappedBy)
             SELECT c FROM Customer c WHERE c.profile = :p                      | 1, column 32 | the key is stored on Thing (Thing.customer)
-            SELECT c FROM Customer c LEFT JOIN c.orders o                      | 1, column 26 | query Order by its owner
             SELECT COUNT(o) FROM Order o LEFT JOIN FETCH o.customer            | 1, column 30 | needs the entity o itself in the SELECT list
             SELECT o.id FROM Order o LEFT JOIN FETCH o.customer                | 1, column 26 | needs the entity o itself
             SELECT o FROM Order o JOIN o.supplier s                            | 1, column 23 | Order has no association 'supplier'

@@ -22,10 +22,13 @@ import java.util.List;
  *                   (collections, inverse to-ones): the results whose association is empty after the fetch are dropped
  * @param fetchPaths the {@code LEFT JOIN FETCH}es from fetch join variables ({@code LEFT JOIN FETCH c.orders o LEFT JOIN
  *                   FETCH o.lines}), each as the association names from the root ({@code [orders, lines]}), in order
+ * @param collectionRows a select through a join of a collection without conditions on its elements: the rows the
+ *                   provider makes of the owners this statement selects, else {@code null}
  */
 public record Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters,
                        List<AssociationInfo> fetches, AssociationInfo selectedAssociation, List<Step> steps,
-                       List<AssociationInfo> innerFetches, List<List<String>> fetchPaths) {
+                       List<AssociationInfo> innerFetches, List<List<String>> fetchPaths,
+                       io.jynamo.jpql.CollectionRows collectionRows) {
     /** Copies the lists. */
     public Analysis {
         parameters = List.copyOf(parameters);
@@ -33,6 +36,19 @@ public record Analysis(Statement statement, EntityInfo entity, List<ParameterInf
         steps = List.copyOf(steps);
         innerFetches = List.copyOf(innerFetches);
         fetchPaths = List.copyOf(fetchPaths);
+    }
+
+    /** An analysis of a statement whose results are its own rows. */
+    public Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters,
+                    List<AssociationInfo> fetches, AssociationInfo selectedAssociation, List<Step> steps,
+                    List<AssociationInfo> innerFetches, List<List<String>> fetchPaths) {
+        this(statement, entity, parameters, fetches, selectedAssociation, steps, innerFetches, fetchPaths, null);
+    }
+
+    /** This analysis, its results made of these rows of its owners. */
+    Analysis withCollectionRows(io.jynamo.jpql.CollectionRows rows) {
+        return new Analysis(statement, entity, parameters, fetches, selectedAssociation, steps, innerFetches, fetchPaths,
+                rows);
     }
 
     /** An analysis without fetches below fetches. */

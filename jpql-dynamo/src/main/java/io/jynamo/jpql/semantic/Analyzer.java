@@ -46,6 +46,10 @@ public final class Analyzer {
         Statement typed = Treats.rewrite(Variables.canonical(written), queried, model);
         Statement treated = ChildSelects.rewrite(typed, model.entity(typed.entityName()).orElseThrow(), model);
         EntityInfo entity = model.entity(treated.entityName()).orElseThrow();
+        CollectionSelects.Detected rows = CollectionSelects.detect(treated, entity, model);
+        if (rows != null) {
+            return analyze(rows.owners(), model).withCollectionRows(rows.rows());
+        }
         Statement s = ImplicitJoins.rewrite(treated, entity, model);
         Scope scope = new Scope(entity, s.variable(), model);
         if (s.kind() == StatementKind.SELECT) {

@@ -106,9 +106,13 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (resultClass == Object.class || compiled.kind() != StatementKind.SELECT) {
             return;
         }
+        io.jynamo.jpql.CollectionRows rows = compiled.collectionRows();
         Class<?> actual = compiled.selectedAssociation() != null
                 ? entityMeta().association(compiled.selectedAssociation().name()).target().javaClass()
-                : shaping.rows() != null ? shaping.rowType() : switch (compiled.selectKind()) {
+                : shaping.rows() != null ? shaping.rowType()
+                : rows != null ? (!rows.entity() ? (rows.types().size() == 1 ? rows.types().get(0) : Object[].class)
+                : rows.items().get(0).element() ? entityMeta().association(rows.association()).target().javaClass()
+                : entityMeta().javaClass()) : switch (compiled.selectKind()) {
             case ENTITY -> entityMeta().javaClass();
             case COUNT -> Long.class;
             case ATTRIBUTES -> compiled.selectedTypes().size() == 1
@@ -132,6 +136,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         session.checkOpen();
         return session.guard(() -> {
             requireSelect(method);
+            if (compiled.collectionRows() != null) {
+                return collectionRows(max);
+            }
             List<X> out = new ArrayList<>(Math.min(max, 10));
             List<Reads> opened = new ArrayList<>(1);
             // An inner JOIN FETCH of a collection or inverse to-one drops results only once fetched: all are read.
@@ -150,6 +157,66 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             fetch(out);
             return dropping ? withInnerFetches(out, max) : out;
         });
+    }
+
+    /**
+     * The rows of a select through a join of a collection ({@link io.jynamo.jpql.CollectionRows}): the owners the
+     * statement selects, their collections loaded as a fetch loads them (one Query per owner, or per 100 owners'
+     * keys), one row per (owner, element) in the owners' order and each collection's, an owner without elements one
+     * row of NULL element items under a LEFT JOIN; then ORDER BY, DISTINCT, firstResult and max.
+     */
+    private List<X> collectionRows(int max) {
+        io.jynamo.jpql.CollectionRows rows = compiled.collectionRows();
+        List<Object> owners = new ArrayList<>();
+        List<Reads> opened = new ArrayList<>(1);
+        try {
+            Iterator<X> it = iterator(0, Integer.MAX_VALUE, opened);
+            while (it.hasNext()) {
+                owners.add(it.next());
+            }
+        } finally {
+            opened.forEach(Reads::close);
+        }
+        session.loader().resolvePending();
+        session.loader().fetch(owners, List.of(rows.association()));
+        EntityMeta ownerMeta = entityMeta();
+        EntityMeta elementMeta = ownerMeta.association(rows.association()).target();
+        List<CollectionRow> made = new ArrayList<>();
+        for (Object owner : owners) {
+            Object value = session.loader().associationValue(owner, rows.association());
+            java.util.Collection<?> elements = value instanceof Map<?, ?> m ? m.values()
+                    : value == null ? List.of() : (java.util.Collection<?>) value;
+            int before = made.size();
+            for (Object element : elements) {
+                if (element != null) {
+                    made.add(CollectionRow.of(rows, ownerMeta, owner, elementMeta, element));
+                }
+            }
+            if (made.size() == before && rows.left()) {
+                made.add(CollectionRow.of(rows, ownerMeta, owner, elementMeta, null));
+            }
+        }
+        if (!rows.order().isEmpty()) {
+            made.sort(CollectionRow.order(rows));
+        }
+        List<X> out = new ArrayList<>();
+        java.util.Set<Object> seen = rows.entity() ? java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())
+                : new java.util.HashSet<>(); // (entities by identity: their equals is the application's)
+        int skipped = 0;
+        for (CollectionRow row : made) {
+            if (out.size() >= max) {
+                break;
+            }
+            if (rows.distinct() && !seen.add(row.identity())) {
+                continue;
+            }
+            if (skipped++ < firstResult) {
+                continue;
+            }
+            Object result = row.result();
+            out.add((X) (shaping.rows() == null ? result : shaping.rows().apply(result)));
+        }
+        return out;
     }
 
     /**
@@ -189,8 +256,9 @@ public final class QueryImpl<X> implements TypedQuery<X> {
     @Override
     public Stream<X> getResultStream() {
         session.checkOpen();
-        if (!compiled.innerFetches().isEmpty()) {
-            // Which results an inner fetch join keeps is known once all are fetched.
+        if (!compiled.innerFetches().isEmpty() || compiled.collectionRows() != null) {
+            // Which results an inner fetch join keeps, or what the rows of a collection's join are, is known once
+            // all are fetched.
             return getResultList().stream();
         }
         List<Reads> opened = new ArrayList<>(1);
@@ -611,8 +679,8 @@ public final class QueryImpl<X> implements TypedQuery<X> {
                     .iterator();
         }
         Iterator<?> results = reads.results(items, first, max, plan.selection());
-        if (shaping.rows() == null) {
-            return (Iterator<X>) results;
+        if (shaping.rows() == null || compiled.collectionRows() != null) {
+            return (Iterator<X>) results; // (the rows of a collection's join are shaped once made of these owners)
         }
         return new Iterator<>() {
             @Override

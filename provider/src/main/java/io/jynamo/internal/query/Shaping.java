@@ -46,13 +46,14 @@ public record Shaping(Map<String, Object> preset, Map<String, Parameter<?>> visi
      * @throws IllegalArgumentException when the class of NEW cannot be loaded or has no fitting constructor
      */
     static Shaping of(CompiledQuery compiled, Class<?> resultClass, ClassLoader loader) {
-        if (compiled.kind() != StatementKind.SELECT || compiled.selectKind() != SelectKind.ATTRIBUTES
-                || compiled.selectedAssociation() != null) {
+        io.jynamo.jpql.CollectionRows rows = compiled.collectionRows();
+        boolean attributes = rows != null ? !rows.entity() : compiled.selectKind() == SelectKind.ATTRIBUTES;
+        if (compiled.kind() != StatementKind.SELECT || !attributes || compiled.selectedAssociation() != null) {
             return NONE;
         }
-        List<Class<?>> selected = compiled.selectedTypes();
+        List<Class<?>> selected = rows != null ? rows.types() : compiled.selectedTypes();
         Function<Object, Object[]> values = selected.size() == 1 ? r -> new Object[] {r} : r -> (Object[]) r;
-        Statement.ResultShape shape = compiled.shape();
+        Statement.ResultShape shape = rows != null ? rows.shape() : compiled.shape();
         if (shape.constructor() != null) {
             Class<?> type = load(shape.constructor(), loader);
             if (type == null) {

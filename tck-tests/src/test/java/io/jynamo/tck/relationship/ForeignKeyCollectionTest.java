@@ -427,8 +427,13 @@ class ForeignKeyCollectionTest {
     @Test
     void aRefusedJoinSuggestsWhatWorksWithoutNamingTheHiddenOwningSide() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> unit.inTransaction(em ->
-                em.createQuery("SELECT i FROM Invoice i JOIN i.lines l WHERE i.id = 'a'", Invoice.class).getResultList()));
+                em.createQuery("SELECT i FROM Invoice i JOIN i.lines l JOIN i.lines k WHERE k.id = 'a1'", Invoice.class)
+                        .getResultList()));
         assertTrue(e.getMessage().contains("LEFT JOIN FETCH i.lines") && !e.getMessage().contains("#"), e.getMessage());
+        // One join without a condition on the lines: the invoice once per line, from its collection.
+        invoices();
+        assertEquals(3, (int) unit.withEntityManager(em -> em.createQuery(
+                "SELECT i FROM Invoice i JOIN i.lines l WHERE i.id = 'a'", Invoice.class).getResultList().size()));
     }
 
     @Test

@@ -291,9 +291,9 @@ class JoinTwoStepTest {
                 "SELECT c.name FROM Client c JOIN c.purchases p WHERE p.amount = 3 AND c.name <> 'Cy' ORDER BY c.name",
                 String.class).getResultList());
         assertEquals(List.of("Ann", "Bob"), names);
-        var e = assertThrows(IllegalArgumentException.class, () -> unit.withEntityManager(em -> em.createQuery(
-                "SELECT c FROM Client c JOIN c.purchases p", Client.class).getResultList()));
-        assertTrue(e.getMessage().contains("test c.purchases IS NOT EMPTY"), e.getMessage());
+        // Without a condition on the purchases: each client once per purchase, from the clients' collections.
+        assertEquals(ownersPerPurchase((a, n) -> true), clientIds(unit.withEntityManager(em -> em.createQuery(
+                "SELECT c FROM Client c JOIN c.purchases p", Client.class).getResultList())));
     }
 
     @Test

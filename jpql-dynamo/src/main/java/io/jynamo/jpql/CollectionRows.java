@@ -1,0 +1,54 @@
+package io.jynamo.jpql;
+
+import io.jynamo.jpql.ast.Statement;
+
+import java.util.List;
+
+/**
+ * A SELECT through a join of a collection without a condition on its elements: {@code SELECT t FROM Order o JOIN
+ * o.tags t WHERE o.id = :id}, {@code SELECT c.id, a.alias FROM Customer c LEFT JOIN c.aliases a ORDER BY a.alias}.
+ * DynamoDB cannot join, so the statement compiles to the owners' query (the compiled query's own plan, selecting
+ * the owners) and this description of the rows: the provider loads each owner's collection (as a fetch would) and
+ * makes one row per (owner, element), as SQL's join returns them; with {@code left}, an owner without elements gives
+ * one row whose element items are NULL. Then ORDER BY, DISTINCT, {@code firstResult} and {@code maxResults} apply
+ * to the rows, in Java.
+ *
+ * @param association the collection of the queried entity that is joined
+ * @param left        LEFT JOIN: an owner without elements gives a row of NULL element items
+ * @param entity      whether an entity is selected ({@code SELECT t}, or the owner {@code SELECT c}): then the one item
+ *                    has the path {@code ""}; else the items' values
+ * @param items       the select items in order
+ * @param order       the ORDER BY items in order
+ * @param distinct    SELECT DISTINCT: equal rows once
+ * @param types       the Java type of each select item (empty when {@code entity}: the provider knows the classes)
+ * @param shape       how the rows become results (NEW, result variables), as written
+ */
+public record CollectionRows(String association, boolean left, boolean entity, List<Item> items, List<Order> order,
+                             boolean distinct, List<Class<?>> types, Statement.ResultShape shape) {
+
+    /**
+     * A value of a row.
+     *
+     * @param element whether it is read from the element (else from the owner)
+     * @param path    the attribute path below the variable ({@code alias}, {@code address.city}); {@code ""} for the
+     *                entity itself
+     */
+    public record Item(boolean element, String path) {
+    }
+
+    /**
+     * An ORDER BY item of the rows.
+     *
+     * @param item       what is compared
+     * @param descending DESC
+     * @param nullsFirst NULLS FIRST / LAST as written, or {@code null} (then NULL is lowest)
+     */
+    public record Order(Item item, boolean descending, Boolean nullsFirst) {
+    }
+
+    public CollectionRows {
+        items = List.copyOf(items);
+        order = List.copyOf(order);
+        types = List.copyOf(types);
+    }
+}
