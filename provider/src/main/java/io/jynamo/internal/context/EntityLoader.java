@@ -266,10 +266,10 @@ public final class EntityLoader {
             } else if (a.toMany()) {
                 a.accessor().set(entity, RelationCollection.of(a, () -> {
                     requireManaged(a, entity);
-                    return a.linkTable() != null ? linked(a, entity) : inverse(a, entity);
+                    return a.linkTable() != null ? linked(a, entity, true) : inverse(a, entity, true);
                 }));
             } else {
-                List<Object> found = inverse(a, entity);
+                List<Object> found = inverse(a, entity, true);
                 a.accessor().set(entity, found.isEmpty() ? null : found.get(0));
             }
         }
@@ -308,7 +308,7 @@ public final class EntityLoader {
      */
     public List<Object> storedChildren(AssociationMeta a, Object owner) {
         List<Object> children = new ArrayList<>();
-        for (Object element : inverse(a, owner)) {
+        for (Object element : inverse(a, owner, true)) {
             // an ordered list's gaps are nulls, a keyed map's elements its entries
             Object child = element instanceof Map.Entry<?, ?> e && a.mapKeyColumn() != null ? e.getValue() : element;
             if (child != null) {
@@ -316,6 +316,23 @@ public final class EntityLoader {
             }
         }
         return children;
+    }
+
+    /**
+     * The targets DynamoDB holds for a managed owner's to-many relationship, read now (one Query, then the targets not
+     * managed yet), whatever its collection in memory holds; nothing the flush compares collections with changes.
+     * An inverse side's collection in memory is the application's (JPA keeps it in step only when the application
+     * does), while a query answers what is stored.
+     */
+    public List<Object> storedTargets(AssociationMeta a, Object owner) {
+        List<Object> targets = new ArrayList<>();
+        for (Object element : a.linkTable() != null ? linked(a, owner, false) : inverse(a, owner, false)) {
+            Object target = element instanceof Map.Entry<?, ?> e ? e.getValue() : element;
+            if (target != null) {
+                targets.add(target);
+            }
+        }
+        return targets;
     }
 
     /** A collection loads through its owner's persistence context: not once the owner is detached (or it is closed). */
@@ -555,7 +572,8 @@ public final class EntityLoader {
      * The targets of an inverse side ({@code mappedBy}) of one owner: one Query (following its pages) on the
      * target's table by the owning side's foreign key, through its foreign-key index; removed ones left out.
      */
-    private List<Object> inverse(AssociationMeta a, Object owner) {
+    /** @param note whether the flush compares the collection with what was read (see {@link #noteLoaded}) */
+    private List<Object> inverse(AssociationMeta a, Object owner, boolean note) {
         EntityMeta child = a.target();
         EntityEntry ownerEntry = context.entry(owner);
         Map<String, AttributeValue> ownerKey = ownerEntry != null ? ownerEntry.key() : a.owner().keyOf(owner);
@@ -580,7 +598,9 @@ public final class EntityLoader {
         if (a.orderBy() != null) {
             result.sort(OrderBy.comparator(child, a.orderBy()));
         }
-        noteLoaded(a, owner, result);
+        if (note) {
+            noteLoaded(a, owner, result);
+        }
         if (a.orderColumn() != null) {
             return placed(a, result, beside);
         }
@@ -658,10 +678,10 @@ public final class EntityLoader {
      * whose items are gone are left out (an ordered list keeps their positions as {@code null}). An ordered
      * list places each target at its stored position, a keyed map under its stored key.
      */
-    private List<Object> linked(AssociationMeta a, Object owner) {
+    private List<Object> linked(AssociationMeta a, Object owner, boolean note) {
         EntityEntry ownerEntry = context.entry(owner);
         List<Map<String, AttributeValue>> rows = linkRows(a, ownerEntry != null ? ownerEntry.key() : a.owner().keyOf(owner));
-        if (a.linkOwner()) {
+        if (note && a.linkOwner()) {
             Set<Map<String, AttributeValue>> stored = new LinkedHashSet<>();
             rows.forEach(r -> stored.add(linkRow(a, r)));
             context.storedLinks(owner, a, stored);
@@ -675,7 +695,9 @@ public final class EntityLoader {
         if (a.orderBy() != null) {
             result.sort(OrderBy.comparator(a.target(), a.orderBy()));
         }
-        noteLoaded(a, owner, result);
+        if (note) {
+            noteLoaded(a, owner, result);
+        }
         String beside = a.linkOwner() ? a.besideColumn() : null;
         if (beside == null) {
             return result;

@@ -161,9 +161,10 @@ public final class QueryImpl<X> implements TypedQuery<X> {
 
     /**
      * The rows of a select through a join of a collection ({@link io.jynamo.jpql.CollectionRows}): the owners the
-     * statement selects, their collections loaded as a fetch loads them (one Query per owner, or per 100 owners'
-     * keys), one row per (owner, element) in the owners' order and each collection's, an owner without elements one
-     * row of NULL element items under a LEFT JOIN; then ORDER BY, DISTINCT, firstResult and max.
+     * statement selects, their collections loaded as a fetch loads them (one Query per owner; an inverse side's read
+     * from DynamoDB even when in memory), one row per (owner, element) in the owners' order and each collection's, an
+     * owner without elements one row of NULL element items under a LEFT JOIN; then ORDER BY, DISTINCT, firstResult
+     * and max.
      */
     private List<X> collectionRows(int max) {
         io.jynamo.jpql.CollectionRows rows = compiled.collectionRows();
@@ -178,12 +179,19 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             opened.forEach(Reads::close);
         }
         session.loader().resolvePending();
-        session.loader().fetch(owners, List.of(rows.association()));
         EntityMeta ownerMeta = entityMeta();
-        EntityMeta elementMeta = ownerMeta.association(rows.association()).target();
+        io.jynamo.internal.metadata.AssociationMeta a = ownerMeta.association(rows.association());
+        // The side that writes the relationship holds in memory what the flush stored; an inverse side holds what the
+        // application put in it, so its elements are read from DynamoDB.
+        boolean stored = a.mappedBy() != null;
+        if (!stored) {
+            session.loader().fetch(owners, List.of(rows.association()));
+        }
+        EntityMeta elementMeta = a.target();
         List<CollectionRow> made = new ArrayList<>();
         for (Object owner : owners) {
-            Object value = session.loader().associationValue(owner, rows.association());
+            Object value = stored ? session.loader().storedTargets(a, owner)
+                    : session.loader().associationValue(owner, rows.association());
             java.util.Collection<?> elements = value instanceof Map<?, ?> m ? m.values()
                     : value == null ? List.of() : (java.util.Collection<?>) value;
             int before = made.size();

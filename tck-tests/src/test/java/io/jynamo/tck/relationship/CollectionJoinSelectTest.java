@@ -59,12 +59,29 @@ class CollectionJoinSelectTest {
         public Customer customer;
     }
 
+    @Entity(name = "CjTag")
+    public static class Tag {
+        @Id
+        public String id;
+        @ManyToMany(mappedBy = "tags")
+        public List<Post> posts = new ArrayList<>();
+    }
+
+    @Entity(name = "CjPost")
+    public static class Post {
+        @Id
+        public String id;
+        @ManyToMany
+        public List<Tag> tags = new ArrayList<>();
+    }
+
     private static TestUnit unit;
     private static final List<Customer> MODEL = new ArrayList<>();
 
     @BeforeAll
     static void customersWithAliasesAndOrders() {
-        unit = TestUnit.of(Alias.class, Customer.class, Order.class).property("jynamo.scan", "allow").build();
+        unit = TestUnit.of(Alias.class, Customer.class, Order.class, Tag.class, Post.class)
+                .property("jynamo.scan", "allow").build();
         unit.inTransaction(em -> {
             List<Alias> aliases = new ArrayList<>();
             for (String a : List.of("sjc", "ssd", "stevec", "steved", "stevie")) {
@@ -184,5 +201,22 @@ class CollectionJoinSelectTest {
                 + " LEFT JOIN c.orders o ORDER BY c.id, o.total", Object[].class).getResultList().stream()
                 .map(r -> r[0] + " " + r[1]).toList());
         assertEquals(expected.stream().sorted().toList(), rows);
+    }
+
+    @Test
+    void anInverseSideIsReadAsStoredNotAsTheApplicationLeftItInMemory() {
+        List<String> posts = unit.fromTransaction(em -> {
+            Tag t = new Tag();
+            t.id = "t";
+            em.persist(t);
+            Post p = new Post();
+            p.id = "p";
+            p.tags.add(t); // the owning side only: t.posts stays the empty list the application gave it
+            em.persist(p);
+            em.flush();
+            return em.createQuery("SELECT p.id FROM CjTag t JOIN t.posts p WHERE t.id = 't'", String.class)
+                    .getResultList();
+        });
+        assertEquals(List.of("p"), posts, "what is stored, as SQL would answer");
     }
 }
