@@ -238,10 +238,13 @@ public final class CompiledQuery {
      * @throws IllegalArgumentException for an unknown or unusable forced index
      */
     public String explain(String forcedIndex) {
-        if (analysis.parameters().isEmpty() && analysis.steps().isEmpty()) {
-            return bind(null, forcedIndex).explain();
-        }
-        return Planner.explainUnbound(analysis, forcedIndex);
+        String plan = analysis.parameters().isEmpty() && analysis.steps().isEmpty() ? bind(null, forcedIndex).explain()
+                : Planner.explainUnbound(analysis, forcedIndex);
+        CollectionRows rows = collectionRows();
+        return rows == null ? plan : plan + "\nthen each " + entity().name() + "'s " + rows.association() + " loaded"
+                + " (as LEFT JOIN FETCH loads it) and one row per (" + entity().name() + ", element)"
+                + (rows.left() ? ", a " + entity().name() + " without elements one row of NULLs" : "")
+                + (rows.order().isEmpty() && !rows.distinct() ? "" : "; ORDER BY / DISTINCT of the rows in Java");
     }
 
     @Override

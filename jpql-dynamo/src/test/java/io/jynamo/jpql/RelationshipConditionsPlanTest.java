@@ -361,6 +361,8 @@ class RelationshipConditionsPlanTest {
         assertTrue(bare.collectionRows().left());
         assertEquals(SelectKind.ENTITY, bare.selectKind(), "the owners' own query");
         assertTrue(bare.steps().isEmpty());
+        assertTrue(bare.explain(null).contains("one row per (Customer, element), a Customer without elements one row"
+                + " of NULLs"), bare.explain(null));
         assertEquals(null, compile("SELECT DISTINCT c FROM Customer c JOIN c.orders o").collectionRows(),
                 "each owner with an order once: SIZE > 0, no collection read");
         var isNull = assertThrows(IllegalArgumentException.class,
