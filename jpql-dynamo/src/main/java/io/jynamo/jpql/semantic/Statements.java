@@ -183,7 +183,7 @@ final class Statements {
         for (SetClause c : clauses) {
             PathExpr target = scope.attribute(c.target());
             String path = target.attribute().path();
-            if (path.equals(entity.partitionKey()) || path.equals(entity.sortKey())) {
+            if (path.equals(entity.partitionKey()) || path.equals(entity.sortKey()) || entity.sortKeyParts().contains(path)) {
                 throw target.pos().error("cannot SET " + target.text() + ": it is part of the primary key of "
                         + entity.name(), "delete the entity and persist a new one with the new key");
             }

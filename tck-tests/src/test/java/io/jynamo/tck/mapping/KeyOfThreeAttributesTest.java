@@ -161,6 +161,33 @@ class KeyOfThreeAttributesTest {
     }
 
     @Test
+    void aDetachedEntityWithAnEmbeddedIdOfThreeMergesAndAChangedPartFailsTheFlush() {
+        try (TestUnit unit = TestUnit.of(Bean.class).build()) {
+            unit.inTransaction(em -> em.persist(new Bean(new BeanKey(3, "Liberica", 2f), "old")));
+            Bean detached = unit.withEntityManager(em -> em.find(Bean.class, new BeanKey(3, "Liberica", 2f)));
+            detached.brand = "new";
+            unit.inTransaction(em -> {
+                Bean merged = em.merge(detached);
+                assertEquals(new BeanKey(3, "Liberica", 2f), merged.key);
+            });
+            assertEquals("new", unit.withEntityManager(em -> em.find(Bean.class, new BeanKey(3, "Liberica", 2f))).brand);
+            EntityManager em = unit.emf().createEntityManager();
+            try {
+                em.getTransaction().begin();
+                em.find(Bean.class, new BeanKey(3, "Liberica", 2f)).key.weight = 5f;
+                assertThrows(RuntimeException.class, () -> em.getTransaction().commit(), "a key part is the key");
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                em.close();
+            }
+            assertEquals(1, TestUnit.sharedClient().scan(b -> b.tableName(unit.prefix() + "Bean")).count());
+            assertEquals("new", unit.withEntityManager(em2 -> em2.find(Bean.class, new BeanKey(3, "Liberica", 2f))).brand);
+        }
+    }
+
+    @Test
     void anIdClassRecordOfThreeFindsChangesAndMergesItsEntity() {
         try (TestUnit unit = TestUnit.of(Stop.class).build()) {
             unit.inTransaction(em -> {
@@ -252,6 +279,9 @@ class KeyOfThreeAttributesTest {
                     "UPDATE Stop s SET s.passengers = s.passengers + 1 WHERE s.route = 'r1'").executeUpdate());
             assertEquals(2, updated);
             assertEquals(21, unit.withEntityManager(em -> em.find(Stop.class, new StopKey("r1", 2, "Harbour#1"))).passengers);
+            IllegalArgumentException setPart = assertThrows(IllegalArgumentException.class, () -> unit.inTransaction(em ->
+                    em.createQuery("UPDATE Stop s SET s.day = 3 WHERE s.route = 'r1'").executeUpdate()));
+            assertTrue(setPart.getMessage().contains("part of the primary key"), setPart.getMessage());
             int deleted = unit.fromTransaction(em -> em.createQuery(
                     "DELETE FROM Stop s WHERE s.route = 'r1' AND s.stop = 'Harbour#1'").executeUpdate());
             assertEquals(1, deleted);
