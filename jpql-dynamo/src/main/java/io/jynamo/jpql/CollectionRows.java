@@ -22,9 +22,12 @@ import java.util.List;
  * @param distinct    SELECT DISTINCT: equal rows once
  * @param types       the Java type of each select item (empty when {@code entity}: the provider knows the classes)
  * @param shape       how the rows become results (NEW, result variables), as written
+ * @param positions   {@code INDEX(v) = 1} and the like, ANDed in WHERE: the rows whose element is at such a position
+ *                    of its owner's ordered list ({@code @OrderColumn}) are kept
  */
 public record CollectionRows(String association, boolean left, boolean entity, List<Item> items, List<Order> order,
-                             boolean distinct, List<Class<?>> types, Statement.ResultShape shape) {
+                             boolean distinct, List<Class<?>> types, Statement.ResultShape shape,
+                             List<Position> positions) {
 
     /**
      * A value of a row.
@@ -46,7 +49,29 @@ public record CollectionRows(String association, boolean left, boolean entity, L
     public record Order(Item item, boolean descending, Boolean nullsFirst) {
     }
 
+    /**
+     * A condition on an element's position in its owner's list, {@code INDEX(v) op value}.
+     *
+     * @param op    the comparison
+     * @param value the position compared with (0 is the first)
+     */
+    public record Position(io.jynamo.jpql.ast.CompareOp op, long value) {
+        /** Whether a position passes. */
+        public boolean test(long position) {
+            int c = Long.compare(position, value);
+            return switch (op) {
+                case EQ -> c == 0;
+                case NE -> c != 0;
+                case LT -> c < 0;
+                case LE -> c <= 0;
+                case GT -> c > 0;
+                case GE -> c >= 0;
+            };
+        }
+    }
+
     public CollectionRows {
+        positions = List.copyOf(positions);
         items = List.copyOf(items);
         order = List.copyOf(order);
         types = List.copyOf(types);

@@ -27,6 +27,12 @@ public record AttributeInfo(String path, List<String> storedPath, ValueKind kind
      */
     public static final String TYPE_PATH = "TYPE()";
     /**
+     * The segment {@code INDEX(v)} leaves after the variable: the position of the element {@code v} of an ordered
+     * collection ({@code @OrderColumn}) joined from the queried entity, which only a join's rows know (see
+     * {@code CollectionRows}); no entity has an attribute under it.
+     */
+    public static final String INDEX_PATH = "INDEX()";
+    /**
      * The segment {@code TREAT(e AS Sub).a} leaves after the variable ({@code e}, {@code TREAT()Sub}, {@code a}), before the
      * compiler rewrites the statement as one of {@code Sub}.
      */

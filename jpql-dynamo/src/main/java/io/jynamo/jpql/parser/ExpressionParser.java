@@ -505,16 +505,18 @@ abstract sealed class ExpressionParser extends TokenCursor permits Parser {
             if (up.equals("TREAT")) {
                 return treat(t);
             }
-            if (up.equals("TYPE")) {
+            if (up.equals("TYPE") || up.equals("INDEX")) {
                 advance();
                 advance();
                 Token variable = peek();
                 if (variable.type() != TokenType.WORD || peekAt(1).type() != TokenType.RPAREN) {
-                    throw unexpected("an identification variable", "write TYPE(e) with the FROM clause's variable");
+                    throw unexpected("an identification variable", up.equals("TYPE")
+                            ? "write TYPE(e) with the FROM clause's variable" : "write INDEX(v) with a join's variable");
                 }
                 advance();
                 advance();
-                return new PathExpr(List.of(variable.text(), AttributeInfo.TYPE_PATH), t.pos(), null);
+                return new PathExpr(List.of(variable.text(), up.equals("TYPE") ? AttributeInfo.TYPE_PATH
+                        : AttributeInfo.INDEX_PATH), t.pos(), null);
             }
             if (up.equals("SIZE")) {
                 advance();

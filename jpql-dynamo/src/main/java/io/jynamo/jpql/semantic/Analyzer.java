@@ -50,6 +50,7 @@ public final class Analyzer {
         if (rows != null) {
             return analyze(rows.owners(), model).withCollectionRows(rows.rows());
         }
+        CollectionSelects.refuseIndex(treated);
         Statement s = ImplicitJoins.rewrite(treated, entity, model);
         Scope scope = new Scope(entity, s.variable(), model);
         if (s.kind() == StatementKind.SELECT) {

@@ -51,8 +51,9 @@ final class ChildSelects {
             return s;
         }
         AssociationInfo a = root.associations().get(joined.path().names().get(1));
-        if (a == null || a.kind() != AssociationInfo.Kind.INVERSE_ONE_TO_MANY || a.mappedBy() == null) {
-            return s;
+        if (a == null || a.kind() != AssociationInfo.Kind.INVERSE_ONE_TO_MANY || a.mappedBy() == null
+                || CollectionSelects.readsIndex(s.where(), v)) {
+            return s; // (an element's position is known in its owner's list only: CollectionSelects)
         }
         // The owning side must refer to the root's entity itself: one of a superclass would also join other owners.
         AssociationInfo owning = model.entity(a.targetEntity()).map(t -> t.associations().get(a.mappedBy())).orElse(null);

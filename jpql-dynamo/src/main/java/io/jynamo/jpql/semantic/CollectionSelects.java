@@ -3,9 +3,11 @@ package io.jynamo.jpql.semantic;
 import io.jynamo.jpql.CollectionRows;
 import io.jynamo.jpql.SelectKind;
 import io.jynamo.jpql.StatementKind;
+import io.jynamo.jpql.ast.Comparison;
 import io.jynamo.jpql.ast.Condition;
 import io.jynamo.jpql.ast.Expr;
 import io.jynamo.jpql.ast.Join;
+import io.jynamo.jpql.ast.Literal;
 import io.jynamo.jpql.ast.OrderBy;
 import io.jynamo.jpql.ast.PathExpr;
 import io.jynamo.jpql.ast.Statement;
@@ -46,7 +48,18 @@ final class CollectionSelects {
         }
         AssociationInfo a = root.associations().get(j.path().names().get(1));
         EntityInfo target = a == null || !a.kind().collection() ? null : model.entity(a.targetEntity()).orElse(null);
-        if (target == null || s.where() != null && reads(s.where(), v)) {
+        // INDEX(v) = 1 (and <, >, ...) ANDed in WHERE: kept on the rows; the rest of WHERE is the owners'.
+        List<CollectionRows.Position> positions = new ArrayList<>();
+        List<Condition> owners = new ArrayList<>();
+        for (Condition c : s.where() == null ? List.<Condition>of() : Condition.conjuncts(s.where())) {
+            if (c instanceof Comparison cmp && isIndex(cmp.left(), v) && cmp.right() instanceof Literal l
+                    && l.value() instanceof Number n && (n instanceof Long || n instanceof Integer)) {
+                positions.add(new CollectionRows.Position(cmp.op(), n.longValue()));
+            } else {
+                owners.add(c);
+            }
+        }
+        if (target == null || owners.stream().anyMatch(c -> reads(c, v))) {
             return null;
         }
         boolean entity = s.selectKind() == SelectKind.ENTITY;
@@ -77,11 +90,11 @@ final class CollectionSelects {
             }
             order.add(new CollectionRows.Order(item(o.path(), v), o.descending(), o.nullsFirstEffective()));
         }
-        Statement owners = new Statement(StatementKind.SELECT, s.entityName(), s.entityPos(), s.variable(),
-                SelectKind.ENTITY, List.of(new PathExpr(List.of(s.variable()), j.pos(), null)), List.of(), s.where(),
-                List.of(), List.of(), Statement.ResultShape.ROWS, false);
-        return new Detected(owners, new CollectionRows(a.name(), j.left(), entity, items, order, s.distinct(), types,
-                s.shape()));
+        Statement ownersQuery = new Statement(StatementKind.SELECT, s.entityName(), s.entityPos(), s.variable(),
+                SelectKind.ENTITY, List.of(new PathExpr(List.of(s.variable()), j.pos(), null)), List.of(),
+                owners.isEmpty() ? null : Condition.and(owners), List.of(), List.of(), Statement.ResultShape.ROWS, false);
+        return new Detected(ownersQuery, new CollectionRows(a.name(), j.left(), entity, items, order, s.distinct(), types,
+                s.shape(), positions));
     }
 
     /** The basic attribute a path of the owner or of the element names, or {@code null}. */
@@ -101,6 +114,36 @@ final class CollectionSelects {
     private static CollectionRows.Item item(PathExpr p, String element) {
         return new CollectionRows.Item(p.names().get(0).equals(element),
                 String.join(".", p.names().subList(1, p.names().size())));
+    }
+
+    private static boolean isIndex(Expr e, String variable) {
+        return e instanceof PathExpr p && p.names().equals(List.of(variable, AttributeInfo.INDEX_PATH));
+    }
+
+    /** Whether a condition reads {@code INDEX(variable)}. */
+    static boolean readsIndex(Condition c, String variable) {
+        return c != null && Condition.expressions(c).stream().anyMatch(e -> isIndex(e, variable));
+    }
+
+    /**
+     * Refuses an {@code INDEX(v)} left in a statement: only a condition {@code INDEX(v) op integer} ANDed in the WHERE
+     * of a select joining one collection is supported (the position is known once the owners' lists are loaded).
+     */
+    static void refuseIndex(Statement s) {
+        List<PathExpr> paths = new ArrayList<>(s.selected());
+        s.order().stream().map(OrderBy::path).filter(java.util.Objects::nonNull).forEach(paths::add);
+        if (s.where() != null) {
+            Condition.expressions(s.where()).stream().filter(PathExpr.class::isInstance).map(PathExpr.class::cast)
+                    .forEach(paths::add);
+        }
+        for (PathExpr p : paths) {
+            if (p.names().size() == 2 && p.names().get(1).equals(AttributeInfo.INDEX_PATH)) {
+                throw p.pos().error("INDEX(" + p.names().get(0) + ") is only supported as INDEX(v) compared with an"
+                        + " integer, ANDed in the WHERE of a select of one joined ordered collection with no other"
+                        + " condition on its elements", "write SELECT v FROM Owner o JOIN o.list v WHERE <conditions"
+                        + " on o> AND INDEX(v) = 0, or read the list (@OrderColumn) of each owner");
+            }
+        }
     }
 
     /** Whether a condition reads the variable. */

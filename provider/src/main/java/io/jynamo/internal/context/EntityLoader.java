@@ -320,17 +320,15 @@ public final class EntityLoader {
 
     /**
      * The targets DynamoDB holds for a managed owner's to-many relationship, read now (one Query, then the targets not
-     * managed yet), whatever its collection in memory holds; nothing the flush compares collections with changes.
+     * managed yet), whatever its collection in memory holds; nothing the flush compares collections with changes. An
+     * ordered list's gaps are nulls, so that each target is at its position; a keyed map gives its values.
      * An inverse side's collection in memory is the application's (JPA keeps it in step only when the application
      * does), while a query answers what is stored.
      */
     public List<Object> storedTargets(AssociationMeta a, Object owner) {
         List<Object> targets = new ArrayList<>();
         for (Object element : a.linkTable() != null ? linked(a, owner, false) : inverse(a, owner, false)) {
-            Object target = element instanceof Map.Entry<?, ?> e ? e.getValue() : element;
-            if (target != null) {
-                targets.add(target);
-            }
+            targets.add(element instanceof Map.Entry<?, ?> e ? e.getValue() : element);
         }
         return targets;
     }

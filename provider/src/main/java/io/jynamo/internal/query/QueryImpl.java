@@ -187,6 +187,10 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (!stored) {
             session.loader().fetch(owners, List.of(rows.association()));
         }
+        if (!rows.positions().isEmpty() && a.orderColumn() == null) {
+            throw new IllegalArgumentException("Query '" + compiled.jpql() + "' compares INDEX() of the elements of "
+                    + ownerMeta.name() + "." + a.name() + ", which has no position: map it as a List with @OrderColumn");
+        }
         EntityMeta elementMeta = a.target();
         List<CollectionRow> made = new ArrayList<>();
         for (Object owner : owners) {
@@ -195,12 +199,14 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             java.util.Collection<?> elements = value instanceof Map<?, ?> m ? m.values()
                     : value == null ? List.of() : (java.util.Collection<?>) value;
             int before = made.size();
+            long position = -1;
             for (Object element : elements) {
-                if (element != null) {
+                long at = ++position; // an ordered list's gap (null) holds its position too
+                if (element != null && rows.positions().stream().allMatch(p -> p.test(at))) {
                     made.add(CollectionRow.of(rows, ownerMeta, owner, elementMeta, element));
                 }
             }
-            if (made.size() == before && rows.left()) {
+            if (made.size() == before && rows.left() && rows.positions().isEmpty()) { // (a NULL's INDEX passes nothing)
                 made.add(CollectionRow.of(rows, ownerMeta, owner, elementMeta, null));
             }
         }

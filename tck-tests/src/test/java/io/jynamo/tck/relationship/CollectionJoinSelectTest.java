@@ -75,12 +75,29 @@ class CollectionJoinSelectTest {
         public List<Tag> tags = new ArrayList<>();
     }
 
+    @Entity(name = "CjTeam")
+    public static class Team {
+        @Id
+        public String id;
+        @OneToMany(mappedBy = "team")
+        @OrderColumn(name = "pos")
+        public List<Member> members = new ArrayList<>();
+    }
+
+    @Entity(name = "CjMember")
+    public static class Member {
+        @Id
+        public String id;
+        @ManyToOne
+        public Team team;
+    }
+
     private static TestUnit unit;
     private static final List<Customer> MODEL = new ArrayList<>();
 
     @BeforeAll
     static void customersWithAliasesAndOrders() {
-        unit = TestUnit.of(Alias.class, Customer.class, Order.class, Tag.class, Post.class)
+        unit = TestUnit.of(Alias.class, Customer.class, Order.class, Tag.class, Post.class, Team.class, Member.class)
                 .property("jynamo.scan", "allow").build();
         unit.inTransaction(em -> {
             List<Alias> aliases = new ArrayList<>();
@@ -218,5 +235,44 @@ class CollectionJoinSelectTest {
                     .getResultList();
         });
         assertEquals(List.of("p"), posts, "what is stored, as SQL would answer");
+    }
+
+    @Test
+    void indexOfAnOrderedElementSelectsByItsPositionInTheOwnersList() {
+        assertEquals(List.of("sjc"), unit.withEntityManager(em -> em.createQuery("SELECT a.alias FROM CjCustomer c"
+                + " JOIN c.aliases a WHERE c.id = '7' AND INDEX(a) = 1", String.class).getResultList()));
+        assertEquals(List.of("stevie", "sjc"), unit.withEntityManager(em -> em.createQuery("SELECT a.alias FROM"
+                + " CjCustomer c JOIN c.aliases a WHERE c.id = '7' AND INDEX(a) < 2", String.class).getResultList()));
+        List<String> second = unit.fromTransaction(em -> {
+            Team t = new Team();
+            t.id = "t1";
+            em.persist(t);
+            for (String id : List.of("m0", "m1", "m2")) {
+                Member m = new Member();
+                m.id = id;
+                m.team = t;
+                em.persist(m);
+                t.members.add(m);
+            }
+            em.flush();
+            return em.createQuery("SELECT m.id FROM CjTeam t JOIN t.members m WHERE t.id = 't1' AND INDEX(m) = 1",
+                    String.class).getResultList();
+        });
+        assertEquals(List.of("m1"), second, "an inverse list's positions, as stored on its elements");
+    }
+
+    @Test
+    void indexWhereNoPositionIsKnownIsRefusedSayingWhatWorks() {
+        IllegalArgumentException select = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> unit.withEntityManager(em -> em.createQuery(
+                        "SELECT INDEX(a) FROM CjCustomer c JOIN c.aliases a", Object.class)));
+        org.junit.jupiter.api.Assertions.assertTrue(select.getMessage().contains("INDEX(a) is only supported"),
+                select.getMessage());
+        IllegalArgumentException unordered = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> unit.withEntityManager(em -> em.createQuery(
+                        "SELECT o.id FROM CjCustomer c JOIN c.orders o WHERE INDEX(o) = 0", String.class)
+                        .getResultList()));
+        org.junit.jupiter.api.Assertions.assertTrue(unordered.getMessage().contains("@OrderColumn"),
+                unordered.getMessage());
     }
 }
