@@ -24,10 +24,12 @@ import java.util.List;
  * @param shape       how the rows become results (NEW, result variables), as written
  * @param positions   {@code INDEX(v) = 1} and the like, ANDed in WHERE: the rows whose element is at such a position
  *                    of its owner's ordered list ({@code @OrderColumn}) are kept
+ * @param count       {@code SELECT COUNT([DISTINCT] v)}: the one result is the number of rows whose entity item is not
+ *                    NULL (with {@code distinct}, of different entities), as SQL counts
  */
 public record CollectionRows(String association, boolean left, boolean entity, List<Item> items, List<Order> order,
                              boolean distinct, List<Class<?>> types, Statement.ResultShape shape,
-                             List<Position> positions) {
+                             List<Position> positions, boolean count) {
 
     /**
      * A value of a row.

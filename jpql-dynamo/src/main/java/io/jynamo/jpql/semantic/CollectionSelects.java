@@ -21,8 +21,8 @@ import java.util.List;
 
 /**
  * {@code SELECT t FROM Order o JOIN o.tags t WHERE o.id = :id}, {@code SELECT c.id, a.alias FROM Customer c LEFT JOIN
- * c.aliases a}, {@code SELECT DISTINCT c FROM Customer c JOIN c.aliases a}: a join of one collection of the queried
- * entity, no condition on its elements, and the elements, the owners, or attributes of both selected. Each row is an (owner, element) pair, which DynamoDB cannot
+ * c.aliases a}, {@code SELECT COUNT(t) FROM Order o JOIN o.tags t WHERE ...}: a join of one collection of the queried
+ * entity, no condition on its elements, and the elements, the owners, attributes of both, or a count selected. Each row is an (owner, element) pair, which DynamoDB cannot
  * join; the provider reads the owners with the statement's conditions, loads their collections as a fetch does, and
  * makes the rows ({@link CollectionRows}). What else a join of a collection can be (conditions on its elements, an
  * element's owner joined as a to-one) the other rewrites handle; this one only takes what they leave.
@@ -37,8 +37,7 @@ final class CollectionSelects {
     }
 
     static Detected detect(Statement s, EntityInfo root, QueryModel model) {
-        if (s.kind() != StatementKind.SELECT || s.selectKind() == SelectKind.COUNT || s.shape().computed()
-                || s.joins().size() != 1) {
+        if (s.kind() != StatementKind.SELECT || s.shape().computed() || s.joins().size() != 1) {
             return null;
         }
         Join j = s.joins().get(0);
@@ -62,7 +61,8 @@ final class CollectionSelects {
         if (target == null || owners.stream().anyMatch(c -> reads(c, v))) {
             return null;
         }
-        boolean entity = s.selectKind() == SelectKind.ENTITY;
+        boolean count = s.selectKind() == SelectKind.COUNT;
+        boolean entity = s.selectKind() == SelectKind.ENTITY || count;
         List<CollectionRows.Item> items = new ArrayList<>();
         List<Class<?>> types = new ArrayList<>();
         if (entity) {
@@ -94,7 +94,7 @@ final class CollectionSelects {
                 SelectKind.ENTITY, List.of(new PathExpr(List.of(s.variable()), j.pos(), null)), List.of(),
                 owners.isEmpty() ? null : Condition.and(owners), List.of(), List.of(), Statement.ResultShape.ROWS, false);
         return new Detected(ownersQuery, new CollectionRows(a.name(), j.left(), entity, items, order, s.distinct(), types,
-                s.shape(), positions));
+                s.shape(), positions, count));
     }
 
     /** The basic attribute a path of the owner or of the element names, or {@code null}. */

@@ -110,6 +110,7 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         Class<?> actual = compiled.selectedAssociation() != null
                 ? entityMeta().association(compiled.selectedAssociation().name()).target().javaClass()
                 : shaping.rows() != null ? shaping.rowType()
+                : rows != null && rows.count() ? Long.class
                 : rows != null ? (!rows.entity() ? (rows.types().size() == 1 ? rows.types().get(0) : Object[].class)
                 : rows.items().get(0).element() ? entityMeta().association(rows.association()).target().javaClass()
                 : entityMeta().javaClass()) : switch (compiled.selectKind()) {
@@ -212,6 +213,12 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         }
         if (!rows.order().isEmpty()) {
             made.sort(CollectionRow.order(rows));
+        }
+        if (rows.count()) {
+            // COUNT(v) counts the rows whose v is not NULL (a LEFT JOIN's owner without elements has none)
+            java.util.Set<Object> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            long n = made.stream().filter(r -> r.result() != null && (!rows.distinct() || counted.add(r.result()))).count();
+            return max <= 0 || firstResult > 0 ? List.of() : List.of((X) Long.valueOf(n));
         }
         List<X> out = new ArrayList<>();
         java.util.Set<Object> seen = rows.entity() ? java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())

@@ -203,6 +203,20 @@ class CollectionJoinSelectTest {
     }
 
     @Test
+    void aCountCountsTheRowsWhoseEntityIsNotNull() {
+        long links = MODEL.stream().mapToLong(c -> c.aliases.size()).sum();
+        assertEquals(links, (long) unit.withEntityManager(em -> em.createQuery(
+                "SELECT COUNT(a) FROM CjCustomer c LEFT JOIN c.aliases a", Long.class).getSingleResult()),
+                "an owner without aliases gives a row whose a is NULL, which COUNT(a) leaves out");
+        assertEquals(MODEL.stream().flatMap(c -> c.aliases.stream()).map(a -> a.id).distinct().count(),
+                (long) unit.withEntityManager(em -> em.createQuery(
+                        "SELECT COUNT(DISTINCT a) FROM CjCustomer c JOIN c.aliases a", Long.class).getSingleResult()));
+        assertEquals(3L, (long) unit.withEntityManager(em -> em.createQuery(
+                "SELECT COUNT(a) FROM CjCustomer c JOIN c.aliases a WHERE c.id = :id", Long.class)
+                .setParameter("id", "7").getSingleResult()), "what Spring Data's count query of a page asks");
+    }
+
+    @Test
     void aLeftJoinOfAnInverseCollectionKeepsOwnersWithoutElements() {
         List<String> expected = new ArrayList<>();
         for (Customer c : MODEL) {
