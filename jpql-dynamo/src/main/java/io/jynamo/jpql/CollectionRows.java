@@ -60,15 +60,7 @@ public record CollectionRows(String association, boolean left, boolean entity, L
     public record Position(io.jynamo.jpql.ast.CompareOp op, long value) {
         /** Whether a position passes. */
         public boolean test(long position) {
-            int c = Long.compare(position, value);
-            return switch (op) {
-                case EQ -> c == 0;
-                case NE -> c != 0;
-                case LT -> c < 0;
-                case LE -> c <= 0;
-                case GT -> c > 0;
-                case GE -> c >= 0;
-            };
+            return op.test(Long.compare(position, value));
         }
     }
 

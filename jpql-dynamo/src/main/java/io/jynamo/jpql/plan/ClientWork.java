@@ -264,15 +264,7 @@ final class ClientWork implements ClientSide {
             if (l == null || r == null) {
                 return null;
             }
-            int k = compare(l, r);
-            return switch (cmp.op()) {
-                case EQ -> k == 0;
-                case NE -> k != 0;
-                case LT -> k < 0;
-                case LE -> k <= 0;
-                case GT -> k > 0;
-                case GE -> k >= 0;
-            };
+            return cmp.op().test(compare(l, r));
         }
         if (c instanceof Between b) {
             Object v = value(b.value(), row);
