@@ -15,19 +15,18 @@ import java.util.List;
  *
  * @param association the collection of the queried entity that is joined
  * @param left        LEFT JOIN: an owner without elements gives a row of NULL element items
- * @param entity      whether an entity is selected ({@code SELECT t}, or the owner {@code SELECT c}): then the one item
- *                    has the path {@code ""}; else the items' values
- * @param items       the select items in order
+ * @param items       the select items in order: one item of path {@code ""} for an entity ({@code SELECT t}, the owner
+ *                    {@code SELECT c}, or what {@code COUNT} counts), else attribute paths
  * @param order       the ORDER BY items in order
  * @param distinct    SELECT DISTINCT: equal rows once
- * @param types       the Java type of each select item (empty when {@code entity}: the provider knows the classes)
+ * @param types       the Java type of each select item (empty for an entity: the provider knows the classes)
  * @param shape       how the rows become results (NEW, result variables), as written
  * @param positions   {@code INDEX(v) = 1} and the like, ANDed in WHERE: the rows whose element is at such a position
  *                    of its owner's ordered list ({@code @OrderColumn}) are kept
  * @param count       {@code SELECT COUNT([DISTINCT] v)}: the one result is the number of rows whose entity item is not
  *                    NULL (with {@code distinct}, of different entities), as SQL counts
  */
-public record CollectionRows(String association, boolean left, boolean entity, List<Item> items, List<Order> order,
+public record CollectionRows(String association, boolean left, List<Item> items, List<Order> order,
                              boolean distinct, List<Class<?>> types, Statement.ResultShape shape,
                              List<Position> positions, boolean count) {
 
@@ -62,6 +61,11 @@ public record CollectionRows(String association, boolean left, boolean entity, L
         public boolean test(long position) {
             return op.test(Long.compare(position, value));
         }
+    }
+
+    /** Whether an entity is selected (or counted) rather than attributes. */
+    public boolean entity() {
+        return items.size() == 1 && items.get(0).path().isEmpty();
     }
 
     public CollectionRows {

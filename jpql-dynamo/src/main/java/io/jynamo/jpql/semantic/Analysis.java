@@ -38,40 +38,9 @@ public record Analysis(Statement statement, EntityInfo entity, List<ParameterInf
         fetchPaths = List.copyOf(fetchPaths);
     }
 
-    /** An analysis of a statement whose results are its own rows. */
-    public Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters,
-                    List<AssociationInfo> fetches, AssociationInfo selectedAssociation, List<Step> steps,
-                    List<AssociationInfo> innerFetches, List<List<String>> fetchPaths) {
-        this(statement, entity, parameters, fetches, selectedAssociation, steps, innerFetches, fetchPaths, null);
-    }
-
     /** This analysis, its results made of these rows of its owners. */
     Analysis withCollectionRows(io.jynamo.jpql.CollectionRows rows) {
         return new Analysis(statement, entity, parameters, fetches, selectedAssociation, steps, innerFetches, fetchPaths,
                 rows);
-    }
-
-    /** An analysis without fetches below fetches. */
-    public Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters,
-                    List<AssociationInfo> fetches, AssociationInfo selectedAssociation, List<Step> steps,
-                    List<AssociationInfo> innerFetches) {
-        this(statement, entity, parameters, fetches, selectedAssociation, steps, innerFetches, List.of());
-    }
-
-    /** An analysis without inner fetch joins of associations stored on the other side. */
-    public Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters,
-                    List<AssociationInfo> fetches, AssociationInfo selectedAssociation, List<Step> steps) {
-        this(statement, entity, parameters, fetches, selectedAssociation, steps, List.of());
-    }
-
-    /** An analysis without steps before the root read. */
-    public Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters,
-                    List<AssociationInfo> fetches, AssociationInfo selectedAssociation) {
-        this(statement, entity, parameters, fetches, selectedAssociation, List.of());
-    }
-
-    /** An analysis without fetch joins that selects no to-one. */
-    public Analysis(Statement statement, EntityInfo entity, List<ParameterInfo> parameters) {
-        this(statement, entity, parameters, List.of(), null);
     }
 }

@@ -132,7 +132,7 @@ public final class Analyzer {
             resolved = resolved.withWhere(Condition.and(all));
         }
         return new Analysis(resolved, entity, params.list(), fetches, statements.selectedAssociation(), scope.steps(),
-                innerFetches, fetchPaths);
+                innerFetches, fetchPaths, null);
     }
 
     /**

@@ -58,7 +58,8 @@ final class CollectionSelects {
                 owners.add(c);
             }
         }
-        if (target == null || owners.stream().anyMatch(c -> reads(c, v))) {
+        if (target == null || owners.stream().flatMap(c -> JoinedConditions.paths(c).stream())
+                .anyMatch(p -> p.names().get(0).equals(v))) {
             return null;
         }
         boolean count = s.selectKind() == SelectKind.COUNT;
@@ -93,7 +94,7 @@ final class CollectionSelects {
         Statement ownersQuery = new Statement(StatementKind.SELECT, s.entityName(), s.entityPos(), s.variable(),
                 SelectKind.ENTITY, List.of(new PathExpr(List.of(s.variable()), j.pos(), null)), List.of(),
                 owners.isEmpty() ? null : Condition.and(owners), List.of(), List.of(), Statement.ResultShape.ROWS, false);
-        return new Detected(ownersQuery, new CollectionRows(a.name(), j.left(), entity, items, order, s.distinct(), types,
+        return new Detected(ownersQuery, new CollectionRows(a.name(), j.left(), items, order, s.distinct(), types,
                 s.shape(), positions, count));
     }
 
@@ -122,7 +123,7 @@ final class CollectionSelects {
 
     /** Whether a condition reads {@code INDEX(variable)}. */
     static boolean readsIndex(Condition c, String variable) {
-        return c != null && Condition.expressions(c).stream().anyMatch(e -> isIndex(e, variable));
+        return c != null && JoinedConditions.paths(c).stream().anyMatch(p -> isIndex(p, variable));
     }
 
     /**
@@ -133,8 +134,7 @@ final class CollectionSelects {
         List<PathExpr> paths = new ArrayList<>(s.selected());
         s.order().stream().map(OrderBy::path).filter(java.util.Objects::nonNull).forEach(paths::add);
         if (s.where() != null) {
-            Condition.expressions(s.where()).stream().filter(PathExpr.class::isInstance).map(PathExpr.class::cast)
-                    .forEach(paths::add);
+            paths.addAll(JoinedConditions.paths(s.where()));
         }
         for (PathExpr p : paths) {
             if (p.names().size() == 2 && p.names().get(1).equals(AttributeInfo.INDEX_PATH)) {
@@ -144,16 +144,5 @@ final class CollectionSelects {
                         + " on o> AND INDEX(v) = 0, or read the list (@OrderColumn) of each owner");
             }
         }
-    }
-
-    /** Whether a condition reads the variable. */
-    private static boolean reads(Condition c, String variable) {
-        for (Expr e : Condition.expressions(c)) {
-            if (e instanceof PathExpr p && p.names().get(0).equals(variable)
-                    || e instanceof io.jynamo.jpql.ast.SizeExpr size && size.collection().names().get(0).equals(variable)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

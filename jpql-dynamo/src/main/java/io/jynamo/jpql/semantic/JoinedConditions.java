@@ -263,7 +263,7 @@ final class JoinedConditions {
     }
 
     /** Every path a condition reads, as written (of SIZE: its collection). */
-    private static List<PathExpr> paths(Condition c) {
+    static List<PathExpr> paths(Condition c) {
         List<PathExpr> out = new ArrayList<>();
         for (Expr e : Condition.expressions(c)) {
             if (e instanceof PathExpr p) {

@@ -307,14 +307,8 @@ public final class EntityLoader {
      * collection was replaced (or whose owner is removed) before it was loaded: one Query, the children managed.
      */
     public List<Object> storedChildren(AssociationMeta a, Object owner) {
-        List<Object> children = new ArrayList<>();
-        for (Object element : inverse(a, owner, true)) {
-            // an ordered list's gaps are nulls, a keyed map's elements its entries
-            Object child = element instanceof Map.Entry<?, ?> e && a.mapKeyColumn() != null ? e.getValue() : element;
-            if (child != null) {
-                children.add(child);
-            }
-        }
+        List<Object> children = new ArrayList<>(storedTargets(a, owner, true));
+        children.removeIf(java.util.Objects::isNull); // an ordered list's gaps
         return children;
     }
 
@@ -326,9 +320,14 @@ public final class EntityLoader {
      * does), while a query answers what is stored.
      */
     public List<Object> storedTargets(AssociationMeta a, Object owner) {
+        return storedTargets(a, owner, false);
+    }
+
+    /** @param note whether the flush compares the collection with what was read (see {@link #noteLoaded}) */
+    private List<Object> storedTargets(AssociationMeta a, Object owner, boolean note) {
         List<Object> targets = new ArrayList<>();
-        for (Object element : a.linkTable() != null ? linked(a, owner, false) : inverse(a, owner, false)) {
-            targets.add(element instanceof Map.Entry<?, ?> e ? e.getValue() : element);
+        for (Object element : a.linkTable() != null ? linked(a, owner, note) : inverse(a, owner, note)) {
+            targets.add(element instanceof Map.Entry<?, ?> e ? e.getValue() : element); // a keyed map's entries
         }
         return targets;
     }

@@ -184,43 +184,47 @@ final class KeyReader {
             AttributeMeta.Role role = out.isEmpty() ? AttributeMeta.Role.PARTITION_KEY : AttributeMeta.Role.SORT_KEY;
             if (toOne(p)) {
                 out.addAll(derivedKeyAttributes(p, role, where));
-            } else if (holdsParts(p, access, where)) {
-                if (RecordShape.of(p.type()) != null) {
-                    throw new PersistenceException(where + " key attribute '" + p.name() + "' is a record embeddable;"
-                            + " use a class for an id part that holds a parent's composite id");
-                }
-                MethodHandle ctor = Types.constructor(p.type(), "embeddable " + p.type().getName());
-                Accessor holder = access.apply(p);
-                for (Property part : PropertyScanner.properties(p.type())) {
-                    Accessor accessor = Accessor.chain(holder, part.accessor(), () -> Types.instantiate(ctor, Object.class));
-                    AttributeMeta a = keyAttribute(part, out.isEmpty() ? AttributeMeta.Role.PARTITION_KEY
-                            : AttributeMeta.Role.SORT_KEY, accessor, where + " @EmbeddedId part '" + p.name() + "'");
-                    out.add(renamed(a, p.name() + "." + a.name()));
-                }
             } else {
-                out.add(keyAttribute(p, role, access.apply(p), where));
+                AttributeMeta basic = basicOrNull(p, role, access.apply(p), where);
+                out.addAll(basic != null ? List.of(basic) : heldParts(p, access.apply(p), out.isEmpty(), where));
             }
         }
         return out;
     }
 
-    /**
-     * Whether a part of an {@code @EmbeddedId} holds key attributes of its own: an embeddable, or a class no codec
-     * stores (a parent's id class, which JPA lets an {@code @EmbeddedId} hold for {@code @MapsId}).
-     */
-    private boolean holdsParts(Property p, java.util.function.Function<Property, Accessor> access, String where) {
-        if (Annotations.has(p.type(), jakarta.persistence.Embeddable.class)) {
-            return true;
+    /** The key attributes a part of an {@code @EmbeddedId} holds, named {@code <part>.<attribute>}. */
+    private List<AttributeMeta> heldParts(Property p, Accessor holder, boolean first, String where) {
+        if (RecordShape.of(p.type()) != null) {
+            throw new PersistenceException(where + " key attribute '" + p.name() + "' is a record embeddable;"
+                    + " use a class for an id part that holds a parent's composite id");
         }
-        Class<?> t = p.type();
-        if (t.isPrimitive() || t.isEnum() || t.isArray() || t.isInterface() || t.getName().startsWith("java.")) {
-            return false;
+        MethodHandle ctor = Types.constructor(p.type(), "embeddable " + p.type().getName());
+        List<AttributeMeta> out = new ArrayList<>();
+        for (Property part : PropertyScanner.properties(p.type())) {
+            Accessor accessor = Accessor.chain(holder, part.accessor(), () -> Types.instantiate(ctor, Object.class));
+            AttributeMeta a = keyAttribute(part, first && out.isEmpty() ? AttributeMeta.Role.PARTITION_KEY
+                    : AttributeMeta.Role.SORT_KEY, accessor, where + " @EmbeddedId part '" + p.name() + "'");
+            out.add(renamed(a, p.name() + "." + a.name()));
+        }
+        return out;
+    }
+
+    /**
+     * A key property's attribute, or {@code null} when it holds key attributes of its own: an embeddable, or a class no
+     * codec stores (a parent's id class, which JPA lets an {@code @EmbeddedId} hold for {@code @MapsId}).
+     */
+    private AttributeMeta basicOrNull(Property p, AttributeMeta.Role role, Accessor accessor, String where) {
+        if (Annotations.has(p.type(), jakarta.persistence.Embeddable.class)) {
+            return null;
         }
         try {
-            keyAttribute(p, AttributeMeta.Role.SORT_KEY, access.apply(p), where);
-            return false;
+            return keyAttribute(p, role, accessor, where);
         } catch (PersistenceException e) {
-            return true;
+            Class<?> t = p.type();
+            if (t.isPrimitive() || t.isEnum() || t.isArray() || t.isInterface() || t.getName().startsWith("java.")) {
+                throw e;
+            }
+            return null;
         }
     }
 

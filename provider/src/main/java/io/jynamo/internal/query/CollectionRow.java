@@ -28,7 +28,7 @@ record CollectionRow(Object result, Object[] values, Object[] orderKeys) {
         for (int i = 0; i < keys.length; i++) {
             keys[i] = read(rows.order().get(i).item(), ownerMeta, owner, elementMeta, element);
         }
-        return new CollectionRow(rows.entity() || values.length == 1 ? values[0] : values, values, keys);
+        return new CollectionRow(values.length == 1 ? values[0] : values, values, keys);
     }
 
     /** What DISTINCT compares: the entity itself (the caller compares it by identity), or the values. */

@@ -106,14 +106,11 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (resultClass == Object.class || compiled.kind() != StatementKind.SELECT) {
             return;
         }
-        io.jynamo.jpql.CollectionRows rows = compiled.collectionRows();
         Class<?> actual = compiled.selectedAssociation() != null
                 ? entityMeta().association(compiled.selectedAssociation().name()).target().javaClass()
                 : shaping.rows() != null ? shaping.rowType()
-                : rows != null && rows.count() ? Long.class
-                : rows != null ? (!rows.entity() ? (rows.types().size() == 1 ? rows.types().get(0) : Object[].class)
-                : rows.items().get(0).element() ? entityMeta().association(rows.association()).target().javaClass()
-                : entityMeta().javaClass()) : switch (compiled.selectKind()) {
+                : compiled.collectionRows() != null ? collectionRowClass(compiled.collectionRows())
+                : switch (compiled.selectKind()) {
             case ENTITY -> entityMeta().javaClass();
             case COUNT -> Long.class;
             case ATTRIBUTES -> compiled.selectedTypes().size() == 1
@@ -123,6 +120,18 @@ public final class QueryImpl<X> implements TypedQuery<X> {
             throw new IllegalArgumentException("Query '" + compiled.jpql() + "' returns " + actual.getName()
                     + ", which is not assignable to the requested " + resultClass.getName());
         }
+    }
+
+    /** What a row of a join of a collection is: a count, the element or owner entity, one value or the values. */
+    private Class<?> collectionRowClass(io.jynamo.jpql.CollectionRows rows) {
+        if (rows.count()) {
+            return Long.class;
+        }
+        if (!rows.entity()) {
+            return rows.types().size() == 1 ? rows.types().get(0) : Object[].class;
+        }
+        return rows.items().get(0).element() ? entityMeta().association(rows.association()).target().javaClass()
+                : entityMeta().javaClass();
     }
 
     // ---- execution -----------------------------------------------------------------------------------
@@ -214,27 +223,21 @@ public final class QueryImpl<X> implements TypedQuery<X> {
         if (!rows.order().isEmpty()) {
             made.sort(CollectionRow.order(rows));
         }
-        if (rows.count()) {
-            // COUNT(v) counts the rows whose v is not NULL (a LEFT JOIN's owner without elements has none)
-            java.util.Set<Object> counted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            long n = made.stream().filter(r -> r.result() != null && (!rows.distinct() || counted.add(r.result()))).count();
-            return max <= 0 || firstResult > 0 ? List.of() : List.of((X) Long.valueOf(n));
-        }
-        List<X> out = new ArrayList<>();
+        List<Object> kept = new ArrayList<>();
         java.util.Set<Object> seen = rows.entity() ? java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())
                 : new java.util.HashSet<>(); // (entities by identity: their equals is the application's)
-        int skipped = 0;
         for (CollectionRow row : made) {
-            if (out.size() >= max) {
-                break;
+            // COUNT(v) counts the rows whose v is not NULL (a LEFT JOIN's owner without elements has none)
+            if (!(rows.count() && row.result() == null) && (!rows.distinct() || seen.add(row.identity()))) {
+                kept.add(row.result());
             }
-            if (rows.distinct() && !seen.add(row.identity())) {
-                continue;
-            }
-            if (skipped++ < firstResult) {
-                continue;
-            }
-            Object result = row.result();
+        }
+        if (rows.count()) {
+            kept = List.of(Long.valueOf(kept.size()));
+        }
+        int from = Math.min(firstResult, kept.size());
+        List<X> out = new ArrayList<>();
+        for (Object result : kept.subList(from, (int) Math.min(kept.size(), from + (long) Math.max(max, 0)))) {
             out.add((X) (shaping.rows() == null ? result : shaping.rows().apply(result)));
         }
         return out;
